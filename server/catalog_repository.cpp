@@ -1,0 +1,110 @@
+#include "catalog_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace aduan {
+namespace {
+
+std::optional<int64_t> optional_id(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+void bind_optional(SQLite::Statement& st, int index, std::optional<int64_t> v) {
+  if (v) {
+    st.bind(index, *v);
+  } else {
+    st.bind(index);
+  }
+}
+
+Agency read_agency(SQLite::Statement& q) {
+  return Agency{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                optional_id(q.getColumn(3))};
+}
+
+}  // namespace
+
+std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
+                          "ORDER BY name");
+  std::vector<Agency> out;
+  while (q.executeStep()) out.push_back(read_agency(q));
+  return out;
+}
+
+std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int64_t id) {
+  SQLite::Statement q(db, "SELECT id, code, name, parent_id FROM agencies WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_agency(q);
+}
+
+std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT id, code, name, name_en, agency_id FROM categories "
+                          "WHERE active = 1 ORDER BY name");
+  std::vector<Category> out;
+  while (q.executeStep()) {
+    out.push_back(Category{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString(),
+                           optional_id(q.getColumn(4))});
+  }
+  return out;
+}
+
+std::vector<Holiday> CatalogRepository::holidays(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT date, name, kind FROM holidays ORDER BY date");
+  std::vector<Holiday> out;
+  while (q.executeStep()) {
+    // Dates are written only through upsert_holiday, which formats them.
+    const auto date = parse_iso_date(q.getColumn(0).getString());
+    if (date) out.push_back(Holiday{*date, q.getColumn(1).getString(), q.getColumn(2).getString()});
+  }
+  return out;
+}
+
+WorkingCalendar CatalogRepository::calendar(SQLite::Database& db) {
+  std::vector<Date> days;
+  for (const Holiday& h : holidays(db)) days.push_back(h.date);
+  return WorkingCalendar(std::move(days));
+}
+
+int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string& code,
+                                         const std::string& name,
+                                         std::optional<int64_t> parent_id) {
+  SQLite::Statement q(db, "INSERT INTO agencies(code, name, parent_id) VALUES(?, ?, ?) "
+                          "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+                          "parent_id = excluded.parent_id RETURNING id");
+  q.bind(1, code);
+  q.bind(2, name);
+  bind_optional(q, 3, parent_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::string& code,
+                                           const std::string& name, const std::string& name_en,
+                                           std::optional<int64_t> agency_id) {
+  SQLite::Statement q(db, "INSERT INTO categories(code, name, name_en, agency_id) "
+                          "VALUES(?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+                          "name = excluded.name, name_en = excluded.name_en, "
+                          "agency_id = excluded.agency_id RETURNING id");
+  q.bind(1, code);
+  q.bind(2, name);
+  q.bind(3, name_en);
+  bind_optional(q, 4, agency_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
+  SQLite::Statement q(db, "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
+                          "ON CONFLICT(date) DO UPDATE SET name = excluded.name, "
+                          "kind = excluded.kind");
+  q.bind(1, format_iso_date(h.date));
+  q.bind(2, h.name);
+  q.bind(3, h.kind);
+  q.exec();
+}
+
+}  // namespace aduan

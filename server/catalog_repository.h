@@ -1,0 +1,56 @@
+// Agencies, categories and holidays: the reference data every report points into.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct Agency {
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::optional<int64_t> parent_id;
+};
+
+struct Category {
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::string name_en;
+  std::optional<int64_t> agency_id;
+};
+
+struct Holiday {
+  Date date;
+  std::string name;
+  std::string kind;  // national, cuti_bersama, local
+};
+
+class CatalogRepository {
+ public:
+  static std::vector<Agency> active_agencies(SQLite::Database& db);
+  static std::vector<Category> active_categories(SQLite::Database& db);
+  static std::vector<Holiday> holidays(SQLite::Database& db);
+  static WorkingCalendar calendar(SQLite::Database& db);
+
+  static std::optional<Agency> agency_by_id(SQLite::Database& db, int64_t id);
+
+  // Inserts or updates by code; returns the row id.
+  static int64_t upsert_agency(SQLite::Database& db, const std::string& code,
+                               const std::string& name, std::optional<int64_t> parent_id);
+  static int64_t upsert_category(SQLite::Database& db, const std::string& code,
+                                 const std::string& name, const std::string& name_en,
+                                 std::optional<int64_t> agency_id);
+  static void upsert_holiday(SQLite::Database& db, const Holiday& h);
+};
+
+}  // namespace aduan

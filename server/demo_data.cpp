@@ -1,0 +1,154 @@
+#include "demo_data.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+
+#include "catalog_repository.h"
+#include "report_repository.h"
+#include "report_service.h"
+#include "store.h"
+
+namespace aduan {
+namespace {
+
+struct DemoAgency {
+  const char* code;
+  const char* name;
+  const char* parent;  // code of the parent agency, or ""
+};
+
+// Modelled on a regency government's OPD (Kabupaten Banjar, region code 63.03).
+constexpr DemoAgency kAgencies[] = {
+    {"DINKES", "Dinas Kesehatan", ""},
+    {"PKM-MTP", "Puskesmas Martapura 1", "DINKES"},
+    {"DISDIKBUD", "Dinas Pendidikan dan Kebudayaan", ""},
+    {"DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang", ""},
+    {"DISHUB", "Dinas Perhubungan", ""},
+    {"DLH", "Dinas Lingkungan Hidup", ""},
+    {"DISDUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", ""},
+    {"DINSOS", "Dinas Sosial", ""},
+    {"DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", ""},
+    {"SATPOLPP", "Satuan Polisi Pamong Praja", ""},
+    {"BPBD", "Badan Penanggulangan Bencana Daerah", ""},
+    {"DISPERKIM", "Dinas Perumahan dan Kawasan Permukiman", ""},
+    {"DISKOMINFO", "Dinas Komunikasi, Informatika dan Persandian", ""},
+    {"PDAM", "Perumda Air Minum Intan Banjar", ""},
+};
+
+struct DemoCategory {
+  const char* code;
+  const char* name;
+  const char* name_en;
+  const char* agency;
+};
+
+constexpr DemoCategory kCategories[] = {
+    {"jalan-jembatan", "Jalan dan Jembatan", "Roads and bridges", "DPUPR"},
+    {"kesehatan", "Layanan Kesehatan", "Health services", "DINKES"},
+    {"pendidikan", "Pendidikan", "Education", "DISDIKBUD"},
+    {"adminduk", "Administrasi Kependudukan (KTP, KK, Akta)", "Civil registration (ID, family card, certificates)", "DISDUKCAPIL"},
+    {"air-bersih", "Air Bersih", "Clean water", "PDAM"},
+    {"sampah", "Sampah dan Kebersihan", "Waste and cleanliness", "DLH"},
+    {"lalu-lintas", "Transportasi dan Lalu Lintas", "Transport and traffic", "DISHUB"},
+    {"bansos", "Bantuan Sosial", "Social assistance", "DINSOS"},
+    {"perizinan", "Perizinan dan Investasi", "Permits and investment", "DPMPTSP"},
+    {"ketertiban", "Ketertiban Umum", "Public order", "SATPOLPP"},
+    {"bencana", "Bencana dan Kedaruratan", "Disasters and emergencies", "BPBD"},
+    {"perumahan", "Perumahan dan Permukiman", "Housing and settlements", "DISPERKIM"},
+    {"informasi-publik", "Informasi Publik dan Layanan Digital", "Public information and digital services", "DISKOMINFO"},
+    {"lainnya", "Lainnya", "Other", ""},
+};
+
+// A sample of 2026 national holidays and collective leave (cuti bersama), for the demo
+// only: admins confirm the year's list from the joint ministerial decree (SKB).
+constexpr std::pair<const char*, const char*> kHolidays[] = {
+    {"2026-01-01", "Tahun Baru Masehi"},
+    {"2026-01-16", "Isra Mikraj Nabi Muhammad SAW"},
+    {"2026-02-17", "Tahun Baru Imlek"},
+    {"2026-03-19", "Hari Suci Nyepi"},
+    {"2026-03-20", "Idul Fitri 1447 H"},
+    {"2026-03-21", "Idul Fitri 1447 H"},
+    {"2026-04-03", "Wafat Yesus Kristus"},
+    {"2026-05-01", "Hari Buruh Internasional"},
+    {"2026-05-14", "Kenaikan Yesus Kristus"},
+    {"2026-05-27", "Idul Adha 1447 H"},
+    {"2026-05-31", "Hari Raya Waisak"},
+    {"2026-06-01", "Hari Lahir Pancasila"},
+    {"2026-06-16", "Tahun Baru Islam 1448 H"},
+    {"2026-08-17", "Hari Kemerdekaan Republik Indonesia"},
+    {"2026-08-25", "Maulid Nabi Muhammad SAW"},
+    {"2026-12-24", "Cuti bersama Hari Raya Natal"},
+    {"2026-12-25", "Hari Raya Natal"},
+};
+
+ReportInput sample(const char* classification, const char* title, const char* body,
+                   const char* category, const char* location, bool anonymous) {
+  ReportInput r;
+  r.classification = classification;
+  r.title = title;
+  r.body = body;
+  r.category = category;
+  r.location.text = location;
+  r.location.region_code = "63.03";
+  r.reporter.name = "Warga Demo";
+  r.reporter.phone = "081234567890";
+  r.anonymous = anonymous;
+  return r;
+}
+
+}  // namespace
+
+DemoSummary load_demo_data(Store& store, ReportService& reports) {
+  DemoSummary summary;
+  int64_t report_count = 0;
+  store.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    std::map<std::string, int64_t> ids;
+    for (const DemoAgency& a : kAgencies) {
+      std::optional<int64_t> parent;
+      if (*a.parent) parent = ids.at(a.parent);
+      ids[a.code] = CatalogRepository::upsert_agency(db, a.code, a.name, parent);
+      ++summary.agencies;
+    }
+    for (const DemoCategory& c : kCategories) {
+      std::optional<int64_t> agency;
+      if (*c.agency) agency = ids.at(c.agency);
+      CatalogRepository::upsert_category(db, c.code, c.name, c.name_en, agency);
+      ++summary.categories;
+    }
+    for (const auto& [date, name] : kHolidays) {
+      const std::string kind =
+          std::string(name).rfind("Cuti bersama", 0) == 0 ? "cuti_bersama" : "national";
+      CatalogRepository::upsert_holiday(db, Holiday{*parse_iso_date(date), name, kind});
+      ++summary.holidays;
+    }
+    report_count = ReportRepository::count(db);
+    tx.commit();
+  });
+  if (report_count > 0) return summary;
+
+  const std::string yesterday = format_iso_date(Date{reports.today().days - 1});
+  const ReportInput samples[] = {
+      sample("complaint", "Jalan berlubang di Jalan Ahmad Yani km 39",
+             "Sejak dua minggu lalu ada lubang besar di tengah jalan dekat pasar. Sudah dua "
+             "pengendara motor jatuh pada malam hari karena tidak ada lampu penerangan.",
+             "jalan-jembatan", "Jl. A. Yani km 39, Martapura", false),
+      sample("complaint", "Air PDAM tidak mengalir tiga hari",
+             "Air di rumah kami dan tetangga satu RT tidak mengalir sejak hari Senin. Belum ada "
+             "pemberitahuan dari PDAM kapan akan normal kembali.",
+             "air-bersih", "Kelurahan Keraton, Martapura", true),
+      sample("info_request", "Syarat mengurus akta kelahiran anak",
+             "Mohon informasi dokumen apa saja yang perlu dibawa untuk mengurus akta kelahiran "
+             "anak yang lahir di rumah, dan apakah bisa diurus secara daring.",
+             "adminduk", "Kecamatan Martapura", false),
+  };
+  for (ReportInput r : samples) {
+    r.incident_date = yesterday;
+    const SubmitOutcome out = reports.submit(r);
+    if (out.errors.empty()) summary.tracking_ids.push_back(out.tracking_id);
+  }
+  return summary;
+}
+
+}  // namespace aduan

@@ -1,0 +1,18 @@
+// Files compiled into the binary at build time: the web assets (public/ and the wasm core)
+// and the SQL migrations, so that one file deploys.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace aduan {
+
+struct EmbeddedFile {
+  std::string_view name;  // assets: the URL path ("/index.html"); migrations: the file name
+  std::string_view data;
+};
+
+std::span<const EmbeddedFile> embedded_assets();
+std::span<const EmbeddedFile> embedded_migrations();
+
+}  // namespace aduan

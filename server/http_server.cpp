@@ -1,0 +1,90 @@
+#include "http_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "assets.h"
+#include "http_errors.h"
+#include "routes.h"
+
+namespace aduan {
+namespace {
+
+// 'wasm-unsafe-eval' lets the page compile the wasm core without allowing eval() of JS.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void log_request(const httplib::Request& req, const httplib::Response& res) {
+  // One JSON object per line; the path without its query string.
+  std::string path;
+  for (char c : req.path) {
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) continue;
+    path.push_back(c);
+  }
+  std::cerr << R"({"level":"info","event":"request","method":")" << req.method << R"(","path":")"
+            << path << R"(","status":)" << res.status << R"(,"bytes":)" << res.body.size()
+            << "}\n";
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  httplib::Server server;
+};
+
+HttpServer::HttpServer(ReportService& reports, Store& store, const AssetSource& assets,
+                       HttpOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  httplib::Server& s = impl_->server;
+  // cpp-httplib's defaults are baked into the Debian .so; set everything at run time.
+  const int threads = options.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.set_tcp_nodelay(true);
+  s.set_keep_alive_max_count(100);
+  s.set_keep_alive_timeout(options.keep_alive_seconds);
+  s.set_read_timeout(options.read_timeout_seconds, 0);
+  s.set_write_timeout(options.read_timeout_seconds, 0);
+  s.set_payload_max_length(options.max_body_bytes);
+  s.set_default_headers({
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+      {"Permissions-Policy", "camera=(), microphone=(), geolocation=(self)"},
+  });
+  s.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) {
+    // Called for every status >= 400: keep bodies that a route already wrote.
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    send_status_error(res, res.status);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                             std::exception_ptr ep) { send_exception_error(res, ep); });
+  if (options.access_log) s.set_logger(log_request);
+
+  register_public_routes(s, reports, store);
+  register_asset_routes(s, assets);
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind(const std::string& host, int port) {
+  if (port == 0) return impl_->server.bind_to_any_port(host);
+  return impl_->server.bind_to_port(host, port) ? port : -1;
+}
+
+bool HttpServer::listen() { return impl_->server.listen_after_bind(); }
+
+void HttpServer::stop() { impl_->server.stop(); }
+
+void HttpServer::wait_until_ready() {
+  while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+}  // namespace aduan

@@ -1,0 +1,40 @@
+// The HTTP front: cpp-httplib configured for many slow phones (TCP_NODELAY, a thread pool
+// sized above the keep-alive connections, timeouts), security headers, JSON errors, logs.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace aduan {
+
+class ReportService;
+class Store;
+class AssetSource;
+
+struct HttpOptions {
+  int threads = 32;
+  size_t max_body_bytes = 1 << 20;
+  int keep_alive_seconds = 5;
+  int read_timeout_seconds = 10;
+  bool access_log = true;
+};
+
+class HttpServer {
+ public:
+  HttpServer(ReportService& reports, Store& store, const AssetSource& assets, HttpOptions options);
+  ~HttpServer();
+
+  // Binds to host:port (port 0: any free port) and returns the port, or -1 on failure.
+  int bind(const std::string& host, int port);
+  // Serves until stop(); returns false if the server could not run.
+  bool listen();
+  void stop();
+  void wait_until_ready();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aduan

@@ -1,0 +1,156 @@
+#include "report_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/random.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace aduan {
+namespace {
+
+// Decoder errors win over validation codes for the same field: "wrong_type" explains more
+// than the "required" that an ignored value would also produce.
+std::vector<FieldError> merge_errors(std::vector<FieldError> decode_errors,
+                                     const std::vector<FieldError>& validation) {
+  std::vector<FieldError> out = std::move(decode_errors);
+  for (const FieldError& e : validation) {
+    const bool shadowed = std::any_of(out.begin(), out.end(),
+                                      [&](const FieldError& d) { return d.field == e.field; });
+    if (!shadowed) out.push_back(e);
+  }
+  return out;
+}
+
+template <typename T>
+std::optional<T> find_by_code(const std::vector<T>& items, const std::string& code) {
+  for (const T& item : items) {
+    if (item.code == code) return item;
+  }
+  return std::nullopt;
+}
+
+template <typename T>
+std::optional<T> find_by_id(const std::vector<T>& items, std::optional<int64_t> id) {
+  if (!id) return std::nullopt;
+  for (const T& item : items) {
+    if (item.id == *id) return item;
+  }
+  return std::nullopt;
+}
+
+constexpr int kTrackingIdAttempts = 8;
+constexpr int kLatestIndonesianOffsetMinutes = 9 * 60;
+
+}  // namespace
+
+uint64_t system_random() {
+  uint64_t value = 0;
+  if (getrandom(&value, sizeof value, 0) != sizeof value) {
+    throw std::runtime_error("getrandom failed");
+  }
+  return value;
+}
+
+ReportService::ReportService(Store& store, const Clock& clock, ServiceSettings settings,
+                             Random random)
+    : store_(store), clock_(clock), settings_(settings), random_(std::move(random)) {}
+
+Date ReportService::today() const {
+  return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
+}
+
+SubmitOutcome ReportService::submit(const ReportInput& input,
+                                    std::vector<FieldError> decode_errors) {
+  SubmitOutcome out;
+  std::vector<Agency> agencies;
+  std::vector<Category> categories;
+  WorkingCalendar calendar;
+  store_.read([&](SQLite::Database& db) {
+    agencies = CatalogRepository::active_agencies(db);
+    categories = CatalogRepository::active_categories(db);
+    calendar = CatalogRepository::calendar(db);
+  });
+
+  ValidationContext ctx;
+  // "In the future" is judged in WIT, Indonesia's easternmost zone, so that a citizen in
+  // Papua filing just after midnight is never told their today is tomorrow.
+  ctx.today = local_date(clock_.now_unix(), kLatestIndonesianOffsetMinutes);
+  for (const Category& c : categories) ctx.categories.push_back(c.code);
+  for (const Agency& a : agencies) ctx.agencies.push_back(a.code);
+  out.errors = merge_errors(std::move(decode_errors), validate_report(input, ctx));
+  if (!out.errors.empty()) return out;
+
+  const ReportInput n = normalize_report(input);
+  const int64_t now = clock_.now_unix();
+  ReportRecord r;
+  r.classification = n.classification;
+  r.status = Status::kSubmitted;
+  r.title = n.title;
+  r.body = n.body;
+  r.incident_date = n.incident_date;
+  r.location = n.location;
+  r.category_id = find_by_code(categories, n.category)->id;
+  if (auto a = find_by_code(agencies, n.agency)) r.suggested_agency_id = a->id;
+  r.channel = n.channel;
+  r.reporter = n.reporter;
+  r.anonymous = n.anonymous;
+  r.confidential = n.confidential;
+  const Transition t = *find_transition(std::nullopt, Action::kSubmit, Role::kCitizen);
+  r.deadline = stage_deadline(calendar, settings_.policy, t.stage, r.tier, today());
+  r.created_at = r.updated_at = now;
+
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    bool inserted = false;
+    for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
+      r.tracking_id = make_tracking_id(random_());
+      inserted = ReportRepository::insert(db, &r);
+    }
+    if (!inserted) throw std::runtime_error("no free tracking ID");
+    EventRecord e;
+    e.at = now;
+    e.actor_role = Role::kCitizen;
+    e.action = Action::kSubmit;
+    e.to_status = t.to;
+    ReportRepository::append_event(db, r.id, e);
+    tx.commit();  // synchronous=FULL: durable when this returns
+  });
+
+  out.tracking_id = format_tracking_id(r.tracking_id);
+  out.status = r.status;
+  out.deadline = r.deadline;
+  out.created_at = now;
+  return out;
+}
+
+TrackOutcome ReportService::track(std::string_view typed_tracking_id) {
+  TrackOutcome out;
+  const ParsedTrackingId id = parse_tracking_id(typed_tracking_id);
+  out.id_error = id.error;
+  if (!id.ok()) return out;
+
+  store_.read([&](SQLite::Database& db) {
+    auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
+    if (!report) return;
+    ReportView view;
+    view.timeline = ReportRepository::public_events(db, report->id);
+    view.category = find_by_id(CatalogRepository::active_categories(db), report->category_id);
+    const auto agency_id = report->agency_id ? report->agency_id : report->suggested_agency_id;
+    if (agency_id) view.agency = CatalogRepository::agency_by_id(db, *agency_id);
+    if (report->deadline.stage != Stage::kNone && is_open(report->status)) {
+      const WorkingCalendar calendar = CatalogRepository::calendar(db);
+      const Date now = today();
+      DeadlineView d;
+      d.deadline = report->deadline;
+      d.colour = deadline_colour(calendar, d.deadline.started, d.deadline.due, now);
+      d.working_days_left = calendar.working_days_between(now, d.deadline.due);
+      view.deadline = d;
+    }
+    view.report = std::move(*report);
+    out.view = std::move(view);
+  });
+  return out;
+}
+
+}  // namespace aduan

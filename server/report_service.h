@@ -1,0 +1,80 @@
+// Citizen-facing report operations: submit and track. Validates with the same core as the
+// browser, writes in one transaction, and reads the time from the injected clock.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar.h"
+#include "catalog_repository.h"
+#include "clock.h"
+#include "deadlines.h"
+#include "report_repository.h"
+#include "store.h"
+#include "tracking_id.h"
+#include "validation.h"
+
+namespace aduan {
+
+struct ServiceSettings {
+  int utc_offset_minutes = 7 * 60;  // WIB
+  DeadlinePolicy policy;
+};
+
+struct SubmitOutcome {
+  std::vector<FieldError> errors;  // non-empty: nothing was stored
+  std::string tracking_id;         // display form, "K7M-2QX-9PA"
+  Status status = Status::kSubmitted;
+  StageDeadline deadline;
+  int64_t created_at = 0;
+};
+
+struct DeadlineView {
+  StageDeadline deadline;
+  DeadlineColour colour = DeadlineColour::kGreen;
+  int working_days_left = 0;  // negative when overdue
+};
+
+struct ReportView {
+  ReportRecord report;
+  std::optional<Category> category;
+  std::optional<Agency> agency;  // the agency handling it, else the one the citizen named
+  std::vector<EventRecord> timeline;
+  std::optional<DeadlineView> deadline;
+};
+
+struct TrackOutcome {
+  TrackingIdError id_error = TrackingIdError::kNone;
+  std::optional<ReportView> view;  // nullopt with kNone: no such report
+};
+
+class ReportService {
+ public:
+  using Random = std::function<uint64_t()>;
+
+  ReportService(Store& store, const Clock& clock, ServiceSettings settings, Random random);
+
+  // Validates and stores a new report with its first timeline event. `decode_errors` are
+  // problems the JSON decoder found (wrong types); they are reported with the rest.
+  SubmitOutcome submit(const ReportInput& input, std::vector<FieldError> decode_errors = {});
+
+  TrackOutcome track(std::string_view typed_tracking_id);
+
+  Date today() const;
+  const ServiceSettings& settings() const { return settings_; }
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  Random random_;
+};
+
+// Unpredictable 64-bit values from the operating system, for tracking IDs.
+uint64_t system_random();
+
+}  // namespace aduan

@@ -1,0 +1,92 @@
+#include "store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "embedded.h"
+
+namespace aduan {
+namespace {
+
+std::unique_ptr<SQLite::Database> open_connection(const std::string& path, bool writer) {
+  const int flags = writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READWRITE;
+  auto db = std::make_unique<SQLite::Database>(path, flags, /*busy_timeout_ms=*/5000);
+  if (writer) {
+    db->exec("PRAGMA journal_mode=WAL");
+    // FULL: a commit has reached the disk before we answer 201.
+    db->exec("PRAGMA synchronous=FULL");
+  } else {
+    db->exec("PRAGMA query_only=1");
+  }
+  db->exec("PRAGMA foreign_keys=ON");
+  return db;
+}
+
+}  // namespace
+
+int apply_migrations(SQLite::Database& db) {
+  std::vector<EmbeddedFile> files(embedded_migrations().begin(), embedded_migrations().end());
+  std::sort(files.begin(), files.end(),
+            [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });
+  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  int applied = 0;
+  for (const EmbeddedFile& f : files) {
+    // Files are named NNNN_what.sql; the number is the schema version they lead to.
+    const int version = std::atoi(std::string(f.name.substr(0, f.name.find('_'))).c_str());
+    if (version <= current) continue;
+    SQLite::Transaction tx(db);
+    db.exec(std::string(f.data));
+    db.exec("PRAGMA user_version=" + std::to_string(version));
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+Store::Store(const std::string& path, int readers) : path_(path) {
+  writer_ = open_connection(path, true);
+  apply_migrations(*writer_);
+  for (int i = 0; i < std::max(1, readers); ++i) {
+    idle_readers_.push_back(open_connection(path, false));
+  }
+}
+
+Store::~Store() = default;
+
+void Store::write(const std::function<void(SQLite::Database&)>& fn) {
+  std::lock_guard lock(write_mutex_);
+  fn(*writer_);
+}
+
+void Store::read(const std::function<void(SQLite::Database&)>& fn) {
+  std::unique_ptr<SQLite::Database> db;
+  {
+    std::unique_lock lock(pool_mutex_);
+    pool_ready_.wait(lock, [this] { return !idle_readers_.empty(); });
+    db = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  // Give the connection back even when `fn` throws.
+  struct Return {
+    Store* store;
+    std::unique_ptr<SQLite::Database>* db;
+    ~Return() {
+      {
+        std::lock_guard lock(store->pool_mutex_);
+        store->idle_readers_.push_back(std::move(*db));
+      }
+      store->pool_ready_.notify_one();
+    }
+  } give_back{this, &db};
+  fn(*db);
+}
+
+int Store::schema_version() {
+  int version = 0;
+  read([&](SQLite::Database& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
+  return version;
+}
+
+}  // namespace aduan

@@ -1,0 +1,52 @@
+// How long each stage may take, in working days, and the due date and colour of a stage.
+// Defaults follow published SP4N-LAPOR! practice (DESIGN.md section 3); a deployment may
+// change them.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "calendar.h"
+#include "workflow.h"
+
+namespace aduan {
+
+// How much work a resolution needs; decides the resolution stage's length.
+enum class ResolutionTier : uint8_t {
+  kLight,            // ringan
+  kNormative,        // normatif
+  kNoInvestigation,  // tanpa pemeriksaan
+  kInvestigation,    // berkadar pengawasan
+};
+
+struct DeadlinePolicy {
+  int verification = 3;
+  int first_response = 5;
+  int resolution_light = 2;
+  int resolution_normative = 5;
+  int resolution_no_investigation = 14;
+  int resolution_investigation = 60;
+  int citizen_confirmation = 10;
+  int escalation_after_forward = 60;
+
+  // Working days allowed for a stage; 0 for Stage::kNone.
+  int working_days(Stage stage, ResolutionTier tier) const;
+};
+
+struct StageDeadline {
+  Stage stage = Stage::kNone;
+  Date started;
+  Date due;
+};
+
+// The deadline of a stage that starts on `started`.
+StageDeadline stage_deadline(const WorkingCalendar& cal, const DeadlinePolicy& policy, Stage stage,
+                             ResolutionTier tier, Date started);
+
+// The day the supervisor takes over a report forwarded on `forwarded` and not resolved.
+Date escalation_date(const WorkingCalendar& cal, const DeadlinePolicy& policy, Date forwarded);
+
+std::string_view to_string(ResolutionTier t);
+std::optional<ResolutionTier> parse_tier(std::string_view s);
+
+}  // namespace aduan

@@ -1,0 +1,73 @@
+// Validation of a submitted report: every problem at once, as (field, code) pairs. Codes
+// are stable machine names; the pages translate them into the reader's language.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+#include "report.h"
+
+namespace aduan {
+
+enum class FieldCode : uint8_t {
+  kRequired,          // missing or empty
+  kTooShort,
+  kTooLong,
+  kBlank,             // only white space
+  kInvalidUtf8,
+  kControlCharacter,
+  kInvalidFormat,     // phone, email, NIK, date, region code
+  kInvalidDate,       // well-formed but not a real day
+  kInFuture,
+  kUnknownValue,      // not one of the allowed values
+  kOutOfRange,        // latitude or longitude
+  kIncomplete,        // latitude without longitude or the other way
+  kContactRequired,   // neither phone nor email given
+  kWrongType,         // JSON value of the wrong type (set by decoders, not by validate_report)
+};
+
+struct FieldError {
+  std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"
+  FieldCode code;
+  friend bool operator==(const FieldError&, const FieldError&) = default;
+};
+
+struct Limits {
+  size_t title_min = 10, title_max = 150;
+  size_t body_min = 30, body_max = 5000;
+  size_t location_min = 3, location_max = 200;
+  size_t name_max = 100;
+  size_t email_max = 254;
+};
+
+// What validation needs to know about the world, passed in so the core stays pure.
+struct ValidationContext {
+  Date today;                               // in the deployment's time zone
+  std::vector<std::string> categories;      // codes of active categories
+  std::vector<std::string> agencies;        // codes of active agencies
+  Limits limits;
+};
+
+// Normalises the free text and contact fields the way they will be stored: trimmed and
+// collapsed text, phone numbers in +62 form, e-mail domain in lower case.
+ReportInput normalize_report(const ReportInput& in);
+
+// Validates `in` as it will be stored (after normalize_report); the order of the result
+// follows the order of the fields in the form.
+std::vector<FieldError> validate_report(const ReportInput& in, const ValidationContext& ctx);
+
+// Field checks, exposed for the pages that validate one field as the citizen types.
+std::optional<FieldCode> check_phone(std::string_view phone);
+std::optional<FieldCode> check_email(std::string_view email);
+std::optional<FieldCode> check_nik(std::string_view nik);
+
+// "0812-3456 7890", "62812...", "+62 812..." -> "+6281234567890"; unchanged when not a
+// recognisable Indonesian number.
+std::string normalize_phone(std::string_view phone);
+
+std::string_view to_string(FieldCode c);
+
+}  // namespace aduan

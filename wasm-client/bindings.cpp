@@ -1,0 +1,232 @@
+// embind bindings of shared/ only: plain JS objects and strings in and out, so the pages
+// never have to delete() anything. No rule is decided here; every function forwards to the
+// core.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "calendar.h"
+#include "deadlines.h"
+#include "report.h"
+#include "text.h"
+#include "tracking_id.h"
+#include "validation.h"
+#include "workflow.h"
+
+using emscripten::val;
+
+namespace aduan {
+namespace {
+
+std::string string_field(const val& obj, const char* name) {
+  if (obj.isUndefined() || obj.isNull()) return {};
+  const val v = obj[name];
+  if (v.isString()) return v.as<std::string>();
+  if (v.isNumber()) return std::to_string(v.as<double>());
+  return {};
+}
+
+std::optional<double> number_field(const val& obj, const char* name) {
+  if (obj.isUndefined() || obj.isNull()) return std::nullopt;
+  const val v = obj[name];
+  if (v.isNumber()) return v.as<double>();
+  // A form field gives text; an empty one means "not given".
+  if (v.isString()) {
+    const std::string s = v.as<std::string>();
+    if (s.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double d = std::strtod(s.c_str(), &end);
+    if (end && *end == '\0') return d;
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> string_list(const val& arr) {
+  std::vector<std::string> out;
+  if (arr.isUndefined() || arr.isNull()) return out;
+  const int n = arr["length"].as<int>();
+  for (int i = 0; i < n; ++i) out.push_back(arr[i].as<std::string>());
+  return out;
+}
+
+template <typename T, typename Fn>
+val to_array(const std::vector<T>& items, Fn fn) {
+  val out = val::array();
+  for (size_t i = 0; i < items.size(); ++i) out.set(i, fn(items[i]));
+  return out;
+}
+
+ReportInput report_from_js(const val& r) {
+  ReportInput in;
+  in.classification = string_field(r, "classification");
+  in.title = string_field(r, "title");
+  in.body = string_field(r, "body");
+  in.incident_date = string_field(r, "incident_date");
+  in.category = string_field(r, "category");
+  in.agency = string_field(r, "agency");
+  const std::string channel = string_field(r, "channel");
+  if (!channel.empty()) in.channel = channel;
+  const val loc = r["location"];
+  in.location.text = string_field(loc, "text");
+  in.location.lat = number_field(loc, "lat");
+  in.location.lon = number_field(loc, "lon");
+  in.location.region_code = string_field(loc, "region_code");
+  const val rep = r["reporter"];
+  in.reporter.name = string_field(rep, "name");
+  in.reporter.phone = string_field(rep, "phone");
+  in.reporter.email = string_field(rep, "email");
+  in.reporter.nik = string_field(rep, "nik");
+  in.anonymous = r["anonymous"].isTrue();
+  in.confidential = r["confidential"].isTrue();
+  return in;
+}
+
+Date date_or_epoch(const std::string& iso) { return parse_iso_date(iso).value_or(Date{}); }
+
+WorkingCalendar calendar_from_js(const val& holidays) {
+  std::vector<Date> days;
+  for (const std::string& s : string_list(holidays)) {
+    if (auto d = parse_iso_date(s)) days.push_back(*d);
+  }
+  return WorkingCalendar(std::move(days));
+}
+
+// ---- validation ----
+
+val validate_report_js(val report, val context) {
+  ValidationContext ctx;
+  ctx.today = date_or_epoch(string_field(context, "today"));
+  ctx.categories = string_list(context["categories"]);
+  ctx.agencies = string_list(context["agencies"]);
+  return to_array(validate_report(report_from_js(report), ctx), [](const FieldError& e) {
+    val o = val::object();
+    o.set("field", e.field);
+    o.set("code", std::string(to_string(e.code)));
+    return o;
+  });
+}
+
+std::string code_or_empty(std::optional<FieldCode> c) {
+  return c ? std::string(to_string(*c)) : std::string();
+}
+std::string check_phone_js(std::string s) { return code_or_empty(check_phone(s)); }
+std::string check_email_js(std::string s) { return code_or_empty(check_email(s)); }
+std::string check_nik_js(std::string s) { return code_or_empty(check_nik(s)); }
+std::string normalize_phone_js(std::string s) { return normalize_phone(s); }
+int count_characters_js(std::string s) { return int(count_characters(s)); }
+
+// ---- tracking IDs ----
+
+val parse_tracking_id_js(std::string typed) {
+  const ParsedTrackingId p = parse_tracking_id(typed);
+  val o = val::object();
+  o.set("ok", p.ok());
+  o.set("error", p.ok() ? std::string() : std::string(to_string(p.error)));
+  o.set("canonical", p.canonical);
+  o.set("display", p.ok() ? format_tracking_id(p.canonical) : std::string());
+  return o;
+}
+
+// ---- workflow ----
+
+val status_info(Status s) {
+  val o = val::object();
+  o.set("name", std::string(to_string(s)));
+  o.set("group", std::string(to_string(status_group(s))));
+  o.set("open", is_open(s));
+  o.set("final", is_final(s));
+  return o;
+}
+
+val statuses_js() {
+  val out = val::array();
+  for (int i = 0; i < kStatusCount; ++i) out.set(i, status_info(static_cast<Status>(i)));
+  return out;
+}
+
+val status_js(std::string name) {
+  const auto s = parse_status(name);
+  return s ? status_info(*s) : val::null();
+}
+
+val allowed_actions_js(std::string status, std::string role) {
+  const auto s = parse_status(status);
+  const auto r = parse_role(role);
+  if (!s || !r) return val::array();
+  return to_array(allowed_actions(*s, *r),
+                  [](Action a) { return val(std::string(to_string(a))); });
+}
+
+val find_transition_js(std::string from, std::string action, std::string role) {
+  const auto a = parse_action(action);
+  const auto r = parse_role(role);
+  std::optional<Status> f;
+  if (!from.empty()) f = parse_status(from);
+  if (!a || !r || (!from.empty() && !f)) return val::null();
+  const auto t = find_transition(f, *a, *r);
+  if (!t) return val::null();
+  val o = val::object();
+  o.set("to", std::string(to_string(t->to)));
+  o.set("clock", std::string(to_string(t->clock)));
+  o.set("stage", std::string(to_string(t->stage)));
+  return o;
+}
+
+// ---- working days and deadlines ----
+
+std::string add_working_days_js(std::string start, int n, val holidays) {
+  return format_iso_date(calendar_from_js(holidays).add_working_days(date_or_epoch(start), n));
+}
+
+int working_days_between_js(std::string from, std::string to, val holidays) {
+  return calendar_from_js(holidays).working_days_between(date_or_epoch(from), date_or_epoch(to));
+}
+
+std::string deadline_colour_js(std::string started, std::string due, std::string today,
+                               val holidays) {
+  return to_string(deadline_colour(calendar_from_js(holidays), date_or_epoch(started),
+                                   date_or_epoch(due), date_or_epoch(today)));
+}
+
+val stage_deadline_js(std::string stage, std::string tier, std::string started, val holidays) {
+  const auto s = parse_stage(stage);
+  if (!s) return val::null();
+  const StageDeadline d = stage_deadline(calendar_from_js(holidays), DeadlinePolicy{}, *s,
+                                         parse_tier(tier).value_or(ResolutionTier::kNormative),
+                                         date_or_epoch(started));
+  val o = val::object();
+  o.set("stage", std::string(to_string(d.stage)));
+  o.set("started", format_iso_date(d.started));
+  o.set("due", format_iso_date(d.due));
+  return o;
+}
+
+std::string local_date_js(double unix_seconds, int offset_minutes) {
+  return format_iso_date(local_date(static_cast<int64_t>(unix_seconds), offset_minutes));
+}
+
+}  // namespace
+}  // namespace aduan
+
+EMSCRIPTEN_BINDINGS(aduan_core) {
+  using namespace aduan;
+  emscripten::function("validateReport", &validate_report_js);
+  emscripten::function("checkPhone", &check_phone_js);
+  emscripten::function("checkEmail", &check_email_js);
+  emscripten::function("checkNik", &check_nik_js);
+  emscripten::function("normalizePhone", &normalize_phone_js);
+  emscripten::function("countCharacters", &count_characters_js);
+  emscripten::function("parseTrackingId", &parse_tracking_id_js);
+  emscripten::function("statuses", &statuses_js);
+  emscripten::function("status", &status_js);
+  emscripten::function("allowedActions", &allowed_actions_js);
+  emscripten::function("findTransition", &find_transition_js);
+  emscripten::function("addWorkingDays", &add_working_days_js);
+  emscripten::function("workingDaysBetween", &working_days_between_js);
+  emscripten::function("deadlineColour", &deadline_colour_js);
+  emscripten::function("stageDeadline", &stage_deadline_js);
+  emscripten::function("localDate", &local_date_js);
+}
