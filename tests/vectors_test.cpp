@@ -1,0 +1,136 @@
+// Runs tests/vectors/core.json through the native core. tests/wasm/vectors.test.mjs runs the
+// same file through the wasm build, so the browser and the server agree case by case.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "calendar.h"
+#include "deadlines.h"
+#include "json_codec.h"
+#include "text.h"
+#include "tracking_id.h"
+#include "validation.h"
+#include "workflow.h"
+
+namespace aduan {
+namespace {
+
+using nlohmann::json;
+
+const json& vectors() {
+  static const json v = [] {
+    std::ifstream in(ADUAN_VECTORS);
+    return json::parse(in);
+  }();
+  return v;
+}
+
+Date d(const json& v) { return *parse_iso_date(v.get<std::string>()); }
+
+WorkingCalendar vector_calendar() {
+  std::vector<Date> days;
+  for (const json& h : vectors()["working_days"]["holidays"]) days.push_back(d(h));
+  return WorkingCalendar(days);
+}
+
+// The case's input: `replace` as it is, or `patch` merged over `base` at the top level.
+json case_input(const json& c) {
+  if (c.contains("replace")) return c["replace"];
+  json input = vectors()["validation"]["base"];
+  for (const auto& [key, value] : c["patch"].items()) input[key] = value;
+  return input;
+}
+
+TEST(Vectors, Validation) {
+  const json& v = vectors()["validation"];
+  ValidationContext ctx;
+  ctx.today = d(v["context"]["today"]);
+  ctx.categories = v["context"]["categories"].get<std::vector<std::string>>();
+  ctx.agencies = v["context"]["agencies"].get<std::vector<std::string>>();
+  ASSERT_GE(v["cases"].size(), 30u);
+  for (const json& c : v["cases"]) {
+    const DecodedReport decoded = decode_report_json(case_input(c).dump());
+    ASSERT_FALSE(decoded.malformed);
+    ASSERT_TRUE(decoded.errors.empty()) << c["name"];
+    json got = json::array();
+    for (const FieldError& e : validate_report(decoded.input, ctx)) {
+      got.push_back({{"field", e.field}, {"code", to_string(e.code)}});
+    }
+    EXPECT_EQ(got, c["errors"]) << c["name"].get<std::string>();
+  }
+}
+
+TEST(Vectors, TrackingIds) {
+  for (const json& c : vectors()["tracking_ids"]) {
+    const ParsedTrackingId p = parse_tracking_id(c["input"].get<std::string>());
+    EXPECT_EQ(to_string(p.error), c["error"].get<std::string>()) << c["input"];
+    if (c.contains("canonical")) {
+      EXPECT_EQ(p.canonical, c["canonical"].get<std::string>());
+    }
+  }
+}
+
+TEST(Vectors, WorkingDays) {
+  const WorkingCalendar cal = vector_calendar();
+  const json& v = vectors()["working_days"];
+  for (const json& c : v["add"]) {
+    EXPECT_EQ(format_iso_date(cal.add_working_days(d(c["start"]), c["n"].get<int>())),
+              c["expect"].get<std::string>())
+        << c;
+  }
+  for (const json& c : v["between"]) {
+    EXPECT_EQ(cal.working_days_between(d(c["from"]), d(c["to"])), c["expect"].get<int>()) << c;
+  }
+  for (const json& c : v["colour"]) {
+    EXPECT_EQ(to_string(deadline_colour(cal, d(c["started"]), d(c["due"]), d(c["today"]))),
+              c["expect"].get<std::string>())
+        << c;
+  }
+  for (const json& c : v["stages"]) {
+    const StageDeadline s =
+        stage_deadline(cal, DeadlinePolicy{}, *parse_stage(c["stage"].get<std::string>()),
+                       *parse_tier(c["tier"].get<std::string>()), d(c["started"]));
+    EXPECT_EQ(format_iso_date(s.due), c["due"].get<std::string>()) << c;
+  }
+}
+
+TEST(Vectors, Workflow) {
+  for (const json& c : vectors()["workflow"]) {
+    const std::string from = c["from"];
+    const auto t = find_transition(from.empty() ? std::nullopt : parse_status(from),
+                                   *parse_action(c["action"].get<std::string>()),
+                                   *parse_role(c["role"].get<std::string>()));
+    if (c["to"].is_null()) {
+      EXPECT_FALSE(t) << c;
+      continue;
+    }
+    ASSERT_TRUE(t) << c;
+    EXPECT_EQ(to_string(t->to), c["to"].get<std::string>());
+    EXPECT_EQ(to_string(t->clock), c["clock"].get<std::string>());
+    EXPECT_EQ(to_string(t->stage), c["stage"].get<std::string>());
+  }
+  for (const json& c : vectors()["allowed_actions"]) {
+    std::vector<std::string> got;
+    for (Action a : allowed_actions(*parse_status(c["status"].get<std::string>()),
+                                    *parse_role(c["role"].get<std::string>()))) {
+      got.emplace_back(to_string(a));
+    }
+    EXPECT_EQ(got, c["expect"].get<std::vector<std::string>>()) << c;
+  }
+}
+
+TEST(Vectors, CharactersAndPhones) {
+  for (const json& c : vectors()["characters"]) {
+    EXPECT_EQ(count_characters(c["text"].get<std::string>()), c["count"].get<size_t>()) << c;
+  }
+  for (const json& c : vectors()["phones"]) {
+    const std::string input = c["input"];
+    EXPECT_EQ(normalize_phone(input), c["normalized"].get<std::string>());
+    const auto code = check_phone(input);
+    EXPECT_EQ(code ? std::string(to_string(*code)) : "", c["error"].get<std::string>());
+  }
+}
+
+}  // namespace
+}  // namespace aduan

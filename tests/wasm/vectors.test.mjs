@@ -1,0 +1,67 @@
+// Runs tests/vectors/core.json through the wasm build of the core in node. The native run is
+// tests/vectors_test.cpp; both must give the results written in the file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadCore } from './load_core.mjs';
+
+const vectors = JSON.parse(readFileSync(process.env.ADUAN_VECTORS, 'utf8'));
+const core = await loadCore(process.env.ADUAN_WASM_DIR);
+
+function caseInput(c) {
+  if ('replace' in c) return c.replace;
+  return { ...vectors.validation.base, ...c.patch };
+}
+
+test('validation', () => {
+  const { context, cases } = vectors.validation;
+  assert.ok(cases.length >= 30);
+  for (const c of cases) {
+    const got = core.validateReport(caseInput(c), context);
+    assert.deepEqual(got, c.errors, c.name);
+  }
+});
+
+test('tracking IDs', () => {
+  for (const c of vectors.tracking_ids) {
+    const p = core.parseTrackingId(c.input);
+    assert.equal(p.ok ? 'ok' : p.error, c.error, c.input);
+    if (c.canonical) assert.equal(p.canonical, c.canonical);
+  }
+});
+
+test('working days', () => {
+  const w = vectors.working_days;
+  for (const c of w.add) assert.equal(core.addWorkingDays(c.start, c.n, w.holidays), c.expect);
+  for (const c of w.between) {
+    assert.equal(core.workingDaysBetween(c.from, c.to, w.holidays), c.expect);
+  }
+  for (const c of w.colour) {
+    assert.equal(core.deadlineColour(c.started, c.due, c.today, w.holidays), c.expect);
+  }
+  for (const c of w.stages) {
+    assert.equal(core.stageDeadline(c.stage, c.tier, c.started, w.holidays).due, c.due);
+  }
+});
+
+test('workflow', () => {
+  for (const c of vectors.workflow) {
+    const t = core.findTransition(c.from, c.action, c.role);
+    if (c.to === null) {
+      assert.equal(t, null, JSON.stringify(c));
+      continue;
+    }
+    assert.deepEqual(t, { to: c.to, clock: c.clock, stage: c.stage }, JSON.stringify(c));
+  }
+  for (const c of vectors.allowed_actions) {
+    assert.deepEqual(core.allowedActions(c.status, c.role), c.expect);
+  }
+});
+
+test('characters and phones', () => {
+  for (const c of vectors.characters) assert.equal(core.countCharacters(c.text), c.count, c.text);
+  for (const c of vectors.phones) {
+    assert.equal(core.normalizePhone(c.input), c.normalized);
+    assert.equal(core.checkPhone(c.input), c.error);
+  }
+});
