@@ -1,0 +1,31 @@
+// Calls to the aduan API. Every failure comes back as {ok:false, status, code, message,
+// errors}; a dropped connection has status 0 and code "network".
+
+async function request(path, options = {}) {
+  let res;
+  try {
+    res = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
+  } catch {
+    return { ok: false, status: 0, code: 'network', message: '', errors: [] };
+  }
+  let body = null;
+  try { body = await res.json(); } catch { /* an empty or non-JSON answer */ }
+  if (res.ok) return { ok: true, status: res.status, data: body };
+  return {
+    ok: false,
+    status: res.status,
+    code: body?.error?.code ?? 'http_' + res.status,
+    message: body?.error?.message ?? res.statusText,
+    errors: body?.errors ?? [],
+  };
+}
+
+export const getCategories = () => request('/api/v1/categories');
+export const getAgencies = () => request('/api/v1/agencies');
+export const getReport = (trackingId) =>
+  request('/api/v1/reports/' + encodeURIComponent(trackingId));
+export const submitReport = (report) => request('/api/v1/reports', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(report),
+});

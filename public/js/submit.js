@@ -1,0 +1,211 @@
+// The citizen's submission page: instant checks from the wasm core as the citizen types,
+// a draft kept on the phone, the POST, and the confirmation with the tracking ID.
+import { loadCore } from './core.js';
+import { getAgencies, getCategories, submitReport } from './api.js';
+import { fieldId, fillForm, readForm, showErrors } from './form_fields.js';
+import { formatDate, initLanguageSwitch, lang, onLangChange, t } from './i18n.js';
+
+const kDraftKey = 'aduan.draft';
+const form = document.getElementById('report-form');
+const statusLine = document.getElementById('form-status');
+const summary = document.getElementById('form-summary');
+const submitButton = document.getElementById('submit-button');
+
+let core = null;
+let catalogue = { categories: [], agencies: [] };
+let position = null;           // {lat, lon} when the citizen added their position
+const touched = new Set();     // fields whose errors are shown while typing
+let showAll = false;           // after a submit attempt every error is shown
+let lastErrors = [];
+
+function todayIso() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function context() {
+  return {
+    today: todayIso(),
+    categories: catalogue.categories.map((c) => c.code),
+    agencies: catalogue.agencies.map((a) => a.code),
+  };
+}
+
+function notice(text) {
+  statusLine.textContent = text;
+  statusLine.hidden = !text;
+}
+
+function validate() {
+  if (!core) return [];
+  lastErrors = core.validateReport(readForm(form, position), context());
+  showErrors(form, lastErrors, showAll ? null : touched);
+  return lastErrors;
+}
+
+function updateCounters() {
+  for (const [name, max] of [['title', 150], ['body', 5000]]) {
+    const value = form.elements[name].value;
+    const count = core ? core.countCharacters(value) : [...value].length;
+    document.getElementById(name + '-counter').textContent = t('counter', { count, max });
+  }
+}
+
+function saveDraft() {
+  try { localStorage.setItem(kDraftKey, JSON.stringify(readForm(form, position))); } catch { /* full or blocked */ }
+}
+
+function restoreDraft() {
+  let draft = null;
+  try { draft = JSON.parse(localStorage.getItem(kDraftKey) ?? 'null'); } catch { /* corrupt: ignore */ }
+  if (!draft || typeof draft !== 'object') return;
+  fillForm(form, draft);
+  if (typeof draft.location?.lat === 'number') setPosition({ lat: draft.location.lat, lon: draft.location.lon });
+  if ((draft.title ?? '') + (draft.body ?? '') !== '') notice(t('submit.draft.restored'));
+}
+
+function fillOptions(select, items, firstKey) {
+  const chosen = select.value;
+  select.replaceChildren();
+  const first = document.createElement('option');
+  first.value = '';
+  first.textContent = t(firstKey);
+  select.append(first);
+  for (const item of items) {
+    const option = document.createElement('option');
+    option.value = item.code;
+    option.textContent = lang() === 'en' && item.name_en ? item.name_en : item.name;
+    select.append(option);
+  }
+  select.value = chosen;
+}
+
+function renderCatalogue() {
+  fillOptions(form.elements.category, catalogue.categories, 'field.category.choose');
+  fillOptions(form.elements.agency, catalogue.agencies, 'field.agency.none');
+}
+
+function setPosition(p) {
+  position = p;
+  const status = document.getElementById('gps-status');
+  status.textContent = p ? t('field.location.gps.added', { lat: p.lat.toFixed(5), lon: p.lon.toFixed(5) }) : '';
+  document.getElementById('gps-remove').hidden = !p;
+}
+
+function askPosition() {
+  if (!navigator.geolocation) {
+    document.getElementById('gps-status').textContent = t('field.location.gps.failed');
+    return;
+  }
+  navigator.geolocation.getCurrentPosition(
+    (pos) => { setPosition({ lat: pos.coords.latitude, lon: pos.coords.longitude }); saveDraft(); validate(); },
+    () => { document.getElementById('gps-status').textContent = t('field.location.gps.failed'); },
+    { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+  );
+}
+
+function focusFirstError(errors) {
+  for (const control of form.querySelectorAll('[data-field]')) {
+    const field = control.dataset.field;
+    if (!errors.some((e) => e.field === field)) continue;
+    const target = document.getElementById(fieldId(field)) ?? control.querySelector('input, select, textarea');
+    target?.focus();
+    return;
+  }
+}
+
+function showDone(result) {
+  try { localStorage.removeItem(kDraftKey); } catch { /* nothing to remove */ }
+  document.getElementById('form-view').hidden = true;
+  const done = document.getElementById('done-view');
+  done.hidden = false;
+  document.getElementById('tracking-id').textContent = result.tracking_id;
+  document.getElementById('track-link').href = '/track.html?id=' + encodeURIComponent(result.tracking_id);
+  const due = result.deadline?.due;
+  document.getElementById('done-deadline').textContent = due ? t('done.deadline', { date: formatDate(due) }) : '';
+  document.title = `aduan — ${t('done.heading')}`;
+  document.getElementById('done-heading').focus();
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  showAll = true;
+  const errors = validate();
+  if (errors.length) {
+    summary.textContent = t('submit.fix', { count: new Set(errors.map((e) => e.field)).size });
+    focusFirstError(errors);
+    return;
+  }
+  summary.textContent = '';
+  submitButton.disabled = true;
+  submitButton.textContent = t('submit.sending');
+  const res = await submitReport(readForm(form, position));
+  submitButton.disabled = false;
+  submitButton.textContent = t('submit.button');
+  if (res.ok) return showDone(res.data);
+  if (res.status === 422) {
+    // The server found what the page could not know (say, a category closed meanwhile).
+    lastErrors = res.errors;
+    showErrors(form, res.errors, null);
+    summary.textContent = t('submit.fix', { count: new Set(res.errors.map((e) => e.field)).size });
+    focusFirstError(res.errors);
+    return;
+  }
+  summary.textContent = res.status === 0 ? t('submit.network') : t('submit.server', { message: res.message });
+}
+
+async function copyTrackingId() {
+  const id = document.getElementById('tracking-id').textContent;
+  const status = document.getElementById('copy-status');
+  try {
+    await navigator.clipboard.writeText(id);
+    status.textContent = t('done.copied');
+  } catch {
+    // No clipboard permission: select the number so a long-press copies it.
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('tracking-id'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  }
+}
+
+function wire() {
+  form.addEventListener('input', () => { updateCounters(); saveDraft(); validate(); });
+  form.addEventListener('change', () => { saveDraft(); validate(); });
+  form.addEventListener('focusout', (event) => {
+    const field = event.target.closest('[data-field]')?.dataset.field;
+    if (field) touched.add(field);
+    // "Phone or email" is judged once the citizen leaves the pair, not between the two.
+    const contact = (el) => ['reporter.phone', 'reporter.email'].includes(el?.name);
+    if (contact(event.target) && !contact(event.relatedTarget)) touched.add('reporter');
+    validate();
+  });
+  form.addEventListener('submit', onSubmit);
+  document.getElementById('gps-add').addEventListener('click', askPosition);
+  document.getElementById('gps-remove').addEventListener('click', () => { setPosition(null); saveDraft(); validate(); });
+  document.getElementById('copy-id').addEventListener('click', copyTrackingId);
+  onLangChange(() => { renderCatalogue(); updateCounters(); validate(); });
+}
+
+async function main() {
+  initLanguageSwitch();
+  form.elements.incident_date.max = todayIso();
+  wire();
+  const [coreResult, categories, agencies] = await Promise.all([
+    loadCore().catch(() => null), getCategories(), getAgencies(),
+  ]);
+  core = coreResult;
+  if (!core) notice(t('core.failed'));
+  catalogue = {
+    categories: categories.ok ? categories.data : [],
+    agencies: agencies.ok ? agencies.data : [],
+  };
+  renderCatalogue();
+  restoreDraft();
+  updateCounters();
+  validate();
+  document.body.dataset.ready = 'true';
+}
+
+main();

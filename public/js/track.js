@@ -1,0 +1,131 @@
+// The tracking page: the tracking ID is checked by the wasm core before any request (a
+// typo never reaches the server), then the report's status, deadline and public timeline.
+import { loadCore } from './core.js';
+import { getReport } from './api.js';
+import { formatDate, formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+
+const form = document.getElementById('track-form');
+const input = document.getElementById('tracking-input');
+const errorLine = document.getElementById('tracking-error');
+const statusLine = document.getElementById('track-status');
+const article = document.getElementById('report');
+
+let core = null;
+let shown = null;  // the report on screen, re-rendered when the language changes
+
+function setError(code) {
+  errorLine.textContent = code ? t('tracking.' + code) : '';
+  input.setAttribute('aria-invalid', code ? 'true' : 'false');
+}
+
+function notice(text) {
+  statusLine.textContent = text;
+  statusLine.hidden = !text;
+}
+
+function text(id, value) { document.getElementById(id).textContent = value ?? '—'; }
+
+function render(report) {
+  shown = report;
+  article.hidden = false;
+  text('report-id', report.tracking_id);
+  text('report-title', report.title ?? t('track.hidden'));
+  text('report-status', t('status.' + report.status));
+  text('report-category', report.category?.name);
+  text('report-agency', report.agency?.name);
+  text('report-location', report.location?.text);
+  text('report-created', formatDateTime(report.created_at));
+  const body = document.getElementById('report-body');
+  body.textContent = report.body ?? '';
+  body.hidden = !report.body;
+
+  const row = document.getElementById('deadline-row');
+  const d = report.deadline;
+  row.hidden = !d;
+  if (d) {
+    text('deadline-label', t('track.deadline', { stage: t('stage.' + d.stage) }));
+    const chip = document.getElementById('deadline-chip');
+    chip.textContent = t('colour.' + d.colour);
+    chip.className = 'chip ' + d.colour;
+    const date = formatDate(d.due);
+    const left = d.working_days_left;
+    text('deadline-text', left > 0 ? t('track.deadline.left', { date, days: left })
+      : left === 0 ? t('track.deadline.today', { date })
+        : t('track.deadline.over', { date, days: -left }));
+  }
+
+  const list = document.getElementById('timeline');
+  list.replaceChildren();
+  for (const event of report.timeline) {
+    const item = document.createElement('li');
+    const when = document.createElement('time');
+    when.dateTime = event.at;
+    when.textContent = formatDateTime(event.at);
+    const what = document.createElement('strong');
+    what.textContent = t('action.' + event.action);
+    const who = document.createElement('span');
+    who.className = 'by';
+    who.textContent = t('by.' + event.by);
+    item.append(when, ' ', what, ' · ', who);
+    if (event.note) {
+      const note = document.createElement('p');
+      note.textContent = event.note;
+      item.append(note);
+    }
+    list.append(item);
+  }
+}
+
+async function track(typed, { focusResult = true } = {}) {
+  const parsed = core ? core.parseTrackingId(typed) : { ok: true, display: typed.trim() };
+  if (!parsed.ok) {
+    setError(parsed.error);
+    article.hidden = true;
+    input.focus();
+    return;
+  }
+  setError('');
+  input.value = parsed.display;
+  notice(t('loading'));
+  const res = await getReport(parsed.display);
+  if (res.ok) {
+    notice('');
+    history.replaceState(null, '', '?id=' + encodeURIComponent(parsed.display));
+    render(res.data);
+    if (focusResult) document.getElementById('report-title').focus();
+    return;
+  }
+  article.hidden = true;
+  if (res.code === 'bad_check_character' || res.code === 'invalid_tracking_id') {
+    notice('');
+    setError(res.code === 'bad_check_character' ? 'bad_check_character' : 'bad_length');
+  } else if (res.status === 404) {
+    notice(t('track.notfound'));
+  } else {
+    notice(res.status === 0 ? t('submit.network') : res.message);
+  }
+}
+
+async function main() {
+  initLanguageSwitch();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    track(input.value);
+  });
+  // Once the citizen has typed a full ID, say at once whether it has a typo.
+  input.addEventListener('input', () => {
+    if (!core) return;
+    const p = core.parseTrackingId(input.value);
+    setError(!p.ok && p.error !== 'bad_length' && p.error !== 'empty' ? p.error : '');
+  });
+  onLangChange(() => { if (shown) render(shown); });
+  core = await loadCore().catch(() => null);
+  const id = new URLSearchParams(location.search).get('id');
+  if (id) {
+    input.value = id;
+    await track(id, { focusResult: false });
+  }
+  document.body.dataset.ready = 'true';
+}
+
+main();
