@@ -26,8 +26,9 @@ Agency read_agency(SQLite::Statement& q) {
 }  // namespace
 
 std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
-                          "ORDER BY name");
+  SQLite::Statement q(db,
+                      "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
+                      "ORDER BY name");
   std::vector<Agency> out;
   while (q.executeStep()) out.push_back(read_agency(q));
   return out;
@@ -41,8 +42,9 @@ std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int6
 }
 
 std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT id, code, name, name_en, agency_id FROM categories "
-                          "WHERE active = 1 ORDER BY name");
+  SQLite::Statement q(db,
+                      "SELECT id, code, name, name_en, agency_id FROM categories "
+                      "WHERE active = 1 ORDER BY name");
   std::vector<Category> out;
   while (q.executeStep()) {
     out.push_back(Category{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
@@ -72,9 +74,10 @@ WorkingCalendar CatalogRepository::calendar(SQLite::Database& db) {
 int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string& code,
                                          const std::string& name,
                                          std::optional<int64_t> parent_id) {
-  SQLite::Statement q(db, "INSERT INTO agencies(code, name, parent_id) VALUES(?, ?, ?) "
-                          "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
-                          "parent_id = excluded.parent_id RETURNING id");
+  SQLite::Statement q(db,
+                      "INSERT INTO agencies(code, name, parent_id) VALUES(?, ?, ?) "
+                      "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+                      "parent_id = excluded.parent_id RETURNING id");
   q.bind(1, code);
   q.bind(2, name);
   bind_optional(q, 3, parent_id);
@@ -85,10 +88,11 @@ int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string
 int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::string& code,
                                            const std::string& name, const std::string& name_en,
                                            std::optional<int64_t> agency_id) {
-  SQLite::Statement q(db, "INSERT INTO categories(code, name, name_en, agency_id) "
-                          "VALUES(?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
-                          "name = excluded.name, name_en = excluded.name_en, "
-                          "agency_id = excluded.agency_id RETURNING id");
+  SQLite::Statement q(db,
+                      "INSERT INTO categories(code, name, name_en, agency_id) "
+                      "VALUES(?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+                      "name = excluded.name, name_en = excluded.name_en, "
+                      "agency_id = excluded.agency_id RETURNING id");
   q.bind(1, code);
   q.bind(2, name);
   q.bind(3, name_en);
@@ -98,9 +102,10 @@ int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::stri
 }
 
 void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
-  SQLite::Statement q(db, "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
-                          "ON CONFLICT(date) DO UPDATE SET name = excluded.name, "
-                          "kind = excluded.kind");
+  SQLite::Statement q(db,
+                      "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
+                      "ON CONFLICT(date) DO UPDATE SET name = excluded.name, "
+                      "kind = excluded.kind");
   q.bind(1, format_iso_date(h.date));
   q.bind(2, h.name);
   q.bind(3, h.kind);

@@ -9,9 +9,9 @@
 namespace aduan {
 
 struct CommandLine {
-  std::string command;                        // "serve", "demo", "migrate", "help", "version"
+  std::string command;                         // "serve", "demo", "migrate", "help", "version"
   std::map<std::string, std::string> options;  // "--db" -> "aduan.db"
-  std::string error;                          // non-empty: the arguments could not be read
+  std::string error;                           // non-empty: the arguments could not be read
 };
 
 // Reads `aduan COMMAND [--name value]...`; every option takes a value.

@@ -47,7 +47,8 @@ constexpr DemoCategory kCategories[] = {
     {"jalan-jembatan", "Jalan dan Jembatan", "Roads and bridges", "DPUPR"},
     {"kesehatan", "Layanan Kesehatan", "Health services", "DINKES"},
     {"pendidikan", "Pendidikan", "Education", "DISDIKBUD"},
-    {"adminduk", "Administrasi Kependudukan (KTP, KK, Akta)", "Civil registration (ID, family card, certificates)", "DISDUKCAPIL"},
+    {"adminduk", "Administrasi Kependudukan (KTP, KK, Akta)",
+     "Civil registration (ID, family card, certificates)", "DISDUKCAPIL"},
     {"air-bersih", "Air Bersih", "Clean water", "PDAM"},
     {"sampah", "Sampah dan Kebersihan", "Waste and cleanliness", "DLH"},
     {"lalu-lintas", "Transportasi dan Lalu Lintas", "Transport and traffic", "DISHUB"},
@@ -56,7 +57,8 @@ constexpr DemoCategory kCategories[] = {
     {"ketertiban", "Ketertiban Umum", "Public order", "SATPOLPP"},
     {"bencana", "Bencana dan Kedaruratan", "Disasters and emergencies", "BPBD"},
     {"perumahan", "Perumahan dan Permukiman", "Housing and settlements", "DISPERKIM"},
-    {"informasi-publik", "Informasi Publik dan Layanan Digital", "Public information and digital services", "DISKOMINFO"},
+    {"informasi-publik", "Informasi Publik dan Layanan Digital",
+     "Public information and digital services", "DISKOMINFO"},
     {"lainnya", "Lainnya", "Other", ""},
 };
 

@@ -22,13 +22,18 @@ void send_error(httplib::Response& res, int status, std::string_view code, std::
 
 void send_status_error(httplib::Response& res, int status) {
   switch (status) {
-    case 400: return send_error(res, 400, "bad_request", "The request could not be read.");
-    case 404: return send_error(res, 404, "not_found", "There is nothing at this address.");
-    case 405: return send_error(res, 405, "method_not_allowed", "This method is not allowed here.");
+    case 400:
+      return send_error(res, 400, "bad_request", "The request could not be read.");
+    case 404:
+      return send_error(res, 404, "not_found", "There is nothing at this address.");
+    case 405:
+      return send_error(res, 405, "method_not_allowed", "This method is not allowed here.");
     case 413:
       return send_error(res, 413, "payload_too_large", "The request body is larger than allowed.");
-    case 414: return send_error(res, 414, "uri_too_long", "The address is too long.");
-    case 416: return send_error(res, 416, "range_not_satisfiable", "The range is not available.");
+    case 414:
+      return send_error(res, 414, "uri_too_long", "The address is too long.");
+    case 416:
+      return send_error(res, 416, "range_not_satisfiable", "The range is not available.");
     default:
       if (status >= 500) return send_error(res, status, "internal", "Something went wrong.");
       return send_error(res, status, "request_failed", "The request failed.");
@@ -50,7 +55,8 @@ void send_exception_error(httplib::Response& res, std::exception_ptr ep) {
     }
     return send_error(res, 500, "internal", "Something went wrong; nothing was saved.");
   } catch (const std::exception&) {
-    std::cerr << R"({"level":"error","event":"unhandled_exception"})" << "\n";
+    std::cerr << R"({"level":"error","event":"unhandled_exception"})"
+              << "\n";
     return send_error(res, 500, "internal", "Something went wrong; nothing was saved.");
   } catch (...) {
     return send_error(res, 500, "internal", "Something went wrong; nothing was saved.");

@@ -27,8 +27,7 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
     path.push_back(c);
   }
   std::cerr << R"({"level":"info","event":"request","method":")" << req.method << R"(","path":")"
-            << path << R"(","status":)" << res.status << R"(,"bytes":)" << res.body.size()
-            << "}\n";
+            << path << R"(","status":)" << res.status << R"(,"bytes":)" << res.body.size() << "}\n";
 }
 
 }  // namespace
@@ -57,13 +56,13 @@ HttpServer::HttpServer(ReportService& reports, Store& store, const AssetSource& 
       {"X-Frame-Options", "DENY"},
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=(self)"},
   });
-  s.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
-    // Called for every status >= 400: keep bodies that a route already wrote.
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    send_status_error(res, res.status);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  s.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        // Called for every status >= 400: keep bodies that a route already wrote.
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        send_status_error(res, res.status);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   s.set_exception_handler([](const httplib::Request&, httplib::Response& res,
                              std::exception_ptr ep) { send_exception_error(res, ep); });
   if (options.access_log) s.set_logger(log_request);

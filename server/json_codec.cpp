@@ -64,7 +64,8 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 json field_errors_json(const std::vector<FieldError>& fields) {
   json out = json::array();
-  for (const FieldError& f : fields) out.push_back({{"field", f.field}, {"code", to_string(f.code)}});
+  for (const FieldError& f : fields)
+    out.push_back({{"field", f.field}, {"code", to_string(f.code)}});
   return out;
 }
 
@@ -111,9 +112,9 @@ DecodedReport decode_report_json(std::string_view body) {
 
 std::string submit_response_json(const SubmitOutcome& o, int utc_offset_minutes) {
   return dump(json{{"tracking_id", o.tracking_id},
-              {"status", to_string(o.status)},
-              {"created_at", format_iso_datetime(o.created_at, utc_offset_minutes)},
-              {"deadline", deadline_json(o.deadline)}});
+                   {"status", to_string(o.status)},
+                   {"created_at", format_iso_datetime(o.created_at, utc_offset_minutes)},
+                   {"deadline", deadline_json(o.deadline)}});
 }
 
 std::string report_view_json(const ReportView& v, int utc_offset_minutes) {

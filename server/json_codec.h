@@ -13,10 +13,10 @@
 namespace aduan {
 
 struct DecodedReport {
-  bool malformed = false;           // not JSON, or not a JSON object: 400
-  std::string problem;              // why, for the error message
+  bool malformed = false;  // not JSON, or not a JSON object: 400
+  std::string problem;     // why, for the error message
   ReportInput input;
-  std::vector<FieldError> errors;   // fields of the wrong JSON type: 422 with the rest
+  std::vector<FieldError> errors;  // fields of the wrong JSON type: 422 with the rest
 };
 
 DecodedReport decode_report_json(std::string_view body);

@@ -115,8 +115,7 @@ bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
   return true;
 }
 
-void ReportRepository::append_event(SQLite::Database& db, int64_t report_id,
-                                    const EventRecord& e) {
+void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, const EventRecord& e) {
   SQLite::Statement q(db,
                       "INSERT INTO report_events(report_id, at, actor_role, action, from_status, "
                       "to_status, note, public) VALUES(?,?,?,?,?,?,?,?)");
@@ -136,9 +135,9 @@ void ReportRepository::append_event(SQLite::Database& db, int64_t report_id,
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
-                                                                 const std::string& canonical) {
-  SQLite::Statement q(db, std::string("SELECT ") + kReportColumns +
-                              " FROM reports WHERE tracking_id = ?");
+                                                                  const std::string& canonical) {
+  SQLite::Statement q(
+      db, std::string("SELECT ") + kReportColumns + " FROM reports WHERE tracking_id = ?");
   q.bind(1, canonical);
   if (!q.executeStep()) return std::nullopt;
   return read_report(q);

@@ -60,7 +60,7 @@ class ReportRepository {
   static void append_event(SQLite::Database& db, int64_t report_id, const EventRecord& event);
 
   static std::optional<ReportRecord> find_by_tracking_id(SQLite::Database& db,
-                                                          const std::string& canonical);
+                                                         const std::string& canonical);
 
   // Events visible to the citizen and the public, oldest first.
   static std::vector<EventRecord> public_events(SQLite::Database& db, int64_t report_id);

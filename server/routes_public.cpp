@@ -19,8 +19,7 @@ bool is_json_request(const httplib::Request& req) {
 void submit_report(ReportService& reports, const httplib::Request& req, httplib::Response& res) {
   // Requiring the JSON type also keeps other sites' plain HTML forms from posting here.
   if (!is_json_request(req)) {
-    return send_error(res, 415, "unsupported_media_type",
-                      "Send the report as application/json.");
+    return send_error(res, 415, "unsupported_media_type", "Send the report as application/json.");
   }
   DecodedReport decoded = decode_report_json(req.body);
   if (decoded.malformed) return send_error(res, 400, "malformed_json", decoded.problem);
@@ -35,7 +34,8 @@ void submit_report(ReportService& reports, const httplib::Request& req, httplib:
 void track_report(ReportService& reports, const httplib::Request& req, httplib::Response& res) {
   const TrackOutcome outcome = reports.track(req.matches[1].str());
   switch (outcome.id_error) {
-    case TrackingIdError::kNone: break;
+    case TrackingIdError::kNone:
+      break;
     case TrackingIdError::kBadCheckCharacter:
       return send_error(res, 400, "bad_check_character",
                         "This tracking ID has a typing error; check each character.");
@@ -78,8 +78,7 @@ void register_public_routes(httplib::Server& server, ReportService& reports, Sto
   server.Get("/healthz", [&store](const httplib::Request&, httplib::Response& res) {
     const int version = store.schema_version();
     res.set_header("Cache-Control", "no-store");
-    send_json(res, 200,
-              R"({"status":"ok","schema_version":)" + std::to_string(version) + "}");
+    send_json(res, 200, R"({"status":"ok","schema_version":)" + std::to_string(version) + "}");
   });
 }
 

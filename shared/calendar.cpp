@@ -55,9 +55,12 @@ DeadlineColour deadline_colour(const WorkingCalendar& cal, Date started, Date du
 
 const char* to_string(DeadlineColour c) {
   switch (c) {
-    case DeadlineColour::kGreen: return "green";
-    case DeadlineColour::kAmber: return "amber";
-    case DeadlineColour::kRed: return "red";
+    case DeadlineColour::kGreen:
+      return "green";
+    case DeadlineColour::kAmber:
+      return "amber";
+    case DeadlineColour::kRed:
+      return "red";
   }
   return "green";
 }

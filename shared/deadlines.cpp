@@ -8,16 +8,24 @@ namespace aduan {
 
 int DeadlinePolicy::working_days(Stage stage, ResolutionTier tier) const {
   switch (stage) {
-    case Stage::kNone: return 0;
-    case Stage::kVerification: return verification;
-    case Stage::kFirstResponse: return first_response;
-    case Stage::kCitizenConfirmation: return citizen_confirmation;
+    case Stage::kNone:
+      return 0;
+    case Stage::kVerification:
+      return verification;
+    case Stage::kFirstResponse:
+      return first_response;
+    case Stage::kCitizenConfirmation:
+      return citizen_confirmation;
     case Stage::kResolution:
       switch (tier) {
-        case ResolutionTier::kLight: return resolution_light;
-        case ResolutionTier::kNormative: return resolution_normative;
-        case ResolutionTier::kNoInvestigation: return resolution_no_investigation;
-        case ResolutionTier::kInvestigation: return resolution_investigation;
+        case ResolutionTier::kLight:
+          return resolution_light;
+        case ResolutionTier::kNormative:
+          return resolution_normative;
+        case ResolutionTier::kNoInvestigation:
+          return resolution_no_investigation;
+        case ResolutionTier::kInvestigation:
+          return resolution_investigation;
       }
   }
   return 0;

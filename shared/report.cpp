@@ -9,9 +9,8 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kClassificationNames = {"complaint", "aspiration",
                                                                   "info_request"};
-constexpr std::array<std::string_view, 7> kChannelNames = {"web",   "sms",     "whatsapp", "email",
-                                                           "api",   "open311", "walk_in"};
-
+constexpr std::array<std::string_view, 7> kChannelNames = {"web", "sms",     "whatsapp", "email",
+                                                           "api", "open311", "walk_in"};
 
 }  // namespace
 

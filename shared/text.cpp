@@ -50,19 +50,19 @@ bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
 
 // Code points that attach to the character before them.
 bool is_extender(char32_t c) {
-  return in(c, 0x0300, 0x036F) ||    // combining diacritical marks
-         in(c, 0x0483, 0x0489) ||    // Cyrillic combining
-         in(c, 0x0591, 0x05BD) ||    // Hebrew points
+  return in(c, 0x0300, 0x036F) ||  // combining diacritical marks
+         in(c, 0x0483, 0x0489) ||  // Cyrillic combining
+         in(c, 0x0591, 0x05BD) ||  // Hebrew points
          in(c, 0x0610, 0x061A) || in(c, 0x064B, 0x065F) || c == 0x0670 ||  // Arabic marks
-         in(c, 0x0900, 0x0903) || in(c, 0x093A, 0x094F) ||  // Devanagari signs
-         in(c, 0xA980, 0xA983) || in(c, 0xA9B3, 0xA9C0) ||  // Javanese signs
-         in(c, 0x1B00, 0x1B04) || in(c, 0x1B34, 0x1B44) ||  // Balinese signs
+         in(c, 0x0900, 0x0903) || in(c, 0x093A, 0x094F) ||                 // Devanagari signs
+         in(c, 0xA980, 0xA983) || in(c, 0xA9B3, 0xA9C0) ||                 // Javanese signs
+         in(c, 0x1B00, 0x1B04) || in(c, 0x1B34, 0x1B44) ||                 // Balinese signs
          in(c, 0x1AB0, 0x1AFF) || in(c, 0x1DC0, 0x1DFF) || in(c, 0x20D0, 0x20FF) ||
-         in(c, 0xFE20, 0xFE2F) ||
-         in(c, 0xFE00, 0xFE0F) || in(c, 0xE0100, 0xE01EF) ||  // variation selectors
-         in(c, 0x1F3FB, 0x1F3FF) ||                          // emoji skin tones
-         in(c, 0xE0020, 0xE007F) ||                          // emoji tag sequences
-         c == 0x200C || c == 0x200D;                          // ZWNJ, ZWJ
+         in(c, 0xFE20, 0xFE2F) || in(c, 0xFE00, 0xFE0F) ||
+         in(c, 0xE0100, 0xE01EF) ||   // variation selectors
+         in(c, 0x1F3FB, 0x1F3FF) ||   // emoji skin tones
+         in(c, 0xE0020, 0xE007F) ||   // emoji tag sequences
+         c == 0x200C || c == 0x200D;  // ZWNJ, ZWJ
 }
 
 bool is_regional_indicator(char32_t c) { return in(c, 0x1F1E6, 0x1F1FF); }

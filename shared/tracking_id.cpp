@@ -77,11 +77,16 @@ std::string format_tracking_id(std::string_view canonical) {
 
 std::string_view to_string(TrackingIdError e) {
   switch (e) {
-    case TrackingIdError::kNone: return "ok";
-    case TrackingIdError::kEmpty: return "empty";
-    case TrackingIdError::kBadLength: return "bad_length";
-    case TrackingIdError::kBadCharacter: return "bad_character";
-    case TrackingIdError::kBadCheckCharacter: return "bad_check_character";
+    case TrackingIdError::kNone:
+      return "ok";
+    case TrackingIdError::kEmpty:
+      return "empty";
+    case TrackingIdError::kBadLength:
+      return "bad_length";
+    case TrackingIdError::kBadCharacter:
+      return "bad_character";
+    case TrackingIdError::kBadCheckCharacter:
+      return "bad_check_character";
   }
   return "ok";
 }

@@ -63,7 +63,8 @@ bool valid_region_code(std::string_view s) {
   size_t start = 0;
   while (true) {
     const size_t dot = s.find('.', start);
-    const std::string_view piece = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
+    const std::string_view piece =
+        s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
     if (part >= kPartLengths.size() || piece.size() != kPartLengths[part] || !all_digits(piece)) {
       return false;
     }
@@ -79,7 +80,9 @@ bool contains(const std::vector<std::string>& values, std::string_view v) {
 
 class Collector {
  public:
-  void add(std::string_view field, FieldCode code) { errors_.push_back({std::string(field), code}); }
+  void add(std::string_view field, FieldCode code) {
+    errors_.push_back({std::string(field), code});
+  }
 
   // Checks a text field: `raw` for encoding and characters, `normalized` for length.
   void text(std::string_view field, std::string_view raw, std::string_view normalized,
@@ -89,9 +92,12 @@ class Collector {
       return;
     }
     switch (check_text(raw, multiline)) {
-      case TextProblem::kInvalidUtf8: return add(field, FieldCode::kInvalidUtf8);
-      case TextProblem::kControlCharacter: return add(field, FieldCode::kControlCharacter);
-      case TextProblem::kNone: break;
+      case TextProblem::kInvalidUtf8:
+        return add(field, FieldCode::kInvalidUtf8);
+      case TextProblem::kControlCharacter:
+        return add(field, FieldCode::kControlCharacter);
+      case TextProblem::kNone:
+        break;
     }
     if (normalized.empty()) {
       if (required) add(field, FieldCode::kBlank);  // an optional field of spaces is absent
@@ -110,8 +116,8 @@ class Collector {
 
 void check_location(const ReportInput& raw, const ReportInput& n, const Limits& limits,
                     Collector* out) {
-  out->text("location.text", raw.location.text, n.location.text, false, true,
-            limits.location_min, limits.location_max);
+  out->text("location.text", raw.location.text, n.location.text, false, true, limits.location_min,
+            limits.location_max);
   const auto& lat = n.location.lat;
   const auto& lon = n.location.lon;
   if (lat && (!std::isfinite(*lat) || *lat < -90 || *lat > 90)) {
@@ -145,9 +151,9 @@ void check_reporter(const ReportInput& raw, const ReportInput& n, const Limits& 
 }
 
 constexpr std::array<std::string_view, 14> kFieldCodeNames = {
-    "required",      "too_short",    "too_long",      "blank",         "invalid_utf8",
-    "control_character", "invalid_format", "invalid_date", "in_future", "unknown_value",
-    "out_of_range",  "incomplete",   "contact_required", "wrong_type"};
+    "required",          "too_short",      "too_long",         "blank",     "invalid_utf8",
+    "control_character", "invalid_format", "invalid_date",     "in_future", "unknown_value",
+    "out_of_range",      "incomplete",     "contact_required", "wrong_type"};
 
 }  // namespace
 
@@ -175,7 +181,8 @@ std::optional<FieldCode> check_email(std::string_view email) {
   std::string_view tld;
   for (size_t start = 0;;) {
     const size_t dot = domain.find('.', start);
-    const std::string_view label = domain.substr(start, dot == domain.npos ? domain.npos : dot - start);
+    const std::string_view label =
+        domain.substr(start, dot == domain.npos ? domain.npos : dot - start);
     if (!valid_domain_label(label)) return FieldCode::kInvalidFormat;
     ++labels;
     tld = label;
@@ -250,8 +257,8 @@ std::vector<FieldError> validate_report(const ReportInput& raw, const Validation
   } else if (const auto date = parse_iso_date(n.incident_date)) {
     if (*date > ctx.today) out.add("incident_date", FieldCode::kInFuture);
   } else {
-    const bool shaped = n.incident_date.size() == 10 && n.incident_date[4] == '-' &&
-                        n.incident_date[7] == '-';
+    const bool shaped =
+        n.incident_date.size() == 10 && n.incident_date[4] == '-' && n.incident_date[7] == '-';
     out.add("incident_date", shaped ? FieldCode::kInvalidDate : FieldCode::kInvalidFormat);
   }
 

@@ -13,20 +13,20 @@
 namespace aduan {
 
 enum class FieldCode : uint8_t {
-  kRequired,          // missing or empty
+  kRequired,  // missing or empty
   kTooShort,
   kTooLong,
-  kBlank,             // only white space
+  kBlank,  // only white space
   kInvalidUtf8,
   kControlCharacter,
-  kInvalidFormat,     // phone, email, NIK, date, region code
-  kInvalidDate,       // well-formed but not a real day
+  kInvalidFormat,  // phone, email, NIK, date, region code
+  kInvalidDate,    // well-formed but not a real day
   kInFuture,
-  kUnknownValue,      // not one of the allowed values
-  kOutOfRange,        // latitude or longitude
-  kIncomplete,        // latitude without longitude or the other way
-  kContactRequired,   // neither phone nor email given
-  kWrongType,         // JSON value of the wrong type (set by decoders, not by validate_report)
+  kUnknownValue,     // not one of the allowed values
+  kOutOfRange,       // latitude or longitude
+  kIncomplete,       // latitude without longitude or the other way
+  kContactRequired,  // neither phone nor email given
+  kWrongType,        // JSON value of the wrong type (set by decoders, not by validate_report)
 };
 
 struct FieldError {
@@ -45,9 +45,9 @@ struct Limits {
 
 // What validation needs to know about the world, passed in so the core stays pure.
 struct ValidationContext {
-  Date today;                               // in the deployment's time zone
-  std::vector<std::string> categories;      // codes of active categories
-  std::vector<std::string> agencies;        // codes of active agencies
+  Date today;                           // in the deployment's time zone
+  std::vector<std::string> categories;  // codes of active categories
+  std::vector<std::string> agencies;    // codes of active agencies
   Limits limits;
 };
 

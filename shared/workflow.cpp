@@ -49,8 +49,7 @@ constexpr std::array kTable = {
                G::kCitizenConfirmation},
     Transition{S::kInProgress, A::kReturn, kAdmin, S::kSubmitted, C::kStart, G::kVerification},
     Transition{S::kInProgress, A::kReply, kCitizen, S::kInProgress, C::kKeep, G::kNone},
-    Transition{S::kInProgress, A::kEscalate, kSystem | kSuper, S::kEscalated, C::kStop,
-               G::kNone},
+    Transition{S::kInProgress, A::kEscalate, kSystem | kSuper, S::kEscalated, C::kStop, G::kNone},
     Transition{S::kInProgress, A::kComment, kAllStaff, S::kInProgress, C::kKeep, G::kNone},
 
     Transition{S::kResolved, A::kConfirm, kCitizen, S::kClosed, C::kStop, G::kNone},
@@ -72,15 +71,16 @@ constexpr std::array<std::string_view, kStatusCount> kStatusNames = {
     "submitted", "postponed", "forwarded", "in_progress",
     "resolved",  "closed",    "archived",  "escalated"};
 constexpr std::array<std::string_view, kActionCount> kActionNames = {
-    "submit", "forward", "postpone", "answer", "archive", "assign",     "respond",  "update", "return",
-    "resolve", "reply",  "confirm",  "reopen", "rate",    "auto_close", "escalate", "comment"};
+    "submit",  "forward", "postpone",   "answer",   "archive", "assign",
+    "respond", "update",  "return",     "resolve",  "reply",   "confirm",
+    "reopen",  "rate",    "auto_close", "escalate", "comment"};
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
-    "citizen", "coordinator", "agency_admin", "agency_officer", "supervisor", "system_admin", "system"};
-constexpr std::array<std::string_view, 5> kStageNames = {
-    "none", "verification", "first_response", "resolution", "citizen_confirmation"};
+    "citizen",    "coordinator",  "agency_admin", "agency_officer",
+    "supervisor", "system_admin", "system"};
+constexpr std::array<std::string_view, 5> kStageNames = {"none", "verification", "first_response",
+                                                         "resolution", "citizen_confirmation"};
 constexpr std::array<std::string_view, 4> kClockNames = {"keep", "start", "pause", "stop"};
 constexpr std::array<std::string_view, 3> kGroupNames = {"open", "waiting", "done"};
-
 
 }  // namespace
 
@@ -107,10 +107,13 @@ const std::vector<Transition>& workflow_table() {
 StatusGroup status_group(Status s) {
   switch (s) {
     case Status::kPostponed:
-    case Status::kResolved: return StatusGroup::kWaiting;  // waiting for the citizen
+    case Status::kResolved:
+      return StatusGroup::kWaiting;  // waiting for the citizen
     case Status::kClosed:
-    case Status::kArchived: return StatusGroup::kDone;
-    default: return StatusGroup::kOpen;
+    case Status::kArchived:
+      return StatusGroup::kDone;
+    default:
+      return StatusGroup::kOpen;
   }
 }
 
@@ -124,9 +127,17 @@ std::string_view to_string(Stage s) { return kStageNames[static_cast<size_t>(s)]
 std::string_view to_string(ClockEffect c) { return kClockNames[static_cast<size_t>(c)]; }
 std::string_view to_string(StatusGroup g) { return kGroupNames[static_cast<size_t>(g)]; }
 
-std::optional<Status> parse_status(std::string_view s) { return internal::enum_from_name<Status>(kStatusNames, s); }
-std::optional<Action> parse_action(std::string_view s) { return internal::enum_from_name<Action>(kActionNames, s); }
-std::optional<Role> parse_role(std::string_view s) { return internal::enum_from_name<Role>(kRoleNames, s); }
-std::optional<Stage> parse_stage(std::string_view s) { return internal::enum_from_name<Stage>(kStageNames, s); }
+std::optional<Status> parse_status(std::string_view s) {
+  return internal::enum_from_name<Status>(kStatusNames, s);
+}
+std::optional<Action> parse_action(std::string_view s) {
+  return internal::enum_from_name<Action>(kActionNames, s);
+}
+std::optional<Role> parse_role(std::string_view s) {
+  return internal::enum_from_name<Role>(kRoleNames, s);
+}
+std::optional<Stage> parse_stage(std::string_view s) {
+  return internal::enum_from_name<Stage>(kStageNames, s);
+}
 
 }  // namespace aduan

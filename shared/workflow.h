@@ -57,18 +57,18 @@ inline constexpr int kRoleCount = 7;
 // The deadline that runs while a report is in a stage.
 enum class Stage : uint8_t {
   kNone,
-  kVerification,          // coordinator verifies and forwards
-  kFirstResponse,         // agency's first response
-  kResolution,            // agency resolves; length depends on the tier
-  kCitizenConfirmation,   // citizen confirms or reopens, else auto-close
+  kVerification,         // coordinator verifies and forwards
+  kFirstResponse,        // agency's first response
+  kResolution,           // agency resolves; length depends on the tier
+  kCitizenConfirmation,  // citizen confirms or reopens, else auto-close
 };
 
 // What a transition does to the deadline clock.
 enum class ClockEffect : uint8_t {
-  kKeep,     // the current stage and its due date stay as they are
-  kStart,    // a new stage starts today
-  kPause,    // no deadline runs until the next kStart (postponement)
-  kStop,     // final: no more deadlines
+  kKeep,   // the current stage and its due date stay as they are
+  kStart,  // a new stage starts today
+  kPause,  // no deadline runs until the next kStart (postponement)
+  kStop,   // final: no more deadlines
 };
 
 enum class StatusGroup : uint8_t { kOpen, kWaiting, kDone };
@@ -76,7 +76,7 @@ enum class StatusGroup : uint8_t { kOpen, kWaiting, kDone };
 struct Transition {
   std::optional<Status> from;  // nullopt: the report does not exist yet (submit)
   Action action;
-  uint8_t roles;               // bit per Role
+  uint8_t roles;  // bit per Role
   Status to;
   ClockEffect clock;
   Stage stage;  // the stage that starts when clock == kStart

@@ -60,8 +60,8 @@ TEST(WorkingDays, SkipsHolidayAtYearEnd) {
 
 TEST(WorkingDays, SkipsConsecutiveHolidays) {
   // Idul Fitri with cuti bersama: a whole working week off.
-  const WorkingCalendar cal({d("2026-03-18"), d("2026-03-19"), d("2026-03-20"), d("2026-03-23"),
-                             d("2026-03-24")});
+  const WorkingCalendar cal(
+      {d("2026-03-18"), d("2026-03-19"), d("2026-03-20"), d("2026-03-23"), d("2026-03-24")});
   EXPECT_EQ(format_iso_date(cal.add_working_days(d("2026-03-17"), 1)), "2026-03-25");
   EXPECT_EQ(cal.working_days_between(d("2026-03-17"), d("2026-03-25")), 1);
 }
@@ -74,8 +74,8 @@ TEST(WorkingDays, HolidayOnWeekendCountsOnce) {
 }
 
 TEST(WorkingDays, BetweenIsTheInverseOfAdd) {
-  const WorkingCalendar cal({d("2026-01-01"), d("2026-03-19"), d("2026-03-20"), d("2026-08-17"),
-                             d("2026-12-25")});
+  const WorkingCalendar cal(
+      {d("2026-01-01"), d("2026-03-19"), d("2026-03-20"), d("2026-08-17"), d("2026-12-25")});
   for (Date start = d("2025-12-20"); start < d("2027-01-10"); start = Date{start.days + 3}) {
     for (int n : {0, 1, 2, 3, 5, 10, 14, 60}) {
       const Date due = cal.add_working_days(start, n);
@@ -92,8 +92,8 @@ TEST(WorkingDays, SaturdayCanBeAWorkingDay) {
 
 TEST(DeadlineColour, GreenAmberRed) {
   const WorkingCalendar cal;
-  const Date start = d("2026-11-02");                 // Monday
-  const Date due = cal.add_working_days(start, 10);   // Monday 16th
+  const Date start = d("2026-11-02");                // Monday
+  const Date due = cal.add_working_days(start, 10);  // Monday 16th
   EXPECT_EQ(deadline_colour(cal, start, due, start), DeadlineColour::kGreen);
   EXPECT_EQ(deadline_colour(cal, start, due, d("2026-11-10")), DeadlineColour::kGreen);
   // Two working days left of ten: a fifth, so amber.

@@ -1,11 +1,10 @@
 // HTTP tests against the real routes and a real SQLite file on an ephemeral port.
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <nlohmann/json.hpp>
+#include <gtest/gtest.h>
 
 #include <atomic>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "test_server.h"
 
@@ -15,19 +14,25 @@ namespace {
 using nlohmann::json;
 
 json valid_report() {
-  return json{{"classification", "complaint"},
-              {"title", "Jalan berlubang di depan pasar"},
-              {"body", "Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada yang jatuh."},
-              {"incident_date", "2026-11-20"},
-              {"location", {{"text", "Jl. A. Yani km 39, Martapura"}, {"lat", -3.44}, {"lon", 114.83},
-                            {"region_code", "63.03"}}},
-              {"category", "jalan-jembatan"},
-              {"agency", "DPUPR"},
-              {"reporter",
-               {{"name", "Siti Aminah"}, {"phone", "0812-3456-7890"}, {"email", "siti@contoh.id"},
-                {"nik", "6303015708900001"}}},
-              {"anonymous", false},
-              {"confidential", false}};
+  return json{
+      {"classification", "complaint"},
+      {"title", "Jalan berlubang di depan pasar"},
+      {"body", "Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada yang jatuh."},
+      {"incident_date", "2026-11-20"},
+      {"location",
+       {{"text", "Jl. A. Yani km 39, Martapura"},
+        {"lat", -3.44},
+        {"lon", 114.83},
+        {"region_code", "63.03"}}},
+      {"category", "jalan-jembatan"},
+      {"agency", "DPUPR"},
+      {"reporter",
+       {{"name", "Siti Aminah"},
+        {"phone", "0812-3456-7890"},
+        {"email", "siti@contoh.id"},
+        {"nik", "6303015708900001"}}},
+      {"anonymous", false},
+      {"confidential", false}};
 }
 
 httplib::Result post_json(httplib::Client& c, const std::string& body) {
@@ -102,8 +107,9 @@ TEST_F(Http, TrackingNeverShowsTheReporter) {
   EXPECT_TRUE(json::parse(text)["anonymous"].get<bool>());
   // Stored all the same, for the staff.
   SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("SELECT reporter_phone FROM reports ORDER BY id DESC LIMIT 1").getString(),
-            "+6281234567890");
+  EXPECT_EQ(
+      db.execAndGet("SELECT reporter_phone FROM reports ORDER BY id DESC LIMIT 1").getString(),
+      "+6281234567890");
 }
 
 TEST_F(Http, ConfidentialReportHidesItsContent) {
@@ -135,16 +141,17 @@ TEST_F(Http, InvalidFieldsGive422WithEveryCodeAndStoreNothing) {
   std::map<std::string, std::string> codes;
   for (const json& e : err["errors"]) codes[e["field"]] = e["code"];
   EXPECT_EQ(codes, (std::map<std::string, std::string>{{"title", "too_short"},
-                                                        {"incident_date", "in_future"},
-                                                        {"reporter.phone", "invalid_format"},
-                                                        {"category", "wrong_type"}}));
+                                                       {"incident_date", "in_future"},
+                                                       {"reporter.phone", "invalid_format"},
+                                                       {"category", "wrong_type"}}));
   EXPECT_EQ(server.count_rows("reports"), reports);
   EXPECT_EQ(server.count_rows("report_events"), events);
 }
 
 TEST_F(Http, MalformedBodiesGive400) {
   const int64_t reports = server.count_rows("reports");
-  for (const std::string body : {"{", "", "[1,2]", "\"text\"", "{\"title\": \"\xff\xfe\"}", "nul"}) {
+  for (const std::string body :
+       {"{", "", "[1,2]", "\"text\"", "{\"title\": \"\xff\xfe\"}", "nul"}) {
     auto res = post_json(client, body);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400) << body;

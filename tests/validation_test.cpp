@@ -27,7 +27,8 @@ ValidationContext context() {
   return ctx;
 }
 
-std::vector<std::string> codes_for(const std::vector<FieldError>& errors, const std::string& field) {
+std::vector<std::string> codes_for(const std::vector<FieldError>& errors,
+                                   const std::string& field) {
   std::vector<std::string> out;
   for (const FieldError& e : errors) {
     if (e.field == field) out.emplace_back(to_string(e.code));
@@ -46,8 +47,7 @@ TEST(Validation, ReportsEveryProblemAtOnce) {
   std::vector<std::string> fields;
   for (const FieldError& e : errors) fields.push_back(e.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"classification", "title", "body", "incident_date",
-                                              "location.text", "category", "channel",
-                                              "reporter"}));
+                                              "location.text", "category", "channel", "reporter"}));
 }
 
 TEST(Validation, LengthsCountCharacters) {
@@ -69,8 +69,7 @@ TEST(Validation, LengthsCountCharacters) {
   r.body = body;
   EXPECT_TRUE(codes_for(validate_report(r, context()), "body").empty());
   r.body = body + "é";
-  EXPECT_EQ(codes_for(validate_report(r, context()), "body"),
-            std::vector<std::string>{"too_long"});
+  EXPECT_EQ(codes_for(validate_report(r, context()), "body"), std::vector<std::string>{"too_long"});
 }
 
 TEST(Validation, LengthIsMeasuredAfterNormalising) {
@@ -101,9 +100,9 @@ TEST(Validation, EmailFormats) {
   for (const char* ok : {"warga@contoh.id", "a.b+lapor@mail.banjarkab.go.id", "x@y.co"}) {
     EXPECT_FALSE(check_email(ok)) << ok;
   }
-  for (const char* bad : {"warga", "@contoh.id", "warga@", "warga@contoh", "wa rga@contoh.id",
-                          "warga@contoh..id", ".warga@contoh.id", "warga@-contoh.id",
-                          "warga@contoh.1d"}) {
+  for (const char* bad :
+       {"warga", "@contoh.id", "warga@", "warga@contoh", "wa rga@contoh.id", "warga@contoh..id",
+        ".warga@contoh.id", "warga@-contoh.id", "warga@contoh.1d"}) {
     EXPECT_EQ(check_email(bad), FieldCode::kInvalidFormat) << bad;
   }
   ReportInput r = valid_report();

@@ -8,8 +8,8 @@
 namespace aduan {
 namespace {
 
-constexpr Role kRoles[] = {Role::kCitizen,    Role::kCoordinator, Role::kAgencyAdmin,
-                           Role::kAgencyOfficer, Role::kSupervisor, Role::kSystemAdmin,
+constexpr Role kRoles[] = {Role::kCitizen,       Role::kCoordinator, Role::kAgencyAdmin,
+                           Role::kAgencyOfficer, Role::kSupervisor,  Role::kSystemAdmin,
                            Role::kSystem};
 
 // The expected table, written out independently of shared/workflow.cpp: every allowed
@@ -76,8 +76,8 @@ TEST(Workflow, EveryStatusActionRoleIsAsExpected) {
       const Action action = static_cast<Action>(a);
       for (Role role : kRoles) {
         const auto t = find_transition(from, action, role);
-        const bool want =
-            expected.count({from_name, std::string(to_string(action)), std::string(to_string(role))});
+        const bool want = expected.count(
+            {from_name, std::string(to_string(action)), std::string(to_string(role))});
         EXPECT_EQ(t.has_value(), want)
             << from_name << " " << to_string(action) << " " << to_string(role);
         if (t) ++allowed;

@@ -156,8 +156,7 @@ val allowed_actions_js(std::string status, std::string role) {
   const auto s = parse_status(status);
   const auto r = parse_role(role);
   if (!s || !r) return val::array();
-  return to_array(allowed_actions(*s, *r),
-                  [](Action a) { return val(std::string(to_string(a))); });
+  return to_array(allowed_actions(*s, *r), [](Action a) { return val(std::string(to_string(a))); });
 }
 
 val find_transition_js(std::string from, std::string action, std::string role) {
@@ -194,9 +193,9 @@ std::string deadline_colour_js(std::string started, std::string due, std::string
 val stage_deadline_js(std::string stage, std::string tier, std::string started, val holidays) {
   const auto s = parse_stage(stage);
   if (!s) return val::null();
-  const StageDeadline d = stage_deadline(calendar_from_js(holidays), DeadlinePolicy{}, *s,
-                                         parse_tier(tier).value_or(ResolutionTier::kNormative),
-                                         date_or_epoch(started));
+  const StageDeadline d =
+      stage_deadline(calendar_from_js(holidays), DeadlinePolicy{}, *s,
+                     parse_tier(tier).value_or(ResolutionTier::kNormative), date_or_epoch(started));
   val o = val::object();
   o.set("stage", std::string(to_string(d.stage)));
   o.set("started", format_iso_date(d.started));
