@@ -129,7 +129,7 @@ void check_location(const ReportInput& raw, const ReportInput& n, const Limits& 
   if (lat && !lon) out->add("location.lon", FieldCode::kIncomplete);
   if (lon && !lat) out->add("location.lat", FieldCode::kIncomplete);
   if (!n.location.region_code.empty() && !valid_region_code(n.location.region_code)) {
-    out->add("location.region_code", FieldCode::kInvalidFormat);
+    out->add("location.region_code", FieldCode::kInvalidRegionCode);
   }
 }
 
@@ -150,32 +150,36 @@ void check_reporter(const ReportInput& raw, const ReportInput& n, const Limits& 
   }
 }
 
-constexpr std::array<std::string_view, 14> kFieldCodeNames = {
-    "required",          "too_short",      "too_long",         "blank",     "invalid_utf8",
-    "control_character", "invalid_format", "invalid_date",     "in_future", "unknown_value",
-    "out_of_range",      "incomplete",     "contact_required", "wrong_type"};
+constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {
+    "required",          "too_short",        "too_long",
+    "blank",             "invalid_utf8",     "control_character",
+    "invalid_format",    "invalid_date",     "in_future",
+    "invalid_phone",     "invalid_email",    "invalid_nik",
+    "invalid_region_code", "unknown_classification", "unknown_category",
+    "unknown_agency",    "unknown_channel",  "out_of_range",
+    "incomplete",        "contact_required", "wrong_type"};
 
 }  // namespace
 
 std::optional<FieldCode> check_phone(std::string_view phone) {
-  if (national_number(phone).empty()) return FieldCode::kInvalidFormat;
+  if (national_number(phone).empty()) return FieldCode::kInvalidPhone;
   return std::nullopt;
 }
 
 std::optional<FieldCode> check_email(std::string_view email) {
   if (email.size() > 254) return FieldCode::kTooLong;
   const size_t at = email.rfind('@');
-  if (at == std::string_view::npos || at == 0 || at > 64) return FieldCode::kInvalidFormat;
+  if (at == std::string_view::npos || at == 0 || at > 64) return FieldCode::kInvalidEmail;
   const std::string_view local = email.substr(0, at);
   const std::string_view domain = email.substr(at + 1);
   static constexpr std::string_view kLocalSpecials = "!#$%&'*+/=?^_`{|}~.-";
   for (char c : local) {
     if (!is_alpha(c) && !is_digit(c) && kLocalSpecials.find(c) == std::string_view::npos) {
-      return FieldCode::kInvalidFormat;
+      return FieldCode::kInvalidEmail;
     }
   }
   if (local.front() == '.' || local.back() == '.' || local.find("..") != local.npos) {
-    return FieldCode::kInvalidFormat;
+    return FieldCode::kInvalidEmail;
   }
   size_t labels = 0;
   std::string_view tld;
@@ -183,14 +187,14 @@ std::optional<FieldCode> check_email(std::string_view email) {
     const size_t dot = domain.find('.', start);
     const std::string_view label =
         domain.substr(start, dot == domain.npos ? domain.npos : dot - start);
-    if (!valid_domain_label(label)) return FieldCode::kInvalidFormat;
+    if (!valid_domain_label(label)) return FieldCode::kInvalidEmail;
     ++labels;
     tld = label;
     if (dot == domain.npos) break;
     start = dot + 1;
   }
   if (labels < 2 || tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), is_alpha)) {
-    return FieldCode::kInvalidFormat;
+    return FieldCode::kInvalidEmail;
   }
   return std::nullopt;
 }
@@ -198,14 +202,14 @@ std::optional<FieldCode> check_email(std::string_view email) {
 std::optional<FieldCode> check_nik(std::string_view nik) {
   // 16 digits: province(2) regency(2) district(2) birth day(2, +40 for women) month(2)
   // year(2) serial(4).
-  if (nik.size() != 16 || !all_digits(nik)) return FieldCode::kInvalidFormat;
+  if (nik.size() != 16 || !all_digits(nik)) return FieldCode::kInvalidNik;
   const int province = two_digits(nik, 0);
   const int day = two_digits(nik, 6);
   const int month = two_digits(nik, 8);
   const bool day_ok = (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
   if (province < 11 || province > 99 || !day_ok || month < 1 || month > 12 ||
       nik.substr(12) == "0000") {
-    return FieldCode::kInvalidFormat;
+    return FieldCode::kInvalidNik;
   }
   return std::nullopt;
 }
@@ -247,7 +251,7 @@ std::vector<FieldError> validate_report(const ReportInput& raw, const Validation
   if (n.classification.empty()) {
     out.add("classification", FieldCode::kRequired);
   } else if (!parse_classification(n.classification)) {
-    out.add("classification", FieldCode::kUnknownValue);
+    out.add("classification", FieldCode::kUnknownClassification);
   }
   out.text("title", raw.title, n.title, false, true, limits.title_min, limits.title_max);
   out.text("body", raw.body, n.body, true, true, limits.body_min, limits.body_max);
@@ -267,12 +271,12 @@ std::vector<FieldError> validate_report(const ReportInput& raw, const Validation
   if (n.category.empty()) {
     out.add("category", FieldCode::kRequired);
   } else if (!contains(ctx.categories, n.category)) {
-    out.add("category", FieldCode::kUnknownValue);
+    out.add("category", FieldCode::kUnknownCategory);
   }
   if (!n.agency.empty() && !contains(ctx.agencies, n.agency)) {
-    out.add("agency", FieldCode::kUnknownValue);
+    out.add("agency", FieldCode::kUnknownAgency);
   }
-  if (!parse_channel(n.channel)) out.add("channel", FieldCode::kUnknownValue);
+  if (!parse_channel(n.channel)) out.add("channel", FieldCode::kUnknownChannel);
 
   check_reporter(raw, n, limits, &out);
   return out.take();

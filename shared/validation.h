@@ -19,15 +19,23 @@ enum class FieldCode : uint8_t {
   kBlank,  // only white space
   kInvalidUtf8,
   kControlCharacter,
-  kInvalidFormat,  // phone, email, NIK, date, region code
-  kInvalidDate,    // well-formed but not a real day
+  kInvalidFormat,  // a date not written YYYY-MM-DD
+  kInvalidDate,    // written YYYY-MM-DD but not a real day
   kInFuture,
-  kUnknownValue,     // not one of the allowed values
+  kInvalidPhone,       // not an Indonesian number: 08..., 62..., +62...
+  kInvalidEmail,
+  kInvalidNik,         // not 16 digits with a plausible region, birth date and serial
+  kInvalidRegionCode,  // not a Kemendagri area code: 63, 63.03, 63.03.05, 63.03.05.2001
+  kUnknownClassification,
+  kUnknownCategory,
+  kUnknownAgency,
+  kUnknownChannel,
   kOutOfRange,       // latitude or longitude
   kIncomplete,       // latitude without longitude or the other way
   kContactRequired,  // neither phone nor email given
   kWrongType,        // JSON value of the wrong type (set by decoders, not by validate_report)
 };
+inline constexpr size_t kFieldCodeCount = 21;
 
 struct FieldError {
   std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"

@@ -142,7 +142,7 @@ TEST_F(Http, InvalidFieldsGive422WithEveryCodeAndStoreNothing) {
   for (const json& e : err["errors"]) codes[e["field"]] = e["code"];
   EXPECT_EQ(codes, (std::map<std::string, std::string>{{"title", "too_short"},
                                                        {"incident_date", "in_future"},
-                                                       {"reporter.phone", "invalid_format"},
+                                                       {"reporter.phone", "invalid_phone"},
                                                        {"category", "wrong_type"}}));
   EXPECT_EQ(server.count_rows("reports"), reports);
   EXPECT_EQ(server.count_rows("report_events"), events);

@@ -90,7 +90,7 @@ TEST(Validation, PhoneFormats) {
   }
   for (const char* bad : {"12345", "0012345678", "+1 202 555 0100", "08123", "0812345678901234",
                           "08l2345678", "+62"}) {
-    EXPECT_EQ(check_phone(bad), FieldCode::kInvalidFormat) << bad;
+    EXPECT_EQ(check_phone(bad), FieldCode::kInvalidPhone) << bad;
   }
   EXPECT_EQ(normalize_phone("0812-3456-7890"), "+6281234567890");
   EXPECT_EQ(normalize_phone("62 812 3456 7890"), "+6281234567890");
@@ -103,7 +103,7 @@ TEST(Validation, EmailFormats) {
   for (const char* bad :
        {"warga", "@contoh.id", "warga@", "warga@contoh", "wa rga@contoh.id", "warga@contoh..id",
         ".warga@contoh.id", "warga@-contoh.id", "warga@contoh.1d"}) {
-    EXPECT_EQ(check_email(bad), FieldCode::kInvalidFormat) << bad;
+    EXPECT_EQ(check_email(bad), FieldCode::kInvalidEmail) << bad;
   }
   ReportInput r = valid_report();
   r.reporter.email = "Warga@Contoh.ID";
@@ -115,7 +115,7 @@ TEST(Validation, Nik) {
   EXPECT_FALSE(check_nik("3171011201850002"));
   for (const char* bad : {"123", "63030157089000011", "630301570890000a", "0003015708900001",
                           "6303013213900001", "6303011213900000", "6303011200900001"}) {
-    EXPECT_EQ(check_nik(bad), FieldCode::kInvalidFormat) << bad;
+    EXPECT_EQ(check_nik(bad), FieldCode::kInvalidNik) << bad;
   }
 }
 
@@ -148,7 +148,7 @@ TEST(Validation, Location) {
   for (const char* bad : {"6", "63.3", "63.03.05.201", "63-03", "63.03.05.2001.1"}) {
     r.location.region_code = bad;
     EXPECT_EQ(codes_for(validate_report(r, context()), "location.region_code"),
-              std::vector<std::string>{"invalid_format"})
+              std::vector<std::string>{"invalid_region_code"})
         << bad;
   }
   r.location.region_code = "63.03.05.2001";
@@ -163,7 +163,8 @@ TEST(Validation, UnknownCodes) {
   r.channel = "pigeon";
   const auto errors = validate_report(r, context());
   for (const char* field : {"classification", "category", "agency", "channel"}) {
-    EXPECT_EQ(codes_for(errors, field), std::vector<std::string>{"unknown_value"}) << field;
+    EXPECT_EQ(codes_for(errors, field), std::vector<std::string>{std::string("unknown_") + field})
+        << field;
   }
 }
 
