@@ -112,4 +112,10 @@ void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
   q.exec();
 }
 
+bool CatalogRepository::remove_holiday(SQLite::Database& db, Date date) {
+  SQLite::Statement q(db, "DELETE FROM holidays WHERE date = ?");
+  q.bind(1, format_iso_date(date));
+  return q.exec() > 0;
+}
+
 }  // namespace aduan

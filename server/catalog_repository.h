@@ -51,6 +51,8 @@ class CatalogRepository {
                                  const std::string& name, const std::string& name_en,
                                  std::optional<int64_t> agency_id);
   static void upsert_holiday(SQLite::Database& db, const Holiday& h);
+  // False when there was no holiday on that date.
+  static bool remove_holiday(SQLite::Database& db, Date date);
 };
 
 }  // namespace aduan

@@ -2,16 +2,19 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <signal.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
-#include "assets.h"
-#include "clock.h"
+#include "app.h"
+#include "catalog_repository.h"
+#include "crypto.h"
 #include "demo_data.h"
-#include "http_server.h"
-#include "report_service.h"
-#include "store.h"
+#include "session_repository.h"
+#include "user_repository.h"
 
 namespace aduan {
 namespace {
@@ -20,10 +23,18 @@ constexpr const char* kUsage = R"(aduan — public-service complaint management
 
 Usage:
   aduan serve   [--db FILE] [--host ADDR] [--port N] [--assets DIR] [--tz WIB|WITA|WIT]
-                [--threads N]
-  aduan demo    [--db FILE]     fill FILE with a demo district (agencies, categories,
-                                holidays, sample reports)
+                [--threads N] [--job-interval SECONDS] [--secure-cookies 1]
+  aduan demo    [--db FILE]     fill FILE with a demo district: agencies, categories,
+                                holidays, one account per staff role (passwords printed
+                                once) and sample reports
   aduan migrate [--db FILE]     create FILE or bring its schema up to date
+  aduan user add     --username NAME --role ROLE [--agency CODE] [--name "Full Name"] [--db FILE]
+  aduan user passwd  --username NAME [--db FILE]
+  aduan user disable --username NAME [--db FILE]
+                                the password is read from standard input (asked twice on a
+                                terminal); ROLE is coordinator, agency_admin, agency_officer,
+                                supervisor or system_admin
+  aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
   aduan --help | --version
 
 Options:
@@ -34,12 +45,20 @@ Options:
   --tz ZONE      the deployment's time zone for dates and deadlines: WIB (default), WITA,
                  WIT, or an offset like +08:00
   --threads N    HTTP worker threads (default 32; each keep-alive client holds one)
+  --job-interval SECONDS   how often the deadline job runs (default 60)
+  --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
 )";
 
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
-    {"serve", {"--db", "--host", "--port", "--assets", "--tz", "--threads"}},
+    {"serve",
+     {"--db", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
+      "--secure-cookies"}},
     {"demo", {"--db", "--tz"}},
     {"migrate", {"--db"}},
+    {"user add", {"--db", "--username", "--role", "--agency", "--name"}},
+    {"user passwd", {"--db", "--username"}},
+    {"user disable", {"--db", "--username"}},
+    {"jobs run", {"--db", "--tz"}},
 };
 
 std::string option(const CommandLine& cl, const std::string& name, const std::string& fallback) {
@@ -63,6 +82,19 @@ int fail(const std::string& message) {
   return 2;
 }
 
+// The options every command that opens the store shares.
+std::optional<AppOptions> app_options(const CommandLine& cl, std::string* error) {
+  AppOptions o;
+  o.db_path = option(cl, "--db", "aduan.db");
+  const auto tz = parse_time_zone(option(cl, "--tz", "WIB"));
+  if (!tz) {
+    *error = "--tz must be WIB, WITA, WIT or an offset like +07:00";
+    return std::nullopt;
+  }
+  o.settings.utc_offset_minutes = *tz;
+  return o;
+}
+
 // Blocks SIGINT and SIGTERM in every thread and stops the server from a thread that waits
 // for them, where calling into the server is safe (a signal handler would not be).
 std::thread stop_on_signal(HttpServer& server) {
@@ -80,28 +112,30 @@ std::thread stop_on_signal(HttpServer& server) {
 }
 
 int serve(const CommandLine& cl) {
+  std::string error;
+  auto options = app_options(cl, &error);
+  if (!options) return fail(error);
   const auto port = parse_int(option(cl, "--port", "8080"), 0, 65535);
   if (!port) return fail("--port must be a number from 0 to 65535");
   const auto threads = parse_int(option(cl, "--threads", "32"), 2, 1024);
   if (!threads) return fail("--threads must be a number from 2 to 1024");
-  const auto tz = parse_time_zone(option(cl, "--tz", "WIB"));
-  if (!tz) return fail("--tz must be WIB, WITA, WIT or an offset like +07:00");
+  const auto interval = parse_int(option(cl, "--job-interval", "60"), 1, 86400);
+  if (!interval) return fail("--job-interval must be a number of seconds from 1 to 86400");
   const std::string host = option(cl, "--host", "127.0.0.1");
+  options->http.threads = *threads;
+  options->http.secure_cookies = option(cl, "--secure-cookies", "0") == "1";
+  options->assets_dir = option(cl, "--assets", "");
 
-  Store store(option(cl, "--db", "aduan.db"));
   SystemClock clock;
-  ReportService reports(store, clock, ServiceSettings{*tz, {}}, system_random);
-  AssetSource assets(option(cl, "--assets", ""));
-  HttpOptions http;
-  http.threads = *threads;
-  HttpServer server(reports, store, assets, http);
-
-  const int bound = server.bind(host, *port);
+  App app(*options, clock);
+  const int bound = app.http().bind(host, *port);
   if (bound < 0) return fail("cannot listen on " + host + ":" + std::to_string(*port));
-  std::thread signals = stop_on_signal(server);
+  std::thread signals = stop_on_signal(app.http());
+  app.job().start(*interval);
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   std::cout << "aduan is serving http://" << shown_host << ":" << bound << "/" << std::endl;
-  const bool ok = server.listen();
+  const bool ok = app.http().listen();
+  app.job().stop();
   if (signals.joinable()) {
     // The waiting thread ends only on a signal; wake it if the server stopped on its own.
     if (ok) pthread_kill(signals.native_handle(), SIGTERM);
@@ -111,16 +145,24 @@ int serve(const CommandLine& cl) {
 }
 
 int demo(const CommandLine& cl) {
-  const auto tz = parse_time_zone(option(cl, "--tz", "WIB"));
-  if (!tz) return fail("--tz must be WIB, WITA, WIT or an offset like +07:00");
-  const std::string path = option(cl, "--db", "aduan.db");
-  Store store(path);
-  SystemClock clock;
-  ReportService reports(store, clock, ServiceSettings{*tz, {}}, system_random);
-  const DemoSummary s = load_demo_data(store, reports);
-  std::cout << "demo district in " << path << ": " << s.agencies << " agencies, " << s.categories
-            << " categories, " << s.holidays << " holidays\n";
-  for (const std::string& id : s.tracking_ids) std::cout << "sample report: " << id << "\n";
+  std::string error;
+  const auto options = app_options(cl, &error);
+  if (!options) return fail(error);
+  const int64_t now = SystemClock().now_unix();
+  ManualClock clock(now);
+  App app(*options, clock);
+  const DemoSummary s = load_demo_data(app, clock, now);
+  std::cout << "demo district in " << options->db_path << ": " << s.agencies << " agencies, "
+            << s.categories << " categories, " << s.holidays << " holidays\n";
+  for (size_t i = 0; i < s.tracking_ids.size(); ++i) {
+    std::cout << "sample report: " << s.tracking_ids[i] << " pin: " << s.pins[i] << "\n";
+  }
+  if (!s.accounts.empty()) {
+    std::cout << "staff accounts (passwords are shown only now):\n";
+    for (const auto& [username, password] : s.accounts) {
+      std::cout << "account: " << username << " password: " << password << "\n";
+    }
+  }
   return 0;
 }
 
@@ -128,6 +170,133 @@ int migrate(const CommandLine& cl) {
   const std::string path = option(cl, "--db", "aduan.db");
   Store store(path, 1);
   std::cout << path << " is at schema version " << store.schema_version() << "\n";
+  return 0;
+}
+
+// Reads a password: asked twice without echo on a terminal, else the first line of stdin.
+std::optional<std::string> read_password(std::string* error) {
+  auto read_line = [](bool echo_off) {
+    termios old{};
+    if (echo_off) {
+      tcgetattr(STDIN_FILENO, &old);
+      termios quiet = old;
+      quiet.c_lflag &= ~tcflag_t(ECHO);
+      tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (echo_off) {
+      tcsetattr(STDIN_FILENO, TCSANOW, &old);
+      std::cerr << "\n";
+    }
+    return line;
+  };
+  std::string password;
+  if (isatty(STDIN_FILENO)) {
+    std::cerr << "Password: ";
+    password = read_line(true);
+    std::cerr << "Again: ";
+    if (read_line(true) != password) {
+      *error = "the passwords differ";
+      return std::nullopt;
+    }
+  } else {
+    password = read_line(false);
+  }
+  if (password.size() < 10) {
+    *error = "a password needs at least 10 characters";
+    return std::nullopt;
+  }
+  return password;
+}
+
+int user_command(const CommandLine& cl) {
+  const std::string username = option(cl, "--username", "");
+  if (username.empty()) return fail("--username is required");
+  if (!crypto_init()) return fail("libsodium cannot start");
+  Store store(option(cl, "--db", "aduan.db"), 1);
+  SystemClock clock;
+
+  if (cl.command == "user disable") {
+    bool done = false;
+    store.write([&](SQLite::Database& db) {
+      SQLite::Transaction tx(db);
+      done = UserRepository::set_disabled(db, username, true);
+      if (auto u = UserRepository::find_by_username(db, username)) {
+        SessionRepository::remove_for_user(db, u->id);
+      }
+      tx.commit();
+    });
+    if (!done) return fail("no user '" + username + "'");
+    std::cout << "disabled " << username << " and ended their sessions\n";
+    return 0;
+  }
+
+  User u;
+  u.username = username;
+  if (cl.command == "user add") {
+    const auto role = parse_role(option(cl, "--role", ""));
+    if (!role || *role == Role::kCitizen || *role == Role::kSystem) {
+      return fail("--role must be coordinator, agency_admin, agency_officer, supervisor or "
+                  "system_admin");
+    }
+    u.role = *role;
+    u.display_name = option(cl, "--name", username);
+    const std::string agency = option(cl, "--agency", "");
+    const bool agency_role = u.role == Role::kAgencyAdmin || u.role == Role::kAgencyOfficer;
+    if (agency_role == agency.empty()) {
+      return fail(agency_role ? "agency roles need --agency CODE"
+                              : "--agency is only for agency_admin and agency_officer");
+    }
+    if (agency_role) {
+      store.read([&](SQLite::Database& db) {
+        for (const Agency& a : CatalogRepository::active_agencies(db)) {
+          if (a.code == agency) u.agency_id = a.id;
+        }
+      });
+      if (!u.agency_id) return fail("no agency with code '" + agency + "'");
+    }
+    bool exists = false;
+    store.read([&](SQLite::Database& db) {
+      exists = UserRepository::find_by_username(db, username).has_value();
+    });
+    if (exists) return fail("user '" + username + "' exists; use 'aduan user passwd'");
+  }
+
+  std::string error;
+  const auto password = read_password(&error);
+  if (!password) return fail(error);
+  const std::string hash = hash_password(*password);
+  bool done = false;
+  store.write([&](SQLite::Database& db) {
+    if (cl.command == "user add") {
+      u.password_hash = hash;
+      UserRepository::insert(db, u, clock.now_unix());
+      done = true;
+    } else {
+      SQLite::Transaction tx(db);
+      done = UserRepository::set_password_hash(db, username, hash);
+      // A new password ends the sessions the old one opened.
+      if (auto existing = UserRepository::find_by_username(db, username)) {
+        SessionRepository::remove_for_user(db, existing->id);
+      }
+      tx.commit();
+    }
+  });
+  if (!done) return fail("no user '" + username + "'");
+  std::cout << (cl.command == "user add" ? "added " : "changed the password of ") << username
+            << "\n";
+  return 0;
+}
+
+int jobs_run(const CommandLine& cl) {
+  std::string error;
+  const auto options = app_options(cl, &error);
+  if (!options) return fail(error);
+  SystemClock clock;
+  App app(*options, clock);
+  const JobRun run = app.job().run_once();
+  std::cout << "auto-closed " << run.auto_closed << ", escalated " << run.escalated << "\n";
   return 0;
 }
 
@@ -157,12 +326,18 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     return cl;
   }
   cl.command = args[0];
+  size_t first_option = 1;
+  // Two-word commands: "user add", "jobs run".
+  if ((args[0] == "user" || args[0] == "jobs") && args.size() > 1) {
+    cl.command += " " + args[1];
+    first_option = 2;
+  }
   const auto known = kCommandOptions.find(cl.command);
   if (known == kCommandOptions.end()) {
     cl.error = "unknown command '" + cl.command + "'";
     return cl;
   }
-  for (size_t i = 1; i < args.size(); ++i) {
+  for (size_t i = first_option; i < args.size(); ++i) {
     const std::string& name = args[i];
     if (name == "--help" || name == "-h") {
       cl.command = "help";
@@ -200,6 +375,8 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "serve") return serve(cl);
     if (cl.command == "demo") return demo(cl);
     if (cl.command == "migrate") return migrate(cl);
+    if (cl.command.rfind("user ", 0) == 0) return user_command(cl);
+    if (cl.command == "jobs run") return jobs_run(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
     return 1;

@@ -4,7 +4,10 @@
 
 #include <map>
 
+#include "app.h"
 #include "catalog_repository.h"
+#include "crypto.h"
+#include "user_repository.h"
 #include "report_repository.h"
 #include "report_service.h"
 #include "store.h"
@@ -99,57 +102,135 @@ ReportInput sample(const char* classification, const char* title, const char* bo
   return r;
 }
 
+struct DemoAccount {
+  const char* username;
+  const char* name;
+  Role role;
+  const char* agency;
+};
+
+constexpr DemoAccount kAccounts[] = {
+    {"koordinator", "Rina (Admin Koordinator)", Role::kCoordinator, ""},
+    {"admin.dpupr", "Budi (Admin DPUPR)", Role::kAgencyAdmin, "DPUPR"},
+    {"petugas.dpupr", "Agus (Petugas DPUPR)", Role::kAgencyOfficer, "DPUPR"},
+    {"admin.pdam", "Sari (Admin PDAM)", Role::kAgencyAdmin, "PDAM"},
+    {"ombudsman", "Dewi (Ombudsman)", Role::kSupervisor, ""},
+    {"sysadmin", "Admin Sistem", Role::kSystemAdmin, ""},
+};
+
+std::string submit(App& app, ReportInput r, Date incident, DemoSummary* summary) {
+  r.incident_date = format_iso_date(incident);
+  const SubmitOutcome out = app.reports().submit(r);
+  summary->tracking_ids.push_back(out.tracking_id);
+  summary->pins.push_back(out.pin);
+  return out.tracking_id;
+}
+
+void act(App& app, const std::string& tracking_id, Role role, Action action, ActionInput in) {
+  int64_t id = 0;
+  app.store().read([&](SQLite::Database& db) {
+    id = ReportRepository::find_by_tracking_id(db, parse_tracking_id(tracking_id).canonical)->id;
+  });
+  app.workflow().act(id, Actor{role, {}, "Demo", {}}, action, in, std::nullopt);
+}
+
 }  // namespace
 
-DemoSummary load_demo_data(Store& store, ReportService& reports) {
-  DemoSummary summary;
-  int64_t report_count = 0;
-  store.write([&](SQLite::Database& db) {
+void load_demo_catalogue(App& app, DemoSummary* summary) {
+  app.store().write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     std::map<std::string, int64_t> ids;
     for (const DemoAgency& a : kAgencies) {
       std::optional<int64_t> parent;
       if (*a.parent) parent = ids.at(a.parent);
       ids[a.code] = CatalogRepository::upsert_agency(db, a.code, a.name, parent);
-      ++summary.agencies;
+      ++summary->agencies;
     }
     for (const DemoCategory& c : kCategories) {
       std::optional<int64_t> agency;
       if (*c.agency) agency = ids.at(c.agency);
       CatalogRepository::upsert_category(db, c.code, c.name, c.name_en, agency);
-      ++summary.categories;
+      ++summary->categories;
     }
     for (const auto& [date, name] : kHolidays) {
       const std::string kind =
           std::string(name).rfind("Cuti bersama", 0) == 0 ? "cuti_bersama" : "national";
       CatalogRepository::upsert_holiday(db, Holiday{*parse_iso_date(date), name, kind});
-      ++summary.holidays;
+      ++summary->holidays;
     }
-    report_count = ReportRepository::count(db);
     tx.commit();
   });
-  if (report_count > 0) return summary;
+}
 
-  const std::string yesterday = format_iso_date(Date{reports.today().days - 1});
-  const ReportInput samples[] = {
+DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
+  DemoSummary summary;
+  load_demo_catalogue(app, &summary);
+  int64_t reports = 0;
+  int64_t users = 0;
+  app.store().read([&](SQLite::Database& db) {
+    reports = ReportRepository::count(db);
+    users = UserRepository::count(db);
+  });
+
+  if (users == 0) {
+    app.store().write([&](SQLite::Database& db) {
+      SQLite::Transaction tx(db);
+      const auto agencies = CatalogRepository::active_agencies(db);
+      for (const DemoAccount& a : kAccounts) {
+        User u;
+        u.username = a.username;
+        u.display_name = a.name;
+        u.role = a.role;
+        for (const Agency& agency : agencies) {
+          if (agency.code == a.agency) u.agency_id = agency.id;
+        }
+        const std::string password = random_hex(6);
+        u.password_hash = hash_password(password);
+        UserRepository::insert(db, u, now);
+        summary.accounts.emplace_back(a.username, password);
+      }
+      tx.commit();
+    });
+  }
+  if (reports > 0) return summary;
+
+  // History first: a report forwarded about five months ago that the agency never
+  // resolved. The deadline job escalates it to the supervisor.
+  constexpr int64_t kDay = 86400;
+  clock.set(now - 150 * kDay);
+  const Date long_ago = local_date(clock.now_unix(), 7 * 60);
+  const std::string stale = submit(
+      app,
+      sample("complaint", "Lampu penerangan jalan mati sepanjang 2 km",
+             "Seluruh lampu penerangan jalan di ruas Jl. Sekumpul mati sejak awal bulan. Jalan "
+             "menjadi sangat gelap dan rawan kejahatan pada malam hari.",
+             "jalan-jembatan", "Jl. Sekumpul, Martapura", false),
+      Date{long_ago.days - 1}, &summary);
+  act(app, stale, Role::kCoordinator, Action::kForward, ActionInput{.agency = "DPUPR"});
+  clock.set(now);
+
+  const Date yesterday{local_date(now, 7 * 60).days - 1};
+  const std::string pothole = submit(
+      app,
       sample("complaint", "Jalan berlubang di Jalan Ahmad Yani km 39",
              "Sejak dua minggu lalu ada lubang besar di tengah jalan dekat pasar. Sudah dua "
              "pengendara motor jatuh pada malam hari karena tidak ada lampu penerangan.",
              "jalan-jembatan", "Jl. A. Yani km 39, Martapura", false),
-      sample("complaint", "Air PDAM tidak mengalir tiga hari",
-             "Air di rumah kami dan tetangga satu RT tidak mengalir sejak hari Senin. Belum ada "
-             "pemberitahuan dari PDAM kapan akan normal kembali.",
-             "air-bersih", "Kelurahan Keraton, Martapura", true),
-      sample("info_request", "Syarat mengurus akta kelahiran anak",
-             "Mohon informasi dokumen apa saja yang perlu dibawa untuk mengurus akta kelahiran "
-             "anak yang lahir di rumah, dan apakah bisa diurus secara daring.",
-             "adminduk", "Kecamatan Martapura", false),
-  };
-  for (ReportInput r : samples) {
-    r.incident_date = yesterday;
-    const SubmitOutcome out = reports.submit(r);
-    if (out.errors.empty()) summary.tracking_ids.push_back(out.tracking_id);
-  }
+      yesterday, &summary);
+  act(app, pothole, Role::kCoordinator, Action::kForward, ActionInput{.agency = "DPUPR"});
+  submit(app,
+         sample("complaint", "Air PDAM tidak mengalir tiga hari",
+                "Air di rumah kami dan tetangga satu RT tidak mengalir sejak hari Senin. Belum "
+                "ada pemberitahuan dari PDAM kapan akan normal kembali.",
+                "air-bersih", "Kelurahan Keraton, Martapura", true),
+         yesterday, &summary);
+  submit(app,
+         sample("info_request", "Syarat mengurus akta kelahiran anak",
+                "Mohon informasi dokumen apa saja yang perlu dibawa untuk mengurus akta "
+                "kelahiran anak yang lahir di rumah, dan apakah bisa diurus secara daring.",
+                "adminduk", "Kecamatan Martapura", false),
+         yesterday, &summary);
+  app.job().run_once();
   return summary;
 }
 

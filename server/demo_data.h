@@ -1,23 +1,32 @@
 // A demo district to try aduan with: agencies (OPD), categories mapped to them, a sample
-// holiday list and a few reports.
+// holiday list, one account per staff role, and reports at several stages, one of them
+// overdue enough to be escalated.
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aduan {
 
-class Store;
-class ReportService;
+class App;
+class ManualClock;
 
 struct DemoSummary {
   int agencies = 0;
   int categories = 0;
   int holidays = 0;
-  std::vector<std::string> tracking_ids;  // of the sample reports, display form
+  std::vector<std::string> tracking_ids;                    // display form
+  std::vector<std::string> pins;                            // the same order
+  std::vector<std::pair<std::string, std::string>> accounts;  // username, password: new only
 };
 
-// Idempotent for the catalogue (upserts by code); adds sample reports only to an empty store.
-DemoSummary load_demo_data(Store& store, ReportService& reports);
+// Loads the catalogue (idempotent, upserts by code). On a store with no reports it adds the
+// sample reports, and on one with no users the accounts. `clock` is the app's clock; the
+// demo moves it back to make history and returns it to `now`.
+DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now);
+
+// The catalogue only (agencies, categories, holidays).
+void load_demo_catalogue(App& app, DemoSummary* summary);
 
 }  // namespace aduan

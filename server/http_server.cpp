@@ -8,7 +8,9 @@
 
 #include "assets.h"
 #include "http_errors.h"
+#include "router.h"
 #include "routes.h"
+#include "services.h"
 
 namespace aduan {
 namespace {
@@ -33,12 +35,13 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
 }  // namespace
 
 struct HttpServer::Impl {
+  Impl(AuthService& auth, bool secure_cookies) : router(server, auth, secure_cookies) {}
   httplib::Server server;
+  Router router;
 };
 
-HttpServer::HttpServer(ReportService& reports, Store& store, const AssetSource& assets,
-                       HttpOptions options)
-    : impl_(std::make_unique<Impl>()) {
+HttpServer::HttpServer(const Services& services, const AssetSource& assets, HttpOptions options)
+    : impl_(std::make_unique<Impl>(services.auth, options.secure_cookies)) {
   httplib::Server& s = impl_->server;
   // cpp-httplib's defaults are baked into the Debian .so; set everything at run time.
   const int threads = options.threads;
@@ -67,11 +70,15 @@ HttpServer::HttpServer(ReportService& reports, Store& store, const AssetSource& 
                              std::exception_ptr ep) { send_exception_error(res, ep); });
   if (options.access_log) s.set_logger(log_request);
 
-  register_public_routes(s, reports, store);
+  register_public_routes(impl_->router, services);
+  register_staff_routes(impl_->router, services);
+  register_admin_routes(impl_->router, services);
   register_asset_routes(s, assets);
 }
 
 HttpServer::~HttpServer() = default;
+
+const std::vector<RouteInfo>& HttpServer::routes() const { return impl_->router.routes(); }
 
 int HttpServer::bind(const std::string& host, int port) {
   if (port == 0) return impl_->server.bind_to_any_port(host);

@@ -5,12 +5,13 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace aduan {
 
-class ReportService;
-class Store;
 class AssetSource;
+struct RouteInfo;
+struct Services;
 
 struct HttpOptions {
   int threads = 32;
@@ -18,11 +19,12 @@ struct HttpOptions {
   int keep_alive_seconds = 5;
   int read_timeout_seconds = 10;
   bool access_log = true;
+  bool secure_cookies = false;  // add Secure to cookies (when served over HTTPS)
 };
 
 class HttpServer {
  public:
-  HttpServer(ReportService& reports, Store& store, const AssetSource& assets, HttpOptions options);
+  HttpServer(const Services& services, const AssetSource& assets, HttpOptions options);
   ~HttpServer();
 
   // Binds to host:port (port 0: any free port) and returns the port, or -1 on failure.
@@ -31,6 +33,9 @@ class HttpServer {
   bool listen();
   void stop();
   void wait_until_ready();
+
+  // Every API route with who may call it.
+  const std::vector<RouteInfo>& routes() const;
 
  private:
   struct Impl;

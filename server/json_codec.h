@@ -24,6 +24,9 @@ DecodedReport decode_report_json(std::string_view body);
 std::string submit_response_json(const SubmitOutcome& outcome, int utc_offset_minutes);
 // Never includes the reporter's contact details; hides the content of confidential reports.
 std::string report_view_json(const ReportView& view, int utc_offset_minutes);
+// The reporter's own view (after the PIN): content even when confidential, the version to
+// send back with an action, and their rating.
+std::string reporter_view_json(const ReportView& view, int utc_offset_minutes);
 std::string agencies_json(const std::vector<Agency>& agencies);
 std::string categories_json(const std::vector<Category>& categories,
                             const std::vector<Agency>& agencies);

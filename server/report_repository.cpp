@@ -9,12 +9,22 @@ constexpr const char* kReportColumns =
     "id, tracking_id, classification, status, title, body, incident_date, location_text, lat, "
     "lon, region_code, category_id, suggested_agency_id, agency_id, channel, reporter_name, "
     "reporter_phone, reporter_email, reporter_nik, anonymous, confidential, resolution_tier, "
-    "stage, stage_started, stage_due, created_at, updated_at, version";
+    "stage, stage_started, stage_due, paused_days_left, escalation_due, citizen_pin_hash, "
+    "assigned_user_id, returned, archive_reason, duplicate_of, rating, rating_comment, "
+    "created_at, updated_at, version";
 
 template <typename T>
 void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
   if (v) {
     st.bind(index, *v);
+  } else {
+    st.bind(index);
+  }
+}
+
+void bind_date(SQLite::Statement& st, int index, std::optional<Date> d) {
+  if (d) {
+    st.bind(index, format_iso_date(*d));
   } else {
     st.bind(index);
   }
@@ -28,8 +38,8 @@ std::optional<int64_t> optional_int(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
 }
 
-Date date_column(const SQLite::Column& c) {
-  return c.isNull() ? Date{} : parse_iso_date(c.getString()).value_or(Date{});
+std::optional<Date> optional_date(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : parse_iso_date(c.getString());
 }
 
 ReportRecord read_report(SQLite::Statement& q) {
@@ -57,30 +67,76 @@ ReportRecord read_report(SQLite::Statement& q) {
   r.anonymous = q.getColumn(i++).getInt() != 0;
   r.confidential = q.getColumn(i++).getInt() != 0;
   r.tier = parse_tier(q.getColumn(i++).getString()).value_or(ResolutionTier::kNormative);
-  r.deadline.stage = parse_stage(q.getColumn(i++).getString()).value_or(Stage::kNone);
-  r.deadline.started = date_column(q.getColumn(i++));
-  r.deadline.due = date_column(q.getColumn(i++));
+  r.clock.deadline.stage = parse_stage(q.getColumn(i++).getString()).value_or(Stage::kNone);
+  r.clock.deadline.started = optional_date(q.getColumn(i++)).value_or(Date{});
+  r.clock.deadline.due = optional_date(q.getColumn(i++)).value_or(Date{});
+  const auto paused = optional_int(q.getColumn(i++));
+  if (paused) r.clock.paused_days_left = static_cast<int>(*paused);
+  r.clock.escalation_due = optional_date(q.getColumn(i++));
+  r.citizen_pin_hash = q.getColumn(i++).getString();
+  r.assigned_user_id = optional_int(q.getColumn(i++));
+  r.returned = q.getColumn(i++).getInt() != 0;
+  r.archive_reason = q.getColumn(i++).getString();
+  r.duplicate_of = q.getColumn(i++).getString();
+  const auto rating = optional_int(q.getColumn(i++));
+  if (rating) r.rating = static_cast<int>(*rating);
+  r.rating_comment = q.getColumn(i++).getString();
   r.created_at = q.getColumn(i++).getInt64();
   r.updated_at = q.getColumn(i++).getInt64();
   r.version = q.getColumn(i++).getInt64();
   return r;
 }
 
+// Binds the columns that an update may change, in the order of kMutableAssignments.
+int bind_mutable(SQLite::Statement& q, const ReportRecord& r, int i) {
+  q.bind(i++, r.classification);
+  q.bind(i++, std::string(to_string(r.status)));
+  q.bind(i++, r.category_id);
+  bind_optional(q, i++, r.agency_id);
+  q.bind(i++, r.anonymous ? 1 : 0);
+  q.bind(i++, r.confidential ? 1 : 0);
+  q.bind(i++, std::string(to_string(r.tier)));
+  const bool running = r.clock.deadline.stage != Stage::kNone;
+  q.bind(i++, std::string(to_string(r.clock.deadline.stage)));
+  bind_date(q, i++, running ? std::optional<Date>(r.clock.deadline.started) : std::nullopt);
+  bind_date(q, i++, running ? std::optional<Date>(r.clock.deadline.due) : std::nullopt);
+  bind_optional(q, i++, r.clock.paused_days_left);
+  bind_date(q, i++, r.clock.escalation_due);
+  bind_optional(q, i++, r.assigned_user_id);
+  q.bind(i++, r.returned ? 1 : 0);
+  q.bind(i++, r.archive_reason);
+  q.bind(i++, r.duplicate_of);
+  bind_optional(q, i++, r.rating);
+  q.bind(i++, r.rating_comment);
+  q.bind(i++, r.updated_at);
+  return i;
+}
+
+constexpr const char* kMutableAssignments =
+    "classification = ?, status = ?, category_id = ?, agency_id = ?, anonymous = ?, "
+    "confidential = ?, resolution_tier = ?, stage = ?, stage_started = ?, stage_due = ?, "
+    "paused_days_left = ?, escalation_due = ?, assigned_user_id = ?, returned = ?, "
+    "archive_reason = ?, duplicate_of = ?, rating = ?, rating_comment = ?, updated_at = ?";
+
+std::string select_reports(const std::string& tail) {
+  return std::string("SELECT ") + kReportColumns + " FROM reports " + tail;
+}
+
 }  // namespace
 
 bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
-  SQLite::Statement q(
-      db,
-      "INSERT INTO reports(tracking_id, classification, status, title, body, incident_date, "
-      "location_text, lat, lon, region_code, category_id, suggested_agency_id, agency_id, "
-      "channel, reporter_name, reporter_phone, reporter_email, reporter_nik, anonymous, "
-      "confidential, resolution_tier, stage, stage_started, stage_due, created_at, updated_at, "
-      "version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-      "ON CONFLICT(tracking_id) DO NOTHING");
+  SQLite::Statement q(db,
+                      "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
+                      "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
+                      "reporter_phone, reporter_email, reporter_nik, citizen_pin_hash, created_at, "
+                      "version, classification, status, category_id, agency_id, anonymous, "
+                      "confidential, resolution_tier, stage, stage_started, stage_due, "
+                      "paused_days_left, escalation_due, assigned_user_id, returned, "
+                      "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
+                      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                      "?,?) ON CONFLICT(tracking_id) DO NOTHING");
   int i = 1;
   q.bind(i++, r->tracking_id);
-  q.bind(i++, r->classification);
-  q.bind(i++, std::string(to_string(r->status)));
   q.bind(i++, r->title);
   q.bind(i++, r->body);
   q.bind(i++, r->incident_date);
@@ -88,65 +144,77 @@ bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
   bind_optional(q, i++, r->location.lat);
   bind_optional(q, i++, r->location.lon);
   q.bind(i++, r->location.region_code);
-  q.bind(i++, r->category_id);
   bind_optional(q, i++, r->suggested_agency_id);
-  bind_optional(q, i++, r->agency_id);
   q.bind(i++, r->channel);
   q.bind(i++, r->reporter.name);
   q.bind(i++, r->reporter.phone);
   q.bind(i++, r->reporter.email);
   q.bind(i++, r->reporter.nik);
-  q.bind(i++, r->anonymous ? 1 : 0);
-  q.bind(i++, r->confidential ? 1 : 0);
-  q.bind(i++, std::string(to_string(r->tier)));
-  q.bind(i++, std::string(to_string(r->deadline.stage)));
-  if (r->deadline.stage == Stage::kNone) {
-    q.bind(i++);
-    q.bind(i++);
-  } else {
-    q.bind(i++, format_iso_date(r->deadline.started));
-    q.bind(i++, format_iso_date(r->deadline.due));
-  }
+  q.bind(i++, r->citizen_pin_hash);
   q.bind(i++, r->created_at);
-  q.bind(i++, r->updated_at);
   q.bind(i++, r->version);
+  bind_mutable(q, *r, i);
   if (q.exec() == 0) return false;
   r->id = db.getLastInsertRowid();
   return true;
 }
 
-void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, const EventRecord& e) {
+bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
+  SQLite::Statement q(db, std::string("UPDATE reports SET ") + kMutableAssignments +
+                              ", version = version + 1 WHERE id = ? AND version = ?");
+  int i = bind_mutable(q, *r, 1);
+  q.bind(i++, r->id);
+  q.bind(i++, r->version);
+  if (q.exec() == 0) return false;
+  ++r->version;
+  return true;
+}
+
+void ReportRepository::append_event(SQLite::Database& db, int64_t report_id,
+                                    const EventRecord& e) {
   SQLite::Statement q(db,
-                      "INSERT INTO report_events(report_id, at, actor_role, action, from_status, "
-                      "to_status, note, public) VALUES(?,?,?,?,?,?,?,?)");
+                      "INSERT INTO report_events(report_id, at, actor_role, actor_id, actor_name, "
+                      "action, from_status, to_status, note, public, agency_id) "
+                      "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, report_id);
   q.bind(2, e.at);
   q.bind(3, std::string(to_string(e.actor_role)));
-  q.bind(4, std::string(to_string(e.action)));
+  bind_optional(q, 4, e.actor_id);
+  q.bind(5, e.actor_name);
+  q.bind(6, std::string(to_string(e.action)));
   if (e.from_status) {
-    q.bind(5, std::string(to_string(*e.from_status)));
+    q.bind(7, std::string(to_string(*e.from_status)));
   } else {
-    q.bind(5);
+    q.bind(7);
   }
-  q.bind(6, std::string(to_string(e.to_status)));
-  q.bind(7, e.note);
-  q.bind(8, e.is_public ? 1 : 0);
+  q.bind(8, std::string(to_string(e.to_status)));
+  q.bind(9, e.note);
+  q.bind(10, e.is_public ? 1 : 0);
+  bind_optional(q, 11, e.agency_id);
   q.exec();
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
-                                                                  const std::string& canonical) {
-  SQLite::Statement q(
-      db, std::string("SELECT ") + kReportColumns + " FROM reports WHERE tracking_id = ?");
+                                                                 const std::string& canonical) {
+  SQLite::Statement q(db, select_reports("WHERE tracking_id = ?"));
   q.bind(1, canonical);
   if (!q.executeStep()) return std::nullopt;
   return read_report(q);
 }
 
-std::vector<EventRecord> ReportRepository::public_events(SQLite::Database& db, int64_t report_id) {
-  SQLite::Statement q(db,
-                      "SELECT id, at, actor_role, action, from_status, to_status, note, public "
-                      "FROM report_events WHERE report_id = ? AND public = 1 ORDER BY id");
+std::optional<ReportRecord> ReportRepository::find_by_id(SQLite::Database& db, int64_t id) {
+  SQLite::Statement q(db, select_reports("WHERE id = ?"));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_report(q);
+}
+
+std::vector<EventRecord> ReportRepository::events(SQLite::Database& db, int64_t report_id,
+                                                  bool include_internal) {
+  SQLite::Statement q(db, std::string("SELECT id, at, actor_role, actor_id, actor_name, action, "
+                                      "from_status, to_status, note, public, agency_id "
+                                      "FROM report_events WHERE report_id = ?") +
+                              (include_internal ? "" : " AND public = 1") + " ORDER BY id");
   q.bind(1, report_id);
   std::vector<EventRecord> out;
   while (q.executeStep()) {
@@ -154,13 +222,76 @@ std::vector<EventRecord> ReportRepository::public_events(SQLite::Database& db, i
     e.id = q.getColumn(0).getInt64();
     e.at = q.getColumn(1).getInt64();
     e.actor_role = parse_role(q.getColumn(2).getString()).value_or(Role::kSystem);
-    e.action = parse_action(q.getColumn(3).getString()).value_or(Action::kComment);
-    if (!q.getColumn(4).isNull()) e.from_status = parse_status(q.getColumn(4).getString());
-    e.to_status = parse_status(q.getColumn(5).getString()).value_or(Status::kSubmitted);
-    e.note = q.getColumn(6).getString();
-    e.is_public = q.getColumn(7).getInt() != 0;
+    e.actor_id = optional_int(q.getColumn(3));
+    e.actor_name = q.getColumn(4).getString();
+    e.action = parse_action(q.getColumn(5).getString()).value_or(Action::kComment);
+    if (!q.getColumn(6).isNull()) e.from_status = parse_status(q.getColumn(6).getString());
+    e.to_status = parse_status(q.getColumn(7).getString()).value_or(Status::kSubmitted);
+    e.note = q.getColumn(8).getString();
+    e.is_public = q.getColumn(9).getInt() != 0;
+    e.agency_id = optional_int(q.getColumn(10));
     out.push_back(std::move(e));
   }
+  return out;
+}
+
+std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const ReportFilter& f,
+                                                 int64_t* total) {
+  std::string where = "WHERE 1 = 1";
+  if (!f.statuses.empty()) {
+    where += " AND status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) where += i ? ",?" : "?";
+    where += ")";
+  }
+  if (f.agencies) {
+    where += " AND agency_id IN (";
+    for (size_t i = 0; i < f.agencies->size(); ++i) where += i ? ",?" : "?";
+    where += f.agencies->empty() ? "NULL)" : ")";
+  }
+  if (f.category_id) where += " AND category_id = ?";
+  if (f.assigned_user_id) where += " AND assigned_user_id = ?";
+  if (f.overdue_on) where += " AND stage != 'none' AND stage_due < ?";
+  if (f.returned_only) where += " AND returned = 1";
+
+  auto bind_filter = [&](SQLite::Statement& q) {
+    int i = 1;
+    for (Status s : f.statuses) q.bind(i++, std::string(to_string(s)));
+    if (f.agencies) {
+      for (int64_t id : *f.agencies) q.bind(i++, id);
+    }
+    if (f.category_id) q.bind(i++, *f.category_id);
+    if (f.assigned_user_id) q.bind(i++, *f.assigned_user_id);
+    if (f.overdue_on) q.bind(i++, format_iso_date(*f.overdue_on));
+    return i;
+  };
+
+  SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);
+  bind_filter(count);
+  count.executeStep();
+  *total = count.getColumn(0).getInt64();
+
+  // Soonest deadline first; reports with no running deadline after, oldest first.
+  SQLite::Statement q(db, select_reports(where + " ORDER BY stage_due IS NULL, stage_due, "
+                                                 "created_at, id LIMIT ? OFFSET ?"));
+  int i = bind_filter(q);
+  q.bind(i++, f.limit);
+  q.bind(i++, f.offset);
+  std::vector<ReportRecord> out;
+  while (q.executeStep()) out.push_back(read_report(q));
+  return out;
+}
+
+std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date today, int limit) {
+  SQLite::Statement q(
+      db,
+      "SELECT id FROM reports WHERE status = 'resolved' AND stage = 'citizen_confirmation' "
+      "AND stage_due < ?1 "
+      "UNION SELECT id FROM reports WHERE status IN ('forwarded', 'in_progress') "
+      "AND escalation_due < ?1 ORDER BY 1 LIMIT ?2");
+  q.bind(1, format_iso_date(today));
+  q.bind(2, limit);
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
 }
 

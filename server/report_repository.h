@@ -28,13 +28,20 @@ struct ReportRecord {
   Location location;
   int64_t category_id = 0;
   std::optional<int64_t> suggested_agency_id;
-  std::optional<int64_t> agency_id;
+  std::optional<int64_t> agency_id;  // the agency it is forwarded to
   std::string channel;
   Reporter reporter;
   bool anonymous = false;
   bool confidential = false;
   ResolutionTier tier = ResolutionTier::kNormative;
-  StageDeadline deadline;  // stage kNone when no deadline runs
+  ClockState clock;
+  std::string citizen_pin_hash;
+  std::optional<int64_t> assigned_user_id;
+  bool returned = false;
+  std::string archive_reason;
+  std::string duplicate_of;
+  std::optional<int> rating;
+  std::string rating_comment;
   int64_t created_at = 0;
   int64_t updated_at = 0;
   int64_t version = 1;
@@ -44,11 +51,26 @@ struct EventRecord {
   int64_t id = 0;
   int64_t at = 0;
   Role actor_role = Role::kCitizen;
+  std::optional<int64_t> actor_id;
+  std::string actor_name;  // staff display name; never shown to the public
   Action action = Action::kSubmit;
   std::optional<Status> from_status;
   Status to_status = Status::kSubmitted;
   std::string note;
   bool is_public = true;
+  std::optional<int64_t> agency_id;  // forward: the agency it went to
+};
+
+// A staff queue: which reports, in which order, which page.
+struct ReportFilter {
+  std::vector<Status> statuses;             // empty: any
+  std::optional<std::vector<int64_t>> agencies;  // set: only reports forwarded to these
+  std::optional<int64_t> category_id;
+  std::optional<int64_t> assigned_user_id;
+  std::optional<Date> overdue_on;           // set: only reports whose stage is due before it
+  bool returned_only = false;
+  int limit = 25;
+  int offset = 0;
 };
 
 class ReportRepository {
@@ -57,13 +79,26 @@ class ReportRepository {
   // another). Other failures throw.
   static bool insert(SQLite::Database& db, ReportRecord* report);
 
+  // Writes every mutable column and bumps the version, if the stored version is still
+  // `report.version`. False when someone else changed the report first.
+  static bool update(SQLite::Database& db, ReportRecord* report);
+
   static void append_event(SQLite::Database& db, int64_t report_id, const EventRecord& event);
 
   static std::optional<ReportRecord> find_by_tracking_id(SQLite::Database& db,
-                                                         const std::string& canonical);
+                                                          const std::string& canonical);
+  static std::optional<ReportRecord> find_by_id(SQLite::Database& db, int64_t id);
 
-  // Events visible to the citizen and the public, oldest first.
-  static std::vector<EventRecord> public_events(SQLite::Database& db, int64_t report_id);
+  // Oldest first. `include_internal` adds the staff-only events.
+  static std::vector<EventRecord> events(SQLite::Database& db, int64_t report_id,
+                                         bool include_internal);
+
+  // One page of reports, soonest deadline first, and the total that match.
+  static std::vector<ReportRecord> list(SQLite::Database& db, const ReportFilter& filter,
+                                        int64_t* total);
+
+  // Reports the deadline job may have to act on by `today` (see due_action in shared/).
+  static std::vector<int64_t> due_for_jobs(SQLite::Database& db, Date today, int limit);
 
   static int64_t count(SQLite::Database& db);
 };

@@ -1,5 +1,7 @@
 #include "report_service.h"
 
+#include "crypto.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/random.h>
 
@@ -43,6 +45,37 @@ constexpr int kTrackingIdAttempts = 8;
 constexpr int kLatestIndonesianOffsetMinutes = 9 * 60;
 
 }  // namespace
+
+std::optional<DeadlineView> deadline_view(const WorkingCalendar& calendar, const ReportRecord& r,
+                                          Date today) {
+  if (r.clock.deadline.stage == Stage::kNone || !is_open(r.status)) return std::nullopt;
+  DeadlineView d;
+  d.deadline = r.clock.deadline;
+  d.colour = deadline_colour(calendar, d.deadline.started, d.deadline.due, today);
+  d.working_days_left = calendar.working_days_between(today, d.deadline.due);
+  return d;
+}
+
+ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
+                            bool include_internal) {
+  ReportView view;
+  view.timeline = ReportRepository::events(db, report.id, include_internal);
+  view.category = find_by_id(CatalogRepository::active_categories(db), report.category_id);
+  const auto agency_id = report.agency_id ? report.agency_id : report.suggested_agency_id;
+  if (agency_id) view.agency = CatalogRepository::agency_by_id(db, *agency_id);
+  view.deadline = deadline_view(CatalogRepository::calendar(db), report, today);
+  view.report = std::move(report);
+  return view;
+}
+
+std::string make_citizen_pin() {
+  std::string pin = std::to_string(random_below(100000000));
+  return std::string(8 - pin.size(), '0') + pin;
+}
+
+std::string citizen_pin_hash(const std::string& canonical_tracking_id, const std::string& pin) {
+  return digest_hex("pin:" + canonical_tracking_id + ":" + pin);
+}
 
 uint64_t system_random() {
   uint64_t value = 0;
@@ -97,14 +130,16 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
   r.anonymous = n.anonymous;
   r.confidential = n.confidential;
   const Transition t = *find_transition(std::nullopt, Action::kSubmit, Role::kCitizen);
-  r.deadline = stage_deadline(calendar, settings_.policy, t.stage, r.tier, today());
+  r.clock.deadline = stage_deadline(calendar, settings_.policy, t.stage, r.tier, today());
   r.created_at = r.updated_at = now;
+  out.pin = make_citizen_pin();
 
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     bool inserted = false;
     for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
       r.tracking_id = make_tracking_id(random_());
+      r.citizen_pin_hash = citizen_pin_hash(r.tracking_id, out.pin);
       inserted = ReportRepository::insert(db, &r);
     }
     if (!inserted) throw std::runtime_error("no free tracking ID");
@@ -119,7 +154,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
 
   out.tracking_id = format_tracking_id(r.tracking_id);
   out.status = r.status;
-  out.deadline = r.deadline;
+  out.deadline = r.clock.deadline;
   out.created_at = now;
   return out;
 }
@@ -132,23 +167,7 @@ TrackOutcome ReportService::track(std::string_view typed_tracking_id) {
 
   store_.read([&](SQLite::Database& db) {
     auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
-    if (!report) return;
-    ReportView view;
-    view.timeline = ReportRepository::public_events(db, report->id);
-    view.category = find_by_id(CatalogRepository::active_categories(db), report->category_id);
-    const auto agency_id = report->agency_id ? report->agency_id : report->suggested_agency_id;
-    if (agency_id) view.agency = CatalogRepository::agency_by_id(db, *agency_id);
-    if (report->deadline.stage != Stage::kNone && is_open(report->status)) {
-      const WorkingCalendar calendar = CatalogRepository::calendar(db);
-      const Date now = today();
-      DeadlineView d;
-      d.deadline = report->deadline;
-      d.colour = deadline_colour(calendar, d.deadline.started, d.deadline.due, now);
-      d.working_days_left = calendar.working_days_between(now, d.deadline.due);
-      view.deadline = d;
-    }
-    view.report = std::move(*report);
-    out.view = std::move(view);
+    if (report) out.view = load_report_view(db, std::move(*report), today(), false);
   });
   return out;
 }

@@ -28,6 +28,7 @@ struct ServiceSettings {
 struct SubmitOutcome {
   std::vector<FieldError> errors;  // non-empty: nothing was stored
   std::string tracking_id;         // display form, "K7M-2QX-9PA"
+  std::string pin;                 // the citizen's secret for acting on the report; shown once
   Status status = Status::kSubmitted;
   StageDeadline deadline;
   int64_t created_at = 0;
@@ -76,5 +77,18 @@ class ReportService {
 
 // Unpredictable 64-bit values from the operating system, for tracking IDs.
 uint64_t system_random();
+
+// The deadline of an open report as people see it on `today`; nullopt when none runs.
+std::optional<DeadlineView> deadline_view(const WorkingCalendar& calendar, const ReportRecord& r,
+                                          Date today);
+
+// The report with its category, agency, timeline (public only unless `include_internal`)
+// and deadline as seen on `today`.
+ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
+                            bool include_internal);
+
+// Eight random digits, and the digest stored in its place.
+std::string make_citizen_pin();
+std::string citizen_pin_hash(const std::string& canonical_tracking_id, const std::string& pin);
 
 }  // namespace aduan

@@ -1,18 +1,26 @@
 // HTTP routes: parse the request, call a service, map its result to a status and JSON.
 #pragma once
 
+#include "services.h"
+
 namespace httplib {
 class Server;
 }
 
 namespace aduan {
 
-class ReportService;
-class Store;
 class AssetSource;
+class Router;
 
 // The citizen and public API under /api/v1/ and /healthz.
-void register_public_routes(httplib::Server& server, ReportService& reports, Store& store);
+void register_public_routes(Router& router, const Services& services);
+
+// Staff login and sessions, queues, reports and actions under /api/v1/session and
+// /api/v1/staff/.
+void register_staff_routes(Router& router, const Services& services);
+
+// System administration under /api/v1/admin/: the holiday calendar.
+void register_admin_routes(Router& router, const Services& services);
 
 // The pages and the wasm core, with ETag revalidation. Register last: it matches any GET.
 void register_asset_routes(httplib::Server& server, const AssetSource& assets);

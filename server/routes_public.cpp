@@ -2,25 +2,23 @@
 #include <httplib.h>
 
 #include "catalog_repository.h"
+#include "citizen_service.h"
 #include "http_errors.h"
 #include "json_codec.h"
+#include "json_staff.h"
 #include "report_service.h"
+#include "route_helpers.h"
+#include "router.h"
 #include "routes.h"
 #include "store.h"
 
 namespace aduan {
 namespace {
 
-bool is_json_request(const httplib::Request& req) {
-  const std::string type = req.get_header_value("Content-Type");
-  return type.rfind("application/json", 0) == 0;
-}
+constexpr const char* kTrackingPath = R"(/api/v1/reports/([^/]{1,64}))";
 
 void submit_report(ReportService& reports, const httplib::Request& req, httplib::Response& res) {
-  // Requiring the JSON type also keeps other sites' plain HTML forms from posting here.
-  if (!is_json_request(req)) {
-    return send_error(res, 415, "unsupported_media_type", "Send the report as application/json.");
-  }
+  if (!require_json(req, res)) return;
   DecodedReport decoded = decode_report_json(req.body);
   if (decoded.malformed) return send_error(res, 400, "malformed_json", decoded.problem);
   const SubmitOutcome outcome = reports.submit(decoded.input, std::move(decoded.errors));
@@ -28,20 +26,14 @@ void submit_report(ReportService& reports, const httplib::Request& req, httplib:
     return send_error(res, 422, "validation_failed", "Some fields are not valid.", outcome.errors);
   }
   res.set_header("Location", "/api/v1/reports/" + outcome.tracking_id);
+  res.set_header("Cache-Control", "no-store");  // the answer holds the PIN
   send_json(res, 201, submit_response_json(outcome, reports.settings().utc_offset_minutes));
 }
 
 void track_report(ReportService& reports, const httplib::Request& req, httplib::Response& res) {
   const TrackOutcome outcome = reports.track(req.matches[1].str());
-  switch (outcome.id_error) {
-    case TrackingIdError::kNone:
-      break;
-    case TrackingIdError::kBadCheckCharacter:
-      return send_error(res, 400, "bad_check_character",
-                        "This tracking ID has a typing error; check each character.");
-    default:
-      return send_error(res, 400, "invalid_tracking_id",
-                        "A tracking ID has nine letters and digits, like K7M-2QX-9PA.");
+  if (outcome.id_error != TrackingIdError::kNone) {
+    return send_tracking_id_error(res, outcome.id_error);
   }
   if (!outcome.view) {
     return send_error(res, 404, "report_not_found", "No report has this tracking ID.");
@@ -51,32 +43,62 @@ void track_report(ReportService& reports, const httplib::Request& req, httplib::
   send_json(res, 200, report_view_json(*outcome.view, reports.settings().utc_offset_minutes));
 }
 
+// POST .../access {pin} and POST .../actions {pin, action, ...}: the reporter's own view.
+void citizen_request(const Services& s, bool act, const httplib::Request& req,
+                     httplib::Response& res) {
+  if (!require_json(req, res)) return;
+  DecodedAction decoded = decode_action_json(req.body);
+  if (decoded.malformed) return send_error(res, 400, "malformed_json", decoded.problem);
+  if (!decoded.errors.empty()) {
+    return send_error(res, 422, "validation_failed", "Some fields are not valid.", decoded.errors);
+  }
+  CitizenOutcome outcome;
+  if (act) {
+    const auto action = parse_action(decoded.action);
+    if (!action) return send_error(res, 400, "unknown_action", "There is no such action.");
+    outcome = s.citizens.act(req.matches[1].str(), decoded.pin, *action, decoded.input,
+                             decoded.version);
+  } else {
+    outcome = s.citizens.open(req.matches[1].str(), decoded.pin);
+  }
+  if (send_citizen_error(res, outcome)) return;
+  res.set_header("Cache-Control", "no-store");
+  send_json(res, 200, reporter_view_json(*outcome.view, s.reports.settings().utc_offset_minutes));
+}
+
 }  // namespace
 
-void register_public_routes(httplib::Server& server, ReportService& reports, Store& store) {
-  server.Post("/api/v1/reports", [&reports](const httplib::Request& req, httplib::Response& res) {
-    submit_report(reports, req, res);
+void register_public_routes(Router& router, const Services& s) {
+  router.open("POST", "/api/v1/reports", [&s](const httplib::Request& req, httplib::Response& res) {
+    submit_report(s.reports, req, res);
   });
-  server.Get(R"(/api/v1/reports/([^/]{1,64}))",
-             [&reports](const httplib::Request& req, httplib::Response& res) {
-               track_report(reports, req, res);
-             });
-  server.Get("/api/v1/categories", [&store](const httplib::Request&, httplib::Response& res) {
+  router.open("GET", kTrackingPath, [&s](const httplib::Request& req, httplib::Response& res) {
+    track_report(s.reports, req, res);
+  });
+  router.open("POST", std::string(kTrackingPath) + "/access",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                citizen_request(s, false, req, res);
+              });
+  router.open("POST", std::string(kTrackingPath) + "/actions",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                citizen_request(s, true, req, res);
+              });
+  router.open("GET", "/api/v1/categories", [&s](const httplib::Request&, httplib::Response& res) {
     std::vector<Category> categories;
     std::vector<Agency> agencies;
-    store.read([&](SQLite::Database& db) {
+    s.store.read([&](SQLite::Database& db) {
       categories = CatalogRepository::active_categories(db);
       agencies = CatalogRepository::active_agencies(db);
     });
     send_json(res, 200, categories_json(categories, agencies));
   });
-  server.Get("/api/v1/agencies", [&store](const httplib::Request&, httplib::Response& res) {
+  router.open("GET", "/api/v1/agencies", [&s](const httplib::Request&, httplib::Response& res) {
     std::vector<Agency> agencies;
-    store.read([&](SQLite::Database& db) { agencies = CatalogRepository::active_agencies(db); });
+    s.store.read([&](SQLite::Database& db) { agencies = CatalogRepository::active_agencies(db); });
     send_json(res, 200, agencies_json(agencies));
   });
-  server.Get("/healthz", [&store](const httplib::Request&, httplib::Response& res) {
-    const int version = store.schema_version();
+  router.open("GET", "/healthz", [&s](const httplib::Request&, httplib::Response& res) {
+    const int version = s.store.schema_version();
     res.set_header("Cache-Control", "no-store");
     send_json(res, 200, R"({"status":"ok","schema_version":)" + std::to_string(version) + "}");
   });

@@ -1,5 +1,6 @@
 #include "deadlines.h"
 
+#include <algorithm>
 #include <array>
 
 #include "names.h"
@@ -39,6 +40,47 @@ StageDeadline stage_deadline(const WorkingCalendar& cal, const DeadlinePolicy& p
 
 Date escalation_date(const WorkingCalendar& cal, const DeadlinePolicy& policy, Date forwarded) {
   return cal.add_working_days(forwarded, policy.escalation_after_forward);
+}
+
+ClockState next_clock(const Transition& t, const ClockState& before, Date today,
+                      ResolutionTier tier, const WorkingCalendar& cal,
+                      const DeadlinePolicy& policy) {
+  ClockState next = before;
+  switch (t.clock) {
+    case ClockEffect::kKeep: return next;
+    case ClockEffect::kStop:
+      return ClockState{};
+    case ClockEffect::kPause: {
+      const int left = before.deadline.stage == Stage::kNone
+                           ? 0
+                           : cal.working_days_between(today, before.deadline.due);
+      next.paused_days_left = std::max(0, left);
+      next.deadline = StageDeadline{};
+      return next;
+    }
+    case ClockEffect::kStart: break;
+  }
+  next.deadline = stage_deadline(cal, policy, t.stage, tier, today);
+  if (t.action == Action::kAnswer && before.paused_days_left) {
+    next.deadline.due = cal.add_working_days(today, std::max(1, *before.paused_days_left));
+  }
+  next.paused_days_left.reset();
+  if (t.action == Action::kForward) next.escalation_due = escalation_date(cal, policy, today);
+  // Back with the coordinator: the agency's clock no longer runs.
+  if (t.to == Status::kSubmitted) next.escalation_due.reset();
+  return next;
+}
+
+std::optional<Action> due_action(Status status, const ClockState& clock, Date today) {
+  if (status == Status::kResolved && clock.deadline.stage == Stage::kCitizenConfirmation &&
+      today > clock.deadline.due) {
+    return Action::kAutoClose;
+  }
+  if ((status == Status::kForwarded || status == Status::kInProgress) && clock.escalation_due &&
+      today > *clock.escalation_due) {
+    return Action::kEscalate;
+  }
+  return std::nullopt;
 }
 
 namespace {

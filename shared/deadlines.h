@@ -46,6 +46,24 @@ StageDeadline stage_deadline(const WorkingCalendar& cal, const DeadlinePolicy& p
 // The day the supervisor takes over a report forwarded on `forwarded` and not resolved.
 Date escalation_date(const WorkingCalendar& cal, const DeadlinePolicy& policy, Date forwarded);
 
+// The deadline state a report carries between actions.
+struct ClockState {
+  StageDeadline deadline;                 // stage kNone: no deadline runs
+  std::optional<int> paused_days_left;    // set while postponed: what was left to verify
+  std::optional<Date> escalation_due;     // set while an agency holds the report
+};
+
+// The clock after `t` is applied on `today`. Postponing keeps the working days that were
+// left; the citizen's answer resumes verification with them (at least one day). Forwarding
+// starts the escalation clock; returning to the coordinator or finishing stops it.
+ClockState next_clock(const Transition& t, const ClockState& before, Date today,
+                      ResolutionTier tier, const WorkingCalendar& cal,
+                      const DeadlinePolicy& policy);
+
+// What the deadline job must do to a report on `today`: auto-close a resolved report the
+// citizen did not answer in time, escalate one an agency held past the escalation date.
+std::optional<Action> due_action(Status status, const ClockState& clock, Date today);
+
 std::string_view to_string(ResolutionTier t);
 std::optional<ResolutionTier> parse_tier(std::string_view s);
 

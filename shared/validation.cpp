@@ -157,7 +157,8 @@ constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {
     "invalid_phone",     "invalid_email",    "invalid_nik",
     "invalid_region_code", "unknown_classification", "unknown_category",
     "unknown_agency",    "unknown_channel",  "out_of_range",
-    "incomplete",        "contact_required", "wrong_type"};
+    "incomplete",        "contact_required", "wrong_type",
+    "unknown_tier",      "unknown_reason",   "invalid_tracking_id", "unknown_officer"};
 
 }  // namespace
 

@@ -34,8 +34,12 @@ enum class FieldCode : uint8_t {
   kIncomplete,       // latitude without longitude or the other way
   kContactRequired,  // neither phone nor email given
   kWrongType,        // JSON value of the wrong type (set by decoders, not by validate_report)
+  kUnknownTier,      // actions: not a resolution tier
+  kUnknownReason,    // actions: not an archive reason
+  kInvalidTrackingId,
+  kUnknownOfficer,   // actions: no such officer in the agency (checked by the server)
 };
-inline constexpr size_t kFieldCodeCount = 21;
+inline constexpr size_t kFieldCodeCount = 25;
 
 struct FieldError {
   std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"

@@ -1,36 +1,51 @@
 #include "test_server.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
 
 #include <random>
 
-#include "demo_data.h"
-
 namespace aduan::testing {
 
-TestServer::TestServer() {
+using nlohmann::json;
+
+json valid_report() {
+  return json{{"classification", "complaint"},
+              {"title", "Jalan berlubang di depan pasar"},
+              {"body", "Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada yang jatuh."},
+              {"incident_date", "2026-11-20"},
+              {"location", {{"text", "Jl. A. Yani km 39, Martapura"}, {"lat", -3.44}, {"lon", 114.83},
+                            {"region_code", "63.03"}}},
+              {"category", "jalan-jembatan"},
+              {"agency", "DPUPR"},
+              {"reporter",
+               {{"name", "Siti Aminah"}, {"phone", "0812-3456-7890"}, {"email", "siti@contoh.id"},
+                {"nik", "6303015708900001"}}},
+              {"anonymous", false},
+              {"confidential", false}};
+}
+
+TestServer::TestServer(AuthSettings auth) {
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() / ("aduan-test-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
   db_path_ = dir_ / "aduan.db";
-  store_ = std::make_unique<Store>(db_path_.string());
-  reports_ = std::make_unique<ReportService>(*store_, clock_, ServiceSettings{}, system_random);
-  load_demo_data(*store_, *reports_);
-  HttpOptions options;
-  options.threads = 8;
-  options.access_log = false;
-  server_ = std::make_unique<HttpServer>(*reports_, *store_, assets_, options);
-  port_ = server_->bind("127.0.0.1", 0);
-  thread_ = std::thread([this] { server_->listen(); });
-  server_->wait_until_ready();
+  AppOptions options;
+  options.db_path = db_path_.string();
+  options.auth = auth;
+  options.http.threads = 8;
+  options.http.access_log = false;
+  app_ = std::make_unique<App>(options, clock_);
+  demo_ = load_demo_data(*app_, clock_, kMonday10Wib);
+  port_ = app_->http().bind("127.0.0.1", 0);
+  thread_ = std::thread([this] { app_->http().listen(); });
+  app_->http().wait_until_ready();
 }
 
 TestServer::~TestServer() {
-  server_->stop();
+  app_->http().stop();
   thread_.join();
-  server_.reset();
-  reports_.reset();
-  store_.reset();
+  app_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
 }
@@ -40,6 +55,42 @@ httplib::Client TestServer::client() const {
   c.set_connection_timeout(5);
   c.set_read_timeout(10);
   return c;
+}
+
+std::string TestServer::password(const std::string& username) const {
+  for (const auto& [name, password] : demo_.accounts) {
+    if (name == username) return password;
+  }
+  ADD_FAILURE() << "no demo account " << username;
+  return {};
+}
+
+StaffSession TestServer::login(const std::string& username) {
+  httplib::Client c = client();
+  const json body{{"username", username}, {"password", password(username)}};
+  auto res = c.Post("/api/v1/session", body.dump(), "application/json");
+  StaffSession s;
+  if (!res || res->status != 200) {
+    ADD_FAILURE() << "login as " << username << " failed: " << (res ? res->body : "no answer");
+    return s;
+  }
+  const std::string set_cookie = res->get_header_value("Set-Cookie");
+  s.cookie = set_cookie.substr(0, set_cookie.find(';'));
+  s.csrf = json::parse(res->body)["csrf_token"];
+  return s;
+}
+
+std::pair<std::string, std::string> TestServer::submit(json overrides) {
+  json body = valid_report();
+  for (const auto& [key, value] : overrides.items()) body[key] = value;
+  httplib::Client c = client();
+  auto res = c.Post("/api/v1/reports", body.dump(), "application/json");
+  if (!res || res->status != 201) {
+    ADD_FAILURE() << "submit failed: " << (res ? res->body : "no answer");
+    return {};
+  }
+  const json created = json::parse(res->body);
+  return {created["tracking_id"], created["pin"]};
 }
 
 int64_t TestServer::count_rows(const std::string& table) {

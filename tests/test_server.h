@@ -1,35 +1,52 @@
 // A real aduan server for HTTP tests: a fresh SQLite file in a temporary folder, the demo
-// catalogue, a manual clock, and the real routes on an ephemeral loopback port.
+// district with its staff accounts, a manual clock, and the real routes on an ephemeral
+// loopback port.
 #pragma once
 
 #include <httplib.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
-#include "assets.h"
+#include "app.h"
 #include "clock.h"
-#include "http_server.h"
-#include "report_service.h"
-#include "store.h"
+#include "demo_data.h"
 
 namespace aduan::testing {
 
 // 2026-11-23 10:00 WIB, a Monday.
 inline constexpr int64_t kMonday10Wib = 1795402800;
+inline constexpr int64_t kDay = 86400;
+
+// A logged-in staff member: the cookie and CSRF token to send.
+struct StaffSession {
+  std::string cookie;  // "aduan_session=..."
+  std::string csrf;
+  httplib::Headers headers() const { return {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}; }
+};
 
 class TestServer {
  public:
-  TestServer();
+  explicit TestServer(AuthSettings auth = {});
   ~TestServer();
 
   httplib::Client client() const;
   int port() const { return port_; }
-  Store& store() { return *store_; }
+  App& app() { return *app_; }
   ManualClock& clock() { return clock_; }
   const std::filesystem::path& db_path() const { return db_path_; }
+  const DemoSummary& demo() const { return demo_; }
+  std::string password(const std::string& username) const;
+
+  // Logs in through the API; fails the test if it cannot.
+  StaffSession login(const std::string& username);
+
+  // Submits a valid report through the API; returns {tracking_id, pin}.
+  std::pair<std::string, std::string> submit(nlohmann::json overrides = nlohmann::json::object());
 
   // Rows in a table, read through a separate connection.
   int64_t count_rows(const std::string& table);
@@ -38,12 +55,13 @@ class TestServer {
   std::filesystem::path dir_;
   std::filesystem::path db_path_;
   ManualClock clock_{kMonday10Wib};
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<ReportService> reports_;
-  AssetSource assets_;
-  std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<App> app_;
+  DemoSummary demo_;
   std::thread thread_;
   int port_ = 0;
 };
+
+// A complete, valid submission body.
+nlohmann::json valid_report();
 
 }  // namespace aduan::testing

@@ -1,0 +1,32 @@
+#include "app.h"
+
+#include <stdexcept>
+
+#include "crypto.h"
+
+namespace aduan {
+namespace {
+
+const std::string& checked_crypto() {
+  static const std::string ok = [] {
+    if (!crypto_init()) throw std::runtime_error("libsodium cannot start");
+    return std::string("ok");
+  }();
+  return ok;
+}
+
+}  // namespace
+
+App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
+    : store_((checked_crypto(), o.db_path), o.readers),
+      reports_(store_, clock, o.settings, std::move(random)),
+      workflow_(store_, clock, o.settings),
+      citizens_(store_, clock, o.settings, workflow_),
+      staff_(store_, clock, o.settings, workflow_),
+      auth_(store_, clock, o.auth),
+      job_(store_, clock, o.settings, workflow_),
+      assets_(o.assets_dir),
+      services_{store_, reports_, workflow_, citizens_, staff_, auth_},
+      http_(services_, assets_, o.http) {}
+
+}  // namespace aduan

@@ -1,0 +1,59 @@
+// The whole aduan server wired together: the store, the services, the deadline job and the
+// HTTP front. `aduan serve`, the demo and the tests build one of these.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "assets.h"
+#include "auth_service.h"
+#include "citizen_service.h"
+#include "clock.h"
+#include "deadline_job.h"
+#include "http_server.h"
+#include "report_service.h"
+#include "services.h"
+#include "staff_service.h"
+#include "store.h"
+#include "workflow_service.h"
+
+namespace aduan {
+
+struct AppOptions {
+  std::string db_path = "aduan.db";
+  ServiceSettings settings;
+  AuthSettings auth;
+  HttpOptions http;
+  std::string assets_dir;  // empty: the embedded pages
+  int readers = 4;
+};
+
+class App {
+ public:
+  App(const AppOptions& options, const Clock& clock,
+      ReportService::Random random = system_random);
+
+  Store& store() { return store_; }
+  ReportService& reports() { return reports_; }
+  WorkflowService& workflow() { return workflow_; }
+  CitizenService& citizens() { return citizens_; }
+  StaffService& staff() { return staff_; }
+  AuthService& auth() { return auth_; }
+  DeadlineJob& job() { return job_; }
+  HttpServer& http() { return http_; }
+  const Services& services() const { return services_; }
+
+ private:
+  Store store_;
+  ReportService reports_;
+  WorkflowService workflow_;
+  CitizenService citizens_;
+  StaffService staff_;
+  AuthService auth_;
+  DeadlineJob job_;
+  AssetSource assets_;
+  Services services_;
+  HttpServer http_;
+};
+
+}  // namespace aduan

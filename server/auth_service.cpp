@@ -1,0 +1,125 @@
+#include "auth_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+#include "crypto.h"
+#include "session_repository.h"
+#include "user_repository.h"
+
+namespace aduan {
+namespace {
+
+// Verifying against this when the account does not exist keeps the answer time the same,
+// so response times do not reveal which usernames exist.
+const std::string& dummy_hash() {
+  static const std::string hash = hash_password("not a real password");
+  return hash;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+Principal principal_for(SQLite::Database& db, const User& u) {
+  Principal p;
+  p.user_id = u.id;
+  p.username = u.username;
+  p.display_name = u.display_name;
+  p.role = u.role;
+  p.agency_id = u.agency_id;
+  if (u.agency_id) p.agency_scope = agency_subtree(db, *u.agency_id);
+  return p;
+}
+
+}  // namespace
+
+std::vector<int64_t> agency_subtree(SQLite::Database& db, int64_t agency_id) {
+  SQLite::Statement q(db,
+                      "WITH RECURSIVE tree(id) AS (SELECT ? UNION "
+                      "SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id) "
+                      "SELECT id FROM tree");
+  q.bind(1, agency_id);
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+AuthService::AuthService(Store& store, const Clock& clock, AuthSettings settings)
+    : store_(store), clock_(clock), settings_(settings) {}
+
+LoginOutcome AuthService::login(const std::string& username, const std::string& password,
+                                const std::string& address) {
+  LoginOutcome out;
+  const int64_t now = clock_.now_unix();
+  const std::string account_key = "login:user:" + lower(username);
+  const std::string address_key = "login:addr:" + address;
+  std::optional<User> user;
+  store_.read([&](SQLite::Database& db) {
+    out.retry_after = std::max(RateLimiter::retry_after(db, account_key, settings_.per_account, now),
+                               RateLimiter::retry_after(db, address_key, settings_.per_address, now));
+    if (out.retry_after == 0) user = UserRepository::find_by_username(db, username);
+  });
+  if (out.retry_after > 0) {
+    out.result = LoginOutcome::Result::kRateLimited;
+    return out;
+  }
+  const bool password_ok = verify_password(user ? user->password_hash : dummy_hash(), password);
+  const bool ok = user && password_ok && !user->disabled;
+
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    if (!ok) {
+      RateLimiter::record_failure(db, account_key, now);
+      RateLimiter::record_failure(db, address_key, now);
+      tx.commit();
+      return;
+    }
+    RateLimiter::clear(db, account_key);
+    out.token = random_hex(32);
+    out.principal = principal_for(db, *user);
+    out.principal.csrf_token = random_hex(32);
+    out.principal.token_hash = digest_hex(out.token);
+    SessionRepository::insert(db, SessionRecord{out.principal.token_hash, user->id,
+                                                out.principal.csrf_token, now, now,
+                                                now + settings_.absolute_timeout_seconds});
+    tx.commit();
+  });
+  out.result = ok ? LoginOutcome::Result::kOk : LoginOutcome::Result::kInvalid;
+  return out;
+}
+
+std::optional<Principal> AuthService::authenticate(const std::string& token) {
+  if (token.size() != 64) return std::nullopt;
+  const int64_t now = clock_.now_unix();
+  const std::string hash = digest_hex(token);
+  std::optional<Principal> out;
+  bool stale_touch = false;
+  store_.read([&](SQLite::Database& db) {
+    const auto session = SessionRepository::find(db, hash);
+    if (!session || session->expires_at <= now ||
+        session->last_seen_at + settings_.idle_timeout_seconds <= now) {
+      return;
+    }
+    const auto user = UserRepository::find_by_id(db, session->user_id);
+    if (!user || user->disabled) return;
+    out = principal_for(db, *user);
+    out->csrf_token = session->csrf_token;
+    out->token_hash = hash;
+    // Writing on every request would serialise all reads behind the writer; a minute's
+    // precision is plenty for an idle timeout of hours.
+    stale_touch = now - session->last_seen_at >= 60;
+  });
+  if (out && stale_touch) {
+    store_.write([&](SQLite::Database& db) { SessionRepository::touch(db, hash, now); });
+  }
+  return out;
+}
+
+void AuthService::logout(const Principal& p) {
+  store_.write([&](SQLite::Database& db) { SessionRepository::remove(db, p.token_hash); });
+}
+
+}  // namespace aduan

@@ -1,0 +1,54 @@
+// Staff login, sessions and logout. Passwords are checked with Argon2id; failures are
+// counted per account and per address, and too many give 429 with a wait time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "clock.h"
+#include "principal.h"
+#include "rate_limiter.h"
+#include "store.h"
+
+namespace aduan {
+
+struct AuthSettings {
+  int64_t idle_timeout_seconds = 4 * 3600;
+  int64_t absolute_timeout_seconds = 12 * 3600;
+  RateRule per_account{5, 15 * 60};
+  RateRule per_address{20, 15 * 60};
+};
+
+struct LoginOutcome {
+  enum class Result { kOk, kInvalid, kRateLimited } result = Result::kInvalid;
+  int64_t retry_after = 0;  // seconds, with kRateLimited
+  std::string token;        // the cookie value, with kOk
+  Principal principal;
+};
+
+class AuthService {
+ public:
+  AuthService(Store& store, const Clock& clock, AuthSettings settings = {});
+
+  LoginOutcome login(const std::string& username, const std::string& password,
+                     const std::string& address);
+
+  // The principal of a session token, or nullopt when it is unknown, expired or its user
+  // is disabled.
+  std::optional<Principal> authenticate(const std::string& token);
+
+  void logout(const Principal& p);
+
+  const AuthSettings& settings() const { return settings_; }
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  AuthSettings settings_;
+};
+
+// The ids of `agency_id` and every unit below it.
+std::vector<int64_t> agency_subtree(SQLite::Database& db, int64_t agency_id);
+
+}  // namespace aduan

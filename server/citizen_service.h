@@ -1,0 +1,55 @@
+// What a citizen does with their report: open it with the tracking ID and the PIN given at
+// submission (no account), answer a postponement, reply, confirm or reopen the resolution,
+// and rate the follow-up.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rate_limiter.h"
+#include "report_service.h"
+#include "workflow_service.h"
+
+namespace aduan {
+
+struct CitizenOutcome {
+  enum class Result {
+    kOk,
+    kBadTrackingId,  // see id_error (400)
+    kNotFound,       // 404
+    kWrongPin,       // 403
+    kRateLimited,    // 429, see retry_after
+    kNotAllowed,     // 409
+    kStaleVersion,   // 409
+    kInvalid,        // 422
+  } result = Result::kOk;
+  TrackingIdError id_error = TrackingIdError::kNone;
+  int64_t retry_after = 0;
+  std::vector<FieldError> errors;
+  std::optional<ReportView> view;  // with kOk: the report as its reporter sees it
+};
+
+class CitizenService {
+ public:
+  CitizenService(Store& store, const Clock& clock, ServiceSettings settings,
+                 WorkflowService& workflow, RateRule pin_rule = {10, 3600});
+
+  CitizenOutcome open(const std::string& typed_id, const std::string& pin);
+  CitizenOutcome act(const std::string& typed_id, const std::string& pin, Action action,
+                     const ActionInput& input, std::optional<int64_t> expected_version);
+
+ private:
+  // Checks the ID and the PIN; on success sets `*report_id`.
+  CitizenOutcome check_pin(const std::string& typed_id, const std::string& pin,
+                           int64_t* report_id);
+  ReportView view_of(int64_t report_id);
+
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  WorkflowService& workflow_;
+  RateRule pin_rule_;
+};
+
+}  // namespace aduan

@@ -1,0 +1,30 @@
+// Secrets: password hashes (Argon2id), session and CSRF tokens, citizen PINs. libsodium
+// does the work; this file keeps its use in one place.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aduan {
+
+// Initialises libsodium; safe to call more than once. Returns false if it cannot run.
+bool crypto_init();
+
+// Argon2id at libsodium's "interactive" limits (about 50 ms and 64 MiB here). At most two
+// run at once, so a burst of logins cannot exhaust memory.
+std::string hash_password(std::string_view password);
+bool verify_password(std::string_view hash, std::string_view password);
+
+// `bytes` random bytes as lowercase hex.
+std::string random_hex(size_t bytes);
+
+// A random number below `bound` with no modulo bias.
+uint32_t random_below(uint32_t bound);
+
+// A one-way digest (BLAKE2b-256, hex) for storing tokens and PINs.
+std::string digest_hex(std::string_view data);
+
+// Constant-time comparison of two strings.
+bool equal_secret(std::string_view a, std::string_view b);
+
+}  // namespace aduan

@@ -1,0 +1,47 @@
+// The background job that auto-closes resolved reports the citizen did not answer in time
+// and escalates reports an agency held past the escalation date. Every run looks at the
+// dates stored on the reports, so it is idempotent and catches up after downtime: a report
+// that fell due while the server was down is handled on the first run after it starts.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "clock.h"
+#include "store.h"
+#include "workflow_service.h"
+
+namespace aduan {
+
+struct JobRun {
+  int auto_closed = 0;
+  int escalated = 0;
+};
+
+class DeadlineJob {
+ public:
+  DeadlineJob(Store& store, const Clock& clock, ServiceSettings settings,
+              WorkflowService& workflow);
+  ~DeadlineJob();
+
+  // One pass over everything that is due.
+  JobRun run_once();
+
+  // Runs run_once now and then every `interval_seconds` on a thread of its own.
+  void start(int interval_seconds);
+  void stop();
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  WorkflowService& workflow_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+};
+
+}  // namespace aduan

@@ -1,0 +1,146 @@
+#include "json_staff.h"
+
+#include "json_support.h"
+
+namespace aduan {
+
+using namespace json_support;
+
+DecodedAction decode_action_json(std::string_view body) {
+  DecodedAction out;
+  const auto doc = parse_object(body, &out.problem);
+  if (!doc) {
+    out.malformed = true;
+    return out;
+  }
+  auto* errors = &out.errors;
+  ActionInput& in = out.input;
+  out.action = read_string(*doc, "action", "action", errors);
+  out.pin = read_string(*doc, "pin", "pin", errors);
+  if (const auto v = read_number(*doc, "version", "version", errors)) {
+    out.version = static_cast<int64_t>(*v);
+  }
+  in.note = read_string(*doc, "note", "note", errors);
+  in.is_public = read_bool(*doc, "public", errors).value_or(true);
+  in.agency = read_string(*doc, "agency", "agency", errors);
+  in.classification = read_string(*doc, "classification", "classification", errors);
+  in.category = read_string(*doc, "category", "category", errors);
+  in.anonymous = read_bool(*doc, "anonymous", errors);
+  in.confidential = read_bool(*doc, "confidential", errors);
+  in.tier = read_string(*doc, "tier", "tier", errors);
+  in.officer = read_string(*doc, "officer", "officer", errors);
+  in.archive_reason = read_string(*doc, "archive_reason", "archive_reason", errors);
+  in.duplicate_of = read_string(*doc, "duplicate_of", "duplicate_of", errors);
+  if (const auto r = read_number(*doc, "rating", "rating", errors)) {
+    in.rating = static_cast<int>(*r);
+    if (*r != static_cast<double>(*in.rating)) errors->push_back({"rating", FieldCode::kWrongType});
+  }
+  return out;
+}
+
+DecodedLogin decode_login_json(std::string_view body) {
+  DecodedLogin out;
+  const auto doc = parse_object(body, &out.problem);
+  if (!doc) {
+    out.malformed = true;
+    return out;
+  }
+  std::vector<FieldError> ignored;
+  out.username = read_string(*doc, "username", "username", &ignored);
+  out.password = read_string(*doc, "password", "password", &ignored);
+  return out;
+}
+
+DecodedHoliday decode_holiday_json(std::string_view body) {
+  DecodedHoliday out;
+  const auto doc = parse_object(body, &out.problem);
+  if (!doc) {
+    out.malformed = true;
+    return out;
+  }
+  const std::string date = read_string(*doc, "date", "date", &out.errors);
+  out.holiday.name = read_string(*doc, "name", "name", &out.errors);
+  out.holiday.kind = read_string(*doc, "kind", "kind", &out.errors);
+  if (out.holiday.kind.empty()) out.holiday.kind = "national";
+  if (const auto d = parse_iso_date(date)) {
+    out.holiday.date = *d;
+  } else {
+    out.errors.push_back({"date", date.empty() ? FieldCode::kRequired : FieldCode::kInvalidFormat});
+  }
+  if (out.holiday.name.empty()) out.errors.push_back({"name", FieldCode::kRequired});
+  if (out.holiday.kind != "national" && out.holiday.kind != "cuti_bersama" &&
+      out.holiday.kind != "local") {
+    out.errors.push_back({"kind", FieldCode::kUnknownReason});
+  }
+  return out;
+}
+
+std::string principal_json(const Principal& p, const std::optional<Agency>& agency) {
+  json out{{"username", p.username},
+           {"display_name", p.display_name},
+           {"role", to_string(p.role)},
+           {"csrf_token", p.csrf_token}};
+  out["agency"] = agency ? json{{"code", agency->code}, {"name", agency->name}} : json(nullptr);
+  return dump(out);
+}
+
+std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
+  json items = json::array();
+  for (const ReportView& v : page.items) {
+    // Staff see the content of confidential reports; the list shows titles, not bodies.
+    json item = report_json(v, utc_offset_minutes, false);
+    item["title"] = v.report.title;
+    item["returned"] = v.report.returned;
+    item["version"] = v.report.version;
+    items.push_back(std::move(item));
+  }
+  return dump(json{{"items", items},
+                   {"total", page.total},
+                   {"page", page.page},
+                   {"per_page", page.per_page}});
+}
+
+std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes) {
+  const ReportRecord& r = sv.view.report;
+  json out = report_json(sv.view, utc_offset_minutes, true);
+  out["timeline"] = timeline_json(sv.view.timeline, utc_offset_minutes, true);
+  out["version"] = r.version;
+  out["tier"] = to_string(r.tier);
+  out["returned"] = r.returned;
+  out["assigned_to"] = sv.assigned_to;
+  out["escalation_due"] = r.clock.escalation_due ? json(format_iso_date(*r.clock.escalation_due))
+                                                  : json(nullptr);
+  if (!r.archive_reason.empty()) out["archive_reason"] = r.archive_reason;
+  if (!r.duplicate_of.empty()) out["duplicate_of"] = format_tracking_id(r.duplicate_of);
+  if (r.rating) out["rating"] = json{{"score", *r.rating}, {"comment", r.rating_comment}};
+  // Anonymous reports never reach agency roles with the reporter's identity: the field is
+  // left out entirely, not blanked.
+  if (sv.show_reporter) {
+    out["reporter"] = json{{"name", r.reporter.name},
+                           {"phone", r.reporter.phone},
+                           {"email", r.reporter.email},
+                           {"nik", r.reporter.nik}};
+  } else {
+    out["reporter_hidden"] = true;
+  }
+  return dump(out);
+}
+
+std::string officers_json(const std::vector<User>& users) {
+  json out = json::array();
+  for (const User& u : users) {
+    out.push_back({{"username", u.username}, {"display_name", u.display_name},
+                   {"role", to_string(u.role)}});
+  }
+  return dump(out);
+}
+
+std::string holidays_json(const std::vector<Holiday>& holidays) {
+  json out = json::array();
+  for (const Holiday& h : holidays) {
+    out.push_back({{"date", format_iso_date(h.date)}, {"name", h.name}, {"kind", h.kind}});
+  }
+  return dump(out);
+}
+
+}  // namespace aduan

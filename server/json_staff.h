@@ -1,0 +1,50 @@
+// JSON of the staff API, the citizen's actions and the admin API.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actions.h"
+#include "catalog_repository.h"
+#include "principal.h"
+#include "staff_service.h"
+#include "user_repository.h"
+
+namespace aduan {
+
+struct DecodedAction {
+  bool malformed = false;
+  std::string problem;
+  std::string action;
+  ActionInput input;
+  std::optional<int64_t> version;  // the report version the page was showing
+  std::string pin;                 // citizen actions
+  std::vector<FieldError> errors;  // wrong JSON types
+};
+DecodedAction decode_action_json(std::string_view body);
+
+struct DecodedLogin {
+  bool malformed = false;
+  std::string problem;
+  std::string username;
+  std::string password;
+};
+DecodedLogin decode_login_json(std::string_view body);
+
+struct DecodedHoliday {
+  bool malformed = false;
+  std::string problem;
+  Holiday holiday;
+  std::vector<FieldError> errors;
+};
+DecodedHoliday decode_holiday_json(std::string_view body);
+
+std::string principal_json(const Principal& p, const std::optional<Agency>& agency);
+std::string queue_json(const QueuePage& page, int utc_offset_minutes);
+std::string staff_report_json(const StaffReportView& v, int utc_offset_minutes);
+std::string officers_json(const std::vector<User>& users);
+std::string holidays_json(const std::vector<Holiday>& holidays);
+
+}  // namespace aduan

@@ -1,0 +1,133 @@
+#include "json_support.h"
+
+namespace aduan::json_support {
+
+std::string read_string(const json& obj, const char* key, const std::string& path,
+                        std::vector<FieldError>* errors) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return {};
+  if (!it->is_string()) {
+    errors->push_back({path, FieldCode::kWrongType});
+    return {};
+  }
+  return it->get<std::string>();
+}
+
+std::optional<double> read_number(const json& obj, const char* key, const std::string& path,
+                                  std::vector<FieldError>* errors) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number()) {
+    errors->push_back({path, FieldCode::kWrongType});
+    return std::nullopt;
+  }
+  return it->get<double>();
+}
+
+std::optional<bool> read_bool(const json& obj, const char* key, std::vector<FieldError>* errors) {
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) {
+    errors->push_back({key, FieldCode::kWrongType});
+    return std::nullopt;
+  }
+  return it->get<bool>();
+}
+
+const json& read_object(const json& obj, const char* key, std::vector<FieldError>* errors) {
+  static const json kEmpty = json::object();
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return kEmpty;
+  if (!it->is_object()) {
+    errors->push_back({key, FieldCode::kWrongType});
+    return kEmpty;
+  }
+  return *it;
+}
+
+std::optional<json> parse_object(std::string_view body, std::string* problem) {
+  // No exceptions: a parse failure gives a discarded value.
+  json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    *problem = "The body is not valid JSON (UTF-8).";
+    return std::nullopt;
+  }
+  if (!doc.is_object()) {
+    *problem = "The body must be a JSON object.";
+    return std::nullopt;
+  }
+  return doc;
+}
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json field_errors_json(const std::vector<FieldError>& fields) {
+  json out = json::array();
+  for (const FieldError& f : fields) out.push_back({{"field", f.field}, {"code", to_string(f.code)}});
+  return out;
+}
+
+json deadline_json(const StageDeadline& d) {
+  return json{{"stage", to_string(d.stage)},
+              {"started", format_iso_date(d.started)},
+              {"due", format_iso_date(d.due)}};
+}
+
+json deadline_view_json(const std::optional<DeadlineView>& d) {
+  if (!d) return nullptr;
+  json out = deadline_json(d->deadline);
+  out["colour"] = to_string(d->colour);
+  out["working_days_left"] = d->working_days_left;
+  return out;
+}
+
+json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
+  const ReportRecord& r = v.report;
+  json out{{"tracking_id", format_tracking_id(r.tracking_id)},
+           {"classification", r.classification},
+           {"status", to_string(r.status)},
+           {"status_group", to_string(status_group(r.status))},
+           {"channel", r.channel},
+           {"anonymous", r.anonymous},
+           {"confidential", r.confidential},
+           {"created_at", format_iso_datetime(r.created_at, utc_offset_minutes)},
+           {"updated_at", format_iso_datetime(r.updated_at, utc_offset_minutes)},
+           {"deadline", deadline_view_json(v.deadline)}};
+  if (content) {
+    out["title"] = r.title;
+    out["body"] = r.body;
+    out["incident_date"] = r.incident_date;
+    out["location"] = json{{"text", r.location.text}, {"region_code", r.location.region_code}};
+    if (r.location.lat && r.location.lon) {
+      out["location"]["lat"] = *r.location.lat;
+      out["location"]["lon"] = *r.location.lon;
+    }
+  }
+  if (v.category) {
+    out["category"] = json{{"code", v.category->code}, {"name", v.category->name},
+                           {"name_en", v.category->name_en}};
+  }
+  if (v.agency) out["agency"] = json{{"code", v.agency->code}, {"name", v.agency->name}};
+  return out;
+}
+
+json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes, bool staff) {
+  json out = json::array();
+  for (const EventRecord& e : events) {
+    if (!staff && !e.is_public) continue;
+    json item{{"at", format_iso_datetime(e.at, utc_offset_minutes)},
+              {"action", to_string(e.action)},
+              {"status", to_string(e.to_status)},
+              {"by", e.actor_role == Role::kCitizen ? "citizen" : "staff"}};
+    if (!e.note.empty()) item["note"] = e.note;
+    if (staff) {
+      item["role"] = to_string(e.actor_role);
+      item["actor"] = e.actor_name;
+      item["public"] = e.is_public;
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace aduan::json_support

@@ -1,0 +1,71 @@
+#include "route_helpers.h"
+
+#include <httplib.h>
+
+#include "http_errors.h"
+
+namespace aduan {
+
+bool require_json(const httplib::Request& req, httplib::Response& res) {
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) return true;
+  send_error(res, 415, "unsupported_media_type", "Send the body as application/json.");
+  return false;
+}
+
+void send_act_error(httplib::Response& res, const ActOutcome& outcome) {
+  switch (outcome.result) {
+    case ActOutcome::Result::kOk: return;
+    case ActOutcome::Result::kNotFound:
+      return send_error(res, 404, "report_not_found", "No report you can act on has this ID.");
+    case ActOutcome::Result::kNotAllowed:
+      return send_error(res, 409, "action_not_allowed",
+                        "This action is not possible for this report in its current status.");
+    case ActOutcome::Result::kStaleVersion:
+      return send_error(res, 409, "stale_version",
+                        "The report changed since you opened it; reload and try again.");
+    case ActOutcome::Result::kInvalid:
+      return send_error(res, 422, "validation_failed", "Some fields are not valid.",
+                        outcome.errors);
+  }
+}
+
+void send_tracking_id_error(httplib::Response& res, TrackingIdError error) {
+  if (error == TrackingIdError::kBadCheckCharacter) {
+    return send_error(res, 400, "bad_check_character",
+                      "This tracking ID has a typing error; check each character.");
+  }
+  send_error(res, 400, "invalid_tracking_id",
+             "A tracking ID has nine letters and digits, like K7M-2QX-9PA.");
+}
+
+void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds) {
+  res.set_header("Retry-After", std::to_string(retry_after_seconds));
+  send_error(res, 429, "rate_limited", "Too many attempts; wait before trying again.");
+}
+
+bool send_citizen_error(httplib::Response& res, const CitizenOutcome& o) {
+  using R = CitizenOutcome::Result;
+  switch (o.result) {
+    case R::kOk: return false;
+    case R::kBadTrackingId: send_tracking_id_error(res, o.id_error); break;
+    case R::kNotFound:
+      send_error(res, 404, "report_not_found", "No report has this tracking ID.");
+      break;
+    case R::kWrongPin:
+      send_error(res, 403, "wrong_pin", "The PIN does not match this report.");
+      break;
+    case R::kRateLimited: send_rate_limited(res, o.retry_after); break;
+    case R::kNotAllowed:
+      send_act_error(res, ActOutcome{ActOutcome::Result::kNotAllowed, {}, {}});
+      break;
+    case R::kStaleVersion:
+      send_act_error(res, ActOutcome{ActOutcome::Result::kStaleVersion, {}, {}});
+      break;
+    case R::kInvalid:
+      send_act_error(res, ActOutcome{ActOutcome::Result::kInvalid, o.errors, {}});
+      break;
+  }
+  return true;
+}
+
+}  // namespace aduan

@@ -1,0 +1,34 @@
+// Small pieces the route files share: content-type checks and the mapping of service
+// outcomes to HTTP statuses.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "citizen_service.h"
+#include "workflow_service.h"
+
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace aduan {
+
+// False (and a 415 written) unless the body is declared application/json. Requiring it also
+// keeps other sites' plain HTML forms from posting here.
+bool require_json(const httplib::Request& req, httplib::Response& res);
+
+// Writes the error for a failed workflow action.
+void send_act_error(httplib::Response& res, const ActOutcome& outcome);
+
+// Writes the error for a failed citizen request; false when there was none.
+bool send_citizen_error(httplib::Response& res, const CitizenOutcome& outcome);
+
+// Writes 400 for a tracking ID that cannot be one.
+void send_tracking_id_error(httplib::Response& res, TrackingIdError error);
+
+// Writes 429 with Retry-After.
+void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds);
+
+}  // namespace aduan

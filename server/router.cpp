@@ -1,0 +1,76 @@
+#include "router.h"
+
+#include <httplib.h>
+
+#include "auth_service.h"
+#include "crypto.h"
+#include "http_errors.h"
+
+namespace aduan {
+
+uint8_t role_mask(std::initializer_list<Role> roles) {
+  uint8_t mask = 0;
+  for (Role r : roles) mask |= uint8_t(1u << static_cast<uint8_t>(r));
+  return mask;
+}
+
+std::string session_cookie(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Cookie");
+  const std::string prefix = std::string(kSessionCookie) + "=";
+  size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    const size_t end = header.find(';', pos);
+    const std::string part = header.substr(pos, end == std::string::npos ? end : end - pos);
+    if (part.rfind(prefix, 0) == 0) return part.substr(prefix.size());
+    if (end == std::string::npos) break;
+    pos = end + 1;
+  }
+  return {};
+}
+
+Router::Router(httplib::Server& server, AuthService& auth, bool secure_cookies)
+    : server_(server), auth_(auth), secure_cookies_(secure_cookies) {}
+
+void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
+  if (method == "GET") {
+    server_.Get(pattern, std::move(handler));
+  } else if (method == "POST") {
+    server_.Post(pattern, std::move(handler));
+  } else if (method == "DELETE") {
+    server_.Delete(pattern, std::move(handler));
+  } else if (method == "PUT") {
+    server_.Put(pattern, std::move(handler));
+  }
+}
+
+void Router::open(const std::string& method, const std::string& pattern, Handler handler) {
+  routes_.push_back({method, pattern, false, 0});
+  add(method, pattern, std::move(handler));
+}
+
+void Router::staff(const std::string& method, const std::string& pattern, uint8_t roles,
+                   StaffHandler handler) {
+  routes_.push_back({method, pattern, true, roles});
+  add(method, pattern,
+      [this, method, roles, handler = std::move(handler)](const httplib::Request& req,
+                                                          httplib::Response& res) {
+        const auto principal = auth_.authenticate(session_cookie(req));
+        if (!principal) {
+          return send_error(res, 401, "unauthenticated", "Log in to continue.");
+        }
+        // Cookies ride along on cross-site requests; the token in a header does not.
+        if (method != "GET" &&
+            !equal_secret(req.get_header_value("X-CSRF-Token"), principal->csrf_token)) {
+          return send_error(res, 403, "csrf_failed",
+                            "The request did not carry this session's CSRF token.");
+        }
+        if (!(roles & role_mask({principal->role}))) {
+          return send_error(res, 403, "forbidden", "Your role may not do this.");
+        }
+        res.set_header("Cache-Control", "no-store");
+        handler(req, res, *principal);
+      });
+}
+
+}  // namespace aduan

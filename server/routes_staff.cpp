@@ -1,0 +1,148 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <httplib.h>
+
+#include "auth_service.h"
+#include "catalog_repository.h"
+#include "http_errors.h"
+#include "json_staff.h"
+#include "route_helpers.h"
+#include "router.h"
+#include "routes.h"
+#include "staff_service.h"
+#include "store.h"
+
+namespace aduan {
+namespace {
+
+constexpr const char* kStaffReportPath = R"(/api/v1/staff/reports/([^/]{1,64}))";
+
+const uint8_t kAllStaff = role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer,
+                                     Role::kSupervisor, Role::kSystemAdmin});
+const uint8_t kCaseWorkers =
+    role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor});
+
+std::string cookie(const std::string& value, int64_t max_age, bool secure) {
+  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age) + (secure ? "; Secure" : "");
+}
+
+std::optional<Agency> agency_of(Store& store, const Principal& p) {
+  std::optional<Agency> out;
+  if (p.agency_id) {
+    store.read([&](SQLite::Database& db) { out = CatalogRepository::agency_by_id(db, *p.agency_id); });
+  }
+  return out;
+}
+
+void login(Router& router, const Services& s, const httplib::Request& req,
+           httplib::Response& res) {
+  if (!require_json(req, res)) return;
+  const DecodedLogin in = decode_login_json(req.body);
+  if (in.malformed) return send_error(res, 400, "malformed_json", in.problem);
+  if (in.username.empty() || in.password.empty() || in.username.size() > 100 ||
+      in.password.size() > 1024) {
+    return send_error(res, 401, "invalid_credentials", "Wrong username or password.");
+  }
+  const LoginOutcome out = s.auth.login(in.username, in.password, req.remote_addr);
+  switch (out.result) {
+    case LoginOutcome::Result::kRateLimited: return send_rate_limited(res, out.retry_after);
+    case LoginOutcome::Result::kInvalid:
+      return send_error(res, 401, "invalid_credentials", "Wrong username or password.");
+    case LoginOutcome::Result::kOk: break;
+  }
+  res.set_header("Set-Cookie", cookie(out.token, s.auth.settings().absolute_timeout_seconds,
+                                      router.secure_cookies()));
+  res.set_header("Cache-Control", "no-store");
+  send_json(res, 200, principal_json(out.principal, agency_of(s.store, out.principal)));
+}
+
+QueueQuery queue_query(const httplib::Request& req) {
+  QueueQuery q;
+  const std::string statuses = req.get_param_value("status");
+  for (size_t start = 0; start < statuses.size();) {
+    const size_t comma = statuses.find(',', start);
+    const std::string name = statuses.substr(start, comma == std::string::npos ? comma : comma - start);
+    if (const auto s = parse_status(name)) q.statuses.push_back(*s);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  q.agency = req.get_param_value("agency");
+  q.category = req.get_param_value("category");
+  q.overdue = req.get_param_value("overdue") == "1";
+  q.mine = req.get_param_value("mine") == "1";
+  q.returned = req.get_param_value("returned") == "1";
+  q.page = std::atoi(req.get_param_value("page").c_str());
+  const int per_page = std::atoi(req.get_param_value("per_page").c_str());
+  if (per_page > 0) q.per_page = per_page;
+  return q;
+}
+
+void act(const Services& s, const httplib::Request& req, httplib::Response& res,
+         const Principal& p) {
+  if (!require_json(req, res)) return;
+  DecodedAction decoded = decode_action_json(req.body);
+  if (decoded.malformed) return send_error(res, 400, "malformed_json", decoded.problem);
+  if (!decoded.errors.empty()) {
+    return send_error(res, 422, "validation_failed", "Some fields are not valid.", decoded.errors);
+  }
+  const auto action = parse_action(decoded.action);
+  if (!action) return send_error(res, 400, "unknown_action", "There is no such action.");
+  // Staff always say which version they acted on: a stale page must not act twice.
+  if (!decoded.version) {
+    return send_error(res, 422, "validation_failed", "Send the report version you acted on.",
+                      {{"version", FieldCode::kRequired}});
+  }
+  const ActOutcome out = s.staff.act(p, req.matches[1].str(), *action, decoded.input, decoded.version);
+  if (out.result != ActOutcome::Result::kOk) return send_act_error(res, out);
+  const auto view = s.staff.report(p, req.matches[1].str());
+  if (!view) {
+    // Acting can move a report out of the actor's reach (an agency returning it).
+    return send_json(res, 200, R"({"status":")" + std::string(to_string(out.report.status)) +
+                                   R"(","version":)" + std::to_string(out.report.version) + "}");
+  }
+  send_json(res, 200, staff_report_json(*view, s.reports.settings().utc_offset_minutes));
+}
+
+}  // namespace
+
+void register_staff_routes(Router& router, const Services& s) {
+  router.open("POST", "/api/v1/session",
+              [&router, &s](const httplib::Request& req, httplib::Response& res) {
+                login(router, s, req, res);
+              });
+  router.staff("GET", "/api/v1/session", kAllStaff,
+               [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+                 send_json(res, 200, principal_json(p, agency_of(s.store, p)));
+               });
+  router.staff("DELETE", "/api/v1/session", kAllStaff,
+               [&router, &s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+                 s.auth.logout(p);
+                 res.set_header("Set-Cookie", cookie("", 0, router.secure_cookies()));
+                 res.status = 204;
+               });
+  router.staff("GET", "/api/v1/staff/reports", kCaseWorkers,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+                 send_json(res, 200, queue_json(s.staff.queue(p, queue_query(req)),
+                                                s.reports.settings().utc_offset_minutes));
+               });
+  router.staff("GET", kStaffReportPath, kCaseWorkers,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+                 const auto view = s.staff.report(p, req.matches[1].str());
+                 if (!view) {
+                   return send_error(res, 404, "report_not_found",
+                                     "No report you can see has this ID.");
+                 }
+                 send_json(res, 200,
+                           staff_report_json(*view, s.reports.settings().utc_offset_minutes));
+               });
+  router.staff("POST", std::string(kStaffReportPath) + "/actions", kCaseWorkers,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+                 act(s, req, res, p);
+               });
+  router.staff("GET", "/api/v1/staff/officers", role_mask({Role::kAgencyAdmin}),
+               [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+                 send_json(res, 200, officers_json(s.staff.assignable_officers(p)));
+               });
+}
+
+}  // namespace aduan

@@ -1,0 +1,22 @@
+// Everything the HTTP routes call, wired once in app.cpp.
+#pragma once
+
+namespace aduan {
+
+class Store;
+class ReportService;
+class WorkflowService;
+class CitizenService;
+class StaffService;
+class AuthService;
+
+struct Services {
+  Store& store;
+  ReportService& reports;
+  WorkflowService& workflow;
+  CitizenService& citizens;
+  StaffService& staff;
+  AuthService& auth;
+};
+
+}  // namespace aduan

@@ -1,0 +1,33 @@
+// Staff sessions, stored by the hash of their token.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct SessionRecord {
+  std::string token_hash;
+  int64_t user_id = 0;
+  std::string csrf_token;
+  int64_t created_at = 0;
+  int64_t last_seen_at = 0;
+  int64_t expires_at = 0;
+};
+
+class SessionRepository {
+ public:
+  static void insert(SQLite::Database& db, const SessionRecord& s);
+  static std::optional<SessionRecord> find(SQLite::Database& db, const std::string& token_hash);
+  static void touch(SQLite::Database& db, const std::string& token_hash, int64_t now);
+  static void remove(SQLite::Database& db, const std::string& token_hash);
+  static void remove_for_user(SQLite::Database& db, int64_t user_id);
+  static int remove_expired(SQLite::Database& db, int64_t now, int64_t idle_before);
+};
+
+}  // namespace aduan

@@ -1,0 +1,125 @@
+#include "staff_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+#include "auth_service.h"
+#include "catalog_repository.h"
+
+namespace aduan {
+
+Actor actor_for(const Principal& p) {
+  Actor a{p.role, p.user_id, p.display_name, std::nullopt};
+  if (p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer) a.agency_scope = p.agency_scope;
+  return a;
+}
+
+StaffService::StaffService(Store& store, const Clock& clock, ServiceSettings settings,
+                           WorkflowService& workflow)
+    : store_(store), clock_(clock), settings_(settings), workflow_(workflow) {}
+
+Date StaffService::today() const {
+  return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
+}
+
+QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
+  QueuePage page;
+  page.per_page = std::clamp(q.per_page, 1, 100);
+  page.page = std::max(1, q.page);
+  const Date now = today();
+  store_.read([&](SQLite::Database& db) {
+    const auto agencies = CatalogRepository::active_agencies(db);
+    const auto categories = CatalogRepository::active_categories(db);
+    ReportFilter f;
+    f.statuses = q.statuses;
+    f.limit = page.per_page;
+    f.offset = (page.page - 1) * page.per_page;
+    if (q.overdue) f.overdue_on = now;
+    f.returned_only = q.returned;
+    if (!q.agency.empty()) {
+      std::vector<int64_t> wanted;
+      for (const Agency& a : agencies) {
+        if (a.code == q.agency) wanted = agency_subtree(db, a.id);
+      }
+      f.agencies = wanted;
+    }
+    if (!q.category.empty()) {
+      f.category_id = -1;  // an unknown code matches nothing
+      for (const Category& c : categories) {
+        if (c.code == q.category) f.category_id = c.id;
+      }
+    }
+    if (p.role == Role::kAgencyAdmin) {
+      // Only the admin's own part of the hierarchy, whatever was asked for.
+      std::vector<int64_t> allowed;
+      for (int64_t id : f.agencies.value_or(p.agency_scope)) {
+        if (std::count(p.agency_scope.begin(), p.agency_scope.end(), id)) allowed.push_back(id);
+      }
+      f.agencies = allowed;
+    }
+    if (p.role == Role::kAgencyOfficer || q.mine) f.assigned_user_id = p.user_id;
+    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    for (ReportRecord& r : ReportRepository::list(db, f, &page.total)) {
+      ReportView v;
+      for (const Category& c : categories) {
+        if (c.id == r.category_id) v.category = c;
+      }
+      const auto agency_id = r.agency_id ? r.agency_id : r.suggested_agency_id;
+      for (const Agency& a : agencies) {
+        if (agency_id && a.id == *agency_id) v.agency = a;
+      }
+      v.deadline = deadline_view(calendar, r, now);
+      v.report = std::move(r);
+      page.items.push_back(std::move(v));
+    }
+  });
+  return page;
+}
+
+std::optional<StaffReportView> StaffService::report(const Principal& p,
+                                                     const std::string& typed_id) {
+  const ParsedTrackingId id = parse_tracking_id(typed_id);
+  if (!id.ok()) return std::nullopt;
+  std::optional<StaffReportView> out;
+  store_.read([&](SQLite::Database& db) {
+    auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
+    if (!r || !can_read_report(p, *r)) return;
+    StaffReportView v;
+    v.show_reporter = can_see_reporter(p, *r);
+    if (r->assigned_user_id) {
+      if (auto u = UserRepository::find_by_id(db, *r->assigned_user_id)) {
+        v.assigned_to = u->display_name;
+      }
+    }
+    v.view = load_report_view(db, std::move(*r), today(), /*include_internal=*/true);
+    out = std::move(v);
+  });
+  return out;
+}
+
+ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Action action,
+                             const ActionInput& input, std::optional<int64_t> expected_version) {
+  ActOutcome out;
+  const ParsedTrackingId id = parse_tracking_id(typed_id);
+  std::optional<int64_t> report_id;
+  if (id.ok()) {
+    store_.read([&](SQLite::Database& db) {
+      auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
+      if (r && can_read_report(p, *r)) report_id = r->id;
+    });
+  }
+  if (!report_id) {
+    out.result = ActOutcome::Result::kNotFound;
+    return out;
+  }
+  return workflow_.act(*report_id, actor_for(p), action, input, expected_version);
+}
+
+std::vector<User> StaffService::assignable_officers(const Principal& p) {
+  std::vector<User> out;
+  store_.read([&](SQLite::Database& db) { out = UserRepository::agency_staff(db, p.agency_scope); });
+  return out;
+}
+
+}  // namespace aduan

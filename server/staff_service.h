@@ -1,0 +1,64 @@
+// The staff's work: their queue, a report with its whole timeline, actions on it, and the
+// officers an admin can assign. What each role may see is decided in principal.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "principal.h"
+#include "report_service.h"
+#include "user_repository.h"
+#include "workflow_service.h"
+
+namespace aduan {
+
+struct QueueQuery {
+  std::vector<Status> statuses;  // empty: every status
+  std::string agency;            // agency code, empty: any the principal may see
+  std::string category;          // category code, empty: any
+  bool overdue = false;          // only reports past their stage's due date
+  bool mine = false;             // only reports assigned to the principal
+  bool returned = false;         // only reports an agency sent back
+  int page = 1;
+  int per_page = 25;
+};
+
+struct QueuePage {
+  std::vector<ReportView> items;  // without timelines
+  int64_t total = 0;
+  int page = 1;
+  int per_page = 25;
+};
+
+struct StaffReportView {
+  ReportView view;  // with internal events
+  bool show_reporter = true;
+  std::string assigned_to;  // the officer's display name, if any
+};
+
+class StaffService {
+ public:
+  StaffService(Store& store, const Clock& clock, ServiceSettings settings,
+               WorkflowService& workflow);
+
+  QueuePage queue(const Principal& p, const QueueQuery& q);
+  // nullopt when there is no such report or `p` may not read it (both answer 404, so that
+  // staff cannot probe for other agencies' reports).
+  std::optional<StaffReportView> report(const Principal& p, const std::string& typed_id);
+  ActOutcome act(const Principal& p, const std::string& typed_id, Action action,
+                 const ActionInput& input, std::optional<int64_t> expected_version);
+  std::vector<User> assignable_officers(const Principal& p);
+
+  Date today() const;
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  WorkflowService& workflow_;
+};
+
+Actor actor_for(const Principal& p);
+
+}  // namespace aduan

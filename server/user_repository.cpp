@@ -1,0 +1,93 @@
+#include "user_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace aduan {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, username, display_name, role, agency_id, password_hash, disabled FROM users ";
+
+User read_user(SQLite::Statement& q) {
+  User u;
+  u.id = q.getColumn(0).getInt64();
+  u.username = q.getColumn(1).getString();
+  u.display_name = q.getColumn(2).getString();
+  u.role = parse_role(q.getColumn(3).getString()).value_or(Role::kCitizen);
+  if (!q.getColumn(4).isNull()) u.agency_id = q.getColumn(4).getInt64();
+  u.password_hash = q.getColumn(5).getString();
+  u.disabled = q.getColumn(6).getInt() != 0;
+  return u;
+}
+
+}  // namespace
+
+int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now) {
+  SQLite::Statement q(db,
+                      "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
+                      "disabled, created_at) VALUES(?,?,?,?,?,?,?)");
+  q.bind(1, u.username);
+  q.bind(2, u.display_name);
+  q.bind(3, std::string(to_string(u.role)));
+  if (u.agency_id) {
+    q.bind(4, *u.agency_id);
+  } else {
+    q.bind(4);
+  }
+  q.bind(5, u.password_hash);
+  q.bind(6, u.disabled ? 1 : 0);
+  q.bind(7, now);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+std::optional<User> UserRepository::find_by_username(SQLite::Database& db,
+                                                     const std::string& username) {
+  SQLite::Statement q(db, std::string(kColumns) + "WHERE username = ?");
+  q.bind(1, username);
+  if (!q.executeStep()) return std::nullopt;
+  return read_user(q);
+}
+
+std::optional<User> UserRepository::find_by_id(SQLite::Database& db, int64_t id) {
+  SQLite::Statement q(db, std::string(kColumns) + "WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_user(q);
+}
+
+bool UserRepository::set_password_hash(SQLite::Database& db, const std::string& username,
+                                       const std::string& hash) {
+  SQLite::Statement q(db, "UPDATE users SET password_hash = ? WHERE username = ?");
+  q.bind(1, hash);
+  q.bind(2, username);
+  return q.exec() > 0;
+}
+
+bool UserRepository::set_disabled(SQLite::Database& db, const std::string& username,
+                                  bool disabled) {
+  SQLite::Statement q(db, "UPDATE users SET disabled = ? WHERE username = ?");
+  q.bind(1, disabled ? 1 : 0);
+  q.bind(2, username);
+  return q.exec() > 0;
+}
+
+std::vector<User> UserRepository::agency_staff(SQLite::Database& db,
+                                               const std::vector<int64_t>& agencies) {
+  std::vector<User> out;
+  if (agencies.empty()) return out;
+  std::string in;
+  for (size_t i = 0; i < agencies.size(); ++i) in += i ? ",?" : "?";
+  SQLite::Statement q(db, std::string(kColumns) +
+                              "WHERE disabled = 0 AND role IN ('agency_admin', 'agency_officer') "
+                              "AND agency_id IN (" + in + ") ORDER BY display_name");
+  for (size_t i = 0; i < agencies.size(); ++i) q.bind(int(i + 1), agencies[i]);
+  while (q.executeStep()) out.push_back(read_user(q));
+  return out;
+}
+
+int64_t UserRepository::count(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM users").getInt64();
+}
+
+}  // namespace aduan

@@ -1,0 +1,176 @@
+#include "workflow_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+#include "auth_service.h"
+#include "catalog_repository.h"
+#include "text.h"
+#include "tracking_id.h"
+#include "user_repository.h"
+
+namespace aduan {
+namespace {
+
+bool contains_id(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
+  return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
+}
+
+bool in_scope(const Actor& actor, std::optional<int64_t> agency_id) {
+  return !actor.agency_scope || contains_id(*actor.agency_scope, agency_id);
+}
+
+template <typename T>
+const T* by_code(const std::vector<T>& items, const std::string& code) {
+  for (const T& item : items) {
+    if (item.code == code) return &item;
+  }
+  return nullptr;
+}
+
+struct Catalogue {
+  std::vector<Agency> agencies;
+  std::vector<Category> categories;
+  WorkingCalendar calendar;
+};
+
+}  // namespace
+
+WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettings settings)
+    : store_(store), clock_(clock), settings_(settings) {}
+
+ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
+                                const ActionInput& input,
+                                std::optional<int64_t> expected_version) {
+  ActOutcome out;
+  Catalogue cat;
+  store_.read([&](SQLite::Database& db) {
+    cat.agencies = CatalogRepository::active_agencies(db);
+    cat.categories = CatalogRepository::active_categories(db);
+    cat.calendar = CatalogRepository::calendar(db);
+  });
+  ActionContext ctx;
+  for (const Agency& a : cat.agencies) ctx.agencies.push_back(a.code);
+  for (const Category& c : cat.categories) ctx.categories.push_back(c.code);
+  out.errors = validate_action(action, input, ctx);
+  if (!out.errors.empty()) {
+    out.result = ActOutcome::Result::kInvalid;
+    return out;
+  }
+
+  const int64_t now = clock_.now_unix();
+  const Date today = local_date(now, settings_.utc_offset_minutes);
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    auto found = ReportRepository::find_by_id(db, report_id);
+    if (!found) {
+      out.result = ActOutcome::Result::kNotFound;
+      return;
+    }
+    ReportRecord r = std::move(*found);
+    if (expected_version && *expected_version != r.version) {
+      out.result = ActOutcome::Result::kStaleVersion;
+      return;
+    }
+    const auto t = find_transition(r.status, action, actor.role);
+    if (!t) {
+      out.result = ActOutcome::Result::kNotAllowed;
+      return;
+    }
+    // An agency acts only on what was forwarded to it.
+    const bool agency_role = actor.role == Role::kAgencyAdmin || actor.role == Role::kAgencyOfficer;
+    if (agency_role && !in_scope(actor, r.agency_id)) {
+      out.result = ActOutcome::Result::kNotFound;
+      return;
+    }
+    if (actor.role == Role::kAgencyOfficer && r.assigned_user_id != actor.user_id) {
+      out.result = ActOutcome::Result::kNotFound;
+      return;
+    }
+
+    EventRecord event;
+    switch (action) {
+      case Action::kForward: {
+        const Agency* agency = by_code(cat.agencies, input.agency);
+        r.agency_id = agency->id;
+        event.agency_id = agency->id;
+        if (!input.classification.empty()) r.classification = input.classification;
+        if (!input.category.empty()) r.category_id = by_code(cat.categories, input.category)->id;
+        if (input.anonymous) r.anonymous = *input.anonymous;
+        if (input.confidential) r.confidential = *input.confidential;
+        r.returned = false;
+        r.assigned_user_id.reset();
+        break;
+      }
+      case Action::kAssign: {
+        // The officer works in the agency (or a unit of it) that holds the report, and in
+        // the assigning admin's part of the hierarchy.
+        const auto officer = UserRepository::find_by_username(db, input.officer);
+        const std::vector<int64_t> report_scope =
+            r.agency_id ? agency_subtree(db, *r.agency_id) : std::vector<int64_t>{};
+        const bool fits = officer && !officer->disabled &&
+                          (officer->role == Role::kAgencyOfficer ||
+                           officer->role == Role::kAgencyAdmin) &&
+                          contains_id(report_scope, officer->agency_id) &&
+                          in_scope(actor, officer->agency_id);
+        if (!fits) {
+          out.result = ActOutcome::Result::kInvalid;
+          out.errors.push_back({"officer", FieldCode::kUnknownOfficer});
+          return;
+        }
+        r.assigned_user_id = officer->id;
+        event.note = officer->display_name;
+        break;
+      }
+      case Action::kReturn:
+        event.agency_id = r.agency_id;
+        r.agency_id.reset();
+        r.assigned_user_id.reset();
+        r.returned = true;
+        break;
+      case Action::kArchive:
+        r.archive_reason = input.archive_reason;
+        if (!input.duplicate_of.empty()) {
+          r.duplicate_of = parse_tracking_id(input.duplicate_of).canonical;
+        }
+        break;
+      case Action::kRate:
+        if (r.rating) {  // rated once; a second rating would rewrite the record
+          out.result = ActOutcome::Result::kNotAllowed;
+          return;
+        }
+        r.rating = input.rating;
+        r.rating_comment = normalize_block(input.note);
+        break;
+      default: break;
+    }
+    if (!input.tier.empty() && (action == Action::kForward || action == Action::kRespond)) {
+      r.tier = *parse_tier(input.tier);
+    }
+
+    const Status from = r.status;
+    r.clock = next_clock(*t, r.clock, today, r.tier, cat.calendar, settings_.policy);
+    r.status = t->to;
+    r.updated_at = now;
+    if (!ReportRepository::update(db, &r)) {
+      out.result = ActOutcome::Result::kStaleVersion;
+      return;
+    }
+    event.at = now;
+    event.actor_role = actor.role;
+    event.actor_id = actor.user_id;
+    event.actor_name = actor.name;
+    event.action = action;
+    event.from_status = from;
+    event.to_status = r.status;
+    if (event.note.empty()) event.note = normalize_block(input.note);
+    event.is_public = action_event_is_public(action, input.is_public);
+    ReportRepository::append_event(db, r.id, event);
+    tx.commit();
+    out.report = std::move(r);
+  });
+  return out;
+}
+
+}  // namespace aduan

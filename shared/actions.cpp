@@ -1,0 +1,141 @@
+#include "actions.h"
+
+#include <algorithm>
+#include <array>
+
+#include "deadlines.h"
+#include "names.h"
+#include "text.h"
+#include "tracking_id.h"
+
+namespace aduan {
+namespace {
+
+constexpr std::array<std::string_view, 5> kArchiveReasonNames = {
+    "incomplete", "not_public_service", "abusive", "spam", "duplicate"};
+
+struct NoteRule {
+  bool required;
+  size_t min;
+  size_t max;
+};
+
+// How long the note of each action may be. A resolution must say what was done.
+NoteRule note_rule(Action a) {
+  switch (a) {
+    case Action::kPostpone: return {true, 10, 2000};   // the question to the citizen
+    case Action::kAnswer: return {true, 2, 5000};
+    case Action::kReply: return {true, 2, 5000};
+    case Action::kRespond: return {true, 10, 5000};
+    case Action::kUpdate: return {true, 2, 5000};
+    case Action::kReturn: return {true, 10, 2000};     // why it is not the agency's remit
+    case Action::kResolve: return {true, 20, 5000};    // the final follow-up
+    case Action::kReopen: return {true, 10, 2000};     // why the citizen is not satisfied
+    case Action::kComment: return {true, 2, 5000};
+    case Action::kArchive: return {false, 0, 2000};
+    case Action::kRate: return {false, 0, 1000};
+    default: return {false, 0, 2000};
+  }
+}
+
+bool contains(const std::vector<std::string>& values, std::string_view v) {
+  return std::find(values.begin(), values.end(), v) != values.end();
+}
+
+void check_note(Action action, const std::string& note, std::vector<FieldError>* out) {
+  const NoteRule rule = note_rule(action);
+  if (note.empty()) {
+    if (rule.required) out->push_back({"note", FieldCode::kRequired});
+    return;
+  }
+  switch (check_text(note, true)) {
+    case TextProblem::kInvalidUtf8: return out->push_back({"note", FieldCode::kInvalidUtf8});
+    case TextProblem::kControlCharacter:
+      return out->push_back({"note", FieldCode::kControlCharacter});
+    case TextProblem::kNone: break;
+  }
+  const std::string normalized = normalize_block(note);
+  if (normalized.empty()) {
+    if (rule.required) out->push_back({"note", FieldCode::kBlank});
+    return;
+  }
+  const size_t n = count_characters(normalized);
+  if (n < rule.min) out->push_back({"note", FieldCode::kTooShort});
+  if (n > rule.max) out->push_back({"note", FieldCode::kTooLong});
+}
+
+void check_tier(const std::string& tier, std::vector<FieldError>* out) {
+  if (!tier.empty() && !parse_tier(tier)) out->push_back({"tier", FieldCode::kUnknownTier});
+}
+
+}  // namespace
+
+std::vector<FieldError> validate_action(Action action, const ActionInput& in,
+                                        const ActionContext& ctx) {
+  std::vector<FieldError> out;
+  check_note(action, in.note, &out);
+  switch (action) {
+    case Action::kForward:
+      if (in.agency.empty()) {
+        out.push_back({"agency", FieldCode::kRequired});
+      } else if (!contains(ctx.agencies, in.agency)) {
+        out.push_back({"agency", FieldCode::kUnknownAgency});
+      }
+      if (!in.classification.empty() && !parse_classification(in.classification)) {
+        out.push_back({"classification", FieldCode::kUnknownClassification});
+      }
+      if (!in.category.empty() && !contains(ctx.categories, in.category)) {
+        out.push_back({"category", FieldCode::kUnknownCategory});
+      }
+      check_tier(in.tier, &out);
+      break;
+    case Action::kRespond:
+      check_tier(in.tier, &out);
+      break;
+    case Action::kAssign:
+      if (in.officer.empty()) out.push_back({"officer", FieldCode::kRequired});
+      break;
+    case Action::kArchive: {
+      const auto reason = parse_archive_reason(in.archive_reason);
+      if (in.archive_reason.empty()) {
+        out.push_back({"archive_reason", FieldCode::kRequired});
+      } else if (!reason) {
+        out.push_back({"archive_reason", FieldCode::kUnknownReason});
+      } else if (*reason == ArchiveReason::kDuplicate) {
+        if (in.duplicate_of.empty()) {
+          out.push_back({"duplicate_of", FieldCode::kRequired});
+        } else if (!parse_tracking_id(in.duplicate_of).ok()) {
+          out.push_back({"duplicate_of", FieldCode::kInvalidTrackingId});
+        }
+      }
+      break;
+    }
+    case Action::kRate:
+      if (!in.rating) {
+        out.push_back({"rating", FieldCode::kRequired});
+      } else if (*in.rating < 1 || *in.rating > 5) {
+        out.push_back({"rating", FieldCode::kOutOfRange});
+      }
+      break;
+    default: break;
+  }
+  return out;
+}
+
+bool action_event_is_public(Action action, bool update_is_public) {
+  switch (action) {
+    case Action::kAssign:
+    case Action::kReturn:
+    case Action::kComment: return false;
+    case Action::kUpdate: return update_is_public;
+    default: return true;
+  }
+}
+
+std::string_view to_string(ArchiveReason r) { return kArchiveReasonNames[size_t(r)]; }
+
+std::optional<ArchiveReason> parse_archive_reason(std::string_view s) {
+  return internal::enum_from_name<ArchiveReason>(kArchiveReasonNames, s);
+}
+
+}  // namespace aduan

@@ -1,0 +1,55 @@
+// What a person sends with a workflow action (a note, a target agency, a rating...), and
+// the rules for it. Pages and server check an action form with the same code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "validation.h"
+#include "workflow.h"
+
+namespace aduan {
+
+// Why a coordinator archives a report (DESIGN.md section 3).
+enum class ArchiveReason : uint8_t {
+  kIncomplete,
+  kNotPublicService,
+  kAbusive,
+  kSpam,
+  kDuplicate,
+};
+
+struct ActionInput {
+  std::string note;             // question, reply, update, reason or final response
+  bool is_public = true;        // updates: visible to the citizen, or internal only
+  std::string agency;           // forward: the agency that has the authority
+  std::string classification;   // forward: a correction, empty to keep
+  std::string category;         // forward: a correction, empty to keep
+  std::optional<bool> anonymous;     // forward: a correction
+  std::optional<bool> confidential;  // forward: a correction
+  std::string tier;             // forward or respond: light, normative, no_investigation, investigation
+  std::string officer;          // assign: the officer's username
+  std::string archive_reason;   // archive: incomplete, not_public_service, abusive, spam, duplicate
+  std::string duplicate_of;     // archive as duplicate: the other report's tracking ID
+  std::optional<int> rating;    // rate: 1..5
+};
+
+struct ActionContext {
+  std::vector<std::string> agencies;
+  std::vector<std::string> categories;
+};
+
+// Every problem with `in` for `action`, as (field, code) pairs.
+std::vector<FieldError> validate_action(Action action, const ActionInput& in,
+                                        const ActionContext& ctx);
+
+// Whether the citizen can see the event an action writes. Internal notes, assignments and
+// returns stay among the staff; an update is public when its author says so.
+bool action_event_is_public(Action action, bool update_is_public);
+
+std::string_view to_string(ArchiveReason r);
+std::optional<ArchiveReason> parse_archive_reason(std::string_view s);
+
+}  // namespace aduan
