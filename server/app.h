@@ -30,8 +30,7 @@ struct AppOptions {
 
 class App {
  public:
-  App(const AppOptions& options, const Clock& clock,
-      ReportService::Random random = system_random);
+  App(const AppOptions& options, const Clock& clock, ReportService::Random random = system_random);
 
   Store& store() { return store_; }
   ReportService& reports() { return reports_; }

@@ -58,8 +58,9 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
   const std::string address_key = "login:addr:" + address;
   std::optional<User> user;
   store_.read([&](SQLite::Database& db) {
-    out.retry_after = std::max(RateLimiter::retry_after(db, account_key, settings_.per_account, now),
-                               RateLimiter::retry_after(db, address_key, settings_.per_address, now));
+    out.retry_after =
+        std::max(RateLimiter::retry_after(db, account_key, settings_.per_account, now),
+                 RateLimiter::retry_after(db, address_key, settings_.per_address, now));
     if (out.retry_after == 0) user = UserRepository::find_by_username(db, username);
   });
   if (out.retry_after > 0) {
@@ -82,9 +83,9 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
     out.principal = principal_for(db, *user);
     out.principal.csrf_token = random_hex(32);
     out.principal.token_hash = digest_hex(out.token);
-    SessionRepository::insert(db, SessionRecord{out.principal.token_hash, user->id,
-                                                out.principal.csrf_token, now, now,
-                                                now + settings_.absolute_timeout_seconds});
+    SessionRepository::insert(
+        db, SessionRecord{out.principal.token_hash, user->id, out.principal.csrf_token, now, now,
+                          now + settings_.absolute_timeout_seconds});
     tx.commit();
   });
   out.result = ok ? LoginOutcome::Result::kOk : LoginOutcome::Result::kInvalid;

@@ -78,12 +78,18 @@ CitizenOutcome CitizenService::act(const std::string& typed_id, const std::strin
   int64_t report_id = 0;
   CitizenOutcome out = check_pin(typed_id, pin, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
-  const ActOutcome done = workflow_.act(report_id, Actor{Role::kCitizen, {}, {}, {}}, action,
-                                        input, expected_version);
+  const ActOutcome done =
+      workflow_.act(report_id, Actor{Role::kCitizen, {}, {}, {}}, action, input, expected_version);
   switch (done.result) {
-    case ActOutcome::Result::kOk: out.view = view_of(report_id); break;
-    case ActOutcome::Result::kNotFound: out.result = CitizenOutcome::Result::kNotFound; break;
-    case ActOutcome::Result::kNotAllowed: out.result = CitizenOutcome::Result::kNotAllowed; break;
+    case ActOutcome::Result::kOk:
+      out.view = view_of(report_id);
+      break;
+    case ActOutcome::Result::kNotFound:
+      out.result = CitizenOutcome::Result::kNotFound;
+      break;
+    case ActOutcome::Result::kNotAllowed:
+      out.result = CitizenOutcome::Result::kNotAllowed;
+      break;
     case ActOutcome::Result::kStaleVersion:
       out.result = CitizenOutcome::Result::kStaleVersion;
       break;

@@ -41,8 +41,7 @@ class CitizenService {
 
  private:
   // Checks the ID and the PIN; on success sets `*report_id`.
-  CitizenOutcome check_pin(const std::string& typed_id, const std::string& pin,
-                           int64_t* report_id);
+  CitizenOutcome check_pin(const std::string& typed_id, const std::string& pin, int64_t* report_id);
   ReportView view_of(int64_t report_id);
 
   Store& store_;

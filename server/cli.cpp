@@ -237,8 +237,9 @@ int user_command(const CommandLine& cl) {
   if (cl.command == "user add") {
     const auto role = parse_role(option(cl, "--role", ""));
     if (!role || *role == Role::kCitizen || *role == Role::kSystem) {
-      return fail("--role must be coordinator, agency_admin, agency_officer, supervisor or "
-                  "system_admin");
+      return fail(
+          "--role must be coordinator, agency_admin, agency_officer, supervisor or "
+          "system_admin");
     }
     u.role = *role;
     u.display_name = option(cl, "--name", username);

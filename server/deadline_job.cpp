@@ -61,12 +61,13 @@ void DeadlineJob::start(int interval_seconds) {
       try {
         const JobRun run = run_once();
         if (run.auto_closed || run.escalated) {
-          std::cerr << R"({"level":"info","event":"deadline_job","auto_closed":)"
-                    << run.auto_closed << R"(,"escalated":)" << run.escalated << "}\n";
+          std::cerr << R"({"level":"info","event":"deadline_job","auto_closed":)" << run.auto_closed
+                    << R"(,"escalated":)" << run.escalated << "}\n";
         }
       } catch (const std::exception& e) {
         // A locked or full store: try again next round.
-        std::cerr << R"({"level":"error","event":"deadline_job_failed"})" << "\n";
+        std::cerr << R"({"level":"error","event":"deadline_job_failed"})"
+                  << "\n";
       }
       lock.lock();
       wake_.wait_for(lock, std::chrono::seconds(interval_seconds), [this] { return stopping_; });

@@ -7,10 +7,10 @@
 #include "app.h"
 #include "catalog_repository.h"
 #include "crypto.h"
-#include "user_repository.h"
 #include "report_repository.h"
 #include "report_service.h"
 #include "store.h"
+#include "user_repository.h"
 
 namespace aduan {
 namespace {
@@ -210,13 +210,13 @@ DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
   clock.set(now);
 
   const Date yesterday{local_date(now, 7 * 60).days - 1};
-  const std::string pothole = submit(
-      app,
-      sample("complaint", "Jalan berlubang di Jalan Ahmad Yani km 39",
-             "Sejak dua minggu lalu ada lubang besar di tengah jalan dekat pasar. Sudah dua "
-             "pengendara motor jatuh pada malam hari karena tidak ada lampu penerangan.",
-             "jalan-jembatan", "Jl. A. Yani km 39, Martapura", false),
-      yesterday, &summary);
+  const std::string pothole =
+      submit(app,
+             sample("complaint", "Jalan berlubang di Jalan Ahmad Yani km 39",
+                    "Sejak dua minggu lalu ada lubang besar di tengah jalan dekat pasar. Sudah dua "
+                    "pengendara motor jatuh pada malam hari karena tidak ada lampu penerangan.",
+                    "jalan-jembatan", "Jl. A. Yani km 39, Martapura", false),
+             yesterday, &summary);
   act(app, pothole, Role::kCoordinator, Action::kForward, ActionInput{.agency = "DPUPR"});
   submit(app,
          sample("complaint", "Air PDAM tidak mengalir tiga hari",

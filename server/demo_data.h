@@ -16,8 +16,8 @@ struct DemoSummary {
   int agencies = 0;
   int categories = 0;
   int holidays = 0;
-  std::vector<std::string> tracking_ids;                    // display form
-  std::vector<std::string> pins;                            // the same order
+  std::vector<std::string> tracking_ids;                      // display form
+  std::vector<std::string> pins;                              // the same order
   std::vector<std::pair<std::string, std::string>> accounts;  // username, password: new only
 };
 

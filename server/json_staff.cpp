@@ -94,10 +94,8 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
     item["version"] = v.report.version;
     items.push_back(std::move(item));
   }
-  return dump(json{{"items", items},
-                   {"total", page.total},
-                   {"page", page.page},
-                   {"per_page", page.per_page}});
+  return dump(json{
+      {"items", items}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}});
 }
 
 std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes) {
@@ -108,8 +106,8 @@ std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes)
   out["tier"] = to_string(r.tier);
   out["returned"] = r.returned;
   out["assigned_to"] = sv.assigned_to;
-  out["escalation_due"] = r.clock.escalation_due ? json(format_iso_date(*r.clock.escalation_due))
-                                                  : json(nullptr);
+  out["escalation_due"] =
+      r.clock.escalation_due ? json(format_iso_date(*r.clock.escalation_due)) : json(nullptr);
   if (!r.archive_reason.empty()) out["archive_reason"] = r.archive_reason;
   if (!r.duplicate_of.empty()) out["duplicate_of"] = format_tracking_id(r.duplicate_of);
   if (r.rating) out["rating"] = json{{"score", *r.rating}, {"comment", r.rating_comment}};
@@ -129,8 +127,8 @@ std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes)
 std::string officers_json(const std::vector<User>& users) {
   json out = json::array();
   for (const User& u : users) {
-    out.push_back({{"username", u.username}, {"display_name", u.display_name},
-                   {"role", to_string(u.role)}});
+    out.push_back(
+        {{"username", u.username}, {"display_name", u.display_name}, {"role", to_string(u.role)}});
   }
   return dump(out);
 }

@@ -63,7 +63,8 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 json field_errors_json(const std::vector<FieldError>& fields) {
   json out = json::array();
-  for (const FieldError& f : fields) out.push_back({{"field", f.field}, {"code", to_string(f.code)}});
+  for (const FieldError& f : fields)
+    out.push_back({{"field", f.field}, {"code", to_string(f.code)}});
   return out;
 }
 
@@ -104,8 +105,8 @@ json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
     }
   }
   if (v.category) {
-    out["category"] = json{{"code", v.category->code}, {"name", v.category->name},
-                           {"name_en", v.category->name_en}};
+    out["category"] = json{
+        {"code", v.category->code}, {"name", v.category->name}, {"name_en", v.category->name_en}};
   }
   if (v.agency) out["agency"] = json{{"code", v.agency->code}, {"name", v.agency->name}};
   return out;

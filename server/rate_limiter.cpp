@@ -4,8 +4,8 @@
 
 namespace aduan {
 
-int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key,
-                                 const RateRule& rule, int64_t now) {
+int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key, const RateRule& rule,
+                                 int64_t now) {
   // The window is full when it holds max_failures events; the oldest of those decides when
   // a slot frees up.
   SQLite::Statement q(db,

@@ -170,8 +170,7 @@ bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
   return true;
 }
 
-void ReportRepository::append_event(SQLite::Database& db, int64_t report_id,
-                                    const EventRecord& e) {
+void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, const EventRecord& e) {
   SQLite::Statement q(db,
                       "INSERT INTO report_events(report_id, at, actor_role, actor_id, actor_name, "
                       "action, from_status, to_status, note, public, agency_id) "
@@ -195,7 +194,7 @@ void ReportRepository::append_event(SQLite::Database& db, int64_t report_id,
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
-                                                                 const std::string& canonical) {
+                                                                  const std::string& canonical) {
   SQLite::Statement q(db, select_reports("WHERE tracking_id = ?"));
   q.bind(1, canonical);
   if (!q.executeStep()) return std::nullopt;

@@ -63,11 +63,11 @@ struct EventRecord {
 
 // A staff queue: which reports, in which order, which page.
 struct ReportFilter {
-  std::vector<Status> statuses;             // empty: any
+  std::vector<Status> statuses;                  // empty: any
   std::optional<std::vector<int64_t>> agencies;  // set: only reports forwarded to these
   std::optional<int64_t> category_id;
   std::optional<int64_t> assigned_user_id;
-  std::optional<Date> overdue_on;           // set: only reports whose stage is due before it
+  std::optional<Date> overdue_on;  // set: only reports whose stage is due before it
   bool returned_only = false;
   int limit = 25;
   int offset = 0;
@@ -86,7 +86,7 @@ class ReportRepository {
   static void append_event(SQLite::Database& db, int64_t report_id, const EventRecord& event);
 
   static std::optional<ReportRecord> find_by_tracking_id(SQLite::Database& db,
-                                                          const std::string& canonical);
+                                                         const std::string& canonical);
   static std::optional<ReportRecord> find_by_id(SQLite::Database& db, int64_t id);
 
   // Oldest first. `include_internal` adds the staff-only events.

@@ -1,12 +1,12 @@
 #include "report_service.h"
 
-#include "crypto.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/random.h>
 
 #include <algorithm>
 #include <stdexcept>
+
+#include "crypto.h"
 
 namespace aduan {
 namespace {

@@ -14,7 +14,8 @@ bool require_json(const httplib::Request& req, httplib::Response& res) {
 
 void send_act_error(httplib::Response& res, const ActOutcome& outcome) {
   switch (outcome.result) {
-    case ActOutcome::Result::kOk: return;
+    case ActOutcome::Result::kOk:
+      return;
     case ActOutcome::Result::kNotFound:
       return send_error(res, 404, "report_not_found", "No report you can act on has this ID.");
     case ActOutcome::Result::kNotAllowed:
@@ -46,15 +47,20 @@ void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds) {
 bool send_citizen_error(httplib::Response& res, const CitizenOutcome& o) {
   using R = CitizenOutcome::Result;
   switch (o.result) {
-    case R::kOk: return false;
-    case R::kBadTrackingId: send_tracking_id_error(res, o.id_error); break;
+    case R::kOk:
+      return false;
+    case R::kBadTrackingId:
+      send_tracking_id_error(res, o.id_error);
+      break;
     case R::kNotFound:
       send_error(res, 404, "report_not_found", "No report has this tracking ID.");
       break;
     case R::kWrongPin:
       send_error(res, 403, "wrong_pin", "The PIN does not match this report.");
       break;
-    case R::kRateLimited: send_rate_limited(res, o.retry_after); break;
+    case R::kRateLimited:
+      send_rate_limited(res, o.retry_after);
+      break;
     case R::kNotAllowed:
       send_act_error(res, ActOutcome{ActOutcome::Result::kNotAllowed, {}, {}});
       break;

@@ -31,20 +31,19 @@ void register_admin_routes(Router& router, const Services& s) {
                [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
                  send_holidays(s.store, res, 200);
                });
-  router.staff("POST", "/api/v1/admin/holidays", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
-                 if (!require_json(req, res)) return;
-                 const DecodedHoliday in = decode_holiday_json(req.body);
-                 if (in.malformed) return send_error(res, 400, "malformed_json", in.problem);
-                 if (!in.errors.empty()) {
-                   return send_error(res, 422, "validation_failed", "Some fields are not valid.",
-                                     in.errors);
-                 }
-                 s.store.write([&](SQLite::Database& db) {
-                   CatalogRepository::upsert_holiday(db, in.holiday);
-                 });
-                 send_holidays(s.store, res, 201);
-               });
+  router.staff(
+      "POST", "/api/v1/admin/holidays", kSystemAdmin,
+      [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+        if (!require_json(req, res)) return;
+        const DecodedHoliday in = decode_holiday_json(req.body);
+        if (in.malformed) return send_error(res, 400, "malformed_json", in.problem);
+        if (!in.errors.empty()) {
+          return send_error(res, 422, "validation_failed", "Some fields are not valid.", in.errors);
+        }
+        s.store.write(
+            [&](SQLite::Database& db) { CatalogRepository::upsert_holiday(db, in.holiday); });
+        send_holidays(s.store, res, 201);
+      });
   router.staff("DELETE", R"(/api/v1/admin/holidays/(\d{4}-\d{2}-\d{2}))", kSystemAdmin,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
                  const auto date = parse_iso_date(req.matches[1].str());

@@ -56,8 +56,8 @@ void citizen_request(const Services& s, bool act, const httplib::Request& req,
   if (act) {
     const auto action = parse_action(decoded.action);
     if (!action) return send_error(res, 400, "unknown_action", "There is no such action.");
-    outcome = s.citizens.act(req.matches[1].str(), decoded.pin, *action, decoded.input,
-                             decoded.version);
+    outcome =
+        s.citizens.act(req.matches[1].str(), decoded.pin, *action, decoded.input, decoded.version);
   } else {
     outcome = s.citizens.open(req.matches[1].str(), decoded.pin);
   }

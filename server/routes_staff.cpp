@@ -22,20 +22,21 @@ const uint8_t kCaseWorkers =
     role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor});
 
 std::string cookie(const std::string& value, int64_t max_age, bool secure) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
 }
 
 std::optional<Agency> agency_of(Store& store, const Principal& p) {
   std::optional<Agency> out;
   if (p.agency_id) {
-    store.read([&](SQLite::Database& db) { out = CatalogRepository::agency_by_id(db, *p.agency_id); });
+    store.read(
+        [&](SQLite::Database& db) { out = CatalogRepository::agency_by_id(db, *p.agency_id); });
   }
   return out;
 }
 
-void login(Router& router, const Services& s, const httplib::Request& req,
-           httplib::Response& res) {
+void login(Router& router, const Services& s, const httplib::Request& req, httplib::Response& res) {
   if (!require_json(req, res)) return;
   const DecodedLogin in = decode_login_json(req.body);
   if (in.malformed) return send_error(res, 400, "malformed_json", in.problem);
@@ -45,10 +46,12 @@ void login(Router& router, const Services& s, const httplib::Request& req,
   }
   const LoginOutcome out = s.auth.login(in.username, in.password, req.remote_addr);
   switch (out.result) {
-    case LoginOutcome::Result::kRateLimited: return send_rate_limited(res, out.retry_after);
+    case LoginOutcome::Result::kRateLimited:
+      return send_rate_limited(res, out.retry_after);
     case LoginOutcome::Result::kInvalid:
       return send_error(res, 401, "invalid_credentials", "Wrong username or password.");
-    case LoginOutcome::Result::kOk: break;
+    case LoginOutcome::Result::kOk:
+      break;
   }
   res.set_header("Set-Cookie", cookie(out.token, s.auth.settings().absolute_timeout_seconds,
                                       router.secure_cookies()));
@@ -61,7 +64,8 @@ QueueQuery queue_query(const httplib::Request& req) {
   const std::string statuses = req.get_param_value("status");
   for (size_t start = 0; start < statuses.size();) {
     const size_t comma = statuses.find(',', start);
-    const std::string name = statuses.substr(start, comma == std::string::npos ? comma : comma - start);
+    const std::string name =
+        statuses.substr(start, comma == std::string::npos ? comma : comma - start);
     if (const auto s = parse_status(name)) q.statuses.push_back(*s);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -92,13 +96,15 @@ void act(const Services& s, const httplib::Request& req, httplib::Response& res,
     return send_error(res, 422, "validation_failed", "Send the report version you acted on.",
                       {{"version", FieldCode::kRequired}});
   }
-  const ActOutcome out = s.staff.act(p, req.matches[1].str(), *action, decoded.input, decoded.version);
+  const ActOutcome out =
+      s.staff.act(p, req.matches[1].str(), *action, decoded.input, decoded.version);
   if (out.result != ActOutcome::Result::kOk) return send_act_error(res, out);
   const auto view = s.staff.report(p, req.matches[1].str());
   if (!view) {
     // Acting can move a report out of the actor's reach (an agency returning it).
-    return send_json(res, 200, R"({"status":")" + std::string(to_string(out.report.status)) +
-                                   R"(","version":)" + std::to_string(out.report.version) + "}");
+    return send_json(res, 200,
+                     R"({"status":")" + std::string(to_string(out.report.status)) +
+                         R"(","version":)" + std::to_string(out.report.version) + "}");
   }
   send_json(res, 200, staff_report_json(*view, s.reports.settings().utc_offset_minutes));
 }
@@ -122,19 +128,19 @@ void register_staff_routes(Router& router, const Services& s) {
                });
   router.staff("GET", "/api/v1/staff/reports", kCaseWorkers,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-                 send_json(res, 200, queue_json(s.staff.queue(p, queue_query(req)),
-                                                s.reports.settings().utc_offset_minutes));
-               });
-  router.staff("GET", kStaffReportPath, kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-                 const auto view = s.staff.report(p, req.matches[1].str());
-                 if (!view) {
-                   return send_error(res, 404, "report_not_found",
-                                     "No report you can see has this ID.");
-                 }
                  send_json(res, 200,
-                           staff_report_json(*view, s.reports.settings().utc_offset_minutes));
+                           queue_json(s.staff.queue(p, queue_query(req)),
+                                      s.reports.settings().utc_offset_minutes));
                });
+  router.staff(
+      "GET", kStaffReportPath, kCaseWorkers,
+      [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        const auto view = s.staff.report(p, req.matches[1].str());
+        if (!view) {
+          return send_error(res, 404, "report_not_found", "No report you can see has this ID.");
+        }
+        send_json(res, 200, staff_report_json(*view, s.reports.settings().utc_offset_minutes));
+      });
   router.staff("POST", std::string(kStaffReportPath) + "/actions", kCaseWorkers,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
                  act(s, req, res, p);

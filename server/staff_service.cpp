@@ -11,7 +11,8 @@ namespace aduan {
 
 Actor actor_for(const Principal& p) {
   Actor a{p.role, p.user_id, p.display_name, std::nullopt};
-  if (p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer) a.agency_scope = p.agency_scope;
+  if (p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer)
+    a.agency_scope = p.agency_scope;
   return a;
 }
 
@@ -78,7 +79,7 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
 }
 
 std::optional<StaffReportView> StaffService::report(const Principal& p,
-                                                     const std::string& typed_id) {
+                                                    const std::string& typed_id) {
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return std::nullopt;
   std::optional<StaffReportView> out;
@@ -118,7 +119,8 @@ ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Ac
 
 std::vector<User> StaffService::assignable_officers(const Principal& p) {
   std::vector<User> out;
-  store_.read([&](SQLite::Database& db) { out = UserRepository::agency_staff(db, p.agency_scope); });
+  store_.read(
+      [&](SQLite::Database& db) { out = UserRepository::agency_staff(db, p.agency_scope); });
   return out;
 }
 

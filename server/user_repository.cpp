@@ -80,7 +80,8 @@ std::vector<User> UserRepository::agency_staff(SQLite::Database& db,
   for (size_t i = 0; i < agencies.size(); ++i) in += i ? ",?" : "?";
   SQLite::Statement q(db, std::string(kColumns) +
                               "WHERE disabled = 0 AND role IN ('agency_admin', 'agency_officer') "
-                              "AND agency_id IN (" + in + ") ORDER BY display_name");
+                              "AND agency_id IN (" +
+                              in + ") ORDER BY display_name");
   for (size_t i = 0; i < agencies.size(); ++i) q.bind(int(i + 1), agencies[i]);
   while (q.executeStep()) out.push_back(read_user(q));
   return out;

@@ -41,8 +41,7 @@ WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettin
     : store_(store), clock_(clock), settings_(settings) {}
 
 ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
-                                const ActionInput& input,
-                                std::optional<int64_t> expected_version) {
+                                const ActionInput& input, std::optional<int64_t> expected_version) {
   ActOutcome out;
   Catalogue cat;
   store_.read([&](SQLite::Database& db) {
@@ -109,11 +108,10 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
         const auto officer = UserRepository::find_by_username(db, input.officer);
         const std::vector<int64_t> report_scope =
             r.agency_id ? agency_subtree(db, *r.agency_id) : std::vector<int64_t>{};
-        const bool fits = officer && !officer->disabled &&
-                          (officer->role == Role::kAgencyOfficer ||
-                           officer->role == Role::kAgencyAdmin) &&
-                          contains_id(report_scope, officer->agency_id) &&
-                          in_scope(actor, officer->agency_id);
+        const bool fits =
+            officer && !officer->disabled &&
+            (officer->role == Role::kAgencyOfficer || officer->role == Role::kAgencyAdmin) &&
+            contains_id(report_scope, officer->agency_id) && in_scope(actor, officer->agency_id);
         if (!fits) {
           out.result = ActOutcome::Result::kInvalid;
           out.errors.push_back({"officer", FieldCode::kUnknownOfficer});
@@ -143,7 +141,8 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
         r.rating = input.rating;
         r.rating_comment = normalize_block(input.note);
         break;
-      default: break;
+      default:
+        break;
     }
     if (!input.tier.empty() && (action == Action::kForward || action == Action::kRespond)) {
       r.tier = *parse_tier(input.tier);

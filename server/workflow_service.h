@@ -28,10 +28,10 @@ struct Actor {
 struct ActOutcome {
   enum class Result {
     kOk,
-    kNotFound,       // no such report, or not one this actor may touch
-    kNotAllowed,     // the workflow does not allow this action now (409)
-    kStaleVersion,   // the report changed since the actor loaded it (409)
-    kInvalid,        // field errors (422)
+    kNotFound,      // no such report, or not one this actor may touch
+    kNotAllowed,    // the workflow does not allow this action now (409)
+    kStaleVersion,  // the report changed since the actor loaded it (409)
+    kInvalid,       // field errors (422)
   } result = Result::kOk;
   std::vector<FieldError> errors;
   ReportRecord report;  // the report after the action, with kOk

@@ -11,8 +11,8 @@
 namespace aduan {
 namespace {
 
-constexpr std::array<std::string_view, 5> kArchiveReasonNames = {
-    "incomplete", "not_public_service", "abusive", "spam", "duplicate"};
+constexpr std::array<std::string_view, 5> kArchiveReasonNames = {"incomplete", "not_public_service",
+                                                                 "abusive", "spam", "duplicate"};
 
 struct NoteRule {
   bool required;
@@ -23,18 +23,30 @@ struct NoteRule {
 // How long the note of each action may be. A resolution must say what was done.
 NoteRule note_rule(Action a) {
   switch (a) {
-    case Action::kPostpone: return {true, 10, 2000};   // the question to the citizen
-    case Action::kAnswer: return {true, 2, 5000};
-    case Action::kReply: return {true, 2, 5000};
-    case Action::kRespond: return {true, 10, 5000};
-    case Action::kUpdate: return {true, 2, 5000};
-    case Action::kReturn: return {true, 10, 2000};     // why it is not the agency's remit
-    case Action::kResolve: return {true, 20, 5000};    // the final follow-up
-    case Action::kReopen: return {true, 10, 2000};     // why the citizen is not satisfied
-    case Action::kComment: return {true, 2, 5000};
-    case Action::kArchive: return {false, 0, 2000};
-    case Action::kRate: return {false, 0, 1000};
-    default: return {false, 0, 2000};
+    case Action::kPostpone:
+      return {true, 10, 2000};  // the question to the citizen
+    case Action::kAnswer:
+      return {true, 2, 5000};
+    case Action::kReply:
+      return {true, 2, 5000};
+    case Action::kRespond:
+      return {true, 10, 5000};
+    case Action::kUpdate:
+      return {true, 2, 5000};
+    case Action::kReturn:
+      return {true, 10, 2000};  // why it is not the agency's remit
+    case Action::kResolve:
+      return {true, 20, 5000};  // the final follow-up
+    case Action::kReopen:
+      return {true, 10, 2000};  // why the citizen is not satisfied
+    case Action::kComment:
+      return {true, 2, 5000};
+    case Action::kArchive:
+      return {false, 0, 2000};
+    case Action::kRate:
+      return {false, 0, 1000};
+    default:
+      return {false, 0, 2000};
   }
 }
 
@@ -49,10 +61,12 @@ void check_note(Action action, const std::string& note, std::vector<FieldError>*
     return;
   }
   switch (check_text(note, true)) {
-    case TextProblem::kInvalidUtf8: return out->push_back({"note", FieldCode::kInvalidUtf8});
+    case TextProblem::kInvalidUtf8:
+      return out->push_back({"note", FieldCode::kInvalidUtf8});
     case TextProblem::kControlCharacter:
       return out->push_back({"note", FieldCode::kControlCharacter});
-    case TextProblem::kNone: break;
+    case TextProblem::kNone:
+      break;
   }
   const std::string normalized = normalize_block(note);
   if (normalized.empty()) {
@@ -117,7 +131,8 @@ std::vector<FieldError> validate_action(Action action, const ActionInput& in,
         out.push_back({"rating", FieldCode::kOutOfRange});
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return out;
 }
@@ -126,9 +141,12 @@ bool action_event_is_public(Action action, bool update_is_public) {
   switch (action) {
     case Action::kAssign:
     case Action::kReturn:
-    case Action::kComment: return false;
-    case Action::kUpdate: return update_is_public;
-    default: return true;
+    case Action::kComment:
+      return false;
+    case Action::kUpdate:
+      return update_is_public;
+    default:
+      return true;
   }
 }
 

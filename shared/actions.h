@@ -22,18 +22,18 @@ enum class ArchiveReason : uint8_t {
 };
 
 struct ActionInput {
-  std::string note;             // question, reply, update, reason or final response
-  bool is_public = true;        // updates: visible to the citizen, or internal only
-  std::string agency;           // forward: the agency that has the authority
-  std::string classification;   // forward: a correction, empty to keep
-  std::string category;         // forward: a correction, empty to keep
+  std::string note;                  // question, reply, update, reason or final response
+  bool is_public = true;             // updates: visible to the citizen, or internal only
+  std::string agency;                // forward: the agency that has the authority
+  std::string classification;        // forward: a correction, empty to keep
+  std::string category;              // forward: a correction, empty to keep
   std::optional<bool> anonymous;     // forward: a correction
   std::optional<bool> confidential;  // forward: a correction
-  std::string tier;             // forward or respond: light, normative, no_investigation, investigation
-  std::string officer;          // assign: the officer's username
-  std::string archive_reason;   // archive: incomplete, not_public_service, abusive, spam, duplicate
-  std::string duplicate_of;     // archive as duplicate: the other report's tracking ID
-  std::optional<int> rating;    // rate: 1..5
+  std::string tier;     // forward or respond: light, normative, no_investigation, investigation
+  std::string officer;  // assign: the officer's username
+  std::string archive_reason;  // archive: incomplete, not_public_service, abusive, spam, duplicate
+  std::string duplicate_of;    // archive as duplicate: the other report's tracking ID
+  std::optional<int> rating;   // rate: 1..5
 };
 
 struct ActionContext {

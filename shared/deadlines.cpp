@@ -47,7 +47,8 @@ ClockState next_clock(const Transition& t, const ClockState& before, Date today,
                       const DeadlinePolicy& policy) {
   ClockState next = before;
   switch (t.clock) {
-    case ClockEffect::kKeep: return next;
+    case ClockEffect::kKeep:
+      return next;
     case ClockEffect::kStop:
       return ClockState{};
     case ClockEffect::kPause: {
@@ -58,7 +59,8 @@ ClockState next_clock(const Transition& t, const ClockState& before, Date today,
       next.deadline = StageDeadline{};
       return next;
     }
-    case ClockEffect::kStart: break;
+    case ClockEffect::kStart:
+      break;
   }
   next.deadline = stage_deadline(cal, policy, t.stage, tier, today);
   if (t.action == Action::kAnswer && before.paused_days_left) {

@@ -48,9 +48,9 @@ Date escalation_date(const WorkingCalendar& cal, const DeadlinePolicy& policy, D
 
 // The deadline state a report carries between actions.
 struct ClockState {
-  StageDeadline deadline;                 // stage kNone: no deadline runs
-  std::optional<int> paused_days_left;    // set while postponed: what was left to verify
-  std::optional<Date> escalation_due;     // set while an agency holds the report
+  StageDeadline deadline;               // stage kNone: no deadline runs
+  std::optional<int> paused_days_left;  // set while postponed: what was left to verify
+  std::optional<Date> escalation_due;   // set while an agency holds the report
 };
 
 // The clock after `t` is applied on `today`. Postponing keeps the working days that were

@@ -22,7 +22,7 @@ enum class FieldCode : uint8_t {
   kInvalidFormat,  // a date not written YYYY-MM-DD
   kInvalidDate,    // written YYYY-MM-DD but not a real day
   kInFuture,
-  kInvalidPhone,       // not an Indonesian number: 08..., 62..., +62...
+  kInvalidPhone,  // not an Indonesian number: 08..., 62..., +62...
   kInvalidEmail,
   kInvalidNik,         // not 16 digits with a plausible region, birth date and serial
   kInvalidRegionCode,  // not a Kemendagri area code: 63, 63.03, 63.03.05, 63.03.05.2001
@@ -37,7 +37,7 @@ enum class FieldCode : uint8_t {
   kUnknownTier,      // actions: not a resolution tier
   kUnknownReason,    // actions: not an archive reason
   kInvalidTrackingId,
-  kUnknownOfficer,   // actions: no such officer in the agency (checked by the server)
+  kUnknownOfficer,  // actions: no such officer in the agency (checked by the server)
 };
 inline constexpr size_t kFieldCodeCount = 25;
 

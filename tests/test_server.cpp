@@ -10,19 +10,25 @@ namespace aduan::testing {
 using nlohmann::json;
 
 json valid_report() {
-  return json{{"classification", "complaint"},
-              {"title", "Jalan berlubang di depan pasar"},
-              {"body", "Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada yang jatuh."},
-              {"incident_date", "2026-11-20"},
-              {"location", {{"text", "Jl. A. Yani km 39, Martapura"}, {"lat", -3.44}, {"lon", 114.83},
-                            {"region_code", "63.03"}}},
-              {"category", "jalan-jembatan"},
-              {"agency", "DPUPR"},
-              {"reporter",
-               {{"name", "Siti Aminah"}, {"phone", "0812-3456-7890"}, {"email", "siti@contoh.id"},
-                {"nik", "6303015708900001"}}},
-              {"anonymous", false},
-              {"confidential", false}};
+  return json{
+      {"classification", "complaint"},
+      {"title", "Jalan berlubang di depan pasar"},
+      {"body", "Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada yang jatuh."},
+      {"incident_date", "2026-11-20"},
+      {"location",
+       {{"text", "Jl. A. Yani km 39, Martapura"},
+        {"lat", -3.44},
+        {"lon", 114.83},
+        {"region_code", "63.03"}}},
+      {"category", "jalan-jembatan"},
+      {"agency", "DPUPR"},
+      {"reporter",
+       {{"name", "Siti Aminah"},
+        {"phone", "0812-3456-7890"},
+        {"email", "siti@contoh.id"},
+        {"nik", "6303015708900001"}}},
+      {"anonymous", false},
+      {"confidential", false}};
 }
 
 TestServer::TestServer(AuthSettings auth) {

@@ -1,0 +1,157 @@
+#include "deadlines.h"
+
+#include <gtest/gtest.h>
+
+#include "actions.h"
+
+namespace aduan {
+namespace {
+
+Date d(const char* iso) { return *parse_iso_date(iso); }
+
+Transition t(std::optional<Status> from, Action a, Role r) { return *find_transition(from, a, r); }
+
+const WorkingCalendar kCal({d("2026-12-24"), d("2026-12-25"), d("2027-01-01")});
+const DeadlinePolicy kPolicy;
+
+TEST(Clock, ForwardStartsFirstResponseAndEscalation) {
+  ClockState before;
+  before.deadline = {Stage::kVerification, d("2026-11-23"), d("2026-11-26")};
+  const ClockState after =
+      next_clock(t(Status::kSubmitted, Action::kForward, Role::kCoordinator), before,
+                 d("2026-11-24"), ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(after.deadline.stage, Stage::kFirstResponse);
+  EXPECT_EQ(after.deadline.due, d("2026-12-01"));
+  ASSERT_TRUE(after.escalation_due);
+  EXPECT_EQ(*after.escalation_due, kCal.add_working_days(d("2026-11-24"), 60));
+}
+
+TEST(Clock, PostponePausesAndAnswerResumesWithWhatWasLeft) {
+  ClockState before;
+  before.deadline = {Stage::kVerification, d("2026-11-23"), d("2026-11-26")};  // Thursday
+  // Postponed on Tuesday: two working days (Wed, Thu) were left.
+  const ClockState paused =
+      next_clock(t(Status::kSubmitted, Action::kPostpone, Role::kCoordinator), before,
+                 d("2026-11-24"), ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(paused.deadline.stage, Stage::kNone);
+  EXPECT_EQ(paused.paused_days_left, 2);
+  // The citizen answers three weeks later; the coordinator has those two days again.
+  const ClockState resumed =
+      next_clock(t(Status::kPostponed, Action::kAnswer, Role::kCitizen), paused, d("2026-12-14"),
+                 ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(resumed.deadline.stage, Stage::kVerification);
+  EXPECT_EQ(resumed.deadline.due, d("2026-12-16"));
+  EXPECT_FALSE(resumed.paused_days_left);
+}
+
+TEST(Clock, AnswerAfterAnOverduePostponementStillGivesOneDay) {
+  ClockState before;
+  before.deadline = {Stage::kVerification, d("2026-11-23"), d("2026-11-26")};
+  const ClockState paused =
+      next_clock(t(Status::kSubmitted, Action::kPostpone, Role::kCoordinator), before,
+                 d("2026-11-30"), ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(paused.paused_days_left, 0);
+  const ClockState resumed =
+      next_clock(t(Status::kPostponed, Action::kAnswer, Role::kCitizen), paused, d("2026-12-01"),
+                 ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(resumed.deadline.due, d("2026-12-02"));
+}
+
+TEST(Clock, ResolutionFollowsTheTier) {
+  const ClockState before;
+  const Transition respond = t(Status::kForwarded, Action::kRespond, Role::kAgencyAdmin);
+  EXPECT_EQ(next_clock(respond, before, d("2026-11-23"), ResolutionTier::kLight, kCal, kPolicy)
+                .deadline.due,
+            d("2026-11-25"));
+  EXPECT_EQ(
+      next_clock(respond, before, d("2026-11-23"), ResolutionTier::kNoInvestigation, kCal, kPolicy)
+          .deadline.due,
+      d("2026-12-11"));
+}
+
+TEST(Clock, ReturnStopsTheEscalationClockAndFinalStopsEverything) {
+  ClockState held;
+  held.deadline = {Stage::kResolution, d("2026-11-23"), d("2026-11-30")};
+  held.escalation_due = d("2027-02-18");
+  const ClockState returned =
+      next_clock(t(Status::kInProgress, Action::kReturn, Role::kAgencyAdmin), held, d("2026-11-24"),
+                 ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(returned.deadline.stage, Stage::kVerification);
+  EXPECT_FALSE(returned.escalation_due);
+  const ClockState closed = next_clock(t(Status::kResolved, Action::kConfirm, Role::kCitizen), held,
+                                       d("2026-11-24"), ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(closed.deadline.stage, Stage::kNone);
+  EXPECT_FALSE(closed.escalation_due);
+  // Self-loops keep the clock exactly.
+  const ClockState updated =
+      next_clock(t(Status::kInProgress, Action::kUpdate, Role::kAgencyOfficer), held,
+                 d("2026-11-25"), ResolutionTier::kLight, kCal, kPolicy);
+  EXPECT_EQ(updated.deadline.due, held.deadline.due);
+  EXPECT_EQ(updated.escalation_due, held.escalation_due);
+}
+
+TEST(DueAction, AutoCloseAfterTheConfirmationWindow) {
+  ClockState c;
+  c.deadline = {Stage::kCitizenConfirmation, d("2026-11-23"), d("2026-12-07")};
+  EXPECT_FALSE(due_action(Status::kResolved, c, d("2026-12-07")));
+  EXPECT_EQ(due_action(Status::kResolved, c, d("2026-12-08")), Action::kAutoClose);
+  EXPECT_FALSE(due_action(Status::kClosed, c, d("2026-12-08")));
+}
+
+TEST(DueAction, EscalateWhenAnAgencyHoldsItTooLong) {
+  ClockState c;
+  c.escalation_due = d("2027-02-18");
+  EXPECT_FALSE(due_action(Status::kInProgress, c, d("2027-02-18")));
+  EXPECT_EQ(due_action(Status::kInProgress, c, d("2027-02-19")), Action::kEscalate);
+  EXPECT_EQ(due_action(Status::kForwarded, c, d("2027-03-01")), Action::kEscalate);
+  EXPECT_FALSE(due_action(Status::kSubmitted, c, d("2027-03-01")));
+  EXPECT_FALSE(due_action(Status::kEscalated, c, d("2027-03-01")));
+}
+
+TEST(Actions, NotesAndFieldsPerAction) {
+  const ActionContext ctx{{"DPUPR", "DINKES"}, {"jalan-jembatan"}};
+  auto codes = [&](Action a, const ActionInput& in) {
+    std::vector<std::string> out;
+    for (const FieldError& e : validate_action(a, in, ctx)) {
+      out.push_back(e.field + ":" + std::string(to_string(e.code)));
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(codes(Action::kForward, {}), V{"agency:required"});
+  EXPECT_EQ(codes(Action::kForward, ActionInput{.agency = "DINAS-X"}), V{"agency:unknown_agency"});
+  EXPECT_EQ(
+      codes(Action::kForward, ActionInput{.agency = "DPUPR", .category = "x", .tier = "hard"}),
+      (V{"category:unknown_category", "tier:unknown_tier"}));
+  EXPECT_TRUE(codes(Action::kForward, ActionInput{.agency = "DPUPR", .tier = "light"}).empty());
+  EXPECT_EQ(codes(Action::kPostpone, ActionInput{.note = "Foto?"}), V{"note:too_short"});
+  EXPECT_EQ(codes(Action::kResolve, ActionInput{.note = "   "}), V{"note:blank"});
+  EXPECT_EQ(codes(Action::kResolve, {}), V{"note:required"});
+  EXPECT_EQ(codes(Action::kArchive, {}), V{"archive_reason:required"});
+  EXPECT_EQ(codes(Action::kArchive, ActionInput{.archive_reason = "boring"}),
+            V{"archive_reason:unknown_reason"});
+  EXPECT_EQ(codes(Action::kArchive, ActionInput{.archive_reason = "duplicate"}),
+            V{"duplicate_of:required"});
+  EXPECT_EQ(
+      codes(Action::kArchive, ActionInput{.archive_reason = "duplicate", .duplicate_of = "ABC"}),
+      V{"duplicate_of:invalid_tracking_id"});
+  EXPECT_TRUE(codes(Action::kArchive, ActionInput{.archive_reason = "spam"}).empty());
+  EXPECT_EQ(codes(Action::kRate, {}), V{"rating:required"});
+  EXPECT_EQ(codes(Action::kRate, ActionInput{.rating = 6}), V{"rating:out_of_range"});
+  EXPECT_TRUE(codes(Action::kRate, ActionInput{.rating = 5}).empty());
+  EXPECT_EQ(codes(Action::kAssign, {}), V{"officer:required"});
+  EXPECT_EQ(codes(Action::kComment, ActionInput{.note = "a\x01"}), V{"note:control_character"});
+  EXPECT_TRUE(codes(Action::kConfirm, {}).empty());
+}
+
+TEST(Actions, WhoSeesTheEvent) {
+  EXPECT_FALSE(action_event_is_public(Action::kComment, true));
+  EXPECT_FALSE(action_event_is_public(Action::kAssign, true));
+  EXPECT_FALSE(action_event_is_public(Action::kReturn, true));
+  EXPECT_TRUE(action_event_is_public(Action::kUpdate, true));
+  EXPECT_FALSE(action_event_is_public(Action::kUpdate, false));
+  EXPECT_TRUE(action_event_is_public(Action::kResolve, false));
+}
+
+}  // namespace
+}  // namespace aduan

@@ -1,0 +1,369 @@
+// Whole lifecycles over HTTP: staff in their roles, the citizen with the PIN, and the
+// deadline job with an injected clock.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_server.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+struct Answer {
+  int status = 0;
+  json body;
+};
+
+class Lifecycle : public ::testing::Test {
+ protected:
+  Answer get(const StaffSession& s, const std::string& path) {
+    httplib::Client c = server.client();
+    auto res = c.Get(path.c_str(), s.headers());
+    return {res ? res->status : 0, res && !res->body.empty() ? json::parse(res->body) : json()};
+  }
+
+  Answer post(const std::string& path, const json& body, const httplib::Headers& headers = {}) {
+    httplib::Client c = server.client();
+    auto res = c.Post(path.c_str(), headers, body.dump(), "application/json");
+    return {res ? res->status : 0, res && !res->body.empty() ? json::parse(res->body) : json()};
+  }
+
+  json report(const StaffSession& s, const std::string& id) {
+    const Answer a = get(s, "/api/v1/staff/reports/" + id);
+    EXPECT_EQ(a.status, 200) << a.body;
+    return a.body;
+  }
+
+  // A staff action on the version the staff member currently sees.
+  Answer act(const StaffSession& s, const std::string& id, json body) {
+    if (!body.contains("version")) body["version"] = report(s, id)["version"];
+    return post("/api/v1/staff/reports/" + id + "/actions", body, s.headers());
+  }
+
+  Answer citizen(const std::string& id, const std::string& pin, json body) {
+    body["pin"] = pin;
+    return post("/api/v1/reports/" + id + "/actions", body);
+  }
+
+  json track(const std::string& id) {
+    httplib::Client c = server.client();
+    return json::parse(c.Get(("/api/v1/reports/" + id).c_str())->body);
+  }
+
+  // Sessions that outlive the days these tests move the clock through.
+  TestServer server{
+      AuthSettings{.idle_timeout_seconds = 365 * kDay, .absolute_timeout_seconds = 365 * kDay}};
+  StaffSession coordinator = server.login("koordinator");
+  StaffSession dpupr = server.login("admin.dpupr");
+  StaffSession officer = server.login("petugas.dpupr");
+};
+
+TEST_F(Lifecycle, ForwardRespondResolveConfirmRate) {
+  const auto [id, pin] = server.submit();
+  EXPECT_EQ(act(coordinator, id,
+                {{"action", "forward"},
+                 {"agency", "DPUPR"},
+                 {"tier", "light"},
+                 {"note", "Mohon segera ditangani"}})
+                .status,
+            200);
+  json r = report(dpupr, id);
+  EXPECT_EQ(r["status"], "forwarded");
+  EXPECT_EQ(r["deadline"]["stage"], "first_response");
+  EXPECT_EQ(r["deadline"]["due"], "2026-11-30");
+  EXPECT_EQ(r["escalation_due"], "2027-02-17");
+
+  EXPECT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
+  EXPECT_EQ(report(dpupr, id)["assigned_to"], "Agus (Petugas DPUPR)");
+  server.clock().advance(kDay);
+  Answer a = act(officer, id, {{"action", "respond"}, {"note", "Tim akan meninjau lokasi besok."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "in_progress");
+  // Light tier: two working days from Tuesday.
+  EXPECT_EQ(a.body["deadline"]["due"], "2026-11-26");
+  EXPECT_EQ(act(officer, id,
+                {{"action", "update"}, {"note", "Material sudah dipesan."}, {"public", false}})
+                .status,
+            200);
+  // The officer may not publish the final follow-up; the admin does.
+  EXPECT_EQ(
+      act(officer, id, {{"action", "resolve"}, {"note", "Lubang sudah ditambal dengan aspal."}})
+          .status,
+      409);
+  a = act(dpupr, id,
+          {{"action", "resolve"}, {"note", "Lubang sudah ditambal dengan aspal hotmix."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["deadline"]["stage"], "citizen_confirmation");
+
+  // The citizen sees public events only: no internal update, no assignment.
+  const json tracked = track(id);
+  std::vector<std::string> actions;
+  for (const json& e : tracked["timeline"]) actions.push_back(e["action"]);
+  EXPECT_EQ(actions, (std::vector<std::string>{"submit", "forward", "respond", "resolve"}));
+
+  EXPECT_EQ(citizen(id, "00000000", {{"action", "confirm"}}).status, 403);
+  a = citizen(id, pin, {{"action", "confirm"}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "closed");
+  EXPECT_EQ(citizen(id, pin, {{"action", "rate"}, {"rating", 7}}).status, 422);
+  a = citizen(id, pin, {{"action", "rate"}, {"rating", 5}, {"note", "Cepat, terima kasih"}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["rating"]["score"], 5);
+  EXPECT_EQ(citizen(id, pin, {{"action", "rate"}, {"rating", 1}}).status, 409);  // once only
+}
+
+TEST_F(Lifecycle, PostponeThenAnswerResumesTheClock) {
+  const auto [id, pin] = server.submit();
+  server.clock().advance(kDay);  // Tuesday: two of three verification days left
+  Answer a = act(coordinator, id,
+                 {{"action", "postpone"}, {"note", "Mohon lampirkan foto lokasi lubang jalan."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "postponed");
+  EXPECT_TRUE(a.body["deadline"].is_null());
+  // The question is on the public timeline for the citizen.
+  EXPECT_EQ(track(id)["timeline"].back()["note"], "Mohon lampirkan foto lokasi lubang jalan.");
+  server.clock().advance(14 * kDay);  // two weeks later, Tuesday 8 December
+  a = citizen(id, pin, {{"action", "answer"}, {"note", "Lokasinya di depan toko emas Permata."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "submitted");
+  EXPECT_EQ(a.body["deadline"]["due"], "2026-12-10");
+}
+
+TEST_F(Lifecycle, ReturnedAsNotOurRemitThenReforwarded) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  Answer a = act(
+      dpupr, id,
+      {{"action", "return"}, {"note", "Jalan ini jalan provinsi, bukan kewenangan kabupaten."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  // Out of the agency's reach now, back in the coordinator's queue of returned reports.
+  EXPECT_EQ(get(dpupr, "/api/v1/staff/reports/" + id).status, 404);
+  const Answer queue = get(coordinator, "/api/v1/staff/reports?returned=1");
+  ASSERT_EQ(queue.status, 200);
+  bool listed = false;
+  for (const json& item : queue.body["items"]) listed |= item["tracking_id"] == id;
+  EXPECT_TRUE(listed);
+  json r = report(coordinator, id);
+  EXPECT_EQ(r["status"], "submitted");
+  EXPECT_TRUE(r["returned"].get<bool>());
+  EXPECT_EQ(r["timeline"].back()["note"], "Jalan ini jalan provinsi, bukan kewenangan kabupaten.");
+  const StaffSession pdam = server.login("admin.pdam");
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "PDAM"}}).status, 200);
+  EXPECT_EQ(report(pdam, id)["agency"]["code"], "PDAM");
+  EXPECT_FALSE(report(pdam, id)["returned"].get<bool>());
+}
+
+TEST_F(Lifecycle, ArchiveNeedsAReason) {
+  const auto [id, pin] = server.submit();
+  Answer a = act(coordinator, id, {{"action", "archive"}});
+  EXPECT_EQ(a.status, 422);
+  EXPECT_EQ(a.body["errors"][0]["field"], "archive_reason");
+  const auto [other, other_pin] = server.submit();
+  a = act(coordinator, id,
+          {{"action", "archive"}, {"archive_reason", "duplicate"}, {"duplicate_of", other}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "archived");
+  EXPECT_EQ(a.body["duplicate_of"], other);
+  EXPECT_EQ(citizen(id, pin, {{"action", "reply"}, {"note", "Kenapa diarsipkan?"}}).status, 409);
+}
+
+TEST_F(Lifecycle, StaleViewIsRefusedNotAppliedTwice) {
+  const auto [id, pin] = server.submit();
+  const int64_t version = report(coordinator, id)["version"];
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}, {"version", version}})
+                .status,
+            200);
+  const int64_t events = server.count_rows("report_events");
+  // The same click again, from the same (now stale) page.
+  const Answer again =
+      act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}, {"version", version}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.body["error"]["code"], "stale_version");
+  EXPECT_EQ(server.count_rows("report_events"), events);
+  // A current version but an action the status does not allow.
+  const Answer illegal =
+      act(coordinator, id, {{"action", "postpone"}, {"note", "Mohon info tambahan lokasi."}});
+  EXPECT_EQ(illegal.status, 409);
+  EXPECT_EQ(illegal.body["error"]["code"], "action_not_allowed");
+  EXPECT_EQ(act(coordinator, id, {{"action", "fly"}}).status, 400);
+}
+
+TEST_F(Lifecycle, AutoCloseAfterTenWorkingDaysAndIdempotentJob) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  ASSERT_EQ(
+      act(dpupr, id, {{"action", "respond"}, {"note", "Sedang kami periksa di lapangan."}}).status,
+      200);
+  ASSERT_EQ(
+      act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah diperbaiki oleh tim UPT jalan."}})
+          .status,
+      200);
+  // Due on Monday 7 December (ten working days); still open that day.
+  server.clock().set(kMonday10Wib + 14 * kDay);
+  EXPECT_EQ(server.app().job().run_once().auto_closed, 0);
+  EXPECT_EQ(track(id)["status"], "resolved");
+  server.clock().set(kMonday10Wib + 15 * kDay);
+  EXPECT_EQ(server.app().job().run_once().auto_closed, 1);
+  EXPECT_EQ(track(id)["status"], "closed");
+  EXPECT_EQ(track(id)["timeline"].back()["action"], "auto_close");
+  // Running again changes nothing and writes no second event.
+  const int64_t events = server.count_rows("report_events");
+  const JobRun again = server.app().job().run_once();
+  EXPECT_EQ(again.auto_closed + again.escalated, 0);
+  EXPECT_EQ(server.count_rows("report_events"), events);
+  // Too late to reopen; rating is still possible.
+  EXPECT_EQ(
+      citizen(id, pin, {{"action", "reopen"}, {"note", "Lubangnya muncul lagi setelah hujan."}})
+          .status,
+      409);
+}
+
+TEST_F(Lifecycle, ReopenWithinTheWindowGoesBackToTheAgency) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  ASSERT_EQ(
+      act(dpupr, id, {{"action", "respond"}, {"note", "Sedang kami periksa di lapangan."}}).status,
+      200);
+  ASSERT_EQ(
+      act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah diperbaiki oleh tim UPT jalan."}})
+          .status,
+      200);
+  const Answer a =
+      citizen(id, pin, {{"action", "reopen"}, {"note", "Lubangnya muncul lagi setelah hujan."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "in_progress");
+  EXPECT_EQ(a.body["deadline"]["stage"], "resolution");
+}
+
+TEST_F(Lifecycle, EscalationAfterSixtyWorkingDaysCatchesUpAfterDowntime) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  EXPECT_EQ(report(coordinator, id)["escalation_due"], "2027-02-17");
+  // The demo calendar has 2026's holidays only: sixty working days end on Wednesday
+  // 17 February 2027, the last day the agency holds it.
+  server.clock().set(kMonday10Wib + 86 * kDay);
+  EXPECT_EQ(server.app().job().run_once().escalated, 0);
+  // The server was down for a month; the first run after it comes back escalates.
+  // (With it goes the demo's pothole report, forwarded on the same Monday.)
+  server.clock().set(kMonday10Wib + 120 * kDay);
+  EXPECT_EQ(server.app().job().run_once().escalated, 2);
+  const StaffSession ombudsman = server.login("ombudsman");
+  json r = report(ombudsman, id);
+  EXPECT_EQ(r["status"], "escalated");
+  EXPECT_EQ(r["timeline"].back()["action"], "escalate");
+  EXPECT_EQ(r["timeline"].back()["role"], "system");
+  const Answer queue = get(ombudsman, "/api/v1/staff/reports?status=escalated");
+  EXPECT_GE(queue.body["total"].get<int>(), 1);
+  // The supervisor closes the loop with a resolution of their own.
+  const Answer a = act(
+      ombudsman, id,
+      {{"action", "resolve"}, {"note", "Ombudsman meminta DPUPR menambal dalam 3 hari; selesai."}});
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(a.body["status"], "resolved");
+}
+
+TEST_F(Lifecycle, DemoEscalatedItsStaleReportAtLoad) {
+  const StaffSession ombudsman = server.login("ombudsman");
+  const Answer queue = get(ombudsman, "/api/v1/staff/reports?status=escalated");
+  ASSERT_EQ(queue.status, 200);
+  EXPECT_EQ(queue.body["total"], 1);
+}
+
+TEST_F(Lifecycle, AgencyQueuesAreScoped) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  const StaffSession pdam = server.login("admin.pdam");
+  EXPECT_EQ(get(pdam, "/api/v1/staff/reports/" + id).status, 404);
+  EXPECT_EQ(
+      act(pdam, id, {{"action", "respond"}, {"note", "Kami tangani segera ya."}, {"version", 2}})
+          .status,
+      404);
+  // Asking for another agency's queue gives nothing, not that agency's reports.
+  const Answer other = get(pdam, "/api/v1/staff/reports?agency=DPUPR");
+  EXPECT_EQ(other.body["total"], 0);
+  // The officer sees only what is assigned to them.
+  EXPECT_EQ(get(officer, "/api/v1/staff/reports/" + id).status, 404);
+  ASSERT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
+  EXPECT_EQ(get(officer, "/api/v1/staff/reports/" + id).status, 200);
+  // An admin cannot assign another agency's staff.
+  const Answer wrong = act(dpupr, id, {{"action", "assign"}, {"officer", "admin.pdam"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.body["errors"][0]["code"], "unknown_officer");
+}
+
+TEST_F(Lifecycle, CoordinatorQueueIsOldestDeadlineFirstWithPaging) {
+  server.submit();
+  server.clock().advance(-10 * kDay);  // an older one, overdue by now
+  const auto [older, pin] = server.submit({{"incident_date", "2026-11-01"}});
+  server.clock().advance(10 * kDay);
+  const Answer page = get(coordinator, "/api/v1/staff/reports?status=submitted&per_page=2&page=1");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body["items"].size(), 2u);
+  EXPECT_GE(page.body["total"].get<int>(), 4);
+  std::string previous;
+  for (const json& item : page.body["items"]) {
+    const std::string due = item["deadline"]["due"];
+    EXPECT_LE(previous, due);
+    previous = due;
+    EXPECT_TRUE(item["deadline"]["colour"].is_string());
+  }
+  const Answer overdue = get(coordinator, "/api/v1/staff/reports?overdue=1");
+  bool has_older = false;
+  for (const json& item : overdue.body["items"]) has_older |= item["tracking_id"] == older;
+  EXPECT_TRUE(has_older);
+}
+
+TEST_F(Lifecycle, AnonymousReporterIsHiddenFromAgencyRoles) {
+  const auto [id, pin] = server.submit({{"anonymous", true}});
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  ASSERT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
+  for (const StaffSession* agency : {&dpupr, &officer}) {
+    const httplib::Client c = server.client();
+    for (const std::string path :
+         {"/api/v1/staff/reports/" + id, std::string("/api/v1/staff/reports")}) {
+      httplib::Client client = server.client();
+      const std::string text = client.Get(path.c_str(), agency->headers())->body;
+      for (const char* secret : {"Siti", "+6281234567890", "siti@contoh.id", "6303015708900001"}) {
+        EXPECT_EQ(text.find(secret), std::string::npos) << path << " " << secret;
+      }
+    }
+  }
+  EXPECT_TRUE(report(dpupr, id)["reporter_hidden"].get<bool>());
+  EXPECT_EQ(report(coordinator, id)["reporter"]["phone"], "+6281234567890");
+  // The citizen's own view with the PIN does not echo it either.
+  const Answer own = post("/api/v1/reports/" + id + "/access", {{"pin", pin}});
+  EXPECT_EQ(own.body.dump().find("6303015708900001"), std::string::npos);
+}
+
+TEST_F(Lifecycle, ConfidentialContentOnlyWithThePin) {
+  const auto [id, pin] = server.submit({{"confidential", true}});
+  EXPECT_FALSE(track(id).contains("body"));
+  const Answer wrong = post("/api/v1/reports/" + id + "/access", {{"pin", "12345678"}});
+  EXPECT_EQ(wrong.status, 403);
+  const Answer own = post("/api/v1/reports/" + id + "/access", {{"pin", pin}});
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.body["title"], "Jalan berlubang di depan pasar");
+  EXPECT_TRUE(own.body["version"].is_number());
+}
+
+TEST_F(Lifecycle, PinGuessingIsRateLimited) {
+  const auto [id, pin] = server.submit();
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(
+        post("/api/v1/reports/" + id + "/access", {{"pin", std::to_string(10000000 + i)}}).status,
+        403);
+  }
+  httplib::Client c = server.client();
+  auto res = c.Post(("/api/v1/reports/" + id + "/access").c_str(), json{{"pin", pin}}.dump(),
+                    "application/json");
+  EXPECT_EQ(res->status, 429);
+  EXPECT_FALSE(res->get_header_value("Retry-After").empty());
+  server.clock().advance(3601);
+  EXPECT_EQ(post("/api/v1/reports/" + id + "/access", {{"pin", pin}}).status, 200);
+}
+
+}  // namespace
+}  // namespace aduan::testing
