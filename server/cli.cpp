@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <thread>
 
@@ -13,6 +15,7 @@
 #include "catalog_repository.h"
 #include "crypto.h"
 #include "demo_data.h"
+#include "holiday_csv.h"
 #include "session_repository.h"
 #include "user_repository.h"
 
@@ -34,6 +37,9 @@ Usage:
                                 the password is read from standard input (asked twice on a
                                 terminal); ROLE is coordinator, agency_admin, agency_officer,
                                 supervisor or system_admin
+  aduan holidays import (--file HOLIDAYS.csv | --national YEAR) [--db FILE]
+                                add holidays from a CSV file (date,name,kind) or the
+                                national holidays shipped with aduan (2026)
   aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
   aduan --help | --version
 
@@ -59,6 +65,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"user passwd", {"--db", "--username"}},
     {"user disable", {"--db", "--username"}},
     {"jobs run", {"--db", "--tz"}},
+    {"holidays import", {"--db", "--file", "--national"}},
 };
 
 std::string option(const CommandLine& cl, const std::string& name, const std::string& fallback) {
@@ -301,6 +308,37 @@ int jobs_run(const CommandLine& cl) {
   return 0;
 }
 
+int holidays_import(const CommandLine& cl) {
+  const std::string file = option(cl, "--file", "");
+  const std::string year = option(cl, "--national", "");
+  if (file.empty() == year.empty()) return fail("give either --file or --national");
+  std::vector<Holiday> holidays;
+  if (!year.empty()) {
+    const auto y = parse_int(year, 1900, 9999);
+    if (y) holidays = shipped_national_holidays(*y);
+    if (holidays.empty()) return fail("no national holiday list is shipped for " + year);
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return fail("cannot read " + file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const HolidayCsv csv = parse_holiday_csv(text.str());
+    for (const FieldError& e : csv.errors) {
+      std::cerr << "aduan: " << file << " " << e.field << ": " << to_string(e.code) << "\n";
+    }
+    if (!csv.errors.empty()) return fail("nothing imported");
+    holidays = csv.holidays;
+  }
+  Store store(option(cl, "--db", "aduan.db"), 1);
+  store.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    for (const Holiday& h : holidays) CatalogRepository::upsert_holiday(db, h);
+    tx.commit();
+  });
+  std::cout << "imported " << holidays.size() << " holidays\n";
+  return 0;
+}
+
 }  // namespace
 
 std::optional<int> parse_time_zone(const std::string& tz) {
@@ -328,8 +366,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   }
   cl.command = args[0];
   size_t first_option = 1;
-  // Two-word commands: "user add", "jobs run".
-  if ((args[0] == "user" || args[0] == "jobs") && args.size() > 1) {
+  // Two-word commands: "user add", "jobs run", "holidays import".
+  if ((args[0] == "user" || args[0] == "jobs" || args[0] == "holidays") && args.size() > 1) {
     cl.command += " " + args[1];
     first_option = 2;
   }
@@ -378,6 +416,7 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "migrate") return migrate(cl);
     if (cl.command.rfind("user ", 0) == 0) return user_command(cl);
     if (cl.command == "jobs run") return jobs_run(cl);
+    if (cl.command == "holidays import") return holidays_import(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
     return 1;

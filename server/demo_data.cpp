@@ -7,6 +7,7 @@
 #include "app.h"
 #include "catalog_repository.h"
 #include "crypto.h"
+#include "holiday_csv.h"
 #include "report_repository.h"
 #include "report_service.h"
 #include "store.h"
@@ -65,26 +66,10 @@ constexpr DemoCategory kCategories[] = {
     {"lainnya", "Lainnya", "Other", ""},
 };
 
-// A sample of 2026 national holidays and collective leave (cuti bersama), for the demo
-// only: admins confirm the year's list from the joint ministerial decree (SKB).
-constexpr std::pair<const char*, const char*> kHolidays[] = {
-    {"2026-01-01", "Tahun Baru Masehi"},
-    {"2026-01-16", "Isra Mikraj Nabi Muhammad SAW"},
-    {"2026-02-17", "Tahun Baru Imlek"},
-    {"2026-03-19", "Hari Suci Nyepi"},
-    {"2026-03-20", "Idul Fitri 1447 H"},
-    {"2026-03-21", "Idul Fitri 1447 H"},
-    {"2026-04-03", "Wafat Yesus Kristus"},
-    {"2026-05-01", "Hari Buruh Internasional"},
-    {"2026-05-14", "Kenaikan Yesus Kristus"},
-    {"2026-05-27", "Idul Adha 1447 H"},
-    {"2026-05-31", "Hari Raya Waisak"},
-    {"2026-06-01", "Hari Lahir Pancasila"},
-    {"2026-06-16", "Tahun Baru Islam 1448 H"},
-    {"2026-08-17", "Hari Kemerdekaan Republik Indonesia"},
-    {"2026-08-25", "Maulid Nabi Muhammad SAW"},
+// The demo's collective leave: an example of what admins add to the shipped national list
+// from the year's joint decree (SKB).
+constexpr std::pair<const char*, const char*> kDemoCutiBersama[] = {
     {"2026-12-24", "Cuti bersama Hari Raya Natal"},
-    {"2026-12-25", "Hari Raya Natal"},
 };
 
 ReportInput sample(const char* classification, const char* title, const char* body,
@@ -152,10 +137,12 @@ void load_demo_catalogue(App& app, DemoSummary* summary) {
       CatalogRepository::upsert_category(db, c.code, c.name, c.name_en, agency);
       ++summary->categories;
     }
-    for (const auto& [date, name] : kHolidays) {
-      const std::string kind =
-          std::string(name).rfind("Cuti bersama", 0) == 0 ? "cuti_bersama" : "national";
-      CatalogRepository::upsert_holiday(db, Holiday{*parse_iso_date(date), name, kind});
+    for (const Holiday& h : shipped_national_holidays(2026)) {
+      CatalogRepository::upsert_holiday(db, h);
+      ++summary->holidays;
+    }
+    for (const auto& [date, name] : kDemoCutiBersama) {
+      CatalogRepository::upsert_holiday(db, Holiday{*parse_iso_date(date), name, "cuti_bersama"});
       ++summary->holidays;
     }
     tx.commit();

@@ -1,5 +1,6 @@
 #include "holiday_csv.h"
 
+#include "embedded.h"
 #include "text.h"
 
 namespace aduan {
@@ -67,6 +68,11 @@ HolidayCsv parse_holiday_csv(std::string_view text) {
     }
   }
   return out;
+}
+
+std::vector<Holiday> shipped_national_holidays(int year) {
+  const std::string name = "holidays-id-" + std::to_string(year) + ".csv";
+  return parse_holiday_csv(embedded_data_file(name)).holidays;
 }
 
 }  // namespace aduan

@@ -19,4 +19,7 @@ struct HolidayCsv {
 
 HolidayCsv parse_holiday_csv(std::string_view text);
 
+// The national holidays shipped in server/data/ for `year`; empty if none is shipped.
+std::vector<Holiday> shipped_national_holidays(int year);
+
 }  // namespace aduan
