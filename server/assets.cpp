@@ -1,5 +1,6 @@
 #include "assets.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -55,14 +56,19 @@ std::string content_type_for(std::string_view path) {
 }
 
 std::optional<Asset> AssetSource::find(std::string_view path) const {
-  std::string p(path == "/" ? "/index.html" : path);
+  // A folder's address serves its index page: "/" and "/staff/".
+  std::string p(path);
+  if (!p.empty() && p.back() == '/') p += "index.html";
   if (!safe_path(p)) return std::nullopt;
   Asset asset;
   asset.content_type = content_type_for(p);
   bool found = false;
   if (!dir_.empty()) {
-    std::ifstream in(dir_ + p, std::ios::binary);
-    if (in) {
+    const std::string file = dir_ + p;
+    std::error_code ec;
+    std::ifstream in;
+    if (std::filesystem::is_regular_file(file, ec)) in.open(file, std::ios::binary);
+    if (in.is_open()) {
       std::ostringstream buf;
       buf << in.rdbuf();
       asset.body = buf.str();

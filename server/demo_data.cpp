@@ -95,11 +95,11 @@ struct DemoAccount {
 };
 
 constexpr DemoAccount kAccounts[] = {
-    {"koordinator", "Rina (Admin Koordinator)", Role::kCoordinator, ""},
-    {"admin.dpupr", "Budi (Admin DPUPR)", Role::kAgencyAdmin, "DPUPR"},
-    {"petugas.dpupr", "Agus (Petugas DPUPR)", Role::kAgencyOfficer, "DPUPR"},
-    {"admin.pdam", "Sari (Admin PDAM)", Role::kAgencyAdmin, "PDAM"},
-    {"ombudsman", "Dewi (Ombudsman)", Role::kSupervisor, ""},
+    {"koordinator", "Rina Wulandari", Role::kCoordinator, ""},
+    {"admin.dpupr", "Budi Santoso", Role::kAgencyAdmin, "DPUPR"},
+    {"petugas.dpupr", "Agus Pratama", Role::kAgencyOfficer, "DPUPR"},
+    {"admin.pdam", "Sari Lestari", Role::kAgencyAdmin, "PDAM"},
+    {"ombudsman", "Dewi Anggraini", Role::kSupervisor, ""},
     {"sysadmin", "Admin Sistem", Role::kSystemAdmin, ""},
 };
 

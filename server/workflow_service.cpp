@@ -165,7 +165,18 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     event.to_status = r.status;
     if (event.note.empty()) event.note = normalize_block(input.note);
     event.is_public = action_event_is_public(action, input.is_public);
+    // The coordinator's note with a forward is an instruction to the agency, not a message
+    // to the citizen: the forward itself is public, its note an internal comment.
+    std::optional<EventRecord> instruction;
+    if (action == Action::kForward && !event.note.empty()) {
+      instruction = event;
+      instruction->action = Action::kComment;
+      instruction->from_status = r.status;
+      instruction->is_public = false;
+      event.note.clear();
+    }
     ReportRepository::append_event(db, r.id, event);
+    if (instruction) ReportRepository::append_event(db, r.id, *instruction);
     tx.commit();
     out.report = std::move(r);
   });

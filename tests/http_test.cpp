@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "assets.h"
 #include "test_server.h"
 
 namespace aduan::testing {
@@ -245,3 +248,28 @@ TEST_F(Http, ConcurrentSubmissionsAllLand) {
 
 }  // namespace
 }  // namespace aduan::testing
+
+namespace aduan {
+namespace {
+
+TEST(Assets, DiskFolderFirstThenTheEmbeddedCopy) {
+  const auto dir = std::filesystem::temp_directory_path() / "aduan-assets-test";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream(dir / "index.html") << "<html>from disk</html>";
+  }
+  const AssetSource assets(dir.string());
+  EXPECT_EQ(assets.find("/")->body, "<html>from disk</html>");
+  // Not on disk: the embedded file, whole.
+  const auto core = assets.find("/wasm/aduan_core.mjs");
+  ASSERT_TRUE(core);
+  EXPECT_GT(core->body.size(), 1000u);
+  EXPECT_NE(assets.find("/staff/")->body.find("login-form"), std::string::npos);
+  EXPECT_FALSE(assets.find("/../etc/passwd"));
+  EXPECT_FALSE(assets.find("/.git/config"));
+  EXPECT_FALSE(assets.find("/nothing.html"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace aduan

@@ -77,7 +77,7 @@ TEST_F(Lifecycle, ForwardRespondResolveConfirmRate) {
   EXPECT_EQ(r["escalation_due"], "2027-02-17");
 
   EXPECT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
-  EXPECT_EQ(report(dpupr, id)["assigned_to"], "Agus (Petugas DPUPR)");
+  EXPECT_EQ(report(dpupr, id)["assigned_to"], "Agus Pratama");
   server.clock().advance(kDay);
   Answer a = act(officer, id, {{"action", "respond"}, {"note", "Tim akan meninjau lokasi besok."}});
   ASSERT_EQ(a.status, 200) << a.body;
@@ -103,6 +103,9 @@ TEST_F(Lifecycle, ForwardRespondResolveConfirmRate) {
   std::vector<std::string> actions;
   for (const json& e : tracked["timeline"]) actions.push_back(e["action"]);
   EXPECT_EQ(actions, (std::vector<std::string>{"submit", "forward", "respond", "resolve"}));
+  // The coordinator's instruction to the agency stays inside.
+  EXPECT_EQ(tracked.dump().find("Mohon segera ditangani"), std::string::npos);
+  EXPECT_NE(report(dpupr, id).dump().find("Mohon segera ditangani"), std::string::npos);
 
   EXPECT_EQ(citizen(id, "00000000", {{"action", "confirm"}}).status, 403);
   a = citizen(id, pin, {{"action", "confirm"}});

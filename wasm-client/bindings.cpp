@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "actions.h"
 #include "calendar.h"
 #include "deadlines.h"
 #include "report.h"
@@ -96,17 +97,21 @@ WorkingCalendar calendar_from_js(const val& holidays) {
 
 // ---- validation ----
 
-val validate_report_js(val report, val context) {
-  ValidationContext ctx;
-  ctx.today = date_or_epoch(string_field(context, "today"));
-  ctx.categories = string_list(context["categories"]);
-  ctx.agencies = string_list(context["agencies"]);
-  return to_array(validate_report(report_from_js(report), ctx), [](const FieldError& e) {
+val errors_to_js(const std::vector<FieldError>& errors) {
+  return to_array(errors, [](const FieldError& e) {
     val o = val::object();
     o.set("field", e.field);
     o.set("code", std::string(to_string(e.code)));
     return o;
   });
+}
+
+val validate_report_js(val report, val context) {
+  ValidationContext ctx;
+  ctx.today = date_or_epoch(string_field(context, "today"));
+  ctx.categories = string_list(context["categories"]);
+  ctx.agencies = string_list(context["agencies"]);
+  return errors_to_js(validate_report(report_from_js(report), ctx));
 }
 
 std::string code_or_empty(std::optional<FieldCode> c) {
@@ -117,6 +122,26 @@ std::string check_email_js(std::string s) { return code_or_empty(check_email(s))
 std::string check_nik_js(std::string s) { return code_or_empty(check_nik(s)); }
 std::string normalize_phone_js(std::string s) { return normalize_phone(s); }
 int count_characters_js(std::string s) { return int(count_characters(s)); }
+
+val validate_action_js(std::string action, val input, val context) {
+  const auto a = parse_action(action);
+  if (!a) return val::array();
+  ActionInput in;
+  in.note = string_field(input, "note");
+  in.agency = string_field(input, "agency");
+  in.classification = string_field(input, "classification");
+  in.category = string_field(input, "category");
+  in.tier = string_field(input, "tier");
+  in.officer = string_field(input, "officer");
+  in.archive_reason = string_field(input, "archive_reason");
+  in.duplicate_of = string_field(input, "duplicate_of");
+  const auto rating = number_field(input, "rating");
+  if (rating && *rating == *rating) in.rating = static_cast<int>(*rating);
+  ActionContext ctx;
+  ctx.agencies = string_list(context["agencies"]);
+  ctx.categories = string_list(context["categories"]);
+  return errors_to_js(validate_action(*a, in, ctx));
+}
 
 // ---- tracking IDs ----
 
@@ -213,6 +238,7 @@ std::string local_date_js(double unix_seconds, int offset_minutes) {
 EMSCRIPTEN_BINDINGS(aduan_core) {
   using namespace aduan;
   emscripten::function("validateReport", &validate_report_js);
+  emscripten::function("validateAction", &validate_action_js);
   emscripten::function("checkPhone", &check_phone_js);
   emscripten::function("checkEmail", &check_email_js);
   emscripten::function("checkNik", &check_nik_js);

@@ -1,7 +1,7 @@
 // Calls to the aduan API. Every failure comes back as {ok:false, status, code, message,
 // errors}; a dropped connection has status 0 and code "network".
 
-async function request(path, options = {}) {
+export async function request(path, options = {}) {
   let res;
   try {
     res = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
@@ -29,3 +29,11 @@ export const submitReport = (report) => request('/api/v1/reports', {
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(report),
 });
+
+// The reporter's own view and actions: the PIN goes in the body, never in the address.
+export const openReport = (trackingId, pin) => request(
+  `/api/v1/reports/${encodeURIComponent(trackingId)}/access`,
+  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) });
+export const citizenAct = (trackingId, body) => request(
+  `/api/v1/reports/${encodeURIComponent(trackingId)}/actions`,
+  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

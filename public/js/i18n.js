@@ -60,6 +60,8 @@ const messages = {
     'done.copied': 'Nomor disalin.',
     'done.deadline': 'Laporan akan diverifikasi paling lambat {date}.',
     'done.track': 'Lacak laporan ini',
+    'done.pin.label': 'PIN laporan',
+    'done.pin.hint': 'Dengan PIN ini Anda dapat membalas, mengonfirmasi atau menilai tindak lanjut. Jangan berikan kepada orang lain.',
     'done.another': 'Buat laporan lain',
 
     'track.heading': 'Lacak laporan',
@@ -84,6 +86,28 @@ const messages = {
     'by.citizen': 'Pelapor',
     'by.staff': 'Petugas',
 
+    'citizen.heading': 'Tindak lanjut Anda',
+    'citizen.pin': 'PIN laporan',
+    'citizen.pin.hint': 'Delapan angka yang Anda terima saat mengirim laporan.',
+    'citizen.open': 'Buka',
+    'citizen.pin.wrong': 'PIN tidak cocok dengan laporan ini.',
+    'citizen.pin.limited': 'Terlalu banyak percobaan. Coba lagi dalam {minutes} menit.',
+    'citizen.none': 'Tidak ada yang perlu Anda lakukan sekarang.',
+    'citizen.done': 'Terima kasih, tanggapan Anda tersimpan.',
+    'citizen.stale': 'Laporan baru saja berubah. Periksa riwayatnya lalu coba lagi.',
+    'citizen.verb.answer': 'Jawab pertanyaan petugas',
+    'citizen.verb.reply': 'Kirim balasan',
+    'citizen.verb.confirm': 'Ya, masalah sudah selesai',
+    'citizen.verb.reopen': 'Belum selesai, buka kembali',
+    'citizen.verb.rate': 'Nilai tindak lanjut',
+    'citizen.note': 'Pesan Anda',
+    'citizen.note.reopen': 'Apa yang belum selesai?',
+    'citizen.rating': 'Nilai (1 = sangat buruk, 5 = sangat baik)',
+    'citizen.rating.comment': 'Komentar (tidak wajib)',
+    'citizen.rated': 'Nilai Anda: {score} dari 5',
+    'citizen.send': 'Kirim',
+    'citizen.cancel': 'Batal',
+    'error.rating.required': 'Pilih nilai 1 sampai 5.',
     'tracking.empty': 'Masukkan nomor pelacakan.',
     'tracking.bad_length': 'Nomor pelacakan terdiri dari 9 huruf dan angka.',
     'tracking.bad_character': 'Ada karakter yang tidak dipakai. Nomor tidak memakai huruf O, I, L maupun angka 0 dan 1.',
@@ -201,6 +225,8 @@ const messages = {
     'done.copied': 'Number copied.',
     'done.deadline': 'It will be verified by {date}.',
     'done.track': 'Track this report',
+    'done.pin.label': 'Report PIN',
+    'done.pin.hint': 'With this PIN you can reply, confirm or rate the follow-up. Do not share it.',
     'done.another': 'Send another report',
 
     'track.heading': 'Track a report',
@@ -225,6 +251,28 @@ const messages = {
     'by.citizen': 'Reporter',
     'by.staff': 'Staff',
 
+    'citizen.heading': 'Your follow-up',
+    'citizen.pin': 'Report PIN',
+    'citizen.pin.hint': 'The eight digits you received when you sent your report.',
+    'citizen.open': 'Open',
+    'citizen.pin.wrong': 'The PIN does not match this report.',
+    'citizen.pin.limited': 'Too many attempts. Try again in {minutes} minutes.',
+    'citizen.none': 'There is nothing for you to do right now.',
+    'citizen.done': 'Thank you, your response was saved.',
+    'citizen.stale': 'The report just changed. Check its history and try again.',
+    'citizen.verb.answer': 'Answer the staff\'s question',
+    'citizen.verb.reply': 'Send a reply',
+    'citizen.verb.confirm': 'Yes, the problem is solved',
+    'citizen.verb.reopen': 'Not solved, reopen it',
+    'citizen.verb.rate': 'Rate the follow-up',
+    'citizen.note': 'Your message',
+    'citizen.note.reopen': 'What is still not done?',
+    'citizen.rating': 'Rating (1 = very poor, 5 = very good)',
+    'citizen.rating.comment': 'Comment (optional)',
+    'citizen.rated': 'Your rating: {score} out of 5',
+    'citizen.send': 'Send',
+    'citizen.cancel': 'Cancel',
+    'error.rating.required': 'Choose a rating from 1 to 5.',
     'tracking.empty': 'Enter a tracking number.',
     'tracking.bad_length': 'A tracking number has 9 letters and digits.',
     'tracking.bad_character': 'It contains a character that is never used: no O, I, L, 0 or 1.',
@@ -303,6 +351,11 @@ try {
 } catch { /* storage may be blocked; Indonesian it is */ }
 
 const listeners = [];
+
+// Adds a page family's own messages (the staff panel's) to the catalogue.
+export function addMessages(extra) {
+  for (const lang of Object.keys(extra)) Object.assign(messages[lang], extra[lang]);
+}
 
 export function lang() { return current; }
 export function locale() { return current === 'en' ? 'en-GB' : 'id-ID'; }

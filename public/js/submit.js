@@ -121,7 +121,10 @@ function showDone(result) {
   const done = document.getElementById('done-view');
   done.hidden = false;
   document.getElementById('tracking-id').textContent = result.tracking_id;
-  document.getElementById('track-link').href = '/track.html?id=' + encodeURIComponent(result.tracking_id);
+  document.getElementById('pin').textContent = result.pin.replace(/^(\d{4})(\d{4})$/, '$1 $2');
+  // The PIN rides in the fragment, which browsers never send to the server or its logs.
+  document.getElementById('track-link').href =
+    `/track.html?id=${encodeURIComponent(result.tracking_id)}#pin=${encodeURIComponent(result.pin)}`;
   const due = result.deadline?.due;
   document.getElementById('done-deadline').textContent = due ? t('done.deadline', { date: formatDate(due) }) : '';
   document.title = `aduan — ${t('done.heading')}`;

@@ -2,6 +2,7 @@
 // typo never reaches the server), then the report's status, deadline and public timeline.
 import { loadCore } from './core.js';
 import { getReport } from './api.js';
+import { offerReporterActions } from './citizen_actions.js';
 import { formatDate, formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
 
 const form = document.getElementById('track-form');
@@ -90,12 +91,15 @@ async function track(typed, { focusResult = true } = {}) {
   const res = await getReport(parsed.display);
   if (res.ok) {
     notice('');
-    history.replaceState(null, '', '?id=' + encodeURIComponent(parsed.display));
+    history.replaceState(null, '', '?id=' + encodeURIComponent(parsed.display) + location.hash);
     render(res.data);
+    const pin = new URLSearchParams(location.hash.slice(1)).get('pin') ?? '';
+    offerReporterActions({ id: parsed.display, core, onReport: render, pin });
     if (focusResult) document.getElementById('report-title').focus();
     return;
   }
   article.hidden = true;
+  document.getElementById('reporter-area').hidden = true;
   if (res.code === 'bad_check_character' || res.code === 'invalid_tracking_id') {
     notice('');
     setError(res.code === 'bad_check_character' ? 'bad_check_character' : 'bad_length');

@@ -5,7 +5,8 @@ import { chromium } from 'playwright-core';
 export async function startAduan(dbPath) {
   const bin = process.env.ADUAN_BIN;
   if (!bin) throw new Error('ADUAN_BIN is not set');
-  execFileSync(bin, ['demo', '--db', dbPath], { stdio: 'ignore' });
+  const demo = execFileSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8' });
+  const passwords = Object.fromEntries([...demo.matchAll(/account: (\S+) password: (\S+)/g)].map((m) => [m[1], m[2]]));
   const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
@@ -21,6 +22,7 @@ export async function startAduan(dbPath) {
   });
   return {
     url,
+    passwords,
     stop: () => new Promise((resolve) => { proc.on('exit', resolve); proc.kill('SIGTERM'); }),
   };
 }
@@ -33,4 +35,32 @@ export function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-sync', '--no-proxy-server'],
   });
+}
+
+// Logs a staff member in through the login page of a fresh browser context.
+export async function staffPage(browser, server, username) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(server.url + 'staff/');
+  await page.fill('#username', username);
+  await page.fill('#password', server.passwords[username]);
+  await page.click('#login-form button[type="submit"]');
+  // The login page is itself "ready"; wait for the page it leads to.
+  await page.waitForURL(/\/staff\/(queue|holidays)\.html/);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+// Opens a report in the staff panel and carries out one action through its form.
+export async function staffAction(page, server, trackingId, verb, fill = async () => {}) {
+  await page.goto(server.url + 'staff/report.html?id=' + encodeURIComponent(trackingId));
+  await page.waitForSelector('#report:not([hidden])', { timeout: 10000 }).catch(async (e) => {
+    throw new Error(`${e.message}\nnotice: ${await page.textContent('#report-notice')}\nerrors: ${page.errors}`);
+  });
+  await page.getByRole('button', { name: verb, exact: true }).click();
+  await fill(page.locator('.action-form'));
+  await page.locator('.action-form button[type="submit"]').click();
+  await page.waitForSelector('#report-notice:not([hidden])');
 }

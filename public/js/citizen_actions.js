@@ -1,0 +1,128 @@
+// What the reporter can do on the tracking page once they give the PIN: answer a question,
+// reply, confirm or reopen a resolution, rate the follow-up. The wasm core says which of
+// these the report's status allows and checks each form.
+import { openReport, citizenAct } from './api.js';
+import { showErrors } from './form_fields.js';
+import { t } from './i18n.js';
+
+const area = document.getElementById('reporter-area');
+const pinForm = document.getElementById('pin-form');
+const pinError = document.getElementById('pin-error');
+const actions = document.getElementById('citizen-actions');
+const buttons = document.getElementById('citizen-buttons');
+const formArea = document.getElementById('citizen-form-area');
+
+let state = { id: '', pin: '', report: null, core: null, onReport: () => {} };
+
+function element(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  el.append(...children);
+  return el;
+}
+
+function noteField(action) {
+  const label = action === 'reopen' ? t('citizen.note.reopen') : t('citizen.note');
+  const box = element('textarea', { id: 'note', name: 'note', rows: 4 });
+  box.setAttribute('aria-describedby', 'note-error');
+  return element('div', { className: 'field' }, element('label', { htmlFor: 'note', textContent: label }), box,
+    element('p', { className: 'error', id: 'note-error' }));
+}
+
+function ratingField() {
+  const set = element('fieldset', { className: 'field rating' }, element('legend', { textContent: t('citizen.rating') }));
+  const choices = element('div', { className: 'choices inline-choices' });
+  for (let score = 1; score <= 5; ++score) {
+    choices.append(element('label', {}, element('input', { type: 'radio', name: 'rating', value: String(score) }), ` ${score}`));
+  }
+  set.append(choices, element('p', { className: 'error', id: 'rating-error' }));
+  const comment = element('textarea', { id: 'note', name: 'note', rows: 3 });
+  return [set, element('div', { className: 'field' },
+    element('label', { htmlFor: 'note', textContent: t('citizen.rating.comment') }), comment,
+    element('p', { className: 'error', id: 'note-error' }))];
+}
+
+function openForm(action) {
+  const form = element('form', { className: 'action-form', noValidate: true });
+  form.dataset.action = action;
+  form.append(element('h3', { textContent: t('citizen.verb.' + action) }));
+  if (action === 'rate') form.append(...ratingField());
+  else if (action !== 'confirm') form.append(noteField(action));
+  form.append(element('p', { className: 'error summary', id: 'citizen-error', role: 'alert' }));
+  const cancel = element('button', { type: 'button', className: 'link', textContent: t('citizen.cancel') });
+  cancel.addEventListener('click', () => formArea.replaceChildren());
+  form.append(element('p', { className: 'actions' },
+    element('button', { type: 'submit', className: 'primary', textContent: t('citizen.send') }), cancel));
+  form.addEventListener('submit', (event) => send(event, form));
+  formArea.replaceChildren(form);
+  form.querySelector('textarea, input, button')?.focus();
+}
+
+async function send(event, form) {
+  event.preventDefault();
+  const action = form.dataset.action;
+  const body = { action };
+  if (form.elements.note?.value) body.note = form.elements.note.value;
+  const rating = form.querySelector('input[name="rating"]:checked');
+  if (rating) body.rating = Number(rating.value);
+  const errors = state.core ? state.core.validateAction(action, body, { agencies: [], categories: [] }) : [];
+  showErrors(form, errors, null);
+  if (errors.length) return;
+  body.pin = state.pin;
+  body.version = state.report.version;
+  const res = await citizenAct(state.id, body);
+  const line = form.querySelector('#citizen-error');
+  if (res.ok) {
+    formArea.replaceChildren(element('p', { className: 'notice', role: 'status', textContent: t('citizen.done') }));
+    show(res.data);
+    return;
+  }
+  if (res.status === 422) return showErrors(form, res.errors, null);
+  line.textContent = res.code === 'stale_version' ? t('citizen.stale')
+    : res.status === 0 ? t('submit.network') : res.message;
+}
+
+function show(report) {
+  state.report = report;
+  state.onReport(report);
+  pinForm.hidden = true;
+  actions.hidden = false;
+  const allowed = state.core ? state.core.allowedActions(report.status, 'citizen') : [];
+  // A rating is given once; after that the report shows it instead of the button.
+  const offered = allowed.filter((a) => !(a === 'rate' && report.rating));
+  document.getElementById('citizen-none').hidden = offered.length > 0;
+  buttons.replaceChildren(...offered.map((action) => {
+    const b = element('button', { type: 'button', className: action === 'confirm' ? 'primary' : 'secondary',
+      textContent: t('citizen.verb.' + action) });
+    b.addEventListener('click', () => openForm(action));
+    return b;
+  }));
+  if (report.rating) buttons.prepend(element('p', { textContent: t('citizen.rated', { score: report.rating.score }) }));
+}
+
+async function open(pin) {
+  pinError.textContent = '';
+  const res = await openReport(state.id, pin);
+  if (res.ok) {
+    state.pin = pin;
+    show(res.data);
+    return;
+  }
+  pinError.textContent = res.status === 403 ? t('citizen.pin.wrong')
+    : res.status === 429 ? t('citizen.pin.limited', { minutes: 60 })
+      : res.status === 0 ? t('submit.network') : res.message;
+}
+
+// Shows the PIN form under a tracked report; opens it at once when the PIN came in the link.
+export function offerReporterActions({ id, core, onReport, pin }) {
+  state = { id, pin: '', report: null, core, onReport };
+  area.hidden = false;
+  pinForm.hidden = false;
+  actions.hidden = true;
+  formArea.replaceChildren();
+  pinForm.onsubmit = (event) => {
+    event.preventDefault();
+    open(pinForm.elements.pin.value.replace(/\D/g, ''));
+  };
+  if (pin) open(pin);
+}

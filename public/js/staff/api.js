@@ -1,0 +1,28 @@
+// The staff API. State-changing calls carry the session's CSRF token; the session itself
+// rides in an HttpOnly cookie the page never sees.
+import { request } from '../api.js';
+
+let csrfToken = '';
+export function setCsrfToken(token) { csrfToken = token ?? ''; }
+
+function send(method, path, body, type = 'application/json') {
+  const headers = { 'X-CSRF-Token': csrfToken };
+  if (body !== undefined) headers['Content-Type'] = type;
+  return request(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : (type === 'application/json' ? JSON.stringify(body) : body),
+  });
+}
+
+export const currentSession = () => request('/api/v1/session');
+export const login = (username, password) => send('POST', '/api/v1/session', { username, password });
+export const logout = () => send('DELETE', '/api/v1/session');
+export const queue = (params) => request('/api/v1/staff/reports?' + new URLSearchParams(params));
+export const report = (id) => request('/api/v1/staff/reports/' + encodeURIComponent(id));
+export const act = (id, body) => send('POST', `/api/v1/staff/reports/${encodeURIComponent(id)}/actions`, body);
+export const officers = () => request('/api/v1/staff/officers');
+export const holidays = () => request('/api/v1/admin/holidays');
+export const addHoliday = (holiday) => send('POST', '/api/v1/admin/holidays', holiday);
+export const removeHoliday = (date) => send('DELETE', '/api/v1/admin/holidays/' + encodeURIComponent(date));
+export const importHolidays = (csv) => send('POST', '/api/v1/admin/holidays/import', csv, 'text/csv');

@@ -1,0 +1,150 @@
+// The staff queue: the reports of one's role, soonest deadline first, with filters and
+// paging kept in the address so that a link or the back button returns to the same view.
+import { getAgencies, getCategories } from '../api.js';
+import { formatDate, lang, onLangChange, t } from '../i18n.js';
+import { queue } from './api.js';
+import { startStaffPage } from './session.js';
+
+const kStatuses = ['submitted', 'postponed', 'forwarded', 'in_progress', 'resolved', 'escalated',
+  'closed', 'archived'];
+const kOpen = 'submitted,postponed,forwarded,in_progress,resolved,escalated';
+
+// What each role sees first.
+const kDefaults = {
+  coordinator: { status: 'submitted' },
+  agency_admin: { status: 'forwarded,in_progress,escalated' },
+  agency_officer: { status: 'forwarded,in_progress,escalated' },
+  supervisor: { status: 'escalated' },
+};
+
+const form = document.getElementById('queue-filters');
+const list = document.getElementById('queue-list');
+const summary = document.getElementById('queue-summary');
+let catalogue = { agencies: [], categories: [] };
+let principal = null;
+let lastPage = null;
+
+function option(value, text) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+function fillFilters(params) {
+  const status = form.elements.status;
+  status.replaceChildren(option('', t('queue.status.all')), option(kOpen, t('queue.status.open')));
+  for (const s of kStatuses) status.append(option(s, t('status.' + s)));
+  const preset = params.get('status') ?? '';
+  if (![...status.options].some((o) => o.value === preset)) status.append(option(preset, preset));
+  status.value = preset;
+
+  const agency = form.elements.agency;
+  agency.replaceChildren(option('', t('queue.agency.all')));
+  for (const a of catalogue.agencies) agency.append(option(a.code, a.name));
+  agency.value = params.get('agency') ?? '';
+  const category = form.elements.category;
+  category.replaceChildren(option('', t('queue.category.all')));
+  for (const c of catalogue.categories) category.append(option(c.code, lang() === 'en' ? c.name_en || c.name : c.name));
+  category.value = params.get('category') ?? '';
+  for (const name of ['overdue', 'mine', 'returned']) form.elements[name].checked = params.get(name) === '1';
+  // Filters that mean nothing for the role are not offered.
+  const agencyRole = principal.role === 'agency_admin' || principal.role === 'agency_officer';
+  document.getElementById('filter-mine').hidden = principal.role !== 'agency_admin';
+  document.getElementById('filter-returned').hidden = principal.role !== 'coordinator';
+  document.getElementById('filter-agency').hidden = agencyRole;
+}
+
+function paramsFromForm(page = 1) {
+  const p = new URLSearchParams();
+  for (const name of ['status', 'agency', 'category']) {
+    if (form.elements[name].value) p.set(name, form.elements[name].value);
+  }
+  for (const name of ['overdue', 'mine', 'returned']) if (form.elements[name].checked) p.set(name, '1');
+  if (page > 1) p.set('page', String(page));
+  return p;
+}
+
+function badge(text, kind) {
+  const b = document.createElement('span');
+  b.className = 'badge ' + kind;
+  b.textContent = text;
+  return b;
+}
+
+function renderItem(item) {
+  const li = document.createElement('li');
+  li.className = 'queue-item';
+  const head = document.createElement('p');
+  head.className = 'queue-head';
+  if (item.deadline) {
+    const chip = document.createElement('span');
+    chip.className = 'chip ' + item.deadline.colour;
+    chip.textContent = t('colour.' + item.deadline.colour);
+    head.append(chip, ' ', formatDate(item.deadline.due), ' · ');
+  }
+  const link = document.createElement('a');
+  link.href = '/staff/report.html?id=' + encodeURIComponent(item.tracking_id);
+  link.textContent = item.tracking_id;
+  link.className = 'mono';
+  head.append(link);
+  const title = document.createElement('p');
+  title.className = 'queue-title';
+  title.textContent = item.title;
+  const meta = document.createElement('p');
+  meta.className = 'queue-meta';
+  meta.append(t('status.' + item.status));
+  if (item.agency) meta.append(' · ', item.agency.name);
+  if (item.category) meta.append(' · ', item.category.name);
+  if (item.returned) meta.append(' ', badge(t('queue.returned.badge'), 'warn'));
+  if (item.confidential) meta.append(' ', badge(t('queue.confidential.badge'), 'info'));
+  if (item.anonymous) meta.append(' ', badge(t('queue.anonymous.badge'), 'info'));
+  li.append(head, title, meta);
+  return li;
+}
+
+function render(page) {
+  lastPage = page;
+  list.replaceChildren(...page.items.map(renderItem));
+  const pages = Math.max(1, Math.ceil(page.total / page.per_page));
+  summary.textContent = page.total ? t('queue.count', { total: page.total, page: page.page, pages }) : t('queue.empty');
+  const prev = document.getElementById('queue-prev');
+  const next = document.getElementById('queue-next');
+  prev.hidden = page.page <= 1;
+  next.hidden = page.page >= pages;
+  prev.onclick = () => load(paramsFromForm(page.page - 1));
+  next.onclick = () => load(paramsFromForm(page.page + 1));
+}
+
+async function load(params, { push = true } = {}) {
+  if (push) history.pushState(null, '', '?' + params);
+  const res = await queue(params);
+  if (res.ok) render(res.data);
+  else summary.textContent = res.message || t('submit.network');
+  document.body.dataset.ready = 'true';
+}
+
+async function main() {
+  principal = await startStaffPage();
+  const [agencies, categories] = await Promise.all([getAgencies(), getCategories()]);
+  catalogue = { agencies: agencies.ok ? agencies.data : [], categories: categories.ok ? categories.data : [] };
+  let params = new URLSearchParams(location.search);
+  if (![...params.keys()].length) params = new URLSearchParams(kDefaults[principal.role] ?? {});
+  fillFilters(params);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load(paramsFromForm());
+  });
+  window.addEventListener('popstate', () => {
+    const p = new URLSearchParams(location.search);
+    fillFilters(p);
+    load(p, { push: false });
+  });
+  onLangChange(() => {
+    fillFilters(paramsFromForm(lastPage?.page ?? 1));
+    if (lastPage) render(lastPage);
+  });
+  await load(params, { push: false });
+}
+
+main();

@@ -1,0 +1,181 @@
+// A report as the staff see it: content, reporter (unless anonymous for agency roles), the
+// whole timeline with internal notes, the deadline, and the actions the workflow allows
+// this role now.
+import { getAgencies, getCategories } from '../api.js';
+import { showErrors } from '../form_fields.js';
+import { loadCore } from '../core.js';
+import { formatDate, formatDateTime, onLangChange, t } from '../i18n.js';
+import { act, officers, report } from './api.js';
+import { buildActionForm, readActionForm } from './action_forms.js';
+import { startStaffPage } from './session.js';
+
+const id = new URLSearchParams(location.search).get('id') ?? '';
+const status = document.getElementById('report-notice');
+const actionArea = document.getElementById('action-area');
+let ctx = { report: null, agencies: [], categories: [], officers: [] };
+let core = null;
+let principal = null;
+
+function notice(text, withReload = false) {
+  status.replaceChildren(text);
+  if (withReload) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = t('report.reload');
+    button.addEventListener('click', () => location.reload());
+    status.append(' ', button);
+  }
+  status.hidden = !text;
+}
+
+function text(elementId, value) { document.getElementById(elementId).textContent = value ?? '—'; }
+
+function renderDetails(r) {
+  text('report-id', r.tracking_id);
+  text('report-title', r.title);
+  text('report-status', t('status.' + r.status));
+  text('report-classification', t('classification.' + r.classification));
+  text('report-category', r.category?.name);
+  text('report-agency', r.agency?.name);
+  text('report-assigned', r.assigned_to || t('report.assigned.none'));
+  text('report-incident', r.incident_date ? formatDate(r.incident_date) : null);
+  text('report-location', r.location?.text);
+  text('report-tier', t('tier.' + r.tier));
+  text('report-body', r.body);
+  text('report-escalation', r.escalation_due ? formatDate(r.escalation_due) : null);
+  document.getElementById('escalation-row').hidden = !r.escalation_due;
+  const reporter = document.getElementById('report-reporter');
+  if (r.reporter_hidden) {
+    reporter.textContent = t('report.reporter.hidden');
+  } else {
+    const parts = [r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.nik && 'NIK ' + r.reporter.nik];
+    reporter.textContent = parts.filter(Boolean).join(' · ');
+  }
+  const row = document.getElementById('deadline-row');
+  row.hidden = !r.deadline;
+  if (r.deadline) {
+    text('deadline-label', t('track.deadline', { stage: t('stage.' + r.deadline.stage) }));
+    const chip = document.getElementById('deadline-chip');
+    chip.textContent = t('colour.' + r.deadline.colour);
+    chip.className = 'chip ' + r.deadline.colour;
+    const left = r.deadline.working_days_left;
+    const date = formatDate(r.deadline.due);
+    text('deadline-text', left > 0 ? t('track.deadline.left', { date, days: left })
+      : left === 0 ? t('track.deadline.today', { date }) : t('track.deadline.over', { date, days: -left }));
+  }
+}
+
+function renderTimeline(events) {
+  const list = document.getElementById('timeline');
+  list.replaceChildren();
+  for (const e of events) {
+    const li = document.createElement('li');
+    if (!e.public) li.className = 'internal';
+    const when = document.createElement('time');
+    when.dateTime = e.at;
+    when.textContent = formatDateTime(e.at);
+    const what = document.createElement('strong');
+    what.textContent = t('action.' + e.action);
+    const who = document.createElement('span');
+    who.className = 'by';
+    who.textContent = [e.actor, t('role.' + e.role)].filter(Boolean).join(', ') + (e.public ? '' : ` · ${t('report.internal')}`);
+    li.append(when, ' ', what, ' · ', who);
+    if (e.note) li.append(Object.assign(document.createElement('p'), { textContent: e.note }));
+    list.append(li);
+  }
+}
+
+function renderActions(r) {
+  const buttons = document.getElementById('action-buttons');
+  buttons.replaceChildren();
+  actionArea.replaceChildren();
+  const allowed = core ? core.allowedActions(r.status, principal.role) : [];
+  document.getElementById('actions-none').hidden = allowed.length > 0;
+  for (const action of allowed) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = action === 'comment' ? 'secondary' : 'primary';
+    b.textContent = t('verb.' + action);
+    b.addEventListener('click', () => openForm(action));
+    buttons.append(b);
+  }
+}
+
+function render(r) {
+  ctx.report = r;
+  document.getElementById('report').hidden = false;
+  renderDetails(r);
+  renderTimeline(r.timeline);
+  renderActions(r);
+}
+
+function openForm(action) {
+  const form = buildActionForm(action, ctx);
+  actionArea.replaceChildren(form);
+  form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
+  form.addEventListener('submit', (event) => submit(event, form));
+  form.querySelector('select, textarea, input')?.focus();
+}
+
+async function submit(event, form) {
+  event.preventDefault();
+  const body = readActionForm(form);
+  const context = { agencies: ctx.agencies.map((a) => a.code), categories: ctx.categories.map((c) => c.code) };
+  const errors = core ? core.validateAction(body.action, body, context) : [];
+  showErrors(form, errors, null);
+  if (errors.length) {
+    form.querySelector('[aria-invalid="true"]')?.focus();
+    return;
+  }
+  body.version = ctx.report.version;
+  form.querySelector('button[type="submit"]').disabled = true;
+  const res = await act(id, body);
+  form.querySelector('button[type="submit"]').disabled = false;
+  const line = form.querySelector('#action-error');
+  if (res.ok) {
+    if (res.data.tracking_id) {
+      render(res.data);
+      notice(t('report.done'));
+    } else {
+      // The report left this person's reach (an agency returned it).
+      document.getElementById('report').hidden = true;
+      notice(t('report.moved'));
+    }
+    document.getElementById('report-title').focus();
+    return;
+  }
+  if (res.status === 422) {
+    showErrors(form, res.errors, null);
+    return;
+  }
+  if (res.code === 'stale_version') {
+    line.textContent = '';
+    notice(t('report.stale'), true);
+    return;
+  }
+  line.textContent = res.code === 'action_not_allowed' ? t('report.notallowed')
+    : res.status === 0 ? t('submit.network') : res.message;
+}
+
+async function main() {
+  principal = await startStaffPage();
+  const [coreResult, agencies, categories, staff, loaded] = await Promise.all([
+    loadCore().catch(() => null), getAgencies(), getCategories(),
+    principal.role === 'agency_admin' ? officers() : Promise.resolve({ ok: true, data: [] }),
+    report(id),
+  ]);
+  core = coreResult;
+  ctx = {
+    report: null,
+    agencies: agencies.ok ? agencies.data : [],
+    categories: categories.ok ? categories.data : [],
+    officers: staff.ok ? staff.data : [],
+  };
+  if (loaded.ok) render(loaded.data);
+  else notice(t('report.notfound'));
+  onLangChange(() => { if (ctx.report) render(ctx.report); });
+  document.body.dataset.ready = 'true';
+}
+
+main();

@@ -1,0 +1,127 @@
+// A whole lifecycle through the pages: the citizen files a complaint, the coordinator
+// forwards it, the agency admin assigns it, the officer responds, the admin resolves it, the
+// citizen confirms and rates it; the supervisor finds the report the demo escalated.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, staffAction, staffPage, startAduan } from './harness.mjs';
+
+const artifacts = process.env.ADUAN_ARTIFACTS ?? path.resolve('test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+let server;
+let browser;
+let dir;
+
+before(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'aduan-lifecycle-'));
+  server = await startAduan(path.join(dir, 'aduan.db'));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function citizenSubmits() {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#title', 'Saluran air tersumbat di depan SDN 1 Martapura');
+  await page.fill('#body', 'Setiap hujan air meluap ke jalan karena saluran tersumbat sampah. Anak sekolah harus melewati genangan.');
+  await page.fill('#incident_date', '2026-11-19');
+  await page.selectOption('#category', 'jalan-jembatan');
+  await page.fill('#location-text', 'Jl. Menteri Empat, Martapura');
+  await page.fill('#reporter-email', 'warga@contoh.id');
+  await page.click('#submit-button');
+  await page.waitForSelector('#done-view:not([hidden])');
+  const id = (await page.textContent('#tracking-id')).trim();
+  const pin = (await page.textContent('#pin')).replace(/\s/g, '');
+  const trackHref = await page.getAttribute('#track-link', 'href');
+  await page.close();
+  return { id, pin, trackHref };
+}
+
+test('a report goes from the citizen through three staff roles and back', async () => {
+  const { id, pin, trackHref } = await citizenSubmits();
+  assert.match(pin, /^\d{8}$/);
+  assert.ok(trackHref.includes('#pin='));
+
+  // The coordinator sees it in the queue and forwards it to the roads agency.
+  const coordinator = await staffPage(browser, server, 'koordinator');
+  await coordinator.waitForSelector(`#queue-list a:text("${id}")`);
+  await staffAction(coordinator, server, id, 'Verifikasi & teruskan', async (form) => {
+    await form.locator('#agency').selectOption('DPUPR');
+    await form.locator('#tier').selectOption('light');
+  });
+  assert.equal(await coordinator.textContent('#report-status'), 'Terdisposisi, belum ditindaklanjuti');
+  assert.equal(await coordinator.textContent('#report-agency'), 'Dinas Pekerjaan Umum dan Penataan Ruang');
+
+  // The agency admin assigns an officer; the officer responds.
+  const admin = await staffPage(browser, server, 'admin.dpupr');
+  await staffAction(admin, server, id, 'Tugaskan petugas', async (form) => {
+    await form.locator('#officer').selectOption('petugas.dpupr');
+  });
+  assert.equal(await admin.textContent('#report-assigned'), 'Agus Pratama');
+  const officer = await staffPage(browser, server, 'petugas.dpupr');
+  await staffAction(officer, server, id, 'Tanggapi', async (form) => {
+    await form.locator('#note').fill('Tim kebersihan saluran dijadwalkan datang besok pagi.');
+  });
+  assert.equal(await officer.textContent('#report-status'), 'Sedang diproses');
+  // The officer is not offered the resolution: the wasm core's table says so.
+  assert.equal(await officer.getByRole('button', { name: 'Selesaikan', exact: true }).count(), 0);
+
+  // An empty final response is caught in the page before any request.
+  await admin.goto(server.url + 'staff/report.html?id=' + id);
+  await admin.waitForSelector('#report:not([hidden])');
+  await admin.getByRole('button', { name: 'Selesaikan', exact: true }).click();
+  await admin.locator('.action-form button[type="submit"]').click();
+  assert.equal(await admin.textContent('#note-error'), 'Wajib diisi.');
+  await admin.locator('#note').fill('Saluran sudah dibersihkan dan diberi penutup besi agar sampah tidak masuk lagi.');
+  await admin.locator('.action-form button[type="submit"]').click();
+  await admin.waitForSelector('#report-notice:not([hidden])');
+  assert.match(await admin.textContent('#report-status'), /Selesai ditindaklanjuti/);
+  await admin.screenshot({ path: path.join(artifacts, 'staff-resolved.png'), fullPage: true });
+
+  // The citizen follows the link with the PIN, confirms and rates.
+  const citizen = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await citizen.goto(server.url + trackHref.slice(1));
+  await citizen.waitForSelector('#citizen-actions:not([hidden])');
+  const timeline = await citizen.textContent('#timeline');
+  assert.match(timeline, /Tindak lanjut selesai/);
+  assert.doesNotMatch(timeline, /Ditugaskan/);  // internal: not shown to the citizen
+  await citizen.getByRole('button', { name: 'Ya, masalah sudah selesai' }).click();
+  await citizen.locator('.action-form button[type="submit"]').click();
+  await citizen.waitForSelector('#citizen-form-area .notice');
+  assert.equal(await citizen.textContent('#report-status'), 'Selesai');
+  await citizen.getByRole('button', { name: 'Nilai tindak lanjut' }).click();
+  await citizen.locator('.action-form input[name="rating"][value="5"]').check();
+  await citizen.locator('#note').fill('Cepat dan tuntas, terima kasih.');
+  await citizen.locator('.action-form button[type="submit"]').click();
+  await citizen.waitForSelector('text=Nilai Anda: 5 dari 5');
+  await citizen.screenshot({ path: path.join(artifacts, 'citizen-rated.png'), fullPage: true });
+
+  // The supervisor's queue holds the report the demo left unresolved for months.
+  const supervisor = await staffPage(browser, server, 'ombudsman');
+  await supervisor.waitForSelector('#queue-list li');
+  assert.match(await supervisor.textContent('#queue-list'), /Lampu penerangan jalan mati/);
+  await supervisor.screenshot({ path: path.join(artifacts, 'supervisor-escalated.png'), fullPage: true });
+
+  for (const page of [coordinator, admin, officer, supervisor]) assert.deepEqual(page.errors, []);
+});
+
+test('the system admin keeps the holiday calendar', async () => {
+  const page = await staffPage(browser, server, 'sysadmin');
+  assert.match(page.url(), /holidays\.html/);
+  await page.fill('#date', '2026-12-31');
+  await page.fill('#name', 'Cuti bersama akhir tahun');
+  await page.selectOption('#kind', 'cuti_bersama');
+  await page.click('#holiday-form button[type="submit"]');
+  await page.waitForSelector('td:text("Cuti bersama akhir tahun")');
+  await page.getByRole('button', { name: /Hapus 31 Desember 2026/ }).click();
+  await page.waitForSelector('td:text("Cuti bersama akhir tahun")', { state: 'detached' });
+  assert.deepEqual(page.errors, []);
+});
