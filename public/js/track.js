@@ -3,7 +3,8 @@
 import { loadCore } from './core.js';
 import { getReport } from './api.js';
 import { offerReporterActions } from './citizen_actions.js';
-import { formatDate, formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+import { formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+import { renderDeadline, renderTimeline } from './report_view.js';
 
 const form = document.getElementById('track-form');
 const input = document.getElementById('tracking-input');
@@ -40,41 +41,8 @@ function render(report) {
   body.textContent = report.body ?? '';
   body.hidden = !report.body;
 
-  const row = document.getElementById('deadline-row');
-  const d = report.deadline;
-  row.hidden = !d;
-  if (d) {
-    text('deadline-label', t('track.deadline', { stage: t('stage.' + d.stage) }));
-    const chip = document.getElementById('deadline-chip');
-    chip.textContent = t('colour.' + d.colour);
-    chip.className = 'chip ' + d.colour;
-    const date = formatDate(d.due);
-    const left = d.working_days_left;
-    text('deadline-text', left > 0 ? t('track.deadline.left', { date, days: left })
-      : left === 0 ? t('track.deadline.today', { date })
-        : t('track.deadline.over', { date, days: -left }));
-  }
-
-  const list = document.getElementById('timeline');
-  list.replaceChildren();
-  for (const event of report.timeline) {
-    const item = document.createElement('li');
-    const when = document.createElement('time');
-    when.dateTime = event.at;
-    when.textContent = formatDateTime(event.at);
-    const what = document.createElement('strong');
-    what.textContent = t('action.' + event.action);
-    const who = document.createElement('span');
-    who.className = 'by';
-    who.textContent = t('by.' + event.by);
-    item.append(when, ' ', what, ' · ', who);
-    if (event.note) {
-      const note = document.createElement('p');
-      note.textContent = event.note;
-      item.append(note);
-    }
-    list.append(item);
-  }
+  renderDeadline(report.deadline);
+  renderTimeline(document.getElementById('timeline'), report.timeline);
 }
 
 async function track(typed, { focusResult = true } = {}) {

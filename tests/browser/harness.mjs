@@ -1,6 +1,31 @@
 // Starts the real aduan binary on a free port with a demo database, and Debian's Chromium.
 import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+
+// Where screenshots go: the build's test-artifacts folder under ctest.
+export const artifacts = process.env.ADUAN_ARTIFACTS ?? path.resolve('test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+// Starts a demo aduan and Chromium before the file's tests and stops both after; the
+// returned object holds `server` and `browser` once the tests run.
+export function useAduan() {
+  const env = {};
+  before(async () => {
+    env.dir = mkdtempSync(path.join(tmpdir(), 'aduan-browser-'));
+    env.server = await startAduan(path.join(env.dir, 'aduan.db'));
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    rmSync(env.dir, { recursive: true, force: true });
+  });
+  return env;
+}
 
 export async function startAduan(dbPath) {
   const bin = process.env.ADUAN_BIN;

@@ -1,34 +1,16 @@
 // A whole lifecycle through the pages: the citizen files a complaint, the coordinator
 // forwards it, the agency admin assigns it, the officer responds, the admin resolves it, the
 // citizen confirms and rates it; the supervisor finds the report the demo escalated.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, staffAction, staffPage, startAduan } from './harness.mjs';
+import { artifacts, staffAction, staffPage, useAduan } from './harness.mjs';
 
-const artifacts = process.env.ADUAN_ARTIFACTS ?? path.resolve('test-artifacts');
-mkdirSync(artifacts, { recursive: true });
-let server;
-let browser;
-let dir;
-
-before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'aduan-lifecycle-'));
-  server = await startAduan(path.join(dir, 'aduan.db'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = useAduan();
 
 async function citizenSubmits() {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
-  await page.goto(server.url);
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.fill('#title', 'Saluran air tersumbat di depan SDN 1 Martapura');
   await page.fill('#body', 'Setiap hujan air meluap ke jalan karena saluran tersumbat sampah. Anak sekolah harus melewati genangan.');
@@ -51,9 +33,9 @@ test('a report goes from the citizen through three staff roles and back', async 
   assert.ok(trackHref.includes('#pin='));
 
   // The coordinator sees it in the queue and forwards it to the roads agency.
-  const coordinator = await staffPage(browser, server, 'koordinator');
+  const coordinator = await staffPage(env.browser, env.server, 'koordinator');
   await coordinator.waitForSelector(`#queue-list a:text("${id}")`);
-  await staffAction(coordinator, server, id, 'Verifikasi & teruskan', async (form) => {
+  await staffAction(coordinator, env.server, id, 'Verifikasi & teruskan', async (form) => {
     await form.locator('#agency').selectOption('DPUPR');
     await form.locator('#tier').selectOption('light');
   });
@@ -61,13 +43,13 @@ test('a report goes from the citizen through three staff roles and back', async 
   assert.equal(await coordinator.textContent('#report-agency'), 'Dinas Pekerjaan Umum dan Penataan Ruang');
 
   // The agency admin assigns an officer; the officer responds.
-  const admin = await staffPage(browser, server, 'admin.dpupr');
-  await staffAction(admin, server, id, 'Tugaskan petugas', async (form) => {
+  const admin = await staffPage(env.browser, env.server, 'admin.dpupr');
+  await staffAction(admin, env.server, id, 'Tugaskan petugas', async (form) => {
     await form.locator('#officer').selectOption('petugas.dpupr');
   });
   assert.equal(await admin.textContent('#report-assigned'), 'Agus Pratama');
-  const officer = await staffPage(browser, server, 'petugas.dpupr');
-  await staffAction(officer, server, id, 'Tanggapi', async (form) => {
+  const officer = await staffPage(env.browser, env.server, 'petugas.dpupr');
+  await staffAction(officer, env.server, id, 'Tanggapi', async (form) => {
     await form.locator('#note').fill('Tim kebersihan saluran dijadwalkan datang besok pagi.');
   });
   assert.equal(await officer.textContent('#report-status'), 'Sedang diproses');
@@ -75,7 +57,7 @@ test('a report goes from the citizen through three staff roles and back', async 
   assert.equal(await officer.getByRole('button', { name: 'Selesaikan', exact: true }).count(), 0);
 
   // An empty final response is caught in the page before any request.
-  await admin.goto(server.url + 'staff/report.html?id=' + id);
+  await admin.goto(env.server.url + 'staff/report.html?id=' + id);
   await admin.waitForSelector('#report:not([hidden])');
   await admin.getByRole('button', { name: 'Selesaikan', exact: true }).click();
   await admin.locator('.action-form button[type="submit"]').click();
@@ -87,8 +69,8 @@ test('a report goes from the citizen through three staff roles and back', async 
   await admin.screenshot({ path: path.join(artifacts, 'staff-resolved.png'), fullPage: true });
 
   // The citizen follows the link with the PIN, confirms and rates.
-  const citizen = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
-  await citizen.goto(server.url + trackHref.slice(1));
+  const citizen = await env.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await citizen.goto(env.server.url + trackHref.slice(1));
   await citizen.waitForSelector('#citizen-actions:not([hidden])');
   const timeline = await citizen.textContent('#timeline');
   assert.match(timeline, /Tindak lanjut selesai/);
@@ -105,7 +87,7 @@ test('a report goes from the citizen through three staff roles and back', async 
   await citizen.screenshot({ path: path.join(artifacts, 'citizen-rated.png'), fullPage: true });
 
   // The supervisor's queue holds the report the demo left unresolved for months.
-  const supervisor = await staffPage(browser, server, 'ombudsman');
+  const supervisor = await staffPage(env.browser, env.server, 'ombudsman');
   await supervisor.waitForSelector('#queue-list li');
   assert.match(await supervisor.textContent('#queue-list'), /Lampu penerangan jalan mati/);
   await supervisor.screenshot({ path: path.join(artifacts, 'supervisor-escalated.png'), fullPage: true });
@@ -114,7 +96,7 @@ test('a report goes from the citizen through three staff roles and back', async 
 });
 
 test('the system admin keeps the holiday calendar', async () => {
-  const page = await staffPage(browser, server, 'sysadmin');
+  const page = await staffPage(env.browser, env.server, 'sysadmin');
   assert.match(page.url(), /holidays\.html/);
   await page.fill('#date', '2026-12-31');
   await page.fill('#name', 'Cuti bersama akhir tahun');

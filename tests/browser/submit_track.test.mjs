@@ -1,40 +1,21 @@
 // The citizen's path in Debian's Chromium against the real aduan binary: open the form on a
 // phone-sized screen, see an inline error from the wasm core, correct it, submit, read the
 // tracking ID, mistype it (caught in the page, no request), then track it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startAduan, launchBrowser } from './harness.mjs';
+import { artifacts, useAduan } from './harness.mjs';
 
-const artifacts = process.env.ADUAN_ARTIFACTS ?? path.resolve('test-artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-let server;
-let browser;
-let dir;
-
-before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'aduan-browser-'));
-  server = await startAduan(path.join(dir, 'aduan.db'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = useAduan();
 
 test('a citizen submits a complaint and tracks it', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const apiCalls = [];
   page.on('request', (r) => { if (r.url().includes('/api/v1/reports')) apiCalls.push(r.method() + ' ' + r.url()); });
 
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'id');
 
@@ -67,7 +48,7 @@ test('a citizen submits a complaint and tracks it', async () => {
   await page.screenshot({ path: path.join(artifacts, 'submit-done.png'), fullPage: true });
 
   // The tracking page: a typo is caught by the wasm core before any request.
-  await page.goto(server.url + 'track.html');
+  await page.goto(env.server.url + 'track.html');
   await page.waitForSelector('body[data-ready="true"]');
   const typo = trackingId.slice(0, -1) + (trackingId.endsWith('Z') ? 'Y' : 'Z');
   apiCalls.length = 0;

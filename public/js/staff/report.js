@@ -4,7 +4,8 @@
 import { getAgencies, getCategories } from '../api.js';
 import { showErrors } from '../form_fields.js';
 import { loadCore } from '../core.js';
-import { formatDate, formatDateTime, onLangChange, t } from '../i18n.js';
+import { formatDate, onLangChange, t } from '../i18n.js';
+import { renderDeadline, renderTimeline } from '../report_view.js';
 import { act, officers, report } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
 import { startStaffPage } from './session.js';
@@ -52,38 +53,7 @@ function renderDetails(r) {
     const parts = [r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.nik && 'NIK ' + r.reporter.nik];
     reporter.textContent = parts.filter(Boolean).join(' · ');
   }
-  const row = document.getElementById('deadline-row');
-  row.hidden = !r.deadline;
-  if (r.deadline) {
-    text('deadline-label', t('track.deadline', { stage: t('stage.' + r.deadline.stage) }));
-    const chip = document.getElementById('deadline-chip');
-    chip.textContent = t('colour.' + r.deadline.colour);
-    chip.className = 'chip ' + r.deadline.colour;
-    const left = r.deadline.working_days_left;
-    const date = formatDate(r.deadline.due);
-    text('deadline-text', left > 0 ? t('track.deadline.left', { date, days: left })
-      : left === 0 ? t('track.deadline.today', { date }) : t('track.deadline.over', { date, days: -left }));
-  }
-}
-
-function renderTimeline(events) {
-  const list = document.getElementById('timeline');
-  list.replaceChildren();
-  for (const e of events) {
-    const li = document.createElement('li');
-    if (!e.public) li.className = 'internal';
-    const when = document.createElement('time');
-    when.dateTime = e.at;
-    when.textContent = formatDateTime(e.at);
-    const what = document.createElement('strong');
-    what.textContent = t('action.' + e.action);
-    const who = document.createElement('span');
-    who.className = 'by';
-    who.textContent = [e.actor, t('role.' + e.role)].filter(Boolean).join(', ') + (e.public ? '' : ` · ${t('report.internal')}`);
-    li.append(when, ' ', what, ' · ', who);
-    if (e.note) li.append(Object.assign(document.createElement('p'), { textContent: e.note }));
-    list.append(li);
-  }
+  renderDeadline(r.deadline);
 }
 
 function renderActions(r) {
@@ -106,7 +76,7 @@ function render(r) {
   ctx.report = r;
   document.getElementById('report').hidden = false;
   renderDetails(r);
-  renderTimeline(r.timeline);
+  renderTimeline(document.getElementById('timeline'), r.timeline);
   renderActions(r);
 }
 

@@ -1,0 +1,48 @@
+// Pieces of a report page that the citizen's tracking page and the staff panel share: the
+// deadline with its colour, and the timeline.
+import { formatDate, formatDateTime, t } from './i18n.js';
+
+// Fills #deadline-row, #deadline-label, #deadline-chip and #deadline-text; hides the row
+// when no deadline runs. The colour is always also said in words.
+export function renderDeadline(deadline) {
+  const row = document.getElementById('deadline-row');
+  row.hidden = !deadline;
+  if (!deadline) return;
+  document.getElementById('deadline-label').textContent =
+    t('track.deadline', { stage: t('stage.' + deadline.stage) });
+  const chip = document.getElementById('deadline-chip');
+  chip.textContent = t('colour.' + deadline.colour);
+  chip.className = 'chip ' + deadline.colour;
+  const date = formatDate(deadline.due);
+  const left = deadline.working_days_left;
+  document.getElementById('deadline-text').textContent =
+    left > 0 ? t('track.deadline.left', { date, days: left })
+      : left === 0 ? t('track.deadline.today', { date })
+        : t('track.deadline.over', { date, days: -left });
+}
+
+// Fills `list` with the events. Staff events carry who acted and whether the citizen sees it.
+export function renderTimeline(list, events) {
+  list.replaceChildren();
+  for (const e of events) {
+    const item = document.createElement('li');
+    if (e.public === false) item.className = 'internal';
+    const when = document.createElement('time');
+    when.dateTime = e.at;
+    when.textContent = formatDateTime(e.at);
+    const what = document.createElement('strong');
+    what.textContent = t('action.' + e.action);
+    const who = document.createElement('span');
+    who.className = 'by';
+    who.textContent = e.role === undefined
+      ? t('by.' + e.by)
+      : [e.actor, t('role.' + e.role)].filter(Boolean).join(', ') + (e.public ? '' : ` · ${t('report.internal')}`);
+    item.append(when, ' ', what, ' · ', who);
+    if (e.note) {
+      const note = document.createElement('p');
+      note.textContent = e.note;
+      item.append(note);
+    }
+    list.append(item);
+  }
+}
