@@ -324,8 +324,7 @@ TEST_F(Lifecycle, AnonymousReporterIsHiddenFromAgencyRoles) {
   ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
   ASSERT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
   for (const StaffSession* agency : {&dpupr, &officer}) {
-    const httplib::Client c = server.client();
-    for (const std::string path :
+    for (const std::string& path :
          {"/api/v1/staff/reports/" + id, std::string("/api/v1/staff/reports")}) {
       httplib::Client client = server.client();
       const std::string text = client.Get(path.c_str(), agency->headers())->body;
@@ -334,7 +333,15 @@ TEST_F(Lifecycle, AnonymousReporterIsHiddenFromAgencyRoles) {
       }
     }
   }
+  // An action's answer is the report again: hidden there too.
+  const Answer updated = act(officer, id, {{"action", "respond"}, {"note", "Sedang kami tinjau."}});
+  ASSERT_EQ(updated.status, 200);
+  for (const char* secret : {"Siti", "+6281234567890", "siti@contoh.id", "6303015708900001"}) {
+    EXPECT_EQ(updated.body.dump().find(secret), std::string::npos) << secret;
+  }
   EXPECT_TRUE(report(dpupr, id)["reporter_hidden"].get<bool>());
+  // Public tracking never carries it, anonymous or not.
+  EXPECT_EQ(track(id).dump().find("Siti"), std::string::npos);
   EXPECT_EQ(report(coordinator, id)["reporter"]["phone"], "+6281234567890");
   // The citizen's own view with the PIN does not echo it either.
   const Answer own = post("/api/v1/reports/" + id + "/access", {{"pin", pin}});
