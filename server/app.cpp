@@ -19,14 +19,18 @@ const std::string& checked_crypto() {
 
 App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
     : store_((checked_crypto(), o.db_path), o.readers),
-      reports_(store_, clock, o.settings, std::move(random)),
-      workflow_(store_, clock, o.settings),
+      notifier_(o.notify),
+      reports_(store_, clock, o.settings, std::move(random), &notifier_),
+      workflow_(store_, clock, o.settings, &notifier_),
       citizens_(store_, clock, o.settings, workflow_),
       staff_(store_, clock, o.settings, workflow_),
       auth_(store_, clock, o.auth),
-      job_(store_, clock, o.settings, workflow_),
+      job_(store_, clock, o.settings, workflow_, &notifier_),
+      inbound_(store_, clock, o.settings, reports_, workflow_, notifier_),
+      sender_(store_, clock, o.notify),
       assets_(o.assets_dir),
-      services_{store_, reports_, workflow_, citizens_, staff_, auth_},
+      services_{store_, reports_, workflow_, citizens_, staff_,
+                auth_,  inbound_, notifier_, sender_,   clock},
       http_(services_, assets_, o.http) {}
 
 }  // namespace aduan

@@ -11,6 +11,10 @@
 #include "clock.h"
 #include "deadline_job.h"
 #include "http_server.h"
+#include "inbound_service.h"
+#include "notification_sender.h"
+#include "notifier.h"
+#include "notify_config.h"
 #include "report_service.h"
 #include "services.h"
 #include "staff_service.h"
@@ -26,6 +30,7 @@ struct AppOptions {
   HttpOptions http;
   std::string assets_dir;  // empty: the embedded pages
   int readers = 4;
+  NotifyConfig notify = default_notify_config();  // no channel: nothing is sent
 };
 
 class App {
@@ -39,17 +44,23 @@ class App {
   StaffService& staff() { return staff_; }
   AuthService& auth() { return auth_; }
   DeadlineJob& job() { return job_; }
+  const Notifier& notifier() const { return notifier_; }
+  NotificationSender& sender() { return sender_; }
+  InboundService& inbound() { return inbound_; }
   HttpServer& http() { return http_; }
   const Services& services() const { return services_; }
 
  private:
   Store store_;
+  Notifier notifier_;
   ReportService reports_;
   WorkflowService workflow_;
   CitizenService citizens_;
   StaffService staff_;
   AuthService auth_;
   DeadlineJob job_;
+  InboundService inbound_;
+  NotificationSender sender_;
   AssetSource assets_;
   Services services_;
   HttpServer http_;

@@ -101,4 +101,15 @@ CitizenOutcome CitizenService::act(const std::string& typed_id, const std::strin
   return out;
 }
 
+CitizenOutcome CitizenService::set_notifications(const std::string& typed_id,
+                                                 const std::string& pin, bool enabled) {
+  int64_t report_id = 0;
+  CitizenOutcome out = check_pin(typed_id, pin, &report_id);
+  if (out.result != CitizenOutcome::Result::kOk) return out;
+  store_.write(
+      [&](SQLite::Database& db) { ReportRepository::set_notify_citizen(db, report_id, enabled); });
+  out.view = view_of(report_id);
+  return out;
+}
+
 }  // namespace aduan

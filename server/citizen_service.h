@@ -38,6 +38,9 @@ class CitizenService {
   CitizenOutcome open(const std::string& typed_id, const std::string& pin);
   CitizenOutcome act(const std::string& typed_id, const std::string& pin, Action action,
                      const ActionInput& input, std::optional<int64_t> expected_version);
+  // Turns the citizen's messages about this report on or off.
+  CitizenOutcome set_notifications(const std::string& typed_id, const std::string& pin,
+                                   bool enabled);
 
  private:
   // Checks the ID and the PIN; on success sets `*report_id`.

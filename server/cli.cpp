@@ -27,6 +27,7 @@ constexpr const char* kUsage = R"(aduan — public-service complaint management
 Usage:
   aduan serve   [--db FILE] [--host ADDR] [--port N] [--assets DIR] [--tz WIB|WITA|WIT]
                 [--threads N] [--job-interval SECONDS] [--secure-cookies 1]
+                [--notify-config FILE]
   aduan demo    [--db FILE]     fill FILE with a demo district: agencies, categories,
                                 holidays, one account per staff role (passwords printed
                                 once) and sample reports
@@ -53,12 +54,14 @@ Options:
   --threads N    HTTP worker threads (default 32; each keep-alive client holds one)
   --job-interval SECONDS   how often the deadline job runs (default 60)
   --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
+  --notify-config FILE     SMTP server, WhatsApp/SMS gateway, inbound secret, retry timing
+                           and who hears of what, as JSON (see docs/notifications.md)
 )";
 
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
-      "--secure-cookies"}},
+      "--secure-cookies", "--notify-config"}},
     {"demo", {"--db", "--tz"}},
     {"migrate", {"--db"}},
     {"user add", {"--db", "--username", "--role", "--agency", "--name"}},
@@ -132,6 +135,12 @@ int serve(const CommandLine& cl) {
   options->http.threads = *threads;
   options->http.secure_cookies = option(cl, "--secure-cookies", "0") == "1";
   options->assets_dir = option(cl, "--assets", "");
+  const std::string notify_file = option(cl, "--notify-config", "");
+  if (!notify_file.empty()) {
+    auto notify = load_notify_config(notify_file, &error);
+    if (!notify) return fail(error);
+    options->notify = *notify;
+  }
 
   SystemClock clock;
   App app(*options, clock);
@@ -139,10 +148,12 @@ int serve(const CommandLine& cl) {
   if (bound < 0) return fail("cannot listen on " + host + ":" + std::to_string(*port));
   std::thread signals = stop_on_signal(app.http());
   app.job().start(*interval);
+  app.sender().start();
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   std::cout << "aduan is serving http://" << shown_host << ":" << bound << "/" << std::endl;
   const bool ok = app.http().listen();
   app.job().stop();
+  app.sender().stop();
   if (signals.joinable()) {
     // The waiting thread ends only on a signal; wake it if the server stopped on its own.
     if (ok) pthread_kill(signals.native_handle(), SIGTERM);

@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "catalog_repository.h"
+#include "notifier.h"
 #include "rate_limiter.h"
 #include "session_repository.h"
 
@@ -13,8 +15,66 @@ constexpr int kBatch = 500;
 }
 
 DeadlineJob::DeadlineJob(Store& store, const Clock& clock, ServiceSettings settings,
-                         WorkflowService& workflow)
-    : store_(store), clock_(clock), settings_(settings), workflow_(workflow) {}
+                         WorkflowService& workflow, const Notifier* notifier)
+    : store_(store), clock_(clock), settings_(settings), workflow_(workflow), notifier_(notifier) {}
+
+int DeadlineJob::alert_deadlines(Date today, int64_t now) {
+  int written = 0;
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    // Amber starts at most a quarter of the longest stage (60 working days, about 21
+    // calendar days) before the due date; nothing further out can be amber yet.
+    SQLite::Statement q(db,
+                        "SELECT id FROM reports WHERE status IN ('submitted', 'forwarded', "
+                        "'in_progress', 'resolved') AND stage != 'none' AND stage_due <= ?");
+    q.bind(1, format_iso_date(Date{today.days + 31}));
+    std::vector<int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    for (int64_t id : ids) {
+      const auto r = ReportRepository::find_by_id(db, id);
+      // Waiting for the citizen is not late work by staff.
+      if (!r || r->status == Status::kResolved) continue;
+      const StageDeadline& d = r->clock.deadline;
+      const DeadlineColour colour = deadline_colour(calendar, d.started, d.due, today);
+      if (colour == DeadlineColour::kGreen) continue;
+      SQLite::Statement once(db,
+                             "INSERT OR IGNORE INTO deadline_alerts(report_id, stage_due, "
+                             "colour) VALUES(?, ?, ?)");
+      once.bind(1, id);
+      once.bind(2, format_iso_date(d.due));
+      once.bind(3, std::string(to_string(colour)));
+      if (once.exec() == 0) continue;  // told already
+      written += notifier_->notify(
+          db, colour == DeadlineColour::kRed ? "deadline_red" : "deadline_amber", *r, {}, now);
+    }
+    tx.commit();
+  });
+  return written;
+}
+
+int DeadlineJob::send_digests(Date today, int64_t now) {
+  const int64_t local_seconds = now + int64_t{settings_.utc_offset_minutes} * 60;
+  const int hour = static_cast<int>((local_seconds % 86400 + 86400) % 86400 / 3600);
+  if (hour < notifier_->config().digest_hour) return 0;
+  int agencies = 0;
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    const std::string day = format_iso_date(today);
+    SQLite::Statement seen(db, "SELECT value FROM job_state WHERE key = 'digest_sent_on'");
+    if (seen.executeStep() && seen.getColumn(0).getString() == day) return;
+    for (const Agency& a : CatalogRepository::active_agencies(db)) {
+      if (notifier_->notify_digest(db, a.id, today, now) > 0) ++agencies;
+    }
+    SQLite::Statement mark(db,
+                           "INSERT INTO job_state(key, value) VALUES('digest_sent_on', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    mark.bind(1, day);
+    mark.exec();
+    tx.commit();
+  });
+  return agencies;
+}
 
 DeadlineJob::~DeadlineJob() { stop(); }
 
@@ -44,9 +104,16 @@ JobRun DeadlineJob::run_once() {
     }
     if (reports.size() < static_cast<size_t>(kBatch) || acted == 0) break;
   }
+  if (notifier_) {
+    run.deadline_alerts = alert_deadlines(today, now);
+    run.digests = send_digests(today, now);
+  }
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     RateLimiter::prune(db, now - 24 * 3600);
+    SQLite::Statement nonces(db, "DELETE FROM inbound_nonces WHERE at < ?");
+    nonces.bind(1, now - 24 * 3600);
+    nonces.exec();
     SessionRepository::remove_expired(db, now, now - 7 * 24 * 3600);
     tx.commit();
   });

@@ -18,17 +18,29 @@ namespace aduan {
 struct JobRun {
   int auto_closed = 0;
   int escalated = 0;
+  int deadline_alerts = 0;  // amber and red notices written
+  int digests = 0;          // agencies that got their daily digest
 };
+
+class Notifier;
 
 class DeadlineJob {
  public:
-  DeadlineJob(Store& store, const Clock& clock, ServiceSettings settings,
-              WorkflowService& workflow);
+  // `notifier` may be null: no alerts or digests.
+  DeadlineJob(Store& store, const Clock& clock, ServiceSettings settings, WorkflowService& workflow,
+              const Notifier* notifier = nullptr);
   ~DeadlineJob();
 
   // One pass over everything that is due.
   JobRun run_once();
 
+ private:
+  // Amber and red notices, once per report, stage deadline and colour.
+  int alert_deadlines(Date today, int64_t now);
+  // Each agency's digest, once a day after the configured hour.
+  int send_digests(Date today, int64_t now);
+
+ public:
   // Runs run_once now and then every `interval_seconds` on a thread of its own.
   void start(int interval_seconds);
   void stop();
@@ -38,6 +50,7 @@ class DeadlineJob {
   const Clock& clock_;
   ServiceSettings settings_;
   WorkflowService& workflow_;
+  const Notifier* notifier_;
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -23,6 +23,8 @@ DecodedReport decode_report_json(std::string_view body) {
   in.agency = read_string(*doc, "agency", "agency", errors);
   const std::string channel = read_string(*doc, "channel", "channel", errors);
   if (!channel.empty()) in.channel = channel;
+  const std::string language = read_string(*doc, "language", "language", errors);
+  if (!language.empty()) in.language = language;
   const json& loc = read_object(*doc, "location", errors);
   in.location.text = read_string(loc, "text", "location.text", errors);
   in.location.lat = read_number(loc, "lat", "location.lat", errors);
@@ -58,6 +60,7 @@ std::string reporter_view_json(const ReportView& v, int utc_offset_minutes) {
   json out = report_json(v, utc_offset_minutes, true);
   out["timeline"] = timeline_json(v.timeline, utc_offset_minutes, false);
   out["version"] = v.report.version;
+  out["notifications"] = v.report.notify_citizen;
   if (v.report.rating) {
     out["rating"] = json{{"score", *v.report.rating}, {"comment", v.report.rating_comment}};
   }

@@ -11,7 +11,7 @@ constexpr const char* kReportColumns =
     "reporter_phone, reporter_email, reporter_nik, anonymous, confidential, resolution_tier, "
     "stage, stage_started, stage_due, paused_days_left, escalation_due, citizen_pin_hash, "
     "assigned_user_id, returned, archive_reason, duplicate_of, rating, rating_comment, "
-    "created_at, updated_at, version";
+    "notify_citizen, language, created_at, updated_at, version";
 
 template <typename T>
 void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
@@ -81,6 +81,8 @@ ReportRecord read_report(SQLite::Statement& q) {
   const auto rating = optional_int(q.getColumn(i++));
   if (rating) r.rating = static_cast<int>(*rating);
   r.rating_comment = q.getColumn(i++).getString();
+  r.notify_citizen = q.getColumn(i++).getInt() != 0;
+  r.language = q.getColumn(i++).getString();
   r.created_at = q.getColumn(i++).getInt64();
   r.updated_at = q.getColumn(i++).getInt64();
   r.version = q.getColumn(i++).getInt64();
@@ -129,12 +131,13 @@ bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
                       "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
                       "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
                       "reporter_phone, reporter_email, reporter_nik, citizen_pin_hash, created_at, "
-                      "version, classification, status, category_id, agency_id, anonymous, "
+                      "version, notify_citizen, language, classification, status, category_id, "
+                      "agency_id, anonymous, "
                       "confidential, resolution_tier, stage, stage_started, stage_due, "
                       "paused_days_left, escalation_due, assigned_user_id, returned, "
                       "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                      "?,?) ON CONFLICT(tracking_id) DO NOTHING");
+                      "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING");
   int i = 1;
   q.bind(i++, r->tracking_id);
   q.bind(i++, r->title);
@@ -153,6 +156,8 @@ bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
   q.bind(i++, r->citizen_pin_hash);
   q.bind(i++, r->created_at);
   q.bind(i++, r->version);
+  q.bind(i++, r->notify_citizen ? 1 : 0);
+  q.bind(i++, r->language);
   bind_mutable(q, *r, i);
   if (q.exec() == 0) return false;
   r->id = db.getLastInsertRowid();
@@ -292,6 +297,13 @@ std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date t
   std::vector<int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
+}
+
+void ReportRepository::set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled) {
+  SQLite::Statement q(db, "UPDATE reports SET notify_citizen = ? WHERE id = ?");
+  q.bind(1, enabled ? 1 : 0);
+  q.bind(2, id);
+  q.exec();
 }
 
 int64_t ReportRepository::count(SQLite::Database& db) {

@@ -42,6 +42,8 @@ struct ReportRecord {
   std::string duplicate_of;
   std::optional<int> rating;
   std::string rating_comment;
+  bool notify_citizen = true;   // the citizen may stop messages about their report
+  std::string language = "id";  // of the citizen's messages
   int64_t created_at = 0;
   int64_t updated_at = 0;
   int64_t version = 1;
@@ -101,6 +103,8 @@ class ReportRepository {
   static std::vector<int64_t> due_for_jobs(SQLite::Database& db, Date today, int limit);
 
   static int64_t count(SQLite::Database& db);
+
+  static void set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled);
 };
 
 }  // namespace aduan

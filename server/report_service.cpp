@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "crypto.h"
+#include "notifier.h"
 
 namespace aduan {
 namespace {
@@ -86,8 +87,12 @@ uint64_t system_random() {
 }
 
 ReportService::ReportService(Store& store, const Clock& clock, ServiceSettings settings,
-                             Random random)
-    : store_(store), clock_(clock), settings_(settings), random_(std::move(random)) {}
+                             Random random, const Notifier* notifier)
+    : store_(store),
+      clock_(clock),
+      settings_(settings),
+      random_(std::move(random)),
+      notifier_(notifier) {}
 
 Date ReportService::today() const {
   return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
@@ -129,6 +134,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
   r.reporter = n.reporter;
   r.anonymous = n.anonymous;
   r.confidential = n.confidential;
+  r.language = n.language;
   const Transition t = *find_transition(std::nullopt, Action::kSubmit, Role::kCitizen);
   r.clock.deadline = stage_deadline(calendar, settings_.policy, t.stage, r.tier, today());
   r.created_at = r.updated_at = now;
@@ -149,6 +155,10 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
     e.action = Action::kSubmit;
     e.to_status = t.to;
     ReportRepository::append_event(db, r.id, e);
+    if (notifier_) {
+      notifier_->notify(db, "new_report", r, {}, now);
+      notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);
+    }
     tx.commit();  // synchronous=FULL: durable when this returns
   });
 

@@ -20,6 +20,8 @@
 
 namespace aduan {
 
+class Notifier;
+
 struct ServiceSettings {
   int utc_offset_minutes = 7 * 60;  // WIB
   DeadlinePolicy policy;
@@ -57,7 +59,9 @@ class ReportService {
  public:
   using Random = std::function<uint64_t()>;
 
-  ReportService(Store& store, const Clock& clock, ServiceSettings settings, Random random);
+  // `notifier` may be null: no notifications are written.
+  ReportService(Store& store, const Clock& clock, ServiceSettings settings, Random random,
+                const Notifier* notifier = nullptr);
 
   // Validates and stores a new report with its first timeline event. `decode_errors` are
   // problems the JSON decoder found (wrong types); they are reported with the rest.
@@ -73,6 +77,7 @@ class ReportService {
   const Clock& clock_;
   ServiceSettings settings_;
   Random random_;
+  const Notifier* notifier_;
 };
 
 // Unpredictable 64-bit values from the operating system, for tracking IDs.

@@ -19,8 +19,12 @@ void register_public_routes(Router& router, const Services& services);
 // /api/v1/staff/.
 void register_staff_routes(Router& router, const Services& services);
 
-// System administration under /api/v1/admin/: the holiday calendar.
+// System administration under /api/v1/admin/: the holiday calendar and the notifications
+// that could not be delivered.
 void register_admin_routes(Router& router, const Services& services);
+
+// Gateways forwarding citizens' messages: /api/v1/inbound/{sms|whatsapp|email}.
+void register_inbound_routes(Router& router, const Services& services);
 
 // The pages and the wasm core, with ETag revalidation. Register last: it matches any GET.
 void register_asset_routes(httplib::Server& server, const AssetSource& assets);

@@ -1,10 +1,16 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "catalog_repository.h"
+#include "clock.h"
 #include "holiday_csv.h"
 #include "http_errors.h"
 #include "json_staff.h"
+#include "notification_sender.h"
+#include "outbox_repository.h"
+#include "report_service.h"
 #include "route_helpers.h"
 #include "router.h"
 #include "routes.h"
@@ -19,6 +25,23 @@ void send_holidays(Store& store, httplib::Response& res, int status) {
   std::vector<Holiday> holidays;
   store.read([&](SQLite::Database& db) { holidays = CatalogRepository::holidays(db); });
   send_json(res, status, holidays_json(holidays));
+}
+
+std::string notifications_json(const std::vector<OutboxMessage>& list, int offset) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const OutboxMessage& m : list) {
+    out.push_back({{"id", m.id},
+                   {"message_id", m.message_id},
+                   {"event", m.event},
+                   {"channel", m.channel},
+                   {"recipient", m.recipient},
+                   {"subject", m.subject},
+                   {"status", m.status},
+                   {"attempts", m.attempts},
+                   {"last_error", m.last_error},
+                   {"created_at", format_iso_datetime(m.created_at, offset)}});
+  }
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -57,6 +80,32 @@ void register_admin_routes(Router& router, const Services& s) {
                    return send_error(res, 404, "holiday_not_found", "No holiday on that date.");
                  }
                  send_holidays(s.store, res, 200);
+               });
+  router.staff(
+      "GET", "/api/v1/admin/notifications", kSystemAdmin,
+      [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+        const std::string status =
+            req.has_param("status") ? req.get_param_value("status") : "failed";
+        if (status != "failed" && status != "pending" && status != "sent") {
+          return send_error(res, 400, "bad_status", "status is failed, pending or sent.");
+        }
+        std::vector<OutboxMessage> list;
+        s.store.read([&](SQLite::Database& db) { list = OutboxRepository::list(db, status, 200); });
+        send_json(res, 200, notifications_json(list, s.reports.settings().utc_offset_minutes));
+      });
+  router.staff("POST", R"(/api/v1/admin/notifications/(\d{1,18})/retry)", kSystemAdmin,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+                 bool queued = false;
+                 s.store.write([&](SQLite::Database& db) {
+                   queued = OutboxRepository::retry_now(db, std::stoll(req.matches[1].str()),
+                                                        s.clock.now_unix());
+                 });
+                 if (!queued) {
+                   return send_error(res, 404, "notification_not_found",
+                                     "No failed notification has this id.");
+                 }
+                 s.sender.wake();
+                 send_json(res, 200, R"({"status":"pending"})");
                });
   router.staff("POST", "/api/v1/admin/holidays/import", kSystemAdmin,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {

@@ -1,6 +1,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "catalog_repository.h"
 #include "citizen_service.h"
 #include "http_errors.h"
@@ -83,6 +85,22 @@ void register_public_routes(Router& router, const Services& s) {
               [&s](const httplib::Request& req, httplib::Response& res) {
                 citizen_request(s, true, req, res);
               });
+  router.open(
+      "POST", std::string(kTrackingPath) + "/notifications",
+      [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!require_json(req, res)) return;
+        const auto doc = nlohmann::json::parse(req.body, nullptr, false);
+        if (!doc.is_object() || !doc.value("pin", nlohmann::json()).is_string() ||
+            !doc.value("enabled", nlohmann::json()).is_boolean()) {
+          return send_error(res, 400, "malformed_json",
+                            "Send {\"pin\": \"...\", \"enabled\": true|false}.");
+        }
+        const CitizenOutcome out = s.citizens.set_notifications(
+            req.matches[1].str(), doc["pin"].get<std::string>(), doc["enabled"].get<bool>());
+        if (send_citizen_error(res, out)) return;
+        res.set_header("Cache-Control", "no-store");
+        send_json(res, 200, reporter_view_json(*out.view, s.reports.settings().utc_offset_minutes));
+      });
   router.open("GET", "/api/v1/categories", [&s](const httplib::Request&, httplib::Response& res) {
     std::vector<Category> categories;
     std::vector<Agency> agencies;

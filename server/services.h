@@ -9,6 +9,10 @@ class WorkflowService;
 class CitizenService;
 class StaffService;
 class AuthService;
+class Clock;
+class InboundService;
+class Notifier;
+class NotificationSender;
 
 struct Services {
   Store& store;
@@ -17,6 +21,10 @@ struct Services {
   CitizenService& citizens;
   StaffService& staff;
   AuthService& auth;
+  InboundService& inbound;
+  const Notifier& notifier;
+  NotificationSender& sender;
+  const Clock& clock;
 };
 
 }  // namespace aduan

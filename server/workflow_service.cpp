@@ -6,6 +6,7 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "notifier.h"
 #include "text.h"
 #include "tracking_id.h"
 #include "user_repository.h"
@@ -29,6 +30,32 @@ const T* by_code(const std::vector<T>& items, const std::string& code) {
   return nullptr;
 }
 
+// Which notification an action leads to (who receives it is the deployment's rule).
+std::optional<std::string> notification_event(Action a, bool event_public) {
+  switch (a) {
+    case Action::kForward:
+      return "forwarded";
+    case Action::kReturn:
+      return "returned";
+    case Action::kEscalate:
+      return "escalated";
+    case Action::kPostpone:
+    case Action::kRespond:
+    case Action::kResolve:
+    case Action::kArchive:
+    case Action::kAutoClose:
+      return "citizen_update";
+    case Action::kUpdate:
+      return event_public ? std::optional<std::string>("citizen_update") : std::nullopt;
+    case Action::kAnswer:
+    case Action::kReply:
+    case Action::kReopen:
+      return "citizen_reply";
+    default:
+      return std::nullopt;
+  }
+}
+
 struct Catalogue {
   std::vector<Agency> agencies;
   std::vector<Category> categories;
@@ -37,8 +64,9 @@ struct Catalogue {
 
 }  // namespace
 
-WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettings settings)
-    : store_(store), clock_(clock), settings_(settings) {}
+WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettings settings,
+                                 const Notifier* notifier)
+    : store_(store), clock_(clock), settings_(settings), notifier_(notifier) {}
 
 ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
                                 const ActionInput& input, std::optional<int64_t> expected_version) {
@@ -177,6 +205,12 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     }
     ReportRepository::append_event(db, r.id, event);
     if (instruction) ReportRepository::append_event(db, r.id, *instruction);
+    if (notifier_) {
+      if (const auto what = notification_event(action, event.is_public)) {
+        notifier_->notify(db, *what, r, NotifyDetails{.note = event.is_public ? event.note : ""},
+                          now);
+      }
+    }
     tx.commit();
     out.report = std::move(r);
   });

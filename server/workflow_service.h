@@ -39,7 +39,9 @@ struct ActOutcome {
 
 class WorkflowService {
  public:
-  WorkflowService(Store& store, const Clock& clock, ServiceSettings settings);
+  // `notifier` may be null: no notifications are written.
+  WorkflowService(Store& store, const Clock& clock, ServiceSettings settings,
+                  const Notifier* notifier = nullptr);
 
   // Applies `action` to report `report_id`. With `expected_version`, refuses if the report
   // has changed since (so a double click or a stale page does not act twice).
@@ -50,6 +52,7 @@ class WorkflowService {
   Store& store_;
   const Clock& clock_;
   ServiceSettings settings_;
+  const Notifier* notifier_;
 };
 
 }  // namespace aduan

@@ -37,6 +37,7 @@ struct ReportInput {
   Reporter reporter;
   bool anonymous = false;
   bool confidential = false;
+  std::string language = "id";  // of the messages the citizen receives: "id" or "en"
 };
 
 std::string_view to_string(Classification c);

@@ -150,31 +150,15 @@ void check_reporter(const ReportInput& raw, const ReportInput& n, const Limits& 
   }
 }
 
-constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {"required",
-                                                                           "too_short",
-                                                                           "too_long",
-                                                                           "blank",
-                                                                           "invalid_utf8",
-                                                                           "control_character",
-                                                                           "invalid_format",
-                                                                           "invalid_date",
-                                                                           "in_future",
-                                                                           "invalid_phone",
-                                                                           "invalid_email",
-                                                                           "invalid_nik",
-                                                                           "invalid_region_code",
-                                                                           "unknown_classification",
-                                                                           "unknown_category",
-                                                                           "unknown_agency",
-                                                                           "unknown_channel",
-                                                                           "out_of_range",
-                                                                           "incomplete",
-                                                                           "contact_required",
-                                                                           "wrong_type",
-                                                                           "unknown_tier",
-                                                                           "unknown_reason",
-                                                                           "invalid_tracking_id",
-                                                                           "unknown_officer"};
+// clang-format off
+constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {
+    "required", "too_short", "too_long", "blank", "invalid_utf8", "control_character",
+    "invalid_format", "invalid_date", "in_future", "invalid_phone", "invalid_email",
+    "invalid_nik", "invalid_region_code", "unknown_classification", "unknown_category",
+    "unknown_agency", "unknown_channel", "out_of_range", "incomplete", "contact_required",
+    "wrong_type", "unknown_tier", "unknown_reason", "invalid_tracking_id", "unknown_officer",
+    "unknown_language"};
+// clang-format on
 
 }  // namespace
 
@@ -294,6 +278,7 @@ std::vector<FieldError> validate_report(const ReportInput& raw, const Validation
     out.add("agency", FieldCode::kUnknownAgency);
   }
   if (!parse_channel(n.channel)) out.add("channel", FieldCode::kUnknownChannel);
+  if (n.language != "id" && n.language != "en") out.add("language", FieldCode::kUnknownLanguage);
 
   check_reporter(raw, n, limits, &out);
   return out.take();

@@ -37,9 +37,10 @@ enum class FieldCode : uint8_t {
   kUnknownTier,      // actions: not a resolution tier
   kUnknownReason,    // actions: not an archive reason
   kInvalidTrackingId,
-  kUnknownOfficer,  // actions: no such officer in the agency (checked by the server)
+  kUnknownOfficer,   // actions: no such officer in the agency (checked by the server)
+  kUnknownLanguage,  // not "id" or "en"
 };
-inline constexpr size_t kFieldCodeCount = 25;
+inline constexpr size_t kFieldCodeCount = 26;
 
 struct FieldError {
   std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"

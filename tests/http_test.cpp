@@ -255,9 +255,7 @@ namespace {
 TEST(Assets, DiskFolderFirstThenTheEmbeddedCopy) {
   const auto dir = std::filesystem::temp_directory_path() / "aduan-assets-test";
   std::filesystem::create_directories(dir);
-  {
-    std::ofstream(dir / "index.html") << "<html>from disk</html>";
-  }
+  { std::ofstream(dir / "index.html") << "<html>from disk</html>"; }
   const AssetSource assets(dir.string());
   EXPECT_EQ(assets.find("/")->body, "<html>from disk</html>");
   // Not on disk: the embedded file, whole.

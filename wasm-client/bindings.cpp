@@ -70,6 +70,8 @@ ReportInput report_from_js(const val& r) {
   in.agency = string_field(r, "agency");
   const std::string channel = string_field(r, "channel");
   if (!channel.empty()) in.channel = channel;
+  const std::string language = string_field(r, "language");
+  if (!language.empty()) in.language = language;
   const val loc = r["location"];
   in.location.text = string_field(loc, "text");
   in.location.lat = number_field(loc, "lat");

@@ -1,0 +1,163 @@
+#include "inbound_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cctype>
+
+#include "crypto.h"
+#include "text.h"
+#include "tracking_id.h"
+#include "transports.h"
+#include "validation.h"
+
+namespace aduan {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Whether `from` is the reporter of `r`: the same phone number or email address.
+bool same_sender(const ReportRecord& r, const std::string& channel, const std::string& from) {
+  if (channel == "email")
+    return !r.reporter.email.empty() && lower(r.reporter.email) == lower(from);
+  return !r.reporter.phone.empty() && r.reporter.phone == normalize_phone(from);
+}
+
+std::string reason_text(const std::vector<FieldError>& errors) {
+  std::string out;
+  for (const FieldError& e : errors) {
+    out += (out.empty() ? "" : ", ") + e.field + " " + std::string(to_string(e.code));
+  }
+  return out;
+}
+
+}  // namespace
+
+InboundAuth check_inbound(Store& store, const std::string& secret, int window_seconds, int64_t now,
+                          const std::string& timestamp, const std::string& nonce,
+                          const std::string& signature, const std::string& body) {
+  const std::string expected =
+      "sha256=" + hmac_sha256_hex(secret, timestamp + "." + nonce + "." + body);
+  if (nonce.empty() || nonce.size() > 128 || !equal_secret(signature, expected)) {
+    return InboundAuth::kBadSignature;
+  }
+  char* end = nullptr;
+  const long long at = std::strtoll(timestamp.c_str(), &end, 10);
+  if (timestamp.empty() || *end != '\0' || at < now - window_seconds || at > now + window_seconds) {
+    return InboundAuth::kStaleTimestamp;
+  }
+  bool fresh = false;
+  store.write([&](SQLite::Database& db) {
+    SQLite::Statement q(db, "INSERT OR IGNORE INTO inbound_nonces(nonce, at) VALUES(?, ?)");
+    q.bind(1, nonce);
+    q.bind(2, now);
+    fresh = q.exec() == 1;
+  });
+  return fresh ? InboundAuth::kOk : InboundAuth::kReplayed;
+}
+
+std::optional<std::string> find_tracking_id(const std::string& text) {
+  // Candidates are runs of letters, digits and dashes; a typed ID may have dashes or none.
+  std::string run;
+  auto check = [&]() -> std::optional<std::string> {
+    const ParsedTrackingId p = parse_tracking_id(run);
+    run.clear();
+    if (p.ok()) return p.canonical;
+    return std::nullopt;
+  };
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+      run.push_back(c);
+    } else if (!run.empty()) {
+      if (auto id = check()) return id;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string derive_title(const std::string& subject, const std::string& text) {
+  std::string title = normalize_line(subject);
+  if (count_characters(title) < 10) {
+    const std::string block = normalize_block(text);
+    title = normalize_line(block.substr(0, block.find('\n')));
+    if (count_characters(title) < 10) title = normalize_line(block);
+  }
+  if (count_characters(title) <= 150) return title;
+  // Cut at the last space before 140 characters' worth of bytes, on a UTF-8 boundary.
+  size_t cut = 0;
+  size_t chars = 0;
+  for (size_t i = 0; i < title.size() && chars < 140; ++i) {
+    if ((static_cast<unsigned char>(title[i]) & 0xC0) != 0x80) ++chars;
+    if (title[i] == ' ') cut = i;
+  }
+  return title.substr(0, cut ? cut : 140) + " …";
+}
+
+InboundService::InboundService(Store& store, const Clock& clock, ServiceSettings settings,
+                               ReportService& reports, WorkflowService& workflow,
+                               const Notifier& notifier)
+    : store_(store),
+      clock_(clock),
+      settings_(settings),
+      reports_(reports),
+      workflow_(workflow),
+      notifier_(notifier) {}
+
+InboundOutcome InboundService::receive(const InboundMessage& m) {
+  InboundOutcome out;
+  // A quoted tracking ID of the sender's own report continues that conversation.
+  if (const auto id = find_tracking_id(m.subject + " " + m.text)) {
+    std::optional<ReportRecord> report;
+    store_.read(
+        [&](SQLite::Database& db) { report = ReportRepository::find_by_tracking_id(db, *id); });
+    if (report && same_sender(*report, m.channel, m.from)) {
+      const Action action = report->status == Status::kPostponed ? Action::kAnswer : Action::kReply;
+      ActionInput input;
+      input.note = m.text;
+      const ActOutcome done =
+          workflow_.act(report->id, Actor{Role::kCitizen, {}, {}, {}}, action, input, std::nullopt);
+      if (done.result == ActOutcome::Result::kOk) {
+        out.result = InboundOutcome::Result::kReplied;
+        out.tracking_id = format_tracking_id(*id);
+        return out;
+      }
+      // A closed report takes no more replies: the message becomes a report of its own.
+    }
+  }
+
+  ReportInput in;
+  in.classification = "complaint";
+  in.title = derive_title(m.subject, m.text);
+  in.body = m.text;
+  in.incident_date = format_iso_date(local_date(clock_.now_unix(), settings_.utc_offset_minutes));
+  in.location.text = "Tidak disebutkan (dikirim lewat " + m.channel + ")";
+  in.category = notifier_.config().inbound_category;
+  in.channel = m.channel;
+  if (m.channel == "email") {
+    in.reporter.email = m.from;
+  } else {
+    in.reporter.phone = m.from;
+  }
+  const SubmitOutcome submitted = reports_.submit(in);
+  if (submitted.errors.empty()) {
+    out.result = InboundOutcome::Result::kCreated;
+    out.tracking_id = submitted.tracking_id;
+    return out;
+  }
+  out.errors = submitted.errors;
+  // Tell the sender on their own channel, so a message never vanishes without an answer.
+  const std::string to = m.channel == "email" ? m.from : normalize_phone(m.from);
+  const bool reachable = m.channel == "email" ? !check_email(to) : !check_phone(to);
+  if (reachable) {
+    store_.write([&](SQLite::Database& db) {
+      notifier_.notify_address(db, "inbound_rejected", m.channel, to, reason_text(out.errors),
+                               clock_.now_unix());
+    });
+  }
+  return out;
+}
+
+}  // namespace aduan

@@ -1,0 +1,65 @@
+// Messages citizens send through a gateway (SMS, WhatsApp, email). The gateway signs each
+// request; a message becomes a new report through the same validation as the web form, or,
+// when it quotes one of the sender's tracking IDs, a reply on that report.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.h"
+#include "notifier.h"
+#include "report_service.h"
+#include "store.h"
+#include "workflow_service.h"
+
+namespace aduan {
+
+struct InboundMessage {
+  std::string channel;  // sms, whatsapp, email
+  std::string from;     // a phone number or an email address
+  std::string subject;  // email only
+  std::string text;
+};
+
+struct InboundOutcome {
+  enum class Result {
+    kCreated,   // a new report
+    kReplied,   // added to an existing report's conversation
+    kRejected,  // not a valid report; the sender was told why
+  } result = Result::kRejected;
+  std::string tracking_id;
+  std::vector<FieldError> errors;
+};
+
+// Checks the gateway's signature over "<timestamp>.<nonce>.<body>", that the timestamp is
+// within the window, and that the nonce was not used before (it is then remembered).
+enum class InboundAuth { kOk, kBadSignature, kStaleTimestamp, kReplayed };
+InboundAuth check_inbound(Store& store, const std::string& secret, int window_seconds, int64_t now,
+                          const std::string& timestamp, const std::string& nonce,
+                          const std::string& signature, const std::string& body);
+
+// The first tracking ID written in `text`, canonical; nullopt when there is none.
+std::optional<std::string> find_tracking_id(const std::string& text);
+
+// A title for a report that arrives as a message: the subject or the first line, shortened
+// at a word boundary to fit.
+std::string derive_title(const std::string& subject, const std::string& text);
+
+class InboundService {
+ public:
+  InboundService(Store& store, const Clock& clock, ServiceSettings settings, ReportService& reports,
+                 WorkflowService& workflow, const Notifier& notifier);
+
+  InboundOutcome receive(const InboundMessage& m);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  ReportService& reports_;
+  WorkflowService& workflow_;
+  const Notifier& notifier_;
+};
+
+}  // namespace aduan

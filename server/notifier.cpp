@@ -1,0 +1,212 @@
+#include "notifier.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <set>
+
+#include "auth_service.h"
+#include "catalog_repository.h"
+#include "crypto.h"
+#include "outbox_repository.h"
+#include "templates.h"
+#include "tracking_id.h"
+
+namespace aduan {
+namespace {
+
+struct Recipient {
+  std::string channel;
+  std::string address;
+  std::string language = "id";
+  bool operator<(const Recipient& o) const {
+    return std::tie(channel, address) < std::tie(o.channel, o.address);
+  }
+};
+
+// A staff member or agency head: email when there is one, else the phone channel.
+void add_contact(const NotifyConfig& c, const std::string& email, const std::string& phone,
+                 std::set<Recipient>* out) {
+  if (!email.empty() && c.smtp) {
+    out->insert({"email", email});
+  } else if (!phone.empty() && c.gateway) {
+    out->insert({c.citizen_phone_channel, phone});
+  }
+}
+
+void add_users(SQLite::Database& db, const NotifyConfig& c, const std::string& where,
+               std::optional<int64_t> agency_id, std::set<Recipient>* out) {
+  SQLite::Statement q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
+  if (agency_id) q.bind(1, *agency_id);
+  while (q.executeStep()) {
+    add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), out);
+  }
+}
+
+// The citizen, on the channel they came through, else email, else their phone.
+void add_citizen(const NotifyConfig& c, const ReportRecord& r, std::set<Recipient>* out) {
+  if (!r.notify_citizen) return;
+  const bool phone_channel = r.channel == "sms" || r.channel == "whatsapp";
+  if (phone_channel && !r.reporter.phone.empty() && c.gateway) {
+    out->insert({r.channel, r.reporter.phone, r.language});
+  } else if (!r.reporter.email.empty() && c.smtp) {
+    out->insert({"email", r.reporter.email, r.language});
+  } else if (!r.reporter.phone.empty() && c.gateway) {
+    out->insert({c.citizen_phone_channel, r.reporter.phone, r.language});
+  }
+}
+
+std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audience a,
+                               const ReportRecord& r) {
+  std::set<Recipient> out;
+  switch (a) {
+    case Audience::kCoordinators:
+      add_users(db, c, "role = 'coordinator'", {}, &out);
+      break;
+    case Audience::kSupervisors:
+      add_users(db, c, "role = 'supervisor'", {}, &out);
+      break;
+    case Audience::kAgencyAdmins:
+      // Reports not (or no longer) with an agency are the coordinators' to handle.
+      if (r.agency_id) {
+        add_users(db, c, "role = 'agency_admin' AND agency_id = ?", r.agency_id, &out);
+      } else {
+        add_users(db, c, "role = 'coordinator'", {}, &out);
+      }
+      break;
+    case Audience::kAgencyHead:
+      if (r.agency_id) {
+        SQLite::Statement q(db, "SELECT head_email, head_phone FROM agencies WHERE id = ?");
+        q.bind(1, *r.agency_id);
+        if (q.executeStep()) {
+          add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), &out);
+        }
+      }
+      break;
+    case Audience::kCitizen:
+      add_citizen(c, r, &out);
+      break;
+  }
+  return out;
+}
+
+std::string name_of(SQLite::Database& db, const char* table, std::optional<int64_t> id) {
+  if (!id) return {};
+  SQLite::Statement q(db, std::string("SELECT name FROM ") + table + " WHERE id = ?");
+  q.bind(1, *id);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+void write(SQLite::Database& db, const std::string& event, const Recipient& to,
+           const RenderedMessage& text, std::optional<int64_t> report_id, int64_t now) {
+  OutboxMessage m;
+  // Stable for the life of the message: retries reuse it, receivers drop repeats by it.
+  m.message_id = random_hex(16) + "@aduan";
+  m.report_id = report_id;
+  m.event = event;
+  m.channel = to.channel;
+  m.recipient = to.address;
+  m.subject = text.subject;
+  m.body = to.channel == "email" ? text.body : text.short_text;
+  m.next_attempt_at = now;
+  m.created_at = now;
+  OutboxRepository::insert(db, &m);
+}
+
+std::string shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+Notifier::Notifier(NotifyConfig config) : config_(std::move(config)) {}
+
+int Notifier::notify(SQLite::Database& db, const std::string& event, const ReportRecord& r,
+                     const NotifyDetails& d, int64_t now) const {
+  const auto rule = config_.rules.find(event);
+  if (rule == config_.rules.end()) return 0;
+  std::set<Recipient> to;
+  for (Audience a : rule->second) {
+    for (const Recipient& rcpt : recipients(db, config_, a, r)) to.insert(rcpt);
+  }
+  if (to.empty()) return 0;
+
+  const std::string id = format_tracking_id(r.tracking_id);
+  TemplateVars vars{
+      {"tracking_id", id},
+      {"title", r.title},
+      {"category", name_of(db, "categories", r.category_id)},
+      {"agency", name_of(db, "agencies", r.agency_id)},
+      {"note", d.note},
+      {"note_short", shorten(d.note, 240)},
+      {"pin", d.pin},
+      {"link", config_.public_url + "/track.html?id=" + id},
+      {"staff_link", config_.public_url + "/staff/report.html?id=" + id},
+  };
+  const StageDeadline deadline = d.deadline.value_or(r.clock.deadline);
+  vars["due"] = deadline.stage == Stage::kNone ? "-" : format_iso_date(deadline.due);
+  vars["stage"] = std::string(to_string(deadline.stage));
+  for (const Recipient& rcpt : to) {
+    vars["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
+    write(db, event, rcpt, render_message(rcpt.language, event, vars), r.id, now);
+  }
+  return static_cast<int>(to.size());
+}
+
+int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
+                            int64_t now) const {
+  ReportRecord holder;  // only the agency matters for the recipients
+  holder.agency_id = agency_id;
+  std::set<Recipient> to;
+  const auto rule = config_.rules.find("digest");
+  if (rule == config_.rules.end()) return 0;
+  for (Audience a : rule->second) {
+    if (a == Audience::kCitizen) continue;
+    for (const Recipient& rcpt : recipients(db, config_, a, holder)) to.insert(rcpt);
+  }
+  if (to.empty()) return 0;
+  const std::vector<int64_t> scope = agency_subtree(db, agency_id);
+  std::string in;
+  for (size_t i = 0; i < scope.size(); ++i) in += (i ? "," : "") + std::to_string(scope[i]);
+  const std::string open_statuses = "('forwarded', 'in_progress', 'escalated')";
+  const int64_t open = db.execAndGet("SELECT count(*) FROM reports WHERE agency_id IN (" + in +
+                                     ") AND status IN " + open_statuses)
+                           .getInt64();
+  SQLite::Statement overdue(db, "SELECT tracking_id, stage_due FROM reports WHERE agency_id IN (" +
+                                    in + ") AND status IN " + open_statuses +
+                                    " AND stage_due < ? ORDER BY stage_due");
+  overdue.bind(1, format_iso_date(today));
+  std::string list;
+  int64_t overdue_count = 0;
+  while (overdue.executeStep()) {
+    if (++overdue_count <= 50) {
+      list += "- " + format_tracking_id(overdue.getColumn(0).getString()) + " (" +
+              overdue.getColumn(1).getString() + ")\n";
+    }
+  }
+  if (open == 0) return 0;  // nothing to report, no message
+  const TemplateVars vars{{"agency", name_of(db, "agencies", agency_id)},
+                          {"date", format_iso_date(today)},
+                          {"open", std::to_string(open)},
+                          {"overdue", std::to_string(overdue_count)},
+                          {"overdue_list", list},
+                          {"queue_link", config_.public_url + "/staff/queue.html"}};
+  for (const Recipient& rcpt : to)
+    write(db, "digest", rcpt, render_message("id", "digest", vars), {}, now);
+  return static_cast<int>(to.size());
+}
+
+void Notifier::notify_address(SQLite::Database& db, const std::string& event,
+                              const std::string& channel, const std::string& recipient,
+                              const std::string& note, int64_t now) const {
+  const bool configured =
+      channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
+  if (!configured || recipient.empty()) return;
+  const TemplateVars vars{{"note", note}, {"link", config_.public_url + "/"}};
+  write(db, event, Recipient{channel, recipient}, render_message("id", event, vars), {}, now);
+}
+
+}  // namespace aduan

@@ -1,0 +1,48 @@
+// Decides who hears of an event and writes their messages to the outbox, inside the
+// caller's transaction: the change and its notifications commit together or not at all.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "deadlines.h"
+#include "notify_config.h"
+#include "report_repository.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct NotifyDetails {
+  std::string note;                       // the public note of the action, if any
+  std::string pin;                        // "received" only: the citizen's PIN
+  std::optional<StageDeadline> deadline;  // the deadline the message is about
+};
+
+class Notifier {
+ public:
+  explicit Notifier(NotifyConfig config);
+
+  // Writes the messages for `event` ("new_report", "forwarded", ...) about `report`.
+  // Returns how many were written.
+  int notify(SQLite::Database& db, const std::string& event, const ReportRecord& report,
+             const NotifyDetails& details, int64_t now) const;
+
+  // The daily digest of one agency: its open and overdue reports.
+  int notify_digest(SQLite::Database& db, int64_t agency_id, Date today, int64_t now) const;
+
+  // A message to an address that is not (yet) a report's reporter, such as an inbound
+  // message that could not become a report.
+  void notify_address(SQLite::Database& db, const std::string& event, const std::string& channel,
+                      const std::string& recipient, const std::string& note, int64_t now) const;
+
+  const NotifyConfig& config() const { return config_; }
+
+ private:
+  NotifyConfig config_;
+};
+
+}  // namespace aduan

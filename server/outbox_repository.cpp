@@ -1,0 +1,132 @@
+#include "outbox_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace aduan {
+namespace {
+
+constexpr const char* kColumns =
+    "id, message_id, report_id, event, channel, recipient, subject, body, status, attempts, "
+    "next_attempt_at, last_error, created_at, sent_at";
+
+OutboxMessage read_message(SQLite::Statement& q) {
+  OutboxMessage m;
+  m.id = q.getColumn(0).getInt64();
+  m.message_id = q.getColumn(1).getString();
+  if (!q.getColumn(2).isNull()) m.report_id = q.getColumn(2).getInt64();
+  m.event = q.getColumn(3).getString();
+  m.channel = q.getColumn(4).getString();
+  m.recipient = q.getColumn(5).getString();
+  m.subject = q.getColumn(6).getString();
+  m.body = q.getColumn(7).getString();
+  m.status = q.getColumn(8).getString();
+  m.attempts = q.getColumn(9).getInt();
+  m.next_attempt_at = q.getColumn(10).getInt64();
+  m.last_error = q.getColumn(11).getString();
+  m.created_at = q.getColumn(12).getInt64();
+  if (!q.getColumn(13).isNull()) m.sent_at = q.getColumn(13).getInt64();
+  return m;
+}
+
+}  // namespace
+
+void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
+  SQLite::Statement q(db,
+                      "INSERT INTO notifications(message_id, report_id, event, channel, recipient, "
+                      "subject, body, status, attempts, next_attempt_at, created_at) "
+                      "VALUES(?,?,?,?,?,?,?,'pending',0,?,?)");
+  q.bind(1, m->message_id);
+  if (m->report_id) {
+    q.bind(2, *m->report_id);
+  } else {
+    q.bind(2);
+  }
+  q.bind(3, m->event);
+  q.bind(4, m->channel);
+  q.bind(5, m->recipient);
+  q.bind(6, m->subject);
+  q.bind(7, m->body);
+  q.bind(8, m->next_attempt_at);
+  q.bind(9, m->created_at);
+  q.exec();
+  m->id = db.getLastInsertRowid();
+}
+
+std::vector<OutboxMessage> OutboxRepository::claim_due(SQLite::Database& db, int64_t now,
+                                                       int64_t lease_seconds, int limit) {
+  SQLite::Statement q(db, std::string("UPDATE notifications SET lease_until = ?1 + ?2 WHERE id IN ("
+                                      "SELECT id FROM notifications WHERE status = 'pending' AND "
+                                      "next_attempt_at <= ?1 AND (lease_until IS NULL OR "
+                                      "lease_until < ?1) ORDER BY next_attempt_at, id LIMIT ?3) "
+                                      "RETURNING ") +
+                              kColumns);
+  q.bind(1, now);
+  q.bind(2, lease_seconds);
+  q.bind(3, limit);
+  std::vector<OutboxMessage> out;
+  while (q.executeStep()) out.push_back(read_message(q));
+  return out;
+}
+
+void OutboxRepository::mark_sent(SQLite::Database& db, int64_t id, int attempts, int64_t now) {
+  SQLite::Statement q(db,
+                      "UPDATE notifications SET status = 'sent', attempts = ?, sent_at = ?, "
+                      "lease_until = NULL, last_error = '' WHERE id = ?");
+  q.bind(1, attempts);
+  q.bind(2, now);
+  q.bind(3, id);
+  q.exec();
+}
+
+void OutboxRepository::mark_retry(SQLite::Database& db, int64_t id, int attempts,
+                                  int64_t next_attempt_at, const std::string& error) {
+  SQLite::Statement q(db,
+                      "UPDATE notifications SET attempts = ?, next_attempt_at = ?, last_error = ?, "
+                      "lease_until = NULL WHERE id = ?");
+  q.bind(1, attempts);
+  q.bind(2, next_attempt_at);
+  q.bind(3, error);
+  q.bind(4, id);
+  q.exec();
+}
+
+void OutboxRepository::mark_failed(SQLite::Database& db, int64_t id, int attempts,
+                                   const std::string& error) {
+  SQLite::Statement q(db,
+                      "UPDATE notifications SET status = 'failed', attempts = ?, last_error = ?, "
+                      "lease_until = NULL WHERE id = ?");
+  q.bind(1, attempts);
+  q.bind(2, error);
+  q.bind(3, id);
+  q.exec();
+}
+
+std::vector<OutboxMessage> OutboxRepository::list(SQLite::Database& db, const std::string& status,
+                                                  int limit) {
+  SQLite::Statement q(db, std::string("SELECT ") + kColumns +
+                              " FROM notifications WHERE ?1 = '' OR status = ?1 "
+                              "ORDER BY id DESC LIMIT ?2");
+  q.bind(1, status);
+  q.bind(2, limit);
+  std::vector<OutboxMessage> out;
+  while (q.executeStep()) out.push_back(read_message(q));
+  return out;
+}
+
+bool OutboxRepository::retry_now(SQLite::Database& db, int64_t id, int64_t now) {
+  SQLite::Statement q(db,
+                      "UPDATE notifications SET status = 'pending', attempts = 0, "
+                      "next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'failed'");
+  q.bind(1, now);
+  q.bind(2, id);
+  return q.exec() > 0;
+}
+
+std::optional<int64_t> OutboxRepository::next_due_at(SQLite::Database& db) {
+  SQLite::Statement q(db,
+                      "SELECT min(next_attempt_at) FROM notifications WHERE status = 'pending'");
+  if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace aduan
