@@ -112,6 +112,18 @@ void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
   q.exec();
 }
 
+void CatalogRepository::set_agency_head(SQLite::Database& db, int64_t agency_id,
+                                        const std::string& name, const std::string& email,
+                                        const std::string& phone) {
+  SQLite::Statement q(
+      db, "UPDATE agencies SET head_name = ?, head_email = ?, head_phone = ? WHERE id = ?");
+  q.bind(1, name);
+  q.bind(2, email);
+  q.bind(3, phone);
+  q.bind(4, agency_id);
+  q.exec();
+}
+
 bool CatalogRepository::remove_holiday(SQLite::Database& db, Date date) {
   SQLite::Statement q(db, "DELETE FROM holidays WHERE date = ?");
   q.bind(1, format_iso_date(date));

@@ -51,6 +51,9 @@ class CatalogRepository {
                                  const std::string& name, const std::string& name_en,
                                  std::optional<int64_t> agency_id);
   static void upsert_holiday(SQLite::Database& db, const Holiday& h);
+  // Who heads an agency, for the notifications the head receives.
+  static void set_agency_head(SQLite::Database& db, int64_t agency_id, const std::string& name,
+                              const std::string& email, const std::string& phone);
   // False when there was no holiday on that date.
   static bool remove_holiday(SQLite::Database& db, Date date);
 };

@@ -18,6 +18,7 @@
 #include "holiday_csv.h"
 #include "session_repository.h"
 #include "user_repository.h"
+#include "validation.h"
 
 namespace aduan {
 namespace {
@@ -32,7 +33,8 @@ Usage:
                                 holidays, one account per staff role (passwords printed
                                 once) and sample reports
   aduan migrate [--db FILE]     create FILE or bring its schema up to date
-  aduan user add     --username NAME --role ROLE [--agency CODE] [--name "Full Name"] [--db FILE]
+  aduan user add     --username NAME --role ROLE [--agency CODE] [--name "Full Name"]
+                     [--email ADDRESS] [--phone NUMBER] [--db FILE]
   aduan user passwd  --username NAME [--db FILE]
   aduan user disable --username NAME [--db FILE]
                                 the password is read from standard input (asked twice on a
@@ -64,7 +66,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
       "--secure-cookies", "--notify-config"}},
     {"demo", {"--db", "--tz"}},
     {"migrate", {"--db"}},
-    {"user add", {"--db", "--username", "--role", "--agency", "--name"}},
+    {"user add", {"--db", "--username", "--role", "--agency", "--name", "--email", "--phone"}},
     {"user passwd", {"--db", "--username"}},
     {"user disable", {"--db", "--username"}},
     {"jobs run", {"--db", "--tz"}},
@@ -261,6 +263,11 @@ int user_command(const CommandLine& cl) {
     }
     u.role = *role;
     u.display_name = option(cl, "--name", username);
+    u.email = option(cl, "--email", "");
+    u.phone = normalize_phone(option(cl, "--phone", ""));
+    if (!u.email.empty() && check_email(u.email)) return fail("--email is not a valid address");
+    if (!u.phone.empty() && check_phone(u.phone))
+      return fail("--phone is not an Indonesian number");
     const std::string agency = option(cl, "--agency", "");
     const bool agency_role = u.role == Role::kAgencyAdmin || u.role == Role::kAgencyOfficer;
     if (agency_role == agency.empty()) {

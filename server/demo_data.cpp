@@ -129,6 +129,10 @@ void load_demo_catalogue(App& app, DemoSummary* summary) {
       std::optional<int64_t> parent;
       if (*a.parent) parent = ids.at(a.parent);
       ids[a.code] = CatalogRepository::upsert_agency(db, a.code, a.name, parent);
+      std::string head = a.code;
+      for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      CatalogRepository::set_agency_head(db, ids[a.code], "Kepala " + std::string(a.name),
+                                         "kepala." + head + "@pemda.example", "");
       ++summary->agencies;
     }
     for (const DemoCategory& c : kCategories) {
@@ -171,6 +175,9 @@ DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
         for (const Agency& agency : agencies) {
           if (agency.code == a.agency) u.agency_id = agency.id;
         }
+        // Mail for the demo goes to a reserved test domain (RFC 2606): nothing leaves the
+        // machine unless an operator points the SMTP settings somewhere real.
+        u.email = std::string(a.username) + "@pemda.example";
         const std::string password = random_hex(6);
         u.password_hash = hash_password(password);
         UserRepository::insert(db, u, now);

@@ -25,7 +25,7 @@ User read_user(SQLite::Statement& q) {
 int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now) {
   SQLite::Statement q(db,
                       "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
-                      "disabled, created_at) VALUES(?,?,?,?,?,?,?)");
+                      "disabled, created_at, email, phone) VALUES(?,?,?,?,?,?,?,?,?)");
   q.bind(1, u.username);
   q.bind(2, u.display_name);
   q.bind(3, std::string(to_string(u.role)));
@@ -37,6 +37,8 @@ int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now)
   q.bind(5, u.password_hash);
   q.bind(6, u.disabled ? 1 : 0);
   q.bind(7, now);
+  q.bind(8, u.email);
+  q.bind(9, u.phone);
   q.exec();
   return db.getLastInsertRowid();
 }

@@ -22,6 +22,8 @@ struct User {
   std::optional<int64_t> agency_id;
   std::string password_hash;
   bool disabled = false;
+  std::string email;  // for notifications
+  std::string phone;
 };
 
 class UserRepository {

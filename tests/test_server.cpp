@@ -31,7 +31,7 @@ json valid_report() {
       {"confidential", false}};
 }
 
-TestServer::TestServer(AuthSettings auth) {
+TestServer::TestServer(AuthSettings auth, NotifyConfig notify) {
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() / ("aduan-test-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
@@ -39,6 +39,7 @@ TestServer::TestServer(AuthSettings auth) {
   AppOptions options;
   options.db_path = db_path_.string();
   options.auth = auth;
+  options.notify = std::move(notify);
   options.http.threads = 8;
   options.http.access_log = false;
   app_ = std::make_unique<App>(options, clock_);

@@ -31,7 +31,7 @@ struct StaffSession {
 
 class TestServer {
  public:
-  explicit TestServer(AuthSettings auth = {});
+  explicit TestServer(AuthSettings auth = {}, NotifyConfig notify = default_notify_config());
   ~TestServer();
 
   httplib::Client client() const;
@@ -39,6 +39,7 @@ class TestServer {
   App& app() { return *app_; }
   ManualClock& clock() { return clock_; }
   const std::filesystem::path& db_path() const { return db_path_; }
+  const std::filesystem::path& dir() const { return dir_; }
   const DemoSummary& demo() const { return demo_; }
   std::string password(const std::string& username) const;
 

@@ -1,0 +1,378 @@
+// Notifications end to end: the outbox written with each change, delivered over SMTP to a
+// real SMTP server and over HTTP to a gateway that checks signatures; inbound messages from
+// a signed gateway; faults of the SMTP server.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "test_peers.h"
+#include "test_server.h"
+#include "transports.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kGatewaySecret = "gateway-secret-for-tests-0123456789";
+constexpr const char* kInboundSecret = "inbound-secret-for-tests-0123456789";
+
+std::filesystem::path suite_dir() {
+  static const auto dir = [] {
+    auto d =
+        std::filesystem::temp_directory_path() / ("aduan-notify-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+NotifyConfig config_for(int smtp_port, const std::string& gateway_url) {
+  NotifyConfig c = default_notify_config();
+  c.public_url = "https://lapor.example";
+  c.smtp = SmtpSettings{.url = "smtp://127.0.0.1:" + std::to_string(smtp_port),
+                        .from = "aduan@pemda.example",
+                        .timeout_seconds = 2};
+  c.gateway = GatewaySettings{.url = gateway_url, .secret = kGatewaySecret, .timeout_seconds = 5};
+  c.inbound_secret = kInboundSecret;
+  c.retry = RetrySettings{.base_seconds = 1, .max_seconds = 4, .max_attempts = 6};
+  return c;
+}
+
+const AuthSettings kLongSessions{.idle_timeout_seconds = 30 * kDay,
+                                 .absolute_timeout_seconds = 30 * kDay};
+
+class Notifications : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { sink_ = new SmtpSink(suite_dir()); }
+  static void TearDownTestSuite() {
+    delete sink_;
+    std::filesystem::remove_all(suite_dir());
+  }
+
+  // Messages of this test's store that reached the SMTP server, by recipient.
+  std::vector<json> mail_to(const std::string& recipient) {
+    std::set<std::string> ours;
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT message_id FROM notifications");
+    while (q.executeStep()) ours.insert(q.getColumn(0).getString());
+    std::vector<json> out;
+    for (const json& m : sink_->messages()) {
+      if (ours.count(m["message_id"]) && m["to"][0] == recipient) out.push_back(m);
+    }
+    return out;
+  }
+
+  SendRound deliver() { return server.app().sender().run_once(); }
+
+  std::string status_of_last(const std::string& event) {
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT status FROM notifications WHERE event = ? ORDER BY id DESC");
+    q.bind(1, event);
+    return q.executeStep() ? q.getColumn(0).getString() : "";
+  }
+
+  httplib::Result inbound(const std::string& channel, const json& body, std::string nonce = "",
+                          int64_t at = kMonday10Wib, const std::string& secret = kInboundSecret) {
+    if (nonce.empty()) nonce = "n-" + std::to_string(++nonce_counter_);
+    const std::string text = body.dump();
+    const std::string ts = std::to_string(at);
+    httplib::Client c = server.client();
+    return c.Post(
+        ("/api/v1/inbound/" + channel).c_str(),
+        {{"X-Aduan-Timestamp", ts},
+         {"X-Aduan-Nonce", nonce},
+         {"X-Aduan-Signature", "sha256=" + hmac_sha256_hex(secret, ts + "." + nonce + "." + text)}},
+        text, "application/json");
+  }
+
+  static SmtpSink* sink_;
+  int nonce_counter_ = 0;
+  GatewayReceiver gateway{kGatewaySecret};
+  TestServer server{kLongSessions, config_for(sink_->port(), gateway.url())};
+};
+
+SmtpSink* Notifications::sink_ = nullptr;
+
+TEST_F(Notifications, NewReportReachesCoordinatorsAndTheCitizen) {
+  deliver();  // the demo's own messages
+  const auto [id, pin] = server.submit();
+  const SendRound round = deliver();
+  EXPECT_GE(round.sent, 2);
+  const auto coordinator = mail_to("koordinator@pemda.example");
+  ASSERT_FALSE(coordinator.empty());
+  const json& m = coordinator.back();
+  EXPECT_EQ(m["event"], "new_report");
+  EXPECT_NE(m["subject"].get<std::string>().find(id), std::string::npos);
+  EXPECT_NE(m["body"].get<std::string>().find("https://lapor.example/staff/report.html?id=" + id),
+            std::string::npos);
+  EXPECT_FALSE(m["duplicate"].get<bool>());
+  // The citizen gave an email: the confirmation with the tracking ID and PIN goes there.
+  const auto citizen = mail_to("siti@contoh.id");
+  ASSERT_EQ(citizen.size(), 1u);
+  EXPECT_NE(citizen[0]["body"].get<std::string>().find(pin), std::string::npos);
+  EXPECT_EQ(status_of_last("new_report"), "sent");
+}
+
+TEST_F(Notifications, CitizenWithOnlyAPhoneGetsTheTrackingIdByWhatsApp) {
+  json reporter{{"name", "Budi"}, {"phone", "0813 1111 2222"}};
+  const auto [id, pin] = server.submit({{"reporter", reporter}});
+  deliver();
+  const auto received = gateway.received();
+  ASSERT_FALSE(received.empty());
+  const json& m = received.back();
+  EXPECT_EQ(m["channel"], "whatsapp");
+  EXPECT_EQ(m["to"], "+6281311112222");
+  EXPECT_NE(m["text"].get<std::string>().find(id), std::string::npos);
+  EXPECT_NE(m["text"].get<std::string>().find(pin), std::string::npos);
+  EXPECT_EQ(gateway.bad_signatures(), 0);
+}
+
+TEST_F(Notifications, ForwardTellsTheAgencyAdminsAndTheHead) {
+  const auto [id, pin] = server.submit();
+  const StaffSession coordinator = server.login("koordinator");
+  httplib::Client c = server.client();
+  auto res = c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                    json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", 1}}.dump(),
+                    "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  deliver();
+  for (const char* to : {"admin.dpupr@pemda.example", "kepala.dpupr@pemda.example"}) {
+    const auto mail = mail_to(to);
+    ASSERT_FALSE(mail.empty()) << to;
+    EXPECT_EQ(mail.back()["event"], "forwarded");
+  }
+  EXPECT_TRUE(mail_to("admin.pdam@pemda.example").empty());
+}
+
+TEST_F(Notifications, UpdatesGoToTheCitizenUntilTheyStopThem) {
+  const auto [id, pin] = server.submit();
+  const StaffSession coordinator = server.login("koordinator");
+  const StaffSession admin = server.login("admin.dpupr");
+  httplib::Client c = server.client();
+  auto act = [&](const StaffSession& s, json body) {
+    body["version"] =
+        json::parse(c.Get(("/api/v1/staff/reports/" + id).c_str(), s.headers())->body)["version"];
+    return c
+        .Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), s.headers(), body.dump(),
+              "application/json")
+        ->status;
+  };
+  ASSERT_EQ(act(coordinator, {{"action", "forward"}, {"agency", "DPUPR"}}), 200);
+  ASSERT_EQ(act(admin, {{"action", "respond"}, {"note", "Tim kami akan ke lokasi besok."}}), 200);
+  deliver();
+  auto citizen = mail_to("siti@contoh.id");
+  ASSERT_EQ(citizen.size(), 2u);  // the confirmation and the response
+  EXPECT_EQ(citizen.back()["event"], "citizen_update");
+  EXPECT_NE(citizen.back()["body"].get<std::string>().find("Tim kami akan ke lokasi besok."),
+            std::string::npos);
+  // Internal notes never reach the citizen.
+  ASSERT_EQ(act(admin, {{"action", "update"}, {"note", "Anggaran belum cair."}, {"public", false}}),
+            200);
+  deliver();
+  EXPECT_EQ(mail_to("siti@contoh.id").size(), 2u);
+  // The citizen stops messages for this report.
+  auto res = c.Post(("/api/v1/reports/" + id + "/notifications").c_str(),
+                    json{{"pin", pin}, {"enabled", false}}.dump(), "application/json");
+  ASSERT_EQ(res->status, 200);
+  EXPECT_FALSE(json::parse(res->body)["notifications"].get<bool>());
+  ASSERT_EQ(act(admin, {{"action", "resolve"}, {"note", "Jalan sudah ditambal seluruhnya."}}), 200);
+  deliver();
+  EXPECT_EQ(mail_to("siti@contoh.id").size(), 2u);
+}
+
+TEST_F(Notifications, FailedForGoodIsShownToTheSystemAdminWhoRetries) {
+  deliver();                 // the demo's own messages
+  gateway.answer_with(400);  // the provider rejects the request: retrying will not help
+  server.submit({{"reporter", json{{"phone", "081322223333"}}}});
+  const SendRound first = deliver();
+  EXPECT_EQ(first.failed, 1);
+  const StaffSession admin = server.login("sysadmin");
+  httplib::Client c = server.client();
+  const json failed = json::parse(c.Get("/api/v1/admin/notifications", admin.headers())->body);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0]["channel"], "whatsapp");
+  EXPECT_NE(failed[0]["last_error"].get<std::string>().find("400"), std::string::npos);
+  gateway.answer_with(200);
+  const std::string retry = "/api/v1/admin/notifications/" + failed[0]["id"].dump() + "/retry";
+  EXPECT_EQ(c.Post(retry.c_str(), admin.headers(), "", "application/json")->status, 200);
+  EXPECT_EQ(deliver().sent, 1);
+  EXPECT_EQ(gateway.received().back()["to"], "+6281322223333");
+  EXPECT_EQ(c.Post(retry.c_str(), admin.headers(), "", "application/json")->status, 404);
+}
+
+TEST_F(Notifications, DeadlineAlertsOnceForAmberAndOnceForRed) {
+  const auto [id, pin] = server.submit();
+  const StaffSession coordinator = server.login("koordinator");
+  httplib::Client c = server.client();
+  ASSERT_EQ(c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                   json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", 1}}.dump(),
+                   "application/json")
+                ->status,
+            200);
+  // First response due Monday 30 November; Friday is the last working day before it.
+  server.clock().set(kMonday10Wib + 4 * kDay);
+  EXPECT_GE(server.app().job().run_once().deadline_alerts, 1);
+  EXPECT_EQ(server.app().job().run_once().deadline_alerts, 0);
+  server.clock().set(kMonday10Wib + 8 * kDay);  // Tuesday 1 December: late
+  EXPECT_GE(server.app().job().run_once().deadline_alerts, 1);
+  EXPECT_EQ(server.app().job().run_once().deadline_alerts, 0);
+  deliver();
+  std::vector<std::string> events;
+  for (const json& m : mail_to("kepala.dpupr@pemda.example")) {
+    if (m["subject"].get<std::string>().find(id) != std::string::npos) events.push_back(m["event"]);
+  }
+  EXPECT_EQ(events, (std::vector<std::string>{"forwarded", "deadline_amber", "deadline_red"}));
+  EXPECT_FALSE(mail_to("ombudsman@pemda.example").empty());
+}
+
+TEST_F(Notifications, DailyDigestOncePerDay) {
+  // The demo's job run already sent Monday's. Tuesday 06:00 WIB is before the digest hour.
+  EXPECT_EQ(server.app().job().run_once().digests, 0);
+  server.clock().set(kMonday10Wib + kDay - 4 * 3600);
+  EXPECT_EQ(server.app().job().run_once().digests, 0);
+  server.clock().set(kMonday10Wib + kDay);
+  EXPECT_GE(server.app().job().run_once().digests, 1);  // DPUPR holds the demo's reports
+  EXPECT_EQ(server.app().job().run_once().digests, 0);
+  deliver();
+  int count = 0;
+  for (const json& m : mail_to("admin.dpupr@pemda.example")) {
+    if (m["event"] == "digest") {
+      ++count;
+      EXPECT_NE(m["subject"].get<std::string>().find("Dinas Pekerjaan Umum"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(count, 2);  // Monday's and Tuesday's
+}
+
+TEST_F(Notifications, InboundSmsBecomesAReportAndTheTrackingIdGoesBack) {
+  const json sms{{"from", "0812 7777 8888"},
+                 {"text",
+                  "Lampu jalan mati di Gang Melati\nSudah seminggu lampu jalan di Gang "
+                  "Melati RT 05 mati, gelap dan rawan."}};
+  auto res = inbound("sms", sms);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const std::string id = json::parse(res->body)["tracking_id"];
+  httplib::Client c = server.client();
+  const json tracked = json::parse(c.Get(("/api/v1/reports/" + id).c_str())->body);
+  EXPECT_EQ(tracked["channel"], "sms");
+  EXPECT_EQ(tracked["title"], "Lampu jalan mati di Gang Melati");
+  deliver();
+  const auto sent = gateway.received();
+  ASSERT_FALSE(sent.empty());
+  EXPECT_EQ(sent.back()["channel"], "sms");
+  EXPECT_EQ(sent.back()["to"], "+6281277778888");
+  EXPECT_NE(sent.back()["text"].get<std::string>().find(id), std::string::npos);
+
+  // Quoting the tracking ID from the same number continues the conversation.
+  res = inbound("sms", {{"from", "+6281277778888"}, {"text", id + " lampunya sekarang berkedip"}});
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["status"], "replied");
+  EXPECT_EQ(
+      json::parse(c.Get(("/api/v1/reports/" + id).c_str())->body)["timeline"].back()["action"],
+      "reply");
+  // From another number it is somebody else's new report, not a reply on this one.
+  res = inbound("sms", {{"from", "081299990000"},
+                        {"text", id + " saya juga mengalami hal yang sama di gang sebelah"}});
+  EXPECT_EQ(res->status, 201);
+}
+
+TEST_F(Notifications, InboundRefusesForgedStaleAndReplayedRequests) {
+  const json sms{{"from", "081277778888"},
+                 {"text", "Jalan rusak parah di depan masjid, mohon segera diperbaiki."}};
+  EXPECT_EQ(inbound("sms", sms, "", kMonday10Wib, "not-the-secret-0123456789")->status, 401);
+  auto res = inbound("sms", sms, "", kMonday10Wib - 3600);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "stale_timestamp");
+  EXPECT_EQ(inbound("sms", sms, "same-nonce")->status, 201);
+  res = inbound("sms", sms, "same-nonce");
+  EXPECT_EQ(res->status, 401);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "replayed_request");
+}
+
+TEST_F(Notifications, InboundMessageTooShortIsAnsweredWithWhy) {
+  const int64_t reports = server.count_rows("reports");
+  auto res = inbound("whatsapp", {{"from", "081244445555"}, {"text", "jalan rusak"}});
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(server.count_rows("reports"), reports);
+  deliver();
+  const auto sent = gateway.received();
+  ASSERT_FALSE(sent.empty());
+  EXPECT_EQ(sent.back()["to"], "+6281244445555");
+  EXPECT_EQ(sent.back()["channel"], "whatsapp");
+  EXPECT_NE(sent.back()["text"].get<std::string>().find("body too_short"), std::string::npos);
+}
+
+// The SMTP server in trouble: messages wait and arrive when it is back.
+class SmtpFaults : public ::testing::Test {
+ protected:
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_ = [] {
+    auto d = std::filesystem::temp_directory_path() /
+             ("aduan-smtp-faults-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  int port_ = free_port();
+  GatewayReceiver gateway{kGatewaySecret};
+  TestServer server{kLongSessions, config_for(port_, gateway.url())};
+
+  void SetUp() override {
+    // Only this test's messages: the demo's are taken as delivered.
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE notifications SET status = 'sent'");
+  }
+
+  int64_t pending() {
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+    return db
+        .execAndGet(
+            "SELECT count(*) FROM notifications WHERE status = 'pending' AND "
+            "channel = 'email'")
+        .getInt64();
+  }
+  void later() { server.clock().advance(5); }
+};
+
+TEST_F(SmtpFaults, DownThenBack) {
+  server.submit();
+  const SendRound down = server.app().sender().run_once();
+  EXPECT_EQ(down.sent, 0);  // every email waits
+  EXPECT_EQ(down.failed, 0);
+  EXPECT_GT(pending(), 0);
+  SmtpSink sink(dir_, port_);
+  later();
+  server.app().sender().run_once();
+  EXPECT_EQ(pending(), 0);
+  EXPECT_FALSE(sink.messages().empty());
+}
+
+TEST_F(SmtpFaults, RefusingThenAccepting) {
+  SmtpSink sink(dir_, port_, {"--refuse", "3"});
+  server.submit();
+  for (int i = 0; i < 4 && pending() > 0; ++i) {
+    server.app().sender().run_once();
+    later();
+  }
+  EXPECT_EQ(pending(), 0);
+  for (const json& m : sink.messages()) EXPECT_FALSE(m["duplicate"].get<bool>());
+}
+
+TEST_F(SmtpFaults, SlowThenFast) {
+  auto slow = std::make_unique<SmtpSink>(dir_, port_, std::vector<std::string>{"--delay", "4"});
+  server.submit({{"reporter", json{{"email", "siti@contoh.id"}}}});
+  const SendRound timed_out = server.app().sender().run_once();
+  EXPECT_GT(timed_out.retried, 0);  // the 2-second timeout gave up on the slow server
+  slow->stop();
+  SmtpSink fast(dir_, port_);
+  later();
+  server.app().sender().run_once();
+  EXPECT_EQ(pending(), 0);
+  EXPECT_FALSE(fast.messages().empty());
+}
+
+}  // namespace
+}  // namespace aduan::testing
