@@ -6,7 +6,6 @@
 
 namespace aduan {
 namespace {
-constexpr int64_t kLeaseSeconds = 120;
 constexpr int kBatch = 20;
 }  // namespace
 
@@ -38,7 +37,7 @@ SendRound NotificationSender::run_once() {
   while (true) {
     std::vector<OutboxMessage> batch;
     store_.write([&](SQLite::Database& db) {
-      batch = OutboxRepository::claim_due(db, clock_.now_unix(), kLeaseSeconds, kBatch);
+      batch = OutboxRepository::claim_due(db, clock_.now_unix(), retry_.lease_seconds, kBatch);
     });
     if (batch.empty()) break;
     for (const OutboxMessage& m : batch) {

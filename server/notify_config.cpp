@@ -96,6 +96,7 @@ std::optional<NotifyConfig> load_notify_config(const std::string& path, std::str
       read(j, "base_seconds", &c.retry.base_seconds);
       read(j, "max_seconds", &c.retry.max_seconds);
       read(j, "max_attempts", &c.retry.max_attempts);
+      read(j, "lease_seconds", &c.retry.lease_seconds);
     }
     if (doc.contains("rules")) {
       for (const auto& [event, audiences] : doc.at("rules").items()) {

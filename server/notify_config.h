@@ -29,6 +29,9 @@ struct RetrySettings {
   int base_seconds = 30;   // the first retry waits this long, each next one twice as long
   int max_seconds = 3600;  // never longer than this between tries
   int max_attempts = 12;   // then the message is failed for good (a system admin may retry)
+  // How long a sender holds a message it is delivering; after a crash the message waits
+  // this long before another round (or another server) picks it up.
+  int lease_seconds = 60;
 };
 
 // Who receives a notification of an event.
