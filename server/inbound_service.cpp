@@ -83,6 +83,11 @@ std::string derive_title(const std::string& subject, const std::string& text) {
   if (count_characters(title) < 10) {
     const std::string block = normalize_block(text);
     title = normalize_line(block.substr(0, block.find('\n')));
+    // One long line: its first sentence makes the title, when it is long enough.
+    const size_t stop = title.find(". ");
+    if (stop != std::string::npos && count_characters(title.substr(0, stop)) >= 10) {
+      title = title.substr(0, stop);
+    }
     if (count_characters(title) < 10) title = normalize_line(block);
   }
   if (count_characters(title) <= 150) return title;
