@@ -37,3 +37,6 @@ export const openReport = (trackingId, pin) => request(
 export const citizenAct = (trackingId, body) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/actions`,
   { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+export const setReportNotifications = (trackingId, pin, enabled) => request(
+  `/api/v1/reports/${encodeURIComponent(trackingId)}/notifications`,
+  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin, enabled }) });

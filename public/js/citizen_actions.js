@@ -1,7 +1,7 @@
 // What the reporter can do on the tracking page once they give the PIN: answer a question,
 // reply, confirm or reopen a resolution, rate the follow-up. The wasm core says which of
 // these the report's status allows and checks each form.
-import { openReport, citizenAct } from './api.js';
+import { citizenAct, openReport, setReportNotifications } from './api.js';
 import { showErrors } from './form_fields.js';
 import { t } from './i18n.js';
 
@@ -98,6 +98,14 @@ function show(report) {
     return b;
   }));
   if (report.rating) buttons.prepend(element('p', { textContent: t('citizen.rated', { score: report.rating.score }) }));
+  const mute = document.getElementById('mute-toggle');
+  mute.textContent = t(report.notifications ? 'citizen.mute' : 'citizen.unmute');
+  mute.onclick = async () => {
+    const res = await setReportNotifications(state.id, state.pin, !report.notifications);
+    document.getElementById('mute-status').textContent = res.ok
+      ? t(res.data.notifications ? 'citizen.unmuted' : 'citizen.muted') : res.message;
+    if (res.ok) show(res.data);
+  };
 }
 
 async function open(pin) {

@@ -84,6 +84,8 @@ test('a report goes from the citizen through three staff roles and back', async 
   await citizen.locator('#note').fill('Cepat dan tuntas, terima kasih.');
   await citizen.locator('.action-form button[type="submit"]').click();
   await citizen.waitForSelector('text=Nilai Anda: 5 dari 5');
+  await citizen.getByRole('button', { name: 'Hentikan pesan tentang laporan ini' }).click();
+  await citizen.waitForSelector('text=Anda tidak akan menerima pesan lagi tentang laporan ini.');
   await citizen.screenshot({ path: path.join(artifacts, 'citizen-rated.png'), fullPage: true });
 
   // The supervisor's queue holds the report the demo left unresolved for months.
@@ -105,5 +107,8 @@ test('the system admin keeps the holiday calendar', async () => {
   await page.waitForSelector('td:text("Cuti bersama akhir tahun")');
   await page.getByRole('button', { name: /Hapus 31 Desember 2026/ }).click();
   await page.waitForSelector('td:text("Cuti bersama akhir tahun")', { state: 'detached' });
+  // The admin's other page: messages that failed for good (none in this demo).
+  await page.click('#nav-notifications');
+  await page.waitForSelector('#notifications-empty:not([hidden])');
   assert.deepEqual(page.errors, []);
 });

@@ -26,3 +26,5 @@ export const holidays = () => request('/api/v1/admin/holidays');
 export const addHoliday = (holiday) => send('POST', '/api/v1/admin/holidays', holiday);
 export const removeHoliday = (date) => send('DELETE', '/api/v1/admin/holidays/' + encodeURIComponent(date));
 export const importHolidays = (csv) => send('POST', '/api/v1/admin/holidays/import', csv, 'text/csv');
+export const failedNotifications = () => request('/api/v1/admin/notifications?status=failed');
+export const retryNotification = (id) => send('POST', `/api/v1/admin/notifications/${id}/retry`);

@@ -1,0 +1,45 @@
+// Messages that failed for good, for the system admin to fix and send again.
+import { formatDateTime, onLangChange, t } from '../i18n.js';
+import { failedNotifications, retryNotification } from './api.js';
+import { startStaffPage } from './session.js';
+
+const list = document.getElementById('notification-list');
+const notice = document.getElementById('notifications-notice');
+let shown = [];
+
+function cell(text) {
+  return Object.assign(document.createElement('td'), { textContent: text });
+}
+
+function render(items) {
+  shown = items;
+  document.getElementById('notifications-empty').hidden = items.length > 0;
+  list.replaceChildren(...items.map((m) => {
+    const row = document.createElement('tr');
+    const retry = Object.assign(document.createElement('button'), {
+      type: 'button', className: 'link', textContent: t('notifications.retry'),
+    });
+    retry.setAttribute('aria-label', t('notifications.retry.label', { recipient: m.recipient }));
+    retry.addEventListener('click', async () => {
+      const res = await retryNotification(m.id);
+      notice.hidden = false;
+      notice.textContent = res.ok ? t('notifications.queued') : res.message;
+      if (res.ok) render(shown.filter((x) => x.id !== m.id));
+    });
+    const action = document.createElement('td');
+    action.append(retry);
+    row.append(cell(formatDateTime(m.created_at)), cell(m.channel), cell(m.recipient), cell(m.subject),
+      cell(m.last_error), action);
+    return row;
+  }));
+}
+
+async function main() {
+  await startStaffPage();
+  onLangChange(() => render(shown));
+  const res = await failedNotifications();
+  if (res.ok) render(res.data);
+  document.body.dataset.ready = 'true';
+}
+
+main();
