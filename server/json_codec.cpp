@@ -8,11 +8,8 @@ using namespace json_support;
 
 DecodedReport decode_report_json(std::string_view body) {
   DecodedReport out;
-  const auto doc = parse_object(body, &out.problem);
-  if (!doc) {
-    out.malformed = true;
-    return out;
-  }
+  const auto doc = open_body(body, &out);
+  if (!doc) return out;
   auto* errors = &out.errors;
   ReportInput& in = out.input;
   in.classification = read_string(*doc, "classification", "classification", errors);

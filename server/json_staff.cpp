@@ -8,11 +8,8 @@ using namespace json_support;
 
 DecodedAction decode_action_json(std::string_view body) {
   DecodedAction out;
-  const auto doc = parse_object(body, &out.problem);
-  if (!doc) {
-    out.malformed = true;
-    return out;
-  }
+  const auto doc = open_body(body, &out);
+  if (!doc) return out;
   auto* errors = &out.errors;
   ActionInput& in = out.input;
   out.action = read_string(*doc, "action", "action", errors);
@@ -40,11 +37,8 @@ DecodedAction decode_action_json(std::string_view body) {
 
 DecodedLogin decode_login_json(std::string_view body) {
   DecodedLogin out;
-  const auto doc = parse_object(body, &out.problem);
-  if (!doc) {
-    out.malformed = true;
-    return out;
-  }
+  const auto doc = open_body(body, &out);
+  if (!doc) return out;
   std::vector<FieldError> ignored;
   out.username = read_string(*doc, "username", "username", &ignored);
   out.password = read_string(*doc, "password", "password", &ignored);
@@ -53,11 +47,8 @@ DecodedLogin decode_login_json(std::string_view body) {
 
 DecodedHoliday decode_holiday_json(std::string_view body) {
   DecodedHoliday out;
-  const auto doc = parse_object(body, &out.problem);
-  if (!doc) {
-    out.malformed = true;
-    return out;
-  }
+  const auto doc = open_body(body, &out);
+  if (!doc) return out;
   const std::string date = read_string(*doc, "date", "date", &out.errors);
   out.holiday.name = read_string(*doc, "name", "name", &out.errors);
   out.holiday.kind = read_string(*doc, "kind", "kind", &out.errors);

@@ -25,6 +25,15 @@ const json& read_object(const json& obj, const char* key, std::vector<FieldError
 // Parses a request body that must be a JSON object; sets `problem` otherwise.
 std::optional<json> parse_object(std::string_view body, std::string* problem);
 
+// Parses a body for a decoder result with `malformed` and `problem` members: on failure
+// sets both and returns nullopt.
+template <typename Decoded>
+std::optional<json> open_body(std::string_view body, Decoded* out) {
+  auto doc = parse_object(body, &out->problem);
+  out->malformed = !doc.has_value();
+  return doc;
+}
+
 // Replaces invalid UTF-8 instead of throwing: a response must never fail half-way.
 std::string dump(const json& j);
 

@@ -48,6 +48,18 @@ class Lifecycle : public ::testing::Test {
     return post("/api/v1/reports/" + id + "/actions", body);
   }
 
+  // Forwarded to the roads agency, answered and resolved there.
+  void resolve_through_dpupr(const std::string& id) {
+    ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+    ASSERT_EQ(act(dpupr, id, {{"action", "respond"}, {"note", "Sedang kami periksa di lapangan."}})
+                  .status,
+              200);
+    ASSERT_EQ(
+        act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah diperbaiki oleh tim UPT jalan."}})
+            .status,
+        200);
+  }
+
   json track(const std::string& id) {
     httplib::Client c = server.client();
     return json::parse(c.Get(("/api/v1/reports/" + id).c_str())->body);
@@ -196,14 +208,7 @@ TEST_F(Lifecycle, StaleViewIsRefusedNotAppliedTwice) {
 
 TEST_F(Lifecycle, AutoCloseAfterTenWorkingDaysAndIdempotentJob) {
   const auto [id, pin] = server.submit();
-  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
-  ASSERT_EQ(
-      act(dpupr, id, {{"action", "respond"}, {"note", "Sedang kami periksa di lapangan."}}).status,
-      200);
-  ASSERT_EQ(
-      act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah diperbaiki oleh tim UPT jalan."}})
-          .status,
-      200);
+  resolve_through_dpupr(id);
   // Due on Monday 7 December (ten working days); still open that day.
   server.clock().set(kMonday10Wib + 14 * kDay);
   EXPECT_EQ(server.app().job().run_once().auto_closed, 0);
@@ -226,14 +231,7 @@ TEST_F(Lifecycle, AutoCloseAfterTenWorkingDaysAndIdempotentJob) {
 
 TEST_F(Lifecycle, ReopenWithinTheWindowGoesBackToTheAgency) {
   const auto [id, pin] = server.submit();
-  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
-  ASSERT_EQ(
-      act(dpupr, id, {{"action", "respond"}, {"note", "Sedang kami periksa di lapangan."}}).status,
-      200);
-  ASSERT_EQ(
-      act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah diperbaiki oleh tim UPT jalan."}})
-          .status,
-      200);
+  resolve_through_dpupr(id);
   const Answer a =
       citizen(id, pin, {{"action", "reopen"}, {"note", "Lubangnya muncul lagi setelah hujan."}});
   ASSERT_EQ(a.status, 200) << a.body;
