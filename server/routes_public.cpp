@@ -5,6 +5,7 @@
 
 #include "catalog_repository.h"
 #include "citizen_service.h"
+#include "embedded.h"
 #include "http_errors.h"
 #include "json_codec.h"
 #include "json_staff.h"
@@ -114,6 +115,9 @@ void register_public_routes(Router& router, const Services& s) {
     std::vector<Agency> agencies;
     s.store.read([&](SQLite::Database& db) { agencies = CatalogRepository::active_agencies(db); });
     send_json(res, 200, agencies_json(agencies));
+  });
+  router.open("GET", "/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(embedded_data_file("openapi.json")), "application/json");
   });
   router.open("GET", "/healthz", [&s](const httplib::Request&, httplib::Response& res) {
     const int version = s.store.schema_version();

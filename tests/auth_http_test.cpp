@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -195,8 +196,50 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
     const bool known = r.pattern.rfind("/api/v1/reports", 0) == 0 ||
                        r.pattern.rfind("/api/v1/inbound/", 0) == 0 ||
                        r.pattern == "/api/v1/categories" || r.pattern == "/api/v1/agencies" ||
-                       r.pattern == "/healthz" || r.pattern == "/api/v1/session";
+                       r.pattern == "/healthz" || r.pattern == "/api/v1/session" ||
+                       r.pattern == "/api/v1/openapi.json";
     EXPECT_TRUE(known) << "unexpected open route " << r.method << " " << r.pattern;
+  }
+}
+
+// "/api/v1/reports/([^/]{1,64})/access" -> "/api/v1/reports/{tracking_id}/access".
+std::string openapi_path(std::string pattern) {
+  const std::pair<std::string, std::string> kGroups[] = {
+      {"([^/]{1,64})", "{tracking_id}"},
+      {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
+      {R"((\d{1,18}))", "{id}"},
+      {"(sms|whatsapp|email)", "{channel}"},
+  };
+  for (const auto& [group, name] : kGroups) {
+    for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {
+      pattern.replace(at, group.size(), name);
+    }
+  }
+  return pattern;
+}
+
+TEST(OpenApi, DocumentsEveryRouteAndNothingElse) {
+  TestServer server;
+  httplib::Client c = server.client();
+  auto res = c.Get("/api/v1/openapi.json");
+  ASSERT_EQ(res->status, 200);
+  const json doc = json::parse(res->body);
+  EXPECT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
+  std::set<std::pair<std::string, std::string>> registered;
+  for (const RouteInfo& r : server.app().http().routes()) {
+    std::string method = r.method;
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    const std::string path = openapi_path(r.pattern);
+    registered.insert({path, method});
+    EXPECT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(method))
+        << "undocumented: " << r.method << " " << path;
+  }
+  for (const auto& [path, item] : doc["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      EXPECT_TRUE(registered.count({path, method}))
+          << "documented but not served: " << method << " " << path;
+      EXPECT_TRUE(operation.contains("responses")) << path;
+    }
   }
 }
 
