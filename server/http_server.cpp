@@ -74,6 +74,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_staff_routes(impl_->router, services);
   register_admin_routes(impl_->router, services);
   register_inbound_routes(impl_->router, services);
+  register_transparency_routes(impl_->router, services);
   register_asset_routes(s, assets);
 }
 

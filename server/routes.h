@@ -23,6 +23,9 @@ void register_staff_routes(Router& router, const Services& services);
 // that could not be delivered.
 void register_admin_routes(Router& router, const Services& services);
 
+// What anyone may read without a tracking ID: /api/v1/public/reports and /stats.
+void register_transparency_routes(Router& router, const Services& services);
+
 // Gateways forwarding citizens' messages: /api/v1/inbound/{sms|whatsapp|email}.
 void register_inbound_routes(Router& router, const Services& services);
 

@@ -1,0 +1,114 @@
+#include "public_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace aduan {
+namespace {
+
+// LIKE patterns match the words literally: %, _ and the escape itself are escaped.
+std::string like_pattern(const std::string& word) {
+  std::string out = "%";
+  for (char c : word) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+std::vector<std::string> words(const std::string& query) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : query + " ") {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty() && out.size() < 8) out.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const PublicFilter& f,
+                                                 int64_t* total) {
+  std::string where = std::string("WHERE ") + kPublicReportCondition;
+  const std::vector<std::string> terms = words(f.query);
+  for (size_t i = 0; i < terms.size(); ++i) {
+    where += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')";
+  }
+  if (f.status) where += " AND status = ?";
+  if (f.category_id) where += " AND category_id = ?";
+  if (f.agencies) {
+    where += " AND agency_id IN (";
+    for (size_t i = 0; i < f.agencies->size(); ++i) where += i ? ",?" : "?";
+    where += f.agencies->empty() ? "NULL)" : ")";
+  }
+  auto bind = [&](SQLite::Statement& q) {
+    int i = 1;
+    for (const std::string& t : terms) {
+      q.bind(i++, like_pattern(t));
+      q.bind(i++, like_pattern(t));
+    }
+    if (f.status) q.bind(i++, std::string(to_string(*f.status)));
+    if (f.category_id) q.bind(i++, *f.category_id);
+    if (f.agencies) {
+      for (int64_t id : *f.agencies) q.bind(i++, id);
+    }
+    return i;
+  };
+  SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);
+  bind(count);
+  count.executeStep();
+  *total = count.getColumn(0).getInt64();
+  // The same columns as the staff list, newest first.
+  SQLite::Statement ids(db, "SELECT id FROM reports " + where +
+                                " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+  int i = bind(ids);
+  ids.bind(i++, f.limit);
+  ids.bind(i++, f.offset);
+  std::vector<ReportRecord> out;
+  std::vector<int64_t> found;
+  while (ids.executeStep()) found.push_back(ids.getColumn(0).getInt64());
+  for (int64_t id : found) {
+    if (auto r = ReportRepository::find_by_id(db, id)) out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+PublicStats PublicRepository::stats(SQLite::Database& db, int64_t from, int64_t to) {
+  PublicStats s;
+  const std::string where = std::string(" FROM reports WHERE ") + kPublicReportCondition +
+                            " AND created_at >= ? AND created_at < ?";
+  auto group = [&](const std::string& column, auto* into) {
+    SQLite::Statement q(db, "SELECT " + column + ", count(*)" + where + " AND " + column +
+                                " IS NOT NULL GROUP BY " + column);
+    q.bind(1, from);
+    q.bind(2, to);
+    while (q.executeStep()) {
+      using Key = typename std::decay_t<decltype(*into)>::key_type;
+      if constexpr (std::is_same_v<Key, std::string>) {
+        (*into)[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+      } else {
+        (*into)[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+      }
+    }
+  };
+  group("status", &s.by_status);
+  group("classification", &s.by_classification);
+  group("channel", &s.by_channel);
+  group("category_id", &s.by_category);
+  group("agency_id", &s.by_agency);
+  for (const auto& [status, n] : s.by_status) s.total += n;
+  s.finished = s.by_status.count("closed") ? s.by_status.at("closed") : 0;
+  SQLite::Statement rating(db, "SELECT count(rating), avg(rating)" + where);
+  rating.bind(1, from);
+  rating.bind(2, to);
+  rating.executeStep();
+  s.rated = rating.getColumn(0).getInt64();
+  s.rating_average = rating.getColumn(1).isNull() ? 0 : rating.getColumn(1).getDouble();
+  return s;
+}
+
+}  // namespace aduan

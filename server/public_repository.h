@@ -1,0 +1,53 @@
+// What anyone may see without a tracking ID: the list of non-confidential reports and the
+// statistics. No reporter identity, no confidential report, no report archived as abusive
+// or spam ever comes out of here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report_repository.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct PublicFilter {
+  std::string query;  // words in the title or the body
+  std::optional<Status> status;
+  std::optional<int64_t> category_id;
+  std::optional<std::vector<int64_t>> agencies;
+  int limit = 20;
+  int offset = 0;
+};
+
+struct PublicStats {
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_status;
+  std::map<std::string, int64_t> by_classification;
+  std::map<std::string, int64_t> by_channel;
+  std::map<int64_t, int64_t> by_category;  // category id -> count
+  std::map<int64_t, int64_t> by_agency;    // agency id -> count (forwarded reports)
+  int64_t finished = 0;                    // closed
+  int64_t rated = 0;
+  double rating_average = 0;
+};
+
+class PublicRepository {
+ public:
+  static std::vector<ReportRecord> list(SQLite::Database& db, const PublicFilter& f,
+                                        int64_t* total);
+  // Over the reports created in [from, to) (Unix seconds); every public report counts.
+  static PublicStats stats(SQLite::Database& db, int64_t from, int64_t to);
+};
+
+// The SQL condition that keeps a report off public surfaces.
+inline constexpr const char* kPublicReportCondition =
+    "confidential = 0 AND NOT (status = 'archived' AND archive_reason IN ('abusive', 'spam'))";
+
+}  // namespace aduan

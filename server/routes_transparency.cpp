@@ -1,0 +1,129 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <httplib.h>
+
+#include "auth_service.h"
+#include "catalog_repository.h"
+#include "http_errors.h"
+#include "json_support.h"
+#include "public_repository.h"
+#include "report_service.h"
+#include "router.h"
+#include "routes.h"
+#include "store.h"
+
+namespace aduan {
+namespace {
+
+using json_support::json;
+
+int number_param(const httplib::Request& req, const char* name, int fallback, int min, int max) {
+  if (!req.has_param(name)) return fallback;
+  const int v = std::atoi(req.get_param_value(name).c_str());
+  return std::clamp(v, min, max);
+}
+
+void public_reports(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  PublicFilter f;
+  f.query = req.get_param_value("q").substr(0, 200);
+  if (req.has_param("status")) {
+    f.status = parse_status(req.get_param_value("status"));
+    if (!f.status) return send_error(res, 400, "unknown_status", "There is no such status.");
+  }
+  const int per_page = number_param(req, "per_page", 20, 1, 100);
+  const int page = number_param(req, "page", 1, 1, 100000);
+  f.limit = per_page;
+  f.offset = (page - 1) * per_page;
+  const Date today = local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes);
+  json items = json::array();
+  int64_t total = 0;
+  s.store.read([&](SQLite::Database& db) {
+    const auto categories = CatalogRepository::active_categories(db);
+    const auto agencies = CatalogRepository::active_agencies(db);
+    if (req.has_param("category")) {
+      f.category_id = -1;
+      for (const Category& c : categories) {
+        if (c.code == req.get_param_value("category")) f.category_id = c.id;
+      }
+    }
+    if (req.has_param("agency")) {
+      f.agencies = std::vector<int64_t>{};
+      for (const Agency& a : agencies) {
+        if (a.code == req.get_param_value("agency")) f.agencies = agency_subtree(db, a.id);
+      }
+    }
+    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    for (ReportRecord& r : PublicRepository::list(db, f, &total)) {
+      ReportView v;
+      for (const Category& c : categories) {
+        if (c.id == r.category_id) v.category = c;
+      }
+      for (const Agency& a : agencies) {
+        if (r.agency_id && a.id == *r.agency_id) v.agency = a;
+      }
+      v.deadline = deadline_view(calendar, r, today);
+      v.report = std::move(r);
+      json item = json_support::report_json(v, s.reports.settings().utc_offset_minutes, true);
+      item.erase("body");  // the list shows titles; the whole text is on the report's page
+      items.push_back(std::move(item));
+    }
+  });
+  send_json(res, 200,
+            json_support::dump(
+                json{{"items", items}, {"total", total}, {"page", page}, {"per_page", per_page}}));
+}
+
+void public_stats(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const int offset = s.reports.settings().utc_offset_minutes;
+  // The period in the deployment's dates: [from, to], both days included.
+  const auto from = req.has_param("from") ? parse_iso_date(req.get_param_value("from"))
+                                          : std::optional<Date>(Date{0});
+  const auto to = req.has_param("to") ? parse_iso_date(req.get_param_value("to"))
+                                      : std::optional<Date>(local_date(s.clock.now_unix(), offset));
+  if (!from || !to || *to < *from) {
+    return send_error(res, 400, "bad_period", "from and to are dates YYYY-MM-DD, from <= to.");
+  }
+  const int64_t start = int64_t{from->days} * 86400 - int64_t{offset} * 60;
+  const int64_t end = (int64_t{to->days} + 1) * 86400 - int64_t{offset} * 60;
+  json out;
+  s.store.read([&](SQLite::Database& db) {
+    const PublicStats st = PublicRepository::stats(db, start, end);
+    json categories = json::array();
+    for (const Category& c : CatalogRepository::active_categories(db)) {
+      const auto it = st.by_category.find(c.id);
+      categories.push_back({{"code", c.code},
+                            {"name", c.name},
+                            {"count", it == st.by_category.end() ? 0 : it->second}});
+    }
+    json agencies = json::array();
+    for (const Agency& a : CatalogRepository::active_agencies(db)) {
+      const auto it = st.by_agency.find(a.id);
+      if (it != st.by_agency.end())
+        agencies.push_back({{"code", a.code}, {"name", a.name}, {"count", it->second}});
+    }
+    out = json{{"from", format_iso_date(*from)},
+               {"to", format_iso_date(*to)},
+               {"total", st.total},
+               {"closed", st.finished},
+               {"by_status", st.by_status},
+               {"by_classification", st.by_classification},
+               {"by_channel", st.by_channel},
+               {"by_category", categories},
+               {"by_agency", agencies},
+               {"rating", {{"count", st.rated}, {"average", st.rating_average}}}};
+  });
+  res.set_header("Cache-Control", "public, max-age=60");
+  send_json(res, 200, json_support::dump(out));
+}
+
+}  // namespace
+
+void register_transparency_routes(Router& router, const Services& s) {
+  router.open(
+      "GET", "/api/v1/public/reports",
+      [&s](const httplib::Request& req, httplib::Response& res) { public_reports(s, req, res); });
+  router.open(
+      "GET", "/api/v1/public/stats",
+      [&s](const httplib::Request& req, httplib::Response& res) { public_stats(s, req, res); });
+}
+
+}  // namespace aduan
