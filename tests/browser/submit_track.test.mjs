@@ -78,3 +78,19 @@ test('a citizen submits a complaint and tracks it', async () => {
 
   assert.deepEqual(errors, []);
 });
+
+test('the transparency page shows statistics and the public list', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.server.url + 'transparency.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.textContent('#stat-total'), /^\d+$/);
+  assert.ok(await page.locator('#chart-status svg[role="img"] rect').count() > 0);
+  assert.ok(await page.locator('#public-list li').count() > 0);
+  await page.fill('#q', 'PDAM');
+  await page.click('#search-form button[type="submit"]');
+  await page.waitForSelector('#public-list li a:text("Air PDAM tidak mengalir tiga hari")');
+  await page.screenshot({ path: path.join(artifacts, 'transparency.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
