@@ -256,6 +256,7 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   if (f.assigned_user_id) where += " AND assigned_user_id = ?";
   if (f.overdue_on) where += " AND stage != 'none' AND stage_due < ?";
   if (f.returned_only) where += " AND returned = 1";
+  if (f.after_id) where += " AND id > ?";
 
   auto bind_filter = [&](SQLite::Statement& q) {
     int i = 1;
@@ -266,17 +267,22 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
     if (f.category_id) q.bind(i++, *f.category_id);
     if (f.assigned_user_id) q.bind(i++, *f.assigned_user_id);
     if (f.overdue_on) q.bind(i++, format_iso_date(*f.overdue_on));
+    if (f.after_id) q.bind(i++, *f.after_id);
     return i;
   };
 
-  SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);
-  bind_filter(count);
-  count.executeStep();
-  *total = count.getColumn(0).getInt64();
+  if (total) {
+    SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);
+    bind_filter(count);
+    count.executeStep();
+    *total = count.getColumn(0).getInt64();
+  }
 
   // Soonest deadline first; reports with no running deadline after, oldest first.
-  SQLite::Statement q(db, select_reports(where + " ORDER BY stage_due IS NULL, stage_due, "
-                                                 "created_at, id LIMIT ? OFFSET ?"));
+  const std::string order = f.after_id ? " ORDER BY id LIMIT ? OFFSET ?"
+                                       : " ORDER BY stage_due IS NULL, stage_due, created_at, id "
+                                         "LIMIT ? OFFSET ?";
+  SQLite::Statement q(db, select_reports(where + order));
   int i = bind_filter(q);
   q.bind(i++, f.limit);
   q.bind(i++, f.offset);

@@ -71,6 +71,7 @@ struct ReportFilter {
   std::optional<int64_t> assigned_user_id;
   std::optional<Date> overdue_on;  // set: only reports whose stage is due before it
   bool returned_only = false;
+  std::optional<int64_t> after_id;  // set: id order from after this id (keyset paging)
   int limit = 25;
   int offset = 0;
 };
@@ -95,7 +96,8 @@ class ReportRepository {
   static std::vector<EventRecord> events(SQLite::Database& db, int64_t report_id,
                                          bool include_internal);
 
-  // One page of reports, soonest deadline first, and the total that match.
+  // One page of reports, soonest deadline first (id order with after_id), and the total that
+  // match when `total` is not null.
   static std::vector<ReportRecord> list(SQLite::Database& db, const ReportFilter& filter,
                                         int64_t* total);
 

@@ -3,6 +3,7 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "csv.h"
 #include "http_errors.h"
 #include "json_staff.h"
 #include "route_helpers.h"
@@ -109,6 +110,63 @@ void act(const Services& s, const httplib::Request& req, httplib::Response& res,
   send_json(res, 200, staff_report_json(*view, s.reports.settings().utc_offset_minutes));
 }
 
+std::vector<std::string> csv_cells(const ReportView& v, int offset) {
+  const ReportRecord& r = v.report;
+  return {format_tracking_id(r.tracking_id),
+          format_iso_datetime(r.created_at, offset),
+          r.classification,
+          std::string(to_string(r.status)),
+          v.category ? v.category->name : "",
+          v.agency ? v.agency->name : "",
+          r.title,
+          r.location.text,
+          r.incident_date,
+          r.channel,
+          v.deadline ? std::string(to_string(v.deadline->deadline.stage)) : "",
+          v.deadline ? format_iso_date(v.deadline->deadline.due) : "",
+          v.deadline ? std::string(to_string(v.deadline->colour)) : "",
+          r.anonymous ? "1" : "0",
+          r.confidential ? "1" : "0",
+          r.rating ? std::to_string(*r.rating) : ""};
+}
+
+// Streams the selection in batches by id: memory stays flat however many rows there are.
+void export_reports(const Services& s, const httplib::Request& req, httplib::Response& res,
+                    const Principal& p) {
+  struct Cursor {
+    int64_t after_id = 0;
+    bool header_sent = false;
+    bool done = false;
+  };
+  auto cursor = std::make_shared<Cursor>();
+  const QueueQuery q = queue_query(req);
+  const int offset = s.reports.settings().utc_offset_minutes;
+  StaffService& staff = s.staff;
+  res.set_header("Content-Disposition", "attachment; filename=\"aduan-reports.csv\"");
+  res.set_chunked_content_provider(
+      "text/csv; charset=utf-8", [cursor, q, p, offset, &staff](size_t, httplib::DataSink& sink) {
+        if (!cursor->header_sent) {
+          const std::string head =
+              std::string(kCsvBom) +
+              csv_line({"tracking_id", "created_at", "classification", "status", "category",
+                        "agency", "title", "location", "incident_date", "channel", "stage", "due",
+                        "colour", "anonymous", "confidential", "rating"});
+          sink.write(head.data(), head.size());
+          cursor->header_sent = true;
+        }
+        const auto batch = staff.export_batch(p, q, cursor->after_id, 500);
+        std::string chunk;
+        for (const ReportView& v : batch) chunk += csv_line(csv_cells(v, offset));
+        if (!chunk.empty()) sink.write(chunk.data(), chunk.size());
+        if (batch.size() < 500) {
+          sink.done();
+        } else {
+          cursor->after_id = batch.back().report.id;
+        }
+        return true;
+      });
+}
+
 }  // namespace
 
 void register_staff_routes(Router& router, const Services& s) {
@@ -144,6 +202,10 @@ void register_staff_routes(Router& router, const Services& s) {
   router.staff("POST", std::string(kStaffReportPath) + "/actions", kCaseWorkers,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
                  act(s, req, res, p);
+               });
+  router.staff("GET", "/api/v1/staff/export/reports.csv", kCaseWorkers,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+                 export_reports(s, req, res, p);
                });
   router.staff("GET", "/api/v1/staff/officers", role_mask({Role::kAgencyAdmin}),
                [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {

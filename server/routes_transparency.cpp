@@ -3,6 +3,7 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "csv.h"
 #include "http_errors.h"
 #include "json_support.h"
 #include "public_repository.h"
@@ -72,7 +73,9 @@ void public_reports(const Services& s, const httplib::Request& req, httplib::Res
                 json{{"items", items}, {"total", total}, {"page", page}, {"per_page", per_page}}));
 }
 
-void public_stats(const Services& s, const httplib::Request& req, httplib::Response& res) {
+// The statistics of the period the request asks for, or nullopt (and a 400 written).
+std::optional<json> collect_stats(const Services& s, const httplib::Request& req,
+                                  httplib::Response& res) {
   const int offset = s.reports.settings().utc_offset_minutes;
   // The period in the deployment's dates: [from, to], both days included.
   const auto from = req.has_param("from") ? parse_iso_date(req.get_param_value("from"))
@@ -80,7 +83,8 @@ void public_stats(const Services& s, const httplib::Request& req, httplib::Respo
   const auto to = req.has_param("to") ? parse_iso_date(req.get_param_value("to"))
                                       : std::optional<Date>(local_date(s.clock.now_unix(), offset));
   if (!from || !to || *to < *from) {
-    return send_error(res, 400, "bad_period", "from and to are dates YYYY-MM-DD, from <= to.");
+    send_error(res, 400, "bad_period", "from and to are dates YYYY-MM-DD, from <= to.");
+    return std::nullopt;
   }
   const int64_t start = int64_t{from->days} * 86400 - int64_t{offset} * 60;
   const int64_t end = (int64_t{to->days} + 1) * 86400 - int64_t{offset} * 60;
@@ -111,8 +115,35 @@ void public_stats(const Services& s, const httplib::Request& req, httplib::Respo
                {"by_agency", agencies},
                {"rating", {{"count", st.rated}, {"average", st.rating_average}}}};
   });
+  return out;
+}
+
+void public_stats(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const auto stats = collect_stats(s, req, res);
+  if (!stats) return;
   res.set_header("Cache-Control", "public, max-age=60");
-  send_json(res, 200, json_support::dump(out));
+  send_json(res, 200, json_support::dump(*stats));
+}
+
+// The same numbers as rows of (dimension, code, name, count), for spreadsheets.
+void public_stats_csv(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const auto stats = collect_stats(s, req, res);
+  if (!stats) return;
+  std::string out = std::string(kCsvBom) + csv_line({"dimension", "code", "name", "count"});
+  out += csv_line({"total", "", "", std::to_string((*stats)["total"].get<int64_t>())});
+  for (const char* dimension : {"by_status", "by_classification", "by_channel"}) {
+    for (const auto& [code, count] : (*stats)[dimension].items()) {
+      out += csv_line({dimension, code, "", std::to_string(count.get<int64_t>())});
+    }
+  }
+  for (const char* dimension : {"by_category", "by_agency"}) {
+    for (const json& row : (*stats)[dimension]) {
+      out += csv_line(
+          {dimension, row["code"], row["name"], std::to_string(row["count"].get<int64_t>())});
+    }
+  }
+  res.set_header("Content-Disposition", "attachment; filename=\"aduan-statistics.csv\"");
+  res.set_content(out, "text/csv; charset=utf-8");
 }
 
 }  // namespace
@@ -124,6 +155,9 @@ void register_transparency_routes(Router& router, const Services& s) {
   router.open(
       "GET", "/api/v1/public/stats",
       [&s](const httplib::Request& req, httplib::Response& res) { public_stats(s, req, res); });
+  router.open(
+      "GET", "/api/v1/public/stats.csv",
+      [&s](const httplib::Request& req, httplib::Response& res) { public_stats_csv(s, req, res); });
 }
 
 }  // namespace aduan

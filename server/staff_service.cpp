@@ -24,6 +24,59 @@ Date StaffService::today() const {
   return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
 }
 
+namespace {
+
+// The reports `p` asked for with `q`, cut to what their role may see.
+ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQuery& q, Date today,
+                        const std::vector<Agency>& agencies,
+                        const std::vector<Category>& categories) {
+  ReportFilter f;
+  f.statuses = q.statuses;
+  if (q.overdue) f.overdue_on = today;
+  f.returned_only = q.returned;
+  if (!q.agency.empty()) {
+    std::vector<int64_t> wanted;
+    for (const Agency& a : agencies) {
+      if (a.code == q.agency) wanted = agency_subtree(db, a.id);
+    }
+    f.agencies = wanted;
+  }
+  if (!q.category.empty()) {
+    f.category_id = -1;  // an unknown code matches nothing
+    for (const Category& c : categories) {
+      if (c.code == q.category) f.category_id = c.id;
+    }
+  }
+  if (p.role == Role::kAgencyAdmin) {
+    // Only the admin's own part of the hierarchy, whatever was asked for.
+    std::vector<int64_t> allowed;
+    for (int64_t id : f.agencies.value_or(p.agency_scope)) {
+      if (std::count(p.agency_scope.begin(), p.agency_scope.end(), id)) allowed.push_back(id);
+    }
+    f.agencies = allowed;
+  }
+  if (p.role == Role::kAgencyOfficer || q.mine) f.assigned_user_id = p.user_id;
+  return f;
+}
+
+ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
+                        const std::vector<Category>& categories, const WorkingCalendar& calendar,
+                        Date today) {
+  ReportView v;
+  for (const Category& c : categories) {
+    if (c.id == r.category_id) v.category = c;
+  }
+  const auto agency_id = r.agency_id ? r.agency_id : r.suggested_agency_id;
+  for (const Agency& a : agencies) {
+    if (agency_id && a.id == *agency_id) v.agency = a;
+  }
+  v.deadline = deadline_view(calendar, r, today);
+  v.report = std::move(r);
+  return v;
+}
+
+}  // namespace
+
 QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
   QueuePage page;
   page.per_page = std::clamp(q.per_page, 1, 100);
@@ -32,50 +85,33 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
   store_.read([&](SQLite::Database& db) {
     const auto agencies = CatalogRepository::active_agencies(db);
     const auto categories = CatalogRepository::active_categories(db);
-    ReportFilter f;
-    f.statuses = q.statuses;
+    ReportFilter f = filter_for(db, p, q, now, agencies, categories);
     f.limit = page.per_page;
     f.offset = (page.page - 1) * page.per_page;
-    if (q.overdue) f.overdue_on = now;
-    f.returned_only = q.returned;
-    if (!q.agency.empty()) {
-      std::vector<int64_t> wanted;
-      for (const Agency& a : agencies) {
-        if (a.code == q.agency) wanted = agency_subtree(db, a.id);
-      }
-      f.agencies = wanted;
-    }
-    if (!q.category.empty()) {
-      f.category_id = -1;  // an unknown code matches nothing
-      for (const Category& c : categories) {
-        if (c.code == q.category) f.category_id = c.id;
-      }
-    }
-    if (p.role == Role::kAgencyAdmin) {
-      // Only the admin's own part of the hierarchy, whatever was asked for.
-      std::vector<int64_t> allowed;
-      for (int64_t id : f.agencies.value_or(p.agency_scope)) {
-        if (std::count(p.agency_scope.begin(), p.agency_scope.end(), id)) allowed.push_back(id);
-      }
-      f.agencies = allowed;
-    }
-    if (p.role == Role::kAgencyOfficer || q.mine) f.assigned_user_id = p.user_id;
     const WorkingCalendar calendar = CatalogRepository::calendar(db);
     for (ReportRecord& r : ReportRepository::list(db, f, &page.total)) {
-      ReportView v;
-      for (const Category& c : categories) {
-        if (c.id == r.category_id) v.category = c;
-      }
-      const auto agency_id = r.agency_id ? r.agency_id : r.suggested_agency_id;
-      for (const Agency& a : agencies) {
-        if (agency_id && a.id == *agency_id) v.agency = a;
-      }
-      v.deadline = deadline_view(calendar, r, now);
-      v.report = std::move(r);
-      page.items.push_back(std::move(v));
+      page.items.push_back(summary_view(std::move(r), agencies, categories, calendar, now));
     }
   });
   return page;
+}
+
+std::vector<ReportView> StaffService::export_batch(const Principal& p, const QueueQuery& q,
+                                                   int64_t after_id, int limit) {
+  std::vector<ReportView> out;
+  const Date now = today();
+  store_.read([&](SQLite::Database& db) {
+    const auto agencies = CatalogRepository::active_agencies(db);
+    const auto categories = CatalogRepository::active_categories(db);
+    ReportFilter f = filter_for(db, p, q, now, agencies, categories);
+    f.after_id = after_id;
+    f.limit = limit;
+    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    for (ReportRecord& r : ReportRepository::list(db, f, nullptr)) {
+      out.push_back(summary_view(std::move(r), agencies, categories, calendar, now));
+    }
+  });
+  return out;
 }
 
 std::optional<StaffReportView> StaffService::report(const Principal& p,

@@ -43,6 +43,10 @@ class StaffService {
                WorkflowService& workflow);
 
   QueuePage queue(const Principal& p, const QueueQuery& q);
+  // For exports: the next `limit` reports of the same selection with an id above
+  // `after_id`, in id order, so that a million rows stream in bounded memory.
+  std::vector<ReportView> export_batch(const Principal& p, const QueueQuery& q, int64_t after_id,
+                                       int limit);
   // nullopt when there is no such report or `p` may not read it (both answer 404, so that
   // staff cannot probe for other agencies' reports).
   std::optional<StaffReportView> report(const Principal& p, const std::string& typed_id);

@@ -125,6 +125,8 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
       {{"POST", std::string(R"(/api/v1/staff/reports/([^/]{1,64}))") + "/actions"},
        {"/api/v1/staff/reports/" + id + "/actions", kCaseWorkers}},
       {{"GET", "/api/v1/staff/officers"}, {"/api/v1/staff/officers", {"agency_admin"}}},
+      {{"GET", "/api/v1/staff/export/reports.csv"},
+       {"/api/v1/staff/export/reports.csv", kCaseWorkers}},
       {{"GET", "/api/v1/admin/holidays"}, {"/api/v1/admin/holidays", kEveryRole}},
       {{"POST", "/api/v1/admin/holidays"}, {"/api/v1/admin/holidays", {"system_admin"}}},
       {{"DELETE", R"(/api/v1/admin/holidays/(\d{4}-\d{2}-\d{2}))"},

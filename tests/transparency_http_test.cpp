@@ -1,10 +1,13 @@
 // The public list and statistics: what anyone may read without a tracking ID.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "report_repository.h"
 #include "test_server.h"
+#include "tracking_id.h"
 
 namespace aduan::testing {
 namespace {
@@ -80,6 +83,81 @@ TEST_F(Transparency, StatisticsCountPublicReportsOfThePeriod) {
   httplib::Client c = server.client();
   EXPECT_EQ(c.Get("/api/v1/public/stats?from=2026-12-01&to=2026-11-01")->status, 400);
   EXPECT_EQ(c.Get("/api/v1/public/stats?from=kemarin")->status, 400);
+}
+
+}  // namespace
+}  // namespace aduan::testing
+
+namespace aduan::testing {
+namespace {
+
+TEST(Export, StaffCsvIsStreamedScopedAndSafeForSpreadsheets) {
+  TestServer server;
+  const auto [id, pin] =
+      server.submit({{"title", "=HYPERLINK(\"http://x\",\"klik\") jalan, \"rusak\""}});
+  const StaffSession coordinator = server.login("koordinator");
+  httplib::Client c = server.client();
+  auto res = c.Get("/api/v1/staff/export/reports.csv", coordinator.headers());
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  const std::string& csv = res->body;
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
+            "tracking_id,created_at,classification,status,category,agency,title,location,"
+            "incident_date,channel,stage,due,colour,anonymous,confidential,rating");
+  // Quoted, quotes doubled, and the formula defused with an apostrophe.
+  EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\") jalan, \"\"rusak\"\"\""),
+            std::string::npos);
+  EXPECT_NE(csv.find(id), std::string::npos);
+  EXPECT_EQ(csv.find("Siti"), std::string::npos);  // no reporter data in exports
+  size_t rows = 0;
+  for (size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++rows;
+  EXPECT_EQ(rows, 1 + 5u);  // header, the demo's four reports and this one
+  // An agency admin exports only their agency's reports.
+  const StaffSession pdam = server.login("admin.pdam");
+  const std::string theirs = c.Get("/api/v1/staff/export/reports.csv", pdam.headers())->body;
+  EXPECT_EQ(theirs.find(id), std::string::npos);
+}
+
+TEST(Export, ManyRowsArriveWhole) {
+  TestServer server;
+  // 1200 reports through the same storage code, in one transaction.
+  server.app().store().write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    for (int i = 0; i < 1200; ++i) {
+      ReportRecord r;
+      r.tracking_id = make_tracking_id(1000000 + i);
+      r.classification = "complaint";
+      r.title = "Laporan nomor " + std::to_string(i);
+      r.body = "Isi laporan yang cukup panjang untuk lolos validasi.";
+      r.incident_date = "2026-11-20";
+      r.location.text = "Martapura";
+      r.category_id = 1;
+      r.channel = "web";
+      r.created_at = r.updated_at = kMonday10Wib;
+      ASSERT_TRUE(ReportRepository::insert(db, &r));
+    }
+    tx.commit();
+  });
+  const StaffSession coordinator = server.login("koordinator");
+  httplib::Client c = server.client();
+  const std::string csv = c.Get("/api/v1/staff/export/reports.csv", coordinator.headers())->body;
+  size_t rows = 0;
+  for (size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++rows;
+  EXPECT_EQ(rows, 1 + 4 + 1200u);
+  EXPECT_NE(csv.find("Laporan nomor 1199"), std::string::npos);
+}
+
+TEST(Export, PublicStatisticsAsCsv) {
+  TestServer server;
+  httplib::Client c = server.client();
+  auto res = c.Get("/api/v1/public/stats.csv");
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(res->body.find("by_status,submitted,,2\r\n"), std::string::npos);
+  EXPECT_NE(res->body.find("by_agency,DPUPR,Dinas Pekerjaan Umum dan Penataan Ruang,2\r\n"),
+            std::string::npos);
+  EXPECT_EQ(c.Get("/api/v1/public/stats.csv?from=x")->status, 400);
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ async function loadStats() {
   const p = new URLSearchParams();
   if (periodForm.elements.from.value) p.set('from', periodForm.elements.from.value);
   if (periodForm.elements.to.value) p.set('to', periodForm.elements.to.value);
+  document.getElementById('stats-export').href = '/api/v1/public/stats.csv?' + p;
   const res = await request('/api/v1/public/stats?' + p);
   if (res.ok) {
     stats = res.data;

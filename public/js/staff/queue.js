@@ -118,6 +118,9 @@ function render(page) {
 
 async function load(params, { push = true } = {}) {
   if (push) history.pushState(null, '', '?' + params);
+  const exportParams = new URLSearchParams(params);
+  exportParams.delete('page');
+  document.getElementById('queue-export').href = '/api/v1/staff/export/reports.csv?' + exportParams;
   const res = await queue(params);
   if (res.ok) render(res.data);
   else summary.textContent = res.message || t('submit.network');

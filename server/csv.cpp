@@ -1,0 +1,28 @@
+#include "csv.h"
+
+namespace aduan {
+
+std::string csv_line(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out.push_back(',');
+    std::string cell = cells[i];
+    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                          cell[0] == '\t' || cell[0] == '\r')) {
+      cell.insert(cell.begin(), '\'');
+    }
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+      out += cell;
+      continue;
+    }
+    out.push_back('"');
+    for (char c : cell) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
+  }
+  return out + "\r\n";
+}
+
+}  // namespace aduan
