@@ -45,6 +45,18 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
     for (size_t i = 0; i < f.agencies->size(); ++i) where += i ? ",?" : "?";
     where += f.agencies->empty() ? "NULL)" : ")";
   }
+  if (!f.statuses.empty()) {
+    where += " AND status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) where += i ? ",?" : "?";
+    where += ")";
+  }
+  if (!f.tracking_ids.empty()) {
+    where += " AND tracking_id IN (";
+    for (size_t i = 0; i < f.tracking_ids.size(); ++i) where += i ? ",?" : "?";
+    where += ")";
+  }
+  if (f.created_from) where += " AND created_at >= ?";
+  if (f.created_to) where += " AND created_at <= ?";
   auto bind = [&](SQLite::Statement& q) {
     int i = 1;
     for (const std::string& t : terms) {
@@ -56,6 +68,10 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
     if (f.agencies) {
       for (int64_t id : *f.agencies) q.bind(i++, id);
     }
+    for (Status st : f.statuses) q.bind(i++, std::string(to_string(st)));
+    for (const std::string& id : f.tracking_ids) q.bind(i++, id);
+    if (f.created_from) q.bind(i++, *f.created_from);
+    if (f.created_to) q.bind(i++, *f.created_to);
     return i;
   };
   SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);

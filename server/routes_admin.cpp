@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_key_repository.h"
 #include "catalog_repository.h"
 #include "clock.h"
 #include "holiday_csv.h"
@@ -42,6 +43,18 @@ std::string notifications_json(const std::vector<OutboxMessage>& list, int offse
                    {"created_at", format_iso_datetime(m.created_at, offset)}});
   }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json api_key_json(const ApiKey& k, int offset) {
+  return nlohmann::json{
+      {"id", k.id},
+      {"name", k.name},
+      {"prefix", k.prefix},
+      {"scopes", k.scopes},
+      {"created_at", format_iso_datetime(k.created_at, offset)},
+      {"revoked", k.revoked_at.has_value()},
+      {"last_used_at",
+       k.last_used_at ? format_iso_datetime(*k.last_used_at, offset) : std::string()}};
 }
 
 }  // namespace
@@ -106,6 +119,56 @@ void register_admin_routes(Router& router, const Services& s) {
                  }
                  s.sender.wake();
                  send_json(res, 200, R"({"status":"pending"})");
+               });
+  router.staff("GET", "/api/v1/admin/api-keys", kSystemAdmin,
+               [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
+                 std::vector<ApiKey> keys;
+                 s.store.read([&](SQLite::Database& db) { keys = ApiKeyRepository::list(db); });
+                 nlohmann::json out = nlohmann::json::array();
+                 for (const ApiKey& k : keys)
+                   out.push_back(api_key_json(k, s.reports.settings().utc_offset_minutes));
+                 send_json(res, 200, out.dump());
+               });
+  router.staff("POST", "/api/v1/admin/api-keys", kSystemAdmin,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+                 if (!require_json(req, res)) return;
+                 const auto doc = nlohmann::json::parse(req.body, nullptr, false);
+                 if (!doc.is_object())
+                   return send_error(res, 400, "malformed_json", "Send a JSON object.");
+                 const std::string name = doc.value("name", "");
+                 if (name.empty() || name.size() > 100) {
+                   return send_error(res, 422, "validation_failed", "Name the key.",
+                                     {{"name", FieldCode::kRequired}});
+                 }
+                 std::vector<std::string> scopes;
+                 for (const auto& scope : doc.value("scopes", nlohmann::json::array({"open311"}))) {
+                   if (!scope.is_string() || scope.get<std::string>() != "open311") {
+                     return send_error(res, 422, "validation_failed", "The only scope is open311.",
+                                       {{"scopes", FieldCode::kUnknownReason}});
+                   }
+                   scopes.push_back(scope.get<std::string>());
+                 }
+                 ApiKey created;
+                 std::string key;
+                 s.store.write([&](SQLite::Database& db) {
+                   key = ApiKeyRepository::create(db, name, scopes, s.clock.now_unix(), &created);
+                 });
+                 nlohmann::json out =
+                     api_key_json(created, s.reports.settings().utc_offset_minutes);
+                 out["key"] = key;  // shown once: only its digest is stored
+                 res.set_header("Cache-Control", "no-store");
+                 send_json(res, 201, out.dump());
+               });
+  router.staff("DELETE", R"(/api/v1/admin/api-keys/(\d{1,18}))", kSystemAdmin,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+                 bool revoked = false;
+                 s.store.write([&](SQLite::Database& db) {
+                   revoked = ApiKeyRepository::revoke(db, std::stoll(req.matches[1].str()),
+                                                      s.clock.now_unix());
+                 });
+                 if (!revoked)
+                   return send_error(res, 404, "api_key_not_found", "No active key has this id.");
+                 res.status = 204;
                });
   router.staff("POST", "/api/v1/admin/holidays/import", kSystemAdmin,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {

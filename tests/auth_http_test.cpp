@@ -134,6 +134,10 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
       {{"POST", "/api/v1/admin/holidays/import"},
        {"/api/v1/admin/holidays/import", {"system_admin"}}},
       {{"GET", "/api/v1/admin/notifications"}, {"/api/v1/admin/notifications", {"system_admin"}}},
+      {{"GET", "/api/v1/admin/api-keys"}, {"/api/v1/admin/api-keys", {"system_admin"}}},
+      {{"POST", "/api/v1/admin/api-keys"}, {"/api/v1/admin/api-keys", {"system_admin"}}},
+      {{"DELETE", R"(/api/v1/admin/api-keys/(\d{1,18}))"},
+       {"/api/v1/admin/api-keys/999", {"system_admin"}}},
       {{"POST", R"(/api/v1/admin/notifications/(\d{1,18})/retry)"},
        {"/api/v1/admin/notifications/1/retry", {"system_admin"}}},
   };
@@ -197,9 +201,10 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
     // Inbound gateways prove themselves with a signature instead of a session.
     const bool known =
         r.pattern.rfind("/api/v1/reports", 0) == 0 || r.pattern.rfind("/api/v1/inbound/", 0) == 0 ||
-        r.pattern.rfind("/api/v1/public/", 0) == 0 || r.pattern == "/api/v1/categories" ||
-        r.pattern == "/api/v1/agencies" || r.pattern == "/healthz" ||
-        r.pattern == "/api/v1/session" || r.pattern == "/api/v1/openapi.json";
+        r.pattern.rfind("/api/v1/public/", 0) == 0 || r.pattern.rfind("/open311/v2/", 0) == 0 ||
+        r.pattern == "/api/v1/categories" || r.pattern == "/api/v1/agencies" ||
+        r.pattern == "/healthz" || r.pattern == "/api/v1/session" ||
+        r.pattern == "/api/v1/openapi.json";
     EXPECT_TRUE(known) << "unexpected open route " << r.method << " " << r.pattern;
   }
 }
@@ -207,10 +212,10 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
 // "/api/v1/reports/([^/]{1,64})/access" -> "/api/v1/reports/{tracking_id}/access".
 std::string openapi_path(std::string pattern) {
   const std::pair<std::string, std::string> kGroups[] = {
-      {"([^/]{1,64})", "{tracking_id}"},
-      {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
-      {R"((\d{1,18}))", "{id}"},
-      {"(sms|whatsapp|email)", "{channel}"},
+      {"([^/]{1,64})", "{tracking_id}"}, {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
+      {R"((\d{1,18}))", "{id}"},         {"(sms|whatsapp|email)", "{channel}"},
+      {R"(\.(json|xml))", ".{format}"},  {"([a-z0-9-]{1,64})", "{service_code}"},
+      {"([^/.]{1,64})", "{id}"},
   };
   for (const auto& [group, name] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

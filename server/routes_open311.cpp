@@ -1,0 +1,339 @@
+// Open311 GeoReport v2 under /open311/v2/, in its .json and .xml formats: aduan's categories
+// are the services, its reports the service requests, and a request posted here goes
+// through the same validation and workflow as any other report (channel "open311").
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api_key_repository.h"
+#include "catalog_repository.h"
+#include "clock.h"
+#include "inbound_service.h"
+#include "json_support.h"
+#include "notifier.h"
+#include "public_repository.h"
+#include "report_service.h"
+#include "router.h"
+#include "routes.h"
+#include "store.h"
+#include "xml_writer.h"
+
+namespace aduan {
+namespace {
+
+using nlohmann::json;
+
+const std::map<std::string, std::string> kItems = {
+    {"services", "service"},     {"service_requests", "request"},
+    {"attributes", "attribute"}, {"values", "value"},
+    {"errors", "error"},         {"endpoints", "endpoint"},
+    {"formats", "format"}};
+
+// Answers in the format the path asked for: `root` names the XML document element.
+void reply(httplib::Response& res, const std::string& format, int status, const std::string& root,
+           const json& body) {
+  res.status = status;
+  if (format == "xml") {
+    res.set_content(to_xml(root, body, kItems), "text/xml; charset=utf-8");
+  } else {
+    res.set_content(json_support::dump(body), "application/json; charset=utf-8");
+  }
+}
+
+void reply_error(httplib::Response& res, const std::string& format, int status,
+                 const std::string& description) {
+  reply(res, format, status, "errors",
+        json::array({json{{"code", status}, {"description", description}}}));
+}
+
+// Open311 has two states: a request is open until aduan is done with it.
+std::string open311_status(Status s) { return is_final(s) ? "closed" : "open"; }
+
+// Request parameters: form fields (the spec's encoding) or a JSON object.
+std::map<std::string, std::string> request_params(const httplib::Request& req) {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : req.params) out[k] = v;
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
+    const json doc = json::parse(req.body, nullptr, false);
+    if (doc.is_object()) {
+      for (const auto& [k, v] : doc.items())
+        out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    }
+  } else if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) ==
+             0) {
+    httplib::Params form;
+    httplib::detail::parse_query_text(req.body, form);
+    for (const auto& [k, v] : form) out[k] = v;
+  }
+  return out;
+}
+
+std::string param(const std::map<std::string, std::string>& p, const std::string& key) {
+  const auto it = p.find(key);
+  return it == p.end() ? std::string() : it->second;
+}
+
+json service_json(const Category& c, const std::vector<Agency>& agencies) {
+  std::string group;
+  for (const Agency& a : agencies) {
+    if (c.agency_id && a.id == *c.agency_id) group = a.name;
+  }
+  return json{{"service_code", c.code}, {"service_name", c.name}, {"description", c.name_en},
+              {"metadata", true},       {"type", "realtime"},     {"keywords", ""},
+              {"group", group}};
+}
+
+json request_json(SQLite::Database& db, const ReportRecord& r, int offset) {
+  std::string service_name;
+  std::string agency;
+  for (const Category& c : CatalogRepository::active_categories(db)) {
+    if (c.id == r.category_id) service_name = c.name;
+  }
+  if (r.agency_id) {
+    if (auto a = CatalogRepository::agency_by_id(db, *r.agency_id)) agency = a->name;
+  }
+  std::string notes;
+  for (const EventRecord& e : ReportRepository::events(db, r.id, false)) {
+    if (!e.note.empty() && e.actor_role != Role::kCitizen) notes = e.note;
+  }
+  json out{{"service_request_id", format_tracking_id(r.tracking_id)},
+           {"status", open311_status(r.status)},
+           {"status_notes", notes},
+           {"service_name", service_name},
+           {"service_code", ""},
+           {"description", r.body},
+           {"agency_responsible", agency},
+           {"service_notice", ""},
+           {"requested_datetime", format_iso_datetime(r.created_at, offset)},
+           {"updated_datetime", format_iso_datetime(r.updated_at, offset)},
+           {"expected_datetime",
+            r.clock.deadline.stage == Stage::kNone ? "" : format_iso_date(r.clock.deadline.due)},
+           {"address", r.location.text},
+           {"address_id", r.location.region_code},
+           {"zipcode", ""},
+           {"media_url", ""}};
+  for (const Category& c : CatalogRepository::active_categories(db)) {
+    if (c.id == r.category_id) out["service_code"] = c.code;
+  }
+  if (r.location.lat && r.location.lon) {
+    out["lat"] = *r.location.lat;
+    out["long"] = *r.location.lon;
+  }
+  return out;
+}
+
+// "2026-11-20T08:00:00+07:00" or "2026-11-20" -> Unix seconds.
+std::optional<int64_t> parse_w3c(const std::string& s, int offset_minutes) {
+  const auto day = parse_iso_date(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  int64_t t = int64_t{day->days} * 86400;
+  int zone = offset_minutes;
+  if (s.size() >= 19 && s[10] == 'T') {
+    t += std::stoi(s.substr(11, 2)) * 3600 + std::stoi(s.substr(14, 2)) * 60 +
+         std::stoi(s.substr(17, 2));
+    if (s.size() >= 25) {
+      zone =
+          (s[19] == '-' ? -1 : 1) * (std::stoi(s.substr(20, 2)) * 60 + std::stoi(s.substr(23, 2)));
+    } else if (s.size() == 20 && s[19] == 'Z') {
+      zone = 0;
+    }
+  }
+  return t - int64_t{zone} * 60;
+}
+
+void post_request(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const std::string format = req.matches[1].str();
+  const auto p = request_params(req);
+  bool allowed = false;
+  s.store.write([&](SQLite::Database& db) {
+    allowed = ApiKeyRepository::authenticate(db, param(p, "api_key"), "open311", s.clock.now_unix())
+                  .has_value();
+  });
+  if (!allowed)
+    return reply_error(res, format, 403, "api_key is missing, revoked or not for Open311");
+
+  ReportInput in;
+  in.classification = "complaint";
+  in.channel = "open311";
+  in.category = param(p, "service_code");
+  in.body = param(p, "description");
+  in.title = derive_title("", in.body);
+  in.incident_date =
+      format_iso_date(local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes));
+  in.location.text = param(p, "address_string");
+  in.location.region_code = param(p, "address_id");
+  for (const auto& [key, target] :
+       {std::pair{"lat", &in.location.lat}, {"long", &in.location.lon}}) {
+    const std::string v = param(p, key);
+    if (v.empty()) continue;
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    *target = (end && *end == '\0') ? d : std::numeric_limits<double>::quiet_NaN();
+  }
+  if (in.location.text.empty() && in.location.lat && in.location.lon) {
+    in.location.text = param(p, "lat") + ", " + param(p, "long");
+  }
+  const std::string classification = param(p, "attribute[classification]");
+  if (!classification.empty()) in.classification = classification;
+  in.reporter.email = param(p, "email");
+  in.reporter.phone = param(p, "phone");
+  in.reporter.name =
+      param(p, "first_name") + (param(p, "last_name").empty() ? "" : " " + param(p, "last_name"));
+  const SubmitOutcome out = s.reports.submit(in);
+  if (!out.errors.empty()) {
+    // Open311 lists errors as (code, description); the description carries aduan's codes.
+    json errors = json::array();
+    for (const FieldError& e : out.errors) {
+      errors.push_back(
+          {{"code", 400}, {"description", e.field + " " + std::string(to_string(e.code))}});
+    }
+    return reply(res, format, 400, "errors", errors);
+  }
+  reply(res, format, 201, "service_requests",
+        json::array({json{{"service_request_id", out.tracking_id},
+                          {"token", out.tracking_id},
+                          {"service_notice", ""},
+                          {"account_id", ""}}}));
+}
+
+void get_requests(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const std::string format = req.matches[1].str();
+  const int offset = s.reports.settings().utc_offset_minutes;
+  PublicFilter f;
+  f.limit = 1000;  // the spec's ceiling
+  for (std::string ids = req.get_param_value("service_request_id"); !ids.empty();) {
+    const size_t comma = ids.find(',');
+    const ParsedTrackingId id = parse_tracking_id(ids.substr(0, comma));
+    if (id.ok()) f.tracking_ids.push_back(id.canonical);
+    ids = comma == std::string::npos ? "" : ids.substr(comma + 1);
+  }
+  if (req.has_param("service_request_id") && f.tracking_ids.empty()) {
+    return reply(res, format, 200, "service_requests", json::array());
+  }
+  const std::string status = req.get_param_value("status");
+  if (status == "open") {
+    f.statuses = {Status::kSubmitted,  Status::kPostponed, Status::kForwarded,
+                  Status::kInProgress, Status::kResolved,  Status::kEscalated};
+  } else if (status == "closed") {
+    f.statuses = {Status::kClosed, Status::kArchived};
+  } else if (!status.empty()) {
+    return reply_error(res, format, 400, "status is open or closed");
+  }
+  const int64_t now = s.clock.now_unix();
+  // Without dates the spec asks for the last 90 days.
+  f.created_from = now - 90 * 86400;
+  if (req.has_param("start_date"))
+    f.created_from = parse_w3c(req.get_param_value("start_date"), offset);
+  if (req.has_param("end_date")) f.created_to = parse_w3c(req.get_param_value("end_date"), offset);
+  if (!f.created_from || (req.has_param("end_date") && !f.created_to)) {
+    return reply_error(res, format, 400, "start_date and end_date are w3 datetimes");
+  }
+  json out = json::array();
+  s.store.read([&](SQLite::Database& db) {
+    if (req.has_param("service_code")) {
+      f.category_id = -1;
+      for (const Category& c : CatalogRepository::active_categories(db)) {
+        if (c.code == req.get_param_value("service_code")) f.category_id = c.id;
+      }
+    }
+    int64_t total = 0;
+    for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
+      out.push_back(request_json(db, r, offset));
+    }
+  });
+  reply(res, format, 200, "service_requests", out);
+}
+
+void get_one(const Services& s, const httplib::Request& req, httplib::Response& res, bool token) {
+  const std::string format = req.matches[2].str();
+  const ParsedTrackingId id = parse_tracking_id(req.matches[1].str());
+  json out = json::array();
+  if (id.ok()) {
+    PublicFilter f;
+    f.tracking_ids = {id.canonical};
+    s.store.read([&](SQLite::Database& db) {
+      int64_t total = 0;
+      for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
+        out.push_back(token ? json{{"service_request_id", format_tracking_id(r.tracking_id)},
+                                   {"token", format_tracking_id(r.tracking_id)}}
+                            : request_json(db, r, s.reports.settings().utc_offset_minutes));
+      }
+    });
+  }
+  // Confidential reports are not public: to Open311 they do not exist.
+  if (out.empty()) return reply_error(res, format, 404, "no such service request");
+  reply(res, format, 200, "service_requests", out);
+}
+
+}  // namespace
+
+void register_open311_routes(Router& router, const Services& s) {
+  router.open("GET", R"(/open311/v2/discovery\.(json|xml))",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                const std::string url = s.notifier.config().public_url + "/open311/v2/";
+                reply(res, req.matches[1].str(), 200, "discovery",
+                      json{{"changeset", "2026-11-23T00:00:00Z"},
+                           {"contact", "Admin Sistem aduan"},
+                           {"key_service", "Minta kunci API kepada Admin Sistem"},
+                           {"endpoints",
+                            json::array({json{
+                                {"specification", "http://wiki.open311.org/GeoReport_v2"},
+                                {"url", url},
+                                {"changeset", "2026-11-23T00:00:00Z"},
+                                {"type", "production"},
+                                {"formats", json::array({"application/json", "text/xml"})}}})}});
+              });
+  router.open("GET", R"(/open311/v2/services\.(json|xml))",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                json out = json::array();
+                s.store.read([&](SQLite::Database& db) {
+                  const auto agencies = CatalogRepository::active_agencies(db);
+                  for (const Category& c : CatalogRepository::active_categories(db)) {
+                    out.push_back(service_json(c, agencies));
+                  }
+                });
+                reply(res, req.matches[1].str(), 200, "services", out);
+              });
+  router.open("GET", R"(/open311/v2/services/([a-z0-9-]{1,64})\.(json|xml))",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                const std::string code = req.matches[1].str();
+                const std::string format = req.matches[2].str();
+                bool known = false;
+                s.store.read([&](SQLite::Database& db) {
+                  for (const Category& c : CatalogRepository::active_categories(db))
+                    known |= c.code == code;
+                });
+                if (!known) return reply_error(res, format, 404, "no such service_code");
+                json values = json::array();
+                for (const char* v : {"complaint", "aspiration", "info_request"}) {
+                  values.push_back({{"key", v}, {"name", v}});
+                }
+                reply(res, format, 200, "service_definition",
+                      json{{"service_code", code},
+                           {"attributes",
+                            json::array({json{{"variable", true},
+                                              {"code", "classification"},
+                                              {"datatype", "singlevaluelist"},
+                                              {"required", false},
+                                              {"datatype_description",
+                                               "complaint (default), aspiration or info_request"},
+                                              {"order", 1},
+                                              {"description", "Jenis laporan"},
+                                              {"values", values}}})}});
+              });
+  router.open(
+      "POST", R"(/open311/v2/requests\.(json|xml))",
+      [&s](const httplib::Request& req, httplib::Response& res) { post_request(s, req, res); });
+  router.open(
+      "GET", R"(/open311/v2/requests\.(json|xml))",
+      [&s](const httplib::Request& req, httplib::Response& res) { get_requests(s, req, res); });
+  router.open(
+      "GET", R"(/open311/v2/requests/([^/.]{1,64})\.(json|xml))",
+      [&s](const httplib::Request& req, httplib::Response& res) { get_one(s, req, res, false); });
+  router.open(
+      "GET", R"(/open311/v2/tokens/([^/.]{1,64})\.(json|xml))",
+      [&s](const httplib::Request& req, httplib::Response& res) { get_one(s, req, res, true); });
+}
+
+}  // namespace aduan

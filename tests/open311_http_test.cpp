@@ -1,0 +1,141 @@
+// Open311 GeoReport v2: discovery, services, service definitions, requests in .json and
+// .xml, API keys.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "test_server.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+class Open311 : public ::testing::Test {
+ protected:
+  std::string create_key() {
+    const StaffSession admin = server.login("sysadmin");
+    httplib::Client c = server.client();
+    auto res = c.Post("/api/v1/admin/api-keys", admin.headers(),
+                      json{{"name", "Dashboard kota"}, {"scopes", {"open311"}}}.dump(),
+                      "application/json");
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json::parse(res->body)["key"];
+  }
+
+  httplib::Result post(const std::string& format, const httplib::Params& form) {
+    httplib::Client c = server.client();
+    return c.Post(("/open311/v2/requests." + format).c_str(), form);
+  }
+
+  TestServer server;
+};
+
+TEST_F(Open311, DiscoveryServicesAndDefinitions) {
+  httplib::Client c = server.client();
+  const json discovery = json::parse(c.Get("/open311/v2/discovery.json")->body);
+  EXPECT_EQ(discovery["endpoints"][0]["specification"], "http://wiki.open311.org/GeoReport_v2");
+  const json services = json::parse(c.Get("/open311/v2/services.json")->body);
+  ASSERT_GE(services.size(), 10u);
+  bool roads = false;
+  for (const json& s : services) {
+    roads |= s["service_code"] == "jalan-jembatan" &&
+             s["group"] == "Dinas Pekerjaan Umum dan Penataan Ruang" && s["type"] == "realtime";
+  }
+  EXPECT_TRUE(roads);
+  auto xml = c.Get("/open311/v2/services.xml");
+  EXPECT_EQ(xml->get_header_value("Content-Type"), "text/xml; charset=utf-8");
+  EXPECT_NE(xml->body.find("<services><service>"), std::string::npos);
+  EXPECT_NE(xml->body.find("<service_code>jalan-jembatan</service_code>"), std::string::npos);
+  const json definition = json::parse(c.Get("/open311/v2/services/jalan-jembatan.json")->body);
+  EXPECT_EQ(definition["attributes"][0]["code"], "classification");
+  EXPECT_EQ(c.Get("/open311/v2/services/tidak-ada.json")->status, 404);
+}
+
+TEST_F(Open311, PostNeedsAnActiveKeyAndGoesThroughValidation) {
+  const httplib::Params request{{"service_code", "jalan-jembatan"},
+                                {"lat", "-3.41"},
+                                {"long", "114.85"},
+                                {"address_string", "Jl. Menteri Empat, Martapura"},
+                                {"email", "warga@contoh.id"},
+                                {"first_name", "Rudi"},
+                                {"description",
+                                 "Jembatan kayu di RT 03 lapuk dan berlubang, "
+                                 "berbahaya untuk anak sekolah."}};
+  EXPECT_EQ(post("json", request)->status, 403);
+  httplib::Params with_key = request;
+  with_key.emplace("api_key", "aduan_" + std::string(48, '0'));
+  EXPECT_EQ(post("json", with_key)->status, 403);
+
+  const std::string key = create_key();
+  with_key = request;
+  with_key.emplace("api_key", key);
+  auto res = post("json", with_key);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const std::string id = json::parse(res->body)[0]["service_request_id"];
+  // It is an ordinary report: tracked, validated, on the coordinator's queue.
+  httplib::Client c = server.client();
+  const json tracked = json::parse(c.Get(("/api/v1/reports/" + id).c_str())->body);
+  EXPECT_EQ(tracked["channel"], "open311");
+  EXPECT_EQ(tracked["status"], "submitted");
+
+  const json one = json::parse(c.Get(("/open311/v2/requests/" + id + ".json").c_str())->body);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0]["status"], "open");
+  EXPECT_EQ(one[0]["service_code"], "jalan-jembatan");
+  EXPECT_DOUBLE_EQ(one[0]["lat"].get<double>(), -3.41);
+  EXPECT_EQ(one[0]["address"], "Jl. Menteri Empat, Martapura");
+  const json token = json::parse(c.Get(("/open311/v2/tokens/" + id + ".json").c_str())->body);
+  EXPECT_EQ(token[0]["service_request_id"], id);
+
+  // Invalid: the same core's codes, in Open311's error list.
+  httplib::Params bad = with_key;
+  bad.erase("description");
+  bad.emplace("description", "pendek");
+  res = post("xml", bad);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("<errors><error><code>400</code>"), std::string::npos);
+  EXPECT_NE(res->body.find("<description>body too_short</description>"), std::string::npos);
+
+  // A revoked key stops working.
+  const StaffSession admin = server.login("sysadmin");
+  const json keys = json::parse(c.Get("/api/v1/admin/api-keys", admin.headers())->body);
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_FALSE(keys[0].contains("key"));
+  EXPECT_EQ(keys[0]["prefix"], key.substr(0, 12));
+  EXPECT_EQ(
+      c.Delete(("/api/v1/admin/api-keys/" + keys[0]["id"].dump()).c_str(), admin.headers())->status,
+      204);
+  EXPECT_EQ(post("json", with_key)->status, 403);
+}
+
+TEST_F(Open311, RequestsFiltersAndNoConfidentialReports) {
+  const auto [open_id, pin] = server.submit();
+  const auto [secret_id, pin2] = server.submit({{"confidential", true}});
+  httplib::Client c = server.client();
+  const json all = json::parse(c.Get("/open311/v2/requests.json")->body);
+  std::set<std::string> ids;
+  for (const json& r : all) ids.insert(r["service_request_id"]);
+  EXPECT_TRUE(ids.count(open_id));
+  EXPECT_FALSE(ids.count(secret_id));
+  EXPECT_EQ(c.Get(("/open311/v2/requests/" + secret_id + ".json").c_str())->status, 404);
+  EXPECT_EQ(json::parse(c.Get("/open311/v2/requests.json?status=closed")->body).size(), 0u);
+  EXPECT_EQ(
+      json::parse(c.Get(("/open311/v2/requests.json?service_request_id=" + open_id).c_str())->body)
+          .size(),
+      1u);
+  EXPECT_EQ(json::parse(c.Get("/open311/v2/requests.json?service_code=air-bersih")->body).size(),
+            1u);  // the demo's water report
+  EXPECT_EQ(
+      json::parse(c.Get("/open311/v2/requests.json?start_date=2026-11-24T00:00:00%2B07:00")->body)
+          .size(),
+      0u);
+  EXPECT_EQ(c.Get("/open311/v2/requests.json?status=maybe")->status, 400);
+  const std::string xml = c.Get("/open311/v2/requests.xml")->body;
+  EXPECT_NE(xml.find("<service_requests><request>"), std::string::npos);
+  EXPECT_EQ(xml.find("Siti"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aduan::testing
