@@ -110,5 +110,14 @@ test('the system admin keeps the holiday calendar', async () => {
   // The admin's other page: messages that failed for good (none in this demo).
   await page.click('#nav-notifications');
   await page.waitForSelector('#notifications-empty:not([hidden])');
+  // And the integration keys: created, shown once, revoked.
+  await page.click('#nav-api-keys');
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#name', 'Dasbor kota');
+  await page.click('#key-form button[type="submit"]');
+  await page.waitForSelector('#new-key:not([hidden])');
+  assert.match(await page.textContent('#new-key-value'), /^aduan_[0-9a-f]{48}$/);
+  await page.getByRole('button', { name: 'Cabut kunci Dasbor kota' }).click();
+  await page.waitForSelector('td:text("Dicabut")');
   assert.deepEqual(page.errors, []);
 });

@@ -28,3 +28,6 @@ export const removeHoliday = (date) => send('DELETE', '/api/v1/admin/holidays/' 
 export const importHolidays = (csv) => send('POST', '/api/v1/admin/holidays/import', csv, 'text/csv');
 export const failedNotifications = () => request('/api/v1/admin/notifications?status=failed');
 export const retryNotification = (id) => send('POST', `/api/v1/admin/notifications/${id}/retry`);
+export const apiKeys = () => request('/api/v1/admin/api-keys');
+export const createApiKey = (name) => send('POST', '/api/v1/admin/api-keys', { name, scopes: ['open311'] });
+export const revokeApiKey = (id) => send('DELETE', `/api/v1/admin/api-keys/${id}`);

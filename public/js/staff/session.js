@@ -16,6 +16,7 @@ function renderUser(principal) {
   // Case workers have a queue; only the system admin edits the calendar (others may read it).
   document.getElementById('nav-queue').hidden = principal.role === 'system_admin';
   document.getElementById('nav-notifications').hidden = principal.role !== 'system_admin';
+  document.getElementById('nav-api-keys').hidden = principal.role !== 'system_admin';
 }
 
 export async function startStaffPage() {
