@@ -28,9 +28,10 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       job_(store_, clock, o.settings, workflow_, &notifier_),
       inbound_(store_, clock, o.settings, reports_, workflow_, notifier_),
       sender_(store_, clock, o.notify),
+      dashboard_(store_, clock, o.settings),
       assets_(o.assets_dir),
-      services_{store_, reports_, workflow_, citizens_, staff_,
-                auth_,  inbound_, notifier_, sender_,   clock},
+      services_{store_,   reports_,  workflow_, citizens_, staff_,    auth_,
+                inbound_, notifier_, sender_,   clock,     dashboard_},
       http_(services_, assets_, o.http) {}
 
 }  // namespace aduan

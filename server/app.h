@@ -9,6 +9,7 @@
 #include "auth_service.h"
 #include "citizen_service.h"
 #include "clock.h"
+#include "dashboard_service.h"
 #include "deadline_job.h"
 #include "http_server.h"
 #include "inbound_service.h"
@@ -47,6 +48,7 @@ class App {
   const Notifier& notifier() const { return notifier_; }
   NotificationSender& sender() { return sender_; }
   InboundService& inbound() { return inbound_; }
+  DashboardService& dashboard() { return dashboard_; }
   HttpServer& http() { return http_; }
   const Services& services() const { return services_; }
 
@@ -61,6 +63,7 @@ class App {
   DeadlineJob job_;
   InboundService inbound_;
   NotificationSender sender_;
+  DashboardService dashboard_;
   AssetSource assets_;
   Services services_;
   HttpServer http_;

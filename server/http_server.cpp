@@ -76,6 +76,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_inbound_routes(impl_->router, services);
   register_transparency_routes(impl_->router, services);
   register_open311_routes(impl_->router, services);
+  register_dashboard_routes(impl_->router, services);
   register_asset_routes(s, assets);
 }
 

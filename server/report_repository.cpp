@@ -312,6 +312,26 @@ void ReportRepository::set_notify_citizen(SQLite::Database& db, int64_t id, bool
   q.exec();
 }
 
+void ReportRepository::record_stage(SQLite::Database& db, const ReportRecord& r,
+                                    const StageDeadline& ended, Date on, int working_days,
+                                    int64_t now) {
+  SQLite::Statement q(
+      db,
+      "INSERT INTO stage_records(report_id, stage, agency_id, category_id, started, "
+      "due, ended, working_days, on_time, ended_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, r.id);
+  q.bind(2, std::string(to_string(ended.stage)));
+  bind_optional(q, 3, r.agency_id);
+  q.bind(4, r.category_id);
+  q.bind(5, format_iso_date(ended.started));
+  q.bind(6, format_iso_date(ended.due));
+  q.bind(7, format_iso_date(on));
+  q.bind(8, working_days);
+  q.bind(9, on <= ended.due ? 1 : 0);
+  q.bind(10, now);
+  q.exec();
+}
+
 int64_t ReportRepository::count(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM reports").getInt64();
 }

@@ -107,6 +107,10 @@ class ReportRepository {
   static int64_t count(SQLite::Database& db);
 
   static void set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled);
+
+  // Records that the stage `ended` of report `r` (as it was during the stage) finished.
+  static void record_stage(SQLite::Database& db, const ReportRecord& r, const StageDeadline& ended,
+                           Date on, int working_days, int64_t now);
 };
 
 }  // namespace aduan

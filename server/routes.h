@@ -26,6 +26,9 @@ void register_admin_routes(Router& router, const Services& services);
 // What anyone may read without a tracking ID: /api/v1/public/reports and /stats.
 void register_transparency_routes(Router& router, const Services& services);
 
+// The monitoring for staff: /api/v1/staff/dashboard.
+void register_dashboard_routes(Router& router, const Services& services);
+
 // Open311 GeoReport v2 under /open311/v2/.
 void register_open311_routes(Router& router, const Services& services);
 

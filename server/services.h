@@ -10,6 +10,7 @@ class CitizenService;
 class StaffService;
 class AuthService;
 class Clock;
+class DashboardService;
 class InboundService;
 class Notifier;
 class NotificationSender;
@@ -25,6 +26,7 @@ struct Services {
   const Notifier& notifier;
   NotificationSender& sender;
   const Clock& clock;
+  DashboardService& dashboard;
 };
 
 }  // namespace aduan

@@ -116,6 +116,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       return;
     }
 
+    const ReportRecord held = r;  // as it was during the stage that may end now
     EventRecord event;
     switch (action) {
       case Action::kForward: {
@@ -177,6 +178,13 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     }
 
     const Status from = r.status;
+    // A running stage ends when the clock starts another, pauses or stops: keep its record
+    // (with the agency that held it) for the monitoring.
+    if (t->clock != ClockEffect::kKeep && held.clock.deadline.stage != Stage::kNone) {
+      const StageDeadline& ended = held.clock.deadline;
+      ReportRepository::record_stage(db, held, ended, today,
+                                     cat.calendar.working_days_between(ended.started, today), now);
+    }
     r.clock = next_clock(*t, r.clock, today, r.tier, cat.calendar, settings_.policy);
     r.status = t->to;
     r.updated_at = now;

@@ -125,6 +125,7 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
       {{"POST", std::string(R"(/api/v1/staff/reports/([^/]{1,64}))") + "/actions"},
        {"/api/v1/staff/reports/" + id + "/actions", kCaseWorkers}},
       {{"GET", "/api/v1/staff/officers"}, {"/api/v1/staff/officers", {"agency_admin"}}},
+      {{"GET", "/api/v1/staff/dashboard"}, {"/api/v1/staff/dashboard", kCaseWorkers}},
       {{"GET", "/api/v1/staff/export/reports.csv"},
        {"/api/v1/staff/export/reports.csv", kCaseWorkers}},
       {{"GET", "/api/v1/admin/holidays"}, {"/api/v1/admin/holidays", kEveryRole}},

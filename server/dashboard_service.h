@@ -1,0 +1,89 @@
+// The monitoring behind the dashboards: how many reports, where they are, how fast each
+// stage is done, who keeps their deadlines, how satisfied citizens are, and the trend.
+// Coordinators and supervisors see everything; agency roles their own agency and units.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog_repository.h"
+#include "clock.h"
+#include "principal.h"
+#include "report_service.h"
+#include "store.h"
+
+namespace aduan {
+
+struct DashboardQuery {
+  Date from;
+  Date to;               // inclusive
+  std::string agency;    // code, with its units; empty: all the principal may see
+  std::string category;  // code; empty: all
+};
+
+struct StageMetric {
+  std::string stage;
+  int64_t ended = 0;
+  int64_t on_time = 0;
+  int median_days = 0;  // working days
+  int p90_days = 0;
+};
+
+struct AgencyRow {
+  Agency agency;
+  int64_t stages_ended = 0;
+  int64_t stages_on_time = 0;
+  int64_t open = 0;
+  int64_t overdue = 0;
+  std::string colour;  // green when at least 90% of stages end on time, amber from 70%, red below
+};
+
+struct OverdueRow {
+  std::string tracking_id;  // display form
+  std::string title;
+  std::string agency;
+  std::string status;
+  std::string stage;
+  Date due;
+};
+
+struct TrendPoint {
+  std::string period;  // "2026-11-23" (the week's Monday) or "2026-11"
+  int64_t submitted = 0;
+  int64_t closed = 0;
+};
+
+struct Dashboard {
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_status, by_classification, by_channel;
+  std::map<std::string, int64_t> by_category;  // category code
+  std::map<std::string, int64_t> by_agency;    // agency code ("" for not yet forwarded)
+  std::vector<StageMetric> stages;
+  std::vector<AgencyRow> agencies;  // ranked: best compliance first
+  int64_t overdue_total = 0;
+  std::vector<OverdueRow> overdue;  // the 20 most overdue
+  int64_t ratings = 0;
+  double rating_average = 0;
+  std::map<int, int64_t> rating_spread;  // score -> count
+  std::vector<TrendPoint> weeks;
+  std::vector<TrendPoint> months;
+};
+
+class DashboardService {
+ public:
+  DashboardService(Store& store, const Clock& clock, ServiceSettings settings);
+  Dashboard build(const Principal& p, const DashboardQuery& q);
+  Date today() const;
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+};
+
+// The colour of an agency's compliance: the share of its stages that ended on time.
+std::string compliance_colour(int64_t ended, int64_t on_time);
+
+}  // namespace aduan

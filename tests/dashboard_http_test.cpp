@@ -1,0 +1,111 @@
+// The staff dashboard: counts, how long stages take and whether they end on time, agencies
+// ranked, overdue reports, satisfaction and trends, each scoped to the viewer's role.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_server.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+const AuthSettings kLongSessions{.idle_timeout_seconds = 60 * kDay,
+                                 .absolute_timeout_seconds = 60 * kDay};
+
+class Dashboard : public ::testing::Test {
+ protected:
+  json get(const StaffSession& s, const std::string& path, int status = 200) {
+    httplib::Client c = server.client();
+    auto res = c.Get(path.c_str(), s.headers());
+    EXPECT_EQ(res->status, status) << res->body;
+    return json::parse(res->body);
+  }
+  void act(const StaffSession& s, const std::string& id, json body) {
+    httplib::Client c = server.client();
+    body["version"] =
+        json::parse(c.Get(("/api/v1/staff/reports/" + id).c_str(), s.headers())->body)["version"];
+    auto res = c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), s.headers(),
+                      body.dump(), "application/json");
+    ASSERT_EQ(res->status, 200) << res->body;
+  }
+  static json stage(const json& d, const std::string& name) {
+    for (const json& s : d["stages"]) {
+      if (s["stage"] == name) return s;
+    }
+    return json();
+  }
+
+  TestServer server{kLongSessions};
+  StaffSession coordinator = server.login("koordinator");
+  StaffSession dpupr = server.login("admin.dpupr");
+};
+
+TEST_F(Dashboard, StagesOnTimeAndLateAgenciesRankedSatisfactionTrend) {
+  const auto [id, pin] = server.submit();
+  act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}});  // same day: on time
+  server.clock().advance(2 * kDay);                                    // Wednesday
+  act(dpupr, id, {{"action", "respond"}, {"note", "Kami jadwalkan perbaikan."}});  // on time
+  server.clock().advance(14 * kDay);  // two weeks later: the normative 5 days are long gone
+  act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah ditambal oleh tim jalan kabupaten."}});
+  httplib::Client c = server.client();
+  ASSERT_EQ(c.Post(("/api/v1/reports/" + id + "/actions").c_str(),
+                   json{{"pin", pin}, {"action", "confirm"}}.dump(), "application/json")
+                ->status,
+            200);
+  ASSERT_EQ(c.Post(("/api/v1/reports/" + id + "/actions").c_str(),
+                   json{{"pin", pin}, {"action", "rate"}, {"rating", 4}}.dump(), "application/json")
+                ->status,
+            200);
+
+  const json d = get(coordinator, "/api/v1/staff/dashboard?from=2026-11-01&to=2026-12-31");
+  EXPECT_EQ(d["total"], 4);  // this one and the demo's three of this week
+  EXPECT_EQ(d["by_status"]["closed"], 1);
+  const json resolution = stage(d, "resolution");
+  EXPECT_EQ(resolution["ended"], 1);
+  EXPECT_EQ(resolution["on_time"], 0);
+  EXPECT_EQ(resolution["median_working_days"], 10);
+  // This report's first response was on time; the demo's stale report ended its first
+  // response stage months late, when it was escalated.
+  const json first = stage(d, "first_response");
+  EXPECT_EQ(first["ended"], 2);
+  EXPECT_EQ(first["on_time"], 1);
+  EXPECT_GE(stage(d, "verification")["ended"].get<int>(), 2);  // this and the demo's forward
+  EXPECT_EQ(d["satisfaction"]["count"], 1);
+  EXPECT_DOUBLE_EQ(d["satisfaction"]["average"].get<double>(), 4.0);
+  EXPECT_EQ(d["satisfaction"]["spread"]["4"], 1);
+  ASSERT_FALSE(d["agencies"].empty());
+  bool roads = false;
+  for (const json& a : d["agencies"]) {
+    if (a["code"] != "DPUPR") continue;
+    roads = true;
+    // This report's first response (on time) and resolution (late), the demo's escalation.
+    EXPECT_EQ(a["stages_ended"], 3);
+    EXPECT_EQ(a["stages_on_time"], 1);
+    EXPECT_EQ(a["colour"], "red");
+  }
+  EXPECT_TRUE(roads);
+  bool week = false;
+  for (const json& w : d["trend"]["weeks"]) week |= w["period"] == "2026-11-23";
+  EXPECT_TRUE(week);
+  EXPECT_EQ(d["trend"]["months"].back()["period"], "2026-12");
+  EXPECT_EQ(d["trend"]["months"].back()["closed"], 1);
+  // The demo's verification stages are long overdue by now.
+  EXPECT_GT(d["overdue"]["total"].get<int>(), 0);
+}
+
+TEST_F(Dashboard, AgencyRolesSeeTheirOwnAgencyOnly) {
+  const StaffSession pdam = server.login("admin.pdam");
+  const json mine = get(pdam, "/api/v1/staff/dashboard?from=2026-01-01&to=2026-12-31");
+  EXPECT_EQ(mine["total"], 0);  // nothing was forwarded to PDAM
+  const json asked =
+      get(pdam, "/api/v1/staff/dashboard?from=2026-01-01&to=2026-12-31&agency=DPUPR");
+  EXPECT_EQ(asked["total"], 0);  // asking for another agency does not widen the view
+  const json roads = get(dpupr, "/api/v1/staff/dashboard?from=2026-01-01&to=2026-12-31");
+  EXPECT_EQ(roads["total"], 2);  // the demo's two reports forwarded to DPUPR
+  get(coordinator, "/api/v1/staff/dashboard?from=2026-12-01&to=2026-11-01", 400);
+}
+
+}  // namespace
+}  // namespace aduan::testing
