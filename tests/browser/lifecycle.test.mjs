@@ -93,6 +93,13 @@ test('a report goes from the citizen through three staff roles and back', async 
   await supervisor.waitForSelector('#queue-list li');
   assert.match(await supervisor.textContent('#queue-list'), /Lampu penerangan jalan mati/);
   await supervisor.screenshot({ path: path.join(artifacts, 'supervisor-escalated.png'), fullPage: true });
+  // The supervisor's dashboard: this report's stages and the roads agency's compliance.
+  await supervisor.click('#nav-dashboard');
+  await supervisor.waitForURL(/dashboard\.html/);
+  await supervisor.waitForSelector('body[data-ready="true"]');
+  await supervisor.waitForSelector('#dash-agencies a:text("Dinas Pekerjaan Umum dan Penataan Ruang")');
+  assert.ok(await supervisor.locator('#dash-chart-status svg rect').count() > 0);
+  await supervisor.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
 
   for (const page of [coordinator, admin, officer, supervisor]) assert.deepEqual(page.errors, []);
 });

@@ -31,3 +31,4 @@ export const retryNotification = (id) => send('POST', `/api/v1/admin/notificatio
 export const apiKeys = () => request('/api/v1/admin/api-keys');
 export const createApiKey = (name) => send('POST', '/api/v1/admin/api-keys', { name, scopes: ['open311'] });
 export const revokeApiKey = (id) => send('DELETE', `/api/v1/admin/api-keys/${id}`);
+export const dashboard = (params) => request('/api/v1/staff/dashboard?' + new URLSearchParams(params));

@@ -15,6 +15,7 @@ function renderUser(principal) {
   who.textContent = `${principal.display_name} (${t('role.' + principal.role)}${agency})`;
   // Case workers have a queue; only the system admin edits the calendar (others may read it).
   document.getElementById('nav-queue').hidden = principal.role === 'system_admin';
+  document.getElementById('nav-dashboard').hidden = principal.role === 'system_admin';
   document.getElementById('nav-notifications').hidden = principal.role !== 'system_admin';
   document.getElementById('nav-api-keys').hidden = principal.role !== 'system_admin';
 }
