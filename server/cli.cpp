@@ -16,6 +16,7 @@
 #include "crypto.h"
 #include "demo_data.h"
 #include "holiday_csv.h"
+#include "seed.h"
 #include "session_repository.h"
 #include "user_repository.h"
 #include "validation.h"
@@ -44,6 +45,8 @@ Usage:
                                 add holidays from a CSV file (date,name,kind) or the
                                 national holidays shipped with aduan (2026)
   aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
+  aduan seed --reports N [--years Y] [--db FILE]
+                                add N generated reports (for benchmarks), spread over Y years
   aduan --help | --version
 
 Options:
@@ -71,6 +74,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"user disable", {"--db", "--username"}},
     {"jobs run", {"--db", "--tz"}},
     {"holidays import", {"--db", "--file", "--national"}},
+    {"seed", {"--db", "--reports", "--years"}},
 };
 
 std::string option(const CommandLine& cl, const std::string& name, const std::string& fallback) {
@@ -326,6 +330,22 @@ int jobs_run(const CommandLine& cl) {
   return 0;
 }
 
+int seed(const CommandLine& cl) {
+  const auto reports = parse_int(option(cl, "--reports", ""), 1, 100000000);
+  if (!reports) return fail("--reports must be a number from 1 to 100000000");
+  const auto years = parse_int(option(cl, "--years", "3"), 1, 20);
+  if (!years) return fail("--years must be a number from 1 to 20");
+  std::string error;
+  const auto options = app_options(cl, &error);
+  if (!options) return fail(error);
+  SystemClock clock;
+  App app(*options, clock);
+  const SeedSummary s = seed_reports(app, *reports, *years, clock.now_unix(), 20261123);
+  std::cout << "seeded " << s.reports << " reports, " << s.events << " events, " << s.stage_records
+            << " stage records in " << s.seconds << " s\n";
+  return 0;
+}
+
 int holidays_import(const CommandLine& cl) {
   const std::string file = option(cl, "--file", "");
   const std::string year = option(cl, "--national", "");
@@ -435,6 +455,7 @@ int run_command_line(int argc, char** argv) {
     if (cl.command.rfind("user ", 0) == 0) return user_command(cl);
     if (cl.command == "jobs run") return jobs_run(cl);
     if (cl.command == "holidays import") return holidays_import(cl);
+    if (cl.command == "seed") return seed(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
     return 1;
