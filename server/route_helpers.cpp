@@ -39,6 +39,20 @@ void send_tracking_id_error(httplib::Response& res, TrackingIdError error) {
              "A tracking ID has nine letters and digits, like K7M-2QX-9PA.");
 }
 
+std::optional<std::pair<Date, Date>> read_period(const httplib::Request& req,
+                                                 httplib::Response& res, Date default_from,
+                                                 Date default_to) {
+  const auto from = req.has_param("from") ? parse_iso_date(req.get_param_value("from"))
+                                          : std::optional<Date>(default_from);
+  const auto to = req.has_param("to") ? parse_iso_date(req.get_param_value("to"))
+                                      : std::optional<Date>(default_to);
+  if (!from || !to || *to < *from) {
+    send_error(res, 400, "bad_period", "from and to are dates YYYY-MM-DD, from <= to.");
+    return std::nullopt;
+  }
+  return std::pair{*from, *to};
+}
+
 void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds) {
   res.set_header("Retry-After", std::to_string(retry_after_seconds));
   send_error(res, 429, "rate_limited", "Too many attempts; wait before trying again.");

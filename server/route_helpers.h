@@ -28,6 +28,12 @@ bool send_citizen_error(httplib::Response& res, const CitizenOutcome& outcome);
 // Writes 400 for a tracking ID that cannot be one.
 void send_tracking_id_error(httplib::Response& res, TrackingIdError error);
 
+// The period of ?from=YYYY-MM-DD&to=YYYY-MM-DD (both days included), with defaults for what
+// is left out; nullopt (and a 400 bad_period written) when it is not a valid period.
+std::optional<std::pair<Date, Date>> read_period(const httplib::Request& req,
+                                                 httplib::Response& res, Date default_from,
+                                                 Date default_to);
+
 // Writes 429 with Retry-After.
 void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds);
 

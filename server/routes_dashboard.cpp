@@ -5,6 +5,7 @@
 #include "dashboard_service.h"
 #include "http_errors.h"
 #include "json_support.h"
+#include "route_helpers.h"
 #include "router.h"
 #include "routes.h"
 
@@ -76,16 +77,10 @@ void register_dashboard_routes(Router& router, const Services& s) {
       [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         DashboardQuery q;
         const Date today = s.dashboard.today();
-        const auto from = req.has_param("from") ? parse_iso_date(req.get_param_value("from"))
-                                                : std::optional<Date>(Date{today.days - 29});
-        const auto to = req.has_param("to") ? parse_iso_date(req.get_param_value("to"))
-                                            : std::optional<Date>(today);
-        if (!from || !to || *to < *from) {
-          return send_error(res, 400, "bad_period",
-                            "from and to are dates YYYY-MM-DD, from <= to.");
-        }
-        q.from = *from;
-        q.to = *to;
+        const auto period = read_period(req, res, Date{today.days - 29}, today);
+        if (!period) return;
+        q.from = period->first;
+        q.to = period->second;
         q.agency = req.get_param_value("agency");
         q.category = req.get_param_value("category");
         send_json(res, 200, json_support::dump(dashboard_json(s.dashboard.build(p, q), q)));

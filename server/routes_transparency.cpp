@@ -8,6 +8,7 @@
 #include "json_support.h"
 #include "public_repository.h"
 #include "report_service.h"
+#include "route_helpers.h"
 #include "router.h"
 #include "routes.h"
 #include "store.h"
@@ -78,14 +79,10 @@ std::optional<json> collect_stats(const Services& s, const httplib::Request& req
                                   httplib::Response& res) {
   const int offset = s.reports.settings().utc_offset_minutes;
   // The period in the deployment's dates: [from, to], both days included.
-  const auto from = req.has_param("from") ? parse_iso_date(req.get_param_value("from"))
-                                          : std::optional<Date>(Date{0});
-  const auto to = req.has_param("to") ? parse_iso_date(req.get_param_value("to"))
-                                      : std::optional<Date>(local_date(s.clock.now_unix(), offset));
-  if (!from || !to || *to < *from) {
-    send_error(res, 400, "bad_period", "from and to are dates YYYY-MM-DD, from <= to.");
-    return std::nullopt;
-  }
+  const auto period = read_period(req, res, Date{0}, local_date(s.clock.now_unix(), offset));
+  if (!period) return std::nullopt;
+  const Date* from = &period->first;
+  const Date* to = &period->second;
   const int64_t start = int64_t{from->days} * 86400 - int64_t{offset} * 60;
   const int64_t end = (int64_t{to->days} + 1) * 86400 - int64_t{offset} * 60;
   json out;

@@ -8,16 +8,32 @@ export function landingPage(role) {
   return role === 'system_admin' ? '/staff/holidays.html' : '/staff/queue.html';
 }
 
+// The pages of the staff panel and who sees each: case workers have the dashboard and a
+// queue; the system admin keeps the calendar, the failed messages and the keys (the others
+// may read the calendar).
+const kPages = [
+  { id: 'nav-dashboard', href: '/staff/dashboard.html', label: 'staff.nav.dashboard', admin: false },
+  { id: 'nav-queue', href: '/staff/queue.html', label: 'staff.nav.queue', admin: false },
+  { id: 'nav-notifications', href: '/staff/notifications.html', label: 'staff.nav.notifications', admin: true },
+  { id: 'nav-api-keys', href: '/staff/api-keys.html', label: 'staff.nav.api_keys', admin: true },
+  { id: 'nav-holidays', href: '/staff/holidays.html', label: 'staff.nav.holidays' },
+];
+
+function renderNav(principal) {
+  const nav = document.getElementById('staff-nav');
+  const admin = principal.role === 'system_admin';
+  nav.replaceChildren(...kPages.filter((p) => p.admin === undefined || p.admin === admin).map((p) => {
+    const a = Object.assign(document.createElement('a'), { id: p.id, href: p.href, textContent: t(p.label) });
+    if (location.pathname === p.href) a.setAttribute('aria-current', 'page');
+    return a;
+  }));
+}
+
 function renderUser(principal) {
-  const who = document.getElementById('staff-user');
-  if (!who) return;
   const agency = principal.agency ? ` · ${principal.agency.name}` : '';
-  who.textContent = `${principal.display_name} (${t('role.' + principal.role)}${agency})`;
-  // Case workers have a queue; only the system admin edits the calendar (others may read it).
-  document.getElementById('nav-queue').hidden = principal.role === 'system_admin';
-  document.getElementById('nav-dashboard').hidden = principal.role === 'system_admin';
-  document.getElementById('nav-notifications').hidden = principal.role !== 'system_admin';
-  document.getElementById('nav-api-keys').hidden = principal.role !== 'system_admin';
+  document.getElementById('staff-user').textContent =
+    `${principal.display_name} (${t('role.' + principal.role)}${agency})`;
+  renderNav(principal);
 }
 
 export async function startStaffPage() {
