@@ -14,14 +14,10 @@ namespace {
 constexpr std::array<std::string_view, 5> kArchiveReasonNames = {"incomplete", "not_public_service",
                                                                  "abusive", "spam", "duplicate"};
 
-struct NoteRule {
-  bool required;
-  size_t min;
-  size_t max;
-};
+}  // namespace
 
-// How long the note of each action may be. A resolution must say what was done.
-NoteRule note_rule(Action a) {
+// A resolution must say what was done; a question must be a question.
+NoteLimits note_limits(Action a) {
   switch (a) {
     case Action::kPostpone:
       return {true, 10, 2000};  // the question to the citizen
@@ -50,12 +46,14 @@ NoteRule note_rule(Action a) {
   }
 }
 
+namespace {
+
 bool contains(const std::vector<std::string>& values, std::string_view v) {
   return std::find(values.begin(), values.end(), v) != values.end();
 }
 
 void check_note(Action action, const std::string& note, std::vector<FieldError>* out) {
-  const NoteRule rule = note_rule(action);
+  const NoteLimits rule = note_limits(action);
   if (note.empty()) {
     if (rule.required) out->push_back({"note", FieldCode::kRequired});
     return;

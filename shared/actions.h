@@ -41,6 +41,14 @@ struct ActionContext {
   std::vector<std::string> categories;
 };
 
+// How long the note of an action may be, in characters; min 0 when it may be left out.
+struct NoteLimits {
+  bool required;
+  size_t min;
+  size_t max;
+};
+NoteLimits note_limits(Action action);
+
 // Every problem with `in` for `action`, as (field, code) pairs.
 std::vector<FieldError> validate_action(Action action, const ActionInput& in,
                                         const ActionContext& ctx);

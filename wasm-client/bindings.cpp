@@ -145,6 +145,31 @@ val validate_action_js(std::string action, val input, val context) {
   return errors_to_js(validate_action(*a, in, ctx));
 }
 
+val min_max(size_t min, size_t max) {
+  val o = val::object();
+  o.set("min", static_cast<int>(min));
+  o.set("max", static_cast<int>(max));
+  return o;
+}
+
+// The lengths the report form's messages and counters show, by field.
+val limits_js() {
+  const Limits l;
+  val o = val::object();
+  o.set("title", min_max(l.title_min, l.title_max));
+  o.set("body", min_max(l.body_min, l.body_max));
+  o.set("location.text", min_max(l.location_min, l.location_max));
+  o.set("reporter.name", min_max(1, l.name_max));
+  return o;
+}
+
+val note_limits_js(std::string action) {
+  const auto a = parse_action(action);
+  if (!a) return val::null();
+  const NoteLimits n = note_limits(*a);
+  return min_max(n.min, n.max);
+}
+
 // ---- tracking IDs ----
 
 val parse_tracking_id_js(std::string typed) {
@@ -241,6 +266,8 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   using namespace aduan;
   emscripten::function("validateReport", &validate_report_js);
   emscripten::function("validateAction", &validate_action_js);
+  emscripten::function("limits", &limits_js);
+  emscripten::function("noteLimits", &note_limits_js);
   emscripten::function("checkPhone", &check_phone_js);
   emscripten::function("checkEmail", &check_email_js);
   emscripten::function("checkNik", &check_nik_js);

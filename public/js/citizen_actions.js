@@ -3,7 +3,7 @@
 // these the report's status allows and checks each form.
 import { citizenAct, openReport, setReportNotifications } from './api.js';
 import { showErrors } from './form_fields.js';
-import { t } from './i18n.js';
+import { setFieldLimits, t } from './i18n.js';
 
 const area = document.getElementById('reporter-area');
 const pinForm = document.getElementById('pin-form');
@@ -43,6 +43,7 @@ function ratingField() {
 }
 
 function openForm(action) {
+  if (state.core) setFieldLimits({ note: state.core.noteLimits(action) });
   const form = element('form', { className: 'action-form', noValidate: true });
   form.dataset.action = action;
   form.append(element('h3', { textContent: t('citizen.verb.' + action) }));

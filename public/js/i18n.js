@@ -389,13 +389,10 @@ const messages = {
   },
 };
 
-// Field limits shown in messages; the rules themselves live in the core.
-const limits = {
-  title: { min: 10, max: 150 },
-  body: { min: 30, max: 5000 },
-  'location.text': { min: 3, max: 200 },
-  'reporter.name': { min: 1, max: 100 },
-};
+// Field lengths shown in messages ({min}, {max}), given by the pages from the wasm core,
+// which holds the rules.
+const limits = {};
+export function setFieldLimits(byField) { Object.assign(limits, byField); }
 
 const kStorageKey = 'aduan.lang';
 let current = 'id';

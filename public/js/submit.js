@@ -3,7 +3,7 @@
 import { loadCore } from './core.js';
 import { getAgencies, getCategories, submitReport } from './api.js';
 import { fieldId, fillForm, readForm, showErrors } from './form_fields.js';
-import { formatDate, initLanguageSwitch, lang, onLangChange, t } from './i18n.js';
+import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
 const form = document.getElementById('report-form');
@@ -45,10 +45,11 @@ function validate() {
 }
 
 function updateCounters() {
-  for (const [name, max] of [['title', 150], ['body', 5000]]) {
-    const value = form.elements[name].value;
-    const count = core ? core.countCharacters(value) : [...value].length;
-    document.getElementById(name + '-counter').textContent = t('counter', { count, max });
+  if (!core) return;  // without the core there is no rule to count against
+  const limits = core.limits();
+  for (const name of ['title', 'body']) {
+    const count = core.countCharacters(form.elements[name].value);
+    document.getElementById(name + '-counter').textContent = t('counter', { count, max: limits[name].max });
   }
 }
 
@@ -199,7 +200,8 @@ async function main() {
     loadCore().catch(() => null), getCategories(), getAgencies(),
   ]);
   core = coreResult;
-  if (!core) notice(t('core.failed'));
+  if (core) setFieldLimits(core.limits());
+  else notice(t('core.failed'));
   catalogue = {
     categories: categories.ok ? categories.data : [],
     agencies: agencies.ok ? agencies.data : [],

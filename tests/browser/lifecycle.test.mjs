@@ -62,6 +62,10 @@ test('a report goes from the citizen through three staff roles and back', async 
   await admin.getByRole('button', { name: 'Selesaikan', exact: true }).click();
   await admin.locator('.action-form button[type="submit"]').click();
   assert.equal(await admin.textContent('#note-error'), 'Wajib diisi.');
+  // Too short: the length in the message is the core's rule for this action.
+  await admin.locator('#note').fill('Sudah.');
+  await admin.locator('.action-form button[type="submit"]').click();
+  assert.equal(await admin.textContent('#note-error'), 'Terlalu pendek: minimal 20 karakter.');
   await admin.locator('#note').fill('Saluran sudah dibersihkan dan diberi penutup besi agar sampah tidak masuk lagi.');
   await admin.locator('.action-form button[type="submit"]').click();
   await admin.waitForSelector('#report-notice:not([hidden])');

@@ -4,7 +4,7 @@
 import { getAgencies, getCategories } from '../api.js';
 import { showErrors } from '../form_fields.js';
 import { loadCore } from '../core.js';
-import { formatDate, onLangChange, t } from '../i18n.js';
+import { formatDate, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { renderDeadline, renderTimeline } from '../report_view.js';
 import { act, officers, report } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
@@ -81,6 +81,7 @@ function render(r) {
 }
 
 function openForm(action) {
+  if (core) setFieldLimits({ note: core.noteLimits(action) });
   const form = buildActionForm(action, ctx);
   actionArea.replaceChildren(form);
   form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
