@@ -35,6 +35,24 @@ struct Holiday {
   std::string kind;  // national, cuti_bersama, local
 };
 
+// The catalogue entry with `code` or `id` in a list read from CatalogRepository; nullptr
+// when there is none.
+template <typename T>
+const T* find_code(const std::vector<T>& items, const std::string& code) {
+  for (const T& item : items) {
+    if (item.code == code) return &item;
+  }
+  return nullptr;
+}
+template <typename T>
+const T* find_id(const std::vector<T>& items, std::optional<int64_t> id) {
+  if (!id) return nullptr;
+  for (const T& item : items) {
+    if (item.id == *id) return &item;
+  }
+  return nullptr;
+}
+
 class CatalogRepository {
  public:
   static std::vector<Agency> active_agencies(SQLite::Database& db);

@@ -25,23 +25,6 @@ std::vector<FieldError> merge_errors(std::vector<FieldError> decode_errors,
   return out;
 }
 
-template <typename T>
-std::optional<T> find_by_code(const std::vector<T>& items, const std::string& code) {
-  for (const T& item : items) {
-    if (item.code == code) return item;
-  }
-  return std::nullopt;
-}
-
-template <typename T>
-std::optional<T> find_by_id(const std::vector<T>& items, std::optional<int64_t> id) {
-  if (!id) return std::nullopt;
-  for (const T& item : items) {
-    if (item.id == *id) return item;
-  }
-  return std::nullopt;
-}
-
 constexpr int kTrackingIdAttempts = 8;
 constexpr int kLatestIndonesianOffsetMinutes = 9 * 60;
 
@@ -57,11 +40,24 @@ std::optional<DeadlineView> deadline_view(const WorkingCalendar& calendar, const
   return d;
 }
 
+ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
+                        const std::vector<Category>& categories, const WorkingCalendar& calendar,
+                        Date today) {
+  ReportView v;
+  if (const Category* c = find_id(categories, r.category_id)) v.category = *c;
+  const auto agency_id = r.agency_id ? r.agency_id : r.suggested_agency_id;
+  if (const Agency* a = find_id(agencies, agency_id)) v.agency = *a;
+  v.deadline = deadline_view(calendar, r, today);
+  v.report = std::move(r);
+  return v;
+}
+
 ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
                             bool include_internal) {
   ReportView view;
   view.timeline = ReportRepository::events(db, report.id, include_internal);
-  view.category = find_by_id(CatalogRepository::active_categories(db), report.category_id);
+  const auto categories = CatalogRepository::active_categories(db);
+  if (const Category* c = find_id(categories, report.category_id)) view.category = *c;
   const auto agency_id = report.agency_id ? report.agency_id : report.suggested_agency_id;
   if (agency_id) view.agency = CatalogRepository::agency_by_id(db, *agency_id);
   view.deadline = deadline_view(CatalogRepository::calendar(db), report, today);
@@ -128,8 +124,8 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
   r.body = n.body;
   r.incident_date = n.incident_date;
   r.location = n.location;
-  r.category_id = find_by_code(categories, n.category)->id;
-  if (auto a = find_by_code(agencies, n.agency)) r.suggested_agency_id = a->id;
+  r.category_id = find_code(categories, n.category)->id;
+  if (const Agency* a = find_code(agencies, n.agency)) r.suggested_agency_id = a->id;
   r.channel = n.channel;
   r.reporter = n.reporter;
   r.anonymous = n.anonymous;

@@ -87,6 +87,12 @@ uint64_t system_random();
 std::optional<DeadlineView> deadline_view(const WorkingCalendar& calendar, const ReportRecord& r,
                                           Date today);
 
+// A report for a list: its category, agency (the one handling it, else the citizen's
+// choice) and deadline, from catalogue lists the caller read once for the whole list.
+ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
+                        const std::vector<Category>& categories, const WorkingCalendar& calendar,
+                        Date today);
+
 // The report with its category, agency, timeline (public only unless `include_internal`)
 // and deadline as seen on `today`.
 ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,

@@ -84,15 +84,20 @@ json service_json(const Category& c, const std::vector<Agency>& agencies) {
               {"group", group}};
 }
 
-json request_json(SQLite::Database& db, const ReportRecord& r, int offset) {
-  std::string service_name;
-  std::string agency;
-  for (const Category& c : CatalogRepository::active_categories(db)) {
-    if (c.id == r.category_id) service_name = c.name;
-  }
-  if (r.agency_id) {
-    if (auto a = CatalogRepository::agency_by_id(db, *r.agency_id)) agency = a->name;
-  }
+// `catalogue` is read once per request: a list answers up to 1000 requests.
+struct Catalogue {
+  std::vector<Agency> agencies;
+  std::vector<Category> categories;
+};
+
+Catalogue read_catalogue(SQLite::Database& db) {
+  return {CatalogRepository::active_agencies(db), CatalogRepository::active_categories(db)};
+}
+
+json request_json(SQLite::Database& db, const Catalogue& catalogue, const ReportRecord& r,
+                  int offset) {
+  const Category* category = find_id(catalogue.categories, r.category_id);
+  const Agency* agency = find_id(catalogue.agencies, r.agency_id);
   std::string notes;
   for (const EventRecord& e : ReportRepository::events(db, r.id, false)) {
     if (!e.note.empty() && e.actor_role != Role::kCitizen) notes = e.note;
@@ -100,10 +105,10 @@ json request_json(SQLite::Database& db, const ReportRecord& r, int offset) {
   json out{{"service_request_id", format_tracking_id(r.tracking_id)},
            {"status", open311_status(r.status)},
            {"status_notes", notes},
-           {"service_name", service_name},
-           {"service_code", ""},
+           {"service_name", category ? category->name : ""},
+           {"service_code", category ? category->code : ""},
            {"description", r.body},
-           {"agency_responsible", agency},
+           {"agency_responsible", agency ? agency->name : ""},
            {"service_notice", ""},
            {"requested_datetime", format_iso_datetime(r.created_at, offset)},
            {"updated_datetime", format_iso_datetime(r.updated_at, offset)},
@@ -113,9 +118,6 @@ json request_json(SQLite::Database& db, const ReportRecord& r, int offset) {
            {"address_id", r.location.region_code},
            {"zipcode", ""},
            {"media_url", ""}};
-  for (const Category& c : CatalogRepository::active_categories(db)) {
-    if (c.id == r.category_id) out["service_code"] = c.code;
-  }
   if (r.location.lat && r.location.lon) {
     out["lat"] = *r.location.lat;
     out["long"] = *r.location.lon;
@@ -231,15 +233,14 @@ void get_requests(const Services& s, const httplib::Request& req, httplib::Respo
   }
   json out = json::array();
   s.store.read([&](SQLite::Database& db) {
+    const Catalogue catalogue = read_catalogue(db);
     if (req.has_param("service_code")) {
-      f.category_id = -1;
-      for (const Category& c : CatalogRepository::active_categories(db)) {
-        if (c.code == req.get_param_value("service_code")) f.category_id = c.id;
-      }
+      const Category* c = find_code(catalogue.categories, req.get_param_value("service_code"));
+      f.category_id = c ? c->id : -1;  // an unknown code matches nothing
     }
     int64_t total = 0;
     for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
-      out.push_back(request_json(db, r, offset));
+      out.push_back(request_json(db, catalogue, r, offset));
     }
   });
   reply(res, format, 200, "service_requests", out);
@@ -257,7 +258,8 @@ void get_one(const Services& s, const httplib::Request& req, httplib::Response& 
       for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
         out.push_back(token ? json{{"service_request_id", format_tracking_id(r.tracking_id)},
                                    {"token", format_tracking_id(r.tracking_id)}}
-                            : request_json(db, r, s.reports.settings().utc_offset_minutes));
+                            : request_json(db, read_catalogue(db), r,
+                                           s.reports.settings().utc_offset_minutes));
       }
     });
   }

@@ -55,15 +55,9 @@ void public_reports(const Services& s, const httplib::Request& req, httplib::Res
     }
     const WorkingCalendar calendar = CatalogRepository::calendar(db);
     for (ReportRecord& r : PublicRepository::list(db, f, &total)) {
-      ReportView v;
-      for (const Category& c : categories) {
-        if (c.id == r.category_id) v.category = c;
-      }
-      for (const Agency& a : agencies) {
-        if (r.agency_id && a.id == *r.agency_id) v.agency = a;
-      }
-      v.deadline = deadline_view(calendar, r, today);
-      v.report = std::move(r);
+      // Public lists show the agency that holds a report, not the citizen's guess.
+      if (!r.agency_id) r.suggested_agency_id.reset();
+      const ReportView v = summary_view(std::move(r), agencies, categories, calendar, today);
       json item = json_support::report_json(v, s.reports.settings().utc_offset_minutes, true);
       item.erase("body");  // the list shows titles; the whole text is on the report's page
       items.push_back(std::move(item));

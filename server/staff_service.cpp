@@ -59,22 +59,6 @@ ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQue
   return f;
 }
 
-ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
-                        const std::vector<Category>& categories, const WorkingCalendar& calendar,
-                        Date today) {
-  ReportView v;
-  for (const Category& c : categories) {
-    if (c.id == r.category_id) v.category = c;
-  }
-  const auto agency_id = r.agency_id ? r.agency_id : r.suggested_agency_id;
-  for (const Agency& a : agencies) {
-    if (agency_id && a.id == *agency_id) v.agency = a;
-  }
-  v.deadline = deadline_view(calendar, r, today);
-  v.report = std::move(r);
-  return v;
-}
-
 }  // namespace
 
 QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {

@@ -22,14 +22,6 @@ bool in_scope(const Actor& actor, std::optional<int64_t> agency_id) {
   return !actor.agency_scope || contains_id(*actor.agency_scope, agency_id);
 }
 
-template <typename T>
-const T* by_code(const std::vector<T>& items, const std::string& code) {
-  for (const T& item : items) {
-    if (item.code == code) return &item;
-  }
-  return nullptr;
-}
-
 // Which notification an action leads to (who receives it is the deployment's rule).
 std::optional<std::string> notification_event(Action a, bool event_public) {
   switch (a) {
@@ -120,11 +112,11 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     EventRecord event;
     switch (action) {
       case Action::kForward: {
-        const Agency* agency = by_code(cat.agencies, input.agency);
+        const Agency* agency = find_code(cat.agencies, input.agency);
         r.agency_id = agency->id;
         event.agency_id = agency->id;
         if (!input.classification.empty()) r.classification = input.classification;
-        if (!input.category.empty()) r.category_id = by_code(cat.categories, input.category)->id;
+        if (!input.category.empty()) r.category_id = find_code(cat.categories, input.category)->id;
         if (input.anonymous) r.anonymous = *input.anonymous;
         if (input.confidential) r.confidential = *input.confidential;
         r.returned = false;
