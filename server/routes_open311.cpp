@@ -214,13 +214,13 @@ void get_requests(const Services& s, const httplib::Request& req, httplib::Respo
     return reply(res, format, 200, "service_requests", json::array());
   }
   const std::string status = req.get_param_value("status");
-  if (status == "open") {
-    f.statuses = {Status::kSubmitted,  Status::kPostponed, Status::kForwarded,
-                  Status::kInProgress, Status::kResolved,  Status::kEscalated};
-  } else if (status == "closed") {
-    f.statuses = {Status::kClosed, Status::kArchived};
-  } else if (!status.empty()) {
+  if (!status.empty() && status != "open" && status != "closed") {
     return reply_error(res, format, 400, "status is open or closed");
+  }
+  // The same split as open311_status: the workflow's final statuses are "closed".
+  for (int i = 0; !status.empty() && i < kStatusCount; ++i) {
+    const Status st = static_cast<Status>(i);
+    if (open311_status(st) == status) f.statuses.push_back(st);
   }
   const int64_t now = s.clock.now_unix();
   // Without dates the spec asks for the last 90 days.

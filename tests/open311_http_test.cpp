@@ -121,6 +121,8 @@ TEST_F(Open311, RequestsFiltersAndNoConfidentialReports) {
   EXPECT_FALSE(ids.count(secret_id));
   EXPECT_EQ(c.Get(("/open311/v2/requests/" + secret_id + ".json").c_str())->status, 404);
   EXPECT_EQ(json::parse(c.Get("/open311/v2/requests.json?status=closed")->body).size(), 0u);
+  // Everything in the demo and here is still open.
+  EXPECT_EQ(json::parse(c.Get("/open311/v2/requests.json?status=open")->body).size(), all.size());
   EXPECT_EQ(
       json::parse(c.Get(("/open311/v2/requests.json?service_request_id=" + open_id).c_str())->body)
           .size(),
