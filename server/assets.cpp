@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "embedded.h"
@@ -75,17 +76,20 @@ std::optional<Asset> AssetSource::find(std::string_view path) const {
       found = true;
     }
   }
-  if (!found) {
-    for (const EmbeddedFile& f : embedded_assets()) {
-      if (f.name == p) {
-        asset.body = std::string(f.data);
-        found = true;
-        break;
-      }
-    }
+  if (found) {
+    asset.etag = etag_of(asset.body);  // a file on disk may change between requests
+    return asset;
   }
-  if (!found) return std::nullopt;
-  asset.etag = etag_of(asset.body);
+  // Embedded files never change while the binary runs: their validators are computed once.
+  static const std::map<std::string_view, std::pair<std::string_view, std::string>> kEmbedded = [] {
+    std::map<std::string_view, std::pair<std::string_view, std::string>> out;
+    for (const EmbeddedFile& f : embedded_assets()) out[f.name] = {f.data, etag_of(f.data)};
+    return out;
+  }();
+  const auto it = kEmbedded.find(p);
+  if (it == kEmbedded.end()) return std::nullopt;
+  asset.body = std::string(it->second.first);
+  asset.etag = it->second.second;
   return asset;
 }
 
