@@ -358,6 +358,13 @@ TEST_F(SmtpFaults, RefusingThenAccepting) {
     later();
   }
   EXPECT_EQ(pending(), 0);
+  // Two emails, three refusals: five tries in all, each refused one retried.
+  SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT sum(attempts) FROM notifications WHERE channel = 'email' AND "
+                          "status = 'sent' AND attempts > 0")
+                .getInt(),
+            5);
+  EXPECT_EQ(sink.messages().size(), 2u);
   for (const json& m : sink.messages()) EXPECT_FALSE(m["duplicate"].get<bool>());
 }
 
