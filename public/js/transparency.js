@@ -4,7 +4,6 @@ import { request } from './api.js';
 import { barChart } from './charts.js';
 import { formatDate, initLanguageSwitch, lang, locale, onLangChange, t } from './i18n.js';
 
-const kStatuses = ['submitted', 'postponed', 'forwarded', 'in_progress', 'resolved', 'escalated', 'closed', 'archived'];
 const periodForm = document.getElementById('period-form');
 const searchForm = document.getElementById('search-form');
 let stats = null;
@@ -20,8 +19,8 @@ function renderStats() {
   document.getElementById('stat-rating').textContent = stats.rating.count
     ? t('public.rating.value', { average: stats.rating.average.toLocaleString(locale(), { maximumFractionDigits: 1 }), count: number(stats.rating.count) })
     : t('public.rating.none');
-  const byStatus = kStatuses.map((s) => ({ label: t('status.' + s), value: stats.by_status[s] ?? 0 }))
-    .filter((r) => r.value > 0);
+  const byStatus = Object.entries(stats.by_status).sort((a, b) => b[1] - a[1])
+    .map(([status, n]) => ({ label: t('status.' + status), value: n }));
   document.getElementById('chart-status').replaceChildren(barChart(byStatus, { title: t('public.by_status'), format: number }));
   const byCategory = stats.by_category.filter((c) => c.count > 0).sort((a, b) => b.count - a.count).slice(0, 10)
     .map((c) => ({ label: c.name, value: c.count, href: `#list?category=${encodeURIComponent(c.code)}` }));

@@ -1,13 +1,11 @@
 // The staff queue: the reports of one's role, soonest deadline first, with filters and
 // paging kept in the address so that a link or the back button returns to the same view.
 import { getAgencies, getCategories } from '../api.js';
+import { loadCore } from '../core.js';
 import { formatDate, lang, onLangChange, t } from '../i18n.js';
 import { queue } from './api.js';
 import { startStaffPage } from './session.js';
 
-const kStatuses = ['submitted', 'postponed', 'forwarded', 'in_progress', 'resolved', 'escalated',
-  'closed', 'archived'];
-const kOpen = 'submitted,postponed,forwarded,in_progress,resolved,escalated';
 
 // What each role sees first.
 const kDefaults = {
@@ -22,6 +20,7 @@ const list = document.getElementById('queue-list');
 const summary = document.getElementById('queue-summary');
 let catalogue = { agencies: [], categories: [] };
 let principal = null;
+let core = null;
 let lastPage = null;
 
 function option(value, text) {
@@ -33,8 +32,11 @@ function option(value, text) {
 
 function fillFilters(params) {
   const status = form.elements.status;
-  status.replaceChildren(option('', t('queue.status.all')), option(kOpen, t('queue.status.open')));
-  for (const s of kStatuses) status.append(option(s, t('status.' + s)));
+  // Statuses and which of them are still open come from the wasm core's workflow table.
+  const statuses = core.statuses();
+  const open = statuses.filter((s) => !s.final).map((s) => s.name).join(',');
+  status.replaceChildren(option('', t('queue.status.all')), option(open, t('queue.status.open')));
+  for (const s of statuses) status.append(option(s.name, t('status.' + s.name)));
   const preset = params.get('status') ?? '';
   if (![...status.options].some((o) => o.value === preset)) status.append(option(preset, preset));
   status.value = preset;
@@ -129,7 +131,8 @@ async function load(params, { push = true } = {}) {
 
 async function main() {
   principal = await startStaffPage();
-  const [agencies, categories] = await Promise.all([getAgencies(), getCategories()]);
+  const [coreModule, agencies, categories] = await Promise.all([loadCore(), getAgencies(), getCategories()]);
+  core = coreModule;
   catalogue = { agencies: agencies.ok ? agencies.data : [], categories: categories.ok ? categories.data : [] };
   let params = new URLSearchParams(location.search);
   if (![...params.keys()].length) params = new URLSearchParams(kDefaults[principal.role] ?? {});
