@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "crypto.h"
+#include "prepared.h"
 
 namespace aduan {
 namespace {
@@ -17,7 +18,7 @@ std::vector<std::string> split_scopes(const std::string& s) {
   return out;
 }
 
-ApiKey read_key(SQLite::Statement& q) {
+ApiKey read_key(Prepared& q) {
   ApiKey k;
   k.id = q.getColumn(0).getInt64();
   k.name = q.getColumn(1).getString();
@@ -40,9 +41,9 @@ std::string ApiKeyRepository::create(SQLite::Database& db, const std::string& na
   const std::string key = "aduan_" + random_hex(24);
   std::string joined;
   for (const std::string& s : scopes) joined += (joined.empty() ? "" : " ") + s;
-  SQLite::Statement q(db,
-                      "INSERT INTO api_keys(name, prefix, key_hash, scopes, created_at) "
-                      "VALUES(?, ?, ?, ?, ?)");
+  Prepared q(db,
+             "INSERT INTO api_keys(name, prefix, key_hash, scopes, created_at) "
+             "VALUES(?, ?, ?, ?, ?)");
   q.bind(1, name);
   q.bind(2, key.substr(0, 12));
   q.bind(3, digest_hex(key));
@@ -58,12 +59,12 @@ std::string ApiKeyRepository::create(SQLite::Database& db, const std::string& na
 std::optional<ApiKey> ApiKeyRepository::authenticate(SQLite::Database& db, const std::string& key,
                                                      const std::string& scope, int64_t now) {
   if (key.size() != 54 || key.rfind("aduan_", 0) != 0) return std::nullopt;
-  SQLite::Statement q(db, std::string(kColumns) + "WHERE key_hash = ? AND revoked_at IS NULL");
+  Prepared q(db, std::string(kColumns) + "WHERE key_hash = ? AND revoked_at IS NULL");
   q.bind(1, digest_hex(key));
   if (!q.executeStep()) return std::nullopt;
   ApiKey k = read_key(q);
   if (std::find(k.scopes.begin(), k.scopes.end(), scope) == k.scopes.end()) return std::nullopt;
-  SQLite::Statement used(db, "UPDATE api_keys SET last_used_at = ? WHERE id = ?");
+  Prepared used(db, "UPDATE api_keys SET last_used_at = ? WHERE id = ?");
   used.bind(1, now);
   used.bind(2, k.id);
   used.exec();
@@ -72,14 +73,14 @@ std::optional<ApiKey> ApiKeyRepository::authenticate(SQLite::Database& db, const
 }
 
 std::vector<ApiKey> ApiKeyRepository::list(SQLite::Database& db) {
-  SQLite::Statement q(db, std::string(kColumns) + "ORDER BY id");
+  Prepared q(db, std::string(kColumns) + "ORDER BY id");
   std::vector<ApiKey> out;
   while (q.executeStep()) out.push_back(read_key(q));
   return out;
 }
 
 bool ApiKeyRepository::revoke(SQLite::Database& db, int64_t id, int64_t now) {
-  SQLite::Statement q(db, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
+  Prepared q(db, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
   q.bind(1, now);
   q.bind(2, id);
   return q.exec() > 0;

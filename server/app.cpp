@@ -1,8 +1,11 @@
 #include "app.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <stdexcept>
 
 #include "crypto.h"
+#include "tallies.h"
 
 namespace aduan {
 namespace {
@@ -30,8 +33,12 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       sender_(store_, clock, o.notify),
       dashboard_(store_, clock, o.settings),
       assets_(o.assets_dir),
-      services_{store_,   reports_,  workflow_, citizens_, staff_,    auth_,
-                inbound_, notifier_, sender_,   clock,     dashboard_},
-      http_(services_, assets_, o.http) {}
+      services_{store_,    reports_, workflow_, citizens_,  staff_, auth_,   inbound_,
+                notifier_, sender_,  clock,     dashboard_, job_,   metrics_},
+      http_(services_, assets_, o.http) {
+  // The monitoring's counters must be live and counted in this deployment's time zone
+  // before the first request reads them.
+  store_.write([&](SQLite::Database& db) { tallies::prepare(db, o.settings.utc_offset_minutes); });
+}
 
 }  // namespace aduan

@@ -13,6 +13,7 @@
 #include "deadline_job.h"
 #include "http_server.h"
 #include "inbound_service.h"
+#include "metrics.h"
 #include "notification_sender.h"
 #include "notifier.h"
 #include "notify_config.h"
@@ -64,6 +65,7 @@ class App {
   InboundService inbound_;
   NotificationSender sender_;
   DashboardService dashboard_;
+  RequestMetrics metrics_;
   AssetSource assets_;
   Services services_;
   HttpServer http_;

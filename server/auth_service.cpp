@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "crypto.h"
+#include "prepared.h"
 #include "session_repository.h"
 #include "user_repository.h"
 
@@ -37,10 +38,10 @@ Principal principal_for(SQLite::Database& db, const User& u) {
 }  // namespace
 
 std::vector<int64_t> agency_subtree(SQLite::Database& db, int64_t agency_id) {
-  SQLite::Statement q(db,
-                      "WITH RECURSIVE tree(id) AS (SELECT ? UNION "
-                      "SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id) "
-                      "SELECT id FROM tree");
+  Prepared q(db,
+             "WITH RECURSIVE tree(id) AS (SELECT ? UNION "
+             "SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id) "
+             "SELECT id FROM tree");
   q.bind(1, agency_id);
   std::vector<int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());

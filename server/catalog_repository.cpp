@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+
 namespace aduan {
 namespace {
 
@@ -10,7 +12,7 @@ std::optional<int64_t> optional_id(const SQLite::Column& c) {
   return c.getInt64();
 }
 
-void bind_optional(SQLite::Statement& st, int index, std::optional<int64_t> v) {
+void bind_optional(Prepared& st, int index, std::optional<int64_t> v) {
   if (v) {
     st.bind(index, *v);
   } else {
@@ -18,7 +20,7 @@ void bind_optional(SQLite::Statement& st, int index, std::optional<int64_t> v) {
   }
 }
 
-Agency read_agency(SQLite::Statement& q) {
+Agency read_agency(Prepared& q) {
   return Agency{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                 optional_id(q.getColumn(3))};
 }
@@ -26,25 +28,25 @@ Agency read_agency(SQLite::Statement& q) {
 }  // namespace
 
 std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
-  SQLite::Statement q(db,
-                      "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
-                      "ORDER BY name");
+  Prepared q(db,
+             "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
+             "ORDER BY name");
   std::vector<Agency> out;
   while (q.executeStep()) out.push_back(read_agency(q));
   return out;
 }
 
 std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int64_t id) {
-  SQLite::Statement q(db, "SELECT id, code, name, parent_id FROM agencies WHERE id = ?");
+  Prepared q(db, "SELECT id, code, name, parent_id FROM agencies WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_agency(q);
 }
 
 std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db) {
-  SQLite::Statement q(db,
-                      "SELECT id, code, name, name_en, agency_id FROM categories "
-                      "WHERE active = 1 ORDER BY name");
+  Prepared q(db,
+             "SELECT id, code, name, name_en, agency_id FROM categories "
+             "WHERE active = 1 ORDER BY name");
   std::vector<Category> out;
   while (q.executeStep()) {
     out.push_back(Category{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
@@ -55,7 +57,7 @@ std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db)
 }
 
 std::vector<Holiday> CatalogRepository::holidays(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT date, name, kind FROM holidays ORDER BY date");
+  Prepared q(db, "SELECT date, name, kind FROM holidays ORDER BY date");
   std::vector<Holiday> out;
   while (q.executeStep()) {
     // Dates are written only through upsert_holiday, which formats them.
@@ -74,10 +76,10 @@ WorkingCalendar CatalogRepository::calendar(SQLite::Database& db) {
 int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string& code,
                                          const std::string& name,
                                          std::optional<int64_t> parent_id) {
-  SQLite::Statement q(db,
-                      "INSERT INTO agencies(code, name, parent_id) VALUES(?, ?, ?) "
-                      "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
-                      "parent_id = excluded.parent_id RETURNING id");
+  Prepared q(db,
+             "INSERT INTO agencies(code, name, parent_id) VALUES(?, ?, ?) "
+             "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+             "parent_id = excluded.parent_id RETURNING id");
   q.bind(1, code);
   q.bind(2, name);
   bind_optional(q, 3, parent_id);
@@ -88,11 +90,11 @@ int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string
 int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::string& code,
                                            const std::string& name, const std::string& name_en,
                                            std::optional<int64_t> agency_id) {
-  SQLite::Statement q(db,
-                      "INSERT INTO categories(code, name, name_en, agency_id) "
-                      "VALUES(?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
-                      "name = excluded.name, name_en = excluded.name_en, "
-                      "agency_id = excluded.agency_id RETURNING id");
+  Prepared q(db,
+             "INSERT INTO categories(code, name, name_en, agency_id) "
+             "VALUES(?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+             "name = excluded.name, name_en = excluded.name_en, "
+             "agency_id = excluded.agency_id RETURNING id");
   q.bind(1, code);
   q.bind(2, name);
   q.bind(3, name_en);
@@ -102,10 +104,10 @@ int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::stri
 }
 
 void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
-  SQLite::Statement q(db,
-                      "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
-                      "ON CONFLICT(date) DO UPDATE SET name = excluded.name, "
-                      "kind = excluded.kind");
+  Prepared q(db,
+             "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
+             "ON CONFLICT(date) DO UPDATE SET name = excluded.name, "
+             "kind = excluded.kind");
   q.bind(1, format_iso_date(h.date));
   q.bind(2, h.name);
   q.bind(3, h.kind);
@@ -115,8 +117,7 @@ void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
 void CatalogRepository::set_agency_head(SQLite::Database& db, int64_t agency_id,
                                         const std::string& name, const std::string& email,
                                         const std::string& phone) {
-  SQLite::Statement q(
-      db, "UPDATE agencies SET head_name = ?, head_email = ?, head_phone = ? WHERE id = ?");
+  Prepared q(db, "UPDATE agencies SET head_name = ?, head_email = ?, head_phone = ? WHERE id = ?");
   q.bind(1, name);
   q.bind(2, email);
   q.bind(3, phone);
@@ -125,7 +126,7 @@ void CatalogRepository::set_agency_head(SQLite::Database& db, int64_t agency_id,
 }
 
 bool CatalogRepository::remove_holiday(SQLite::Database& db, Date date) {
-  SQLite::Statement q(db, "DELETE FROM holidays WHERE date = ?");
+  Prepared q(db, "DELETE FROM holidays WHERE date = ?");
   q.bind(1, format_iso_date(date));
   return q.exec() > 0;
 }

@@ -5,11 +5,15 @@
 #include <algorithm>
 
 #include "auth_service.h"
+#include "prepared.h"
+#include "tallies.h"
 
 namespace aduan {
 namespace {
 
 constexpr const char* kOpenAtAgency = "('forwarded', 'in_progress', 'escalated')";
+// The statuses whose stage can be overdue; the partial index reports_late is on these.
+constexpr const char* kLate = "('submitted', 'forwarded', 'in_progress', 'escalated')";
 
 // The value below which `share` of a histogram's weight lies (working days).
 int percentile(const std::map<int, int64_t>& histogram, double share) {
@@ -48,9 +52,6 @@ Date DashboardService::today() const {
 
 Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
   Dashboard d;
-  const int64_t offset = int64_t{settings_.utc_offset_minutes} * 60;
-  const int64_t start = int64_t{q.from.days} * 86400 - offset;
-  const int64_t end = (int64_t{q.to.days} + 1) * 86400 - offset - 1;
   const Date now = today();
   store_.read([&](SQLite::Database& db) {
     const auto agencies = CatalogRepository::active_agencies(db);
@@ -87,36 +88,48 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
       return std::string();
     };
 
-    // Counts of the reports created in the period, every dimension from one grouped scan.
-    SQLite::Statement counts(db,
-                             "SELECT status, classification, channel, category_id, agency_id, "
-                             "count(*) FROM reports WHERE created_at BETWEEN ? AND ?" +
-                                 filter + " GROUP BY 1, 2, 3, 4, 5");
-    counts.bind(1, start);
-    counts.bind(2, end);
-    while (counts.executeStep()) {
-      const int64_t n = counts.getColumn(5).getInt64();
-      d.total += n;
-      d.by_status[counts.getColumn(0).getString()] += n;
-      d.by_classification[counts.getColumn(1).getString()] += n;
-      d.by_channel[counts.getColumn(2).getString()] += n;
-      for (const Category& c : categories) {
-        if (c.id == counts.getColumn(3).getInt64()) d.by_category[c.code] += n;
+    // Counts of the reports created in the period, from the counters.
+    const std::string cover = tallies::condition(tallies::cover(q.from, q.to));
+    Prepared dims(db, "SELECT dimension, value, sum(n) FROM report_tallies WHERE " + cover +
+                          " AND dimension IN ('status', 'classification', 'channel', "
+                          "'rating')" +
+                          filter + " GROUP BY 1, 2");
+    int64_t rating_sum = 0;
+    while (dims.executeStep()) {
+      const std::string dimension = dims.getColumn(0).getString();
+      const std::string value = dims.getColumn(1).getString();
+      const int64_t n = dims.getColumn(2).getInt64();
+      if (n == 0) continue;
+      if (dimension == "status") d.by_status[value] += n;
+      if (dimension == "classification") d.by_classification[value] += n;
+      if (dimension == "channel") d.by_channel[value] += n;
+      if (dimension == "rating") {
+        const int score = std::atoi(value.c_str());
+        d.rating_spread[score] += n;
+        d.ratings += n;
+        rating_sum += score * n;
       }
-      d.by_agency[counts.getColumn(4).isNull() ? ""
-                                               : code_of_agency(counts.getColumn(4).getInt64())] +=
-          n;
+    }
+    d.rating_average =
+        d.ratings ? static_cast<double>(rating_sum) / static_cast<double>(d.ratings) : 0;
+    Prepared where(db, "SELECT category_id, agency_id, sum(n) FROM report_tallies WHERE " + cover +
+                           " AND dimension = 'submitted'" + filter + " GROUP BY 1, 2");
+    while (where.executeStep()) {
+      const int64_t n = where.getColumn(2).getInt64();
+      if (n == 0) continue;
+      d.total += n;
+      for (const Category& c : categories) {
+        if (c.id == where.getColumn(0).getInt64()) d.by_category[c.code] += n;
+      }
+      const int64_t agency = where.getColumn(1).getInt64();
+      d.by_agency[agency ? code_of_agency(agency) : ""] += n;
     }
 
     // Stages that ended in the period: share on time, median and 90th percentile.
     std::map<std::string, std::map<int, int64_t>> histograms;
     std::map<std::string, StageMetric> stages;
-    SQLite::Statement st(db,
-                         "SELECT stage, working_days, on_time, count(*) FROM stage_records "
-                         "WHERE ended_at BETWEEN ? AND ?" +
-                             filter + " GROUP BY 1, 2, 3");
-    st.bind(1, start);
-    st.bind(2, end);
+    Prepared st(db, "SELECT stage, working_days, on_time, sum(n) FROM stage_tallies WHERE " +
+                        cover + filter + " GROUP BY 1, 2, 3");
     while (st.executeStep()) {
       const std::string stage = st.getColumn(0).getString();
       const int64_t n = st.getColumn(3).getInt64();
@@ -137,27 +150,32 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
     // Agencies ranked by the share of their own stages (first response, resolution) that
     // ended on time; the citizen's confirmation window is not the agency's to keep.
     std::map<int64_t, AgencyRow> rows;
-    SQLite::Statement per(db,
-                          "SELECT agency_id, count(*), sum(on_time) FROM stage_records "
-                          "WHERE ended_at BETWEEN ? AND ? AND agency_id IS NOT NULL AND "
-                          "stage IN ('first_response', 'resolution')" +
-                              filter + " GROUP BY agency_id");
-    per.bind(1, start);
-    per.bind(2, end);
+    Prepared per(db, "SELECT agency_id, sum(n), sum(n * on_time) FROM stage_tallies WHERE " +
+                         cover +
+                         " AND agency_id != 0 AND stage IN ('first_response', "
+                         "'resolution')" +
+                         filter + " GROUP BY agency_id");
     while (per.executeStep()) {
       AgencyRow& row = rows[per.getColumn(0).getInt64()];
       row.stages_ended = per.getColumn(1).getInt64();
       row.stages_on_time = per.getColumn(2).getInt64();
     }
-    SQLite::Statement open(db, std::string("SELECT agency_id, count(*), sum(stage != 'none' AND "
-                                           "stage_due < ?) FROM reports WHERE status IN ") +
-                                   kOpenAtAgency + " AND agency_id IS NOT NULL" + filter +
-                                   " GROUP BY agency_id");
-    open.bind(1, format_iso_date(now));
+    // Open now (whenever created) and overdue today, per agency.
+    Prepared open(db, std::string("SELECT agency_id, sum(n) FROM report_tallies WHERE "
+                                  "grain = 1 AND dimension = 'status' AND value IN ") +
+                          kOpenAtAgency + " AND agency_id != 0" + filter + " GROUP BY agency_id");
     while (open.executeStep()) {
-      AgencyRow& row = rows[open.getColumn(0).getInt64()];
-      row.open = open.getColumn(1).getInt64();
-      row.overdue = open.getColumn(2).getInt64();
+      if (open.getColumn(1).getInt64())
+        rows[open.getColumn(0).getInt64()].open = open.getColumn(1).getInt64();
+    }
+    Prepared overdue(db, std::string("SELECT agency_id, sum(n) FROM due_tallies WHERE "
+                                     "due < ? AND status IN ") +
+                             kOpenAtAgency + " AND agency_id != 0" + filter +
+                             " GROUP BY agency_id");
+    overdue.bind(1, format_iso_date(now));
+    while (overdue.executeStep()) {
+      if (overdue.getColumn(1).getInt64())
+        rows[overdue.getColumn(0).getInt64()].overdue = overdue.getColumn(1).getInt64();
     }
     for (auto& [id, row] : rows) {
       for (const Agency& a : agencies) {
@@ -174,17 +192,16 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
     });
 
     // What is late now, the latest first.
-    const std::string late =
-        " FROM reports WHERE status IN ('submitted', 'forwarded', "
-        "'in_progress', 'escalated') AND stage != 'none' AND stage_due < ?" +
-        filter;
-    SQLite::Statement late_count(db, "SELECT count(*)" + late);
+    const std::string late = std::string(" FROM reports WHERE status IN ") + kLate +
+                             " AND stage != 'none' AND stage_due < ?" + filter;
+    Prepared late_count(db, std::string("SELECT coalesce(sum(n), 0) FROM due_tallies "
+                                        "WHERE due < ? AND status IN ") +
+                                kLate + filter);
     late_count.bind(1, format_iso_date(now));
     late_count.executeStep();
     d.overdue_total = late_count.getColumn(0).getInt64();
-    SQLite::Statement late_rows(
-        db, "SELECT tracking_id, title, agency_id, status, stage, stage_due" + late +
-                " ORDER BY stage_due LIMIT 20");
+    Prepared late_rows(db, "SELECT tracking_id, title, agency_id, status, stage, stage_due" + late +
+                               " ORDER BY stage_due LIMIT 20");
     late_rows.bind(1, format_iso_date(now));
     while (late_rows.executeStep()) {
       OverdueRow row;
@@ -201,54 +218,51 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
       d.overdue.push_back(row);
     }
 
-    // Satisfaction: the average and how the scores spread.
-    SQLite::Statement ratings(db,
-                              "SELECT rating, count(*) FROM reports WHERE rating IS NOT NULL "
-                              "AND created_at BETWEEN ? AND ?" +
-                                  filter + " GROUP BY rating");
-    ratings.bind(1, start);
-    ratings.bind(2, end);
-    int64_t sum = 0;
-    while (ratings.executeStep()) {
-      const int score = ratings.getColumn(0).getInt();
-      const int64_t n = ratings.getColumn(1).getInt64();
-      d.rating_spread[score] = n;
-      d.ratings += n;
-      sum += score * n;
-    }
-    d.rating_average = d.ratings ? static_cast<double>(sum) / static_cast<double>(d.ratings) : 0;
-
-    // Trends: submitted by creation, closed by the day of closing; weeks start on Monday.
-    auto trend = [&](const std::string& bucket, std::vector<TrendPoint>* out) {
+    // Trends: submitted by the day of creation, closed by the day of closing; weeks start on
+    // Monday. Months come from the month counters, weeks from the day counters.
+    auto trend = [&](int grain, std::vector<TrendPoint>* out) {
       std::map<std::string, TrendPoint> points;
-      SQLite::Statement sub(db, "SELECT " + bucket +
-                                    ", count(*) FROM reports WHERE created_at "
-                                    "BETWEEN ?2 AND ?3" +
-                                    filter + " GROUP BY 1");
-      SQLite::Statement closed(db,
-                               "SELECT " + bucket +
-                                   ", count(*) FROM (SELECT e.at AS created_at, "
-                                   "r.agency_id, r.category_id FROM report_events e JOIN reports r "
-                                   "ON r.id = e.report_id WHERE e.to_status = 'closed' AND "
-                                   "e.from_status != 'closed' AND e.at BETWEEN ?2 AND ?3) WHERE 1" +
-                                   filter + " GROUP BY 1");
-      for (SQLite::Statement* s : {&sub, &closed}) {
-        s->bind(1, offset);
-        s->bind(2, start);
-        s->bind(3, end);
-        while (s->executeStep()) {
-          TrendPoint& point = points[s->getColumn(0).getString()];
-          point.period = s->getColumn(0).getString();
-          (s == &sub ? point.submitted : point.closed) = s->getColumn(1).getInt64();
+      const auto ranges = grain == 0 ? std::vector{tallies::Range{0, q.from.days, q.to.days}}
+                                     : tallies::cover(q.from, q.to);
+      for (const tallies::Range& r : ranges) {
+        const bool days = r.grain == 0;
+        // One dimension at a time, so that the covering index report_tallies_dimension
+        // answers without reading the other counters of each day.
+        for (const auto& [dimension, value] :
+             {std::pair{"submitted", ""}, std::pair{"entered", "closed"}}) {
+          Prepared s(db,
+                     "SELECT period, sum(n) FROM report_tallies WHERE grain = ? AND "
+                     "dimension = ? AND value = ? AND period BETWEEN ? AND ?" +
+                         filter + " GROUP BY 1");
+          s.bind(1, r.grain);
+          s.bind(2, dimension);
+          s.bind(3, value);
+          s.bind(4, r.first);
+          s.bind(5, r.last);
+          while (s.executeStep()) {
+            const int64_t period = s.getColumn(0).getInt64();
+            std::string key;
+            if (grain == 1) {
+              const Date day =
+                  days ? Date{static_cast<int32_t>(period)} : tallies::first_day_of_month(period);
+              key = format_iso_date(day).substr(0, 7);
+            } else {
+              const Date day{static_cast<int32_t>(period)};
+              key = format_iso_date(Date{day.days - iso_weekday(day)});
+            }
+            TrendPoint& point = points[key];
+            point.period = key;
+            (std::string_view(dimension) == "submitted" ? point.submitted : point.closed) +=
+                s.getColumn(1).getInt64();
+          }
         }
       }
-      for (auto& [period, point] : points) out->push_back(point);
+      for (auto& [period, point] : points) {
+        if (point.submitted || point.closed) out->push_back(point);
+      }
     };
-    trend(
-        "date((created_at + ?1) / 86400 * 86400 - (((created_at + ?1) / 86400 + 3) % 7) * "
-        "86400, 'unixepoch')",
-        &d.weeks);
-    trend("strftime('%Y-%m', created_at + ?1, 'unixepoch')", &d.months);
+    trend(0, &d.weeks);
+    trend(1, &d.months);
   });
   return d;
 }

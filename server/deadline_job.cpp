@@ -6,6 +6,7 @@
 
 #include "catalog_repository.h"
 #include "notifier.h"
+#include "prepared.h"
 #include "rate_limiter.h"
 #include "session_repository.h"
 
@@ -25,9 +26,9 @@ int DeadlineJob::alert_deadlines(Date today, int64_t now) {
     const WorkingCalendar calendar = CatalogRepository::calendar(db);
     // Amber starts at most a quarter of the longest stage (60 working days, about 21
     // calendar days) before the due date; nothing further out can be amber yet.
-    SQLite::Statement q(db,
-                        "SELECT id FROM reports WHERE status IN ('submitted', 'forwarded', "
-                        "'in_progress', 'resolved') AND stage != 'none' AND stage_due <= ?");
+    Prepared q(db,
+               "SELECT id FROM reports WHERE status IN ('submitted', 'forwarded', "
+               "'in_progress', 'resolved') AND stage != 'none' AND stage_due <= ?");
     q.bind(1, format_iso_date(Date{today.days + 31}));
     std::vector<int64_t> ids;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
@@ -38,9 +39,9 @@ int DeadlineJob::alert_deadlines(Date today, int64_t now) {
       const StageDeadline& d = r->clock.deadline;
       const DeadlineColour colour = deadline_colour(calendar, d.started, d.due, today);
       if (colour == DeadlineColour::kGreen) continue;
-      SQLite::Statement once(db,
-                             "INSERT OR IGNORE INTO deadline_alerts(report_id, stage_due, "
-                             "colour) VALUES(?, ?, ?)");
+      Prepared once(db,
+                    "INSERT OR IGNORE INTO deadline_alerts(report_id, stage_due, "
+                    "colour) VALUES(?, ?, ?)");
       once.bind(1, id);
       once.bind(2, format_iso_date(d.due));
       once.bind(3, std::string(to_string(colour)));
@@ -61,14 +62,14 @@ int DeadlineJob::send_digests(Date today, int64_t now) {
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     const std::string day = format_iso_date(today);
-    SQLite::Statement seen(db, "SELECT value FROM job_state WHERE key = 'digest_sent_on'");
+    Prepared seen(db, "SELECT value FROM job_state WHERE key = 'digest_sent_on'");
     if (seen.executeStep() && seen.getColumn(0).getString() == day) return;
     for (const Agency& a : CatalogRepository::active_agencies(db)) {
       if (notifier_->notify_digest(db, a.id, today, now) > 0) ++agencies;
     }
-    SQLite::Statement mark(db,
-                           "INSERT INTO job_state(key, value) VALUES('digest_sent_on', ?) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Prepared mark(db,
+                  "INSERT INTO job_state(key, value) VALUES('digest_sent_on', ?) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     mark.bind(1, day);
     mark.exec();
     tx.commit();
@@ -111,12 +112,13 @@ JobRun DeadlineJob::run_once() {
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     RateLimiter::prune(db, now - 24 * 3600);
-    SQLite::Statement nonces(db, "DELETE FROM inbound_nonces WHERE at < ?");
+    Prepared nonces(db, "DELETE FROM inbound_nonces WHERE at < ?");
     nonces.bind(1, now - 24 * 3600);
     nonces.exec();
     SessionRepository::remove_expired(db, now, now - 7 * 24 * 3600);
     tx.commit();
   });
+  last_success_ = clock_.now_unix();
   return run;
 }
 

@@ -34,6 +34,9 @@ class DeadlineJob {
   // One pass over everything that is due.
   JobRun run_once();
 
+  // When the last pass finished (Unix seconds); 0 before the first.
+  int64_t last_success() const { return last_success_.load(); }
+
  private:
   // Amber and red notices, once per report, stage deadline and colour.
   int alert_deadlines(Date today, int64_t now);
@@ -55,6 +58,7 @@ class DeadlineJob {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  std::atomic<int64_t> last_success_{0};
 };
 
 }  // namespace aduan

@@ -8,6 +8,7 @@
 
 #include "assets.h"
 #include "http_errors.h"
+#include "metrics.h"
 #include "router.h"
 #include "routes.h"
 #include "services.h"
@@ -68,7 +69,16 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
       }));
   s.set_exception_handler([](const httplib::Request&, httplib::Response& res,
                              std::exception_ptr ep) { send_exception_error(res, ep); });
-  if (options.access_log) s.set_logger(log_request);
+  s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    RequestMetrics::start_request();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  RequestMetrics& metrics = services.metrics;
+  const bool access_log = options.access_log;
+  s.set_logger([&metrics, access_log](const httplib::Request& req, const httplib::Response& res) {
+    metrics.finish_request(res.status);
+    if (access_log) log_request(req, res);
+  });
 
   register_public_routes(impl_->router, services);
   register_staff_routes(impl_->router, services);
@@ -77,6 +87,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_transparency_routes(impl_->router, services);
   register_open311_routes(impl_->router, services);
   register_dashboard_routes(impl_->router, services);
+  register_metrics_routes(impl_->router, services);
   register_asset_routes(s, assets);
 }
 

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "crypto.h"
+#include "prepared.h"
 #include "text.h"
 #include "tracking_id.h"
 #include "transports.h"
@@ -50,7 +51,7 @@ InboundAuth check_inbound(Store& store, const std::string& secret, int window_se
   }
   bool fresh = false;
   store.write([&](SQLite::Database& db) {
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO inbound_nonces(nonce, at) VALUES(?, ?)");
+    Prepared q(db, "INSERT OR IGNORE INTO inbound_nonces(nonce, at) VALUES(?, ?)");
     q.bind(1, nonce);
     q.bind(2, now);
     fresh = q.exec() == 1;

@@ -9,6 +9,7 @@
 #include "catalog_repository.h"
 #include "crypto.h"
 #include "outbox_repository.h"
+#include "prepared.h"
 #include "templates.h"
 #include "tracking_id.h"
 
@@ -36,7 +37,7 @@ void add_contact(const NotifyConfig& c, const std::string& email, const std::str
 
 void add_users(SQLite::Database& db, const NotifyConfig& c, const std::string& where,
                std::optional<int64_t> agency_id, std::set<Recipient>* out) {
-  SQLite::Statement q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
+  Prepared q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
   if (agency_id) q.bind(1, *agency_id);
   while (q.executeStep()) {
     add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), out);
@@ -76,7 +77,7 @@ std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audi
       break;
     case Audience::kAgencyHead:
       if (r.agency_id) {
-        SQLite::Statement q(db, "SELECT head_email, head_phone FROM agencies WHERE id = ?");
+        Prepared q(db, "SELECT head_email, head_phone FROM agencies WHERE id = ?");
         q.bind(1, *r.agency_id);
         if (q.executeStep()) {
           add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), &out);
@@ -92,7 +93,7 @@ std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audi
 
 std::string name_of(SQLite::Database& db, const char* table, std::optional<int64_t> id) {
   if (!id) return {};
-  SQLite::Statement q(db, std::string("SELECT name FROM ") + table + " WHERE id = ?");
+  Prepared q(db, std::string("SELECT name FROM ") + table + " WHERE id = ?");
   q.bind(1, *id);
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
@@ -175,9 +176,9 @@ int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
   const int64_t open = db.execAndGet("SELECT count(*) FROM reports WHERE agency_id IN (" + in +
                                      ") AND status IN " + open_statuses)
                            .getInt64();
-  SQLite::Statement overdue(db, "SELECT tracking_id, stage_due FROM reports WHERE agency_id IN (" +
-                                    in + ") AND status IN " + open_statuses +
-                                    " AND stage_due < ? ORDER BY stage_due");
+  Prepared overdue(db, "SELECT tracking_id, stage_due FROM reports WHERE agency_id IN (" + in +
+                           ") AND status IN " + open_statuses +
+                           " AND stage_due < ? ORDER BY stage_due");
   overdue.bind(1, format_iso_date(today));
   std::string list;
   int64_t overdue_count = 0;

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+
 namespace aduan {
 namespace {
 
@@ -9,7 +11,7 @@ constexpr const char* kColumns =
     "id, message_id, report_id, event, channel, recipient, subject, body, status, attempts, "
     "next_attempt_at, last_error, created_at, sent_at";
 
-OutboxMessage read_message(SQLite::Statement& q) {
+OutboxMessage read_message(Prepared& q) {
   OutboxMessage m;
   m.id = q.getColumn(0).getInt64();
   m.message_id = q.getColumn(1).getString();
@@ -31,10 +33,10 @@ OutboxMessage read_message(SQLite::Statement& q) {
 }  // namespace
 
 void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
-  SQLite::Statement q(db,
-                      "INSERT INTO notifications(message_id, report_id, event, channel, recipient, "
-                      "subject, body, status, attempts, next_attempt_at, created_at) "
-                      "VALUES(?,?,?,?,?,?,?,'pending',0,?,?)");
+  Prepared q(db,
+             "INSERT INTO notifications(message_id, report_id, event, channel, recipient, "
+             "subject, body, status, attempts, next_attempt_at, created_at) "
+             "VALUES(?,?,?,?,?,?,?,'pending',0,?,?)");
   q.bind(1, m->message_id);
   if (m->report_id) {
     q.bind(2, *m->report_id);
@@ -54,12 +56,12 @@ void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
 
 std::vector<OutboxMessage> OutboxRepository::claim_due(SQLite::Database& db, int64_t now,
                                                        int64_t lease_seconds, int limit) {
-  SQLite::Statement q(db, std::string("UPDATE notifications SET lease_until = ?1 + ?2 WHERE id IN ("
-                                      "SELECT id FROM notifications WHERE status = 'pending' AND "
-                                      "next_attempt_at <= ?1 AND (lease_until IS NULL OR "
-                                      "lease_until < ?1) ORDER BY next_attempt_at, id LIMIT ?3) "
-                                      "RETURNING ") +
-                              kColumns);
+  Prepared q(db, std::string("UPDATE notifications SET lease_until = ?1 + ?2 WHERE id IN ("
+                             "SELECT id FROM notifications WHERE status = 'pending' AND "
+                             "next_attempt_at <= ?1 AND (lease_until IS NULL OR "
+                             "lease_until < ?1) ORDER BY next_attempt_at, id LIMIT ?3) "
+                             "RETURNING ") +
+                     kColumns);
   q.bind(1, now);
   q.bind(2, lease_seconds);
   q.bind(3, limit);
@@ -69,9 +71,9 @@ std::vector<OutboxMessage> OutboxRepository::claim_due(SQLite::Database& db, int
 }
 
 void OutboxRepository::mark_sent(SQLite::Database& db, int64_t id, int attempts, int64_t now) {
-  SQLite::Statement q(db,
-                      "UPDATE notifications SET status = 'sent', attempts = ?, sent_at = ?, "
-                      "lease_until = NULL, last_error = '' WHERE id = ?");
+  Prepared q(db,
+             "UPDATE notifications SET status = 'sent', attempts = ?, sent_at = ?, "
+             "lease_until = NULL, last_error = '' WHERE id = ?");
   q.bind(1, attempts);
   q.bind(2, now);
   q.bind(3, id);
@@ -80,9 +82,9 @@ void OutboxRepository::mark_sent(SQLite::Database& db, int64_t id, int attempts,
 
 void OutboxRepository::mark_retry(SQLite::Database& db, int64_t id, int attempts,
                                   int64_t next_attempt_at, const std::string& error) {
-  SQLite::Statement q(db,
-                      "UPDATE notifications SET attempts = ?, next_attempt_at = ?, last_error = ?, "
-                      "lease_until = NULL WHERE id = ?");
+  Prepared q(db,
+             "UPDATE notifications SET attempts = ?, next_attempt_at = ?, last_error = ?, "
+             "lease_until = NULL WHERE id = ?");
   q.bind(1, attempts);
   q.bind(2, next_attempt_at);
   q.bind(3, error);
@@ -92,9 +94,9 @@ void OutboxRepository::mark_retry(SQLite::Database& db, int64_t id, int attempts
 
 void OutboxRepository::mark_failed(SQLite::Database& db, int64_t id, int attempts,
                                    const std::string& error) {
-  SQLite::Statement q(db,
-                      "UPDATE notifications SET status = 'failed', attempts = ?, last_error = ?, "
-                      "lease_until = NULL WHERE id = ?");
+  Prepared q(db,
+             "UPDATE notifications SET status = 'failed', attempts = ?, last_error = ?, "
+             "lease_until = NULL WHERE id = ?");
   q.bind(1, attempts);
   q.bind(2, error);
   q.bind(3, id);
@@ -103,9 +105,9 @@ void OutboxRepository::mark_failed(SQLite::Database& db, int64_t id, int attempt
 
 std::vector<OutboxMessage> OutboxRepository::list(SQLite::Database& db, const std::string& status,
                                                   int limit) {
-  SQLite::Statement q(db, std::string("SELECT ") + kColumns +
-                              " FROM notifications WHERE ?1 = '' OR status = ?1 "
-                              "ORDER BY id DESC LIMIT ?2");
+  Prepared q(db, std::string("SELECT ") + kColumns +
+                     " FROM notifications WHERE ?1 = '' OR status = ?1 "
+                     "ORDER BY id DESC LIMIT ?2");
   q.bind(1, status);
   q.bind(2, limit);
   std::vector<OutboxMessage> out;
@@ -114,17 +116,16 @@ std::vector<OutboxMessage> OutboxRepository::list(SQLite::Database& db, const st
 }
 
 bool OutboxRepository::retry_now(SQLite::Database& db, int64_t id, int64_t now) {
-  SQLite::Statement q(db,
-                      "UPDATE notifications SET status = 'pending', attempts = 0, "
-                      "next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'failed'");
+  Prepared q(db,
+             "UPDATE notifications SET status = 'pending', attempts = 0, "
+             "next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'failed'");
   q.bind(1, now);
   q.bind(2, id);
   return q.exec() > 0;
 }
 
 std::optional<int64_t> OutboxRepository::next_due_at(SQLite::Database& db) {
-  SQLite::Statement q(db,
-                      "SELECT min(next_attempt_at) FROM notifications WHERE status = 'pending'");
+  Prepared q(db, "SELECT min(next_attempt_at) FROM notifications WHERE status = 'pending'");
   if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }

@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+#include "tallies.h"
+
 namespace aduan {
 namespace {
 
@@ -57,7 +60,7 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
   }
   if (f.created_from) where += " AND created_at >= ?";
   if (f.created_to) where += " AND created_at <= ?";
-  auto bind = [&](SQLite::Statement& q) {
+  auto bind = [&](Prepared& q) {
     int i = 1;
     for (const std::string& t : terms) {
       q.bind(i++, like_pattern(t));
@@ -74,13 +77,13 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
     if (f.created_to) q.bind(i++, *f.created_to);
     return i;
   };
-  SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);
+  Prepared count(db, "SELECT count(*) FROM reports " + where);
   bind(count);
   count.executeStep();
   *total = count.getColumn(0).getInt64();
   // The same columns as the staff list, newest first.
-  SQLite::Statement ids(db, "SELECT id FROM reports " + where +
-                                " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+  Prepared ids(db, "SELECT id FROM reports " + where +
+                       " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
   int i = bind(ids);
   ids.bind(i++, f.limit);
   ids.bind(i++, f.offset);
@@ -93,37 +96,38 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
   return out;
 }
 
-PublicStats PublicRepository::stats(SQLite::Database& db, int64_t from, int64_t to) {
+PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
   PublicStats s;
-  const std::string where = std::string(" FROM reports WHERE ") + kPublicReportCondition +
-                            " AND created_at >= ? AND created_at < ?";
-  auto group = [&](const std::string& column, auto* into) {
-    SQLite::Statement q(db, "SELECT " + column + ", count(*)" + where + " AND " + column +
-                                " IS NOT NULL GROUP BY " + column);
-    q.bind(1, from);
-    q.bind(2, to);
-    while (q.executeStep()) {
-      using Key = typename std::decay_t<decltype(*into)>::key_type;
-      if constexpr (std::is_same_v<Key, std::string>) {
-        (*into)[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
-      } else {
-        (*into)[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
-      }
+  const std::string where =
+      " FROM report_tallies WHERE public = 1 AND " + tallies::condition(tallies::cover(from, to));
+  Prepared dims(db, "SELECT dimension, value, sum(n)" + where +
+                        " AND dimension IN ('status', 'classification', 'channel', "
+                        "'rating') GROUP BY 1, 2");
+  int64_t rating_sum = 0;
+  while (dims.executeStep()) {
+    const std::string dimension = dims.getColumn(0).getString();
+    const std::string value = dims.getColumn(1).getString();
+    const int64_t n = dims.getColumn(2).getInt64();
+    if (n == 0) continue;
+    if (dimension == "status") s.by_status[value] = n;
+    if (dimension == "classification") s.by_classification[value] = n;
+    if (dimension == "channel") s.by_channel[value] = n;
+    if (dimension == "rating") {
+      s.rated += n;
+      rating_sum += std::atoi(value.c_str()) * n;
     }
-  };
-  group("status", &s.by_status);
-  group("classification", &s.by_classification);
-  group("channel", &s.by_channel);
-  group("category_id", &s.by_category);
-  group("agency_id", &s.by_agency);
-  for (const auto& [status, n] : s.by_status) s.total += n;
+  }
+  s.rating_average = s.rated ? static_cast<double>(rating_sum) / static_cast<double>(s.rated) : 0;
+  Prepared where_(db, "SELECT category_id, agency_id, sum(n)" + where +
+                          " AND dimension = 'submitted' GROUP BY 1, 2");
+  while (where_.executeStep()) {
+    const int64_t n = where_.getColumn(2).getInt64();
+    if (n == 0) continue;
+    s.total += n;
+    s.by_category[where_.getColumn(0).getInt64()] += n;
+    if (where_.getColumn(1).getInt64()) s.by_agency[where_.getColumn(1).getInt64()] += n;
+  }
   s.finished = s.by_status.count("closed") ? s.by_status.at("closed") : 0;
-  SQLite::Statement rating(db, "SELECT count(rating), avg(rating)" + where);
-  rating.bind(1, from);
-  rating.bind(2, to);
-  rating.executeStep();
-  s.rated = rating.getColumn(0).getInt64();
-  s.rating_average = rating.getColumn(1).isNull() ? 0 : rating.getColumn(1).getDouble();
   return s;
 }
 

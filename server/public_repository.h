@@ -46,11 +46,13 @@ class PublicRepository {
  public:
   static std::vector<ReportRecord> list(SQLite::Database& db, const PublicFilter& f,
                                         int64_t* total);
-  // Over the reports created in [from, to) (Unix seconds); every public report counts.
-  static PublicStats stats(SQLite::Database& db, int64_t from, int64_t to);
+  // Over the reports created from `from` to `to` (local dates, both included); every public
+  // report counts. Read from the monitoring's counters (server/tallies.h).
+  static PublicStats stats(SQLite::Database& db, Date from, Date to);
 };
 
-// The SQL condition that keeps a report off public surfaces.
+// The SQL condition that keeps a report off public surfaces. The counters repeat it in the
+// view report_tally_facts (server/migrations/0007_tallies.sql).
 inline constexpr const char* kPublicReportCondition =
     "confidential = 0 AND NOT (status = 'archived' AND archive_reason IN ('abusive', 'spam'))";
 

@@ -2,15 +2,17 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+
 namespace aduan {
 
 int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key, const RateRule& rule,
                                  int64_t now) {
   // The window is full when it holds max_failures events; the oldest of those decides when
   // a slot frees up.
-  SQLite::Statement q(db,
-                      "SELECT at FROM rate_events WHERE key = ? AND at > ? ORDER BY at DESC "
-                      "LIMIT 1 OFFSET ?");
+  Prepared q(db,
+             "SELECT at FROM rate_events WHERE key = ? AND at > ? ORDER BY at DESC "
+             "LIMIT 1 OFFSET ?");
   q.bind(1, key);
   q.bind(2, now - rule.window_seconds);
   q.bind(3, rule.max_failures - 1);
@@ -21,20 +23,20 @@ int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key, c
 }
 
 void RateLimiter::record_failure(SQLite::Database& db, const std::string& key, int64_t now) {
-  SQLite::Statement q(db, "INSERT INTO rate_events(key, at) VALUES(?, ?)");
+  Prepared q(db, "INSERT INTO rate_events(key, at) VALUES(?, ?)");
   q.bind(1, key);
   q.bind(2, now);
   q.exec();
 }
 
 void RateLimiter::clear(SQLite::Database& db, const std::string& key) {
-  SQLite::Statement q(db, "DELETE FROM rate_events WHERE key = ?");
+  Prepared q(db, "DELETE FROM rate_events WHERE key = ?");
   q.bind(1, key);
   q.exec();
 }
 
 int RateLimiter::prune(SQLite::Database& db, int64_t before) {
-  SQLite::Statement q(db, "DELETE FROM rate_events WHERE at < ?");
+  Prepared q(db, "DELETE FROM rate_events WHERE at < ?");
   q.bind(1, before);
   return q.exec();
 }

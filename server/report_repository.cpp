@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+
 namespace aduan {
 namespace {
 
@@ -14,7 +16,7 @@ constexpr const char* kReportColumns =
     "notify_citizen, language, created_at, updated_at, version";
 
 template <typename T>
-void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
+void bind_optional(Prepared& st, int index, const std::optional<T>& v) {
   if (v) {
     st.bind(index, *v);
   } else {
@@ -22,7 +24,7 @@ void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) 
   }
 }
 
-void bind_date(SQLite::Statement& st, int index, std::optional<Date> d) {
+void bind_date(Prepared& st, int index, std::optional<Date> d) {
   if (d) {
     st.bind(index, format_iso_date(*d));
   } else {
@@ -42,7 +44,7 @@ std::optional<Date> optional_date(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : parse_iso_date(c.getString());
 }
 
-ReportRecord read_report(SQLite::Statement& q) {
+ReportRecord read_report(Prepared& q) {
   ReportRecord r;
   int i = 0;
   r.id = q.getColumn(i++).getInt64();
@@ -90,7 +92,7 @@ ReportRecord read_report(SQLite::Statement& q) {
 }
 
 // Binds the columns that an update may change, in the order of kMutableAssignments.
-int bind_mutable(SQLite::Statement& q, const ReportRecord& r, int i) {
+int bind_mutable(Prepared& q, const ReportRecord& r, int i) {
   q.bind(i++, r.classification);
   q.bind(i++, std::string(to_string(r.status)));
   q.bind(i++, r.category_id);
@@ -127,17 +129,17 @@ std::string select_reports(const std::string& tail) {
 }  // namespace
 
 bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
-  SQLite::Statement q(db,
-                      "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
-                      "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
-                      "reporter_phone, reporter_email, reporter_nik, citizen_pin_hash, created_at, "
-                      "version, notify_citizen, language, classification, status, category_id, "
-                      "agency_id, anonymous, "
-                      "confidential, resolution_tier, stage, stage_started, stage_due, "
-                      "paused_days_left, escalation_due, assigned_user_id, returned, "
-                      "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
-                      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                      "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING");
+  Prepared q(db,
+             "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
+             "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
+             "reporter_phone, reporter_email, reporter_nik, citizen_pin_hash, created_at, "
+             "version, notify_citizen, language, classification, status, category_id, "
+             "agency_id, anonymous, "
+             "confidential, resolution_tier, stage, stage_started, stage_due, "
+             "paused_days_left, escalation_due, assigned_user_id, returned, "
+             "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+             "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING");
   int i = 1;
   q.bind(i++, r->tracking_id);
   q.bind(i++, r->title);
@@ -165,8 +167,8 @@ bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
 }
 
 bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
-  SQLite::Statement q(db, std::string("UPDATE reports SET ") + kMutableAssignments +
-                              ", version = version + 1 WHERE id = ? AND version = ?");
+  Prepared q(db, std::string("UPDATE reports SET ") + kMutableAssignments +
+                     ", version = version + 1 WHERE id = ? AND version = ?");
   int i = bind_mutable(q, *r, 1);
   q.bind(i++, r->id);
   q.bind(i++, r->version);
@@ -176,10 +178,10 @@ bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
 }
 
 void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, const EventRecord& e) {
-  SQLite::Statement q(db,
-                      "INSERT INTO report_events(report_id, at, actor_role, actor_id, actor_name, "
-                      "action, from_status, to_status, note, public, agency_id) "
-                      "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  Prepared q(db,
+             "INSERT INTO report_events(report_id, at, actor_role, actor_id, actor_name, "
+             "action, from_status, to_status, note, public, agency_id) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, report_id);
   q.bind(2, e.at);
   q.bind(3, std::string(to_string(e.actor_role)));
@@ -200,14 +202,14 @@ void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, con
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
                                                                   const std::string& canonical) {
-  SQLite::Statement q(db, select_reports("WHERE tracking_id = ?"));
+  Prepared q(db, select_reports("WHERE tracking_id = ?"));
   q.bind(1, canonical);
   if (!q.executeStep()) return std::nullopt;
   return read_report(q);
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_id(SQLite::Database& db, int64_t id) {
-  SQLite::Statement q(db, select_reports("WHERE id = ?"));
+  Prepared q(db, select_reports("WHERE id = ?"));
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_report(q);
@@ -215,10 +217,10 @@ std::optional<ReportRecord> ReportRepository::find_by_id(SQLite::Database& db, i
 
 std::vector<EventRecord> ReportRepository::events(SQLite::Database& db, int64_t report_id,
                                                   bool include_internal) {
-  SQLite::Statement q(db, std::string("SELECT id, at, actor_role, actor_id, actor_name, action, "
-                                      "from_status, to_status, note, public, agency_id "
-                                      "FROM report_events WHERE report_id = ?") +
-                              (include_internal ? "" : " AND public = 1") + " ORDER BY id");
+  Prepared q(db, std::string("SELECT id, at, actor_role, actor_id, actor_name, action, "
+                             "from_status, to_status, note, public, agency_id "
+                             "FROM report_events WHERE report_id = ?") +
+                     (include_internal ? "" : " AND public = 1") + " ORDER BY id");
   q.bind(1, report_id);
   std::vector<EventRecord> out;
   while (q.executeStep()) {
@@ -258,7 +260,7 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   if (f.returned_only) where += " AND returned = 1";
   if (f.after_id) where += " AND id > ?";
 
-  auto bind_filter = [&](SQLite::Statement& q) {
+  auto bind_filter = [&](Prepared& q) {
     int i = 1;
     for (Status s : f.statuses) q.bind(i++, std::string(to_string(s)));
     if (f.agencies) {
@@ -272,7 +274,7 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   };
 
   if (total) {
-    SQLite::Statement count(db, "SELECT count(*) FROM reports " + where);
+    Prepared count(db, "SELECT count(*) FROM reports " + where);
     bind_filter(count);
     count.executeStep();
     *total = count.getColumn(0).getInt64();
@@ -282,7 +284,7 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   const std::string order = f.after_id ? " ORDER BY id LIMIT ? OFFSET ?"
                                        : " ORDER BY stage_due IS NULL, stage_due, created_at, id "
                                          "LIMIT ? OFFSET ?";
-  SQLite::Statement q(db, select_reports(where + order));
+  Prepared q(db, select_reports(where + order));
   int i = bind_filter(q);
   q.bind(i++, f.limit);
   q.bind(i++, f.offset);
@@ -292,12 +294,11 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
 }
 
 std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date today, int limit) {
-  SQLite::Statement q(
-      db,
-      "SELECT id FROM reports WHERE status = 'resolved' AND stage = 'citizen_confirmation' "
-      "AND stage_due < ?1 "
-      "UNION SELECT id FROM reports WHERE status IN ('forwarded', 'in_progress') "
-      "AND escalation_due < ?1 ORDER BY 1 LIMIT ?2");
+  Prepared q(db,
+             "SELECT id FROM reports WHERE status = 'resolved' AND stage = 'citizen_confirmation' "
+             "AND stage_due < ?1 "
+             "UNION SELECT id FROM reports WHERE status IN ('forwarded', 'in_progress') "
+             "AND escalation_due < ?1 ORDER BY 1 LIMIT ?2");
   q.bind(1, format_iso_date(today));
   q.bind(2, limit);
   std::vector<int64_t> out;
@@ -306,7 +307,7 @@ std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date t
 }
 
 void ReportRepository::set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled) {
-  SQLite::Statement q(db, "UPDATE reports SET notify_citizen = ? WHERE id = ?");
+  Prepared q(db, "UPDATE reports SET notify_citizen = ? WHERE id = ?");
   q.bind(1, enabled ? 1 : 0);
   q.bind(2, id);
   q.exec();
@@ -315,10 +316,9 @@ void ReportRepository::set_notify_citizen(SQLite::Database& db, int64_t id, bool
 void ReportRepository::record_stage(SQLite::Database& db, const ReportRecord& r,
                                     const StageDeadline& ended, Date on, int working_days,
                                     int64_t now) {
-  SQLite::Statement q(
-      db,
-      "INSERT INTO stage_records(report_id, stage, agency_id, category_id, started, "
-      "due, ended, working_days, on_time, ended_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  Prepared q(db,
+             "INSERT INTO stage_records(report_id, stage, agency_id, category_id, started, "
+             "due, ended, working_days, on_time, ended_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, r.id);
   q.bind(2, std::string(to_string(ended.stage)));
   bind_optional(q, 3, r.agency_id);

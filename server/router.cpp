@@ -5,6 +5,7 @@
 #include "auth_service.h"
 #include "crypto.h"
 #include "http_errors.h"
+#include "metrics.h"
 
 namespace aduan {
 
@@ -32,7 +33,13 @@ std::string session_cookie(const httplib::Request& req) {
 Router::Router(httplib::Server& server, AuthService& auth, bool secure_cookies)
     : server_(server), auth_(auth), secure_cookies_(secure_cookies) {}
 
-void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
+void Router::add(const std::string& method, const std::string& pattern, Handler inner) {
+  // The metrics count requests by the route they matched, not by their varying paths.
+  Handler handler = [route = method + " " + pattern, inner = std::move(inner)](
+                        const httplib::Request& req, httplib::Response& res) {
+    RequestMetrics::name_route(route);
+    inner(req, res);
+  };
   if (method == "GET") {
     server_.Get(pattern, std::move(handler));
   } else if (method == "POST") {

@@ -129,36 +129,36 @@ void register_admin_routes(Router& router, const Services& s) {
                    out.push_back(api_key_json(k, s.reports.settings().utc_offset_minutes));
                  send_json(res, 200, out.dump());
                });
-  router.staff("POST", "/api/v1/admin/api-keys", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
-                 if (!require_json(req, res)) return;
-                 const auto doc = nlohmann::json::parse(req.body, nullptr, false);
-                 if (!doc.is_object())
-                   return send_error(res, 400, "malformed_json", "Send a JSON object.");
-                 const std::string name = doc.value("name", "");
-                 if (name.empty() || name.size() > 100) {
-                   return send_error(res, 422, "validation_failed", "Name the key.",
-                                     {{"name", FieldCode::kRequired}});
-                 }
-                 std::vector<std::string> scopes;
-                 for (const auto& scope : doc.value("scopes", nlohmann::json::array({"open311"}))) {
-                   if (!scope.is_string() || scope.get<std::string>() != "open311") {
-                     return send_error(res, 422, "validation_failed", "The only scope is open311.",
-                                       {{"scopes", FieldCode::kUnknownReason}});
-                   }
-                   scopes.push_back(scope.get<std::string>());
-                 }
-                 ApiKey created;
-                 std::string key;
-                 s.store.write([&](SQLite::Database& db) {
-                   key = ApiKeyRepository::create(db, name, scopes, s.clock.now_unix(), &created);
-                 });
-                 nlohmann::json out =
-                     api_key_json(created, s.reports.settings().utc_offset_minutes);
-                 out["key"] = key;  // shown once: only its digest is stored
-                 res.set_header("Cache-Control", "no-store");
-                 send_json(res, 201, out.dump());
-               });
+  router.staff(
+      "POST", "/api/v1/admin/api-keys", kSystemAdmin,
+      [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+        if (!require_json(req, res)) return;
+        const auto doc = nlohmann::json::parse(req.body, nullptr, false);
+        if (!doc.is_object()) return send_error(res, 400, "malformed_json", "Send a JSON object.");
+        const std::string name = doc.value("name", "");
+        if (name.empty() || name.size() > 100) {
+          return send_error(res, 422, "validation_failed", "Name the key.",
+                            {{"name", FieldCode::kRequired}});
+        }
+        std::vector<std::string> scopes;
+        for (const auto& scope : doc.value("scopes", nlohmann::json::array({"open311"}))) {
+          if (!scope.is_string() ||
+              (scope.get<std::string>() != "open311" && scope.get<std::string>() != "metrics")) {
+            return send_error(res, 422, "validation_failed", "A scope is open311 or metrics.",
+                              {{"scopes", FieldCode::kUnknownReason}});
+          }
+          scopes.push_back(scope.get<std::string>());
+        }
+        ApiKey created;
+        std::string key;
+        s.store.write([&](SQLite::Database& db) {
+          key = ApiKeyRepository::create(db, name, scopes, s.clock.now_unix(), &created);
+        });
+        nlohmann::json out = api_key_json(created, s.reports.settings().utc_offset_minutes);
+        out["key"] = key;  // shown once: only its digest is stored
+        res.set_header("Cache-Control", "no-store");
+        send_json(res, 201, out.dump());
+      });
   router.staff("DELETE", R"(/api/v1/admin/api-keys/(\d{1,18}))", kSystemAdmin,
                [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
                  bool revoked = false;

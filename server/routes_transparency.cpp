@@ -77,11 +77,9 @@ std::optional<json> collect_stats(const Services& s, const httplib::Request& req
   if (!period) return std::nullopt;
   const Date* from = &period->first;
   const Date* to = &period->second;
-  const int64_t start = int64_t{from->days} * 86400 - int64_t{offset} * 60;
-  const int64_t end = (int64_t{to->days} + 1) * 86400 - int64_t{offset} * 60;
   json out;
   s.store.read([&](SQLite::Database& db) {
-    const PublicStats st = PublicRepository::stats(db, start, end);
+    const PublicStats st = PublicRepository::stats(db, *from, *to);
     json categories = json::array();
     for (const Category& c : CatalogRepository::active_categories(db)) {
       const auto it = st.by_category.find(c.id);

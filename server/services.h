@@ -14,6 +14,8 @@ class DashboardService;
 class InboundService;
 class Notifier;
 class NotificationSender;
+class DeadlineJob;
+class RequestMetrics;
 
 struct Services {
   Store& store;
@@ -27,6 +29,8 @@ struct Services {
   NotificationSender& sender;
   const Clock& clock;
   DashboardService& dashboard;
+  const DeadlineJob& job;
+  RequestMetrics& metrics;
 };
 
 }  // namespace aduan

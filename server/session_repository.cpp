@@ -2,12 +2,14 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+
 namespace aduan {
 
 void SessionRepository::insert(SQLite::Database& db, const SessionRecord& s) {
-  SQLite::Statement q(db,
-                      "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
-                      "last_seen_at, expires_at) VALUES(?,?,?,?,?,?)");
+  Prepared q(db,
+             "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
+             "last_seen_at, expires_at) VALUES(?,?,?,?,?,?)");
   q.bind(1, s.token_hash);
   q.bind(2, s.user_id);
   q.bind(3, s.csrf_token);
@@ -19,9 +21,9 @@ void SessionRepository::insert(SQLite::Database& db, const SessionRecord& s) {
 
 std::optional<SessionRecord> SessionRepository::find(SQLite::Database& db,
                                                      const std::string& token_hash) {
-  SQLite::Statement q(db,
-                      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
-                      "expires_at FROM sessions WHERE token_hash = ?");
+  Prepared q(db,
+             "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
+             "expires_at FROM sessions WHERE token_hash = ?");
   q.bind(1, token_hash);
   if (!q.executeStep()) return std::nullopt;
   return SessionRecord{q.getColumn(0).getString(), q.getColumn(1).getInt64(),
@@ -30,26 +32,26 @@ std::optional<SessionRecord> SessionRepository::find(SQLite::Database& db,
 }
 
 void SessionRepository::touch(SQLite::Database& db, const std::string& token_hash, int64_t now) {
-  SQLite::Statement q(db, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?");
+  Prepared q(db, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?");
   q.bind(1, now);
   q.bind(2, token_hash);
   q.exec();
 }
 
 void SessionRepository::remove(SQLite::Database& db, const std::string& token_hash) {
-  SQLite::Statement q(db, "DELETE FROM sessions WHERE token_hash = ?");
+  Prepared q(db, "DELETE FROM sessions WHERE token_hash = ?");
   q.bind(1, token_hash);
   q.exec();
 }
 
 void SessionRepository::remove_for_user(SQLite::Database& db, int64_t user_id) {
-  SQLite::Statement q(db, "DELETE FROM sessions WHERE user_id = ?");
+  Prepared q(db, "DELETE FROM sessions WHERE user_id = ?");
   q.bind(1, user_id);
   q.exec();
 }
 
 int SessionRepository::remove_expired(SQLite::Database& db, int64_t now, int64_t idle_before) {
-  SQLite::Statement q(db, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at < ?");
+  Prepared q(db, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at < ?");
   q.bind(1, now);
   q.bind(2, idle_before);
   return q.exec();

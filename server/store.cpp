@@ -6,13 +6,14 @@
 #include <cstdlib>
 
 #include "embedded.h"
+#include "prepared.h"
 
 namespace aduan {
 namespace {
 
-std::unique_ptr<SQLite::Database> open_connection(const std::string& path, bool writer) {
+std::unique_ptr<Connection> open_connection(const std::string& path, bool writer) {
   const int flags = writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READWRITE;
-  auto db = std::make_unique<SQLite::Database>(path, flags, /*busy_timeout_ms=*/5000);
+  auto db = std::make_unique<Connection>(path, flags, /*busy_timeout_ms=*/5000);
   if (writer) {
     db->exec("PRAGMA journal_mode=WAL");
     // FULL: a commit has reached the disk before we answer 201.
@@ -61,7 +62,7 @@ void Store::write(const std::function<void(SQLite::Database&)>& fn) {
 }
 
 void Store::read(const std::function<void(SQLite::Database&)>& fn) {
-  std::unique_ptr<SQLite::Database> db;
+  std::unique_ptr<Connection> db;
   {
     std::unique_lock lock(pool_mutex_);
     pool_ready_.wait(lock, [this] { return !idle_readers_.empty(); });
@@ -71,7 +72,7 @@ void Store::read(const std::function<void(SQLite::Database&)>& fn) {
   // Give the connection back even when `fn` throws.
   struct Return {
     Store* store;
-    std::unique_ptr<SQLite::Database>* db;
+    std::unique_ptr<Connection>* db;
     ~Return() {
       {
         std::lock_guard lock(store->pool_mutex_);

@@ -15,6 +15,8 @@ class Database;
 
 namespace aduan {
 
+class Connection;
+
 class Store {
  public:
   // Opens (creating if needed) the file at `path` in WAL mode and applies every pending
@@ -37,10 +39,10 @@ class Store {
  private:
   std::string path_;
   std::mutex write_mutex_;
-  std::unique_ptr<SQLite::Database> writer_;
+  std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_ready_;
-  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
 };
 
 // Applies the embedded migrations newer than the file's user_version, each in its own

@@ -2,13 +2,15 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "prepared.h"
+
 namespace aduan {
 namespace {
 
 constexpr const char* kColumns =
     "SELECT id, username, display_name, role, agency_id, password_hash, disabled FROM users ";
 
-User read_user(SQLite::Statement& q) {
+User read_user(Prepared& q) {
   User u;
   u.id = q.getColumn(0).getInt64();
   u.username = q.getColumn(1).getString();
@@ -23,9 +25,9 @@ User read_user(SQLite::Statement& q) {
 }  // namespace
 
 int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now) {
-  SQLite::Statement q(db,
-                      "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
-                      "disabled, created_at, email, phone) VALUES(?,?,?,?,?,?,?,?,?)");
+  Prepared q(db,
+             "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
+             "disabled, created_at, email, phone) VALUES(?,?,?,?,?,?,?,?,?)");
   q.bind(1, u.username);
   q.bind(2, u.display_name);
   q.bind(3, std::string(to_string(u.role)));
@@ -45,14 +47,14 @@ int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now)
 
 std::optional<User> UserRepository::find_by_username(SQLite::Database& db,
                                                      const std::string& username) {
-  SQLite::Statement q(db, std::string(kColumns) + "WHERE username = ?");
+  Prepared q(db, std::string(kColumns) + "WHERE username = ?");
   q.bind(1, username);
   if (!q.executeStep()) return std::nullopt;
   return read_user(q);
 }
 
 std::optional<User> UserRepository::find_by_id(SQLite::Database& db, int64_t id) {
-  SQLite::Statement q(db, std::string(kColumns) + "WHERE id = ?");
+  Prepared q(db, std::string(kColumns) + "WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_user(q);
@@ -60,7 +62,7 @@ std::optional<User> UserRepository::find_by_id(SQLite::Database& db, int64_t id)
 
 bool UserRepository::set_password_hash(SQLite::Database& db, const std::string& username,
                                        const std::string& hash) {
-  SQLite::Statement q(db, "UPDATE users SET password_hash = ? WHERE username = ?");
+  Prepared q(db, "UPDATE users SET password_hash = ? WHERE username = ?");
   q.bind(1, hash);
   q.bind(2, username);
   return q.exec() > 0;
@@ -68,7 +70,7 @@ bool UserRepository::set_password_hash(SQLite::Database& db, const std::string& 
 
 bool UserRepository::set_disabled(SQLite::Database& db, const std::string& username,
                                   bool disabled) {
-  SQLite::Statement q(db, "UPDATE users SET disabled = ? WHERE username = ?");
+  Prepared q(db, "UPDATE users SET disabled = ? WHERE username = ?");
   q.bind(1, disabled ? 1 : 0);
   q.bind(2, username);
   return q.exec() > 0;
@@ -80,10 +82,10 @@ std::vector<User> UserRepository::agency_staff(SQLite::Database& db,
   if (agencies.empty()) return out;
   std::string in;
   for (size_t i = 0; i < agencies.size(); ++i) in += i ? ",?" : "?";
-  SQLite::Statement q(db, std::string(kColumns) +
-                              "WHERE disabled = 0 AND role IN ('agency_admin', 'agency_officer') "
-                              "AND agency_id IN (" +
-                              in + ") ORDER BY display_name");
+  Prepared q(db, std::string(kColumns) +
+                     "WHERE disabled = 0 AND role IN ('agency_admin', 'agency_officer') "
+                     "AND agency_id IN (" +
+                     in + ") ORDER BY display_name");
   for (size_t i = 0; i < agencies.size(); ++i) q.bind(int(i + 1), agencies[i]);
   while (q.executeStep()) out.push_back(read_user(q));
   return out;

@@ -29,6 +29,6 @@ export const importHolidays = (csv) => send('POST', '/api/v1/admin/holidays/impo
 export const failedNotifications = () => request('/api/v1/admin/notifications?status=failed');
 export const retryNotification = (id) => send('POST', `/api/v1/admin/notifications/${id}/retry`);
 export const apiKeys = () => request('/api/v1/admin/api-keys');
-export const createApiKey = (name) => send('POST', '/api/v1/admin/api-keys', { name, scopes: ['open311'] });
+export const createApiKey = (name, scope) => send('POST', '/api/v1/admin/api-keys', { name, scopes: [scope] });
 export const revokeApiKey = (id) => send('DELETE', `/api/v1/admin/api-keys/${id}`);
 export const dashboard = (params) => request('/api/v1/staff/dashboard?' + new URLSearchParams(params));

@@ -27,7 +27,7 @@ function render(keys) {
       });
       action.append(b);
     }
-    row.append(cell(k.name), cell(k.prefix + '…'), cell(formatDateTime(k.created_at)),
+    row.append(cell(k.name), cell(k.scopes.map((s) => t('keys.scope.' + s)).join(', ')), cell(k.prefix + '…'), cell(formatDateTime(k.created_at)),
       cell(k.last_used_at ? formatDateTime(k.last_used_at) : t('keys.never')), action);
     return row;
   }));
@@ -42,7 +42,7 @@ async function main() {
   await startStaffPage();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const res = await createApiKey(form.elements.name.value.trim());
+    const res = await createApiKey(form.elements.name.value.trim(), form.elements.scope.value);
     showErrors(form, res.ok ? [] : res.errors, null);
     if (!res.ok) return;
     form.reset();

@@ -1,0 +1,63 @@
+// Prepared statements kept per connection and reused. Preparing a statement costs more
+// than running most of ours, and more again for statements that write reports, events or
+// stage records: SQLite compiles the monitoring counters' triggers into each of them.
+//
+// The cache belongs to a Connection (the Store's connections); a plain SQLite::Database
+// (a test's or a tool's own) gets a freshly prepared statement each time, as before.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace aduan {
+
+// A database connection with its cache of prepared statements.
+class Connection : public SQLite::Database {
+ public:
+  Connection(const std::string& path, int flags, int busy_timeout_ms);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+ private:
+  friend class Prepared;
+  struct Entry {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool in_use = false;
+  };
+  // Bounded: statements built with varying text (IN lists) would otherwise pile up.
+  static constexpr size_t kMaxStatements = 256;
+  std::unordered_map<std::string, Entry> statements_;
+};
+
+// One use of a statement: the connection's cached one when it has it free, else a new one.
+// Reset and unbound when the use ends, ready for the next.
+class Prepared {
+ public:
+  Prepared(SQLite::Database& db, const std::string& sql);
+  ~Prepared();
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+
+  template <class... Args>
+  void bind(Args&&... args) {
+    statement_->bind(std::forward<Args>(args)...);
+  }
+  bool executeStep() { return statement_->executeStep(); }
+  int exec() { return statement_->exec(); }
+  SQLite::Column getColumn(int index) { return statement_->getColumn(index); }
+  int getColumnCount() const { return statement_->getColumnCount(); }
+  void reset() { statement_->reset(); }
+  SQLite::Statement& operator*() { return *statement_; }
+
+ private:
+  SQLite::Statement* statement_ = nullptr;
+  Connection::Entry* entry_ = nullptr;  // when borrowed from the cache
+  std::unique_ptr<SQLite::Statement> own_;
+};
+
+}  // namespace aduan

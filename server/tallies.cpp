@@ -1,0 +1,85 @@
+#include "tallies.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "prepared.h"
+
+namespace aduan::tallies {
+
+namespace {
+
+void recount(SQLite::Database& db) {
+  db.exec(
+      "DELETE FROM report_tallies; DELETE FROM stage_tallies; DELETE FROM due_tallies;"
+      "INSERT INTO report_tallies SELECT grain, period, agency_id, category_id, public, "
+      "dimension, value, count(*) FROM report_tally_keys GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+      "INSERT INTO stage_tallies SELECT grain, period, agency_id, category_id, stage, "
+      "working_days, on_time, count(*) FROM stage_tally_keys GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+      "INSERT INTO due_tallies SELECT due, status, agency_id, category_id, count(*) "
+      "FROM due_tally_rows GROUP BY 1, 2, 3, 4;");
+}
+
+}  // namespace
+
+bool prepare(SQLite::Database& db, int utc_offset_minutes) {
+  const int64_t offset = int64_t{utc_offset_minutes} * 60;
+  Prepared current(db, "SELECT utc_offset_seconds, live FROM tally_settings");
+  current.executeStep();
+  const bool fit = current.getColumn(0).getInt64() == offset && current.getColumn(1).getInt();
+  current.reset();
+  if (fit) return false;
+  SQLite::Transaction tx(db);
+  Prepared set(db, "UPDATE tally_settings SET utc_offset_seconds = ?, live = 1");
+  set.bind(1, offset);
+  set.exec();
+  recount(db);
+  tx.commit();
+  return true;
+}
+
+void suspend(SQLite::Database& db) { db.exec("UPDATE tally_settings SET live = 0"); }
+
+void rebuild(SQLite::Database& db) {
+  SQLite::Transaction tx(db);
+  recount(db);
+  tx.commit();
+}
+
+int64_t month_of(Date d) {
+  const CivilDate c = to_civil(d);
+  return int64_t{c.year} * 12 + c.month - 1;
+}
+
+Date first_day_of_month(int64_t month) {
+  return from_civil(CivilDate{static_cast<int>(month / 12), static_cast<int>(month % 12) + 1, 1});
+}
+
+std::vector<Range> cover(Date from, Date to) {
+  if (to < from) return {};
+  // The first whole month starts on or after `from`; the last whole month ends by `to`.
+  int64_t first = month_of(from);
+  if (first_day_of_month(first) < from) ++first;
+  int64_t last = month_of(to);
+  if (first_day_of_month(last + 1).days - 1 > to.days) --last;
+  if (first > last) return {Range{0, from.days, to.days}};
+  std::vector<Range> out;
+  const Date months_start = first_day_of_month(first);
+  const Date months_end{first_day_of_month(last + 1).days - 1};
+  if (from < months_start) out.push_back(Range{0, from.days, months_start.days - 1});
+  out.push_back(Range{1, first, last});
+  if (months_end < to) out.push_back(Range{0, months_end.days + 1, to.days});
+  return out;
+}
+
+std::string condition(const std::vector<Range>& ranges) {
+  if (ranges.empty()) return "(0)";
+  std::string out = "(";
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    out += (i ? " OR " : "") + std::string("(grain = ") + std::to_string(ranges[i].grain) +
+           " AND period BETWEEN " + std::to_string(ranges[i].first) + " AND " +
+           std::to_string(ranges[i].last) + ")";
+  }
+  return out + ")";
+}
+
+}  // namespace aduan::tallies

@@ -1,0 +1,48 @@
+// The monitoring's counters (server/migrations/0007_tallies.sql): kept by triggers as
+// reports change, summed per request. This module turns them on, rebuilds them, and splits
+// a period into the day and month counters that cover it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "date.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan::tallies {
+
+// Makes the counters fit to serve: counted in the deployment's UTC offset and kept live by
+// the triggers. Rebuilds them when the offset changed or a bulk load left them switched off.
+// Returns whether it rebuilt.
+bool prepare(SQLite::Database& db, int utc_offset_minutes);
+
+// Switches the triggers off for a bulk load; prepare() rebuilds and switches them back on.
+void suspend(SQLite::Database& db);
+
+// Recounts every counter from the reports, their events and stage records, in one
+// transaction.
+void rebuild(SQLite::Database& db);
+
+// A stretch of counters: grain 0 counts days (days since 1970-01-01), grain 1 months
+// (year * 12 + month - 1); `first` and `last` are both included.
+struct Range {
+  int grain = 0;
+  int64_t first = 0;
+  int64_t last = 0;
+};
+
+// The fewest counters that cover [from, to]: whole months from the month counters, the days
+// at either edge from the day counters.
+std::vector<Range> cover(Date from, Date to);
+
+// "(grain = 1 AND period BETWEEN 24312 AND 24322) OR (...)" for a WHERE clause.
+std::string condition(const std::vector<Range>& ranges);
+
+int64_t month_of(Date d);
+Date first_day_of_month(int64_t month);
+
+}  // namespace aduan::tallies

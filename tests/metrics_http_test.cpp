@@ -1,0 +1,92 @@
+// GET /metrics: who may scrape it, and that its figures follow what the server did.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "test_server.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+class Metrics : public ::testing::Test {
+ protected:
+  std::string create_key(const std::string& scope) {
+    httplib::Client c = server.client();
+    auto res =
+        c.Post("/api/v1/admin/api-keys", admin.headers(),
+               json{{"name", "scraper " + scope}, {"scopes", {scope}}}.dump(), "application/json");
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json::parse(res->body)["key"];
+  }
+  httplib::Result scrape(const std::string& key) {
+    httplib::Client c = server.client();
+    return c.Get("/metrics", {{"Authorization", "Bearer " + key}});
+  }
+  // The value of the sample line that starts with `series` ("name{labels}"), or -2.
+  static double sample(const std::string& text, const std::string& series) {
+    const size_t at = text.find("\n" + series + " ");
+    if (at == std::string::npos) return -2;
+    return std::stod(text.substr(at + series.size() + 2));
+  }
+
+  TestServer server;
+  StaffSession admin = server.login("sysadmin");
+};
+
+TEST_F(Metrics, OnlyAMetricsKeyOrAnAdminMayScrape) {
+  httplib::Client c = server.client();
+  EXPECT_EQ(c.Get("/metrics")->status, 401);
+  EXPECT_EQ(scrape("aduan_" + std::string(48, '0'))->status, 401);
+  EXPECT_EQ(scrape(create_key("open311"))->status, 401);  // a key for another purpose
+  EXPECT_EQ(c.Get("/metrics", server.login("koordinator").headers())->status, 401);
+  EXPECT_EQ(c.Get("/metrics", admin.headers())->status, 200);
+  auto res = scrape(create_key("metrics"));
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+TEST_F(Metrics, CountsRequestsByRouteAndStatusAndTheStore) {
+  const std::string key = create_key("metrics");
+  const double submitted_before = sample(scrape(key)->body, R"(aduan_reports{status="submitted"})");
+  ASSERT_GE(submitted_before, 1);  // the demo's
+  server.submit();
+  server.submit();
+  httplib::Client c = server.client();
+  EXPECT_EQ(c.Get("/api/v1/nothing-here")->status, 404);
+  // A request is counted once its answer has been written, so a scrape right after it may
+  // come a moment early: wait for the count rather than assume it.
+  const std::string submit = R"(route="POST /api/v1/reports",status="201")";
+  std::string text;
+  for (int i = 0; i < 100; ++i) {
+    text = scrape(key)->body;
+    if (sample(text, "aduan_http_request_duration_seconds_count{" + submit + "}") == 2 &&
+        text.find(R"(route="other",status="404")") != std::string::npos)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(sample(text, "aduan_http_request_duration_seconds_count{" + submit + "}"), 2);
+  EXPECT_EQ(sample(text, "aduan_http_request_duration_seconds_bucket{" + submit + R"(,le="+Inf"})"),
+            2);
+  EXPECT_GT(sample(text, "aduan_http_request_duration_seconds_sum{" + submit + "}"), 0);
+  // Buckets are cumulative: no bucket holds more than the next.
+  EXPECT_LE(
+      sample(text, "aduan_http_request_duration_seconds_bucket{" + submit + R"(,le="0.001"})"),
+      sample(text, "aduan_http_request_duration_seconds_bucket{" + submit + R"(,le="2.5"})"));
+  EXPECT_NE(text.find(R"(route="other",status="404")"), std::string::npos);
+  EXPECT_EQ(sample(text, R"(aduan_reports{status="submitted"})"), submitted_before + 2);
+  EXPECT_GE(sample(text, R"(aduan_outbox_messages{status="pending"})"), 0);
+  EXPECT_EQ(sample(text, R"(aduan_outbox_messages{status="failed"})"), 0);
+  // The lag is the time since the deadline job last finished a pass.
+  server.app().job().run_once();
+  server.clock().advance(90);
+  const std::string later = scrape(key)->body;
+  EXPECT_EQ(sample(later, "aduan_deadline_job_lag_seconds"), 90);
+  EXPECT_EQ(sample(later, "aduan_deadline_job_backlog"), 0);
+}
+
+}  // namespace
+}  // namespace aduan::testing
