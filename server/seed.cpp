@@ -8,6 +8,7 @@
 #include "app.h"
 #include "catalog_repository.h"
 #include "demo_data.h"
+#include "prepared.h"
 #include "report_repository.h"
 #include "tallies.h"
 
@@ -50,116 +51,118 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
   std::mt19937_64 rng(random_seed);
   const int64_t span = int64_t{years} * 365 * 86400;
   const DeadlinePolicy policy;
-  constexpr int64_t kBatch = 20000;
   const int offset_minutes = app.reports().settings().utc_offset_minutes;
-  // Counting as we go would cost a dozen counter updates per report; the counters are
-  // rebuilt in one pass at the end instead (and at the next start if this load dies).
-  app.store().write([](SQLite::Database& db) {
-    tallies::suspend(db);
-    // The random tracking-ID index touches pages all over the file; keep them in memory
-    // rather than writing and reading them back through the kernel for every batch.
-    db.exec("PRAGMA cache_size=-262144");
-  });
-  for (int64_t done = 0; done < count;) {
-    app.store().write([&](SQLite::Database& db) {
-      // Seeding is a bulk load, not a citizen waiting for a 201: one sync per batch is enough.
-      db.exec("PRAGMA synchronous=OFF");
-      SQLite::Transaction tx(db);
-      for (int64_t i = 0; i < kBatch && done < count; ++i, ++done) {
-        ReportRecord r;
-        r.created_at = now - static_cast<int64_t>(rng() % static_cast<uint64_t>(span));
-        r.updated_at = r.created_at;
-        int pick = static_cast<int>(rng() % 100);
-        r.status = Status::kClosed;
-        for (const StatusShare& share : kShares) {
-          if (pick < share.percent) {
-            r.status = share.status;
-            break;
-          }
-          pick -= share.percent;
-        }
-        const Category& category = categories[rng() % categories.size()];
-        r.category_id = category.id;
-        r.classification =
-            rng() % 10 < 8 ? "complaint" : (rng() % 2 ? "aspiration" : "info_request");
-        r.channel = std::array{"web", "web", "web", "whatsapp", "sms", "email", "api"}[rng() % 7];
-        r.title = kTitles[rng() % std::size(kTitles)];
-        r.body = r.title + std::string(". Mohon segera ditindaklanjuti oleh instansi terkait.");
-        const Date created = local_date(r.created_at, offset_minutes);
-        r.incident_date = format_iso_date(Date{created.days - static_cast<int>(rng() % 5)});
-        r.location.text = "Kecamatan " + std::to_string(1 + rng() % 20);
-        r.reporter.phone = "+62812" + std::to_string(10000000 + rng() % 89999999);
-        r.confidential = rng() % 20 == 0;
-        r.anonymous = rng() % 10 == 0;
-        const bool forwarded = r.status != Status::kSubmitted && r.status != Status::kPostponed &&
-                               !(r.status == Status::kArchived);
-        if (forwarded) r.agency_id = category.agency_id;
-        if (r.status == Status::kClosed && rng() % 3 == 0)
-          r.rating = 1 + static_cast<int>(rng() % 5);
-        // The stage it is in now, or none when finished.
-        const Date verified{created.days + static_cast<int>(rng() % 5)};
-        const Date responded{verified.days + static_cast<int>(rng() % 8)};
-        const Date resolved{responded.days + static_cast<int>(rng() % 20)};
-        if (r.status == Status::kSubmitted) {
-          r.clock.deadline =
-              stage_deadline(calendar, policy, Stage::kVerification, r.tier, created);
-        } else if (r.status == Status::kForwarded) {
-          r.clock.deadline =
-              stage_deadline(calendar, policy, Stage::kFirstResponse, r.tier, verified);
-        } else if (r.status == Status::kInProgress) {
-          r.clock.deadline =
-              stage_deadline(calendar, policy, Stage::kResolution, r.tier, responded);
-        } else if (r.status == Status::kResolved) {
-          r.clock.deadline =
-              stage_deadline(calendar, policy, Stage::kCitizenConfirmation, r.tier, resolved);
-        }
-        r.tracking_id = make_tracking_id(rng());
-        if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
-        ++s.reports;
-        EventRecord e;
-        e.at = r.created_at;
-        e.action = Action::kSubmit;
-        e.to_status = Status::kSubmitted;
-        ReportRepository::append_event(db, r.id, e);
-        ++s.events;
-        if (!forwarded) continue;
-        // The stages it went through, each with its length and whether it kept its date.
-        auto record = [&](Stage stage, Date from, Date to, std::optional<int64_t> agency) {
-          ReportRecord held = r;
-          held.agency_id = agency;
-          const StageDeadline d = stage_deadline(calendar, policy, stage, r.tier, from);
-          ReportRepository::record_stage(db, held, d, to, calendar.working_days_between(from, to),
-                                         int64_t{to.days} * 86400);
-          ++s.stage_records;
-        };
-        record(Stage::kVerification, created, verified, std::nullopt);
-        e.at = int64_t{verified.days} * 86400 + 3600;
-        e.action = Action::kForward;
-        e.from_status = Status::kSubmitted;
-        e.to_status = Status::kForwarded;
-        e.actor_role = Role::kCoordinator;
-        ReportRepository::append_event(db, r.id, e);
-        ++s.events;
-        if (r.status == Status::kForwarded) continue;
-        record(Stage::kFirstResponse, verified, responded, r.agency_id);
-        if (r.status == Status::kInProgress || r.status == Status::kEscalated) continue;
-        record(Stage::kResolution, responded, resolved, r.agency_id);
-        if (r.status == Status::kClosed) {
-          e.at = int64_t{resolved.days + 3} * 86400;
-          e.action = Action::kConfirm;
-          e.from_status = Status::kResolved;
-          e.to_status = Status::kClosed;
-          e.actor_role = Role::kCitizen;
-          ReportRepository::append_event(db, r.id, e);
-          ++s.events;
-        }
-      }
-      tx.commit();
-      db.exec("PRAGMA synchronous=FULL");
-    });
-  }
+  // One transaction for the whole load: a seed that dies leaves the store as it was. Inside
+  // it the bulk-load shortcuts are safe: the counters' triggers are off and recounted once
+  // at the end, and the secondary indexes are dropped and built again by sorting, which
+  // is several times faster than updating them row by row.
   app.store().write([&](SQLite::Database& db) {
-    tallies::prepare(db, offset_minutes);
+    db.exec("PRAGMA synchronous=OFF");
+    db.exec("PRAGMA cache_size=-1048576");
+    SQLite::Transaction tx(db);
+    tallies::suspend(db);
+    std::vector<std::string> indexes;
+    {
+      Prepared q(db,
+                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                 "AND tbl_name IN ('reports', 'report_events', 'stage_records')");
+      std::vector<std::string> names;
+      while (q.executeStep()) {
+        names.push_back(q.getColumn(0).getString());
+        indexes.push_back(q.getColumn(1).getString());
+      }
+      q.reset();
+      for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
+    }
+    for (int64_t done = 0; done < count; ++done) {
+      ReportRecord r;
+      r.created_at = now - static_cast<int64_t>(rng() % static_cast<uint64_t>(span));
+      r.updated_at = r.created_at;
+      int pick = static_cast<int>(rng() % 100);
+      r.status = Status::kClosed;
+      for (const StatusShare& share : kShares) {
+        if (pick < share.percent) {
+          r.status = share.status;
+          break;
+        }
+        pick -= share.percent;
+      }
+      const Category& category = categories[rng() % categories.size()];
+      r.category_id = category.id;
+      r.classification = rng() % 10 < 8 ? "complaint" : (rng() % 2 ? "aspiration" : "info_request");
+      r.channel = std::array{"web", "web", "web", "whatsapp", "sms", "email", "api"}[rng() % 7];
+      r.title = kTitles[rng() % std::size(kTitles)];
+      r.body = r.title + std::string(". Mohon segera ditindaklanjuti oleh instansi terkait.");
+      const Date created = local_date(r.created_at, offset_minutes);
+      r.incident_date = format_iso_date(Date{created.days - static_cast<int>(rng() % 5)});
+      r.location.text = "Kecamatan " + std::to_string(1 + rng() % 20);
+      r.reporter.phone = "+62812" + std::to_string(10000000 + rng() % 89999999);
+      r.confidential = rng() % 20 == 0;
+      r.anonymous = rng() % 10 == 0;
+      const bool forwarded = r.status != Status::kSubmitted && r.status != Status::kPostponed &&
+                             !(r.status == Status::kArchived);
+      if (forwarded) r.agency_id = category.agency_id;
+      if (r.status == Status::kClosed && rng() % 3 == 0) r.rating = 1 + static_cast<int>(rng() % 5);
+      // The stage it is in now, or none when finished.
+      const Date verified{created.days + static_cast<int>(rng() % 5)};
+      const Date responded{verified.days + static_cast<int>(rng() % 8)};
+      const Date resolved{responded.days + static_cast<int>(rng() % 20)};
+      if (r.status == Status::kSubmitted) {
+        r.clock.deadline = stage_deadline(calendar, policy, Stage::kVerification, r.tier, created);
+      } else if (r.status == Status::kForwarded) {
+        r.clock.deadline =
+            stage_deadline(calendar, policy, Stage::kFirstResponse, r.tier, verified);
+      } else if (r.status == Status::kInProgress) {
+        r.clock.deadline = stage_deadline(calendar, policy, Stage::kResolution, r.tier, responded);
+      } else if (r.status == Status::kResolved) {
+        r.clock.deadline =
+            stage_deadline(calendar, policy, Stage::kCitizenConfirmation, r.tier, resolved);
+      }
+      r.tracking_id = make_tracking_id(rng());
+      if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
+      ++s.reports;
+      EventRecord e;
+      e.at = r.created_at;
+      e.action = Action::kSubmit;
+      e.to_status = Status::kSubmitted;
+      ReportRepository::append_event(db, r.id, e);
+      ++s.events;
+      if (!forwarded) continue;
+      // The stages it went through, each with its length and whether it kept its date.
+      auto record = [&](Stage stage, Date from, Date to, std::optional<int64_t> agency) {
+        ReportRecord held = r;
+        held.agency_id = agency;
+        const StageDeadline d = stage_deadline(calendar, policy, stage, r.tier, from);
+        ReportRepository::record_stage(db, held, d, to, calendar.working_days_between(from, to),
+                                       int64_t{to.days} * 86400);
+        ++s.stage_records;
+      };
+      record(Stage::kVerification, created, verified, std::nullopt);
+      e.at = int64_t{verified.days} * 86400 + 3600;
+      e.action = Action::kForward;
+      e.from_status = Status::kSubmitted;
+      e.to_status = Status::kForwarded;
+      e.actor_role = Role::kCoordinator;
+      ReportRepository::append_event(db, r.id, e);
+      ++s.events;
+      if (r.status == Status::kForwarded) continue;
+      record(Stage::kFirstResponse, verified, responded, r.agency_id);
+      if (r.status == Status::kInProgress || r.status == Status::kEscalated) continue;
+      record(Stage::kResolution, responded, resolved, r.agency_id);
+      if (r.status == Status::kClosed) {
+        e.at = int64_t{resolved.days + 3} * 86400;
+        e.action = Action::kConfirm;
+        e.from_status = Status::kResolved;
+        e.to_status = Status::kClosed;
+        e.actor_role = Role::kCitizen;
+        ReportRepository::append_event(db, r.id, e);
+        ++s.events;
+      }
+    }
+    for (const std::string& sql : indexes) db.exec(sql);
+    tallies::resume(db, offset_minutes);
+    tx.commit();
+    db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA cache_size=-2000");  // SQLite's default again
   });
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

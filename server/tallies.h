@@ -20,8 +20,15 @@ namespace aduan::tallies {
 // Returns whether it rebuilt.
 bool prepare(SQLite::Database& db, int utc_offset_minutes);
 
-// Switches the triggers off for a bulk load; prepare() rebuilds and switches them back on.
+// Switches the triggers off for a bulk load; resume() (or prepare() at the next start)
+// recounts and switches them back on.
 void suspend(SQLite::Database& db);
+// Counts in this UTC offset, recounts and switches the triggers on, in the caller's
+// transaction.
+void resume(SQLite::Database& db, int utc_offset_minutes);
+
+// Recounts every counter, in the caller's transaction.
+void recount(SQLite::Database& db);
 
 // Recounts every counter from the reports, their events and stage records, in one
 // transaction.
