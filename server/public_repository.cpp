@@ -100,8 +100,9 @@ PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
   PublicStats s;
   const std::string where =
       " FROM report_tallies WHERE public = 1 AND " + tallies::condition(tallies::cover(from, to));
+  // "+dimension": the primary key's range of days, not the dimension index over all days.
   Prepared dims(db, "SELECT dimension, value, sum(n)" + where +
-                        " AND dimension IN ('status', 'classification', 'channel', "
+                        " AND +dimension IN ('status', 'classification', 'channel', "
                         "'rating') GROUP BY 1, 2");
   int64_t rating_sum = 0;
   while (dims.executeStep()) {
@@ -119,7 +120,7 @@ PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
   }
   s.rating_average = s.rated ? static_cast<double>(rating_sum) / static_cast<double>(s.rated) : 0;
   Prepared where_(db, "SELECT category_id, agency_id, sum(n)" + where +
-                          " AND dimension = 'submitted' GROUP BY 1, 2");
+                          " AND +dimension = 'submitted' GROUP BY 1, 2");
   while (where_.executeStep()) {
     const int64_t n = where_.getColumn(2).getInt64();
     if (n == 0) continue;
