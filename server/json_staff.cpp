@@ -85,8 +85,11 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
     item["version"] = v.report.version;
     items.push_back(std::move(item));
   }
-  return dump(json{
-      {"items", items}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}});
+  return dump(json{{"items", items},
+                   {"total", page.total},
+                   {"total_exceeds_limit", page.total > kCountLimit},
+                   {"page", page.page},
+                   {"per_page", page.per_page}});
 }
 
 std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes) {

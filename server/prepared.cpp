@@ -1,5 +1,6 @@
 #include "prepared.h"
 
+#include <atomic>
 #include <mutex>
 #include <unordered_set>
 
@@ -14,7 +15,22 @@ std::unordered_set<const SQLite::Database*>& registry() {
   return live;
 }
 
+std::atomic<StatementLog*> active_log{nullptr};
+
 }  // namespace
+
+StatementLog::StatementLog() { active_log = this; }
+StatementLog::~StatementLog() { active_log = nullptr; }
+
+void StatementLog::add(const std::string& sql) {
+  std::lock_guard lock(mutex_);
+  seen_.push_back(sql);
+}
+
+std::vector<std::string> StatementLog::take() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(seen_, {});
+}
 
 Connection::Connection(const std::string& path, int flags, int busy_timeout_ms)
     : SQLite::Database(path, flags, busy_timeout_ms) {
@@ -31,6 +47,7 @@ Connection::~Connection() {
 }
 
 Prepared::Prepared(SQLite::Database& db, const std::string& sql) {
+  if (StatementLog* log = active_log.load(std::memory_order_relaxed)) log->add(sql);
   bool cached = false;
   {
     std::lock_guard lock(registry_mutex);

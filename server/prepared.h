@@ -9,9 +9,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace aduan {
 
@@ -32,6 +34,21 @@ class Connection : public SQLite::Database {
   // Bounded: statements built with varying text (IN lists) would otherwise pile up.
   static constexpr size_t kMaxStatements = 256;
   std::unordered_map<std::string, Entry> statements_;
+};
+
+// Every statement text prepared while a StatementLog is alive (one at a time), so that a
+// test can ask SQLite for the plan of each query a request ran.
+class StatementLog {
+ public:
+  StatementLog();
+  ~StatementLog();
+  std::vector<std::string> take();  // what was prepared since the last take, in order
+
+ private:
+  friend class Prepared;
+  void add(const std::string& sql);
+  std::mutex mutex_;
+  std::vector<std::string> seen_;
 };
 
 // One use of a statement: the connection's cached one when it has it free, else a new one.

@@ -77,7 +77,8 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
     if (f.created_to) q.bind(i++, *f.created_to);
     return i;
   };
-  Prepared count(db, "SELECT count(*) FROM reports " + where);
+  Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM reports " + where + " LIMIT " +
+                         std::to_string(kCountLimit + 1) + ")");
   bind(count);
   count.executeStep();
   *total = count.getColumn(0).getInt64();

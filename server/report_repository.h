@@ -76,6 +76,10 @@ struct ReportFilter {
   int offset = 0;
 };
 
+// Lists count their matches up to this many and one more: past it, a page says "more than
+// 10,000" rather than have every request count hundreds of thousands of rows.
+inline constexpr int64_t kCountLimit = 10000;
+
 class ReportRepository {
  public:
   // Inserts the report; false when its tracking ID is already taken (the caller picks
@@ -97,7 +101,7 @@ class ReportRepository {
                                          bool include_internal);
 
   // One page of reports, soonest deadline first (id order with after_id), and the total that
-  // match when `total` is not null.
+  // match when `total` is not null, counted up to kCountLimit + 1 (see kCountLimit).
   static std::vector<ReportRecord> list(SQLite::Database& db, const ReportFilter& filter,
                                         int64_t* total);
 

@@ -64,8 +64,11 @@ void public_reports(const Services& s, const httplib::Request& req, httplib::Res
     }
   });
   send_json(res, 200,
-            json_support::dump(
-                json{{"items", items}, {"total", total}, {"page", page}, {"per_page", per_page}}));
+            json_support::dump(json{{"items", items},
+                                    {"total", total},
+                                    {"total_exceeds_limit", total > kCountLimit},
+                                    {"page", page},
+                                    {"per_page", per_page}}));
 }
 
 // The statistics of the period the request asks for, or nullopt (and a 400 written).

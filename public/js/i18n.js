@@ -31,6 +31,7 @@ const messages = {
     'public.search': 'Cari laporan',
     'public.search.button': 'Cari',
     'queue.count': '{total} laporan · halaman {page} dari {pages}',
+    'queue.count.many': 'lebih dari {total} laporan · halaman {page} dari {pages}+',
     'queue.empty': 'Tidak ada laporan yang cocok.',
     'queue.prev': 'Sebelumnya',
     'queue.next': 'Berikutnya',
@@ -223,6 +224,7 @@ const messages = {
     'public.search': 'Search reports',
     'public.search.button': 'Search',
     'queue.count': '{total} reports · page {page} of {pages}',
+    'queue.count.many': 'more than {total} reports · page {page} of {pages}+',
     'queue.empty': 'No report matches.',
     'queue.prev': 'Previous',
     'queue.next': 'Next',
@@ -450,6 +452,9 @@ export function initLanguageSwitch() {
   const button = document.getElementById('lang-switch');
   if (button) button.addEventListener('click', () => setLang(current === 'id' ? 'en' : 'id'));
 }
+
+// Numbers with the language's grouping: 10.000 in Indonesian, 10,000 in English.
+export function formatNumber(n) { return Number(n).toLocaleString(locale()); }
 
 export function formatDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);

@@ -2,7 +2,7 @@
 // public API, which never carries a reporter or a confidential report.
 import { request } from './api.js';
 import { barChart } from './charts.js';
-import { formatDate, initLanguageSwitch, lang, locale, onLangChange, t } from './i18n.js';
+import { formatDate, formatNumber, initLanguageSwitch, lang, locale, onLangChange, t } from './i18n.js';
 
 const periodForm = document.getElementById('period-form');
 const searchForm = document.getElementById('search-form');
@@ -10,24 +10,23 @@ let stats = null;
 let listState = { q: '', page: 1 };
 let lastList = null;
 
-function number(n) { return Number(n).toLocaleString(locale()); }
 
 function renderStats() {
   if (!stats) return;
-  document.getElementById('stat-total').textContent = number(stats.total);
-  document.getElementById('stat-closed').textContent = number(stats.closed);
+  document.getElementById('stat-total').textContent = formatNumber(stats.total);
+  document.getElementById('stat-closed').textContent = formatNumber(stats.closed);
   document.getElementById('stat-rating').textContent = stats.rating.count
-    ? t('public.rating.value', { average: stats.rating.average.toLocaleString(locale(), { maximumFractionDigits: 1 }), count: number(stats.rating.count) })
+    ? t('public.rating.value', { average: stats.rating.average.toLocaleString(locale(), { maximumFractionDigits: 1 }), count: formatNumber(stats.rating.count) })
     : t('public.rating.none');
   const byStatus = Object.entries(stats.by_status).sort((a, b) => b[1] - a[1])
     .map(([status, n]) => ({ label: t('status.' + status), value: n }));
-  document.getElementById('chart-status').replaceChildren(barChart(byStatus, { title: t('public.by_status'), format: number }));
+  document.getElementById('chart-status').replaceChildren(barChart(byStatus, { title: t('public.by_status'), format: formatNumber }));
   const byCategory = stats.by_category.filter((c) => c.count > 0).sort((a, b) => b.count - a.count).slice(0, 10)
     .map((c) => ({ label: c.name, value: c.count, href: `#list?category=${encodeURIComponent(c.code)}` }));
-  document.getElementById('chart-category').replaceChildren(barChart(byCategory, { title: t('public.by_category'), format: number }));
+  document.getElementById('chart-category').replaceChildren(barChart(byCategory, { title: t('public.by_category'), format: formatNumber }));
   const byAgency = stats.by_agency.sort((a, b) => b.count - a.count).slice(0, 10)
     .map((a) => ({ label: a.name, value: a.count }));
-  document.getElementById('chart-agency').replaceChildren(barChart(byAgency, { title: t('public.by_agency'), format: number }));
+  document.getElementById('chart-agency').replaceChildren(barChart(byAgency, { title: t('public.by_agency'), format: formatNumber }));
 }
 
 async function loadStats() {
@@ -59,7 +58,7 @@ function renderList(page) {
   }));
   const pages = Math.max(1, Math.ceil(page.total / page.per_page));
   document.getElementById('list-summary').textContent = page.total
-    ? t('queue.count', { total: number(page.total), page: page.page, pages }) : t('queue.empty');
+    ? t(page.total_exceeds_limit ? 'queue.count.many' : 'queue.count', { total: formatNumber(page.total - (page.total_exceeds_limit ? 1 : 0)), page: page.page, pages }) : t('queue.empty');
   const prev = document.getElementById('list-prev');
   const next = document.getElementById('list-next');
   prev.hidden = page.page <= 1;

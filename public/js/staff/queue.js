@@ -2,7 +2,7 @@
 // paging kept in the address so that a link or the back button returns to the same view.
 import { getAgencies, getCategories } from '../api.js';
 import { loadCore } from '../core.js';
-import { formatDate, lang, onLangChange, t } from '../i18n.js';
+import { formatDate, formatNumber, lang, onLangChange, t } from '../i18n.js';
 import { queue } from './api.js';
 import { startStaffPage } from './session.js';
 
@@ -109,7 +109,9 @@ function render(page) {
   lastPage = page;
   list.replaceChildren(...page.items.map(renderItem));
   const pages = Math.max(1, Math.ceil(page.total / page.per_page));
-  summary.textContent = page.total ? t('queue.count', { total: page.total, page: page.page, pages }) : t('queue.empty');
+  summary.textContent = page.total
+    ? t(page.total_exceeds_limit ? 'queue.count.many' : 'queue.count', { total: formatNumber(page.total - (page.total_exceeds_limit ? 1 : 0)), page: page.page, pages })
+    : t('queue.empty');
   const prev = document.getElementById('queue-prev');
   const next = document.getElementById('queue-next');
   prev.hidden = page.page <= 1;
