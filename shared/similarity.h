@@ -1,0 +1,58 @@
+// Whether two reports are about the same thing: the words of each reduced to what carries
+// their substance in Indonesian (case, spelling variants, stopwords, affixes), then compared
+// so that word order and small typing differences do not matter. The server keeps the
+// search index; this is the part every side must agree on.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aduan {
+
+// The distinct matching terms of a text, in the order first seen: lower case, common
+// spelling variants and chat abbreviations unified ("tdk" -> "tidak", "jln" -> "jalan"),
+// stopwords dropped, reduplication and letter runs collapsed, numbers without leading
+// zeros, and each word reduced by the common affixes (me-, di-, ber-, ter-, pe-, ke-, se-,
+// -kan, -an, -i, -nya, -lah, ...).
+std::vector<std::string> matching_terms(std::string_view text);
+
+// The matching terms of a text and, among them, its names: words written with a capital
+// inside a sentence (a street, a village, a school's name) and numbers (RT 04, SD 3). Two
+// reports that both name places and share none of them are about different places.
+struct ReportTerms {
+  std::vector<std::string> terms;
+  std::vector<std::string> names;
+};
+ReportTerms analyse_text(std::string_view text);
+
+// One word reduced by the affixes (exposed for tests).
+std::string reduce_affixes(std::string_view word);
+
+// How much a term says about a report's substance; rare terms (a street's name) more than
+// common ones ("jalan"). The server gives inverse document frequencies.
+using TermWeight = std::function<double(const std::string&)>;
+
+// How much of `of` is found in `by`, in [0, 1], order ignored: each term of `of` counts with
+// its weight times how well it is matched in `by` (1 when equal, less for a small edit,
+// nothing below that). 0 when `of` has no weight.
+double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
+                const TermWeight& weight);
+
+// The similarity of two reports in [0, 1]: how much of what each says about the problem
+// (its terms other than names) the other one says too, on average, scaled by how well their
+// names agree when both name something (the better covered side of the two).
+double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight);
+
+// How closely two terms match: 1 when equal, between kMinTermMatch and 1 for a small edit
+// of a longer word, 0 otherwise.
+double term_match(std::string_view a, std::string_view b);
+
+inline constexpr double kMinTermMatch = 0.75;
+
+// From this similarity on, two reports are taken to have the same substance.
+// Chosen on tests/similarity/pairs.tsv (see tests/similarity_test.cpp).
+inline constexpr double kSameSubstance = 0.45;
+
+}  // namespace aduan

@@ -1,0 +1,107 @@
+// Duplicate detection's text matching: the affix rules on known Indonesian words, and the
+// quality on a labelled set of report pairs (tests/similarity/pairs.tsv).
+#include "similarity.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace aduan {
+namespace {
+
+TEST(Similarity, AffixesReduceToTheSameStem) {
+  const std::pair<const char*, const char*> kSame[] = {
+      {"diperbaiki", "memperbaiki"}, {"penerangan", "diterangi"}, {"pengangkutan", "diangkut"},
+      {"kerusakan", "rusak"},        {"tersumbat", "sumbat"},     {"disalurkan", "penyaluran"},
+      {"dipadamkan", "pemadaman"},   {"keterlambatan", "lambat"}, {"pelayanan", "dilayani"},
+      {"berlubang", "lubang"},       {"menulis", "tulis"},        {"memukul", "pukul"},
+      {"menyapu", "sapu"},           {"pembuangan", "dibuang"},   {"jalannya", "jalan"},
+  };
+  for (const auto& [a, b] : kSame) EXPECT_EQ(reduce_affixes(a), reduce_affixes(b)) << a << " " << b;
+  // Short words and the final vowel of "pantai" are left alone.
+  EXPECT_EQ(reduce_affixes("jalan"), "jalan");
+  EXPECT_EQ(reduce_affixes("pantai"), "pantai");
+  EXPECT_EQ(reduce_affixes("merah"), "merah");
+}
+
+TEST(Similarity, TermsIgnoreCaseSpellingStopwordsAndRepeats) {
+  EXPECT_EQ(matching_terms("Jln. Merdeka RUSAKKK, gak diperbaiki-perbaiki yg RT 03"),
+            (std::vector<std::string>{"jalan", "merdeka", "rusak", "baik", "rt", "3"}));
+  EXPECT_TRUE(matching_terms("dan yang di ke dari").empty());
+}
+
+TEST(Similarity, SmallEditsMatchNumbersDoNot) {
+  EXPECT_EQ(term_match("drainase", "drainase"), 1.0);
+  EXPECT_GE(term_match("drainase", "drainse"), kMinTermMatch);  // a letter left out
+  EXPECT_EQ(term_match("rt", "rw"), 0);
+  EXPECT_EQ(term_match("12", "13"), 0);
+  EXPECT_EQ(term_match("lampu", "sampah"), 0);
+}
+
+struct Pair {
+  std::string label, a, b;
+};
+
+std::vector<Pair> read_pairs() {
+  std::ifstream in(ADUAN_SIMILARITY_PAIRS);
+  std::vector<Pair> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    Pair p;
+    std::getline(fields, p.label, '\t');
+    std::getline(fields, p.a, '\t');
+    std::getline(fields, p.b, '\t');
+    out.push_back(p);
+  }
+  return out;
+}
+
+// Precision and recall of "same substance" (score >= kSameSubstance) on the labelled pairs,
+// with inverse document frequencies from the set's own texts as the server has from its
+// store. The threshold was chosen on this same set; a pair added later that the rules get
+// wrong shows up in the printed list of misses.
+TEST(Similarity, QualityOnTheLabelledPairs) {
+  const std::vector<Pair> pairs = read_pairs();
+  ASSERT_GE(pairs.size(), 150u);
+  std::map<std::string, int> df;
+  int docs = 0;
+  for (const Pair& p : pairs) {
+    for (const std::string* text : {&p.a, &p.b}) {
+      ++docs;
+      for (const std::string& t : matching_terms(*text)) ++df[t];
+    }
+  }
+  const TermWeight idf = [&](const std::string& t) {
+    const auto it = df.find(t);
+    return std::log(1.0 + double(docs) / (it == df.end() ? 1.0 : double(it->second)));
+  };
+  int true_pos = 0, false_pos = 0, false_neg = 0;
+  for (const Pair& p : pairs) {
+    const double score = report_similarity(analyse_text(p.a), analyse_text(p.b), idf);
+    const bool said_same = score >= kSameSubstance;
+    const bool same = p.label == "same";
+    true_pos += said_same && same;
+    false_pos += said_same && !same;
+    false_neg += !said_same && same;
+    if (said_same != same) {
+      std::printf("  missed (%s, %.2f): %s | %s\n", p.label.c_str(), score, p.a.c_str(),
+                  p.b.c_str());
+    }
+  }
+  const double precision = double(true_pos) / std::max(1, true_pos + false_pos);
+  const double recall = double(true_pos) / std::max(1, true_pos + false_neg);
+  std::printf("duplicate detection on %zu labelled pairs: precision %.3f, recall %.3f\n",
+              pairs.size(), precision, recall);
+  EXPECT_GE(precision, 0.9);
+  EXPECT_GE(recall, 0.8);
+}
+
+}  // namespace
+}  // namespace aduan
