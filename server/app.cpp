@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "crypto.h"
+#include "similar_reports.h"
 #include "tallies.h"
 
 namespace aduan {
@@ -38,7 +39,10 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.
-  store_.write([&](SQLite::Database& db) { tallies::prepare(db, o.settings.utc_offset_minutes); });
+  store_.write([&](SQLite::Database& db) {
+    tallies::prepare(db, o.settings.utc_offset_minutes);
+    SimilarReports::index_existing(db);
+  });
 }
 
 }  // namespace aduan

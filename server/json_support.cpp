@@ -93,7 +93,8 @@ json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
            {"confidential", r.confidential},
            {"created_at", format_iso_datetime(r.created_at, utc_offset_minutes)},
            {"updated_at", format_iso_datetime(r.updated_at, utc_offset_minutes)},
-           {"deadline", deadline_view_json(v.deadline)}};
+           {"deadline", deadline_view_json(v.deadline)},
+           {"followers", r.followers}};
   if (content) {
     out["title"] = r.title;
     out["body"] = r.body;

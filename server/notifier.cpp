@@ -8,6 +8,7 @@
 #include "auth_service.h"
 #include "catalog_repository.h"
 #include "crypto.h"
+#include "follower_repository.h"
 #include "outbox_repository.h"
 #include "prepared.h"
 #include "templates.h"
@@ -57,8 +58,23 @@ void add_citizen(const NotifyConfig& c, const ReportRecord& r, std::set<Recipien
   }
 }
 
+// Citizens following the report (the same problem, or a duplicate of it) who left a contact.
+void add_followers(SQLite::Database& db, const NotifyConfig& c, const ReportRecord& r,
+                   std::set<Recipient>* out) {
+  if (r.followers == 0) return;
+  for (const Follower& f : FollowerRepository::with_contact(db, r.id)) {
+    if (!f.email.empty() && c.smtp) {
+      out->insert({"email", f.email, f.language});
+    } else if (!f.phone.empty() && c.gateway) {
+      out->insert({c.citizen_phone_channel, f.phone, f.language});
+    }
+  }
+}
+
+// `followers`: whether the citizen audience includes the report's followers (never for a
+// message that carries the reporter's PIN).
 std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audience a,
-                               const ReportRecord& r) {
+                               const ReportRecord& r, bool followers = false) {
   std::set<Recipient> out;
   switch (a) {
     case Audience::kCoordinators:
@@ -86,6 +102,7 @@ std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audi
       break;
     case Audience::kCitizen:
       add_citizen(c, r, &out);
+      if (followers) add_followers(db, c, r, &out);
       break;
   }
   return out;
@@ -131,7 +148,7 @@ int Notifier::notify(SQLite::Database& db, const std::string& event, const Repor
   if (rule == config_.rules.end()) return 0;
   std::set<Recipient> to;
   for (Audience a : rule->second) {
-    for (const Recipient& rcpt : recipients(db, config_, a, r)) to.insert(rcpt);
+    for (const Recipient& rcpt : recipients(db, config_, a, r, d.pin.empty())) to.insert(rcpt);
   }
   if (to.empty()) return 0;
 

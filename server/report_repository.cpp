@@ -13,7 +13,7 @@ constexpr const char* kReportColumns =
     "reporter_phone, reporter_email, reporter_nik, anonymous, confidential, resolution_tier, "
     "stage, stage_started, stage_due, paused_days_left, escalation_due, citizen_pin_hash, "
     "assigned_user_id, returned, archive_reason, duplicate_of, rating, rating_comment, "
-    "notify_citizen, language, created_at, updated_at, version";
+    "notify_citizen, language, created_at, updated_at, version, followers";
 
 template <typename T>
 void bind_optional(Prepared& st, int index, const std::optional<T>& v) {
@@ -88,6 +88,7 @@ ReportRecord read_report(Prepared& q) {
   r.created_at = q.getColumn(i++).getInt64();
   r.updated_at = q.getColumn(i++).getInt64();
   r.version = q.getColumn(i++).getInt64();
+  r.followers = q.getColumn(i++).getInt64();
   return r;
 }
 

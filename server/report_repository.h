@@ -44,6 +44,7 @@ struct ReportRecord {
   std::string rating_comment;
   bool notify_citizen = true;   // the citizen may stop messages about their report
   std::string language = "id";  // of the citizen's messages
+  int64_t followers = 0;        // citizens with the same problem (read only here)
   int64_t created_at = 0;
   int64_t updated_at = 0;
   int64_t version = 1;

@@ -8,6 +8,7 @@
 
 #include "crypto.h"
 #include "notifier.h"
+#include "similar_reports.h"
 
 namespace aduan {
 namespace {
@@ -151,6 +152,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
     e.action = Action::kSubmit;
     e.to_status = t.to;
     ReportRepository::append_event(db, r.id, e);
+    SimilarReports::add(db, r);
     if (notifier_) {
       notifier_->notify(db, "new_report", r, {}, now);
       notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);

@@ -10,6 +10,7 @@
 #include "demo_data.h"
 #include "prepared.h"
 #include "report_repository.h"
+#include "similar_reports.h"
 #include "tallies.h"
 
 namespace aduan {
@@ -120,6 +121,7 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       }
       r.tracking_id = make_tracking_id(rng());
       if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
+      SimilarReports::add(db, r);
       ++s.reports;
       EventRecord e;
       e.at = r.created_at;

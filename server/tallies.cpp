@@ -35,7 +35,10 @@ void recount(SQLite::Database& db) {
           "working_days, on_time, sum(n) FROM stage_tallies WHERE grain = 0 "
           "GROUP BY 2, 3, 4, 5, 6, 7;"
           "INSERT INTO due_tallies SELECT due, status, agency_id, category_id, count(*) "
-          "FROM due_tally_rows GROUP BY 1, 2, 3, 4;");
+          "FROM due_tally_rows GROUP BY 1, 2, 3, 4;"
+          // The search index's term counts (migration 0009) are kept the same way.
+          "DELETE FROM term_counts;"
+          "INSERT INTO term_counts SELECT term, count(*) FROM report_terms GROUP BY term;");
 }
 
 bool prepare(SQLite::Database& db, int utc_offset_minutes) {

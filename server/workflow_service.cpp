@@ -6,6 +6,7 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "follower_repository.h"
 #include "notifier.h"
 #include "text.h"
 #include "tracking_id.h"
@@ -152,6 +153,13 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
         r.archive_reason = input.archive_reason;
         if (!input.duplicate_of.empty()) {
           r.duplicate_of = parse_tracking_id(input.duplicate_of).canonical;
+          // A duplicate of a report that exists, and not of itself.
+          const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of);
+          if (!original || original->id == r.id) {
+            out.result = ActOutcome::Result::kInvalid;
+            out.errors.push_back({"duplicate_of", FieldCode::kInvalidTrackingId});
+            return;
+          }
         }
         break;
       case Action::kRate:
@@ -205,6 +213,19 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     }
     ReportRepository::append_event(db, r.id, event);
     if (instruction) ReportRepository::append_event(db, r.id, *instruction);
+    if (action == Action::kArchive && !r.duplicate_of.empty()) {
+      // The reporter of a duplicate hears of the original from now on, and counts there.
+      if (const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of)) {
+        Follower f;
+        if (r.notify_citizen) {
+          f.phone = r.reporter.phone;
+          f.email = r.reporter.email;
+        }
+        f.language = r.language;
+        f.from_report_id = r.id;
+        FollowerRepository::add(db, original->id, f, now);
+      }
+    }
     if (notifier_) {
       if (const auto what = notification_event(action, event.is_public)) {
         notifier_->notify(db, *what, r, NotifyDetails{.note = event.is_public ? event.note : ""},

@@ -124,6 +124,8 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/staff/reports/" + id, kCaseWorkers}},
       {{"POST", std::string(R"(/api/v1/staff/reports/([^/]{1,64}))") + "/actions"},
        {"/api/v1/staff/reports/" + id + "/actions", kCaseWorkers}},
+      {{"GET", std::string(R"(/api/v1/staff/reports/([^/]{1,64}))") + "/similar"},
+       {"/api/v1/staff/reports/" + id + "/similar", kCaseWorkers}},
       {{"GET", "/api/v1/staff/officers"}, {"/api/v1/staff/officers", {"agency_admin"}}},
       {{"GET", "/api/v1/staff/dashboard"}, {"/api/v1/staff/dashboard", kCaseWorkers}},
       {{"GET", "/api/v1/staff/export/reports.csv"},

@@ -1,0 +1,136 @@
+#include "similar_reports.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "prepared.h"
+#include "similarity.h"
+
+namespace aduan {
+namespace {
+
+// Candidates come from the postings of the query's rarest terms, newest reports first; a
+// term in more reports than this says too little to look through all of them.
+constexpr int kTermsToFollow = 6;
+constexpr int kPostingsPerTerm = 2000;
+constexpr size_t kCandidatesToScore = 100;
+
+bool indexable(const ReportRecord& r) {
+  return !r.confidential && r.status != Status::kClosed && r.status != Status::kArchived;
+}
+
+std::string text_of(const ReportRecord& r) { return r.title + "\n" + r.body; }
+
+// Inverse document frequencies from term_counts, looked up once per term.
+class Weights {
+ public:
+  explicit Weights(SQLite::Database& db) : db_(db) { total_ = std::max<int64_t>(1, count("")); }
+  int64_t count(const std::string& term) {
+    const auto it = counts_.find(term);
+    if (it != counts_.end()) return it->second;
+    Prepared q(db_, "SELECT n FROM term_counts WHERE term = ?");
+    q.bind(1, term);
+    const int64_t n = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    counts_.emplace(term, n);
+    return n;
+  }
+  double idf(const std::string& term) {
+    return std::log(1.0 + double(total_) / double(std::max<int64_t>(1, count(term))));
+  }
+
+ private:
+  SQLite::Database& db_;
+  int64_t total_ = 1;
+  std::unordered_map<std::string, int64_t> counts_;
+};
+
+}  // namespace
+
+void SimilarReports::add(SQLite::Database& db, const ReportRecord& r) {
+  if (!indexable(r)) return;
+  Prepared q(db, "INSERT OR IGNORE INTO report_terms (term, report_id) VALUES (?, ?)");
+  auto post = [&](const std::string& term) {
+    q.bind(1, term);
+    q.bind(2, r.id);
+    q.exec();
+    q.reset();
+  };
+  post("");
+  for (const std::string& term : matching_terms(text_of(r))) post(term);
+}
+
+int64_t SimilarReports::index_existing(SQLite::Database& db) {
+  if (db.execAndGet("SELECT terms_indexed FROM tally_settings").getInt()) return 0;
+  SQLite::Transaction tx(db);
+  int64_t done = 0;
+  Prepared ids(db,
+               "SELECT id FROM reports WHERE confidential = 0 AND status NOT IN ('closed', "
+               "'archived')");
+  std::vector<int64_t> open;
+  while (ids.executeStep()) open.push_back(ids.getColumn(0).getInt64());
+  for (int64_t id : open) {
+    if (const auto r = ReportRepository::find_by_id(db, id)) {
+      add(db, *r);
+      ++done;
+    }
+  }
+  db.exec("UPDATE tally_settings SET terms_indexed = 1");
+  tx.commit();
+  return done;
+}
+
+std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const SimilarQuery& q) {
+  const ReportTerms wanted = analyse_text(q.text);
+  if (wanted.terms.empty()) return {};
+  Weights weights(db);
+  // The rarest terms lead to the candidates; each candidate gathers the weight of the terms
+  // it shares, and the best gatherers are scored in full.
+  std::vector<std::string> leads = wanted.terms;
+  std::sort(leads.begin(), leads.end(), [&](const std::string& a, const std::string& b) {
+    return weights.count(a) < weights.count(b);
+  });
+  std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
+  if (leads.size() > kTermsToFollow) leads.resize(kTermsToFollow);
+  std::unordered_map<int64_t, double> gathered;
+  Prepared postings(db,
+                    "SELECT report_id FROM report_terms WHERE term = ? "
+                    "ORDER BY report_id DESC LIMIT ?");
+  for (const std::string& term : leads) {
+    const double w = weights.idf(term);
+    postings.bind(1, term);
+    postings.bind(2, kPostingsPerTerm);
+    while (postings.executeStep()) gathered[postings.getColumn(0).getInt64()] += w;
+    postings.reset();
+  }
+  gathered.erase(q.exclude_id);
+  std::vector<std::pair<double, int64_t>> ranked;
+  ranked.reserve(gathered.size());
+  for (const auto& [id, w] : gathered) ranked.emplace_back(w, id);
+  const size_t keep = std::min(ranked.size(), kCandidatesToScore);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
+                    ranked.end(), std::greater<>());
+  ranked.resize(keep);
+
+  const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  std::vector<SimilarMatch> out;
+  for (const auto& [w, id] : ranked) {
+    auto r = ReportRepository::find_by_id(db, id);
+    if (!r || !indexable(*r)) continue;
+    if (q.category_id && r->category_id != *q.category_id) continue;
+    if (q.agencies && (!r->agency_id || std::find(q.agencies->begin(), q.agencies->end(),
+                                                  *r->agency_id) == q.agencies->end()))
+      continue;
+    const double score = report_similarity(wanted, analyse_text(text_of(*r)), idf);
+    if (score >= q.min_score) out.push_back({std::move(*r), score});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const SimilarMatch& a, const SimilarMatch& b) { return a.score > b.score; });
+  if (out.size() > q.limit) out.resize(q.limit);
+  return out;
+}
+
+}  // namespace aduan

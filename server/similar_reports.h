@@ -1,0 +1,51 @@
+// The search index of repeated reports: the matching terms (shared/similarity.h) of every
+// open, non-confidential report, and the search that finds the ones with the same substance
+// as a text. Terms are added as a report is filed; a trigger (migration 0009) removes them
+// when the report is finished, archived or made confidential.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report_repository.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+// From this score on a report is worth showing as possibly the same; kSameSubstance
+// (shared/similarity.h) marks the likely duplicates among them.
+inline constexpr double kWorthShowing = 0.3;
+
+struct SimilarQuery {
+  std::string text;                              // title and body
+  std::optional<int64_t> category_id;            // only reports of this category
+  std::optional<std::vector<int64_t>> agencies;  // only reports held by these agencies
+  int64_t exclude_id = 0;                        // the report itself, when it is indexed
+  size_t limit = 5;
+  double min_score = kWorthShowing;
+};
+
+struct SimilarMatch {
+  ReportRecord report;
+  double score = 0;
+};
+
+class SimilarReports {
+ public:
+  // Indexes a report that is open and not confidential; others are left out.
+  static void add(SQLite::Database& db, const ReportRecord& r);
+
+  // Indexes the open, non-confidential reports of a store that has none indexed yet (the
+  // first start after the index was added). Returns how many.
+  static int64_t index_existing(SQLite::Database& db);
+
+  // The best matches, best first.
+  static std::vector<SimilarMatch> find(SQLite::Database& db, const SimilarQuery& q);
+};
+
+}  // namespace aduan
