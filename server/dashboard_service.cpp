@@ -219,6 +219,40 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
       d.overdue.push_back(row);
     }
 
+    // Repeated problems: the reports with followers (few; a partial index holds them).
+    auto code_of_category = [&](int64_t id) {
+      for (const Category& c : categories) {
+        if (c.id == id) return c.code;
+      }
+      return std::string();
+    };
+    Prepared clusters(db,
+                      "SELECT tracking_id, title, agency_id, category_id, status, followers "
+                      "FROM reports WHERE followers > 0" +
+                          filter + " ORDER BY followers DESC LIMIT 20");
+    while (clusters.executeStep()) {
+      RepeatCluster c;
+      c.tracking_id = format_tracking_id(clusters.getColumn(0).getString());
+      c.title = clusters.getColumn(1).getString();
+      if (!clusters.getColumn(2).isNull()) c.agency = code_of_agency(clusters.getColumn(2).getInt64());
+      c.category = code_of_category(clusters.getColumn(3).getInt64());
+      c.status = clusters.getColumn(4).getString();
+      c.size = 1 + clusters.getColumn(5).getInt64();
+      d.repeated.push_back(c);
+    }
+    Prepared groups(db,
+                    "SELECT agency_id, category_id, count(*), sum(followers) FROM reports "
+                    "WHERE followers > 0" +
+                        filter + " GROUP BY 1, 2 ORDER BY 4 DESC");
+    while (groups.executeStep()) {
+      RepeatGroup g;
+      if (!groups.getColumn(0).isNull()) g.agency = code_of_agency(groups.getColumn(0).getInt64());
+      g.category = code_of_category(groups.getColumn(1).getInt64());
+      g.clusters = groups.getColumn(2).getInt64();
+      g.reports = g.clusters + groups.getColumn(3).getInt64();
+      d.repeated_groups.push_back(g);
+    }
+
     // Trends: submitted by the day of creation, closed by the day of closing; weeks start on
     // Monday. Months come from the month counters, weeks from the day counters.
     auto trend = [&](int grain, std::vector<TrendPoint>* out) {

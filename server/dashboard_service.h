@@ -49,6 +49,25 @@ struct OverdueRow {
   Date due;
 };
 
+// A repeated problem: a report with the citizens who said they have it too and the reports
+// archived as its duplicates.
+struct RepeatCluster {
+  std::string tracking_id;  // display form
+  std::string title;
+  std::string agency;    // code, "" when not forwarded
+  std::string category;  // code
+  std::string status;
+  int64_t size = 0;  // the report and its followers
+};
+
+// How many clusters each agency and category has, and how many reports they hold.
+struct RepeatGroup {
+  std::string agency;
+  std::string category;
+  int64_t clusters = 0;
+  int64_t reports = 0;
+};
+
 struct TrendPoint {
   std::string period;  // "2026-11-23" (the week's Monday) or "2026-11"
   int64_t submitted = 0;
@@ -67,6 +86,8 @@ struct Dashboard {
   int64_t ratings = 0;
   double rating_average = 0;
   std::map<int, int64_t> rating_spread;  // score -> count
+  std::vector<RepeatCluster> repeated;  // the 20 largest, whenever filed
+  std::vector<RepeatGroup> repeated_groups;
   std::vector<TrendPoint> weeks;
   std::vector<TrendPoint> months;
 };

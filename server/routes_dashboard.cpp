@@ -50,6 +50,22 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q) {
     }
     return out;
   };
+  json repeated = json::array();
+  for (const RepeatCluster& c : d.repeated) {
+    repeated.push_back({{"tracking_id", c.tracking_id},
+                        {"title", c.title},
+                        {"agency", c.agency},
+                        {"category", c.category},
+                        {"status", c.status},
+                        {"size", c.size}});
+  }
+  json groups = json::array();
+  for (const RepeatGroup& g : d.repeated_groups) {
+    groups.push_back({{"agency", g.agency},
+                      {"category", g.category},
+                      {"clusters", g.clusters},
+                      {"reports", g.reports}});
+  }
   json spread = json::object();
   for (const auto& [score, n] : d.rating_spread) spread[std::to_string(score)] = n;
   return json{
@@ -65,7 +81,8 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q) {
       {"agencies", agencies},
       {"overdue", {{"total", d.overdue_total}, {"items", overdue}}},
       {"satisfaction", {{"count", d.ratings}, {"average", d.rating_average}, {"spread", spread}}},
-      {"trend", {{"weeks", trend(d.weeks)}, {"months", trend(d.months)}}}};
+      {"trend", {{"weeks", trend(d.weeks)}, {"months", trend(d.months)}}},
+      {"repeated", {{"clusters", repeated}, {"by_agency_and_category", groups}}}};
 }
 
 }  // namespace

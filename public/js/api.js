@@ -30,6 +30,17 @@ export const submitReport = (report) => request('/api/v1/reports', {
   body: JSON.stringify(report),
 });
 
+// Repeated reports: the open ones like the text being written, and following one of them.
+export const similarReports = (draft, signal) => request('/api/v1/reports/similar', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(draft),
+  signal,
+});
+export const followReport = (trackingId, contact) => request(
+  `/api/v1/reports/${encodeURIComponent(trackingId)}/follow`,
+  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(contact) });
+
 // The reporter's own view and actions: the PIN goes in the body, never in the address.
 export const openReport = (trackingId, pin) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/access`,

@@ -3,6 +3,7 @@
 import { loadCore } from './core.js';
 import { getAgencies, getCategories, submitReport } from './api.js';
 import { fieldId, fillForm, readForm, showErrors } from './form_fields.js';
+import { watchSimilar } from './similar.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
@@ -210,6 +211,7 @@ async function main() {
   restoreDraft();
   updateCounters();
   validate();
+  watchSimilar(form);
   document.body.dataset.ready = 'true';
 }
 

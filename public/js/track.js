@@ -3,7 +3,7 @@
 import { loadCore } from './core.js';
 import { getReport } from './api.js';
 import { offerReporterActions } from './citizen_actions.js';
-import { formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+import { formatDateTime, formatNumber, initLanguageSwitch, onLangChange, t } from './i18n.js';
 import { renderDeadline, renderTimeline } from './report_view.js';
 
 const form = document.getElementById('track-form');
@@ -37,6 +37,8 @@ function render(report) {
   text('report-agency', report.agency?.name);
   text('report-location', report.location?.text);
   text('report-created', formatDateTime(report.created_at));
+  document.getElementById('followers-row').hidden = !report.followers;
+  text('report-followers', formatNumber(report.followers ?? 0));
   const body = document.getElementById('report-body');
   body.textContent = report.body ?? '';
   body.hidden = !report.body;

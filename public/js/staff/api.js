@@ -31,4 +31,5 @@ export const retryNotification = (id) => send('POST', `/api/v1/admin/notificatio
 export const apiKeys = () => request('/api/v1/admin/api-keys');
 export const createApiKey = (name, scope) => send('POST', '/api/v1/admin/api-keys', { name, scopes: [scope] });
 export const revokeApiKey = (id) => send('DELETE', `/api/v1/admin/api-keys/${id}`);
+export const similarReports = (id) => request(`/api/v1/staff/reports/${encodeURIComponent(id)}/similar`);
 export const dashboard = (params) => request('/api/v1/staff/dashboard?' + new URLSearchParams(params));

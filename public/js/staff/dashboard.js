@@ -1,7 +1,7 @@
 // The monitoring dashboard: the numbers lead to the queue behind them.
 import { getAgencies, getCategories } from '../api.js';
 import { barChart } from '../charts.js';
-import { formatDate, lang, locale, onLangChange, t } from '../i18n.js';
+import { formatDate, formatNumber as number, lang, locale, onLangChange, t } from '../i18n.js';
 import { dashboard } from './api.js';
 import { startStaffPage } from './session.js';
 
@@ -9,7 +9,6 @@ const form = document.getElementById('dash-filters');
 let data = null;
 let catalogue = { agencies: [], categories: [] };
 
-const number = (n) => Number(n).toLocaleString(locale());
 const percent = (x) => (x * 100).toLocaleString(locale(), { maximumFractionDigits: 0 }) + '%';
 
 function queueLink(params) {
@@ -63,6 +62,29 @@ function render() {
     const li = document.createElement('li');
     li.append(Object.assign(document.createElement('a'), { href: '/staff/report.html?id=' + encodeURIComponent(o.tracking_id), textContent: `${o.tracking_id} — ${o.title}` }));
     li.append(Object.assign(document.createElement('p'), { className: 'queue-meta', textContent: [t('status.' + o.status), o.agency, formatDate(o.due)].filter(Boolean).join(' · ') }));
+    return li;
+  }));
+  renderRepeated();
+}
+
+// The repeated problems: per agency and category, then the largest clusters.
+function renderRepeated() {
+  const { clusters, by_agency_and_category: groups } = data.repeated;
+  const nameOf = (list, code) => {
+    const item = list.find((x) => x.code === code);
+    return item ? (lang() === 'en' ? item.name_en || item.name : item.name) : code || t('dash.repeated.unassigned');
+  };
+  document.getElementById('dash-repeated-none').hidden = clusters.length > 0;
+  document.getElementById('dash-repeated-groups-table').hidden = groups.length === 0;
+  document.getElementById('dash-repeated-groups').replaceChildren(...groups.map((g) => {
+    const row = document.createElement('tr');
+    cells(row, [nameOf(catalogue.agencies, g.agency), nameOf(catalogue.categories, g.category), number(g.clusters), number(g.reports)]);
+    return row;
+  }));
+  document.getElementById('dash-repeated').replaceChildren(...clusters.map((c) => {
+    const li = document.createElement('li');
+    li.append(Object.assign(document.createElement('a'), { href: '/staff/report.html?id=' + encodeURIComponent(c.tracking_id), textContent: `${c.tracking_id} — ${c.title}` }));
+    li.append(Object.assign(document.createElement('p'), { className: 'queue-meta', textContent: [t('dash.repeated.size', { size: number(c.size) }), t('status.' + c.status), nameOf(catalogue.agencies, c.agency)].join(' · ') }));
     return li;
   }));
 }

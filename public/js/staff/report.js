@@ -6,7 +6,7 @@ import { showErrors } from '../form_fields.js';
 import { loadCore } from '../core.js';
 import { formatDate, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { renderDeadline, renderTimeline } from '../report_view.js';
-import { act, officers, report } from './api.js';
+import { act, officers, report, similarReports } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
 import { startStaffPage } from './session.js';
 
@@ -72,12 +72,45 @@ function renderActions(r) {
   }
 }
 
+// The open reports with the same substance, best first; a likely duplicate can be marked
+// from here (the archive form, filled in).
+async function renderSimilar(r) {
+  const section = document.getElementById('similar-section');
+  const res = await similarReports(r.tracking_id);
+  const items = res.ok ? res.data.items : [];
+  section.hidden = items.length === 0;
+  const canArchive = core ? core.allowedActions(r.status, principal.role).includes('archive') : false;
+  document.getElementById('similar-list').replaceChildren(...items.map((m) => {
+    const li = document.createElement('li');
+    li.append(Object.assign(document.createElement('a'), { href: '/staff/report.html?id=' + encodeURIComponent(m.tracking_id), textContent: `${m.tracking_id} — ${m.title}` }));
+    const meta = [t('similar.score', { score: Math.round(m.score * 100) }), t('status.' + m.status)];
+    if (m.followers) meta.push(t('similar.followers', { n: m.followers }));
+    if (m.likely_duplicate) meta.unshift(t('similar.likely'));
+    li.append(Object.assign(document.createElement('p'), { className: 'queue-meta', textContent: meta.join(' · ') }));
+    if (canArchive) {
+      const b = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: t('similar.mark') });
+      b.setAttribute('aria-label', t('similar.mark.label', { id: m.tracking_id }));
+      b.addEventListener('click', () => {
+        openForm('archive');
+        const form = actionArea.querySelector('form');
+        form.elements.archive_reason.value = 'duplicate';
+        form.elements.duplicate_of.value = m.tracking_id;
+        form.elements.archive_reason.dispatchEvent(new Event('change'));
+        form.querySelector('textarea, button[type="submit"]')?.focus();
+      });
+      li.append(b);
+    }
+    return li;
+  }));
+}
+
 function render(r) {
   ctx.report = r;
   document.getElementById('report').hidden = false;
   renderDetails(r);
   renderTimeline(document.getElementById('timeline'), r.timeline);
   renderActions(r);
+  renderSimilar(r);
 }
 
 function openForm(action) {

@@ -1,0 +1,79 @@
+// Repeated reports in Debian's Chromium: a citizen typing a complaint that matches an open
+// report is offered it and follows it instead of filing again; the coordinator sees a new
+// report's likely duplicate and marks it from the report page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { artifacts, staffPage, useAduan } from './harness.mjs';
+
+const env = useAduan();
+
+async function file(report) {
+  const res = await fetch(env.server.url + 'api/v1/reports', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      classification: 'complaint', incident_date: '2026-11-20', location: { text: 'Jl. Ahmad Yani' },
+      reporter: { phone: '081234567890' }, category: 'jalan-jembatan', ...report,
+    }),
+  });
+  const text = await res.text();
+  assert.equal(res.status, 201, text);
+  return JSON.parse(text).tracking_id;
+}
+
+test('a citizen is offered the same problem and follows it', async () => {
+  const original = await file({
+    title: 'Saluran drainase tersumbat di Jl. Ahmad Yani',
+    body: 'Got di jalan Ahmad Yani mampet sehingga air meluap ke jalan setiap hujan deras.',
+  });
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#title', 'Got mampet di jalan Ahmad Yani');
+  await page.fill('#body', 'Saluran air di jalan Ahmad Yani tersumbat sampah, banjir setiap hujan.');
+  await page.selectOption('#category', 'jalan-jembatan');
+  const offer = page.locator('#similar-list li', { hasText: original });
+  await offer.waitFor({ timeout: 10000 });
+  assert.match(await page.textContent('#similar-status'), /1 laporan serupa/);
+  await page.screenshot({ path: path.join(artifacts, 'similar-offered.png'), fullPage: true });
+
+  await offer.getByRole('button', { name: /Saya juga mengalami ini/ }).click();
+  await page.getByLabel(/Nomor HP atau email untuk kabar terbaru/).fill('0812 1111 2222');
+  await page.getByRole('button', { name: 'Ikuti laporan ini' }).click();
+  await page.locator('.notice', { hasText: 'Anda mengikuti laporan ' + original }).waitFor();
+  assert.match(await page.textContent('#similar-list'), /bersama 1 warga/);
+
+  // The tracking page counts the follower.
+  await page.goto(env.server.url + 'track.html?id=' + original);
+  await page.waitForSelector('#followers-row:not([hidden])');
+  assert.equal((await page.textContent('#report-followers')).trim(), '1');
+  assert.deepEqual(errors, []);
+});
+
+test('the coordinator marks a likely duplicate from the report page', async () => {
+  const original = await file({
+    title: 'Lampu penerangan jalan mati di Jl. Diponegoro RT 04',
+    body: 'Sudah seminggu lampu jalan di Jl. Diponegoro RT 04 padam, gelap sekali malam hari.',
+  });
+  const again = await file({
+    title: 'PJU padam di jalan Diponegoro RT 4',
+    body: 'Lampu penerangan di Jl. Diponegoro RT 4 mati terus sejak minggu lalu, mohon diperbaiki.',
+  });
+  const page = await staffPage(env.browser, env.server, 'koordinator');
+  await page.goto(env.server.url + 'staff/report.html?id=' + again);
+  const match = page.locator('#similar-list li', { hasText: original });
+  await match.waitFor({ timeout: 10000 });
+  assert.match(await match.textContent(), /Kemungkinan duplikat/);
+  await match.getByRole('button', { name: 'Tandai laporan ini sebagai duplikat dari ' + original }).click();
+  const form = page.locator('.action-form');
+  assert.equal(await form.locator('[name="archive_reason"]').inputValue(), 'duplicate');
+  assert.equal(await form.locator('[name="duplicate_of"]').inputValue(), original);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForSelector('#report-notice:not([hidden])');
+  assert.match(await page.textContent('#report-status'), /Diarsipkan/);
+  await page.screenshot({ path: path.join(artifacts, 'similar-marked-duplicate.png'), fullPage: true });
+  assert.deepEqual(page.errors, []);
+});
