@@ -57,7 +57,8 @@ Options:
   --tz ZONE      the deployment's time zone for dates and deadlines: WIB (default), WITA,
                  WIT, or an offset like +08:00
   --threads N    HTTP worker threads (default 32; each keep-alive client holds one)
-  --job-interval SECONDS   how often the deadline job runs (default 60)
+  --job-interval SECONDS   how often the deadline job runs (default 60; 0: never, for
+                           benchmarks that must not change the store they measure)
   --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
   --notify-config FILE     SMTP server, WhatsApp/SMS gateway, inbound secret, retry timing
                            and who hears of what, as JSON (see docs/notifications.md)
@@ -135,8 +136,8 @@ int serve(const CommandLine& cl) {
   if (!port) return fail("--port must be a number from 0 to 65535");
   const auto threads = parse_int(option(cl, "--threads", "32"), 2, 1024);
   if (!threads) return fail("--threads must be a number from 2 to 1024");
-  const auto interval = parse_int(option(cl, "--job-interval", "60"), 1, 86400);
-  if (!interval) return fail("--job-interval must be a number of seconds from 1 to 86400");
+  const auto interval = parse_int(option(cl, "--job-interval", "60"), 0, 86400);
+  if (!interval) return fail("--job-interval must be a number of seconds from 0 to 86400");
   const std::string host = option(cl, "--host", "127.0.0.1");
   options->http.threads = *threads;
   options->http.secure_cookies = option(cl, "--secure-cookies", "0") == "1";
@@ -153,7 +154,7 @@ int serve(const CommandLine& cl) {
   const int bound = app.http().bind(host, *port);
   if (bound < 0) return fail("cannot listen on " + host + ":" + std::to_string(*port));
   std::thread signals = stop_on_signal(app.http());
-  app.job().start(*interval);
+  if (*interval > 0) app.job().start(*interval);  // 0: no deadline job (benchmarks)
   app.sender().start();
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   std::cout << "aduan is serving http://" << shown_host << ":" << bound << "/" << std::endl;

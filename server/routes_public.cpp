@@ -119,6 +119,11 @@ void register_public_routes(Router& router, const Services& s) {
   router.open("GET", "/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(embedded_data_file("openapi.json")), "application/json");
   });
+  // Alive, nothing more: no store, no work; tools/bench measures the HTTP stack with it.
+  router.open("GET", "/livez", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content("ok\n", "text/plain");
+  });
   router.open("GET", "/healthz", [&s](const httplib::Request&, httplib::Response& res) {
     const int version = s.store.schema_version();
     res.set_header("Cache-Control", "no-store");

@@ -28,13 +28,35 @@ constexpr StatusShare kShares[] = {
     {Status::kPostponed, 2},   {Status::kEscalated, 2},
 };
 
-constexpr const char* kTitles[] = {
-    "Jalan berlubang di depan pasar",     "Lampu penerangan jalan mati",
-    "Sampah tidak diangkut seminggu",     "Air PDAM keruh dan berbau",
-    "Pelayanan KTP elektronik lambat",    "Pungutan di luar ketentuan sekolah",
-    "Puskesmas tutup pada jam pelayanan", "Bantuan sosial tidak tepat sasaran",
-    "Saluran drainase tersumbat",         "Izin usaha tidak kunjung terbit",
+// Problems, streets and neighbourhoods combine into varied, realistic texts, so that the
+// search for repeated reports meets the spread of words a real store has.
+constexpr const char* kProblems[] = {
+    "Jalan berlubang",          "Lampu penerangan jalan mati",  "Sampah tidak diangkut",
+    "Air PDAM keruh dan berbau", "Air PDAM tidak mengalir",      "Saluran drainase tersumbat",
+    "Pohon tumbang menutup jalan", "Trotoar rusak",              "Parkir liar di trotoar",
+    "Lampu lalu lintas mati",   "Jembatan rusak",               "Banjir setiap hujan",
+    "Pungutan liar di sekolah", "Pelayanan KTP elektronik lambat", "Puskesmas tutup saat jam layanan",
+    "Bantuan sosial tidak tepat sasaran", "Izin usaha tidak kunjung terbit", "Kabel listrik menjuntai",
+    "Tiang listrik miring",     "Pedagang kaki lima menutup jalan", "Bau limbah pabrik",
+    "Angkot ngetem bikin macet", "Rambu lalu lintas roboh",     "Halte bus rusak",
+    "Obat puskesmas kosong",    "Guru sering tidak masuk",      "Pasar kumuh dan becek",
+    "Anjing liar berkeliaran",  "Genangan air di jalan",        "Aspal jalan mengelupas",
 };
+constexpr const char* kStreets[] = {
+    "Merdeka",   "Sudirman",    "Diponegoro",  "Ahmad Yani",  "Gatot Subroto", "Pahlawan",
+    "Veteran",   "Kartini",     "Imam Bonjol", "Hasanuddin",  "Pattimura",     "Cendrawasih",
+    "Melati",    "Mawar",       "Anggrek",     "Kenanga",     "Cempaka",       "Flamboyan",
+    "Teuku Umar", "Wahid Hasyim", "Hayam Wuruk", "Gajah Mada", "Siliwangi",    "Pajajaran",
+    "Braga",     "Asia Afrika", "Dago",        "Riau",        "Setiabudi",     "Pasteur",
+    "Cihampelas", "Sukajadi",   "Cipaganti",   "Lembong",     "Naripan",       "Cikapayang",
+    "Martapura", "Banjar",      "Lambung Mangkurat", "Pangeran Antasari", "Sultan Adam", "Belitung",
+};
+constexpr const char* kVillages[] = {
+    "Mekarsari", "Sukamaju",  "Cibeureum", "Sindangsari", "Margahayu", "Mulyasari", "Cipedes",
+    "Sukaluyu",  "Cikadut",   "Babakan",   "Sukaresmi",   "Cihaurgeulis", "Antapani", "Arcamanik",
+    "Tanjung",   "Kebon Jeruk", "Sirnaraga", "Gedebage",  "Cileunyi",  "Cibiru",    "Kliwon",
+};
+
 
 }  // namespace
 
@@ -92,11 +114,14 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       r.category_id = category.id;
       r.classification = rng() % 10 < 8 ? "complaint" : (rng() % 2 ? "aspiration" : "info_request");
       r.channel = std::array{"web", "web", "web", "whatsapp", "sms", "email", "api"}[rng() % 7];
-      r.title = kTitles[rng() % std::size(kTitles)];
-      r.body = r.title + std::string(". Mohon segera ditindaklanjuti oleh instansi terkait.");
+      const std::string street = kStreets[rng() % std::size(kStreets)];
+      const std::string village = kVillages[rng() % std::size(kVillages)];
+      r.title = std::string(kProblems[rng() % std::size(kProblems)]) + " di Jl. " + street;
+      r.body = r.title + " dekat Kelurahan " + village + " RT " + std::to_string(1 + rng() % 20) +
+               ". Mohon segera ditindaklanjuti oleh instansi terkait.";
       const Date created = local_date(r.created_at, offset_minutes);
       r.incident_date = format_iso_date(Date{created.days - static_cast<int>(rng() % 5)});
-      r.location.text = "Kecamatan " + std::to_string(1 + rng() % 20);
+      r.location.text = "Jl. " + street + ", Kelurahan " + village;
       r.reporter.phone = "+62812" + std::to_string(10000000 + rng() % 89999999);
       r.confidential = rng() % 20 == 0;
       r.anonymous = rng() % 10 == 0;

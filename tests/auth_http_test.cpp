@@ -206,7 +206,7 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
         r.pattern.rfind("/api/v1/reports", 0) == 0 || r.pattern.rfind("/api/v1/inbound/", 0) == 0 ||
         r.pattern.rfind("/api/v1/public/", 0) == 0 || r.pattern.rfind("/open311/v2/", 0) == 0 ||
         r.pattern == "/api/v1/categories" || r.pattern == "/api/v1/agencies" ||
-        r.pattern == "/healthz" || r.pattern == "/api/v1/session" ||
+        r.pattern == "/healthz" || r.pattern == "/livez" || r.pattern == "/api/v1/session" ||
         r.pattern == "/api/v1/openapi.json" ||
         // A scraper proves itself with an API key of scope metrics (or an admin session).
         r.pattern == "/metrics";
