@@ -44,13 +44,36 @@ std::string compliance_colour(int64_t ended, int64_t on_time) {
 }
 
 DashboardService::DashboardService(Store& store, const Clock& clock, ServiceSettings settings)
-    : store_(store), clock_(clock), settings_(settings) {}
+    : store_(store),
+      clock_(clock),
+      settings_(settings),
+      dashboards_(std::chrono::milliseconds(settings.monitoring_cache_ms), 256),
+      public_stats_(std::chrono::milliseconds(settings.monitoring_cache_ms), 64) {}
+
+Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
+  // Everyone who sees the same part of the hierarchy shares an answer.
+  std::string key = std::string(to_string(p.role)) + "|";
+  if (p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer) {
+    for (int64_t id : p.agency_scope) key += std::to_string(id) + ",";
+  }
+  key += "|" + format_iso_date(q.from) + "|" + format_iso_date(q.to) + "|" + q.agency + "|" +
+         q.category + "|" + format_iso_date(today());
+  return dashboards_.get(key, [&] { return compute(p, q); });
+}
+
+PublicStats DashboardService::public_stats(Date from, Date to) {
+  return public_stats_.get(format_iso_date(from) + "|" + format_iso_date(to), [&] {
+    PublicStats s;
+    store_.read([&](SQLite::Database& db) { s = PublicRepository::stats(db, from, to); });
+    return s;
+  });
+}
 
 Date DashboardService::today() const {
   return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
 }
 
-Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
+Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q) {
   Dashboard d;
   const Date now = today();
   store_.read([&](SQLite::Database& db) {
@@ -88,43 +111,22 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
       return std::string();
     };
 
-    // Counts of the reports created in the period, from the counters. "+dimension" keeps
-    // SQLite on the primary key's range of days; the dimension index would read every day.
+    // Counts of the reports created in the period, from the counters.
     const std::string cover = tallies::condition(tallies::cover(q.from, q.to));
-    Prepared dims(db, "SELECT dimension, value, sum(n) FROM report_tallies WHERE " + cover +
-                          " AND +dimension IN ('status', 'classification', 'channel', "
-                          "'rating')" +
-                          filter + " GROUP BY 1, 2");
-    int64_t rating_sum = 0;
-    while (dims.executeStep()) {
-      const std::string dimension = dims.getColumn(0).getString();
-      const std::string value = dims.getColumn(1).getString();
-      const int64_t n = dims.getColumn(2).getInt64();
-      if (n == 0) continue;
-      if (dimension == "status") d.by_status[value] += n;
-      if (dimension == "classification") d.by_classification[value] += n;
-      if (dimension == "channel") d.by_channel[value] += n;
-      if (dimension == "rating") {
-        const int score = std::atoi(value.c_str());
-        d.rating_spread[score] += n;
-        d.ratings += n;
-        rating_sum += score * n;
-      }
-    }
-    d.rating_average =
-        d.ratings ? static_cast<double>(rating_sum) / static_cast<double>(d.ratings) : 0;
-    Prepared where(db, "SELECT category_id, agency_id, sum(n) FROM report_tallies WHERE " + cover +
-                           " AND +dimension = 'submitted'" + filter + " GROUP BY 1, 2");
-    while (where.executeStep()) {
-      const int64_t n = where.getColumn(2).getInt64();
-      if (n == 0) continue;
-      d.total += n;
+    const tallies::ReportCounts counts = tallies::sum_reports(db, q.from, q.to, filter);
+    d.total = counts.total;
+    d.by_status = counts.by_status;
+    d.by_classification = counts.by_classification;
+    d.by_channel = counts.by_channel;
+    d.rating_spread = counts.rating_spread;
+    d.ratings = counts.ratings;
+    d.rating_average = counts.rating_average;
+    for (const auto& [id, n] : counts.by_category) {
       for (const Category& c : categories) {
-        if (c.id == where.getColumn(0).getInt64()) d.by_category[c.code] += n;
+        if (c.id == id) d.by_category[c.code] += n;
       }
-      const int64_t agency = where.getColumn(1).getInt64();
-      d.by_agency[agency ? code_of_agency(agency) : ""] += n;
     }
+    for (const auto& [id, n] : counts.by_agency) d.by_agency[id ? code_of_agency(id) : ""] += n;
 
     // Stages that ended in the period: share on time, median and 90th percentile.
     std::map<std::string, std::map<int, int64_t>> histograms;
@@ -234,7 +236,8 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
       RepeatCluster c;
       c.tracking_id = format_tracking_id(clusters.getColumn(0).getString());
       c.title = clusters.getColumn(1).getString();
-      if (!clusters.getColumn(2).isNull()) c.agency = code_of_agency(clusters.getColumn(2).getInt64());
+      if (!clusters.getColumn(2).isNull())
+        c.agency = code_of_agency(clusters.getColumn(2).getInt64());
       c.category = code_of_category(clusters.getColumn(3).getInt64());
       c.status = clusters.getColumn(4).getString();
       c.size = 1 + clusters.getColumn(5).getInt64();

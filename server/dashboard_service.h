@@ -11,8 +11,10 @@
 #include "catalog_repository.h"
 #include "clock.h"
 #include "principal.h"
+#include "public_repository.h"
 #include "report_service.h"
 #include "store.h"
+#include "ttl_cache.h"
 
 namespace aduan {
 
@@ -86,7 +88,7 @@ struct Dashboard {
   int64_t ratings = 0;
   double rating_average = 0;
   std::map<int, int64_t> rating_spread;  // score -> count
-  std::vector<RepeatCluster> repeated;  // the 20 largest, whenever filed
+  std::vector<RepeatCluster> repeated;   // the 20 largest, whenever filed
   std::vector<RepeatGroup> repeated_groups;
   std::vector<TrendPoint> weeks;
   std::vector<TrendPoint> months;
@@ -95,13 +97,19 @@ struct Dashboard {
 class DashboardService {
  public:
   DashboardService(Store& store, const Clock& clock, ServiceSettings settings);
+  // Both may be up to settings.monitoring_cache_ms old.
   Dashboard build(const Principal& p, const DashboardQuery& q);
+  PublicStats public_stats(Date from, Date to);
   Date today() const;
 
  private:
+  Dashboard compute(const Principal& p, const DashboardQuery& q);
+
   Store& store_;
   const Clock& clock_;
   ServiceSettings settings_;
+  TtlCache<Dashboard> dashboards_;
+  TtlCache<PublicStats> public_stats_;
 };
 
 // The colour of an agency's compliance: the share of its stages that ended on time.

@@ -48,7 +48,8 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   const int threads = options.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_tcp_nodelay(true);
-  s.set_keep_alive_max_count(100);
+  // Reconnecting costs more than a request; a client keeps its connection for long.
+  s.set_keep_alive_max_count(100000);
   s.set_keep_alive_timeout(options.keep_alive_seconds);
   s.set_read_timeout(options.read_timeout_seconds, 0);
   s.set_write_timeout(options.read_timeout_seconds, 0);

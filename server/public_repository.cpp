@@ -98,37 +98,17 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
 }
 
 PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
+  const tallies::ReportCounts c = tallies::sum_reports(db, from, to, " AND public = 1");
   PublicStats s;
-  const std::string where =
-      " FROM report_tallies WHERE public = 1 AND " + tallies::condition(tallies::cover(from, to));
-  // "+dimension": the primary key's range of days, not the dimension index over all days.
-  Prepared dims(db, "SELECT dimension, value, sum(n)" + where +
-                        " AND +dimension IN ('status', 'classification', 'channel', "
-                        "'rating') GROUP BY 1, 2");
-  int64_t rating_sum = 0;
-  while (dims.executeStep()) {
-    const std::string dimension = dims.getColumn(0).getString();
-    const std::string value = dims.getColumn(1).getString();
-    const int64_t n = dims.getColumn(2).getInt64();
-    if (n == 0) continue;
-    if (dimension == "status") s.by_status[value] = n;
-    if (dimension == "classification") s.by_classification[value] = n;
-    if (dimension == "channel") s.by_channel[value] = n;
-    if (dimension == "rating") {
-      s.rated += n;
-      rating_sum += std::atoi(value.c_str()) * n;
-    }
-  }
-  s.rating_average = s.rated ? static_cast<double>(rating_sum) / static_cast<double>(s.rated) : 0;
-  Prepared where_(db, "SELECT category_id, agency_id, sum(n)" + where +
-                          " AND +dimension = 'submitted' GROUP BY 1, 2");
-  while (where_.executeStep()) {
-    const int64_t n = where_.getColumn(2).getInt64();
-    if (n == 0) continue;
-    s.total += n;
-    s.by_category[where_.getColumn(0).getInt64()] += n;
-    if (where_.getColumn(1).getInt64()) s.by_agency[where_.getColumn(1).getInt64()] += n;
-  }
+  s.total = c.total;
+  s.by_status = c.by_status;
+  s.by_classification = c.by_classification;
+  s.by_channel = c.by_channel;
+  s.by_category = c.by_category;
+  s.by_agency = c.by_agency;
+  s.by_agency.erase(0);  // forwarded reports only
+  s.rated = c.ratings;
+  s.rating_average = c.rating_average;
   s.finished = s.by_status.count("closed") ? s.by_status.at("closed") : 0;
   return s;
 }

@@ -25,6 +25,8 @@ class Notifier;
 struct ServiceSettings {
   int utc_offset_minutes = 7 * 60;  // WIB
   DeadlinePolicy policy;
+  // Dashboards and public statistics may be this old: under load, many ask the same.
+  int monitoring_cache_ms = 5000;
 };
 
 struct SubmitOutcome {

@@ -4,6 +4,7 @@
 #include "auth_service.h"
 #include "catalog_repository.h"
 #include "csv.h"
+#include "dashboard_service.h"
 #include "http_errors.h"
 #include "json_support.h"
 #include "public_repository.h"
@@ -82,7 +83,7 @@ std::optional<json> collect_stats(const Services& s, const httplib::Request& req
   const Date* to = &period->second;
   json out;
   s.store.read([&](SQLite::Database& db) {
-    const PublicStats st = PublicRepository::stats(db, *from, *to);
+    const PublicStats st = s.dashboard.public_stats(*from, *to);
     json categories = json::array();
     for (const Category& c : CatalogRepository::active_categories(db)) {
       const auto it = st.by_category.find(c.id);

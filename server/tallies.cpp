@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "prepared.h"
@@ -67,6 +68,43 @@ void rebuild(SQLite::Database& db) {
   SQLite::Transaction tx(db);
   recount(db);
   tx.commit();
+}
+
+ReportCounts sum_reports(SQLite::Database& db, Date from, Date to, const std::string& extra) {
+  ReportCounts c;
+  // "+dimension" keeps SQLite on the primary key's range of days; the dimension index would
+  // read every day there is.
+  const std::string where = " FROM report_tallies WHERE " + condition(cover(from, to)) + extra;
+  Prepared dims(db, "SELECT dimension, value, sum(n)" + where +
+                        " AND +dimension IN ('status', 'classification', 'channel', 'rating') "
+                        "GROUP BY 1, 2");
+  int64_t rating_sum = 0;
+  while (dims.executeStep()) {
+    const std::string dimension = dims.getColumn(0).getString();
+    const std::string value = dims.getColumn(1).getString();
+    const int64_t n = dims.getColumn(2).getInt64();
+    if (n == 0) continue;
+    if (dimension == "status") c.by_status[value] += n;
+    if (dimension == "classification") c.by_classification[value] += n;
+    if (dimension == "channel") c.by_channel[value] += n;
+    if (dimension == "rating") {
+      const int score = std::atoi(value.c_str());
+      c.rating_spread[score] += n;
+      c.ratings += n;
+      rating_sum += score * n;
+    }
+  }
+  c.rating_average = c.ratings ? double(rating_sum) / double(c.ratings) : 0;
+  Prepared places(db, "SELECT category_id, agency_id, sum(n)" + where +
+                          " AND +dimension = 'submitted' GROUP BY 1, 2");
+  while (places.executeStep()) {
+    const int64_t n = places.getColumn(2).getInt64();
+    if (n == 0) continue;
+    c.total += n;
+    c.by_category[places.getColumn(0).getInt64()] += n;
+    c.by_agency[places.getColumn(1).getInt64()] += n;
+  }
+  return c;
 }
 
 int64_t month_of(Date d) {

@@ -42,6 +42,7 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify) {
   options.notify = std::move(notify);
   options.http.threads = 8;
   options.http.access_log = false;
+  options.settings.monitoring_cache_ms = 0;  // tests read the monitoring right after acting
   app_ = std::make_unique<App>(options, clock_);
   demo_ = load_demo_data(*app_, clock_, kMonday10Wib);
   port_ = app_->http().bind("127.0.0.1", 0);
