@@ -28,7 +28,8 @@ constexpr const char* kUsage = R"(aduan — public-service complaint management
 
 Usage:
   aduan serve   [--db FILE] [--host ADDR] [--port N] [--assets DIR] [--tz WIB|WITA|WIT]
-                [--threads N] [--job-interval SECONDS] [--secure-cookies 1]
+                [--threads N] [--job-interval SECONDS] [--monitoring-cache MS]
+                [--secure-cookies 1]
                 [--notify-config FILE]
   aduan demo    [--db FILE]     fill FILE with a demo district: agencies, categories,
                                 holidays, one account per staff role (passwords printed
@@ -59,6 +60,8 @@ Options:
   --threads N    HTTP worker threads (default 32; each keep-alive client holds one)
   --job-interval SECONDS   how often the deadline job runs (default 60; 0: never, for
                            benchmarks that must not change the store they measure)
+  --monitoring-cache MS    how old a dashboard or the public statistics may be when
+                           served again (default 5000; 0 computes every request)
   --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
   --notify-config FILE     SMTP server, WhatsApp/SMS gateway, inbound secret, retry timing
                            and who hears of what, as JSON (see docs/notifications.md)
@@ -67,6 +70,7 @@ Options:
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
+      "--monitoring-cache",
       "--secure-cookies", "--notify-config"}},
     {"demo", {"--db", "--tz"}},
     {"migrate", {"--db"}},
@@ -138,6 +142,9 @@ int serve(const CommandLine& cl) {
   if (!threads) return fail("--threads must be a number from 2 to 1024");
   const auto interval = parse_int(option(cl, "--job-interval", "60"), 0, 86400);
   if (!interval) return fail("--job-interval must be a number of seconds from 0 to 86400");
+  const auto cache = parse_int(option(cl, "--monitoring-cache", "5000"), 0, 600000);
+  if (!cache) return fail("--monitoring-cache must be milliseconds from 0 to 600000");
+  options->settings.monitoring_cache_ms = *cache;
   const std::string host = option(cl, "--host", "127.0.0.1");
   options->http.threads = *threads;
   options->http.secure_cookies = option(cl, "--secure-cookies", "0") == "1";

@@ -223,6 +223,11 @@ int main(int argc, char** argv) {
                       {"category", pick(sample.categories, rng)},
                       {"reporter", {{"phone", "081234567890"}}}};
     auto res = c.Post("/api/v1/reports", report.dump(), "application/json");
+    if (!(res && res->status == 201)) {
+      std::cerr << "submit: " << (res ? std::to_string(res->status) + " " + res->body
+                                        : "no answer: " + httplib::to_string(res.error()))
+                << "\n";
+    }
     return res && res->status == 201;
   });
   if (staff) {
