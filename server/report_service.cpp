@@ -137,8 +137,9 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
   r.created_at = r.updated_at = now;
   out.pin = make_citizen_pin();
 
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  // Grouped with the submissions that arrive meanwhile: one fsync for all of them, and this
+  // returns only once the group is on disk.
+  store_.write_grouped([&](SQLite::Database& db) {
     bool inserted = false;
     for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
       r.tracking_id = make_tracking_id(random_());
@@ -157,7 +158,6 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
       notifier_->notify(db, "new_report", r, {}, now);
       notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);
     }
-    tx.commit();  // synchronous=FULL: durable when this returns
   });
 
   out.tracking_id = format_tracking_id(r.tracking_id);

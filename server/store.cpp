@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 
 #include "embedded.h"
 #include "prepared.h"
@@ -59,6 +60,73 @@ Store::~Store() = default;
 void Store::write(const std::function<void(SQLite::Database&)>& fn) {
   std::lock_guard lock(write_mutex_);
   fn(*writer_);
+}
+
+struct Store::GroupedWrite {
+  const std::function<void(SQLite::Database&)>* fn;
+  bool done = false;
+  std::exception_ptr error;
+};
+
+void Store::write_grouped(const std::function<void(SQLite::Database&)>& fn) {
+  GroupedWrite mine{&fn};
+  std::unique_lock lock(group_mutex_);
+  group_pending_.push_back(&mine);
+  if (!group_leader_) {
+    // No group is being written: this caller writes it, with whatever else arrives.
+    group_leader_ = true;
+    lock.unlock();
+    lead_group();
+    lock.lock();
+  }
+  group_done_.wait(lock, [&] { return mine.done; });
+  if (mine.error) std::rethrow_exception(mine.error);
+}
+
+void Store::lead_group() {
+  constexpr size_t kMaxGroup = 512;
+  while (true) {
+    std::vector<GroupedWrite*> group;
+    {
+      std::lock_guard lock(group_mutex_);
+      if (group_pending_.empty()) {
+        group_leader_ = false;
+        return;
+      }
+      const size_t n = std::min(group_pending_.size(), kMaxGroup);
+      group.assign(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
+      group_pending_.erase(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
+    }
+    std::exception_ptr commit_error;
+    {
+      std::lock_guard writer(write_mutex_);
+      try {
+        SQLite::Transaction tx(*writer_);
+        for (GroupedWrite* w : group) {
+          writer_->exec("SAVEPOINT grouped");
+          try {
+            (*w->fn)(*writer_);
+            writer_->exec("RELEASE grouped");
+          } catch (...) {
+            w->error = std::current_exception();
+            writer_->exec("ROLLBACK TO grouped");
+            writer_->exec("RELEASE grouped");
+          }
+        }
+        tx.commit();  // one fsync for the whole group
+      } catch (...) {
+        commit_error = std::current_exception();
+      }
+    }
+    {
+      std::lock_guard lock(group_mutex_);
+      for (GroupedWrite* w : group) {
+        if (commit_error) w->error = commit_error;
+        w->done = true;
+      }
+    }
+    group_done_.notify_all();
+  }
 }
 
 void Store::read(const std::function<void(SQLite::Database&)>& fn) {

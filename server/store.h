@@ -30,6 +30,13 @@ class Store {
   // own SQLite::Transaction so that an exception rolls everything back.
   void write(const std::function<void(SQLite::Database&)>& fn);
 
+  // Group commit: runs `fn` inside a transaction shared with the other grouped writes that
+  // arrive meanwhile, each in a savepoint of its own, and returns once that transaction is
+  // committed (durable, one fsync for the group). `fn` must not open a transaction. When
+  // `fn` throws, its savepoint is rolled back, the others commit, and the exception comes
+  // back to this caller; when the commit fails, every caller in the group gets the error.
+  void write_grouped(const std::function<void(SQLite::Database&)>& fn);
+
   // Runs `fn` with a read-only connection from the pool.
   void read(const std::function<void(SQLite::Database&)>& fn);
 
@@ -38,7 +45,14 @@ class Store {
 
  private:
   std::string path_;
+  struct GroupedWrite;
+  void lead_group();
+
   std::mutex write_mutex_;
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<GroupedWrite*> group_pending_;
+  bool group_leader_ = false;
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_ready_;
