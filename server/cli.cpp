@@ -70,8 +70,7 @@ Options:
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
-      "--monitoring-cache",
-      "--secure-cookies", "--notify-config"}},
+      "--monitoring-cache", "--secure-cookies", "--notify-config"}},
     {"demo", {"--db", "--tz"}},
     {"migrate", {"--db"}},
     {"user add", {"--db", "--username", "--role", "--agency", "--name", "--email", "--phone"}},

@@ -98,17 +98,9 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
 }
 
 PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
-  const tallies::ReportCounts c = tallies::sum_reports(db, from, to, " AND public = 1");
   PublicStats s;
-  s.total = c.total;
-  s.by_status = c.by_status;
-  s.by_classification = c.by_classification;
-  s.by_channel = c.by_channel;
-  s.by_category = c.by_category;
-  s.by_agency = c.by_agency;
+  static_cast<tallies::ReportCounts&>(s) = tallies::sum_reports(db, from, to, " AND public = 1");
   s.by_agency.erase(0);  // forwarded reports only
-  s.rated = c.ratings;
-  s.rating_average = c.rating_average;
   s.finished = s.by_status.count("closed") ? s.by_status.at("closed") : 0;
   return s;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "report_repository.h"
+#include "tallies.h"
 
 namespace SQLite {
 class Database;
@@ -30,16 +31,9 @@ struct PublicFilter {
   int offset = 0;
 };
 
-struct PublicStats {
-  int64_t total = 0;
-  std::map<std::string, int64_t> by_status;
-  std::map<std::string, int64_t> by_classification;
-  std::map<std::string, int64_t> by_channel;
-  std::map<int64_t, int64_t> by_category;  // category id -> count
-  std::map<int64_t, int64_t> by_agency;    // agency id -> count (forwarded reports)
-  int64_t finished = 0;                    // closed
-  int64_t rated = 0;
-  double rating_average = 0;
+// The counters of the public reports; by_agency holds forwarded reports only.
+struct PublicStats : tallies::ReportCounts {
+  int64_t finished = 0;  // closed
 };
 
 class PublicRepository {

@@ -106,7 +106,7 @@ std::optional<json> collect_stats(const Services& s, const httplib::Request& req
                {"by_channel", st.by_channel},
                {"by_category", categories},
                {"by_agency", agencies},
-               {"rating", {{"count", st.rated}, {"average", st.rating_average}}}};
+               {"rating", {{"count", st.ratings}, {"average", st.rating_average}}}};
   });
   return out;
 }
