@@ -52,7 +52,8 @@ function renderList(page) {
     const meta = document.createElement('p');
     meta.className = 'queue-meta';
     meta.textContent = [t('status.' + r.status), lang() === 'en' ? r.category?.name_en || r.category?.name : r.category?.name,
-      r.agency?.name, formatDate(r.created_at.slice(0, 10))].filter(Boolean).join(' · ');
+      r.agency?.name, formatDate(r.created_at.slice(0, 10)),
+      r.followers ? t('similar.followers', { n: formatNumber(r.followers) }) : ''].filter(Boolean).join(' · ');
     li.append(link, meta);
     return li;
   }));

@@ -51,6 +51,11 @@ test('a citizen is offered the same problem and follows it', async () => {
   await page.waitForSelector('#followers-row:not([hidden])');
   assert.equal((await page.textContent('#report-followers')).trim(), '1');
   assert.deepEqual(errors, []);
+  // And the staff see it on the report.
+  const staff = await staffPage(env.browser, env.server, 'koordinator');
+  await staff.goto(env.server.url + 'staff/report.html?id=' + original);
+  await staff.waitForSelector('#followers-row:not([hidden])');
+  assert.equal((await staff.textContent('#report-followers')).trim(), '1');
 });
 
 test('the coordinator marks a likely duplicate from the report page', async () => {

@@ -46,6 +46,8 @@ function renderDetails(r) {
   text('report-body', r.body);
   text('report-escalation', r.escalation_due ? formatDate(r.escalation_due) : null);
   document.getElementById('escalation-row').hidden = !r.escalation_due;
+  document.getElementById('followers-row').hidden = !r.followers;
+  text('report-followers', String(r.followers ?? 0));
   const reporter = document.getElementById('report-reporter');
   if (r.reporter_hidden) {
     reporter.textContent = t('report.reporter.hidden');
