@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app.h"
+#include "backup.h"
 #include "catalog_repository.h"
 #include "crypto.h"
 #include "demo_data.h"
@@ -48,6 +49,11 @@ Usage:
   aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
   aduan seed --reports N [--years Y] [--db FILE]
                                 add N generated reports (for benchmarks), spread over Y years
+  aduan backup --to FILE [--db FILE]
+                                a consistent copy of the store while aduan runs (SQLite's
+                                online backup), checked, then renamed into place
+  aduan restore --from FILE [--db FILE]
+                                replace the store with a backup (stop aduan first)
   aduan --help | --version
 
 Options:
@@ -79,6 +85,8 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"jobs run", {"--db", "--tz"}},
     {"holidays import", {"--db", "--file", "--national"}},
     {"seed", {"--db", "--reports", "--years"}},
+    {"backup", {"--db", "--to"}},
+    {"restore", {"--db", "--from"}},
 };
 
 std::string option(const CommandLine& cl, const std::string& name, const std::string& fallback) {
@@ -353,6 +361,30 @@ int seed(const CommandLine& cl) {
   return 0;
 }
 
+int backup(const CommandLine& cl) {
+  const std::string to = option(cl, "--to", "");
+  if (to.empty()) return fail("--to FILE is required");
+  try {
+    backup_store(option(cl, "--db", "aduan.db"), to);
+  } catch (const std::runtime_error& e) {
+    return fail(e.what());
+  }
+  std::cout << "backup written to " << to << "\n";
+  return 0;
+}
+
+int restore(const CommandLine& cl) {
+  const std::string from = option(cl, "--from", "");
+  if (from.empty()) return fail("--from FILE is required");
+  try {
+    restore_store(from, option(cl, "--db", "aduan.db"));
+  } catch (const std::runtime_error& e) {
+    return fail(e.what());
+  }
+  std::cout << "restored from " << from << "\n";
+  return 0;
+}
+
 int holidays_import(const CommandLine& cl) {
   const std::string file = option(cl, "--file", "");
   const std::string year = option(cl, "--national", "");
@@ -463,6 +495,8 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "jobs run") return jobs_run(cl);
     if (cl.command == "holidays import") return holidays_import(cl);
     if (cl.command == "seed") return seed(cl);
+    if (cl.command == "backup") return backup(cl);
+    if (cl.command == "restore") return restore(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
     return 1;
