@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "crypto.h"
+#include "audit_chain.h"
 #include "similar_reports.h"
 #include "tallies.h"
 
@@ -42,6 +43,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
   store_.write([&](SQLite::Database& db) {
     tallies::prepare(db, o.settings.utc_offset_minutes);
     SimilarReports::index_existing(db);
+    chain_unlinked(db);
   });
 }
 

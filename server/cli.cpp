@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app.h"
+#include "audit_chain.h"
 #include "backup.h"
 #include "catalog_repository.h"
 #include "crypto.h"
@@ -49,6 +50,9 @@ Usage:
   aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
   aduan seed --reports N [--years Y] [--db FILE]
                                 add N generated reports (for benchmarks), spread over Y years
+  aduan audit verify [--db FILE]
+                                recompute every report's hash chain of events; names the
+                                first broken link and exits 1 when one is
   aduan backup --to FILE [--db FILE]
                                 a consistent copy of the store while aduan runs (SQLite's
                                 online backup), checked, then renamed into place
@@ -86,6 +90,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"holidays import", {"--db", "--file", "--national"}},
     {"seed", {"--db", "--reports", "--years"}},
     {"backup", {"--db", "--to"}},
+    {"audit verify", {"--db"}},
     {"restore", {"--db", "--from"}},
 };
 
@@ -361,6 +366,23 @@ int seed(const CommandLine& cl) {
   return 0;
 }
 
+int audit_verify(const CommandLine& cl) {
+  std::string error;
+  const auto options = app_options(cl, &error);
+  if (!options) return fail(error);
+  SystemClock clock;
+  App app(*options, clock);
+  AuditResult result;
+  app.store().read([&](SQLite::Database& db) { result = verify_chains(db); });
+  if (result.broken) {
+    std::cout << "audit: the chain is broken at " << *result.broken << "\n";
+    return 1;
+  }
+  std::cout << "audit: " << result.events << " events of " << result.reports
+            << " reports, every link intact\n";
+  return 0;
+}
+
 int backup(const CommandLine& cl) {
   const std::string to = option(cl, "--to", "");
   if (to.empty()) return fail("--to FILE is required");
@@ -444,7 +466,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   cl.command = args[0];
   size_t first_option = 1;
   // Two-word commands: "user add", "jobs run", "holidays import".
-  if ((args[0] == "user" || args[0] == "jobs" || args[0] == "holidays") && args.size() > 1) {
+  if ((args[0] == "user" || args[0] == "jobs" || args[0] == "holidays" || args[0] == "audit") &&
+      args.size() > 1) {
     cl.command += " " + args[1];
     first_option = 2;
   }
@@ -496,6 +519,7 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "holidays import") return holidays_import(cl);
     if (cl.command == "seed") return seed(cl);
     if (cl.command == "backup") return backup(cl);
+    if (cl.command == "audit verify") return audit_verify(cl);
     if (cl.command == "restore") return restore(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";

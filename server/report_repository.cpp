@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "audit_chain.h"
 #include "prepared.h"
 
 namespace aduan {
@@ -199,6 +200,7 @@ void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, con
   q.bind(10, e.is_public ? 1 : 0);
   bind_optional(q, 11, e.agency_id);
   q.exec();
+  chain_event(db, report_id, db.getLastInsertRowid());
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
