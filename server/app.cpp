@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include "crypto.h"
 #include "audit_chain.h"
+#include "crypto.h"
 #include "similar_reports.h"
 #include "tallies.h"
 

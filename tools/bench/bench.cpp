@@ -224,8 +224,9 @@ int main(int argc, char** argv) {
                       {"reporter", {{"phone", "081234567890"}}}};
     auto res = c.Post("/api/v1/reports", report.dump(), "application/json");
     if (!(res && res->status == 201)) {
-      std::cerr << "submit: " << (res ? std::to_string(res->status) + " " + res->body
-                                        : "no answer: " + httplib::to_string(res.error()))
+      std::cerr << "submit: "
+                << (res ? std::to_string(res->status) + " " + res->body
+                        : "no answer: " + httplib::to_string(res.error()))
                 << "\n";
     }
     return res && res->status == 201;
