@@ -5,8 +5,6 @@ import { followReport, similarReports } from './api.js';
 import { lang, t } from './i18n.js';
 
 const kDelayMs = 700;  // after the last keystroke
-const kMinTitle = 10;
-const kMinBody = 20;
 
 let timer = 0;
 let inFlight = null;
@@ -74,9 +72,18 @@ function render(items) {
   }));
 }
 
-async function search(form) {
+// A title and body long enough for the core to accept them say enough to compare; without
+// the core, anything written does.
+function longEnough(core, draft) {
+  if (!core) return draft.title !== '' && draft.body !== '';
+  const limits = core.limits();
+  return core.countCharacters(draft.title) >= limits.title.min
+    && core.countCharacters(draft.body) >= limits.body.min;
+}
+
+async function search(form, core) {
   const draft = draftOf(form);
-  if (draft.title.length < kMinTitle || draft.body.length < kMinBody || !(draft.category || draft.agency)) {
+  if (!longEnough(core, draft) || !(draft.category || draft.agency)) {
     render([]);
     return;
   }
@@ -89,14 +96,14 @@ async function search(form) {
   if (res.ok) render(res.data.items);  // a failed search just offers nothing
 }
 
-// Watches the form's title, body, category and agency.
-export function watchSimilar(form) {
+// Watches the form's title, body, category and agency; `core` is the wasm core or null.
+export function watchSimilar(form, core) {
   const schedule = (event) => {
     if (!['title', 'body', 'category', 'agency'].includes(event.target.name)) return;
     clearTimeout(timer);
-    timer = setTimeout(() => search(form), kDelayMs);
+    timer = setTimeout(() => search(form, core), kDelayMs);
   };
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
-  search(form);  // a restored draft
+  search(form, core);  // a restored draft
 }

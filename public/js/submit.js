@@ -211,7 +211,7 @@ async function main() {
   restoreDraft();
   updateCounters();
   validate();
-  watchSimilar(form);
+  watchSimilar(form, core);
   document.body.dataset.ready = 'true';
 }
 
