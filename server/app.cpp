@@ -34,9 +34,11 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       inbound_(store_, clock, o.settings, reports_, workflow_, notifier_),
       sender_(store_, clock, o.notify),
       dashboard_(store_, clock, o.settings),
+      uploads_(store_, clock),
       assets_(o.assets_dir),
-      services_{store_,    reports_, workflow_, citizens_,  staff_, auth_,   inbound_,
-                notifier_, sender_,  clock,     dashboard_, job_,   metrics_},
+      services_{store_,     reports_, workflow_, citizens_, staff_,
+                auth_,      inbound_, notifier_, sender_,   clock,
+                dashboard_, job_,     metrics_,  uploads_,  RegionCatalog::embedded()},
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.

@@ -17,10 +17,12 @@
 #include "notification_sender.h"
 #include "notifier.h"
 #include "notify_config.h"
+#include "region_catalog.h"
 #include "report_service.h"
 #include "services.h"
 #include "staff_service.h"
 #include "store.h"
+#include "upload_service.h"
 #include "workflow_service.h"
 
 namespace aduan {
@@ -50,6 +52,7 @@ class App {
   NotificationSender& sender() { return sender_; }
   InboundService& inbound() { return inbound_; }
   DashboardService& dashboard() { return dashboard_; }
+  UploadService& uploads() { return uploads_; }
   HttpServer& http() { return http_; }
   const Services& services() const { return services_; }
 
@@ -66,6 +69,7 @@ class App {
   NotificationSender sender_;
   DashboardService dashboard_;
   RequestMetrics metrics_;
+  UploadService uploads_;
   AssetSource assets_;
   Services services_;
   HttpServer http_;

@@ -101,6 +101,18 @@ CitizenOutcome CitizenService::act(const std::string& typed_id, const std::strin
   return out;
 }
 
+CitizenOutcome CitizenService::attachment(const std::string& typed_id, const std::string& pin,
+                                          int position) {
+  int64_t report_id = 0;
+  CitizenOutcome out = check_pin(typed_id, pin, &report_id);
+  if (out.result != CitizenOutcome::Result::kOk) return out;
+  store_.read([&](SQLite::Database& db) {
+    out.attachment = AttachmentRepository::read(db, report_id, position);
+  });
+  if (!out.attachment) out.result = CitizenOutcome::Result::kNotFound;
+  return out;
+}
+
 CitizenOutcome CitizenService::set_notifications(const std::string& typed_id,
                                                  const std::string& pin, bool enabled) {
   int64_t report_id = 0;

@@ -27,7 +27,8 @@ struct CitizenOutcome {
   TrackingIdError id_error = TrackingIdError::kNone;
   int64_t retry_after = 0;
   std::vector<FieldError> errors;
-  std::optional<ReportView> view;  // with kOk: the report as its reporter sees it
+  std::optional<ReportView> view;            // with kOk: the report as its reporter sees it
+  std::optional<AttachmentData> attachment;  // with kOk from attachment()
 };
 
 class CitizenService {
@@ -38,6 +39,8 @@ class CitizenService {
   CitizenOutcome open(const std::string& typed_id, const std::string& pin);
   CitizenOutcome act(const std::string& typed_id, const std::string& pin, Action action,
                      const ActionInput& input, std::optional<int64_t> expected_version);
+  // One attachment of the report; kNotFound when it has no such attachment.
+  CitizenOutcome attachment(const std::string& typed_id, const std::string& pin, int position);
   // Turns the citizen's messages about this report on or off.
   CitizenOutcome set_notifications(const std::string& typed_id, const std::string& pin,
                                    bool enabled);

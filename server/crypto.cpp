@@ -60,6 +60,47 @@ std::string digest_hex(std::string_view data) {
   return to_hex(out, sizeof out);
 }
 
+namespace {
+
+// A key of its own for sealing, so that the digest stored beside the box (digest_hex of the
+// same secret) says nothing about it.
+void sealing_key(std::string_view secret, unsigned char* key) {
+  static constexpr char kContext[] = "aduan seal v1";
+  crypto_generichash(key, crypto_secretbox_KEYBYTES,
+                     reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                     reinterpret_cast<const unsigned char*>(kContext), sizeof kContext - 1);
+}
+
+}  // namespace
+
+std::string seal_with_secret(std::string_view secret, std::string_view plaintext) {
+  unsigned char key[crypto_secretbox_KEYBYTES];
+  sealing_key(secret, key);
+  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+  auto* nonce = reinterpret_cast<unsigned char*>(out.data());
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        nonce, key);
+  sodium_memzero(key, sizeof key);
+  return out;
+}
+
+std::optional<std::string> open_with_secret(std::string_view secret, std::string_view sealed) {
+  if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
+  unsigned char key[crypto_secretbox_KEYBYTES];
+  sealing_key(secret, key);
+  const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
+  const size_t box = sealed.size() - crypto_secretbox_NONCEBYTES;
+  std::string out(box - crypto_secretbox_MACBYTES, '\0');
+  const int failed =
+      crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
+                                 nonce + crypto_secretbox_NONCEBYTES, box, nonce, key);
+  sodium_memzero(key, sizeof key);
+  if (failed) return std::nullopt;
+  return out;
+}
+
 bool equal_secret(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }

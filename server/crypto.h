@@ -2,6 +2,7 @@
 // does the work; this file keeps its use in one place.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,11 @@ uint32_t random_below(uint32_t bound);
 
 // A one-way digest (BLAKE2b-256, hex) for storing tokens and PINs.
 std::string digest_hex(std::string_view data);
+
+// Encrypts `plaintext` with a key derived from `secret` (XSalsa20-Poly1305 with a random
+// nonce), and opens it again; nullopt when the secret is wrong or the box was altered.
+std::string seal_with_secret(std::string_view secret, std::string_view plaintext);
+std::optional<std::string> open_with_secret(std::string_view secret, std::string_view sealed);
 
 // Constant-time comparison of two strings.
 bool equal_secret(std::string_view a, std::string_view b);

@@ -9,6 +9,7 @@
 #include "prepared.h"
 #include "rate_limiter.h"
 #include "session_repository.h"
+#include "upload_service.h"
 
 namespace aduan {
 namespace {
@@ -116,6 +117,10 @@ JobRun DeadlineJob::run_once() {
     nonces.bind(1, now - 24 * 3600);
     nonces.exec();
     SessionRepository::remove_expired(db, now, now - 7 * 24 * 3600);
+    AttachmentRepository::prune(db, now - kUploadLifetimeSeconds);
+    Prepared keys(db, "DELETE FROM submission_keys WHERE created_at < ?");
+    keys.bind(1, now - kSubmissionKeyLifetimeSeconds);
+    keys.exec();
     tx.commit();
   });
   last_success_ = clock_.now_unix();

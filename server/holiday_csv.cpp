@@ -1,39 +1,10 @@
 #include "holiday_csv.h"
 
+#include "csv.h"
 #include "embedded.h"
 #include "text.h"
 
 namespace aduan {
-namespace {
-
-// Splits one CSV line (RFC 4180 quoting) into fields.
-std::vector<std::string> split_csv_line(std::string_view line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back().push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back().push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back().push_back(c);
-    }
-  }
-  for (std::string& f : fields) f = normalize_line(f);
-  return fields;
-}
-
-}  // namespace
 
 HolidayCsv parse_holiday_csv(std::string_view text) {
   HolidayCsv out;
@@ -52,7 +23,8 @@ HolidayCsv parse_holiday_csv(std::string_view text) {
       out.errors.push_back({field, FieldCode::kInvalidUtf8});
       continue;
     }
-    const std::vector<std::string> cells = split_csv_line(line);
+    std::vector<std::string> cells = split_csv_line(line);
+    for (std::string& c : cells) c = normalize_line(c);
     if (number == 1 && cells[0] == "date") continue;  // header
     const auto date = parse_iso_date(cells[0]);
     const std::string name = cells.size() > 1 ? cells[1] : "";

@@ -34,6 +34,7 @@ DecodedReport decode_report_json(std::string_view body) {
   in.reporter.nik = read_string(rep, "nik", "reporter.nik", errors);
   in.anonymous = read_bool(*doc, "anonymous", errors).value_or(false);
   in.confidential = read_bool(*doc, "confidential", errors).value_or(false);
+  in.attachments = read_string_list(*doc, "attachments", "attachments", errors);
   return out;
 }
 
@@ -58,6 +59,7 @@ std::string reporter_view_json(const ReportView& v, int utc_offset_minutes) {
   out["timeline"] = timeline_json(v.timeline, utc_offset_minutes, false);
   out["version"] = v.report.version;
   out["notifications"] = v.report.notify_citizen;
+  out["attachments"] = attachments_json(v.attachments);
   if (v.report.rating) {
     out["rating"] = json{{"score", *v.report.rating}, {"comment", v.report.rating_comment}};
   }

@@ -99,6 +99,7 @@ std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes)
   out["version"] = r.version;
   out["tier"] = to_string(r.tier);
   out["returned"] = r.returned;
+  out["attachments"] = attachments_json(sv.view.attachments);
   out["assigned_to"] = sv.assigned_to;
   out["escalation_due"] =
       r.clock.escalation_due ? json(format_iso_date(*r.clock.escalation_due)) : json(nullptr);

@@ -13,6 +13,26 @@ std::string read_string(const json& obj, const char* key, const std::string& pat
   return it->get<std::string>();
 }
 
+std::vector<std::string> read_string_list(const json& obj, const char* key, const std::string& path,
+                                          std::vector<FieldError>* errors) {
+  std::vector<std::string> out;
+  const auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return out;
+  if (!it->is_array()) {
+    errors->push_back({path, FieldCode::kWrongType});
+    return out;
+  }
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& item = (*it)[i];
+    if (item.is_string()) {
+      out.push_back(item.get<std::string>());
+    } else {
+      errors->push_back({path + "." + std::to_string(i), FieldCode::kWrongType});
+    }
+  }
+  return out;
+}
+
 std::optional<double> read_number(const json& obj, const char* key, const std::string& path,
                                   std::vector<FieldError>* errors) {
   const auto it = obj.find(key);
@@ -100,6 +120,7 @@ json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
     out["body"] = r.body;
     out["incident_date"] = r.incident_date;
     out["location"] = json{{"text", r.location.text}, {"region_code", r.location.region_code}};
+    if (!v.region_name.empty()) out["location"]["region_name"] = v.region_name;
     if (r.location.lat && r.location.lon) {
       out["location"]["lat"] = *r.location.lat;
       out["location"]["lon"] = *r.location.lon;
@@ -110,6 +131,17 @@ json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
         {"code", v.category->code}, {"name", v.category->name}, {"name_en", v.category->name_en}};
   }
   if (v.agency) out["agency"] = json{{"code", v.agency->code}, {"name", v.agency->name}};
+  return out;
+}
+
+json attachments_json(const std::vector<AttachmentInfo>& attachments) {
+  json out = json::array();
+  for (const AttachmentInfo& a : attachments) {
+    json item{{"position", a.position}, {"content_type", a.content_type}, {"size", a.size}};
+    if (a.width) item["width"] = a.width;
+    if (a.height) item["height"] = a.height;
+    out.push_back(std::move(item));
+  }
   return out;
 }
 

@@ -20,6 +20,10 @@ std::string read_string(const json& obj, const char* key, const std::string& pat
 std::optional<double> read_number(const json& obj, const char* key, const std::string& path,
                                   std::vector<FieldError>* errors);
 std::optional<bool> read_bool(const json& obj, const char* key, std::vector<FieldError>* errors);
+// An array of strings; another type (or an element of another type) adds kWrongType at
+// `path` (or `path.i`).
+std::vector<std::string> read_string_list(const json& obj, const char* key, const std::string& path,
+                                          std::vector<FieldError>* errors);
 const json& read_object(const json& obj, const char* key, std::vector<FieldError>* errors);
 
 // Parses a request body that must be a JSON object; sets `problem` otherwise.
@@ -43,6 +47,9 @@ json deadline_view_json(const std::optional<DeadlineView>& d);
 
 // The fields every view of a report shares. `content` adds title, body and location.
 json report_json(const ReportView& v, int utc_offset_minutes, bool content);
+
+// What the reporter and the staff see of the attachments (the bytes are fetched apart).
+json attachments_json(const std::vector<AttachmentInfo>& attachments);
 
 // Timeline events; `staff` adds who acted, internal events and the public flag.
 json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes, bool staff);

@@ -8,7 +8,11 @@
 
 #include "crypto.h"
 #include "notifier.h"
+#include "prepared.h"
+#include "region_catalog.h"
 #include "similar_reports.h"
+#include "text.h"
+#include "upload_service.h"
 
 namespace aduan {
 namespace {
@@ -24,6 +28,43 @@ std::vector<FieldError> merge_errors(std::vector<FieldError> decode_errors,
     if (!shadowed) out.push_back(e);
   }
   return out;
+}
+
+// Thrown inside the write when an attachment was claimed by another submission between the
+// check and the write; the savepoint is rolled back and the citizen told.
+struct AttachmentTaken {};
+
+// The first submission with this key, found inside the write; nullopt when there is none.
+std::optional<SubmitOutcome> replay(SQLite::Database& db, const std::string& key) {
+  Prepared q(db, "SELECT report_id, sealed_pin FROM submission_keys WHERE key_hash = ?");
+  q.bind(1, digest_hex("idempotency:" + key));
+  if (!q.executeStep()) return std::nullopt;
+  const auto report = ReportRepository::find_by_id(db, q.getColumn(0).getInt64());
+  const SQLite::Column sealed = q.getColumn(1);
+  const auto pin = open_with_secret(
+      key, std::string_view(static_cast<const char*>(sealed.getBlob()), size_t(sealed.getBytes())));
+  if (!report || !pin) return std::nullopt;
+  SubmitOutcome out;
+  out.tracking_id = format_tracking_id(report->tracking_id);
+  out.pin = *pin;
+  out.status = report->status;
+  out.deadline = report->clock.deadline;
+  out.created_at = report->created_at;
+  out.replayed = true;
+  return out;
+}
+
+void remember_key(SQLite::Database& db, const std::string& key, int64_t report_id,
+                  const std::string& pin, int64_t now) {
+  Prepared q(db,
+             "INSERT INTO submission_keys (key_hash, report_id, sealed_pin, created_at) "
+             "VALUES (?, ?, ?, ?)");
+  q.bind(1, digest_hex("idempotency:" + key));
+  q.bind(2, report_id);
+  const std::string sealed = seal_with_secret(key, pin);
+  q.bind(3, sealed.data(), int(sealed.size()));
+  q.bind(4, now);
+  q.exec();
 }
 
 constexpr int kTrackingIdAttempts = 8;
@@ -62,6 +103,8 @@ ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date toda
   const auto agency_id = report.agency_id ? report.agency_id : report.suggested_agency_id;
   if (agency_id) view.agency = CatalogRepository::agency_by_id(db, *agency_id);
   view.deadline = deadline_view(CatalogRepository::calendar(db), report, today);
+  view.attachments = AttachmentRepository::of_report(db, report.id);
+  view.region_name = RegionCatalog::embedded().full_name(report.location.region_code);
   view.report = std::move(report);
   return view;
 }
@@ -95,8 +138,18 @@ Date ReportService::today() const {
   return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
 }
 
-SubmitOutcome ReportService::submit(const ReportInput& input,
-                                    std::vector<FieldError> decode_errors) {
+bool valid_idempotency_key(std::string_view key) {
+  if (key.size() < 16 || key.size() > 64) return false;
+  for (char c : key) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldError> decode_errors,
+                                    const std::string& idempotency_key) {
   SubmitOutcome out;
   std::vector<Agency> agencies;
   std::vector<Category> categories;
@@ -114,6 +167,26 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
   for (const Category& c : categories) ctx.categories.push_back(c.code);
   for (const Agency& a : agencies) ctx.agencies.push_back(a.code);
   out.errors = merge_errors(std::move(decode_errors), validate_report(input, ctx));
+  if (out.errors.empty()) {
+    // What only the server knows: the areas, and the state of the uploads.
+    if (auto code = RegionCatalog::embedded().check(normalize_line(input.location.region_code))) {
+      out.errors.push_back({"location.region_code", *code});
+    }
+    const int64_t oldest = clock_.now_unix() - kUploadLifetimeSeconds;
+    store_.read([&](SQLite::Database& db) {
+      for (size_t i = 0; i < input.attachments.size(); ++i) {
+        if (!AttachmentRepository::unclaimed(db, input.attachments[i], oldest)) {
+          out.errors.push_back({"attachments." + std::to_string(i), FieldCode::kNotReady});
+        }
+      }
+    });
+    // A retry of a submission that went through may find its uploads already claimed.
+    if (!idempotency_key.empty() && !out.errors.empty()) {
+      std::optional<SubmitOutcome> earlier;
+      store_.read([&](SQLite::Database& db) { earlier = replay(db, idempotency_key); });
+      if (earlier) return *earlier;
+    }
+  }
   if (!out.errors.empty()) return out;
 
   const ReportInput n = normalize_report(input);
@@ -139,26 +212,39 @@ SubmitOutcome ReportService::submit(const ReportInput& input,
 
   // Grouped with the submissions that arrive meanwhile: one fsync for all of them, and this
   // returns only once the group is on disk.
-  store_.write_grouped([&](SQLite::Database& db) {
-    bool inserted = false;
-    for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
-      r.tracking_id = make_tracking_id(random_());
-      r.citizen_pin_hash = citizen_pin_hash(r.tracking_id, out.pin);
-      inserted = ReportRepository::insert(db, &r);
-    }
-    if (!inserted) throw std::runtime_error("no free tracking ID");
-    EventRecord e;
-    e.at = now;
-    e.actor_role = Role::kCitizen;
-    e.action = Action::kSubmit;
-    e.to_status = t.to;
-    ReportRepository::append_event(db, r.id, e);
-    SimilarReports::add(db, r);
-    if (notifier_) {
-      notifier_->notify(db, "new_report", r, {}, now);
-      notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);
-    }
-  });
+  std::optional<SubmitOutcome> earlier;
+  try {
+    store_.write_grouped([&](SQLite::Database& db) {
+      if (!idempotency_key.empty() && (earlier = replay(db, idempotency_key))) return;
+      bool inserted = false;
+      for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
+        r.tracking_id = make_tracking_id(random_());
+        r.citizen_pin_hash = citizen_pin_hash(r.tracking_id, out.pin);
+        inserted = ReportRepository::insert(db, &r);
+      }
+      if (!inserted) throw std::runtime_error("no free tracking ID");
+      EventRecord e;
+      e.at = now;
+      e.actor_role = Role::kCitizen;
+      e.action = Action::kSubmit;
+      e.to_status = t.to;
+      ReportRepository::append_event(db, r.id, e);
+      if (!AttachmentRepository::claim(db, n.attachments, r.id, now - kUploadLifetimeSeconds)) {
+        throw AttachmentTaken{};
+      }
+      if (!idempotency_key.empty()) remember_key(db, idempotency_key, r.id, out.pin, now);
+      SimilarReports::add(db, r);
+      if (notifier_) {
+        notifier_->notify(db, "new_report", r, {}, now);
+        notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);
+      }
+    });
+  } catch (const AttachmentTaken&) {
+    out.pin.clear();
+    out.errors.push_back({"attachments", FieldCode::kNotReady});
+    return out;
+  }
+  if (earlier) return *earlier;
 
   out.tracking_id = format_tracking_id(r.tracking_id);
   out.status = r.status;

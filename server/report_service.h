@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "calendar.h"
+#include "attachment_repository.h"
 #include "catalog_repository.h"
 #include "clock.h"
 #include "deadlines.h"
@@ -36,7 +37,14 @@ struct SubmitOutcome {
   Status status = Status::kSubmitted;
   StageDeadline deadline;
   int64_t created_at = 0;
+  bool replayed = false;  // the answer to an earlier submission with the same key
 };
+
+// How long a submission's Idempotency-Key is remembered.
+inline constexpr int64_t kSubmissionKeyLifetimeSeconds = 7 * 24 * 3600;
+
+// "Idempotency-Key": 16 to 64 letters, digits, '-' or '_'.
+bool valid_idempotency_key(std::string_view key);
 
 struct DeadlineView {
   StageDeadline deadline;
@@ -50,6 +58,8 @@ struct ReportView {
   std::optional<Agency> agency;  // the agency handling it, else the one the citizen named
   std::vector<EventRecord> timeline;
   std::optional<DeadlineView> deadline;
+  std::vector<AttachmentInfo> attachments;
+  std::string region_name;  // of location.region_code, when it names a known area
 };
 
 struct TrackOutcome {
@@ -67,7 +77,11 @@ class ReportService {
 
   // Validates and stores a new report with its first timeline event. `decode_errors` are
   // problems the JSON decoder found (wrong types); they are reported with the rest.
-  SubmitOutcome submit(const ReportInput& input, std::vector<FieldError> decode_errors = {});
+  // With an `idempotency_key` (the client's random handle for this one report), sending
+  // the same submission again returns the first one's outcome, PIN included, instead of a
+  // second report: a phone whose answer was lost can safely retry.
+  SubmitOutcome submit(const ReportInput& input, std::vector<FieldError> decode_errors = {},
+                       const std::string& idempotency_key = {});
 
   TrackOutcome track(std::string_view typed_tracking_id);
 

@@ -29,6 +29,13 @@ struct RouteInfo {
 
 uint8_t role_mask(std::initializer_list<Role> roles);
 
+inline const uint8_t kAllStaff =
+    role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor,
+               Role::kSystemAdmin});
+// Those who work on reports; the system admin runs the deployment and reads none.
+inline const uint8_t kCaseWorkers =
+    role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor});
+
 class Router {
  public:
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

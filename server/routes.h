@@ -30,6 +30,7 @@ void register_transparency_routes(Router& router, const Services& services);
 void register_dashboard_routes(Router& router, const Services& services);
 void register_metrics_routes(Router& router, const Services& services);
 void register_similar_routes(Router& router, const Services& services);
+void register_upload_routes(Router& router, const Services& services);
 
 // Open311 GeoReport v2 under /open311/v2/.
 void register_open311_routes(Router& router, const Services& services);

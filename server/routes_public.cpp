@@ -24,12 +24,18 @@ void submit_report(ReportService& reports, const httplib::Request& req, httplib:
   if (!require_json(req, res)) return;
   DecodedReport decoded = decode_report_json(req.body);
   if (decoded.malformed) return send_error(res, 400, "malformed_json", decoded.problem);
-  const SubmitOutcome outcome = reports.submit(decoded.input, std::move(decoded.errors));
+  const std::string key = req.get_header_value("Idempotency-Key");
+  if (!key.empty() && !valid_idempotency_key(key)) {
+    return send_error(res, 400, "bad_idempotency_key",
+                      "Idempotency-Key: 16 to 64 letters, digits, '-' or '_'.");
+  }
+  const SubmitOutcome outcome = reports.submit(decoded.input, std::move(decoded.errors), key);
   if (!outcome.errors.empty()) {
     return send_error(res, 422, "validation_failed", "Some fields are not valid.", outcome.errors);
   }
   res.set_header("Location", "/api/v1/reports/" + outcome.tracking_id);
   res.set_header("Cache-Control", "no-store");  // the answer holds the PIN
+  if (outcome.replayed) res.set_header("Idempotent-Replayed", "true");
   send_json(res, 201, submit_response_json(outcome, reports.settings().utc_offset_minutes));
 }
 

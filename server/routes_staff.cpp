@@ -17,10 +17,6 @@ namespace {
 
 constexpr const char* kStaffReportPath = R"(/api/v1/staff/reports/([^/]{1,64}))";
 
-const uint8_t kAllStaff = role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer,
-                                     Role::kSupervisor, Role::kSystemAdmin});
-const uint8_t kCaseWorkers =
-    role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor});
 
 std::string cookie(const std::string& value, int64_t max_age, bool secure) {
   return std::string(kSessionCookie) + "=" + value +

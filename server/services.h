@@ -16,6 +16,8 @@ class Notifier;
 class NotificationSender;
 class DeadlineJob;
 class RequestMetrics;
+class UploadService;
+class RegionCatalog;
 
 struct Services {
   Store& store;
@@ -31,6 +33,8 @@ struct Services {
   DashboardService& dashboard;
   const DeadlineJob& job;
   RequestMetrics& metrics;
+  UploadService& uploads;
+  const RegionCatalog& regions;
 };
 
 }  // namespace aduan

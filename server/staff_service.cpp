@@ -119,6 +119,18 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
   return out;
 }
 
+std::optional<AttachmentData> StaffService::attachment(const Principal& p,
+                                                       const std::string& typed_id, int position) {
+  const ParsedTrackingId id = parse_tracking_id(typed_id);
+  if (!id.ok()) return std::nullopt;
+  std::optional<AttachmentData> out;
+  store_.read([&](SQLite::Database& db) {
+    const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
+    if (r && can_read_report(p, *r)) out = AttachmentRepository::read(db, r->id, position);
+  });
+  return out;
+}
+
 ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Action action,
                              const ActionInput& input, std::optional<int64_t> expected_version) {
   ActOutcome out;

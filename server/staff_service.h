@@ -50,6 +50,9 @@ class StaffService {
   // nullopt when there is no such report or `p` may not read it (both answer 404, so that
   // staff cannot probe for other agencies' reports).
   std::optional<StaffReportView> report(const Principal& p, const std::string& typed_id);
+  // An attachment of a report `p` may read; nullopt otherwise (404 either way).
+  std::optional<AttachmentData> attachment(const Principal& p, const std::string& typed_id,
+                                           int position);
   ActOutcome act(const Principal& p, const std::string& typed_id, Action action,
                  const ActionInput& input, std::optional<int64_t> expected_version);
   std::vector<User> assignable_officers(const Principal& p);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aduan {
 
@@ -38,6 +39,7 @@ struct ReportInput {
   bool anonymous = false;
   bool confidential = false;
   std::string language = "id";  // of the messages the citizen receives: "id" or "en"
+  std::vector<std::string> attachments;  // handles of finished uploads (attachments.h)
 };
 
 std::string_view to_string(Classification c);

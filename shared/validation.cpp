@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "attachments.h"
 #include "names.h"
 #include "text.h"
 
@@ -150,6 +151,21 @@ void check_reporter(const ReportInput& raw, const ReportInput& n, const Limits& 
   }
 }
 
+// Upload handles, at most the limit; the server checks that each upload is finished.
+void check_attachments(const ReportInput& n, Collector* out) {
+  const AttachmentLimits limits;
+  if (n.attachments.size() > limits.max_count) out->add("attachments", FieldCode::kTooMany);
+  for (size_t i = 0; i < n.attachments.size(); ++i) {
+    const std::string field = "attachments." + std::to_string(i);
+    if (!valid_upload_id(n.attachments[i])) {
+      out->add(field, FieldCode::kInvalidFormat);
+    } else if (std::find(n.attachments.begin(), n.attachments.begin() + long(i),
+                         n.attachments[i]) != n.attachments.begin() + long(i)) {
+      out->add(field, FieldCode::kDuplicate);
+    }
+  }
+}
+
 // clang-format off
 constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {
     "required", "too_short", "too_long", "blank", "invalid_utf8", "control_character",
@@ -157,7 +173,8 @@ constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {
     "invalid_nik", "invalid_region_code", "unknown_classification", "unknown_category",
     "unknown_agency", "unknown_channel", "out_of_range", "incomplete", "contact_required",
     "wrong_type", "unknown_tier", "unknown_reason", "invalid_tracking_id", "unknown_officer",
-    "unknown_language"};
+    "unknown_language", "too_many", "unsupported_type", "too_large", "unknown_region",
+    "not_ready", "duplicate"};
 // clang-format on
 
 }  // namespace
@@ -281,6 +298,7 @@ std::vector<FieldError> validate_report(const ReportInput& raw, const Validation
   if (n.language != "id" && n.language != "en") out.add("language", FieldCode::kUnknownLanguage);
 
   check_reporter(raw, n, limits, &out);
+  check_attachments(n, &out);
   return out.take();
 }
 

@@ -39,8 +39,14 @@ enum class FieldCode : uint8_t {
   kInvalidTrackingId,
   kUnknownOfficer,   // actions: no such officer in the agency (checked by the server)
   kUnknownLanguage,  // not "id" or "en"
+  kTooMany,          // more attachments than a report may have
+  kUnsupportedType,  // an attachment that is not a photo (JPEG, PNG) or a PDF
+  kTooLarge,         // an attachment over its size limit
+  kUnknownRegion,    // a well-formed region code that names no area (checked by the server)
+  kNotReady,         // an attachment whose upload is unfinished, expired or already used
+  kDuplicate,        // the same attachment twice
 };
-inline constexpr size_t kFieldCodeCount = 26;
+inline constexpr size_t kFieldCodeCount = 32;
 
 struct FieldError {
   std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"

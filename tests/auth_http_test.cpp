@@ -126,6 +126,8 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/staff/reports/" + id + "/actions", kCaseWorkers}},
       {{"GET", std::string(R"(/api/v1/staff/reports/([^/]{1,64}))") + "/similar"},
        {"/api/v1/staff/reports/" + id + "/similar", kCaseWorkers}},
+      {{"GET", std::string(R"(/api/v1/staff/reports/([^/]{1,64}))") + R"(/attachments/(\d{1,2}))"},
+       {"/api/v1/staff/reports/" + id + "/attachments/1", kCaseWorkers}},
       {{"GET", "/api/v1/staff/officers"}, {"/api/v1/staff/officers", {"agency_admin"}}},
       {{"GET", "/api/v1/staff/dashboard"}, {"/api/v1/staff/dashboard", kCaseWorkers}},
       {{"GET", "/api/v1/staff/export/reports.csv"},
@@ -207,7 +209,9 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
         r.pattern.rfind("/api/v1/public/", 0) == 0 || r.pattern.rfind("/open311/v2/", 0) == 0 ||
         r.pattern == "/api/v1/categories" || r.pattern == "/api/v1/agencies" ||
         r.pattern == "/healthz" || r.pattern == "/livez" || r.pattern == "/api/v1/session" ||
-        r.pattern == "/api/v1/openapi.json" ||
+        r.pattern == "/api/v1/openapi.json" || r.pattern == "/api/v1/regions" ||
+        // Uploads are anonymous like submissions; a handle is 128 random bits.
+        r.pattern.rfind("/api/v1/uploads", 0) == 0 ||
         // A scraper proves itself with an API key of scope metrics (or an admin session).
         r.pattern == "/metrics";
     EXPECT_TRUE(known) << "unexpected open route " << r.method << " " << r.pattern;
@@ -220,7 +224,8 @@ std::string openapi_path(std::string pattern) {
       {"([^/]{1,64})", "{tracking_id}"}, {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
       {R"((\d{1,18}))", "{id}"},         {"(sms|whatsapp|email)", "{channel}"},
       {R"(\.(json|xml))", ".{format}"},  {"([a-z0-9-]{1,64})", "{service_code}"},
-      {"([^/.]{1,64})", "{id}"},
+      {"([^/.]{1,64})", "{id}"},         {"([0-9a-f]{32})", "{upload_id}"},
+      {R"((\d{1,2}))", "{position}"},
   };
   for (const auto& [group, name] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "actions.h"
+#include "attachments.h"
 #include "calendar.h"
 #include "deadlines.h"
 #include "report.h"
@@ -84,6 +85,7 @@ ReportInput report_from_js(const val& r) {
   in.reporter.nik = string_field(rep, "nik");
   in.anonymous = r["anonymous"].isTrue();
   in.confidential = r["confidential"].isTrue();
+  in.attachments = string_list(r["attachments"]);
   return in;
 }
 
@@ -160,7 +162,22 @@ val limits_js() {
   o.set("body", min_max(l.body_min, l.body_max));
   o.set("location.text", min_max(l.location_min, l.location_max));
   o.set("reporter.name", min_max(1, l.name_max));
+  const AttachmentLimits a;
+  val att = val::object();
+  att.set("maxCount", static_cast<int>(a.max_count));
+  att.set("photoMaxBytes", static_cast<double>(a.photo_max_bytes));
+  att.set("pdfMaxBytes", static_cast<double>(a.pdf_max_bytes));
+  att.set("photoLongSide", a.photo_long_side);
+  att.set("photoQuality", a.photo_quality);
+  att.set("maxPixels", static_cast<double>(a.max_pixels));
+  att.set("chunkBytes", static_cast<double>(a.chunk_bytes));
+  o.set("attachments", att);
   return o;
+}
+
+// "" when a file of this type and size may be attached, else the field code.
+std::string check_attachment_js(std::string content_type, double size) {
+  return code_or_empty(check_attachment(content_type, size < 0 ? 0 : static_cast<size_t>(size)));
 }
 
 val note_limits_js(std::string action) {
@@ -269,6 +286,7 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("limits", &limits_js);
   emscripten::function("noteLimits", &note_limits_js);
   emscripten::function("checkPhone", &check_phone_js);
+  emscripten::function("checkAttachment", &check_attachment_js);
   emscripten::function("checkEmail", &check_email_js);
   emscripten::function("checkNik", &check_nik_js);
   emscripten::function("normalizePhone", &normalize_phone_js);

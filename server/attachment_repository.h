@@ -1,0 +1,69 @@
+// Storage of uploads in progress and of attachments (migration 0012).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attachment_content.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct UploadRecord {
+  std::string id;
+  std::string declared_type;
+  int64_t size = 0;
+  int64_t received = 0;
+  int64_t created_at = 0;
+};
+
+// What the pages show of an attachment; the bytes are read separately.
+struct AttachmentInfo {
+  int position = 0;  // 1-based within its report
+  std::string content_type;
+  int64_t size = 0;
+  uint32_t width = 0;
+  uint32_t height = 0;
+};
+
+struct AttachmentData {
+  AttachmentInfo info;
+  std::string bytes;
+  std::string digest;
+};
+
+class AttachmentRepository {
+ public:
+  static void insert_upload(SQLite::Database& db, const UploadRecord& u, const std::string& client);
+  static std::optional<UploadRecord> find_upload(SQLite::Database& db, const std::string& id);
+  static void append_chunk(SQLite::Database& db, const std::string& id, int64_t offset,
+                           const std::string& data);
+  static std::string assemble(SQLite::Database& db, const std::string& id);
+  static void delete_upload(SQLite::Database& db, const std::string& id);
+  // Open uploads started by `client` since `since`: a bound on what one address may hold.
+  static int64_t open_upload_bytes(SQLite::Database& db, const std::string& client, int64_t since);
+
+  // A finished upload becomes an attachment without a report.
+  static void insert_attachment(SQLite::Database& db, const std::string& upload_id,
+                                const CleanFile& file, const std::string& digest, int64_t now);
+  static std::optional<AttachmentInfo> unclaimed(SQLite::Database& db, const std::string& upload_id,
+                                                 int64_t created_after);
+  static bool delete_unclaimed(SQLite::Database& db, const std::string& upload_id);
+  // Gives the unclaimed attachments with these handles to the report, in this order; false
+  // (and nothing changed by the caller's rollback) when one is missing or taken.
+  static bool claim(SQLite::Database& db, const std::vector<std::string>& upload_ids,
+                    int64_t report_id, int64_t created_after);
+
+  static std::vector<AttachmentInfo> of_report(SQLite::Database& db, int64_t report_id);
+  static std::optional<AttachmentData> read(SQLite::Database& db, int64_t report_id, int position);
+
+  // Forgets uploads and unclaimed attachments created before `before`; returns how many.
+  static int prune(SQLite::Database& db, int64_t before);
+};
+
+}  // namespace aduan

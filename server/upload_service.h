@@ -1,0 +1,63 @@
+// Uploading an attachment in chunks: start (type and size announced), append chunks at the
+// offset the server has, ask how far it got after a dropped connection, cancel. The last
+// chunk turns the upload into a checked, cleaned attachment that a submission can claim.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attachment_repository.h"
+#include "clock.h"
+#include "store.h"
+#include "validation.h"
+
+namespace aduan {
+
+// How long an upload, finished or not, waits for its report before it is forgotten.
+inline constexpr int64_t kUploadLifetimeSeconds = 24 * 3600;
+
+struct UploadOutcome {
+  enum class Result {
+    kOk,
+    kInvalid,         // 422, see errors
+    kNotFound,        // 404: no such upload, or it expired
+    kOffsetMismatch,  // 409: the chunk does not start where the upload stands (see received)
+    kTooLarge,        // 413: more bytes than announced
+    kRejected,        // 422: the finished file is not what it may be (see problem)
+    kRateLimited,     // 429, see retry_after
+  } result = Result::kOk;
+  std::vector<FieldError> errors;
+  ContentProblem problem = ContentProblem::kNone;
+  int64_t retry_after = 0;
+  std::string id;
+  int64_t size = 0;
+  int64_t received = 0;
+  std::optional<AttachmentInfo> attachment;  // once finished
+};
+
+struct UploadRules {
+  // Bytes of uploads one address may start per hour: five photos and five PDFs, twice.
+  int64_t bytes_per_client_hour = 2 * 5 * (5 + 10) * 1024 * 1024;
+};
+
+class UploadService {
+ public:
+  UploadService(Store& store, const Clock& clock, UploadRules rules = {});
+
+  UploadOutcome start(const std::string& declared_type, int64_t size, const std::string& client);
+  UploadOutcome append(const std::string& id, int64_t offset, const std::string& bytes);
+  UploadOutcome status(const std::string& id);
+  bool cancel(const std::string& id);
+
+ private:
+  UploadOutcome finish(SQLite::Database& db, const UploadRecord& upload);
+  int64_t oldest_alive() const;
+
+  Store& store_;
+  const Clock& clock_;
+  UploadRules rules_;
+};
+
+}  // namespace aduan
