@@ -1,8 +1,11 @@
 #include "assets.h"
 
+#include <zlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "embedded.h"
@@ -34,7 +37,66 @@ bool safe_path(std::string_view path) {
   return true;
 }
 
+// Debian's cpp-httplib compresses text, scripts, SVG and JSON by itself (gzip or brotli,
+// as the client accepts) and does not look at a Content-Encoding already set; the wasm
+// core and the web app manifest it leaves alone, so those are gzipped here, once.
+bool worth_compressing(std::string_view content_type) {
+  return content_type == "application/wasm" || content_type == "application/manifest+json";
+}
+
+Asset make_asset(std::string path, std::string body) {
+  Asset a;
+  a.content_type = content_type_for(path);
+  a.etag = etag_of(body);
+  if (worth_compressing(a.content_type) && body.size() > 256) a.gzip = gzip_compress(body);
+  if (a.gzip.size() >= body.size()) a.gzip.clear();
+  a.body = std::move(body);
+  return a;
+}
+
+// Embedded files never change while the binary runs: validators and gzip once.
+const std::map<std::string_view, Asset>& embedded_by_path() {
+  static const std::map<std::string_view, Asset> kEmbedded = [] {
+    std::map<std::string_view, Asset> out;
+    for (const EmbeddedFile& f : embedded_assets()) {
+      out[f.name] = make_asset(std::string(f.name), std::string(f.data));
+    }
+    return out;
+  }();
+  return kEmbedded;
+}
+
+bool kept_offline(std::string_view path) {
+  return path.rfind("/staff/", 0) != 0 && path != "/sw.js" && !ends_with(path, "/index.html");
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
 }  // namespace
+
+std::string gzip_compress(std::string_view data) {
+  z_stream z{};
+  // 15 window bits + 16: a gzip header and trailer rather than zlib's.
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return {};
+  }
+  std::string out(deflateBound(&z, uLong(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = uInt(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = uInt(out.size());
+  const int done = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return done == Z_STREAM_END ? out : std::string();
+}
 
 std::string content_type_for(std::string_view path) {
   static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
@@ -56,41 +118,69 @@ std::string content_type_for(std::string_view path) {
   return "application/octet-stream";
 }
 
+std::optional<Asset> AssetSource::find_file(const std::string& p) const {
+  if (!dir_.empty()) {
+    std::error_code ec;
+    std::ifstream in;
+    if (std::filesystem::is_regular_file(dir_ + p, ec)) in.open(dir_ + p, std::ios::binary);
+    if (in.is_open()) {
+      std::ostringstream buf;
+      buf << in.rdbuf();
+      return make_asset(p, buf.str());  // a file on disk may change between requests
+    }
+  }
+  const auto& embedded = embedded_by_path();
+  const auto it = embedded.find(p);
+  if (it == embedded.end()) return std::nullopt;
+  return it->second;
+}
+
 std::optional<Asset> AssetSource::find(std::string_view path) const {
   // A folder's address serves its index page: "/" and "/staff/".
   std::string p(path);
   if (!p.empty() && p.back() == '/') p += "index.html";
   if (!safe_path(p)) return std::nullopt;
-  Asset asset;
-  asset.content_type = content_type_for(p);
-  bool found = false;
+  auto asset = find_file(p);
+  if (asset && p == "/sw.js") return service_worker(std::move(*asset));
+  return asset;
+}
+
+std::vector<std::string> AssetSource::offline_paths() const {
+  std::set<std::string> paths{"/"};
+  for (const EmbeddedFile& f : embedded_assets()) {
+    if (kept_offline(f.name)) paths.insert(std::string(f.name));
+  }
   if (!dir_.empty()) {
-    const std::string file = dir_ + p;
     std::error_code ec;
-    std::ifstream in;
-    if (std::filesystem::is_regular_file(file, ec)) in.open(file, std::ios::binary);
-    if (in.is_open()) {
-      std::ostringstream buf;
-      buf << in.rdbuf();
-      asset.body = buf.str();
-      found = true;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir_, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      const std::string p = "/" + std::filesystem::relative(it->path(), dir_).generic_string();
+      if (safe_path(p) && kept_offline(p)) paths.insert(p);
     }
   }
-  if (found) {
-    asset.etag = etag_of(asset.body);  // a file on disk may change between requests
-    return asset;
+  return {paths.begin(), paths.end()};
+}
+
+// The script names its files and their version: any change to one of them changes the
+// script, which is how a browser learns that there is a new release to fetch.
+Asset AssetSource::service_worker(Asset script) const {
+  std::string list = "[";
+  std::string versions;
+  for (const std::string& p : offline_paths()) {
+    if (list.size() > 1) list += ",";
+    list += json_string(p);
+    if (const auto a = find_file(p == "/" ? "/index.html" : p)) versions += a->etag;
   }
-  // Embedded files never change while the binary runs: their validators are computed once.
-  static const std::map<std::string_view, std::pair<std::string_view, std::string>> kEmbedded = [] {
-    std::map<std::string_view, std::pair<std::string_view, std::string>> out;
-    for (const EmbeddedFile& f : embedded_assets()) out[f.name] = {f.data, etag_of(f.data)};
-    return out;
-  }();
-  const auto it = kEmbedded.find(p);
-  if (it == kEmbedded.end()) return std::nullopt;
-  asset.body = std::string(it->second.first);
-  asset.etag = it->second.second;
-  return asset;
+  list += "]";
+  std::string body = script.body;
+  const auto replace = [&body](std::string_view placeholder, const std::string& value) {
+    const size_t at = body.find(placeholder);
+    if (at != std::string::npos) body.replace(at, placeholder.size(), value);
+  };
+  replace("\"__ADUAN_FILES__\"", list);
+  replace("__ADUAN_VERSION__", etag_of(versions + script.body).substr(1, 16));
+  return make_asset("/sw.js", std::move(body));
 }
 
 }  // namespace aduan
