@@ -66,8 +66,14 @@ const std::map<std::string_view, Asset>& embedded_by_path() {
   return kEmbedded;
 }
 
+// The citizen's pages and what they load. Not the staff panel (its pages, scripts and
+// style), not the service worker itself, and not the install icons, which the browser
+// fetches by itself when the citizen installs the app.
 bool kept_offline(std::string_view path) {
-  return path.rfind("/staff/", 0) != 0 && path != "/sw.js" && !ends_with(path, "/index.html");
+  for (std::string_view skip : {"/staff/", "/js/staff/", "/icons/"}) {
+    if (path.rfind(skip, 0) == 0) return false;
+  }
+  return path != "/sw.js" && path != "/css/staff.css" && !ends_with(path, "/index.html");
 }
 
 std::string json_string(std::string_view s) {

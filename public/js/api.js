@@ -24,11 +24,25 @@ export const getCategories = () => request('/api/v1/categories');
 export const getAgencies = () => request('/api/v1/agencies');
 export const getReport = (trackingId) =>
   request('/api/v1/reports/' + encodeURIComponent(trackingId));
-export const submitReport = (report) => request('/api/v1/reports', {
+// `key`: the report's Idempotency-Key, the same on every try of the same report.
+export const submitReport = (report, key) => request('/api/v1/reports', {
   method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
+  headers: { 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
   body: JSON.stringify(report),
 });
+export const getRegions = (parent = '') =>
+  request('/api/v1/regions' + (parent ? '?parent=' + encodeURIComponent(parent) : ''));
+// The reporter's copy of an attachment, as a Blob; null when it cannot be had.
+export async function attachmentBlob(trackingId, pin, position) {
+  try {
+    const res = await fetch(`/api/v1/reports/${encodeURIComponent(trackingId)}/attachments/${position}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }),
+    });
+    return res.ok ? await res.blob() : null;
+  } catch {
+    return null;
+  }
+}
 
 // Repeated reports: the open ones like the text being written, and following one of them.
 export const similarReports = (draft, signal) => request('/api/v1/reports/similar', {

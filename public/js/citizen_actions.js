@@ -1,7 +1,7 @@
 // What the reporter can do on the tracking page once they give the PIN: answer a question,
 // reply, confirm or reopen a resolution, rate the follow-up. The wasm core says which of
 // these the report's status allows and checks each form.
-import { citizenAct, openReport, setReportNotifications } from './api.js';
+import { attachmentBlob, citizenAct, openReport, setReportNotifications } from './api.js';
 import { showErrors } from './form_fields.js';
 import { setFieldLimits, t } from './i18n.js';
 
@@ -83,8 +83,32 @@ async function send(event, form) {
     : res.status === 0 ? t('submit.network') : res.message;
 }
 
+// The reporter's own attachments: fetched with the PIN, shown from memory (blob: URLs).
+async function showAttachments(report) {
+  const list = document.getElementById('reporter-attachments');
+  const files = report.attachments ?? [];
+  document.getElementById('reporter-files').hidden = files.length === 0;
+  if (list.dataset.shown === `${state.id}:${files.length}`) return;
+  list.dataset.shown = `${state.id}:${files.length}`;
+  list.replaceChildren();
+  for (const a of files) {
+    const blob = await attachmentBlob(state.id, state.pin, a.position);
+    if (!blob) continue;
+    const url = URL.createObjectURL(blob);
+    const photo = a.content_type !== 'application/pdf';
+    const name = t(photo ? 'attachment.photo' : 'attachment.document', { n: a.position });
+    const link = element('a', { href: url, textContent: name });
+    link.download = `lampiran-${a.position}${photo ? '.jpg' : '.pdf'}`;
+    const li = element('li');
+    if (photo) li.append(element('img', { src: url, alt: name, width: 56, height: 56 }));
+    li.append(link);
+    list.append(li);
+  }
+}
+
 function show(report) {
   state.report = report;
+  showAttachments(report);
   state.onReport(report);
   pinForm.hidden = true;
   actions.hidden = false;

@@ -12,7 +12,7 @@ export function readForm(form, position) {
     title: value('title'),
     body: value('body'),
     incident_date: value('incident_date'),
-    location: { text: value('location.text') },
+    location: { text: value('location.text'), region_code: value('location.region_code') },
     category: value('category'),
     agency: value('agency'),
     reporter: {
@@ -56,6 +56,7 @@ export function fillForm(form, report) {
   set('body', report.body);
   set('incident_date', report.incident_date);
   set('location.text', report.location?.text);
+  set('location.region_code', report.location?.region_code);
   set('category', report.category);
   set('agency', report.agency);
   for (const k of ['name', 'phone', 'email', 'nik']) set('reporter.' + k, report.reporter?.[k]);

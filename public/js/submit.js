@@ -1,12 +1,22 @@
 // The citizen's submission page: instant checks from the wasm core as the citizen types,
-// a draft kept on the phone, the POST, and the confirmation with the tracking ID.
+// a draft kept on the phone (text, region and files survive a reload), attachments
+// uploaded as they are chosen, the POST, and the confirmation with the tracking ID. Without
+// a connection the citizen may leave the report in the phone's outbox (outbox.js).
 import { loadCore } from './core.js';
-import { getAgencies, getCategories, submitReport } from './api.js';
+import { getAgencies, getCategories } from './api.js';
+import { attachmentCount, clearAttachments, currentFiles, initAttachments, startUploads } from './attachments.js';
 import { fieldId, fillForm, readForm, showErrors } from './form_fields.js';
+import { newKey } from './local_store.js';
+import { rememberReport } from './my_reports.js';
+import { queueReport, sendWithFiles } from './outbox.js';
+import { registerServiceWorker, startOutbox } from './pwa.js';
+import { initRegionPicker, relabelRegions, setRegion } from './region_picker.js';
 import { watchSimilar } from './similar.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
+// One Idempotency-Key per report being written: every try to send it carries the same key.
+const kSubmissionKey = 'aduan.draft.key';
 const form = document.getElementById('report-form');
 const statusLine = document.getElementById('form-status');
 const summary = document.getElementById('form-summary');
@@ -58,11 +68,31 @@ function saveDraft() {
   try { localStorage.setItem(kDraftKey, JSON.stringify(readForm(form, position))); } catch { /* full or blocked */ }
 }
 
+function submissionKey() {
+  try {
+    let key = localStorage.getItem(kSubmissionKey);
+    if (!key) localStorage.setItem(kSubmissionKey, key = newKey('report'));
+    return key;
+  } catch {
+    return newKey('report');
+  }
+}
+
+// The form is empty again and the next report gets a new key.
+async function forgetDraft() {
+  try {
+    localStorage.removeItem(kDraftKey);
+    localStorage.removeItem(kSubmissionKey);
+  } catch { /* nothing to remove */ }
+  await clearAttachments();
+}
+
 function restoreDraft() {
   let draft = null;
   try { draft = JSON.parse(localStorage.getItem(kDraftKey) ?? 'null'); } catch { /* corrupt: ignore */ }
   if (!draft || typeof draft !== 'object') return;
   fillForm(form, draft);
+  setRegion(draft.location?.region_code ?? '');
   if (typeof draft.location?.lat === 'number') setPosition({ lat: draft.location.lat, lon: draft.location.lon });
   if ((draft.title ?? '') + (draft.body ?? '') !== '') notice(t('submit.draft.restored'));
 }
@@ -117,8 +147,9 @@ function focusFirstError(errors) {
   }
 }
 
-function showDone(result) {
-  try { localStorage.removeItem(kDraftKey); } catch { /* nothing to remove */ }
+function showDone(result, title) {
+  rememberReport({ tracking_id: result.tracking_id, pin: result.pin, title, sent_at: new Date().toISOString() });
+  forgetDraft();
   document.getElementById('form-view').hidden = true;
   const done = document.getElementById('done-view');
   done.hidden = false;
@@ -133,9 +164,33 @@ function showDone(result) {
   document.getElementById('done-heading').focus();
 }
 
+// Errors of one attachment ("attachments.2") are shown on the attachments as a whole.
+const byAttachments = (errors) =>
+  errors.map((e) => (e.field.startsWith('attachments.') ? { ...e, field: 'attachments' } : e));
+
+function offerOffline() {
+  const offer = document.getElementById('offline-offer');
+  offer.hidden = false;
+  document.getElementById('offline-heading').focus();
+}
+
+// With the citizen's consent: the report and its files wait on the phone.
+async function keepOffline() {
+  await queueReport({
+    key: submissionKey(), report: readForm(form, position), files: currentFiles(),
+    consent_at: new Date().toISOString(),
+  });
+  await forgetDraft();
+  document.getElementById('form-view').hidden = true;
+  document.getElementById('queued-view').hidden = false;
+  document.title = `aduan — ${t('queued.heading')}`;
+  document.getElementById('queued-heading').focus();
+}
+
 async function onSubmit(event) {
   event.preventDefault();
   showAll = true;
+  document.getElementById('offline-offer').hidden = true;
   const errors = validate();
   if (errors.length) {
     summary.textContent = t('submit.fix', { count: new Set(errors.map((e) => e.field)).size });
@@ -143,21 +198,28 @@ async function onSubmit(event) {
     return;
   }
   summary.textContent = '';
+  if (!navigator.onLine) return offerOffline();
   submitButton.disabled = true;
-  submitButton.textContent = t('submit.sending');
-  const res = await submitReport(readForm(form, position));
+  submitButton.textContent = attachmentCount() ? t('submit.sending.files') : t('submit.sending');
+  // Uploads already under way are waited for, not started again.
+  await startUploads().catch(() => {});
+  const files = currentFiles();
+  const report = readForm(form, position);
+  const res = await sendWithFiles(submissionKey(), report, files);
   submitButton.disabled = false;
   submitButton.textContent = t('submit.button');
-  if (res.ok) return showDone(res.data);
+  if (res.ok) return showDone(res.data, report.title);
+  if (res.status === 0) return offerOffline();
   if (res.status === 422) {
-    // The server found what the page could not know (say, a category closed meanwhile).
-    lastErrors = res.errors;
-    showErrors(form, res.errors, null);
-    summary.textContent = t('submit.fix', { count: new Set(res.errors.map((e) => e.field)).size });
-    focusFirstError(res.errors);
+    // The server found what the page could not know (a category closed meanwhile, a file
+    // that is not what it claims).
+    lastErrors = byAttachments(res.errors);
+    showErrors(form, lastErrors, null);
+    summary.textContent = t('submit.fix', { count: new Set(lastErrors.map((e) => e.field)).size });
+    focusFirstError(lastErrors);
     return;
   }
-  summary.textContent = res.status === 0 ? t('submit.network') : t('submit.server', { message: res.message });
+  summary.textContent = t('submit.server', { message: res.message ?? res.code });
 }
 
 async function copyTrackingId() {
@@ -190,10 +252,16 @@ function wire() {
   document.getElementById('gps-add').addEventListener('click', askPosition);
   document.getElementById('gps-remove').addEventListener('click', () => { setPosition(null); saveDraft(); validate(); });
   document.getElementById('copy-id').addEventListener('click', copyTrackingId);
-  onLangChange(() => { renderCatalogue(); updateCounters(); validate(); });
+  document.getElementById('offline-keep').addEventListener('click', keepOffline);
+  document.getElementById('offline-cancel').addEventListener('click', () => {
+    document.getElementById('offline-offer').hidden = true;
+    submitButton.focus();
+  });
+  onLangChange(() => { renderCatalogue(); relabelRegions(); updateCounters(); validate(); });
 }
 
 async function main() {
+  registerServiceWorker();
   initLanguageSwitch();
   form.elements.incident_date.max = todayIso();
   wire();
@@ -208,10 +276,13 @@ async function main() {
     agencies: agencies.ok ? agencies.data : [],
   };
   renderCatalogue();
+  await initRegionPicker(() => { saveDraft(); validate(); });
   restoreDraft();
+  await initAttachments(core, () => validate());
   updateCounters();
   validate();
   watchSimilar(form, core);
+  startOutbox();
   document.body.dataset.ready = 'true';
 }
 

@@ -4,6 +4,7 @@ import { loadCore } from './core.js';
 import { getReport } from './api.js';
 import { offerReporterActions } from './citizen_actions.js';
 import { formatDateTime, formatNumber, initLanguageSwitch, onLangChange, t } from './i18n.js';
+import { registerServiceWorker } from './pwa.js';
 import { renderDeadline, renderTimeline } from './report_view.js';
 
 const form = document.getElementById('track-form');
@@ -81,6 +82,7 @@ async function track(typed, { focusResult = true } = {}) {
 }
 
 async function main() {
+  registerServiceWorker();
   initLanguageSwitch();
   form.addEventListener('submit', (event) => {
     event.preventDefault();

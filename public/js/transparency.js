@@ -2,6 +2,7 @@
 // public API, which never carries a reporter or a confidential report.
 import { request } from './api.js';
 import { barChart } from './charts.js';
+import { registerServiceWorker } from './pwa.js';
 import { formatDate, formatNumber, initLanguageSwitch, lang, locale, onLangChange, t } from './i18n.js';
 
 const periodForm = document.getElementById('period-form');
@@ -78,6 +79,7 @@ async function loadList(state) {
 }
 
 async function main() {
+  registerServiceWorker();
   initLanguageSwitch();
   periodForm.addEventListener('submit', (e) => { e.preventDefault(); loadStats(); });
   searchForm.addEventListener('submit', (e) => {

@@ -1,0 +1,103 @@
+// "My reports": what this phone sent (with each report's current status, or the last one
+// seen when offline) and what is still waiting in the outbox.
+import { getReport } from './api.js';
+import { forgetReport, myReports, noteStatus } from './my_reports.js';
+import { dropWaiting, waitingReports } from './outbox.js';
+import { registerServiceWorker, startOutbox } from './pwa.js';
+import { formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+
+const announce = (text) => { document.getElementById('mine-status').textContent = text; };
+
+function button(text, onClick, className = 'link') {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+async function renderWaiting() {
+  const items = await waitingReports();
+  document.getElementById('waiting').hidden = items.length === 0;
+  const ul = document.getElementById('waiting-list');
+  ul.replaceChildren(...items.map((item) => {
+    const li = document.createElement('li');
+    const title = document.createElement('strong');
+    title.textContent = item.report.title;
+    const info = document.createElement('span');
+    info.textContent = [formatDateTime(item.consent_at), item.files.length ? t('mine.files', { count: item.files.length }) : '']
+      .filter(Boolean).join(' · ');
+    li.append(title, info);
+    if (item.refused) {
+      const why = document.createElement('span');
+      why.className = 'error';
+      why.textContent = t('mine.refused');
+      li.append(why);
+    }
+    li.append(button(t('mine.cancel', { title: item.report.title }), async () => {
+      await dropWaiting(item.key);
+      announce(t('mine.forgotten'));
+      renderWaiting();
+    }));
+    return li;
+  }));
+}
+
+function renderSent() {
+  const reports = myReports();
+  document.getElementById('mine-empty').hidden = reports.length > 0;
+  const ul = document.getElementById('mine-list');
+  ul.replaceChildren(...reports.map((r) => {
+    const li = document.createElement('li');
+    li.dataset.id = r.tracking_id;
+    const link = document.createElement('a');
+    // The PIN rides in the fragment, which never reaches the server or its logs.
+    link.href = `/track.html?id=${encodeURIComponent(r.tracking_id)}` + (r.pin ? `#pin=${encodeURIComponent(r.pin)}` : '');
+    link.textContent = r.title || r.tracking_id;
+    link.setAttribute('aria-label', `${r.title} — ${t('mine.open', { id: r.tracking_id })}`);
+    const id = document.createElement('span');
+    id.className = 'tracking-id small';
+    id.textContent = r.tracking_id;
+    const status = document.createElement('span');
+    status.className = 'mine-report-status';
+    status.textContent = r.status ? t('status.' + r.status) : '…';
+    const when = document.createElement('span');
+    when.textContent = t('mine.sent_at', { date: formatDateTime(r.sent_at) });
+    li.append(link, id, status, when, button(t('mine.forget', { id: r.tracking_id }), () => {
+      forgetReport(r.tracking_id);
+      announce(t('mine.forgotten'));
+      renderSent();
+      document.getElementById('sent-heading').focus?.();
+    }));
+    return li;
+  }));
+}
+
+// Current statuses, one request per report (a phone sends few); offline, the last seen.
+async function refreshStatuses() {
+  await Promise.all(myReports().map(async (r) => {
+    const res = await getReport(r.tracking_id);
+    if (res.ok) noteStatus(r.tracking_id, res.data.status);
+  }));
+  renderSent();
+}
+
+function render() {
+  renderSent();
+  renderWaiting();
+}
+
+async function main() {
+  registerServiceWorker();
+  initLanguageSwitch();
+  onLangChange(render);
+  render();
+  const flush = startOutbox(() => { render(); refreshStatuses(); });
+  document.getElementById('send-now').addEventListener('click', async () => { await flush(); render(); });
+  await refreshStatuses();
+  await renderWaiting();
+  document.body.dataset.ready = 'true';
+}
+
+main();
