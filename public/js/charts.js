@@ -18,7 +18,9 @@ export function barChart(rows, { title, format = (n) => n.toLocaleString() } = {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const svg = svgElement('svg', {
     viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`,
-    role: 'img',
+    // A picture, unless its bars are links: then a group, so that each link stays reachable
+    // and named by its own text (an image cannot hold controls).
+    role: rows.some((r) => r.href) ? 'group' : 'img',
     'aria-label': title,
     class: 'chart',
   });

@@ -621,6 +621,13 @@ export function formatDate(iso) {
   });
 }
 
+// A moment the phone itself noted (a report put in the outbox), in the phone's own zone.
+export function formatLocalDateTime(iso) {
+  return new Date(iso).toLocaleString(locale(), {
+    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  });
+}
+
 export function formatDateTime(iso) {
   // Shown in the deployment's zone as the server wrote it (e.g. +07:00), not the phone's.
   const offset = iso.slice(19);

@@ -4,7 +4,7 @@ import { getReport } from './api.js';
 import { forgetReport, myReports, noteStatus } from './my_reports.js';
 import { dropWaiting, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
-import { formatDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+import { formatDateTime, formatLocalDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
 
 const announce = (text) => { document.getElementById('mine-status').textContent = text; };
 
@@ -26,7 +26,7 @@ async function renderWaiting() {
     const title = document.createElement('strong');
     title.textContent = item.report.title;
     const info = document.createElement('span');
-    info.textContent = [formatDateTime(item.consent_at), item.files.length ? t('mine.files', { count: item.files.length }) : '']
+    info.textContent = [formatLocalDateTime(item.consent_at), item.files.length ? t('mine.files', { count: item.files.length }) : '']
       .filter(Boolean).join(' · ');
     li.append(title, info);
     if (item.refused) {
@@ -63,7 +63,7 @@ function renderSent() {
     status.className = 'mine-report-status';
     status.textContent = r.status ? t('status.' + r.status) : '…';
     const when = document.createElement('span');
-    when.textContent = t('mine.sent_at', { date: formatDateTime(r.sent_at) });
+    when.textContent = r.sent_at ? t('mine.sent_at', { date: formatDateTime(r.sent_at) }) : '';
     li.append(link, id, status, when, button(t('mine.forget', { id: r.tracking_id }), () => {
       forgetReport(r.tracking_id);
       announce(t('mine.forgotten'));

@@ -73,7 +73,7 @@ export function sendWaiting(onSent) {
       const res = await sendWithFiles(item.key, item.report, item.files, null, save);
       if (res.ok) {
         rememberReport({ tracking_id: res.data.tracking_id, pin: res.data.pin,
-          title: item.report.title, sent_at: new Date().toISOString() });
+          title: item.report.title, sent_at: res.data.created_at });
         await dropWaiting(item.key);
         onSent?.(res.data, item);
       } else if (res.status === 0 || res.status === 429 || res.status >= 500) {

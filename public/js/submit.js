@@ -148,7 +148,7 @@ function focusFirstError(errors) {
 }
 
 function showDone(result, title) {
-  rememberReport({ tracking_id: result.tracking_id, pin: result.pin, title, sent_at: new Date().toISOString() });
+  rememberReport({ tracking_id: result.tracking_id, pin: result.pin, title, sent_at: result.created_at });
   forgetDraft();
   document.getElementById('form-view').hidden = true;
   const done = document.getElementById('done-view');
