@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { artifacts, useAduan } from './harness.mjs';
+import { artifacts, staffPage, useAduan } from './harness.mjs';
 import { kBudgetBytes, kPages, measure } from '../../tools/page_weight.mjs';
 
 const env = useAduan();
@@ -149,6 +149,18 @@ test('a photo is scaled down, sent over a slow connection and reaches the staff 
   await page.locator('#reporter-attachments img').waitFor({ timeout: 15000 });
   assert.deepEqual(page.errors, []);
   await context.close();
+
+  // The coordinator sees the photo on the report page.
+  const staff = await staffPage(env.browser, env.server, 'koordinator');
+  await staff.goto(`${env.server.url}staff/report.html?id=${trackingId}`);
+  await staff.waitForSelector('body[data-ready="true"]');
+  const shown = staff.locator('#files-list img');
+  await shown.waitFor();
+  await staff.waitForFunction(() => document.querySelector('#files-list img').naturalWidth > 0);
+  assert.equal(await shown.evaluate((img) => img.naturalWidth), 1600);
+  await staff.screenshot({ path: path.join(artifacts, 'staff-report-photo.png') });
+  assert.deepEqual(staff.errors, []);
+  await staff.context().close();
 });
 
 test('the first visit stays within the page-weight budget and repeat visits come from the phone', async () => {

@@ -41,7 +41,7 @@ function renderDetails(r) {
   text('report-agency', r.agency?.name);
   text('report-assigned', r.assigned_to || t('report.assigned.none'));
   text('report-incident', r.incident_date ? formatDate(r.incident_date) : null);
-  text('report-location', r.location?.text);
+  text('report-location', [r.location?.text, r.location?.region_name].filter(Boolean).join(' — '));
   text('report-tier', t('tier.' + r.tier));
   text('report-body', r.body);
   text('report-escalation', r.escalation_due ? formatDate(r.escalation_due) : null);
@@ -106,8 +106,33 @@ async function renderSimilar(r) {
   }));
 }
 
+// Photos shown at a readable size (each opens whole in a new tab); PDFs as downloads. The
+// files come with the staff session, only for staff who may read the report.
+function renderAttachments(r) {
+  const files = r.attachments ?? [];
+  document.getElementById('files-section').hidden = files.length === 0;
+  document.getElementById('files-list').replaceChildren(...files.map((a) => {
+    const url = `/api/v1/staff/reports/${encodeURIComponent(r.tracking_id)}/attachments/${a.position}`;
+    const photo = a.content_type !== 'application/pdf';
+    const name = t(photo ? 'attachment.photo' : 'attachment.document', { n: a.position });
+    const link = Object.assign(document.createElement('a'), { href: url, target: '_blank', rel: 'noopener' });
+    if (photo) {
+      const img = Object.assign(document.createElement('img'), { src: url, alt: name, loading: 'lazy' });
+      if (a.width && a.height) { img.width = a.width; img.height = a.height; }
+      link.append(img);
+    } else {
+      link.textContent = `${name} (PDF)`;
+      link.download = `lampiran-${a.position}.pdf`;
+    }
+    const li = document.createElement('li');
+    li.append(link);
+    return li;
+  }));
+}
+
 function render(r) {
   ctx.report = r;
+  renderAttachments(r);
   document.getElementById('report').hidden = false;
   renderDetails(r);
   renderTimeline(document.getElementById('timeline'), r.timeline);
