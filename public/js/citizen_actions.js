@@ -42,6 +42,19 @@ function ratingField() {
     element('p', { className: 'error', id: 'note-error' }))];
 }
 
+// A reply being written survives a reload or a lost connection: kept per report and action
+// until it is sent.
+const draftKey = (action) => `aduan.reply.${state.id}.${action}`;
+function keepNote(action, text) {
+  try {
+    if (text) localStorage.setItem(draftKey(action), text);
+    else localStorage.removeItem(draftKey(action));
+  } catch { /* full or blocked */ }
+}
+function keptNote(action) {
+  try { return localStorage.getItem(draftKey(action)) ?? ''; } catch { return ''; }
+}
+
 function openForm(action) {
   if (state.core) setFieldLimits({ note: state.core.noteLimits(action) });
   const form = element('form', { className: 'action-form', noValidate: true });
@@ -55,6 +68,10 @@ function openForm(action) {
   form.append(element('p', { className: 'actions' },
     element('button', { type: 'submit', className: 'primary', textContent: t('citizen.send') }), cancel));
   form.addEventListener('submit', (event) => send(event, form));
+  if (form.elements.note) {
+    form.elements.note.value = keptNote(action);
+    form.elements.note.addEventListener('input', () => keepNote(action, form.elements.note.value));
+  }
   formArea.replaceChildren(form);
   form.querySelector('textarea, input, button')?.focus();
 }
@@ -74,6 +91,7 @@ async function send(event, form) {
   const res = await citizenAct(state.id, body);
   const line = form.querySelector('#citizen-error');
   if (res.ok) {
+    keepNote(action, '');
     formArea.replaceChildren(element('p', { className: 'notice', role: 'status', textContent: t('citizen.done') }));
     show(res.data);
     return;

@@ -8,7 +8,7 @@ import { attachmentCount, clearAttachments, currentFiles, initAttachments, start
 import { fieldId, fillForm, readForm, showErrors } from './form_fields.js';
 import { newKey } from './local_store.js';
 import { rememberReport } from './my_reports.js';
-import { queueReport, sendWithFiles } from './outbox.js';
+import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { initRegionPicker, relabelRegions, setRegion } from './region_picker.js';
 import { watchSimilar } from './similar.js';
@@ -164,6 +164,13 @@ function showDone(result, title) {
   document.getElementById('done-heading').focus();
 }
 
+// Reports written earlier without a connection, still on the phone.
+async function showWaiting() {
+  const count = (await waitingReports()).length;
+  document.getElementById('waiting-line').hidden = count === 0;
+  document.getElementById('waiting-link').textContent = t('outbox.waiting', { count });
+}
+
 // Errors of one attachment ("attachments.2") are shown on the attachments as a whole.
 const byAttachments = (errors) =>
   errors.map((e) => (e.field.startsWith('attachments.') ? { ...e, field: 'attachments' } : e));
@@ -282,7 +289,9 @@ async function main() {
   updateCounters();
   validate();
   watchSimilar(form, core);
-  startOutbox();
+  const flush = startOutbox(() => showWaiting());
+  showWaiting();
+  window.addEventListener('online', () => flush().then(showWaiting));
   document.body.dataset.ready = 'true';
 }
 

@@ -51,7 +51,12 @@ test('a report written offline waits on the phone and is sent when the connectio
   await page.click('#offline-keep');
   await page.locator('#queued-view').waitFor();
 
-  // Still offline: "My reports" opens from the phone and shows the waiting report.
+  // Still offline: the form opens from the phone, empty, and says a report is waiting.
+  await page.goto(env.server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#title'), '');
+  await page.locator('#waiting-line:not([hidden])', { hasText: '1 laporan menunggu' }).waitFor();
+  // "My reports" opens from the phone too and shows the waiting report.
   await page.goto(env.server.url + 'my.html');
   await page.waitForSelector('body[data-ready="true"]');
   await page.locator('#waiting-list li', { hasText: 'Lampu jalan mati di depan sekolah' }).waitFor();
