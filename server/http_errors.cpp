@@ -47,9 +47,34 @@ void send_exception_error(httplib::Response& res, std::exception_ptr ep) {
     const int code = e.getErrorCode() & 0xFF;  // primary result code
     std::cerr << R"({"level":"error","event":"storage_error","sqlite_code":)" << e.getErrorCode()
               << "}\n";
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL ||
-        code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_CANTOPEN ||
-        code == SQLITE_PROTOCOL || code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+    // Faults of the storage, not of the request: 503 with what is wrong, so that an operator
+    // reading the log and a client deciding when to retry both know. Reads keep working
+    // where SQLite can still read; the next write after the fault clears succeeds.
+    struct Fault {
+      int code;
+      const char* name;
+      const char* message;
+      int retry_after;
+    };
+    static constexpr Fault kFaults[] = {
+        {SQLITE_FULL, "storage_full",
+         "The server's disk is full; nothing was saved. Try again later.", 60},
+        {SQLITE_READONLY, "storage_read_only",
+         "The store is read-only right now; nothing was saved. Try again later.", 60},
+        {SQLITE_BUSY, "storage_busy",
+         "The store is busy; nothing was saved. Try again in a moment.", 2},
+        {SQLITE_LOCKED, "storage_busy",
+         "The store is busy; nothing was saved. Try again in a moment.", 2},
+    };
+    for (const Fault& f : kFaults) {
+      if (code == f.code) {
+        res.set_header("Retry-After", std::to_string(f.retry_after));
+        return send_error(res, 503, f.name, f.message);
+      }
+    }
+    if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN || code == SQLITE_PROTOCOL ||
+        code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+      res.set_header("Retry-After", "30");
       return send_error(res, 503, "storage_unavailable",
                         "The store is not available right now; nothing was saved. Try again.");
     }

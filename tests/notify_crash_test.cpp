@@ -45,17 +45,10 @@ class Crash : public ::testing::Test {
   }
 
   void start() {
-    port_ = free_port();
-    server_ = std::make_unique<Subprocess>(
-        std::vector<std::string>{ADUAN_BIN, "serve", "--db", db_.string(), "--port",
-                                 std::to_string(port_), "--notify-config", config_.string()},
-        (dir_ / "serve.out").string());
-    httplib::Client c("127.0.0.1", port_);
-    for (int i = 0; i < 200; ++i) {
-      if (auto res = c.Get("/healthz"); res && res->status == 200) return;
-      std::this_thread::sleep_for(20ms);
-    }
-    FAIL() << "aduan did not start";
+    server_ = std::make_unique<AduanProcess>(
+        ADUAN_BIN, db_, dir_ / "serve.out",
+        std::vector<std::string>{"--notify-config", config_.string()});
+    port_ = server_->port();
   }
 
   int submit(int n) {
@@ -89,7 +82,7 @@ class Crash : public ::testing::Test {
   std::filesystem::path config_ = dir_ / "notify.json";
   // Each message takes the receiver a little while, so that kills land mid-delivery.
   SmtpSink sink_{std::filesystem::temp_directory_path(), 0, {"--delay", "0.03"}};
-  std::unique_ptr<Subprocess> server_;
+  std::unique_ptr<AduanProcess> server_;
   int port_ = 0;
 };
 

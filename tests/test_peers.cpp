@@ -1,6 +1,7 @@
 #include "test_peers.h"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
@@ -46,6 +47,28 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, const std::string& 
 }
 
 Subprocess::~Subprocess() { terminate(); }
+
+AduanProcess::AduanProcess(const std::string& bin, const std::filesystem::path& db,
+                           const std::filesystem::path& log, std::vector<std::string> extra)
+    : port_(free_port()) {
+  std::vector<std::string> argv{bin, "serve", "--db", db.string(), "--port", std::to_string(port_)};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  process_ = std::make_unique<Subprocess>(argv, log.string());
+  httplib::Client c = client();
+  for (int i = 0; i < 250; ++i) {
+    if (auto res = c.Get("/healthz"); res && res->status == 200) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ADD_FAILURE() << "aduan did not start; see " << log;
+}
+
+httplib::Client AduanProcess::client() const {
+  httplib::Client c("127.0.0.1", port_);
+  c.set_connection_timeout(2);
+  c.set_read_timeout(15);
+  c.set_tcp_nodelay(true);
+  return c;
+}
 
 void Subprocess::kill_hard() {
   if (pid_ <= 0) return;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,6 +31,22 @@ class Subprocess {
 
 // A port nothing listens on right now (bound and released at once).
 int free_port();
+
+// `aduan serve` (the real binary, `bin`) on a free port; the constructor returns once
+// /healthz answers, and fails the test if it never does.
+class AduanProcess {
+ public:
+  AduanProcess(const std::string& bin, const std::filesystem::path& db,
+               const std::filesystem::path& log, std::vector<std::string> extra = {});
+  int port() const { return port_; }
+  httplib::Client client() const;
+  void kill_hard() { process_->kill_hard(); }
+  void terminate() { process_->terminate(); }
+
+ private:
+  int port_ = 0;
+  std::unique_ptr<Subprocess> process_;
+};
 
 class SmtpSink {
  public:
