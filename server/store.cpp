@@ -1,8 +1,11 @@
 #include "store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <exception>
 
@@ -57,9 +60,37 @@ Store::Store(const std::string& path, int readers) : path_(path) {
 
 Store::~Store() = default;
 
+namespace {
+
+// A failed write reads as SQLITE_IOERR whatever the cause, and by the time it reaches us
+// SQLite has rolled back and the operating system's error is gone. Whether the files may be
+// written at all is asked again, so that the answer can say "read-only" (http_errors.cpp
+// turns the codes into 503 storage_full or storage_read_only).
+std::exception_ptr classify(std::exception_ptr error, const std::string& path) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const SQLite::Exception& e) {
+    const int primary = e.getErrorCode() & 0xFF;
+    if (primary != SQLITE_IOERR && primary != SQLITE_CANTOPEN) return error;
+    for (const std::string& file : {path, path + "-wal"}) {
+      if (::access(file.c_str(), W_OK) != 0 && errno != ENOENT) {
+        return std::make_exception_ptr(SQLite::Exception(e.what(), SQLITE_READONLY));
+      }
+    }
+  } catch (...) {
+  }
+  return error;
+}
+
+}  // namespace
+
 void Store::write(const std::function<void(SQLite::Database&)>& fn) {
   std::lock_guard lock(write_mutex_);
-  fn(*writer_);
+  try {
+    fn(*writer_);
+  } catch (...) {
+    std::rethrow_exception(classify(std::current_exception(), path_));
+  }
 }
 
 struct Store::GroupedWrite {
@@ -108,14 +139,14 @@ void Store::lead_group() {
             (*w->fn)(*writer_);
             writer_->exec("RELEASE grouped");
           } catch (...) {
-            w->error = std::current_exception();
+            w->error = classify(std::current_exception(), path_);
             writer_->exec("ROLLBACK TO grouped");
             writer_->exec("RELEASE grouped");
           }
         }
         tx.commit();  // one fsync for the whole group
       } catch (...) {
-        commit_error = std::current_exception();
+        commit_error = classify(std::current_exception(), path_);
       }
     }
     {
