@@ -35,10 +35,13 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       sender_(store_, clock, o.notify),
       dashboard_(store_, clock, o.settings),
       uploads_(store_, clock),
+      submit_limiter_(o.submit_limit),
+      track_limiter_(o.track_limit),
       assets_(o.assets_dir),
-      services_{store_,     reports_, workflow_, citizens_, staff_,
-                auth_,      inbound_, notifier_, sender_,   clock,
-                dashboard_, job_,     metrics_,  uploads_,  RegionCatalog::embedded()},
+      services_{store_,          reports_,      workflow_, citizens_, staff_,
+                auth_,           inbound_,      notifier_, sender_,   clock,
+                dashboard_,      job_,          metrics_,  uploads_,  RegionCatalog::embedded(),
+                submit_limiter_, track_limiter_},
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.

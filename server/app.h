@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "address_limiter.h"
 #include "assets.h"
 #include "auth_service.h"
 #include "citizen_service.h"
@@ -35,6 +36,8 @@ struct AppOptions {
   std::string assets_dir;  // empty: the embedded pages
   int readers = 4;
   NotifyConfig notify = default_notify_config();  // no channel: nothing is sent
+  AddressLimit submit_limit = kDefaultSubmitLimit;
+  AddressLimit track_limit = kDefaultTrackLimit;
 };
 
 class App {
@@ -70,6 +73,8 @@ class App {
   DashboardService dashboard_;
   RequestMetrics metrics_;
   UploadService uploads_;
+  AddressLimiter submit_limiter_;
+  AddressLimiter track_limiter_;
   AssetSource assets_;
   Services services_;
   HttpServer http_;

@@ -31,7 +31,8 @@ constexpr const char* kUsage = R"(aduan — public-service complaint management
 Usage:
   aduan serve   [--db FILE] [--host ADDR] [--port N] [--assets DIR] [--tz WIB|WITA|WIT]
                 [--threads N] [--job-interval SECONDS] [--monitoring-cache MS]
-                [--secure-cookies 1]
+                [--secure-cookies 1] [--tls-cert FILE --tls-key FILE]
+                [--limit-submit N] [--limit-track N]
                 [--notify-config FILE]
   aduan demo    [--db FILE]     fill FILE with a demo district: agencies, categories,
                                 holidays, one account per staff role (passwords printed
@@ -73,6 +74,13 @@ Options:
   --monitoring-cache MS    how old a dashboard or the public statistics may be when
                            served again (default 5000; 0 computes every request)
   --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
+  --tls-cert FILE --tls-key FILE
+                           serve HTTPS with this certificate (PEM, chain included) and
+                           private key; cookies are then Secure
+  --limit-submit N         reports one client address may send an hour (default 60; 0: no
+                           limit); more answer 429 with Retry-After
+  --limit-track N          tracking lookups and PIN checks one address may make a minute
+                           (default 300; 0: no limit)
   --notify-config FILE     SMTP server, WhatsApp/SMS gateway, inbound secret, retry timing
                            and who hears of what, as JSON (see docs/notifications.md)
 )";
@@ -80,7 +88,8 @@ Options:
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
-      "--monitoring-cache", "--secure-cookies", "--notify-config"}},
+      "--monitoring-cache", "--secure-cookies", "--notify-config", "--tls-cert", "--tls-key",
+      "--limit-submit", "--limit-track"}},
     {"demo", {"--db", "--tz"}},
     {"migrate", {"--db"}},
     {"user add", {"--db", "--username", "--role", "--agency", "--name", "--email", "--phone"}},
@@ -160,6 +169,14 @@ int serve(const CommandLine& cl) {
   const std::string host = option(cl, "--host", "127.0.0.1");
   options->http.threads = *threads;
   options->http.secure_cookies = option(cl, "--secure-cookies", "0") == "1";
+  options->http.tls_cert = option(cl, "--tls-cert", "");
+  options->http.tls_key = option(cl, "--tls-key", "");
+  const auto submit_limit = parse_int(option(cl, "--limit-submit", "60"), 0, 1000000);
+  if (!submit_limit) return fail("--limit-submit must be a number from 0 to 1000000");
+  options->submit_limit = AddressLimit{*submit_limit, 3600};
+  const auto track_limit = parse_int(option(cl, "--limit-track", "300"), 0, 1000000);
+  if (!track_limit) return fail("--limit-track must be a number from 0 to 1000000");
+  options->track_limit = AddressLimit{*track_limit, 60};
   options->assets_dir = option(cl, "--assets", "");
   const std::string notify_file = option(cl, "--notify-config", "");
   if (!notify_file.empty()) {
@@ -176,7 +193,9 @@ int serve(const CommandLine& cl) {
   if (*interval > 0) app.job().start(*interval);  // 0: no deadline job (benchmarks)
   app.sender().start();
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
-  std::cout << "aduan is serving http://" << shown_host << ":" << bound << "/" << std::endl;
+  const char* scheme = options->http.tls_cert.empty() ? "http" : "https";
+  std::cout << "aduan is serving " << scheme << "://" << shown_host << ":" << bound << "/"
+            << std::endl;
   const bool ok = app.http().listen();
   app.job().stop();
   app.sender().stop();
@@ -523,6 +542,9 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "restore") return restore(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "aduan: " << e.what() << "\n";  // a TLS certificate that cannot be used, ...
     return 1;
   }
   return 2;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <stdexcept>
 #include <thread>
 
 #include "assets.h"
@@ -33,17 +34,32 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
             << path << R"(","status":)" << res.status << R"(,"bytes":)" << res.body.size() << "}\n";
 }
 
+// Plain HTTP, or HTTPS with the certificate and key given (cpp-httplib on OpenSSL).
+std::unique_ptr<httplib::Server> make_server(const HttpOptions& o) {
+  if (o.tls_cert.empty() && o.tls_key.empty()) return std::make_unique<httplib::Server>();
+  if (o.tls_cert.empty() || o.tls_key.empty()) {
+    throw std::runtime_error("HTTPS needs both --tls-cert and --tls-key");
+  }
+  auto server = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+  if (!server->is_valid()) {
+    throw std::runtime_error("cannot use the TLS certificate " + o.tls_cert + " with the key " +
+                             o.tls_key);
+  }
+  return server;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(AuthService& auth, bool secure_cookies) : router(server, auth, secure_cookies) {}
-  httplib::Server server;
+  Impl(AuthService& auth, const HttpOptions& o)
+      : server(make_server(o)), router(*server, auth, o.secure_cookies || !o.tls_cert.empty()) {}
+  std::unique_ptr<httplib::Server> server;
   Router router;
 };
 
 HttpServer::HttpServer(const Services& services, const AssetSource& assets, HttpOptions options)
-    : impl_(std::make_unique<Impl>(services.auth, options.secure_cookies)) {
-  httplib::Server& s = impl_->server;
+    : impl_(std::make_unique<Impl>(services.auth, options)) {
+  httplib::Server& s = *impl_->server;
   // cpp-httplib's defaults are baked into the Debian .so; set everything at run time.
   const int threads = options.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -99,16 +115,16 @@ HttpServer::~HttpServer() = default;
 const std::vector<RouteInfo>& HttpServer::routes() const { return impl_->router.routes(); }
 
 int HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) return impl_->server.bind_to_any_port(host);
-  return impl_->server.bind_to_port(host, port) ? port : -1;
+  if (port == 0) return impl_->server->bind_to_any_port(host);
+  return impl_->server->bind_to_port(host, port) ? port : -1;
 }
 
-bool HttpServer::listen() { return impl_->server.listen_after_bind(); }
+bool HttpServer::listen() { return impl_->server->listen_after_bind(); }
 
-void HttpServer::stop() { impl_->server.stop(); }
+void HttpServer::stop() { impl_->server->stop(); }
 
 void HttpServer::wait_until_ready() {
-  while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (!impl_->server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 }  // namespace aduan

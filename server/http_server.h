@@ -20,10 +20,14 @@ struct HttpOptions {
   int read_timeout_seconds = 10;
   bool access_log = true;
   bool secure_cookies = false;  // add Secure to cookies (when served over HTTPS)
+  // HTTPS: PEM files of the certificate (chain) and its private key; both or neither.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 class HttpServer {
  public:
+  // Throws std::runtime_error when the TLS certificate or key cannot be used.
   HttpServer(const Services& services, const AssetSource& assets, HttpOptions options);
   ~HttpServer();
 

@@ -3,8 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "address_limiter.h"
 #include "catalog_repository.h"
 #include "citizen_service.h"
+#include "clock.h"
 #include "embedded.h"
 #include "http_errors.h"
 #include "json_codec.h"
@@ -75,18 +77,26 @@ void citizen_request(const Services& s, bool act, const httplib::Request& req,
   send_json(res, 200, reporter_view_json(*outcome.view, s.reports.settings().utc_offset_minutes));
 }
 
+// False (and 429 with Retry-After written) when the client's address is over `limiter`.
+bool within(AddressLimiter& limiter, const Services& s, const httplib::Request& req,
+            httplib::Response& res) {
+  const int64_t wait = limiter.take(req.remote_addr, s.clock.now_unix());
+  if (wait > 0) send_rate_limited(res, wait);
+  return wait == 0;
+}
+
 }  // namespace
 
 void register_public_routes(Router& router, const Services& s) {
   router.open("POST", "/api/v1/reports", [&s](const httplib::Request& req, httplib::Response& res) {
-    submit_report(s.reports, req, res);
+    if (within(s.submit_limit, s, req, res)) submit_report(s.reports, req, res);
   });
   router.open("GET", kTrackingPath, [&s](const httplib::Request& req, httplib::Response& res) {
-    track_report(s.reports, req, res);
+    if (within(s.track_limit, s, req, res)) track_report(s.reports, req, res);
   });
   router.open("POST", std::string(kTrackingPath) + "/access",
               [&s](const httplib::Request& req, httplib::Response& res) {
-                citizen_request(s, false, req, res);
+                if (within(s.track_limit, s, req, res)) citizen_request(s, false, req, res);
               });
   router.open("POST", std::string(kTrackingPath) + "/actions",
               [&s](const httplib::Request& req, httplib::Response& res) {

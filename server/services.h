@@ -18,6 +18,7 @@ class DeadlineJob;
 class RequestMetrics;
 class UploadService;
 class RegionCatalog;
+class AddressLimiter;
 
 struct Services {
   Store& store;
@@ -35,6 +36,8 @@ struct Services {
   RequestMetrics& metrics;
   UploadService& uploads;
   const RegionCatalog& regions;
+  AddressLimiter& submit_limit;  // per client address: submissions
+  AddressLimiter& track_limit;   // per client address: tracking lookups and PIN checks
 };
 
 }  // namespace aduan

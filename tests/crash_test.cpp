@@ -127,7 +127,8 @@ TEST_F(CrashUnderLoad, EveryAcknowledgedWriteSurvivesSigkill) {
   Acked acked;
   const int kills = kills_wanted();
   for (round_ = 0; round_ < kills; ++round_) {
-    AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out", {"--job-interval", "0"});
+    AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out",
+                        {"--job-interval", "0", "--limit-submit", "0", "--limit-track", "0"});
     if (round_ == 0) login(server);  // the session is in the store: it outlives the kills
     std::atomic<bool> stop{false};
     std::vector<std::thread> clients;
@@ -142,7 +143,10 @@ TEST_F(CrashUnderLoad, EveryAcknowledgedWriteSurvivesSigkill) {
   }
 
   // Restarting runs any recovery; then the store is read behind aduan's back.
-  { AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out", {"--job-interval", "0"}); }
+  {
+    AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out",
+                        {"--job-interval", "0", "--limit-submit", "0", "--limit-track", "0"});
+  }
   SQLite::Database db(db_.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);

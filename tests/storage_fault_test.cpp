@@ -37,8 +37,9 @@ class StorageFault : public ::testing::Test {
     const std::string demo = std::string(ADUAN_BIN) + " demo --db " + db_.string() + " > " +
                              (dir_ / "demo.out").string();
     ASSERT_EQ(std::system(demo.c_str()), 0);
-    server_ = std::make_unique<AduanProcess>(ADUAN_BIN, db_, dir_ / "serve.out",
-                                             std::vector<std::string>{"--job-interval", "0"});
+    server_ = std::make_unique<AduanProcess>(
+        ADUAN_BIN, db_, dir_ / "serve.out",
+        std::vector<std::string>{"--job-interval", "0", "--limit-submit", "0"});
   }
   void TearDown() override {
     set_immutable(false);

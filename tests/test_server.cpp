@@ -31,7 +31,8 @@ json valid_report() {
       {"confidential", false}};
 }
 
-TestServer::TestServer(AuthSettings auth, NotifyConfig notify) {
+TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
+                       std::function<void(AppOptions&)> configure) {
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() / ("aduan-test-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
@@ -43,6 +44,8 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify) {
   options.http.threads = 8;
   options.http.access_log = false;
   options.settings.monitoring_cache_ms = 0;  // tests read the monitoring right after acting
+  options.submit_limit = options.track_limit = AddressLimit{};
+  if (configure) configure(options);
   app_ = std::make_unique<App>(options, clock_);
   demo_ = load_demo_data(*app_, clock_, kMonday10Wib);
   port_ = app_->http().bind("127.0.0.1", 0);

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -31,7 +32,10 @@ struct StaffSession {
 
 class TestServer {
  public:
-  explicit TestServer(AuthSettings auth = {}, NotifyConfig notify = default_notify_config());
+  // `configure` may change the options last; by default the per-address limits are off,
+  // since every test client comes from 127.0.0.1.
+  explicit TestServer(AuthSettings auth = {}, NotifyConfig notify = default_notify_config(),
+                      std::function<void(AppOptions&)> configure = {});
   ~TestServer();
 
   httplib::Client client() const;
