@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clock.h"
+#include "inbound_text.h"
 #include "notifier.h"
 #include "report_service.h"
 #include "store.h"
@@ -38,13 +39,6 @@ enum class InboundAuth { kOk, kBadSignature, kStaleTimestamp, kReplayed };
 InboundAuth check_inbound(Store& store, const std::string& secret, int window_seconds, int64_t now,
                           const std::string& timestamp, const std::string& nonce,
                           const std::string& signature, const std::string& body);
-
-// The first tracking ID written in `text`, canonical; nullopt when there is none.
-std::optional<std::string> find_tracking_id(const std::string& text);
-
-// A title for a report that arrives as a message: the subject or the first line, shortened
-// at a word boundary to fit.
-std::string derive_title(const std::string& subject, const std::string& text);
 
 class InboundService {
  public:

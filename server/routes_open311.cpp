@@ -12,6 +12,7 @@
 #include "inbound_service.h"
 #include "json_support.h"
 #include "notifier.h"
+#include "open311_params.h"
 #include "public_repository.h"
 #include "report_service.h"
 #include "router.h"
@@ -125,25 +126,6 @@ json request_json(SQLite::Database& db, const Catalogue& catalogue, const Report
   return out;
 }
 
-// "2026-11-20T08:00:00+07:00" or "2026-11-20" -> Unix seconds.
-std::optional<int64_t> parse_w3c(const std::string& s, int offset_minutes) {
-  const auto day = parse_iso_date(s.substr(0, 10));
-  if (!day) return std::nullopt;
-  int64_t t = int64_t{day->days} * 86400;
-  int zone = offset_minutes;
-  if (s.size() >= 19 && s[10] == 'T') {
-    t += std::stoi(s.substr(11, 2)) * 3600 + std::stoi(s.substr(14, 2)) * 60 +
-         std::stoi(s.substr(17, 2));
-    if (s.size() >= 25) {
-      zone =
-          (s[19] == '-' ? -1 : 1) * (std::stoi(s.substr(20, 2)) * 60 + std::stoi(s.substr(23, 2)));
-    } else if (s.size() == 20 && s[19] == 'Z') {
-      zone = 0;
-    }
-  }
-  return t - int64_t{zone} * 60;
-}
-
 void post_request(const Services& s, const httplib::Request& req, httplib::Response& res) {
   const std::string format = req.matches[1].str();
   const auto p = request_params(req);
@@ -155,33 +137,8 @@ void post_request(const Services& s, const httplib::Request& req, httplib::Respo
   if (!allowed)
     return reply_error(res, format, 403, "api_key is missing, revoked or not for Open311");
 
-  ReportInput in;
-  in.classification = "complaint";
-  in.channel = "open311";
-  in.category = param(p, "service_code");
-  in.body = param(p, "description");
-  in.title = derive_title("", in.body);
-  in.incident_date =
-      format_iso_date(local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes));
-  in.location.text = param(p, "address_string");
-  in.location.region_code = param(p, "address_id");
-  for (const auto& [key, target] :
-       {std::pair{"lat", &in.location.lat}, {"long", &in.location.lon}}) {
-    const std::string v = param(p, key);
-    if (v.empty()) continue;
-    char* end = nullptr;
-    const double d = std::strtod(v.c_str(), &end);
-    *target = (end && *end == '\0') ? d : std::numeric_limits<double>::quiet_NaN();
-  }
-  if (in.location.text.empty() && in.location.lat && in.location.lon) {
-    in.location.text = param(p, "lat") + ", " + param(p, "long");
-  }
-  const std::string classification = param(p, "attribute[classification]");
-  if (!classification.empty()) in.classification = classification;
-  in.reporter.email = param(p, "email");
-  in.reporter.phone = param(p, "phone");
-  in.reporter.name =
-      param(p, "first_name") + (param(p, "last_name").empty() ? "" : " " + param(p, "last_name"));
+  const ReportInput in =
+      open311_report(p, local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes));
   const SubmitOutcome out = s.reports.submit(in);
   if (!out.errors.empty()) {
     // Open311 lists errors as (code, description); the description carries aduan's codes.
