@@ -127,7 +127,8 @@ TEST_F(Similar, CoordinatorMarksADuplicateAndItsReporterHearsOfTheOriginal) {
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(staff_get("/api/v1/staff/reports/" + original)["followers"], 1);
   // No longer offered to anyone: it is archived.
-  for (const json& item : staff_get("/api/v1/staff/reports/" + original + "/similar")["items"]) {
+  const json offered = staff_get("/api/v1/staff/reports/" + original + "/similar");
+  for (const json& item : offered["items"]) {
     EXPECT_NE(item["tracking_id"], again);
   }
   // The original's next public update (the agency's response) goes to the duplicate's
