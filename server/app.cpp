@@ -34,7 +34,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       inbound_(store_, clock, o.settings, reports_, workflow_, notifier_),
       sender_(store_, clock, o.notify),
       dashboard_(store_, clock, o.settings),
-      uploads_(store_, clock),
+      uploads_(store_, clock, o.upload_rules),
       submit_limiter_(o.submit_limit),
       track_limiter_(o.track_limit),
       assets_(o.assets_dir),

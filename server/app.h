@@ -38,6 +38,7 @@ struct AppOptions {
   NotifyConfig notify = default_notify_config();  // no channel: nothing is sent
   AddressLimit submit_limit = kDefaultSubmitLimit;
   AddressLimit track_limit = kDefaultTrackLimit;
+  UploadRules upload_rules;
 };
 
 class App {

@@ -234,6 +234,22 @@ TEST_F(Attachments, LimitsOnTypeSizeAndCount) {
   EXPECT_EQ(server.count_rows("reports"), reports_before + 1);
 }
 
+TEST(UploadFlood, BytesStartedPerAddressAreBounded) {
+  TestServer server({}, default_notify_config(),
+                    [](AppOptions& o) { o.upload_rules.bytes_per_client_hour = 6 * 1024 * 1024; });
+  httplib::Client c = server.client();
+  auto start = [&](size_t size) {
+    return c.Post("/api/v1/uploads", json{{"content_type", "image/jpeg"}, {"size", size}}.dump(),
+                  "application/json");
+  };
+  EXPECT_EQ(start(5 * 1024 * 1024)->status, 201);
+  auto refused = start(2 * 1024 * 1024);
+  EXPECT_EQ(refused->status, 429);
+  EXPECT_FALSE(refused->get_header_value("Retry-After").empty());
+  server.clock().advance(3601);
+  EXPECT_EQ(start(2 * 1024 * 1024)->status, 201);
+}
+
 TEST_F(Attachments, UnclaimedUploadsAreForgottenAfterADay) {
   const std::string id = upload("image/jpeg", phone_jpeg());
   const Answer unfinished = start("image/jpeg", 1000);

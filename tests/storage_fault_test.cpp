@@ -71,6 +71,10 @@ class StorageFault : public ::testing::Test {
     a.status = res->status;
     a.body = json::parse(res->body, nullptr, false);
     a.retry_after = res->get_header_value("Retry-After");
+    // Whatever went wrong, the answer names no SQL, no file and no stack.
+    for (const char* leak : {"sqlite", "SQLITE", "SELECT", "INSERT", ".db", "::"}) {
+      EXPECT_EQ(res->body.find(leak), std::string::npos) << leak << " in " << res->body;
+    }
     if (a.status == 201) acknowledged_.push_back(a.body["tracking_id"]);
     return a;
   }

@@ -99,6 +99,7 @@ async function addFiles(files) {
   for (const file of files) {
     if (items.length >= max) {
       errorLine().textContent = t('error.attachments.too_many', { max });
+      announce(errorLine().textContent);
       break;
     }
     try {
@@ -112,6 +113,7 @@ async function addFiles(files) {
       announce(t('attachment.added', { name: label(item, items.length - 1) }));
     } catch (err) {
       errorLine().textContent = t('attachment.refused', { file: file.name, reason: t('upload.' + err.message) });
+      announce(errorLine().textContent);  // the error line itself is not a live region
     }
   }
   input().value = '';

@@ -176,6 +176,25 @@ test('the first visit stays within the page-weight budget and repeat visits come
   assert.deepEqual(m.repeatNetworkFiles, []);
 });
 
+test('every citizen page reads with the text at 200 % on a phone, without sideways scrolling', async () => {
+  const context = await env.browser.newContext(phone);
+  for (const p of kPages) {
+    const page = await context.newPage();
+    await page.goto(env.server.url + p);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `/${p} scrolls sideways by ${overflow}px at 200 %`);
+    // No text cut off inside its box either (a long word in a heading).
+    const clipped = await page.evaluate(() => [...document.querySelectorAll('h1, h2, p, label, legend, a, button')]
+      .filter((e) => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.trim().slice(0, 30)));
+    assert.deepEqual(clipped, [], `/${p} at 200 %`);
+    if (p === '') await page.screenshot({ path: path.join(artifacts, 'phone-text-200.png') });
+    await page.close();
+  }
+  await context.close();
+});
+
 test('axe-core finds no WCAG 2.1 AA violation on any citizen page', async () => {
   const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // A report of this phone, opened with its PIN, so the tracking page shows everything.
