@@ -48,7 +48,8 @@ DashboardService::DashboardService(Store& store, const Clock& clock, ServiceSett
       clock_(clock),
       settings_(settings),
       dashboards_(std::chrono::milliseconds(settings.monitoring_cache_ms), 256),
-      public_stats_(std::chrono::milliseconds(settings.monitoring_cache_ms), 64) {}
+      public_stats_(std::chrono::milliseconds(settings.monitoring_cache_ms), 64),
+      public_lists_(std::chrono::milliseconds(settings.monitoring_cache_ms), 256) {}
 
 Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
   // Everyone who sees the same part of the hierarchy shares an answer.

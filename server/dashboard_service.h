@@ -100,6 +100,11 @@ class DashboardService {
   // Both may be up to settings.monitoring_cache_ms old.
   Dashboard build(const Principal& p, const DashboardQuery& q);
   PublicStats public_stats(Date from, Date to);
+  // A page of the public list as JSON, keyed by its query: the first pages are what most
+  // visitors ask for, and the same for all of them.
+  std::string public_list(const std::string& key, const std::function<std::string()>& compute) {
+    return public_lists_.get(key, compute);
+  }
   Date today() const;
 
  private:
@@ -110,6 +115,7 @@ class DashboardService {
   ServiceSettings settings_;
   TtlCache<Dashboard> dashboards_;
   TtlCache<PublicStats> public_stats_;
+  TtlCache<std::string> public_lists_;
 };
 
 // The colour of an agency's compliance: the share of its stages that ended on time.

@@ -25,13 +25,11 @@ int number_param(const httplib::Request& req, const char* name, int fallback, in
   return std::clamp(v, min, max);
 }
 
-void public_reports(const Services& s, const httplib::Request& req, httplib::Response& res) {
+// The JSON of one page of the public list (the status, if any, is known to be valid).
+std::string public_reports_json(const Services& s, const httplib::Request& req) {
   PublicFilter f;
   f.query = req.get_param_value("q").substr(0, 200);
-  if (req.has_param("status")) {
-    f.status = parse_status(req.get_param_value("status"));
-    if (!f.status) return send_error(res, 400, "unknown_status", "There is no such status.");
-  }
+  if (req.has_param("status")) f.status = parse_status(req.get_param_value("status"));
   const int per_page = number_param(req, "per_page", 20, 1, 100);
   const int page = number_param(req, "page", 1, 1, 100000);
   f.limit = per_page;
@@ -64,12 +62,25 @@ void public_reports(const Services& s, const httplib::Request& req, httplib::Res
       items.push_back(std::move(item));
     }
   });
-  send_json(res, 200,
-            json_support::dump(json{{"items", items},
-                                    {"total", total},
-                                    {"total_exceeds_limit", total > kCountLimit},
-                                    {"page", page},
-                                    {"per_page", per_page}}));
+  return json_support::dump(json{{"items", items},
+                                 {"total", total},
+                                 {"total_exceeds_limit", total > kCountLimit},
+                                 {"page", page},
+                                 {"per_page", per_page}});
+}
+
+// Public, the same for everyone: an answer a few seconds old (--monitoring-cache) is served
+// again rather than listing and counting the public reports anew for every visitor.
+void public_reports(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  std::string key;
+  for (const char* name : {"q", "status", "category", "agency", "page", "per_page"}) {
+    key += std::string(name) + "=" + req.get_param_value(name).substr(0, 200) + "&";
+  }
+  // Checked before the cache, so that only good answers are kept.
+  if (req.has_param("status") && !parse_status(req.get_param_value("status"))) {
+    return send_error(res, 400, "unknown_status", "There is no such status.");
+  }
+  send_json(res, 200, s.dashboard.public_list(key, [&] { return public_reports_json(s, req); }));
 }
 
 // The statistics of the period the request asks for, or nullopt (and a 400 written).
