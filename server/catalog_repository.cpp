@@ -1,6 +1,10 @@
 #include "catalog_repository.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <map>
+#include <mutex>
 
 #include "prepared.h"
 
@@ -26,6 +30,57 @@ Agency read_agency(Prepared& q) {
 }
 
 }  // namespace
+
+namespace {
+
+std::shared_ptr<Catalogue> read_catalogue(SQLite::Database& db, int64_t version) {
+  auto out = std::make_shared<Catalogue>();
+  out->version = version;
+  out->agencies = CatalogRepository::active_agencies(db);
+  out->categories = CatalogRepository::active_categories(db);
+  out->calendar = CatalogRepository::calendar(db);
+  return out;
+}
+
+// One cached catalogue per database file (tests run several stores in one process).
+std::mutex cache_mutex;
+std::map<std::string, std::shared_ptr<const Catalogue>> cache;
+
+}  // namespace
+
+std::shared_ptr<const Catalogue> CatalogRepository::catalogue(SQLite::Database& db) {
+  // A write transaction may hold catalogue changes of its own, perhaps never committed.
+  if (sqlite3_txn_state(db.getHandle(), "main") == SQLITE_TXN_WRITE) return read_catalogue(db, -1);
+  // The version and the lists from one snapshot of the store (Store::read is one read
+  // transaction; a plain connection gets one here).
+  const bool own = sqlite3_get_autocommit(db.getHandle()) != 0;
+  if (own) Prepared(db, "BEGIN").exec();
+  struct End {
+    SQLite::Database& db;
+    bool own;
+    ~End() {
+      try {
+        if (own && sqlite3_get_autocommit(db.getHandle()) == 0) Prepared(db, "COMMIT").exec();
+      } catch (...) {  // ending a read transaction: nothing to lose
+      }
+    }
+  } end{db, own};
+  int64_t version = -1;
+  {
+    Prepared q(db, "SELECT version FROM catalog_version WHERE id = 1");
+    if (q.executeStep()) version = q.getColumn(0).getInt64();
+  }
+  const std::string file = sqlite3_db_filename(db.getHandle(), "main");
+  {
+    std::lock_guard lock(cache_mutex);
+    const auto it = cache.find(file);
+    if (it != cache.end() && it->second->version == version && version >= 0) return it->second;
+  }
+  std::shared_ptr<const Catalogue> fresh = read_catalogue(db, version);
+  std::lock_guard lock(cache_mutex);
+  cache[file] = fresh;
+  return fresh;
+}
 
 std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
   Prepared q(db,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,8 +54,19 @@ const T* find_id(const std::vector<T>& items, std::optional<int64_t> id) {
   return nullptr;
 }
 
+// The active agencies and categories and the working calendar as of one catalogue version.
+struct Catalogue {
+  int64_t version = -1;
+  std::vector<Agency> agencies;
+  std::vector<Category> categories;
+  WorkingCalendar calendar;
+};
+
 class CatalogRepository {
  public:
+  // The catalogue, from memory while its version in the store (migration 0013) is unchanged;
+  // read afresh inside a transaction, which may hold changes of its own.
+  static std::shared_ptr<const Catalogue> catalogue(SQLite::Database& db);
   static std::vector<Agency> active_agencies(SQLite::Database& db);
   static std::vector<Category> active_categories(SQLite::Database& db);
   static std::vector<Holiday> holidays(SQLite::Database& db);

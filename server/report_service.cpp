@@ -98,11 +98,15 @@ ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date toda
                             bool include_internal) {
   ReportView view;
   view.timeline = ReportRepository::events(db, report.id, include_internal);
-  const auto categories = CatalogRepository::active_categories(db);
-  if (const Category* c = find_id(categories, report.category_id)) view.category = *c;
+  const auto catalogue = CatalogRepository::catalogue(db);
+  if (const Category* c = find_id(catalogue->categories, report.category_id)) view.category = *c;
   const auto agency_id = report.agency_id ? report.agency_id : report.suggested_agency_id;
-  if (agency_id) view.agency = CatalogRepository::agency_by_id(db, *agency_id);
-  view.deadline = deadline_view(CatalogRepository::calendar(db), report, today);
+  if (const Agency* a = find_id(catalogue->agencies, agency_id)) {
+    view.agency = *a;
+  } else if (agency_id) {
+    view.agency = CatalogRepository::agency_by_id(db, *agency_id);  // no longer active
+  }
+  view.deadline = deadline_view(catalogue->calendar, report, today);
   view.attachments = AttachmentRepository::of_report(db, report.id);
   view.region_name = RegionCatalog::embedded().full_name(report.location.region_code);
   view.report = std::move(report);
@@ -155,9 +159,10 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   std::vector<Category> categories;
   WorkingCalendar calendar;
   store_.read([&](SQLite::Database& db) {
-    agencies = CatalogRepository::active_agencies(db);
-    categories = CatalogRepository::active_categories(db);
-    calendar = CatalogRepository::calendar(db);
+    const auto catalogue = CatalogRepository::catalogue(db);
+    agencies = catalogue->agencies;
+    categories = catalogue->categories;
+    calendar = catalogue->calendar;
   });
 
   ValidationContext ctx;

@@ -85,16 +85,6 @@ json service_json(const Category& c, const std::vector<Agency>& agencies) {
               {"group", group}};
 }
 
-// `catalogue` is read once per request: a list answers up to 1000 requests.
-struct Catalogue {
-  std::vector<Agency> agencies;
-  std::vector<Category> categories;
-};
-
-Catalogue read_catalogue(SQLite::Database& db) {
-  return {CatalogRepository::active_agencies(db), CatalogRepository::active_categories(db)};
-}
-
 json request_json(SQLite::Database& db, const Catalogue& catalogue, const ReportRecord& r,
                   int offset) {
   const Category* category = find_id(catalogue.categories, r.category_id);
@@ -190,7 +180,8 @@ void get_requests(const Services& s, const httplib::Request& req, httplib::Respo
   }
   json out = json::array();
   s.store.read([&](SQLite::Database& db) {
-    const Catalogue catalogue = read_catalogue(db);
+    const auto catalogue_now = CatalogRepository::catalogue(db);  // once for up to 1000 requests
+    const Catalogue& catalogue = *catalogue_now;
     if (req.has_param("service_code")) {
       const Category* c = find_code(catalogue.categories, req.get_param_value("service_code"));
       f.category_id = c ? c->id : -1;  // an unknown code matches nothing
@@ -215,7 +206,7 @@ void get_one(const Services& s, const httplib::Request& req, httplib::Response& 
       for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
         out.push_back(token ? json{{"service_request_id", format_tracking_id(r.tracking_id)},
                                    {"token", format_tracking_id(r.tracking_id)}}
-                            : request_json(db, read_catalogue(db), r,
+                            : request_json(db, *CatalogRepository::catalogue(db), r,
                                            s.reports.settings().utc_offset_minutes));
       }
     });

@@ -180,7 +180,16 @@ void Store::read(const std::function<void(SQLite::Database&)>& fn) {
       store->pool_ready_.notify_one();
     }
   } give_back{this, &db};
-  fn(*db);
+  // One read transaction for the whole call: every query sees the same snapshot of the
+  // store, and the WAL's read lock is taken once instead of once per statement.
+  Prepared(*db, "BEGIN").exec();
+  try {
+    fn(*db);
+  } catch (...) {
+    if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "ROLLBACK").exec();
+    throw;
+  }
+  if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "COMMIT").exec();
 }
 
 int Store::schema_version() {

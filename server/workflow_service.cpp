@@ -49,12 +49,6 @@ std::optional<std::string> notification_event(Action a, bool event_public) {
   }
 }
 
-struct Catalogue {
-  std::vector<Agency> agencies;
-  std::vector<Category> categories;
-  WorkingCalendar calendar;
-};
-
 }  // namespace
 
 WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettings settings,
@@ -64,12 +58,9 @@ WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettin
 ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
                                 const ActionInput& input, std::optional<int64_t> expected_version) {
   ActOutcome out;
-  Catalogue cat;
-  store_.read([&](SQLite::Database& db) {
-    cat.agencies = CatalogRepository::active_agencies(db);
-    cat.categories = CatalogRepository::active_categories(db);
-    cat.calendar = CatalogRepository::calendar(db);
-  });
+  std::shared_ptr<const Catalogue> catalogue;
+  store_.read([&](SQLite::Database& db) { catalogue = CatalogRepository::catalogue(db); });
+  const Catalogue& cat = *catalogue;
   ActionContext ctx;
   for (const Agency& a : cat.agencies) ctx.agencies.push_back(a.code);
   for (const Category& c : cat.categories) ctx.categories.push_back(c.code);

@@ -99,6 +99,29 @@ TEST(Limits, ASlowClientIsDisconnected) {
   EXPECT_EQ(answer.find("200 OK"), std::string::npos);
 }
 
+// The catalogue is kept in memory between requests; a change through the API (a holiday
+// added) must reach the very next request.
+TEST(CatalogueCache, AHolidayAddedCountsAtTheNextRequest) {
+  TestServer server;
+  httplib::Client c = server.client();
+  const std::string id = server.submit().first;
+  auto left = [&] {
+    return json::parse(
+               c.Get(("/api/v1/reports/" + id).c_str())->body)["deadline"]["working_days_left"]
+        .get<int>();
+  };
+  const int before = left();
+  const StaffSession admin = server.login("sysadmin");
+  auto added =
+      c.Post("/api/v1/admin/holidays", admin.headers(),
+             json{{"date", "2026-11-25"}, {"name", "Libur daerah"}, {"kind", "local"}}.dump(),
+             "application/json");
+  ASSERT_TRUE(added->status == 200 || added->status == 201) << added->body;
+  EXPECT_EQ(left(), before - 1);
+  ASSERT_EQ(c.Delete("/api/v1/admin/holidays/2026-11-25", admin.headers())->status / 100, 2);
+  EXPECT_EQ(left(), before);
+}
+
 TEST(Limits, HttpsWithTheCertificateGiven) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("aduan-tls-" + std::to_string(::getpid()));
