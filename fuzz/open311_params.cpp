@@ -1,11 +1,12 @@
 // Open311 POST /requests as a form body: any parameters make a report input that
 // validation can judge, and any date parses or is refused without an exception.
+#include "open311_params.h"
+
 #include <httplib.h>
 
 #include <cstdint>
 #include <string>
 
-#include "open311_params.h"
 #include "validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,10 +4,10 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "actions.h"
 #include "json_codec.h"
 #include "json_staff.h"
 #include "validation.h"
-#include "actions.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);

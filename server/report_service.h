@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "calendar.h"
 #include "attachment_repository.h"
+#include "calendar.h"
 #include "catalog_repository.h"
 #include "clock.h"
 #include "deadlines.h"

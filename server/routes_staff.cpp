@@ -17,7 +17,6 @@ namespace {
 
 constexpr const char* kStaffReportPath = R"(/api/v1/staff/reports/([^/]{1,64}))";
 
-
 std::string cookie(const std::string& value, int64_t max_age, bool secure) {
   return std::string(kSessionCookie) + "=" + value +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +

@@ -38,7 +38,7 @@ struct ReportInput {
   Reporter reporter;
   bool anonymous = false;
   bool confidential = false;
-  std::string language = "id";  // of the messages the citizen receives: "id" or "en"
+  std::string language = "id";           // of the messages the citizen receives: "id" or "en"
   std::vector<std::string> attachments;  // handles of finished uploads (attachments.h)
 };
 
