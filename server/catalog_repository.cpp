@@ -33,12 +33,16 @@ Agency read_agency(Prepared& q) {
 
 namespace {
 
+std::vector<Agency> read_active_agencies(SQLite::Database& db);
+std::vector<Category> read_active_categories(SQLite::Database& db);
+WorkingCalendar read_calendar(SQLite::Database& db);
+
 std::shared_ptr<Catalogue> read_catalogue(SQLite::Database& db, int64_t version) {
   auto out = std::make_shared<Catalogue>();
   out->version = version;
-  out->agencies = CatalogRepository::active_agencies(db);
-  out->categories = CatalogRepository::active_categories(db);
-  out->calendar = CatalogRepository::calendar(db);
+  out->agencies = read_active_agencies(db);
+  out->categories = read_active_categories(db);
+  out->calendar = read_calendar(db);
   return out;
 }
 
@@ -83,6 +87,20 @@ std::shared_ptr<const Catalogue> CatalogRepository::catalogue(SQLite::Database& 
 }
 
 std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
+  return catalogue(db)->agencies;
+}
+
+std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db) {
+  return catalogue(db)->categories;
+}
+
+WorkingCalendar CatalogRepository::calendar(SQLite::Database& db) {
+  return catalogue(db)->calendar;
+}
+
+namespace {
+
+std::vector<Agency> read_active_agencies(SQLite::Database& db) {
   Prepared q(db,
              "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
              "ORDER BY name");
@@ -91,6 +109,8 @@ std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
   return out;
 }
 
+}  // namespace
+
 std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int64_t id) {
   Prepared q(db, "SELECT id, code, name, parent_id FROM agencies WHERE id = ?");
   q.bind(1, id);
@@ -98,7 +118,9 @@ std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int6
   return read_agency(q);
 }
 
-std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db) {
+namespace {
+
+std::vector<Category> read_active_categories(SQLite::Database& db) {
   Prepared q(db,
              "SELECT id, code, name, name_en, agency_id FROM categories "
              "WHERE active = 1 ORDER BY name");
@@ -111,6 +133,8 @@ std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db)
   return out;
 }
 
+}  // namespace
+
 std::vector<Holiday> CatalogRepository::holidays(SQLite::Database& db) {
   Prepared q(db, "SELECT date, name, kind FROM holidays ORDER BY date");
   std::vector<Holiday> out;
@@ -122,11 +146,15 @@ std::vector<Holiday> CatalogRepository::holidays(SQLite::Database& db) {
   return out;
 }
 
-WorkingCalendar CatalogRepository::calendar(SQLite::Database& db) {
+namespace {
+
+WorkingCalendar read_calendar(SQLite::Database& db) {
   std::vector<Date> days;
-  for (const Holiday& h : holidays(db)) days.push_back(h.date);
+  for (const Holiday& h : CatalogRepository::holidays(db)) days.push_back(h.date);
   return WorkingCalendar(std::move(days));
 }
+
+}  // namespace
 
 int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string& code,
                                          const std::string& name,

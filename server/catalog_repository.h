@@ -67,10 +67,11 @@ class CatalogRepository {
   // The catalogue, from memory while its version in the store (migration 0013) is unchanged;
   // read afresh inside a transaction, which may hold changes of its own.
   static std::shared_ptr<const Catalogue> catalogue(SQLite::Database& db);
+  // Copies from catalogue(); where all three are needed, take catalogue() once.
   static std::vector<Agency> active_agencies(SQLite::Database& db);
   static std::vector<Category> active_categories(SQLite::Database& db);
-  static std::vector<Holiday> holidays(SQLite::Database& db);
   static WorkingCalendar calendar(SQLite::Database& db);
+  static std::vector<Holiday> holidays(SQLite::Database& db);  // with names, from the store
 
   static std::optional<Agency> agency_by_id(SQLite::Database& db, int64_t id);
 

@@ -72,14 +72,15 @@ void suggest(const Services& s, const httplib::Request& req, httplib::Response& 
   if (q.text.size() > kMaxSearchBytes) q.text.resize(kMaxSearchBytes);
   json items = json::array();
   s.store.read([&](SQLite::Database& db) {
-    const auto categories = CatalogRepository::active_categories(db);
-    const auto agencies = CatalogRepository::active_agencies(db);
+    const auto catalogue = CatalogRepository::catalogue(db);
+    const auto& categories = catalogue->categories;
+    const auto& agencies = catalogue->agencies;
     const std::string category = text_field(*doc, "category");
     const std::string agency = text_field(*doc, "agency");
     if (const Category* c = find_code(categories, category)) q.category_id = c->id;
     if (const Agency* a = find_code(agencies, agency)) q.agencies = agency_subtree(db, a->id);
     if (!q.category_id && !q.agencies) return;  // nothing chosen yet: nothing to compare
-    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    const WorkingCalendar& calendar = catalogue->calendar;
     for (const SimilarMatch& m : SimilarReports::find(db, q)) {
       items.push_back(offer_json(s, m, agencies, categories, calendar));
     }
@@ -161,9 +162,10 @@ void staff_similar(const Services& s, const httplib::Request& req, httplib::Resp
   json items = json::array();
   s.store.read([&](SQLite::Database& db) {
     if (p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer) q.agencies = p.agency_scope;
-    const auto categories = CatalogRepository::active_categories(db);
-    const auto agencies = CatalogRepository::active_agencies(db);
-    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    const auto catalogue = CatalogRepository::catalogue(db);
+    const auto& categories = catalogue->categories;
+    const auto& agencies = catalogue->agencies;
+    const WorkingCalendar& calendar = catalogue->calendar;
     for (const SimilarMatch& m : SimilarReports::find(db, q)) {
       json item = offer_json(s, m, agencies, categories, calendar);
       item["likely_duplicate"] = m.score >= kSameSubstance;

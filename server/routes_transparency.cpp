@@ -38,8 +38,9 @@ std::string public_reports_json(const Services& s, const httplib::Request& req) 
   json items = json::array();
   int64_t total = 0;
   s.store.read([&](SQLite::Database& db) {
-    const auto categories = CatalogRepository::active_categories(db);
-    const auto agencies = CatalogRepository::active_agencies(db);
+    const auto catalogue = CatalogRepository::catalogue(db);
+    const auto& categories = catalogue->categories;
+    const auto& agencies = catalogue->agencies;
     if (req.has_param("category")) {
       f.category_id = -1;
       for (const Category& c : categories) {
@@ -52,7 +53,7 @@ std::string public_reports_json(const Services& s, const httplib::Request& req) 
         if (a.code == req.get_param_value("agency")) f.agencies = agency_subtree(db, a.id);
       }
     }
-    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    const WorkingCalendar& calendar = catalogue->calendar;
     for (ReportRecord& r : PublicRepository::list(db, f, &total)) {
       // Public lists show the agency that holds a report, not the citizen's guess.
       if (!r.agency_id) r.suggested_agency_id.reset();

@@ -67,12 +67,13 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
   page.page = std::max(1, q.page);
   const Date now = today();
   store_.read([&](SQLite::Database& db) {
-    const auto agencies = CatalogRepository::active_agencies(db);
-    const auto categories = CatalogRepository::active_categories(db);
+    const auto catalogue = CatalogRepository::catalogue(db);
+    const auto& agencies = catalogue->agencies;
+    const auto& categories = catalogue->categories;
     ReportFilter f = filter_for(db, p, q, now, agencies, categories);
     f.limit = page.per_page;
     f.offset = (page.page - 1) * page.per_page;
-    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    const WorkingCalendar& calendar = catalogue->calendar;
     for (ReportRecord& r : ReportRepository::list(db, f, &page.total)) {
       page.items.push_back(summary_view(std::move(r), agencies, categories, calendar, now));
     }
@@ -85,12 +86,13 @@ std::vector<ReportView> StaffService::export_batch(const Principal& p, const Que
   std::vector<ReportView> out;
   const Date now = today();
   store_.read([&](SQLite::Database& db) {
-    const auto agencies = CatalogRepository::active_agencies(db);
-    const auto categories = CatalogRepository::active_categories(db);
+    const auto catalogue = CatalogRepository::catalogue(db);
+    const auto& agencies = catalogue->agencies;
+    const auto& categories = catalogue->categories;
     ReportFilter f = filter_for(db, p, q, now, agencies, categories);
     f.after_id = after_id;
     f.limit = limit;
-    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    const WorkingCalendar& calendar = catalogue->calendar;
     for (ReportRecord& r : ReportRepository::list(db, f, nullptr)) {
       out.push_back(summary_view(std::move(r), agencies, categories, calendar, now));
     }
