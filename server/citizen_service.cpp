@@ -109,7 +109,6 @@ CitizenOutcome CitizenService::attachment(const std::string& typed_id, const std
   store_.read([&](SQLite::Database& db) {
     out.attachment = AttachmentRepository::read(db, report_id, position);
   });
-  if (!out.attachment) out.result = CitizenOutcome::Result::kNotFound;
   return out;
 }
 

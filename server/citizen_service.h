@@ -39,7 +39,7 @@ class CitizenService {
   CitizenOutcome open(const std::string& typed_id, const std::string& pin);
   CitizenOutcome act(const std::string& typed_id, const std::string& pin, Action action,
                      const ActionInput& input, std::optional<int64_t> expected_version);
-  // One attachment of the report; kNotFound when it has no such attachment.
+  // One attachment of the report; kOk without `attachment` when it has no such attachment.
   CitizenOutcome attachment(const std::string& typed_id, const std::string& pin, int position);
   // Turns the citizen's messages about this report on or off.
   CitizenOutcome set_notifications(const std::string& typed_id, const std::string& pin,

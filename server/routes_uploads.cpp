@@ -152,10 +152,11 @@ void register_upload_routes(Router& router, const Services& s) {
                   return send_error(res, 404, "attachment_not_found", "No such attachment.");
                 const CitizenOutcome out = s.citizens.attachment(
                     req.matches[1].str(), doc["pin"].get<std::string>(), *position);
-                if (out.result == CitizenOutcome::Result::kNotFound && !out.attachment) {
+                if (send_citizen_error(res, out))
+                  return;  // no such report, wrong PIN, too many tries
+                if (!out.attachment) {
                   return send_error(res, 404, "attachment_not_found", "No such attachment.");
                 }
-                if (send_citizen_error(res, out)) return;
                 send_attachment(res, *out.attachment);
               });
   router.staff("GET", R"(/api/v1/staff/reports/([^/]{1,64})/attachments/(\d{1,2}))", kCaseWorkers,

@@ -158,7 +158,11 @@ TEST_F(Attachments, UploadedInChunksResumedAndStrippedOfLocation) {
   EXPECT_FALSE(answer(c.Get(("/api/v1/reports/" + tracking).c_str())).body.contains("attachments"));
 
   EXPECT_EQ(reporter_copy(tracking, "00000000", 1)->status, 403);
-  EXPECT_EQ(reporter_copy(tracking, pin, 2)->status, 404);
+  auto missing = reporter_copy(tracking, pin, 2);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(json::parse(missing->body)["error"]["code"], "attachment_not_found");
+  EXPECT_EQ(json::parse(reporter_copy("226-BQ5-24T", pin, 1)->body)["error"]["code"],
+            "report_not_found");
   // An upload belongs to one report: it cannot be attached again.
   const Answer again = submit(json::array({id}));
   EXPECT_EQ(again.status, 422);
