@@ -147,8 +147,14 @@ std::optional<Asset> AssetSource::find(std::string_view path) const {
   if (!p.empty() && p.back() == '/') p += "index.html";
   if (!safe_path(p)) return std::nullopt;
   auto asset = find_file(p);
-  if (asset && p == "/sw.js") return service_worker(std::move(*asset));
-  return asset;
+  if (!asset || p != "/sw.js") return asset;
+  // Browsers ask for the service worker at every visit: the embedded one is put together
+  // once (files on disk may change, so those are looked at each time).
+  if (dir_.empty()) {
+    static const Asset kEmbeddedWorker = service_worker(std::move(*asset));
+    return kEmbeddedWorker;
+  }
+  return service_worker(std::move(*asset));
 }
 
 std::vector<std::string> AssetSource::offline_paths() const {
