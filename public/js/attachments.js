@@ -169,11 +169,6 @@ export async function clearAttachments() {
   render();
 }
 
-// Marks files whose server copy expired so that they are uploaded again.
-export function resetUploads(positions) {
-  for (const p of positions) if (items[p]) { items[p].done = null; items[p].upload = {}; }
-}
-
 export async function initAttachments(theCore, changed) {
   core = theCore;
   onChange = changed ?? (() => {});

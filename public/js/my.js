@@ -83,20 +83,19 @@ async function refreshStatuses() {
   renderSent();
 }
 
-function render() {
+async function render() {
   renderSent();
-  renderWaiting();
+  await renderWaiting();
 }
 
 async function main() {
   registerServiceWorker();
   initLanguageSwitch();
   onLangChange(render);
-  render();
+  await render();
   const flush = startOutbox(() => { render(); refreshStatuses(); });
   document.getElementById('send-now').addEventListener('click', async () => { await flush(); render(); });
   await refreshStatuses();
-  await renderWaiting();
   document.body.dataset.ready = 'true';
 }
 

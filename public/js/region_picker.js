@@ -25,7 +25,7 @@ function deepest() {
 }
 
 // `code`: a saved draft's region ("63", "63.03", "63.03.05"); empty clears the picker.
-export async function setRegion(code) {
+async function setRegion(code) {
   const parts = (code ?? '').split('.');
   await fill('province', '');
   for (let i = 0; i < levels.length; ++i) {

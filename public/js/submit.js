@@ -10,7 +10,7 @@ import { newKey } from './local_store.js';
 import { rememberReport } from './my_reports.js';
 import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
-import { initRegionPicker, relabelRegions, setRegion } from './region_picker.js';
+import { initRegionPicker, relabelRegions } from './region_picker.js';
 import { watchSimilar } from './similar.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
@@ -91,8 +91,7 @@ function restoreDraft() {
   let draft = null;
   try { draft = JSON.parse(localStorage.getItem(kDraftKey) ?? 'null'); } catch { /* corrupt: ignore */ }
   if (!draft || typeof draft !== 'object') return;
-  fillForm(form, draft);
-  setRegion(draft.location?.region_code ?? '');
+  fillForm(form, draft);  // the region code too; the picker shows it when it starts
   if (typeof draft.location?.lat === 'number') setPosition({ lat: draft.location.lat, lon: draft.location.lon });
   if ((draft.title ?? '') + (draft.body ?? '') !== '') notice(t('submit.draft.restored'));
 }
@@ -283,8 +282,8 @@ async function main() {
     agencies: agencies.ok ? agencies.data : [],
   };
   renderCatalogue();
-  await initRegionPicker(() => { saveDraft(); validate(); });
   restoreDraft();
+  await initRegionPicker(() => { saveDraft(); validate(); });
   await initAttachments(core, () => validate());
   updateCounters();
   validate();

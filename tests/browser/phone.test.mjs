@@ -111,6 +111,9 @@ test('a photo is scaled down, sent over a slow connection and reaches the staff 
     downloadThroughput: 1.6e6 / 8, uploadThroughput: 4e5 / 8 });
 
   await fillReport(page, 'Lampu jalan mati dekat pasar');
+  await page.selectOption('#region-province', '63');
+  await page.waitForFunction(() => document.querySelector('#region-regency option[value="63.03"]'));
+  await page.selectOption('#region-regency', '63.03');
   await page.setInputFiles('#attachment-input', photo);
   const item = page.locator('#attachment-list li');
   await item.waitFor();
@@ -122,6 +125,7 @@ test('a photo is scaled down, sent over a slow connection and reaches the staff 
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#title'), 'Lampu jalan mati dekat pasar');
+  assert.equal(await page.inputValue('#region-regency'), '63.03');
   await page.locator('#attachment-list li .attachment-state', { hasText: 'Terkirim' }).waitFor();
 
   await page.click('#submit-button');
@@ -140,6 +144,8 @@ test('a photo is scaled down, sent over a slow connection and reaches the staff 
   }
   const view = await (await fetch(`${env.server.url}api/v1/reports/${trackingId}/access`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) })).json();
+  assert.equal(view.location.region_code, '63.03');
+  assert.match(view.location.region_name, /Kabupaten Banjar/);
   assert.equal(view.attachments.length, 1);
   assert.equal(view.attachments[0].width, 1600);
   assert.equal(view.attachments[0].height, 1200);
