@@ -15,11 +15,19 @@ let uploading = null;
 const list = () => document.getElementById('attachment-list');
 const input = () => document.getElementById('attachment-input');
 const statusLine = () => document.getElementById('attachments-status');
-const errorLine = () => document.getElementById('attachments-error');
+// Files refused on the phone; the validation line (#attachments-error) is the form's.
+const errorLine = () => document.getElementById('attachments-refused');
 
 function sizeText(bytes) {
   return bytes >= 1024 * 1024 ? t('size.mb', { n: (bytes / 1048576).toFixed(1) })
     : t('size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
+}
+
+// Why a file was refused, with the sizes the core allows.
+function reason(code) {
+  const limits = core?.limits().attachments;
+  const mb = (bytes) => Math.round(bytes / 1048576);
+  return t('upload.' + code, limits ? { photo: mb(limits.photoMaxBytes), pdf: mb(limits.pdfMaxBytes) } : {});
 }
 
 function label(item, i) {
@@ -50,7 +58,7 @@ function render() {
     progress.setAttribute('aria-label', t('attachment.progress', { name: label(item, i) }));
     const state = document.createElement('span');
     state.className = 'attachment-state';
-    state.textContent = item.error ? t('attachment.failed', { reason: t('upload.' + item.error) })
+    state.textContent = item.error ? t('attachment.failed', { reason: reason(item.error) })
       : item.done ? t('attachment.sent') : item.uploading ? t('attachment.sending') : t('attachment.waiting');
     const remove = document.createElement('button');
     remove.type = 'button';
@@ -112,7 +120,7 @@ async function addFiles(files) {
       await putItem(kStore, strip(item));
       announce(t('attachment.added', { name: label(item, items.length - 1) }));
     } catch (err) {
-      errorLine().textContent = t('attachment.refused', { file: file.name, reason: t('upload.' + err.message) });
+      errorLine().textContent = t('attachment.refused', { file: file.name, reason: reason(err.message) });
       announce(errorLine().textContent);  // the error line itself is not a live region
     }
   }

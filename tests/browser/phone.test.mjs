@@ -114,6 +114,12 @@ test('a photo is scaled down, sent over a slow connection and reaches the staff 
   await page.selectOption('#region-province', '63');
   await page.waitForFunction(() => document.querySelector('#region-regency option[value="63.03"]'));
   await page.selectOption('#region-regency', '63.03');
+  // A PDF over the core's limit is refused on the phone, with the limit named.
+  const big = path.join(env.dir, 'surat.pdf');
+  writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 32), Buffer.from('%%EOF\n')]));
+  await page.setInputFiles('#attachment-input', big);
+  await page.locator('#attachments-refused', { hasText: 'PDF 10 MB' }).waitFor();
+  assert.equal(await page.locator('#attachment-list li').count(), 0);
   await page.setInputFiles('#attachment-input', photo);
   const item = page.locator('#attachment-list li');
   await item.waitFor();
