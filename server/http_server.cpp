@@ -1,7 +1,9 @@
 #include "http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <atomic>
 #include <chrono>
 #include <iostream>
 #include <stdexcept>
@@ -55,6 +57,7 @@ struct HttpServer::Impl {
       : server(make_server(o)), router(*server, auth, o.secure_cookies || !o.tls_cert.empty()) {}
   std::unique_ptr<httplib::Server> server;
   Router router;
+  std::atomic<int> listen_fd{-1};  // the listening socket, seen in the socket-options hook
 };
 
 HttpServer::HttpServer(const Services& services, const AssetSource& assets, HttpOptions options)
@@ -64,6 +67,13 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   const int threads = options.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_tcp_nodelay(true);
+  // The library's default sets SO_REUSEPORT, which lets a second aduan bind the same port and
+  // silently take half the connections; SO_REUSEADDR alone only allows a quick restart.
+  s.set_socket_options([impl = impl_.get()](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    impl->listen_fd = sock;
+  });
   // Reconnecting costs more than a request; a client keeps its connection for long.
   s.set_keep_alive_max_count(100000);
   s.set_keep_alive_timeout(options.keep_alive_seconds);
@@ -115,8 +125,13 @@ HttpServer::~HttpServer() = default;
 const std::vector<RouteInfo>& HttpServer::routes() const { return impl_->router.routes(); }
 
 int HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) return impl_->server->bind_to_any_port(host);
-  return impl_->server->bind_to_port(host, port) ? port : -1;
+  const int bound = port == 0 ? impl_->server->bind_to_any_port(host)
+                              : (impl_->server->bind_to_port(host, port) ? port : -1);
+  // The packaged library listens with a backlog of 5: a burst of phones connecting at once
+  // loses SYNs and each waits a second for its retry. Calling listen() again on a listening
+  // socket sets a new backlog (Linux), up to net.core.somaxconn.
+  if (bound > 0 && impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
+  return bound;
 }
 
 bool HttpServer::listen() { return impl_->server->listen_after_bind(); }

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "test_server.h"
@@ -97,6 +99,35 @@ TEST(Limits, ASlowClientIsDisconnected) {
   ::close(fd);
   EXPECT_LT(held, std::chrono::seconds(5)) << "the server kept a silent client";
   EXPECT_EQ(answer.find("200 OK"), std::string::npos);
+}
+
+// Another process (a second aduan started by mistake) cannot take the port and half its
+// connections; and the listen backlog holds a burst of phones connecting at once rather than
+// the library's 5, past which SYNs are dropped and each retry waits a second.
+TEST(Limits, ThePortIsOursAloneAndTheBacklogHoldsABurst) {
+  TestServer server;
+  const int other = ::socket(AF_INET, SOCK_STREAM, 0);
+  int yes = 1;
+  ::setsockopt(other, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof(yes));
+  ::setsockopt(other, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_NE(::bind(other, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0)
+      << "a second socket could bind aduan's port";
+  ::close(other);
+
+  // `ss` shows a listening socket's backlog in its Send-Q column.
+  const std::string command =
+      "ss -ltnH 'sport = :" + std::to_string(server.port()) + "' | awk '{print $3}'";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char line[64] = {};
+  const bool read = std::fgets(line, sizeof(line), pipe) != nullptr;
+  ::pclose(pipe);
+  ASSERT_TRUE(read) << "ss found no listening socket on the port";
+  EXPECT_GE(std::atoi(line), 128);
 }
 
 // The catalogue is kept in memory between requests; a change through the API (a holiday
