@@ -9,51 +9,68 @@
 namespace aduan {
 namespace {
 
-// The columns an event is made of, as stored; each written with its length so that no two
-// different events read the same.
+// The columns an event is made of, as stored (the order of EventColumns).
 constexpr const char* kEventColumns =
     "id, at, actor_role, actor_id, actor_name, action, from_status, to_status, note, public, "
     "agency_id";
-constexpr int kColumnCount = 11;
+constexpr int kColumnCount = std::tuple_size_v<EventColumns>;
+const std::string kNullMark = "\\x00null";  // NULL, unlike any stored text
 
-// The event's columns start at `first` in `row`.
-std::string link(const std::string& previous, int64_t report_id, Prepared& row, int first = 0) {
+}  // namespace
+
+std::string chain_link(const std::string& previous, int64_t report_id, const EventColumns& event) {
+  // Each value written with its length, so that no two different events read the same.
   std::string text = previous + "|" + std::to_string(report_id);
-  for (int i = 0; i < kColumnCount; ++i) {
-    const SQLite::Column c = row.getColumn(first + i);
-    const std::string value = c.isNull() ? std::string("\\x00null") : c.getString();
-    text += "|" + std::to_string(value.size()) + ":" + value;
+  for (const std::optional<std::string>& value : event) {
+    const std::string& shown = value ? *value : kNullMark;
+    text += "|" + std::to_string(shown.size()) + ":" + shown;
   }
   return digest_hex(text);
 }
 
-void store_link(SQLite::Database& db, int64_t report_id, int64_t event_id,
-                const std::string& hash) {
-  Prepared event(db, "UPDATE report_events SET hash = ? WHERE id = ?");
-  event.bind(1, hash);
-  event.bind(2, event_id);
-  event.exec();
-  Prepared head(db, "UPDATE reports SET audit_head = ? WHERE id = ?");
-  head.bind(1, hash);
-  head.bind(2, report_id);
-  head.exec();
+namespace {
+
+// The event's columns start at `first` in `row`.
+std::string link(const std::string& previous, int64_t report_id, Prepared& row, int first = 0) {
+  EventColumns event;
+  for (int i = 0; i < kColumnCount; ++i) {
+    const SQLite::Column c = row.getColumn(first + i);
+    if (!c.isNull()) event[static_cast<size_t>(i)] = c.getString();
+  }
+  return chain_link(previous, report_id, event);
 }
 
 }  // namespace
 
+std::string read_audit_head(SQLite::Database& db, int64_t report_id) {
+  Prepared head(db, "SELECT audit_head FROM reports WHERE id = ?");
+  head.bind(1, report_id);
+  return head.executeStep() ? head.getColumn(0).getString() : std::string();
+}
+
+void set_event_link(SQLite::Database& db, int64_t event_id, const std::string& link) {
+  Prepared event(db, "UPDATE report_events SET hash = ? WHERE id = ?");
+  event.bind(1, link);
+  event.bind(2, event_id);
+  event.exec();
+}
+
+void set_audit_head(SQLite::Database& db, int64_t report_id, const std::string& link) {
+  Prepared head(db, "UPDATE reports SET audit_head = ? WHERE id = ?");
+  head.bind(1, link);
+  head.bind(2, report_id);
+  head.exec();
+}
+
 void chain_event(SQLite::Database& db, int64_t report_id, int64_t event_id) {
-  std::string previous;
-  {
-    Prepared head(db, "SELECT audit_head FROM reports WHERE id = ?");
-    head.bind(1, report_id);
-    if (head.executeStep()) previous = head.getColumn(0).getString();
-  }
+  const std::string previous = read_audit_head(db, report_id);
   Prepared row(db, std::string("SELECT ") + kEventColumns + " FROM report_events WHERE id = ?");
   row.bind(1, event_id);
   if (!row.executeStep()) return;
   const std::string hash = link(previous, report_id, row);
   row.reset();
-  store_link(db, report_id, event_id, hash);
+  set_event_link(db, event_id, hash);
+  set_audit_head(db, report_id, hash);
 }
 
 int64_t chain_unlinked(SQLite::Database& db) {

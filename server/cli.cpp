@@ -381,7 +381,8 @@ int seed(const CommandLine& cl) {
   App app(*options, clock);
   const SeedSummary s = seed_reports(app, *reports, *years, clock.now_unix(), 20261123);
   std::cout << "seeded " << s.reports << " reports, " << s.events << " events, " << s.stage_records
-            << " stage records in " << s.seconds << " s\n";
+            << " stage records in " << s.seconds << " s (rows " << s.seconds_rows << " s, indexes "
+            << s.seconds_indexes << " s, counters " << s.seconds_counters << " s)\n";
   return 0;
 }
 

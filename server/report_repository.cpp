@@ -180,27 +180,52 @@ bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
 }
 
 void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, const EventRecord& e) {
+  std::string head = read_audit_head(db, report_id);
+  append_event_after(db, report_id, e, &head);
+  set_audit_head(db, report_id, head);
+}
+
+void ReportRepository::append_event_after(SQLite::Database& db, int64_t report_id,
+                                          const EventRecord& e, std::string* head) {
   Prepared q(db,
              "INSERT INTO report_events(report_id, at, actor_role, actor_id, actor_name, "
              "action, from_status, to_status, note, public, agency_id) "
              "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  const std::string actor_role(to_string(e.actor_role));
+  const std::string action(to_string(e.action));
+  const std::optional<std::string> from_status =
+      e.from_status ? std::optional<std::string>(to_string(*e.from_status)) : std::nullopt;
+  const std::string to_status(to_string(e.to_status));
   q.bind(1, report_id);
   q.bind(2, e.at);
-  q.bind(3, std::string(to_string(e.actor_role)));
+  q.bind(3, actor_role);
   bind_optional(q, 4, e.actor_id);
   q.bind(5, e.actor_name);
-  q.bind(6, std::string(to_string(e.action)));
-  if (e.from_status) {
-    q.bind(7, std::string(to_string(*e.from_status)));
-  } else {
-    q.bind(7);
-  }
-  q.bind(8, std::string(to_string(e.to_status)));
+  q.bind(6, action);
+  bind_optional(q, 7, from_status);
+  q.bind(8, to_status);
   q.bind(9, e.note);
   q.bind(10, e.is_public ? 1 : 0);
   bind_optional(q, 11, e.agency_id);
   q.exec();
-  chain_event(db, report_id, db.getLastInsertRowid());
+  const int64_t id = db.getLastInsertRowid();
+  // The values just bound, as the store gives them back (what `aduan audit verify` reads).
+  auto text = [](const std::optional<int64_t>& v) {
+    return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+  };
+  const EventColumns columns = {std::to_string(id),
+                                std::to_string(e.at),
+                                actor_role,
+                                text(e.actor_id),
+                                e.actor_name,
+                                action,
+                                from_status,
+                                to_status,
+                                e.note,
+                                std::string(e.is_public ? "1" : "0"),
+                                text(e.agency_id)};
+  *head = chain_link(*head, report_id, columns);
+  set_event_link(db, id, *head);
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,

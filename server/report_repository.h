@@ -91,7 +91,12 @@ class ReportRepository {
   // `report.version`. False when someone else changed the report first.
   static bool update(SQLite::Database& db, ReportRecord* report);
 
+  // Appends the event to the report's timeline and links it to the report's audit chain.
   static void append_event(SQLite::Database& db, int64_t report_id, const EventRecord& event);
+  // The same for a caller that holds the report's chain head itself (`head`, moved to the
+  // new event) and writes it to the report once after a run of events: the bulk load.
+  static void append_event_after(SQLite::Database& db, int64_t report_id, const EventRecord& event,
+                                 std::string* head);
 
   static std::optional<ReportRecord> find_by_tracking_id(SQLite::Database& db,
                                                          const std::string& canonical);

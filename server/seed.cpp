@@ -6,6 +6,7 @@
 #include <random>
 
 #include "app.h"
+#include "audit_chain.h"
 #include "catalog_repository.h"
 #include "demo_data.h"
 #include "prepared.h"
@@ -113,10 +114,18 @@ constexpr const char* kVillages[] = {
     "Cileunyi",  "Cibiru",    "Kliwon",
 };
 
+double seconds_since(std::chrono::steady_clock::time_point* mark) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - *mark).count();
+  *mark = now;
+  return seconds;
+}
+
 }  // namespace
 
 SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64_t random_seed) {
   const auto started = std::chrono::steady_clock::now();
+  auto mark = started;
   SeedSummary s;
   DemoSummary ignored;
   load_demo_catalogue(app, &ignored);
@@ -143,7 +152,7 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
     {
       Prepared q(db,
                  "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                 "AND tbl_name IN ('reports', 'report_events', 'stage_records')");
+                 "AND tbl_name IN ('reports', 'report_events', 'stage_records', 'report_terms')");
       std::vector<std::string> names;
       while (q.executeStep()) {
         names.push_back(q.getColumn(0).getString());
@@ -203,14 +212,19 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
       SimilarReports::add(db, r);
       ++s.reports;
+      // The report's audit chain is followed here and its head written once at the end.
+      std::string head;
+      auto append = [&](const EventRecord& event) {
+        ReportRepository::append_event_after(db, r.id, event, &head);
+        ++s.events;
+      };
       EventRecord e;
       e.at = r.created_at;
       e.action = Action::kSubmit;
       e.to_status = Status::kSubmitted;
-      ReportRepository::append_event(db, r.id, e);
-      ++s.events;
-      if (!forwarded) continue;
-      // The stages it went through, each with its length and whether it kept its date.
+      append(e);
+      // The stages it went through, each with its length and whether it kept its date, and
+      // the events that moved it; as far as its status says it got.
       auto record = [&](Stage stage, Date from, Date to, std::optional<int64_t> agency) {
         ReportRecord held = r;
         held.agency_id = agency;
@@ -219,30 +233,35 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
                                        int64_t{to.days} * 86400);
         ++s.stage_records;
       };
-      record(Stage::kVerification, created, verified, std::nullopt);
-      e.at = int64_t{verified.days} * 86400 + 3600;
-      e.action = Action::kForward;
-      e.from_status = Status::kSubmitted;
-      e.to_status = Status::kForwarded;
-      e.actor_role = Role::kCoordinator;
-      ReportRepository::append_event(db, r.id, e);
-      ++s.events;
-      if (r.status == Status::kForwarded) continue;
-      record(Stage::kFirstResponse, verified, responded, r.agency_id);
-      if (r.status == Status::kInProgress || r.status == Status::kEscalated) continue;
-      record(Stage::kResolution, responded, resolved, r.agency_id);
-      if (r.status == Status::kClosed) {
+      auto timeline = [&] {
+        if (!forwarded) return;
+        record(Stage::kVerification, created, verified, std::nullopt);
+        e.at = int64_t{verified.days} * 86400 + 3600;
+        e.action = Action::kForward;
+        e.from_status = Status::kSubmitted;
+        e.to_status = Status::kForwarded;
+        e.actor_role = Role::kCoordinator;
+        append(e);
+        if (r.status == Status::kForwarded) return;
+        record(Stage::kFirstResponse, verified, responded, r.agency_id);
+        if (r.status == Status::kInProgress || r.status == Status::kEscalated) return;
+        record(Stage::kResolution, responded, resolved, r.agency_id);
+        if (r.status != Status::kClosed) return;
         e.at = int64_t{resolved.days + 3} * 86400;
         e.action = Action::kConfirm;
         e.from_status = Status::kResolved;
         e.to_status = Status::kClosed;
         e.actor_role = Role::kCitizen;
-        ReportRepository::append_event(db, r.id, e);
-        ++s.events;
-      }
+        append(e);
+      };
+      timeline();
+      set_audit_head(db, r.id, head);
     }
+    s.seconds_rows = seconds_since(&mark);
     for (const std::string& sql : indexes) db.exec(sql);
+    s.seconds_indexes = seconds_since(&mark);
     tallies::resume(db, offset_minutes);
+    s.seconds_counters = seconds_since(&mark);
     tx.commit();
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA cache_size=-2000");  // SQLite's default again
