@@ -86,8 +86,8 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
     items.push_back(std::move(item));
   }
   return dump(json{{"items", items},
-                   {"total", page.total},
-                   {"total_exceeds_limit", page.total > kCountLimit},
+                   {"total", page.total.n},
+                   {"total_exceeds_limit", page.total.capped},
                    {"page", page.page},
                    {"per_page", page.per_page}});
 }

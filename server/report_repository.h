@@ -81,6 +81,12 @@ struct ReportFilter {
 // 10,000" rather than have every request count hundreds of thousands of rows.
 inline constexpr int64_t kCountLimit = 10000;
 
+// How many reports a list matched: exact, or (capped) more than kCountLimit.
+struct MatchCount {
+  int64_t n = 0;
+  bool capped = false;
+};
+
 class ReportRepository {
  public:
   // Inserts the report; false when its tracking ID is already taken (the caller picks
@@ -106,10 +112,12 @@ class ReportRepository {
   static std::vector<EventRecord> events(SQLite::Database& db, int64_t report_id,
                                          bool include_internal);
 
-  // One page of reports, soonest deadline first (id order with after_id), and the total that
-  // match when `total` is not null, counted up to kCountLimit + 1 (see kCountLimit).
+  // One page of reports, soonest deadline first (id order with after_id), and how many match
+  // when `total` is not null: exact from the monitoring's counters when the filter is only
+  // statuses, agencies and a category (the queues staff open most), otherwise counted up to
+  // kCountLimit + 1.
   static std::vector<ReportRecord> list(SQLite::Database& db, const ReportFilter& filter,
-                                        int64_t* total);
+                                        MatchCount* total);
 
   // Reports the deadline job may have to act on by `today` (see due_action in shared/).
   static std::vector<int64_t> due_for_jobs(SQLite::Database& db, Date today, int limit);

@@ -26,7 +26,7 @@ struct QueueQuery {
 
 struct QueuePage {
   std::vector<ReportView> items;  // without timelines
-  int64_t total = 0;
+  MatchCount total;
   int page = 1;
   int per_page = 25;
 };

@@ -295,6 +295,54 @@ TEST_F(Lifecycle, AgencyQueuesAreScoped) {
   EXPECT_EQ(wrong.body["errors"][0]["code"], "unknown_officer");
 }
 
+// The totals of the common queues come from the monitoring's counters; they must be the
+// number of reports the same filter lists, as reports are forwarded, taken up and resolved.
+TEST_F(Lifecycle, QueueTotalsAreTheReportsThatMatchAsReportsMove) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6; ++i) ids.push_back(server.submit().first);
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(act(coordinator, ids[i], {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  }
+  ASSERT_EQ(act(dpupr, ids[0], {{"action", "respond"}, {"note", "Kami tangani segera ya."}}).status,
+            200);
+  ASSERT_EQ(act(dpupr, ids[1], {{"action", "respond"}, {"note", "Kami tangani segera ya."}}).status,
+            200);
+  ASSERT_EQ(
+      act(dpupr, ids[1], {{"action", "resolve"}, {"note", "Sudah diperbaiki tim kami."}}).status,
+      200);
+  SQLite::Database db(server.db_path().string());
+  auto stored = [&](const std::string& where) {
+    return db.execAndGet("SELECT count(*) FROM reports r WHERE " + where).getInt64();
+  };
+  const std::string dpupr_id = "(SELECT id FROM agencies WHERE code = 'DPUPR')";
+  struct Case {
+    const StaffSession& who;
+    std::string query;
+    std::string where;
+  };
+  const std::vector<Case> cases = {
+      {coordinator, "status=submitted", "status = 'submitted'"},
+      {coordinator, "status=forwarded,in_progress", "status IN ('forwarded', 'in_progress')"},
+      {coordinator, "status=resolved&agency=DPUPR",
+       "status = 'resolved' AND agency_id = " + dpupr_id},
+      {coordinator, "category=jalan-jembatan",
+       "category_id = (SELECT id FROM categories WHERE code = 'jalan-jembatan')"},
+      {coordinator, "", "1 = 1"},
+      {dpupr, "", "agency_id = " + dpupr_id},
+      {dpupr, "status=in_progress", "status = 'in_progress' AND agency_id = " + dpupr_id},
+      // Not from the counters: counted from the reports.
+      {dpupr, "returned=1", "returned = 1 AND agency_id = " + dpupr_id},
+  };
+  for (const Case& c : cases) {
+    const Answer page = get(c.who, "/api/v1/staff/reports?" + c.query);
+    ASSERT_EQ(page.status, 200) << c.query;
+    EXPECT_EQ(page.body["total"].get<int64_t>(), stored(c.where)) << c.query;
+    EXPECT_FALSE(page.body["total_exceeds_limit"].get<bool>()) << c.query;
+  }
+  EXPECT_GT(stored("status = 'in_progress'"), 0);
+  EXPECT_GT(stored("status = 'resolved'"), 0);
+}
+
 TEST_F(Lifecycle, CoordinatorQueueIsOldestDeadlineFirstWithPaging) {
   server.submit();
   server.clock().advance(-10 * kDay);  // an older one, overdue by now
