@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <unordered_map>
 
 #include "prepared.h"
@@ -95,7 +94,9 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
   });
   std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
   if (leads.size() > kTermsToFollow) leads.resize(kTermsToFollow);
-  std::unordered_map<int64_t, double> gathered;
+  // Each term's postings arrive newest first; merging those sorted lists gathers the
+  // weights without a hash table (12,000 hash inserts cost more than the queries).
+  std::vector<std::pair<int64_t, double>> gathered, merged, term_ids;
   Prepared postings(db,
                     "SELECT report_id FROM report_terms WHERE term = ? "
                     "ORDER BY report_id DESC LIMIT ?");
@@ -103,33 +104,71 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     const double w = weights.idf(term);
     postings.bind(1, term);
     postings.bind(2, kPostingsPerTerm);
-    while (postings.executeStep()) gathered[postings.getColumn(0).getInt64()] += w;
+    term_ids.clear();
+    while (postings.executeStep()) term_ids.emplace_back(postings.getColumn(0).getInt64(), w);
     postings.reset();
+    merged.clear();
+    merged.reserve(gathered.size() + term_ids.size());
+    auto a = gathered.begin(), b = term_ids.begin();
+    while (a != gathered.end() || b != term_ids.end()) {
+      if (b == term_ids.end() || (a != gathered.end() && a->first > b->first)) {
+        merged.push_back(*a++);
+      } else if (a == gathered.end() || b->first > a->first) {
+        merged.push_back(*b++);
+      } else {
+        merged.emplace_back(a->first, a->second + b->second);
+        ++a, ++b;
+      }
+    }
+    gathered.swap(merged);
   }
-  gathered.erase(q.exclude_id);
   std::vector<std::pair<double, int64_t>> ranked;
   ranked.reserve(gathered.size());
-  for (const auto& [id, w] : gathered) ranked.emplace_back(w, id);
+  for (const auto& [id, w] : gathered) {
+    if (id != q.exclude_id) ranked.emplace_back(w, id);
+  }
   const size_t keep = std::min(ranked.size(), kCandidatesToScore);
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
                     ranked.end(), std::greater<>());
   ranked.resize(keep);
 
+  // Candidates are scored from their text alone (a narrow read, no full record); only the
+  // few that are shown are read whole.
   const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
-  std::vector<SimilarMatch> out;
+  std::vector<std::pair<double, int64_t>> scored;
+  Prepared candidate(db,
+                     "SELECT title, body, category_id, agency_id, status, confidential "
+                     "FROM reports WHERE id = ?");
   for (const auto& [w, id] : ranked) {
-    auto r = ReportRepository::find_by_id(db, id);
-    if (!r || !indexable(*r)) continue;
-    if (q.category_id && r->category_id != *q.category_id) continue;
-    if (q.agencies && (!r->agency_id || std::find(q.agencies->begin(), q.agencies->end(),
-                                                  *r->agency_id) == q.agencies->end()))
+    candidate.bind(1, id);
+    if (!candidate.executeStep()) {
+      candidate.reset();
       continue;
-    const double score = report_similarity(wanted, analyse_text(text_of(*r)), idf);
-    if (score >= q.min_score) out.push_back({std::move(*r), score});
+    }
+    ReportRecord r;
+    r.title = candidate.getColumn(0).getString();
+    r.body = candidate.getColumn(1).getString();
+    r.category_id = candidate.getColumn(2).getInt64();
+    if (!candidate.getColumn(3).isNull()) r.agency_id = candidate.getColumn(3).getInt64();
+    r.status = parse_status(candidate.getColumn(4).getString()).value_or(Status::kArchived);
+    r.confidential = candidate.getColumn(5).getInt() != 0;
+    candidate.reset();
+    if (!indexable(r)) continue;
+    if (q.category_id && r.category_id != *q.category_id) continue;
+    if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
+                                                 *r.agency_id) == q.agencies->end()))
+      continue;
+    const double score = report_similarity(wanted, analyse_text(text_of(r)), idf);
+    if (score >= q.min_score) scored.emplace_back(score, id);
   }
-  std::sort(out.begin(), out.end(),
-            [](const SimilarMatch& a, const SimilarMatch& b) { return a.score > b.score; });
-  if (out.size() > q.limit) out.resize(q.limit);
+  // Best first; equal scores keep the order the candidates were ranked in.
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<SimilarMatch> out;
+  for (const auto& [score, id] : scored) {
+    if (out.size() == q.limit) break;
+    if (auto r = ReportRepository::find_by_id(db, id)) out.push_back({std::move(*r), score});
+  }
   return out;
 }
 
