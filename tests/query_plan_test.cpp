@@ -106,6 +106,13 @@ TEST_F(QueryPlans, HotRequestsReadNoLargeTableWhole) {
                       [&] { EXPECT_EQ(c.Get("/open311/v2/requests.json")->status, 200); });
   expect_no_full_scan("public statistics",
                       [&] { EXPECT_EQ(c.Get("/api/v1/public/stats")->status, 200); });
+  expect_no_full_scan("similar reports", [&] {
+    const json draft{{"title", "Jalan berlubang di depan pasar"},
+                     {"body", "Lubang besar di jalan depan pasar membahayakan pengendara."},
+                     {"category", "jalan-jembatan"}};
+    auto res = c.Post("/api/v1/reports/similar", draft.dump(), "application/json");
+    EXPECT_EQ(res->status, 200) << res->body;
+  });
 }
 
 }  // namespace
