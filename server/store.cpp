@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <exception>
-#include <mutex>
 
 #include "embedded.h"
 #include "prepared.h"
@@ -16,17 +15,7 @@
 namespace aduan {
 namespace {
 
-// Before SQLite's first use in the process: without memory statistics (which aduan does not
-// read) every allocation SQLite makes skips a process-wide mutex that all request threads
-// would otherwise queue on. Too late once SQLite is initialised (a tool that opened a file
-// first); SQLite then says so and keeps its default, which is only slower.
-void configure_sqlite_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
-}
-
 std::unique_ptr<Connection> open_connection(const std::string& path, bool writer) {
-  configure_sqlite_once();
   // NOMUTEX: a connection is used by one thread at a time (the writer under its mutex, a
   // reader leased from the pool), so SQLite's own per-call locking is only cost.
   const int flags = SQLite::OPEN_NOMUTEX | (writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
