@@ -28,6 +28,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       reports_(store_, clock, o.settings, std::move(random), &notifier_),
       workflow_(store_, clock, o.settings, &notifier_),
       citizens_(store_, clock, o.settings, workflow_),
+      follows_(store_, clock, &notifier_),
       staff_(store_, clock, o.settings, workflow_),
       auth_(store_, clock, o.auth),
       job_(store_, clock, o.settings, workflow_, &notifier_),
@@ -38,10 +39,10 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       submit_limiter_(o.submit_limit),
       track_limiter_(o.track_limit),
       assets_(o.assets_dir),
-      services_{store_,          reports_,      workflow_, citizens_, staff_,
-                auth_,           inbound_,      notifier_, sender_,   clock,
-                dashboard_,      job_,          metrics_,  uploads_,  RegionCatalog::embedded(),
-                submit_limiter_, track_limiter_},
+      services_{store_,          reports_,       workflow_, citizens_, staff_,
+                auth_,           inbound_,       notifier_, sender_,   clock,
+                dashboard_,      job_,           metrics_,  uploads_,  RegionCatalog::embedded(),
+                submit_limiter_, track_limiter_, follows_},
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "dashboard_service.h"
 #include "deadline_job.h"
+#include "follow_service.h"
 #include "http_server.h"
 #include "inbound_service.h"
 #include "metrics.h"
@@ -66,6 +67,7 @@ class App {
   ReportService reports_;
   WorkflowService workflow_;
   CitizenService citizens_;
+  FollowService follows_;
   StaffService staff_;
   AuthService auth_;
   DeadlineJob job_;

@@ -47,16 +47,22 @@ std::string submit_response_json(const SubmitOutcome& o, int utc_offset_minutes)
 }
 
 std::string report_view_json(const ReportView& v, int utc_offset_minutes) {
-  // A confidential report's content stays with the reporter and the staff; the tracking
-  // ID alone is not proof of being the reporter.
-  json out = report_json(v, utc_offset_minutes, !v.report.confidential);
-  out["timeline"] = timeline_json(v.timeline, utc_offset_minutes, false);
+  // The tracking ID alone is not proof of being the reporter: it shows what anyone may see.
+  // Nothing but the status before the coordinator verified the report (or of an archived
+  // one, spam and abuse included); a confidential report's content stays with the reporter
+  // and the staff.
+  if (!is_verified(v.report.status)) return dump(unpublished_report_json(v.report));
+  const bool confidential = v.report.confidential;
+  json out = report_json(v, utc_offset_minutes, confidential ? Content::kNone : Content::kPublic);
+  out["published"] = true;
+  out["timeline"] =
+      timeline_json(v.timeline, utc_offset_minutes, Visibility::kPublic, confidential);
   return dump(out);
 }
 
 std::string reporter_view_json(const ReportView& v, int utc_offset_minutes) {
-  json out = report_json(v, utc_offset_minutes, true);
-  out["timeline"] = timeline_json(v.timeline, utc_offset_minutes, false);
+  json out = report_json(v, utc_offset_minutes, Content::kFull);
+  out["timeline"] = timeline_json(v.timeline, utc_offset_minutes, Visibility::kReporter);
   out["version"] = v.report.version;
   out["notifications"] = v.report.notify_citizen;
   out["attachments"] = attachments_json(v.attachments);

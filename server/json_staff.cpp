@@ -19,6 +19,7 @@ DecodedAction decode_action_json(std::string_view body) {
   }
   in.note = read_string(*doc, "note", "note", errors);
   in.is_public = read_bool(*doc, "public", errors).value_or(true);
+  in.publish = read_bool(*doc, "publish", errors).value_or(false);
   in.agency = read_string(*doc, "agency", "agency", errors);
   in.classification = read_string(*doc, "classification", "classification", errors);
   in.category = read_string(*doc, "category", "category", errors);
@@ -79,7 +80,7 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
   json items = json::array();
   for (const ReportView& v : page.items) {
     // Staff see the content of confidential reports; the list shows titles, not bodies.
-    json item = report_json(v, utc_offset_minutes, false);
+    json item = report_json(v, utc_offset_minutes, Content::kNone);
     item["title"] = v.report.title;
     item["returned"] = v.report.returned;
     item["version"] = v.report.version;
@@ -94,8 +95,8 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
 
 std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes) {
   const ReportRecord& r = sv.view.report;
-  json out = report_json(sv.view, utc_offset_minutes, true);
-  out["timeline"] = timeline_json(sv.view.timeline, utc_offset_minutes, true);
+  json out = report_json(sv.view, utc_offset_minutes, Content::kFull);
+  out["timeline"] = timeline_json(sv.view.timeline, utc_offset_minutes, Visibility::kStaff);
   out["version"] = r.version;
   out["tier"] = to_string(r.tier);
   out["returned"] = r.returned;

@@ -1,5 +1,7 @@
 #include "json_support.h"
 
+#include <cmath>
+
 namespace aduan::json_support {
 
 std::string read_string(const json& obj, const char* key, const std::string& path,
@@ -102,7 +104,7 @@ json deadline_view_json(const std::optional<DeadlineView>& d) {
   return out;
 }
 
-json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
+json report_json(const ReportView& v, int utc_offset_minutes, Content content) {
   const ReportRecord& r = v.report;
   json out{{"tracking_id", format_tracking_id(r.tracking_id)},
            {"classification", r.classification},
@@ -115,15 +117,20 @@ json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
            {"updated_at", format_iso_datetime(r.updated_at, utc_offset_minutes)},
            {"deadline", deadline_view_json(v.deadline)},
            {"followers", r.followers}};
-  if (content) {
+  if (content != Content::kNone) {
     out["title"] = r.title;
     out["body"] = r.body;
     out["incident_date"] = r.incident_date;
-    out["location"] = json{{"text", r.location.text}, {"region_code", r.location.region_code}};
+    out["location"] = json{{"region_code", r.location.region_code}};
+    if (content == Content::kFull) out["location"]["text"] = r.location.text;
     if (!v.region_name.empty()) out["location"]["region_name"] = v.region_name;
     if (r.location.lat && r.location.lon) {
-      out["location"]["lat"] = *r.location.lat;
-      out["location"]["lon"] = *r.location.lon;
+      // Three decimals of a degree: about 110 m, enough for the street, not the house.
+      auto shown = [&](double x) {
+        return content == Content::kFull ? x : std::round(x * 1000) / 1000;
+      };
+      out["location"]["lat"] = shown(*r.location.lat);
+      out["location"]["lon"] = shown(*r.location.lon);
     }
   }
   if (v.category) {
@@ -132,6 +139,13 @@ json report_json(const ReportView& v, int utc_offset_minutes, bool content) {
   }
   if (v.agency) out["agency"] = json{{"code", v.agency->code}, {"name", v.agency->name}};
   return out;
+}
+
+json unpublished_report_json(const ReportRecord& r) {
+  return json{{"tracking_id", format_tracking_id(r.tracking_id)},
+              {"status", to_string(r.status)},
+              {"status_group", to_string(status_group(r.status))},
+              {"published", false}};
 }
 
 json attachments_json(const std::vector<AttachmentInfo>& attachments) {
@@ -145,19 +159,25 @@ json attachments_json(const std::vector<AttachmentInfo>& attachments) {
   return out;
 }
 
-json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes, bool staff) {
+json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes,
+                   Visibility reader, bool confidential) {
+  const bool staff = reader == Visibility::kStaff;
+  const bool public_view = reader == Visibility::kPublic;
   json out = json::array();
   for (const EventRecord& e : events) {
-    if (!staff && !e.is_public) continue;
+    if (!staff && e.visibility == Visibility::kStaff) continue;
+    if (public_view && e.action == Action::kPrivacy) continue;
     json item{{"at", format_iso_datetime(e.at, utc_offset_minutes)},
               {"action", to_string(e.action)},
               {"status", to_string(e.to_status)},
               {"by", e.actor_role == Role::kCitizen ? "citizen" : "staff"}};
-    if (!e.note.empty()) item["note"] = e.note;
+    const bool note_shown = !public_view || (e.visibility == Visibility::kPublic && !confidential);
+    if (!e.note.empty() && note_shown) item["note"] = e.note;
     if (staff) {
       item["role"] = to_string(e.actor_role);
       item["actor"] = e.actor_name;
-      item["public"] = e.is_public;
+      item["public"] = e.visibility != Visibility::kStaff;
+      item["published"] = e.visibility == Visibility::kPublic;
     }
     out.push_back(std::move(item));
   }

@@ -45,13 +45,26 @@ json field_errors_json(const std::vector<FieldError>& fields);
 json deadline_json(const StageDeadline& d);
 json deadline_view_json(const std::optional<DeadlineView>& d);
 
-// The fields every view of a report shares. `content` adds title, body and location.
-json report_json(const ReportView& v, int utc_offset_minutes, bool content);
+// How much of a report's content a view carries: none; what anyone may read of a verified,
+// non-confidential report (title, body, region and a position rounded to about 100 m, not
+// the place as the citizen wrote it, which may be their own address); or all of it.
+enum class Content { kNone, kPublic, kFull };
+
+// The fields every view of a report shares, and its content as `content` says.
+json report_json(const ReportView& v, int utc_offset_minutes, Content content);
+
+// The least a tracking ID shows of a report that is not published (not verified yet, or
+// archived): that it exists and its status.
+json unpublished_report_json(const ReportRecord& r);
 
 // What the reporter and the staff see of the attachments (the bytes are fetched apart).
 json attachments_json(const std::vector<AttachmentInfo>& attachments);
 
-// Timeline events; `staff` adds who acted, internal events and the public flag.
-json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes, bool staff);
+// The timeline as `reader` may see it. Staff: every event, who acted and who else may read
+// it. The reporter: what was written for them. The public: the actions and statuses, and
+// only the notes the agency published (none at all of a confidential report); privacy
+// changes are the reporter's business and are left out.
+json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes,
+                   Visibility reader, bool confidential = false);
 
 }  // namespace aduan::json_support

@@ -71,10 +71,8 @@ void add_followers(SQLite::Database& db, const NotifyConfig& c, const ReportReco
   }
 }
 
-// `followers`: whether the citizen audience includes the report's followers (never for a
-// message that carries the reporter's PIN).
 std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audience a,
-                               const ReportRecord& r, bool followers = false) {
+                               const ReportRecord& r) {
   std::set<Recipient> out;
   switch (a) {
     case Audience::kCoordinators:
@@ -102,7 +100,6 @@ std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audi
       break;
     case Audience::kCitizen:
       add_citizen(c, r, &out);
-      if (followers) add_followers(db, c, r, &out);
       break;
   }
   return out;
@@ -146,11 +143,18 @@ int Notifier::notify(SQLite::Database& db, const std::string& event, const Repor
                      const NotifyDetails& d, int64_t now) const {
   const auto rule = config_.rules.find(event);
   if (rule == config_.rules.end()) return 0;
-  std::set<Recipient> to;
+  std::set<Recipient> to, followers;
   for (Audience a : rule->second) {
-    for (const Recipient& rcpt : recipients(db, config_, a, r, d.pin.empty())) to.insert(rcpt);
+    for (const Recipient& rcpt : recipients(db, config_, a, r)) to.insert(rcpt);
   }
-  if (to.empty()) return 0;
+  // Followers wrote none of it and proved only that they can read their own phone: they
+  // hear that the status changed, never a note, a title or a PIN.
+  const bool to_followers =
+      event == "citizen_update" && d.status_changed && d.pin.empty() &&
+      std::count(rule->second.begin(), rule->second.end(), Audience::kCitizen);
+  if (to_followers) add_followers(db, config_, r, &followers);
+  for (const Recipient& rcpt : to) followers.erase(rcpt);  // the reporter hears once
+  if (to.empty() && followers.empty()) return 0;
 
   const std::string id = format_tracking_id(r.tracking_id);
   TemplateVars vars{
@@ -171,7 +175,14 @@ int Notifier::notify(SQLite::Database& db, const std::string& event, const Repor
     vars["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
     write(db, event, rcpt, render_message(rcpt.language, event, vars), r.id, now);
   }
-  return static_cast<int>(to.size());
+  const TemplateVars follower_vars{{"tracking_id", id}, {"link", vars["link"]}};
+  for (const Recipient& rcpt : followers) {
+    TemplateVars v = follower_vars;
+    v["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
+    write(db, "follower_update", rcpt, render_message(rcpt.language, "follower_update", v), r.id,
+          now);
+  }
+  return static_cast<int>(to.size() + followers.size());
 }
 
 int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,

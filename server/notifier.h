@@ -20,6 +20,7 @@ struct NotifyDetails {
   std::string note;                       // the public note of the action, if any
   std::string pin;                        // "received" only: the citizen's PIN
   std::optional<StageDeadline> deadline;  // the deadline the message is about
+  bool status_changed = true;             // followers hear of status changes only
 };
 
 class Notifier {

@@ -37,6 +37,7 @@ NotifyConfig default_notify_config() {
       {"deadline_red", {A::kAgencyHead, A::kSupervisors}},
       {"escalated", {A::kAgencyHead, A::kSupervisors}},
       {"citizen_update", {A::kCitizen}},
+      {"privacy_changed", {A::kCitizen}},
       {"citizen_reply", {A::kAgencyAdmins}},
       {"digest", {A::kAgencyAdmins, A::kAgencyHead}},
   };

@@ -45,9 +45,13 @@ class PublicRepository {
   static PublicStats stats(SQLite::Database& db, Date from, Date to);
 };
 
-// The SQL condition that keeps a report off public surfaces. The counters repeat it in the
-// view report_tally_facts (server/migrations/0007_tallies.sql).
+// The SQL condition of a published report: not confidential, and verified (is_verified in
+// shared/workflow.h; a test holds the two together). The index reports_public (migration
+// 0015) repeats it word for word. The public statistics count more: every report that is
+// not confidential, spam or abuse (view report_tally_facts, migration 0007), as numbers
+// without content, so that reports waiting for verification are seen to wait.
 inline constexpr const char* kPublicReportCondition =
-    "confidential = 0 AND NOT (status = 'archived' AND archive_reason IN ('abusive', 'spam'))";
+    "confidential = 0 AND status IN ('forwarded', 'in_progress', 'resolved', 'closed', "
+    "'escalated')";
 
 }  // namespace aduan

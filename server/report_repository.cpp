@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "audit_chain.h"
 #include "prepared.h"
 
@@ -205,7 +207,7 @@ void ReportRepository::append_event_after(SQLite::Database& db, int64_t report_i
   bind_optional(q, 7, from_status);
   q.bind(8, to_status);
   q.bind(9, e.note);
-  q.bind(10, e.is_public ? 1 : 0);
+  q.bind(10, static_cast<int>(e.visibility));
   bind_optional(q, 11, e.agency_id);
   q.exec();
   const int64_t id = db.getLastInsertRowid();
@@ -222,7 +224,7 @@ void ReportRepository::append_event_after(SQLite::Database& db, int64_t report_i
                                 from_status,
                                 to_status,
                                 e.note,
-                                std::string(e.is_public ? "1" : "0"),
+                                std::to_string(static_cast<int>(e.visibility)),
                                 text(e.agency_id)};
   *head = chain_link(*head, report_id, columns);
   set_event_link(db, id, *head);
@@ -248,7 +250,7 @@ std::vector<EventRecord> ReportRepository::events(SQLite::Database& db, int64_t 
   Prepared q(db, std::string("SELECT id, at, actor_role, actor_id, actor_name, action, "
                              "from_status, to_status, note, public, agency_id "
                              "FROM report_events WHERE report_id = ?") +
-                     (include_internal ? "" : " AND public = 1") + " ORDER BY id");
+                     (include_internal ? "" : " AND public >= 1") + " ORDER BY id");
   q.bind(1, report_id);
   std::vector<EventRecord> out;
   while (q.executeStep()) {
@@ -262,7 +264,7 @@ std::vector<EventRecord> ReportRepository::events(SQLite::Database& db, int64_t 
     if (!q.getColumn(6).isNull()) e.from_status = parse_status(q.getColumn(6).getString());
     e.to_status = parse_status(q.getColumn(7).getString()).value_or(Status::kSubmitted);
     e.note = q.getColumn(8).getString();
-    e.is_public = q.getColumn(9).getInt() != 0;
+    e.visibility = static_cast<Visibility>(std::clamp(q.getColumn(9).getInt(), 0, 2));
     e.agency_id = optional_int(q.getColumn(10));
     out.push_back(std::move(e));
   }

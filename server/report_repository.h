@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "actions.h"
 #include "deadlines.h"
 #include "report.h"
 #include "workflow.h"
@@ -60,7 +61,8 @@ struct EventRecord {
   std::optional<Status> from_status;
   Status to_status = Status::kSubmitted;
   std::string note;
-  bool is_public = true;
+  Visibility visibility =
+      Visibility::kReporter;         // who may read it (stored as report_events.public)
   std::optional<int64_t> agency_id;  // forward: the agency it went to
 };
 

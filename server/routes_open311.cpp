@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "api_key_repository.h"
@@ -90,8 +91,10 @@ json request_json(SQLite::Database& db, const Catalogue& catalogue, const Report
   const Category* category = find_id(catalogue.categories, r.category_id);
   const Agency* agency = find_id(catalogue.agencies, r.agency_id);
   std::string notes;
+  // Only what the agency published; the citizen's words and the notes meant for the
+  // reporter alone stay off public feeds.
   for (const EventRecord& e : ReportRepository::events(db, r.id, false)) {
-    if (!e.note.empty() && e.actor_role != Role::kCitizen) notes = e.note;
+    if (!e.note.empty() && e.visibility == Visibility::kPublic) notes = e.note;
   }
   json out{{"service_request_id", format_tracking_id(r.tracking_id)},
            {"status", open311_status(r.status)},
@@ -105,13 +108,14 @@ json request_json(SQLite::Database& db, const Catalogue& catalogue, const Report
            {"updated_datetime", format_iso_datetime(r.updated_at, offset)},
            {"expected_datetime",
             r.clock.deadline.stage == Stage::kNone ? "" : format_iso_date(r.clock.deadline.due)},
-           {"address", r.location.text},
+           {"address", ""},  // the place as written may be the reporter's own address
            {"address_id", r.location.region_code},
            {"zipcode", ""},
            {"media_url", ""}};
   if (r.location.lat && r.location.lon) {
-    out["lat"] = *r.location.lat;
-    out["long"] = *r.location.lon;
+    // As on the public pages: about 100 m, the street and not the house.
+    out["lat"] = std::round(*r.location.lat * 1000) / 1000;
+    out["long"] = std::round(*r.location.lon * 1000) / 1000;
   }
   return out;
 }

@@ -7,10 +7,9 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
-#include "follower_repository.h"
+#include "follow_service.h"
 #include "http_errors.h"
 #include "json_support.h"
-#include "rate_limiter.h"
 #include "report_service.h"
 #include "route_helpers.h"
 #include "router.h"
@@ -30,8 +29,6 @@ using json_support::json;
 
 constexpr const char* kFollowPath = R"(/api/v1/reports/([^/]{1,64})/follow)";
 constexpr const char* kStaffSimilarPath = R"(/api/v1/staff/reports/([^/]{1,64})/similar)";
-// A citizen follows a handful of reports, not hundreds: per address and hour.
-constexpr RateRule kFollowRule{20, 3600};
 // The text looked at: enough for a title and a paragraph; the rest adds little.
 constexpr size_t kMaxSearchBytes = 4000;
 
@@ -48,7 +45,8 @@ json offer_json(const Services& s, const SimilarMatch& m, const std::vector<Agen
   const ReportView v =
       summary_view(std::move(r), agencies, categories, calendar,
                    local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes));
-  json item = json_support::report_json(v, s.reports.settings().utc_offset_minutes, true);
+  json item = json_support::report_json(v, s.reports.settings().utc_offset_minutes,
+                                        json_support::Content::kPublic);
   item.erase("body");
   item.erase("location");
   item["score"] = std::round(m.score * 100) / 100;
@@ -63,6 +61,7 @@ void suggest(const Services& s, const httplib::Request& req, httplib::Response& 
   const auto doc = json_support::parse_object(req.body, &problem);
   if (!doc) return send_error(res, 400, "malformed_json", problem);
   SimilarQuery q;
+  q.verified_only = true;  // a citizen sees only what is published
   q.text = text_field(*doc, "title") + "\n" + text_field(*doc, "body");
   if (const TextProblem bad = check_text(q.text, true); bad != TextProblem::kNone) {
     return send_error(res, 422, "validation_failed", "The text is not valid.",
@@ -89,8 +88,57 @@ void suggest(const Services& s, const httplib::Request& req, httplib::Response& 
   send_json(res, 200, json_support::dump(json{{"items", items}}));
 }
 
+// The follower's contact from a follow or confirm body, checked and normalised; false (and
+// the answer written) when it is not valid.
+bool read_follower(const json& doc, Follower* f, httplib::Response& res) {
+  f->phone = text_field(doc, "phone");
+  f->email = text_field(doc, "email");
+  f->language = text_field(doc, "language") == "en" ? "en" : "id";
+  std::vector<FieldError> errors;
+  if (!f->phone.empty()) {
+    if (const auto code = check_phone(f->phone)) errors.push_back({"phone", *code});
+    f->phone = normalize_phone(f->phone);
+  }
+  if (!f->email.empty()) {
+    if (const auto code = check_email(f->email)) errors.push_back({"email", *code});
+  }
+  if (!errors.empty()) {
+    send_error(res, 422, "validation_failed", "Some fields are not valid.", errors);
+    return false;
+  }
+  return true;
+}
+
+// The answer to a follow or a confirmation.
+void send_follow(const std::string& canonical, const FollowOutcome& out, httplib::Response& res) {
+  using R = FollowOutcome::Result;
+  switch (out.result) {
+    case R::kLimited:
+      return send_rate_limited(res, out.retry_after);
+    case R::kNotFound:
+      return send_error(res, 404, "report_not_found", "No report has this tracking ID.");
+    case R::kFinished:
+      return send_error(res, 409, "report_finished",
+                        "This report is finished; file a new report if the problem is back.");
+    case R::kUnreachable:
+      return send_error(res, 422, "contact_unreachable",
+                        "Updates cannot be sent to this kind of contact here; leave it out.");
+    case R::kWrongCode:
+      return send_error(res, 422, "wrong_code",
+                        "This is not the code that was sent, or it has expired.");
+    case R::kCodeSent:
+    case R::kFollowed:
+    case R::kConfirmed:
+      break;
+  }
+  json body{{"tracking_id", format_tracking_id(canonical)}, {"followers", out.followers}};
+  if (out.result == R::kCodeSent) body["confirmation"] = "code_sent";
+  send_json(res, out.result == R::kCodeSent ? 202 : 200, json_support::dump(body));
+}
+
 // POST /api/v1/reports/{id}/follow {phone?, email?, language?}: "I have this problem too".
-void follow(const Services& s, const httplib::Request& req, httplib::Response& res) {
+// With a contact the answer is 202: a code went there, and .../follow/confirm takes it.
+void follow(const Services& s, bool confirm, const httplib::Request& req, httplib::Response& res) {
   if (!require_json(req, res)) return;
   std::string problem;
   const auto doc = json_support::parse_object(req.body, &problem);
@@ -98,53 +146,15 @@ void follow(const Services& s, const httplib::Request& req, httplib::Response& r
   const ParsedTrackingId id = parse_tracking_id(req.matches[1].str());
   if (!id.ok()) return send_tracking_id_error(res, id.error);
   Follower f;
-  f.phone = text_field(*doc, "phone");
-  f.email = text_field(*doc, "email");
-  f.language = text_field(*doc, "language") == "en" ? "en" : "id";
-  std::vector<FieldError> errors;
-  if (!f.phone.empty()) {
-    if (const auto code = check_phone(f.phone)) errors.push_back({"phone", *code});
-    f.phone = normalize_phone(f.phone);
+  if (!read_follower(*doc, &f, res)) return;
+  if (!confirm)
+    return send_follow(id.canonical, s.follows.follow(id.canonical, f, req.remote_addr), res);
+  const std::string code = text_field(*doc, "code");
+  if (f.phone.empty() && f.email.empty()) {
+    return send_error(res, 422, "validation_failed", "Give the contact the code was sent to.",
+                      {{"phone", FieldCode::kContactRequired}});
   }
-  if (!f.email.empty()) {
-    if (const auto code = check_email(f.email)) errors.push_back({"email", *code});
-  }
-  if (!errors.empty()) {
-    return send_error(res, 422, "validation_failed", "Some fields are not valid.", errors);
-  }
-  const int64_t now = s.clock.now_unix();
-  const std::string key = "follow:" + req.remote_addr;
-  enum class Result { kFollowed, kLimited, kNotFound, kFinished } result = Result::kNotFound;
-  int64_t wait = 0, followers = 0;
-  s.store.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
-    wait = RateLimiter::retry_after(db, key, kFollowRule, now);
-    if (wait > 0) {
-      result = Result::kLimited;
-      return;
-    }
-    const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
-    if (!r || r->confidential) return;  // a confidential report is not there to follow
-    if (r->status == Status::kClosed || r->status == Status::kArchived) {
-      result = Result::kFinished;
-      return;
-    }
-    RateLimiter::record_failure(db, key, now);
-    followers = FollowerRepository::add(db, r->id, f, now);
-    tx.commit();
-    result = Result::kFollowed;
-  });
-  if (result == Result::kLimited) return send_rate_limited(res, wait);
-  if (result == Result::kNotFound) {
-    return send_error(res, 404, "report_not_found", "No report has this tracking ID.");
-  }
-  if (result == Result::kFinished) {
-    return send_error(res, 409, "report_finished",
-                      "This report is finished; file a new report if the problem is back.");
-  }
-  send_json(res, 200,
-            json_support::dump(
-                json{{"tracking_id", format_tracking_id(id.canonical)}, {"followers", followers}}));
+  send_follow(id.canonical, s.follows.confirm(id.canonical, f, code, req.remote_addr), res);
 }
 
 // GET /api/v1/staff/reports/{id}/similar: the reports with the same substance as this one,
@@ -180,8 +190,12 @@ void staff_similar(const Services& s, const httplib::Request& req, httplib::Resp
 void register_similar_routes(Router& router, const Services& s) {
   router.open("POST", "/api/v1/reports/similar",
               [&s](const httplib::Request& req, httplib::Response& res) { suggest(s, req, res); });
-  router.open("POST", kFollowPath,
-              [&s](const httplib::Request& req, httplib::Response& res) { follow(s, req, res); });
+  router.open("POST", kFollowPath, [&s](const httplib::Request& req, httplib::Response& res) {
+    follow(s, false, req, res);
+  });
+  router.open(
+      "POST", std::string(kFollowPath) + "/confirm",
+      [&s](const httplib::Request& req, httplib::Response& res) { follow(s, true, req, res); });
   router.staff(
       "GET", kStaffSimilarPath,
       role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor}),

@@ -19,6 +19,7 @@ class RequestMetrics;
 class UploadService;
 class RegionCatalog;
 class AddressLimiter;
+class FollowService;
 
 struct Services {
   Store& store;
@@ -38,6 +39,7 @@ struct Services {
   const RegionCatalog& regions;
   AddressLimiter& submit_limit;  // per client address: submissions
   AddressLimiter& track_limit;   // per client address: tracking lookups and PIN checks
+  FollowService& follows;
 };
 
 }  // namespace aduan

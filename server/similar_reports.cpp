@@ -154,6 +154,7 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     r.confidential = candidate.getColumn(5).getInt() != 0;
     candidate.reset();
     if (!indexable(r)) continue;
+    if (q.verified_only && !is_verified(r.status)) continue;
     if (q.category_id && r.category_id != *q.category_id) continue;
     if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
                                                  *r.agency_id) == q.agencies->end()))

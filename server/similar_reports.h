@@ -28,6 +28,7 @@ struct SimilarQuery {
   int64_t exclude_id = 0;                        // the report itself, when it is indexed
   size_t limit = 5;
   double min_score = kWorthShowing;
+  bool verified_only = false;  // a citizen's offer: only published reports (is_verified)
 };
 
 struct SimilarMatch {

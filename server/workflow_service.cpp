@@ -8,6 +8,7 @@
 #include "catalog_repository.h"
 #include "follower_repository.h"
 #include "notifier.h"
+#include "similar_reports.h"
 #include "text.h"
 #include "tracking_id.h"
 #include "user_repository.h"
@@ -44,9 +45,28 @@ std::optional<std::string> notification_event(Action a, bool event_public) {
     case Action::kReply:
     case Action::kReopen:
       return "citizen_reply";
+    case Action::kPrivacy:  // staff made it more private: the reporter hears of it
+      return "privacy_changed";
     default:
       return std::nullopt;
   }
+}
+
+// Staff who work on reports, and the reporter; not the system admin or the deadline job.
+bool may_change_privacy(Role role) { return role != Role::kSystemAdmin && role != Role::kSystem; }
+
+// The flags a privacy change turns on or off, as words the pages translate:
+// "anonymous:on confidential:off". Empty when nothing changes.
+std::string privacy_change_note(const ReportRecord& r, const ActionInput& in) {
+  std::string out;
+  auto add = [&](const char* flag, std::optional<bool> wanted, bool now) {
+    if (!wanted || *wanted == now) return;
+    if (!out.empty()) out += ' ';
+    out += std::string(flag) + (*wanted ? ":on" : ":off");
+  };
+  add("anonymous", in.anonymous, r.anonymous);
+  add("confidential", in.confidential, r.confidential);
+  return out;
 }
 
 }  // namespace
@@ -84,8 +104,13 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       out.result = ActOutcome::Result::kStaleVersion;
       return;
     }
-    const auto t = find_transition(r.status, action, actor.role);
-    if (!t) {
+    // A privacy change is no move in the table: it keeps the status and the clock, in any
+    // status, and who may make it is the rule of privacy_change_errors.
+    const auto t = action == Action::kPrivacy
+                       ? std::optional<Transition>(Transition{r.status, action, 0, r.status,
+                                                              ClockEffect::kKeep, Stage::kNone})
+                       : find_transition(r.status, action, actor.role);
+    if (!t || (action == Action::kPrivacy && !may_change_privacy(actor.role))) {
       out.result = ActOutcome::Result::kNotAllowed;
       return;
     }
@@ -102,6 +127,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
 
     const ReportRecord held = r;  // as it was during the stage that may end now
     EventRecord event;
+    std::string privacy_note;  // what a privacy change did, when it did something
     switch (action) {
       case Action::kForward: {
         const Agency* agency = find_code(cat.agencies, input.agency);
@@ -109,8 +135,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
         event.agency_id = agency->id;
         if (!input.classification.empty()) r.classification = input.classification;
         if (!input.category.empty()) r.category_id = find_code(cat.categories, input.category)->id;
-        if (input.anonymous) r.anonymous = *input.anonymous;
-        if (input.confidential) r.confidential = *input.confidential;
+        // The coordinator may hide more while forwarding, never less (privacy below).
         r.returned = false;
         r.assigned_user_id.reset();
         break;
@@ -164,6 +189,22 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       default:
         break;
     }
+    if (action == Action::kPrivacy || action == Action::kForward) {
+      std::vector<FieldError> refused =
+          privacy_change_errors(actor.role, r.anonymous, r.confidential, input);
+      // A forward that leaves the flags as they are is no privacy change.
+      if (action == Action::kForward) {
+        std::erase_if(refused, [](const FieldError& e) { return e.code == FieldCode::kUnchanged; });
+      }
+      if (!refused.empty()) {
+        out.result = ActOutcome::Result::kInvalid;
+        out.errors = std::move(refused);
+        return;
+      }
+      privacy_note = privacy_change_note(r, input);
+      if (input.anonymous) r.anonymous = *input.anonymous;
+      if (input.confidential) r.confidential = *input.confidential;
+    }
     if (!input.tier.empty() && (action == Action::kForward || action == Action::kRespond)) {
       r.tier = *parse_tier(input.tier);
     }
@@ -190,8 +231,12 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     event.action = action;
     event.from_status = from;
     event.to_status = r.status;
-    if (event.note.empty()) event.note = normalize_block(input.note);
-    event.is_public = action_event_is_public(action, input.is_public);
+    if (action == Action::kPrivacy) {
+      event.note = privacy_note;
+    } else if (event.note.empty()) {
+      event.note = normalize_block(input.note);
+    }
+    event.visibility = event_visibility(action, input);
     // The coordinator's note with a forward is an instruction to the agency, not a message
     // to the citizen: the forward itself is public, its note an internal comment.
     std::optional<EventRecord> instruction;
@@ -199,11 +244,26 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       instruction = event;
       instruction->action = Action::kComment;
       instruction->from_status = r.status;
-      instruction->is_public = false;
+      instruction->visibility = Visibility::kStaff;
       event.note.clear();
+    }
+    // Flags tightened while forwarding are a privacy change of their own in the record.
+    std::optional<EventRecord> tightened;
+    if (action == Action::kForward && !privacy_note.empty()) {
+      tightened = event;
+      tightened->action = Action::kPrivacy;
+      tightened->from_status = r.status;
+      tightened->note = privacy_note;
+      tightened->visibility = Visibility::kReporter;
     }
     ReportRepository::append_event(db, r.id, event);
     if (instruction) ReportRepository::append_event(db, r.id, *instruction);
+    // Made confidential, a report leaves the search index (a trigger, migration 0009); the
+    // reporter making it public again brings it back.
+    if (action == Action::kPrivacy && held.confidential && !r.confidential) {
+      SimilarReports::add(db, r);
+    }
+    if (tightened) ReportRepository::append_event(db, r.id, *tightened);
     if (action == Action::kArchive && !r.duplicate_of.empty()) {
       // The reporter of a duplicate hears of the original from now on, and counts there.
       if (const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of)) {
@@ -218,9 +278,20 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       }
     }
     if (notifier_) {
-      if (const auto what = notification_event(action, event.is_public)) {
-        notifier_->notify(db, *what, r, NotifyDetails{.note = event.is_public ? event.note : ""},
-                          now);
+      const bool shown = event.visibility != Visibility::kStaff;
+      // The reporter's own privacy choice needs no message to anyone.
+      const bool by_reporter = actor.role == Role::kCitizen && action == Action::kPrivacy;
+      const auto what = notification_event(action, shown);
+      if (what && !by_reporter) {
+        notifier_->notify(
+            db, *what, r,
+            NotifyDetails{.note = shown && action != Action::kPrivacy ? event.note : "",
+                          .status_changed = from != r.status},
+            now);
+      }
+      // The reporter hears of a change to who may see their report made by someone else.
+      if (action == Action::kForward && tightened) {
+        notifier_->notify(db, "privacy_changed", r, NotifyDetails{}, now);
       }
     }
     tx.commit();

@@ -122,6 +122,9 @@ std::vector<FieldError> validate_action(Action action, const ActionInput& in,
       }
       break;
     }
+    case Action::kPrivacy:
+      if (!in.anonymous && !in.confidential) out.push_back({"confidential", FieldCode::kRequired});
+      break;
     case Action::kRate:
       if (!in.rating) {
         out.push_back({"rating", FieldCode::kRequired});
@@ -135,17 +138,37 @@ std::vector<FieldError> validate_action(Action action, const ActionInput& in,
   return out;
 }
 
-bool action_event_is_public(Action action, bool update_is_public) {
+Visibility event_visibility(Action action, const ActionInput& in) {
   switch (action) {
     case Action::kAssign:
     case Action::kReturn:
     case Action::kComment:
-      return false;
+      return Visibility::kStaff;
     case Action::kUpdate:
-      return update_is_public;
+      if (!in.is_public) return Visibility::kStaff;
+      return in.publish ? Visibility::kPublic : Visibility::kReporter;
+    case Action::kRespond:
+    case Action::kResolve:
+      return in.publish ? Visibility::kPublic : Visibility::kReporter;
     default:
-      return true;
+      return Visibility::kReporter;
   }
+}
+
+std::vector<FieldError> privacy_change_errors(Role role, bool anonymous, bool confidential,
+                                              const ActionInput& in) {
+  std::vector<FieldError> out;
+  const bool reporter = role == Role::kCitizen;
+  if (in.anonymous && anonymous && !*in.anonymous && !reporter) {
+    out.push_back({"anonymous", FieldCode::kNeedsReporter});
+  }
+  if (in.confidential && confidential && !*in.confidential && !reporter) {
+    out.push_back({"confidential", FieldCode::kNeedsReporter});
+  }
+  const bool changes = (in.anonymous && *in.anonymous != anonymous) ||
+                       (in.confidential && *in.confidential != confidential);
+  if (out.empty() && !changes) out.push_back({"confidential", FieldCode::kUnchanged});
+  return out;
 }
 
 std::string_view to_string(ArchiveReason r) { return kArchiveReasonNames[size_t(r)]; }

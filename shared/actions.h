@@ -24,11 +24,12 @@ enum class ArchiveReason : uint8_t {
 struct ActionInput {
   std::string note;                  // question, reply, update, reason or final response
   bool is_public = true;             // updates: visible to the citizen, or internal only
+  bool publish = false;              // respond, update, resolve: the note is for everyone
   std::string agency;                // forward: the agency that has the authority
   std::string classification;        // forward: a correction, empty to keep
   std::string category;              // forward: a correction, empty to keep
-  std::optional<bool> anonymous;     // forward: a correction
-  std::optional<bool> confidential;  // forward: a correction
+  std::optional<bool> anonymous;     // forward, privacy: the reporter hidden from the agency
+  std::optional<bool> confidential;  // forward, privacy: the content hidden from the public
   std::string tier;     // forward or respond: light, normative, no_investigation, investigation
   std::string officer;  // assign: the officer's username
   std::string archive_reason;  // archive: incomplete, not_public_service, abusive, spam, duplicate
@@ -53,9 +54,20 @@ NoteLimits note_limits(Action action);
 std::vector<FieldError> validate_action(Action action, const ActionInput& in,
                                         const ActionContext& ctx);
 
-// Whether the citizen can see the event an action writes. Internal notes, assignments and
-// returns stay among the staff; an update is public when its author says so.
-bool action_event_is_public(Action action, bool update_is_public);
+// Who may read the event an action writes. Internal notes, assignments and returns stay
+// among the staff; an update reaches the reporter when its author says so. Only the
+// agency's answers (respond, update, resolve) can be published to everyone, and only when
+// their author chose it: the citizen's own words and the coordinator's questions never are.
+// The values are stored (report_events.public).
+enum class Visibility : uint8_t { kStaff = 0, kReporter = 1, kPublic = 2 };
+Visibility event_visibility(Action action, const ActionInput& in);
+
+// Whether `role` may change a report's flags from (anonymous, confidential) to what `in`
+// asks. Making a report more private (confidential, anonymous) is anyone's right; making it
+// more public or revealing the reporter is the reporter's alone. Every problem as (field,
+// code): kNeedsReporter for staff loosening a flag, kUnchanged when nothing would change.
+std::vector<FieldError> privacy_change_errors(Role role, bool anonymous, bool confidential,
+                                              const ActionInput& in);
 
 std::string_view to_string(ArchiveReason r);
 std::optional<ArchiveReason> parse_archive_reason(std::string_view s);

@@ -45,8 +45,10 @@ enum class FieldCode : uint8_t {
   kUnknownRegion,    // a well-formed region code that names no area (checked by the server)
   kNotReady,         // an attachment whose upload is unfinished, expired or already used
   kDuplicate,        // the same attachment twice
+  kNeedsReporter,    // privacy: only the reporter (with the PIN) may make it more public
+  kUnchanged,        // privacy: the report already has the flags asked for
 };
-inline constexpr size_t kFieldCodeCount = 32;
+inline constexpr size_t kFieldCodeCount = 34;
 
 struct FieldError {
   std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"

@@ -73,7 +73,7 @@ constexpr std::array<std::string_view, kStatusCount> kStatusNames = {
 constexpr std::array<std::string_view, kActionCount> kActionNames = {
     "submit",  "forward", "postpone",   "answer",   "archive", "assign",
     "respond", "update",  "return",     "resolve",  "reply",   "confirm",
-    "reopen",  "rate",    "auto_close", "escalate", "comment"};
+    "reopen",  "rate",    "auto_close", "escalate", "comment", "privacy"};
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
     "citizen",    "coordinator",  "agency_admin", "agency_officer",
     "supervisor", "system_admin", "system"};
@@ -119,6 +119,18 @@ StatusGroup status_group(Status s) {
 
 bool is_open(Status s) { return !is_final(s); }
 bool is_final(Status s) { return status_group(s) == StatusGroup::kDone; }
+bool is_verified(Status s) {
+  switch (s) {
+    case Status::kForwarded:
+    case Status::kInProgress:
+    case Status::kResolved:
+    case Status::kClosed:
+    case Status::kEscalated:
+      return true;
+    default:
+      return false;
+  }
+}
 
 std::string_view to_string(Status s) { return kStatusNames[static_cast<size_t>(s)]; }
 std::string_view to_string(Action a) { return kActionNames[static_cast<size_t>(a)]; }

@@ -40,8 +40,10 @@ enum class Action : uint8_t {
   kAutoClose,  // no citizen reply within the confirmation window
   kEscalate,   // resolution deadline passed; the supervisor takes over
   kComment,    // internal staff note
+  kPrivacy,    // who may see the report changes (anonymous, confidential); not in the table:
+               // any status, and the rule is privacy_change_error (shared/privacy.h)
 };
-inline constexpr int kActionCount = 17;
+inline constexpr int kActionCount = 18;
 
 enum class Role : uint8_t {
   kCitizen,
@@ -94,6 +96,9 @@ const std::vector<Transition>& workflow_table();
 StatusGroup status_group(Status s);
 bool is_open(Status s);   // a deadline may run and staff still have work
 bool is_final(Status s);  // closed or archived
+// Verified: the coordinator forwarded it and it was not sent back. Only such reports (when
+// not confidential) are published: public list, search, map, Open311, similar offers.
+bool is_verified(Status s);
 
 // Stable machine names ("in_progress", "auto_close", "agency_admin", ...).
 std::string_view to_string(Status s);

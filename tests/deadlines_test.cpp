@@ -145,12 +145,49 @@ TEST(Actions, NotesAndFieldsPerAction) {
 }
 
 TEST(Actions, WhoSeesTheEvent) {
-  EXPECT_FALSE(action_event_is_public(Action::kComment, true));
-  EXPECT_FALSE(action_event_is_public(Action::kAssign, true));
-  EXPECT_FALSE(action_event_is_public(Action::kReturn, true));
-  EXPECT_TRUE(action_event_is_public(Action::kUpdate, true));
-  EXPECT_FALSE(action_event_is_public(Action::kUpdate, false));
-  EXPECT_TRUE(action_event_is_public(Action::kResolve, false));
+  const ActionInput shown{.is_public = true}, internal{.is_public = false};
+  const ActionInput published{.is_public = true, .publish = true};
+  EXPECT_EQ(event_visibility(Action::kComment, published), Visibility::kStaff);
+  EXPECT_EQ(event_visibility(Action::kAssign, published), Visibility::kStaff);
+  EXPECT_EQ(event_visibility(Action::kReturn, published), Visibility::kStaff);
+  EXPECT_EQ(event_visibility(Action::kUpdate, shown), Visibility::kReporter);
+  EXPECT_EQ(event_visibility(Action::kUpdate, internal), Visibility::kStaff);
+  EXPECT_EQ(event_visibility(Action::kUpdate, published), Visibility::kPublic);
+  EXPECT_EQ(event_visibility(Action::kResolve, internal), Visibility::kReporter);
+  EXPECT_EQ(event_visibility(Action::kResolve, published), Visibility::kPublic);
+  // The citizen's words and the coordinator's questions are never published.
+  EXPECT_EQ(event_visibility(Action::kReply, published), Visibility::kReporter);
+  EXPECT_EQ(event_visibility(Action::kAnswer, published), Visibility::kReporter);
+  EXPECT_EQ(event_visibility(Action::kPostpone, published), Visibility::kReporter);
+}
+
+TEST(Actions, TighteningIsAnyonesLooseningTheReportersAlone) {
+  using V = std::vector<FieldError>;
+  const ActionInput make_public{.anonymous = false, .confidential = false};
+  const ActionInput make_private{.anonymous = true, .confidential = true};
+  // Staff may hide more, never less.
+  EXPECT_TRUE(privacy_change_errors(Role::kAgencyAdmin, false, false, make_private).empty());
+  EXPECT_EQ(
+      privacy_change_errors(Role::kCoordinator, true, true, make_public),
+      (V{{"anonymous", FieldCode::kNeedsReporter}, {"confidential", FieldCode::kNeedsReporter}}));
+  EXPECT_EQ(
+      privacy_change_errors(Role::kSupervisor, false, true, ActionInput{.confidential = false}),
+      (V{{"confidential", FieldCode::kNeedsReporter}}));
+  // The reporter may do both.
+  EXPECT_TRUE(privacy_change_errors(Role::kCitizen, true, true, make_public).empty());
+  EXPECT_TRUE(privacy_change_errors(Role::kCitizen, false, false, make_private).empty());
+  // Nothing to change.
+  EXPECT_EQ(privacy_change_errors(Role::kCitizen, true, true, make_private),
+            (V{{"confidential", FieldCode::kUnchanged}}));
+  EXPECT_EQ(validate_action(Action::kPrivacy, {}, {}), (V{{"confidential", FieldCode::kRequired}}));
+}
+
+TEST(Workflow, OnlyForwardedReportsAreVerified) {
+  for (Status s : {Status::kForwarded, Status::kInProgress, Status::kResolved, Status::kClosed,
+                   Status::kEscalated})
+    EXPECT_TRUE(is_verified(s)) << to_string(s);
+  for (Status s : {Status::kSubmitted, Status::kPostponed, Status::kArchived})
+    EXPECT_FALSE(is_verified(s)) << to_string(s);
 }
 
 }  // namespace

@@ -48,6 +48,16 @@ TEST_F(Http, SubmitThenTrack) {
   res = client.Get(("/api/v1/reports/" + typed).c_str());
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  // Anyone with the ID: the status, and nothing else before the report is verified.
+  const json stranger = json::parse(res->body);
+  EXPECT_EQ(stranger["tracking_id"], id);
+  EXPECT_EQ(stranger["status"], "submitted");
+  EXPECT_EQ(stranger["published"], false);
+  EXPECT_FALSE(stranger.contains("title"));
+  // The reporter, with the PIN: all of it.
+  res = client.Post(("/api/v1/reports/" + typed + "/access").c_str(),
+                    json{{"pin", created["pin"]}}.dump(), "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
   const json view = json::parse(res->body);
   EXPECT_EQ(view["tracking_id"], id);
   EXPECT_EQ(view["status"], "submitted");
@@ -65,12 +75,18 @@ TEST_F(Http, SubmitThenTrack) {
 TEST_F(Http, DeadlineColourMovesWithTheClock) {
   auto res = post_json(client, valid_report().dump());
   ASSERT_EQ(res->status, 201);
-  const std::string id = json::parse(res->body)["tracking_id"];
+  const json created = json::parse(res->body);
+  const std::string id = created["tracking_id"];
+  auto own = [&] {  // the reporter's view: a report waiting for verification is theirs alone
+    return json::parse(client
+                           .Post(("/api/v1/reports/" + id + "/access").c_str(),
+                                 json{{"pin", created["pin"]}}.dump(), "application/json")
+                           ->body);
+  };
   server.clock().advance(3 * 86400);  // Thursday, the due day
-  EXPECT_EQ(json::parse(client.Get(("/api/v1/reports/" + id).c_str())->body)["deadline"]["colour"],
-            "amber");
+  EXPECT_EQ(own()["deadline"]["colour"], "amber");
   server.clock().advance(86400);  // Friday: overdue
-  const json view = json::parse(client.Get(("/api/v1/reports/" + id).c_str())->body);
+  const json view = own();
   EXPECT_EQ(view["deadline"]["colour"], "red");
   EXPECT_EQ(view["deadline"]["working_days_left"], -1);
 }
@@ -80,12 +96,19 @@ TEST_F(Http, TrackingNeverShowsTheReporter) {
   body["anonymous"] = true;
   auto res = post_json(client, body.dump());
   ASSERT_EQ(res->status, 201);
-  const std::string id = json::parse(res->body)["tracking_id"];
+  const json created = json::parse(res->body);
+  const std::string id = created["tracking_id"];
   const std::string text = client.Get(("/api/v1/reports/" + id).c_str())->body;
-  for (const char* secret : {"Siti", "8123", "siti@contoh.id", "6303015708900001", "reporter"}) {
-    EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+  const std::string own = client
+                              .Post(("/api/v1/reports/" + id + "/access").c_str(),
+                                    json{{"pin", created["pin"]}}.dump(), "application/json")
+                              ->body;
+  for (const std::string& answer : {text, own}) {
+    for (const char* secret : {"Siti", "8123", "siti@contoh.id", "6303015708900001", "reporter"}) {
+      EXPECT_EQ(answer.find(secret), std::string::npos) << secret;
+    }
   }
-  EXPECT_TRUE(json::parse(text)["anonymous"].get<bool>());
+  EXPECT_TRUE(json::parse(own)["anonymous"].get<bool>());
   // Stored all the same, for the staff.
   SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(
@@ -99,8 +122,15 @@ TEST_F(Http, ConfidentialReportHidesItsContent) {
   auto res = post_json(client, body.dump());
   ASSERT_EQ(res->status, 201);
   const std::string id = json::parse(res->body)["tracking_id"];
+  EXPECT_FALSE(json::parse(client.Get(("/api/v1/reports/" + id).c_str())->body).contains("title"));
+  // Verified, it is still the reporter's and the staff's alone.
+  const StaffSession coordinator = server.login("koordinator");
+  res = client.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                    json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", 1}}.dump(),
+                    "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
   const json view = json::parse(client.Get(("/api/v1/reports/" + id).c_str())->body);
-  EXPECT_EQ(view["status"], "submitted");
+  EXPECT_EQ(view["status"], "forwarded");
   EXPECT_FALSE(view.contains("title"));
   EXPECT_FALSE(view.contains("body"));
   EXPECT_FALSE(view.contains("location"));

@@ -135,10 +135,11 @@ TEST(Limits, ThePortIsOursAloneAndTheBacklogHoldsABurst) {
 TEST(CatalogueCache, AHolidayAddedCountsAtTheNextRequest) {
   TestServer server;
   httplib::Client c = server.client();
-  const std::string id = server.submit().first;
-  auto left = [&] {
-    return json::parse(
-               c.Get(("/api/v1/reports/" + id).c_str())->body)["deadline"]["working_days_left"]
+  const auto [id, pin] = server.submit();
+  auto left = [&] {  // the reporter's view: the report waits for verification
+    return json::parse(c.Post(("/api/v1/reports/" + id + "/access").c_str(),
+                              json{{"pin", pin}}.dump(), "application/json")
+                           ->body)["deadline"]["working_days_left"]
         .get<int>();
   };
   const int before = left();

@@ -76,16 +76,27 @@ TEST_F(Open311, PostNeedsAnActiveKeyAndGoesThroughValidation) {
   const std::string id = json::parse(res->body)[0]["service_request_id"];
   // It is an ordinary report: tracked, validated, on the coordinator's queue.
   httplib::Client c = server.client();
-  const json tracked = json::parse(c.Get(("/api/v1/reports/" + id).c_str())->body);
+  const StaffSession coordinator = server.login("koordinator");
+  const json tracked =
+      json::parse(c.Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers())->body);
   EXPECT_EQ(tracked["channel"], "open311");
   EXPECT_EQ(tracked["status"], "submitted");
+  // Published (and so on GET requests) once the coordinator verifies it.
+  EXPECT_EQ(c.Get(("/open311/v2/requests/" + id + ".json").c_str())->status, 404);
+  ASSERT_EQ(
+      c.Post(
+           ("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+           json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", tracked["version"]}}.dump(),
+           "application/json")
+          ->status,
+      200);
 
   const json one = json::parse(c.Get(("/open311/v2/requests/" + id + ".json").c_str())->body);
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one[0]["status"], "open");
   EXPECT_EQ(one[0]["service_code"], "jalan-jembatan");
   EXPECT_DOUBLE_EQ(one[0]["lat"].get<double>(), -3.41);
-  EXPECT_EQ(one[0]["address"], "Jl. Menteri Empat, Martapura");
+  EXPECT_EQ(one[0]["address"], "");  // the place as written stays with the staff
   const json token = json::parse(c.Get(("/open311/v2/tokens/" + id + ".json").c_str())->body);
   EXPECT_EQ(token[0]["service_request_id"], id);
 
@@ -113,12 +124,24 @@ TEST_F(Open311, PostNeedsAnActiveKeyAndGoesThroughValidation) {
 TEST_F(Open311, RequestsFiltersAndNoConfidentialReports) {
   const auto [open_id, pin] = server.submit();
   const auto [secret_id, pin2] = server.submit({{"confidential", true}});
+  const auto [waiting_id, pin3] = server.submit();
   httplib::Client c = server.client();
+  // Published once verified: the coordinator forwards two of them.
+  const StaffSession coordinator = server.login("koordinator");
+  for (const std::string& id : {open_id, secret_id}) {
+    ASSERT_EQ(c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                     json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", 1}}.dump(),
+                     "application/json")
+                  ->status,
+              200);
+  }
   const json all = json::parse(c.Get("/open311/v2/requests.json")->body);
   std::set<std::string> ids;
   for (const json& r : all) ids.insert(r["service_request_id"]);
   EXPECT_TRUE(ids.count(open_id));
   EXPECT_FALSE(ids.count(secret_id));
+  EXPECT_FALSE(ids.count(waiting_id));
+  EXPECT_EQ(c.Get(("/open311/v2/requests/" + waiting_id + ".json").c_str())->status, 404);
   EXPECT_EQ(c.Get(("/open311/v2/requests/" + secret_id + ".json").c_str())->status, 404);
   EXPECT_EQ(json::parse(c.Get("/open311/v2/requests.json?status=closed")->body).size(), 0u);
   // Everything in the demo and here is still open.
@@ -127,8 +150,10 @@ TEST_F(Open311, RequestsFiltersAndNoConfidentialReports) {
       json::parse(c.Get(("/open311/v2/requests.json?service_request_id=" + open_id).c_str())->body)
           .size(),
       1u);
-  EXPECT_EQ(json::parse(c.Get("/open311/v2/requests.json?service_code=air-bersih")->body).size(),
-            1u);  // the demo's water report
+  EXPECT_EQ(
+      json::parse(c.Get("/open311/v2/requests.json?service_code=jalan-jembatan")->body).size(),
+      2u);  // the demo's recent roads report and this one (of the last 90 days); the
+            // demo's water report waits for verification
   EXPECT_EQ(
       json::parse(c.Get("/open311/v2/requests.json?start_date=2026-11-24T00:00:00%2B07:00")->body)
           .size(),

@@ -33,9 +33,19 @@ class Similar : public ::testing::Test {
     EXPECT_EQ(res->status, 200) << res->body;
     return json::parse(res->body);
   }
+  // Filed and verified (forwarded): only published reports are offered to citizens.
   std::string file(const std::string& title, const std::string& body,
                    const std::string& category = "jalan-jembatan") {
-    return server.submit(json{{"title", title}, {"body", body}, {"category", category}}).first;
+    const std::string id =
+        server.submit(json{{"title", title}, {"body", body}, {"category", category}}).first;
+    httplib::Client c = server.client();
+    const json r = staff_get("/api/v1/staff/reports/" + id);
+    auto res =
+        c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+               json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", r["version"]}}.dump(),
+               "application/json");
+    EXPECT_EQ(res->status, 200) << res->body;
+    return id;
   }
 
   TestServer server{AuthSettings{}, with_email()};
@@ -77,8 +87,13 @@ TEST_F(Similar, CitizenIsOfferedTheSameProblemAndFollowsIt) {
   EXPECT_TRUE(
       post("/api/v1/reports/similar", {{"title", "Lubang di jalan Merdeka"}})["items"].empty());
 
-  const json followed = post("/api/v1/reports/" + roads + "/follow", {{"phone", "0812 3456 7890"}});
-  EXPECT_EQ(followed["followers"], 1);
+  // A contact counts once it proved itself (Privacy.AFollowersContactProves...); a phone
+  // cannot be reached where no gateway is configured.
+  const json followed =
+      post("/api/v1/reports/" + roads + "/follow", {{"email", "a@contoh.id"}}, 202);
+  EXPECT_EQ(followed["followers"], 0);
+  post("/api/v1/reports/" + roads + "/follow", {{"phone", "0812 3456 7890"}}, 422);
+  EXPECT_EQ(post("/api/v1/reports/" + roads + "/follow", json::object())["followers"], 1);
   EXPECT_EQ(post("/api/v1/reports/" + roads + "/follow", json::object())["followers"], 2);
   EXPECT_EQ(
       post("/api/v1/reports/" + roads + "/follow", {{"phone", "12"}}, 422)["errors"][0]["field"],
@@ -90,9 +105,15 @@ TEST_F(Similar, CitizenIsOfferedTheSameProblemAndFollowsIt) {
 }
 
 TEST_F(Similar, CoordinatorMarksADuplicateAndItsReporterHearsOfTheOriginal) {
-  const std::string original = file("Saluran drainase tersumbat di Jl. Ahmad Yani",
-                                    "Got di jalan Ahmad Yani mampet sehingga air meluap ke jalan "
-                                    "setiap hujan deras.");
+  // Not yet verified: the staff see likely duplicates among every report.
+  const std::string original =
+      server
+          .submit(json{{"title", "Saluran drainase tersumbat di Jl. Ahmad Yani"},
+                       {"body",
+                        "Got di jalan Ahmad Yani mampet sehingga air "
+                        "meluap ke jalan setiap hujan deras."},
+                       {"category", "jalan-jembatan"}})
+          .first;
   const std::string again = server
                                 .submit(json{{"title", "Got mampet di jalan Ahmad Yani"},
                                              {"body",

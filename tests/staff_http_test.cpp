@@ -138,8 +138,11 @@ TEST_F(Lifecycle, PostponeThenAnswerResumesTheClock) {
   ASSERT_EQ(a.status, 200) << a.body;
   EXPECT_EQ(a.body["status"], "postponed");
   EXPECT_TRUE(a.body["deadline"].is_null());
-  // The question is on the public timeline for the citizen.
-  EXPECT_EQ(track(id)["timeline"].back()["note"], "Mohon lampirkan foto lokasi lubang jalan.");
+  // The question is on the reporter's timeline; a stranger sees only that it waits.
+  EXPECT_EQ(
+      post("/api/v1/reports/" + id + "/access", {{"pin", pin}}).body["timeline"].back()["note"],
+      "Mohon lampirkan foto lokasi lubang jalan.");
+  EXPECT_FALSE(track(id).contains("timeline"));
   server.clock().advance(14 * kDay);  // two weeks later, Tuesday 8 December
   a = citizen(id, pin, {{"action", "answer"}, {"note", "Lokasinya di depan toko emas Permata."}});
   ASSERT_EQ(a.status, 200) << a.body;

@@ -54,6 +54,10 @@ export const similarReports = (draft, signal) => request('/api/v1/reports/simila
 export const followReport = (trackingId, contact) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/follow`,
   { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(contact) });
+// The contact's proof: the code sent to it ({phone|email, code}).
+export const confirmFollow = (trackingId, body) => request(
+  `/api/v1/reports/${encodeURIComponent(trackingId)}/follow/confirm`,
+  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 // The reporter's own view and actions: the PIN goes in the body, never in the address.
 export const openReport = (trackingId, pin) => request(

@@ -2,6 +2,7 @@
 // reply, confirm or reopen a resolution, rate the follow-up. The wasm core says which of
 // these the report's status allows and checks each form.
 import { attachmentBlob, citizenAct, openReport, setReportNotifications } from './api.js';
+import { renderPrivacy } from './citizen_privacy.js';
 import { showErrors } from './form_fields.js';
 import { setFieldLimits, t } from './i18n.js';
 
@@ -141,6 +142,7 @@ function show(report) {
     return b;
   }));
   if (report.rating) buttons.prepend(element('p', { textContent: t('citizen.rated', { score: report.rating.score }) }));
+  renderPrivacy(document.getElementById('citizen-privacy'), { id: state.id, pin: state.pin, report, onChanged: show });
   const mute = document.getElementById('mute-toggle');
   mute.textContent = t(report.notifications ? 'citizen.mute' : 'citizen.unmute');
   mute.onclick = async () => {

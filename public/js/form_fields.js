@@ -21,8 +21,9 @@ export function readForm(form, position) {
       email: value('reporter.email'),
       nik: value('reporter.nik'),
     },
-    anonymous: form.elements.anonymous.checked,
-    confidential: form.elements.confidential.checked,
+    // Both asked up front as a choice between two plain answers (index.html).
+    anonymous: form.elements.identity.value === 'anonymous',
+    confidential: form.elements.visibility.value !== 'public',
   };
   if (position) {
     report.location.lat = position.lat;
@@ -60,6 +61,9 @@ export function fillForm(form, report) {
   set('category', report.category);
   set('agency', report.agency);
   for (const k of ['name', 'phone', 'email', 'nik']) set('reporter.' + k, report.reporter?.[k]);
-  form.elements.anonymous.checked = !!report.anonymous;
-  form.elements.confidential.checked = !!report.confidential;
+  const choose = (name, value) => {
+    for (const radio of form.querySelectorAll(`input[name="${name}"]`)) radio.checked = radio.value === value;
+  };
+  choose('identity', report.anonymous ? 'anonymous' : 'shown');
+  choose('visibility', report.confidential === false ? 'public' : 'confidential');
 }

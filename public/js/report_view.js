@@ -21,12 +21,18 @@ export function renderDeadline(deadline) {
         : t('track.deadline.over', { date, days: -left });
 }
 
+// A privacy change's note ("anonymous:on confidential:off") in words.
+function privacyNote(note) {
+  return note.split(' ').filter(Boolean).map((change) => t('privacy.event.' + change.replace(':', '.'))).join('; ');
+}
+
 // Fills `list` with the events. Staff events carry who acted and whether the citizen sees it.
 export function renderTimeline(list, events) {
   list.replaceChildren();
   for (const e of events) {
     const item = document.createElement('li');
     if (e.public === false) item.className = 'internal';
+    if (e.published) item.className = 'published';
     const when = document.createElement('time');
     when.dateTime = e.at;
     when.textContent = formatDateTime(e.at);
@@ -36,11 +42,12 @@ export function renderTimeline(list, events) {
     who.className = 'by';
     who.textContent = e.role === undefined
       ? t('by.' + e.by)
-      : [e.actor, t('role.' + e.role)].filter(Boolean).join(', ') + (e.public ? '' : ` · ${t('report.internal')}`);
+      : [e.actor, t('role.' + e.role)].filter(Boolean).join(', ') + (e.public ? '' : ` · ${t('report.internal')}`)
+        + (e.published ? ` · ${t('report.published')}` : '');
     item.append(when, ' ', what, ' · ', who);
     if (e.note) {
       const note = document.createElement('p');
-      note.textContent = e.note;
+      note.textContent = e.action === 'privacy' ? privacyNote(e.note) : e.note;
       item.append(note);
     }
     list.append(item);

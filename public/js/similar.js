@@ -1,7 +1,7 @@
 // While a citizen writes, the open reports with the same substance (the server's search,
 // scored by the core's matching rules) are offered beside the form; following one counts the
 // citizen in and, with a contact, sends them its updates, instead of filing the same again.
-import { followReport, similarReports } from './api.js';
+import { confirmFollow, followReport, similarReports } from './api.js';
 import { lang, t } from './i18n.js';
 
 const kDelayMs = 700;  // after the last keystroke
@@ -15,43 +15,76 @@ function draftOf(form) {
   return { title: value('title'), body: value('body'), category: value('category'), agency: value('agency') };
 }
 
-function followForm(item, li) {
-  const box = document.createElement('form');
-  box.className = 'follow-form';
-  box.noValidate = true;
-  const fieldId = 'follow-contact-' + item.tracking_id;
-  const label = Object.assign(document.createElement('label'), { htmlFor: fieldId, textContent: t('similar.contact') });
-  const input = Object.assign(document.createElement('input'), { id: fieldId, name: 'contact', type: 'text', autocomplete: 'tel' });
-  const error = Object.assign(document.createElement('p'), { className: 'error', id: fieldId + '-error' });
+function element(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  el.append(...children);
+  return el;
+}
+
+// A small form: a labelled input, its error line and a submit button.
+function smallForm(id, labelText, inputProps, buttonText) {
+  const box = element('form', { className: 'follow-form', noValidate: true });
+  const input = element('input', { id, ...inputProps });
+  const error = element('p', { className: 'error', id: id + '-error' });
   input.setAttribute('aria-describedby', error.id);
-  const send = Object.assign(document.createElement('button'), { type: 'submit', className: 'primary', textContent: t('similar.follow.confirm') });
-  box.append(label, input, error, send);
-  box.addEventListener('submit', async (event) => {
+  const send = element('button', { type: 'submit', className: 'primary', textContent: buttonText });
+  box.append(element('label', { htmlFor: id, textContent: labelText }), input, error, send);
+  return { box, input, error, send };
+}
+
+function showError(f, text) {
+  f.error.textContent = text;
+  f.input.setAttribute('aria-invalid', 'true');
+  f.input.focus();
+}
+
+function followed(item, followers, replaced) {
+  const done = element('p', { className: 'notice' });
+  done.setAttribute('role', 'status');
+  done.append(t('similar.followed', { id: item.tracking_id, n: followers }) + ' ');
+  done.append(element('a', { href: '/track.html?id=' + encodeURIComponent(item.tracking_id), textContent: t('similar.track') }));
+  replaced.replaceWith(done);
+  done.tabIndex = -1;
+  done.focus();
+}
+
+// A contact gets updates only once it proves to be the citizen's: the code sent there.
+function codeForm(item, contact, replaced) {
+  const f = smallForm('follow-code-' + item.tracking_id, t('similar.code', { contact: contact.email ?? contact.phone }),
+    { name: 'code', type: 'text', inputMode: 'numeric', autocomplete: 'one-time-code', maxLength: 6 }, t('similar.code.confirm'));
+  f.box.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const contact = input.value.trim();
-    const body = { language: lang() };
-    if (contact.includes('@')) body.email = contact; else if (contact) body.phone = contact;
-    send.disabled = true;
-    const res = await followReport(item.tracking_id, body);
-    send.disabled = false;
-    if (!res.ok) {
-      error.textContent = res.status === 422 ? t('similar.contact.invalid')
-        : res.status === 0 ? t('submit.network') : res.message;
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
-      return;
-    }
-    const done = document.createElement('p');
-    done.className = 'notice';
-    done.setAttribute('role', 'status');
-    done.append(t('similar.followed', { id: item.tracking_id, n: res.data.followers }) + ' ');
-    done.append(Object.assign(document.createElement('a'), { href: '/track.html?id=' + encodeURIComponent(item.tracking_id), textContent: t('similar.track') }));
-    box.replaceWith(done);
-    done.tabIndex = -1;
-    done.focus();
+    f.send.disabled = true;
+    const res = await confirmFollow(item.tracking_id, { ...contact, code: f.input.value.replace(/\D/g, '') });
+    f.send.disabled = false;
+    if (res.ok) return followed(item, res.data.followers, f.box);
+    showError(f, res.code === 'wrong_code' ? t('similar.code.wrong')
+      : res.status === 429 ? t('similar.limited') : res.status === 0 ? t('submit.network') : res.message);
   });
-  li.append(box);
-  input.focus();
+  replaced.replaceWith(f.box);
+  f.input.focus();
+}
+
+function followForm(item, li) {
+  const f = smallForm('follow-contact-' + item.tracking_id, t('similar.contact'),
+    { name: 'contact', type: 'text', autocomplete: 'tel' }, t('similar.follow.confirm'));
+  f.box.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = f.input.value.trim();
+    const contact = {};
+    if (value.includes('@')) contact.email = value; else if (value) contact.phone = value;
+    f.send.disabled = true;
+    const res = await followReport(item.tracking_id, { language: lang(), ...contact });
+    f.send.disabled = false;
+    if (res.status === 202) return codeForm(item, contact, f.box);
+    if (res.ok) return followed(item, res.data.followers, f.box);
+    showError(f, res.code === 'contact_unreachable' ? t('similar.contact.unreachable')
+      : res.status === 422 ? t('similar.contact.invalid')
+        : res.status === 429 ? t('similar.limited') : res.status === 0 ? t('submit.network') : res.message);
+  });
+  li.append(f.box);
+  f.input.focus();
 }
 
 function render(items) {

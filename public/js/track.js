@@ -32,11 +32,13 @@ function render(report) {
   shown = report;
   article.hidden = false;
   text('report-id', report.tracking_id);
-  text('report-title', report.title ?? t('track.hidden'));
+  // Before verification (or once archived) a stranger sees only the status.
+  const unpublished = report.published === false;
+  text('report-title', report.title ?? t(unpublished ? 'track.unpublished' : 'track.hidden'));
   text('report-status', t('status.' + report.status));
   text('report-category', report.category?.name);
   text('report-agency', report.agency?.name);
-  text('report-location', report.location?.text);
+  text('report-location', report.location?.text ?? report.location?.region_name);
   text('report-created', formatDateTime(report.created_at));
   document.getElementById('followers-row').hidden = !report.followers;
   text('report-followers', formatNumber(report.followers ?? 0));
@@ -44,8 +46,11 @@ function render(report) {
   body.textContent = report.body ?? '';
   body.hidden = !report.body;
 
-  renderDeadline(report.deadline);
-  renderTimeline(document.getElementById('timeline'), report.timeline);
+  const hint = document.getElementById('report-unpublished');
+  hint.hidden = !unpublished;
+  for (const el of article.querySelectorAll('[data-published-only]')) el.hidden = unpublished;
+  renderDeadline(unpublished ? null : report.deadline);
+  renderTimeline(document.getElementById('timeline'), report.timeline ?? []);
 }
 
 async function track(typed, { focusResult = true } = {}) {

@@ -89,3 +89,29 @@ export async function staffAction(page, server, trackingId, verb, fill = async (
   await page.locator('.action-form button[type="submit"]').click();
   await page.waitForSelector('#report-notice:not([hidden])');
 }
+
+// A staff member's API session over plain HTTP (no browser): `act(id, body)` posts a
+// workflow action on the version the staff member sees.
+export async function staffApi(server, username) {
+  const login = await fetch(server.url + 'api/v1/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: server.passwords[username] }),
+  });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  const headers = { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' };
+  const get = async (id) => (await fetch(`${server.url}api/v1/staff/reports/${id}`, { headers })).json();
+  return {
+    get,
+    async act(id, body) {
+      const { version } = await get(id);
+      const res = await fetch(`${server.url}api/v1/staff/reports/${id}/actions`, {
+        method: 'POST', headers, body: JSON.stringify({ version, ...body }),
+      });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`${body.action} ${id}: ${res.status} ${text}`);
+      return JSON.parse(text);
+    },
+  };
+}

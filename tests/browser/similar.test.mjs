@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifacts, staffPage, useAduan } from './harness.mjs';
+import { artifacts, staffApi, staffPage, useAduan } from './harness.mjs';
 
 const env = useAduan();
 
@@ -27,6 +27,8 @@ test('a citizen is offered the same problem and follows it', async () => {
     title: 'Saluran drainase tersumbat di Jl. Ahmad Yani',
     body: 'Got di jalan Ahmad Yani mampet sehingga air meluap ke jalan setiap hujan deras.',
   });
+  // Offered only once verified: the coordinator forwards it.
+  await (await staffApi(env.server, 'koordinator')).act(original, { action: 'forward', agency: 'DPUPR' });
   const page = await env.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -41,7 +43,12 @@ test('a citizen is offered the same problem and follows it', async () => {
   await page.screenshot({ path: path.join(artifacts, 'similar-offered.png'), fullPage: true });
 
   await offer.getByRole('button', { name: /Saya juga mengalami ini/ }).click();
+  // A phone cannot be reached here (no gateway configured): the page says so, and the
+  // citizen follows without a contact.
   await page.getByLabel(/Nomor HP atau email untuk kabar terbaru/).fill('0812 1111 2222');
+  await page.getByRole('button', { name: 'Ikuti laporan ini' }).click();
+  await page.locator('.follow-form .error', { hasText: 'Kosongkan kolom ini' }).waitFor();
+  await page.getByLabel(/Nomor HP atau email untuk kabar terbaru/).fill('');
   await page.getByRole('button', { name: 'Ikuti laporan ini' }).click();
   await page.locator('.notice', { hasText: 'Anda mengikuti laporan ' + original }).waitFor();
   assert.match(await page.textContent('#similar-list'), /bersama 1 warga/);

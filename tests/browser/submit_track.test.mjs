@@ -44,6 +44,7 @@ test('a citizen submits a complaint and tracks it', async () => {
   await page.click('#submit-button');
   await page.waitForSelector('#done-view:not([hidden])');
   const trackingId = (await page.textContent('#tracking-id')).trim();
+  const pin = (await page.textContent('#pin')).replace(/\D/g, '');
   assert.match(trackingId, /^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
   await page.screenshot({ path: path.join(artifacts, 'submit-done.png'), fullPage: true });
 
@@ -64,10 +65,20 @@ test('a citizen submits a complaint and tracks it', async () => {
   assert.equal(apiCalls.length, 1);
   assert.equal((await page.textContent('#report-id')).trim(), trackingId);
   assert.equal(await page.textContent('#report-status'), 'Belum terverifikasi');
+  // Before verification a stranger with the ID sees the status and nothing else.
+  assert.match(await page.textContent('#report-title'), /belum tampil untuk umum/);
+  assert.doesNotMatch(await page.textContent('#report'), /Jalan berlubang|Martapura|0812|3456/);
+  assert.equal(await page.isVisible('#timeline'), false);
+  await page.screenshot({ path: path.join(artifacts, 'track-unverified.png'), fullPage: true });
+
+  // The reporter, with the PIN, sees all of it and what they chose.
+  await page.fill('#pin-input', pin);
+  await page.click('#pin-form button[type="submit"]');
+  await page.waitForSelector('#citizen-actions:not([hidden])');
   assert.match(await page.textContent('#report-title'), /Jalan berlubang/);
   assert.match(await page.textContent('#deadline-chip'), /Sesuai jadwal|Mendekati batas/);
   assert.equal(await page.locator('#timeline li').count(), 1);
-  assert.doesNotMatch(await page.textContent('#report'), /0812|3456/);
+  assert.match(await page.textContent('#citizen-privacy'), /hanya Anda dan petugas \(rahasia\)/);
   await page.screenshot({ path: path.join(artifacts, 'track.png'), fullPage: true });
 
   // English on request, the same report.
@@ -88,9 +99,13 @@ test('the transparency page shows statistics and the public list', async () => {
   assert.match(await page.textContent('#stat-total'), /^\d+$/);
   assert.ok(await page.locator('#chart-status svg[role="img"] rect').count() > 0);
   assert.ok(await page.locator('#public-list li').count() > 0);
+  await page.fill('#q', 'Ahmad Yani');
+  await page.click('#search-form button[type="submit"]');
+  await page.waitForSelector('#public-list li a:text("Jalan berlubang di Jalan Ahmad Yani km 39")');
+  // Reports waiting for verification are not listed.
   await page.fill('#q', 'PDAM');
   await page.click('#search-form button[type="submit"]');
-  await page.waitForSelector('#public-list li a:text("Air PDAM tidak mengalir tiga hari")');
+  await page.waitForFunction(() => !document.querySelector('#public-list')?.textContent.includes('PDAM'));
   await page.screenshot({ path: path.join(artifacts, 'transparency.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });

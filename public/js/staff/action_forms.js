@@ -8,10 +8,11 @@ const kFields = {
   postpone: ['note'],
   archive: ['archive_reason', 'duplicate_of', 'note'],
   assign: ['officer'],
-  respond: ['tier', 'note'],
-  update: ['note', 'public'],
+  respond: ['tier', 'note', 'publish'],
+  update: ['note', 'public', 'publish'],
   return: ['note'],
-  resolve: ['note'],
+  resolve: ['note', 'publish'],
+  privacy: ['flags', 'note'],
   escalate: ['note'],
   comment: ['note'],
 };
@@ -75,10 +76,22 @@ export function buildActionForm(action, ctx) {
           kTiers.map((v) => [v, t('tier.' + v)]), null, r.tier ?? 'normative')));
         break;
       case 'flags':
+        // Staff may hide more, never less: a flag that is on stays on (only the reporter,
+        // with the PIN, can turn it off).
         for (const flag of ['anonymous', 'confidential']) {
-          const box = element('input', { type: 'checkbox', name: flag, checked: !!r[flag] });
-          form.append(element('label', { className: 'check' }, box, ' ', t('form.' + flag)));
+          const box = element('input', { type: 'checkbox', name: flag, checked: !!r[flag], disabled: !!r[flag] });
+          const label = element('label', { className: 'check' }, box, ' ', t('form.' + flag));
+          if (r[flag]) label.append(element('span', { className: 'hint', textContent: ' ' + t('form.flag.locked') }));
+          form.append(label);
         }
+        break;
+      case 'publish':
+        // Deliberate, and pointless for a confidential report: off, and said what it does.
+        if (r.confidential) break;
+        form.append(element('label', { className: 'check publish' },
+          element('input', { type: 'checkbox', name: 'publish' }), ' ',
+          element('span', {}, element('strong', { textContent: t('form.publish') }), ' ',
+            element('span', { className: 'hint', textContent: t('form.publish.hint') }))));
         break;
       case 'officer':
         form.append(field('officer', t('form.officer'), select('officer',
@@ -96,7 +109,7 @@ export function buildActionForm(action, ctx) {
       }
       case 'public':
         form.append(element('label', { className: 'check' },
-          element('input', { type: 'checkbox', name: 'public', checked: true }), ' ', t('form.public')));
+          element('input', { type: 'checkbox', name: 'public' }), ' ', t('form.public')));
         break;
       case 'note': {
         const area = element('textarea', { id: 'note', name: 'note', rows: 4 });
@@ -120,6 +133,7 @@ export function readActionForm(form) {
   for (const el of form.elements) {
     if (!el.name) continue;
     if (el.type === 'checkbox') {
+      if (el.disabled) continue;  // a flag staff may not change: leave it as it is
       body[el.name] = el.checked;
     } else if (el.value !== '') {
       body[el.name] = el.value;

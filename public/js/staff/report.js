@@ -72,6 +72,18 @@ function renderActions(r) {
     b.addEventListener('click', () => openForm(action));
     buttons.append(b);
   }
+  // Any staff member who works on reports may make one more private, in any status; the
+  // server keeps loosening for the reporter.
+  const mayTighten = principal.role !== 'system_admin' && (!r.anonymous || !r.confidential);
+  if (mayTighten) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.textContent = t('verb.privacy');
+    b.addEventListener('click', () => openForm('privacy'));
+    buttons.append(b);
+    document.getElementById('actions-none').hidden = true;
+  }
 }
 
 // The open reports with the same substance, best first; a likely duplicate can be marked

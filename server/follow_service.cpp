@@ -1,0 +1,121 @@
+#include "follow_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "clock.h"
+#include "crypto.h"
+#include "notifier.h"
+#include "report_repository.h"
+#include "store.h"
+
+namespace aduan {
+namespace {
+
+// The digest a code is kept as: bound to the report and the contact, so that a code sent
+// for one cannot confirm another.
+std::string code_digest(const std::string& canonical, const Follower& f, const std::string& code) {
+  return digest_hex("follow:" + canonical + ":" + f.phone + ":" + f.email + ":" + code);
+}
+
+std::string make_code() {
+  std::string code;
+  for (int i = 0; i < 6; ++i) code.push_back(static_cast<char>('0' + random_below(10)));
+  return code;
+}
+
+// Where the code goes: email when given, otherwise the phone's channel; empty when the
+// deployment has no transport for it.
+std::string channel_for(const NotifyConfig& c, const Follower& f) {
+  if (!f.email.empty()) return c.smtp ? "email" : "";
+  return c.gateway ? c.citizen_phone_channel : "";
+}
+
+// The report a citizen may follow: published (verified, not confidential) and still open.
+FollowOutcome::Result followable(const std::optional<ReportRecord>& r) {
+  if (!r || r->confidential || !is_verified(r->status)) return FollowOutcome::Result::kNotFound;
+  if (is_final(r->status)) return FollowOutcome::Result::kFinished;
+  return FollowOutcome::Result::kFollowed;
+}
+
+}  // namespace
+
+FollowService::FollowService(Store& store, const Clock& clock, const Notifier* notifier)
+    : store_(store), clock_(clock), notifier_(notifier) {}
+
+FollowOutcome FollowService::follow(const std::string& canonical, const Follower& f,
+                                    const std::string& address) {
+  FollowOutcome out;
+  const int64_t now = clock_.now_unix();
+  const std::string key = "follow:" + address;
+  const bool with_contact = !f.phone.empty() || !f.email.empty();
+  const std::string channel = with_contact && notifier_ ? channel_for(notifier_->config(), f) : "";
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    out.retry_after = RateLimiter::retry_after(db, key, kFollowRule, now);
+    if (out.retry_after > 0) {
+      out.result = FollowOutcome::Result::kLimited;
+      return;
+    }
+    const auto r = ReportRepository::find_by_tracking_id(db, canonical);
+    out.result = followable(r);
+    if (out.result != FollowOutcome::Result::kFollowed) return;
+    if (with_contact && channel.empty()) {
+      out.result = FollowOutcome::Result::kUnreachable;
+      return;
+    }
+    RateLimiter::record_failure(db, key, now);  // every follow counts against the address
+    if (!with_contact) {
+      out.followers = FollowerRepository::add(db, r->id, f, now);
+    } else {
+      const std::string code = make_code();
+      if (FollowerRepository::add_pending(db, r->id, f, code_digest(canonical, f, code),
+                                          now + kFollowCodeSeconds, now)) {
+        notifier_->notify_address(db, "follow_code", channel, f.email.empty() ? f.phone : f.email,
+                                  code, now);
+        out.result = FollowOutcome::Result::kCodeSent;
+      }
+      out.followers = r->followers;
+    }
+    tx.commit();
+  });
+  return out;
+}
+
+FollowOutcome FollowService::confirm(const std::string& canonical, const Follower& f,
+                                     const std::string& code, const std::string& address) {
+  FollowOutcome out;
+  const int64_t now = clock_.now_unix();
+  const std::string key = "follow:" + address;
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    out.retry_after = RateLimiter::retry_after(db, key, kFollowRule, now);
+    if (out.retry_after > 0) {
+      out.result = FollowOutcome::Result::kLimited;
+      return;
+    }
+    const auto r = ReportRepository::find_by_tracking_id(db, canonical);
+    out.result = followable(r);
+    if (out.result != FollowOutcome::Result::kFollowed) return;
+    const auto p = FollowerRepository::pending(db, r->id, f.phone, f.email);
+    const bool right = p && p->code_expires_at > now &&
+                       equal_secret(code_digest(canonical, f, code), p->code_digest);
+    if (!right) {
+      out.result = FollowOutcome::Result::kWrongCode;
+      RateLimiter::record_failure(db, key, now);
+      // A pending contact gets a few tries; then it must ask for a new code.
+      if (p && (p->attempts + 1 >= kFollowCodeAttempts || p->code_expires_at <= now)) {
+        FollowerRepository::remove_pending(db, p->id);
+      } else if (p) {
+        FollowerRepository::record_wrong_code(db, p->id);
+      }
+      tx.commit();
+      return;
+    }
+    out.followers = FollowerRepository::confirm(db, r->id, p->id);
+    out.result = FollowOutcome::Result::kConfirmed;
+    tx.commit();
+  });
+  return out;
+}
+
+}  // namespace aduan
