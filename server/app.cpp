@@ -27,7 +27,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       notifier_(o.notify),
       reports_(store_, clock, o.settings, std::move(random), &notifier_),
       workflow_(store_, clock, o.settings, &notifier_),
-      citizens_(store_, clock, o.settings, workflow_),
+      citizens_(store_, clock, o.settings, workflow_, o.pin_guesses),
       follows_(store_, clock, &notifier_),
       staff_(store_, clock, o.settings, workflow_),
       auth_(store_, clock, o.auth),

@@ -33,6 +33,7 @@ struct AppOptions {
   std::string db_path = "aduan.db";
   ServiceSettings settings;
   AuthSettings auth;
+  GuessRules pin_guesses = kPinGuessRules;
   HttpOptions http;
   std::string assets_dir;  // empty: the embedded pages
   int readers = 4;

@@ -49,19 +49,18 @@ std::vector<int64_t> agency_subtree(SQLite::Database& db, int64_t agency_id) {
 }
 
 AuthService::AuthService(Store& store, const Clock& clock, AuthSettings settings)
-    : store_(store), clock_(clock), settings_(settings) {}
+    : store_(store), clock_(clock), settings_(settings), guard_("password", settings.guesses) {}
 
 LoginOutcome AuthService::login(const std::string& username, const std::string& password,
                                 const std::string& address) {
   LoginOutcome out;
   const int64_t now = clock_.now_unix();
-  const std::string account_key = "login:user:" + lower(username);
-  const std::string address_key = "login:addr:" + address;
+  const std::string account = lower(username);
   std::optional<User> user;
-  store_.read([&](SQLite::Database& db) {
-    out.retry_after =
-        std::max(RateLimiter::retry_after(db, account_key, settings_.per_account, now),
-                 RateLimiter::retry_after(db, address_key, settings_.per_address, now));
+  // The attempt is counted before the slow hash, so concurrent tries from one address cannot
+  // all pass the wait before the first of them fails.
+  store_.write_grouped([&](SQLite::Database& db) {
+    out.retry_after = guard_.begin(db, account, address, now);
     if (out.retry_after == 0) user = UserRepository::find_by_username(db, username);
   });
   if (out.retry_after > 0) {
@@ -71,15 +70,15 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
   const bool password_ok = verify_password(user ? user->password_hash : dummy_hash(), password);
   const bool ok = user && password_ok && !user->disabled;
 
+  GuessFailure failure;
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     if (!ok) {
-      RateLimiter::record_failure(db, account_key, now);
-      RateLimiter::record_failure(db, address_key, now);
+      failure = guard_.failed(db, account, now);
       tx.commit();
       return;
     }
-    RateLimiter::clear(db, account_key);
+    guard_.succeeded(db, account, address, now);
     out.token = random_hex(32);
     out.principal = principal_for(db, *user);
     out.principal.csrf_token = random_hex(32);
@@ -89,6 +88,7 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
                           now + settings_.absolute_timeout_seconds});
     tx.commit();
   });
+  if (!ok) guard_.announce(failure);
   out.result = ok ? LoginOutcome::Result::kOk : LoginOutcome::Result::kInvalid;
   return out;
 }

@@ -1,5 +1,6 @@
-// Staff login, sessions and logout. Passwords are checked with Argon2id; failures are
-// counted per account and per address, and too many give 429 with a wait time.
+// Staff login, sessions and logout. Passwords are checked with Argon2id; wrong ones slow
+// down the address they come from, per account and overall (429 with a wait time), never
+// the account itself from elsewhere (see guess_guard.h).
 #pragma once
 
 #include <cstdint>
@@ -7,8 +8,8 @@
 #include <string>
 
 #include "clock.h"
+#include "guess_guard.h"
 #include "principal.h"
-#include "rate_limiter.h"
 #include "store.h"
 
 namespace aduan {
@@ -16,8 +17,7 @@ namespace aduan {
 struct AuthSettings {
   int64_t idle_timeout_seconds = 4 * 3600;
   int64_t absolute_timeout_seconds = 12 * 3600;
-  RateRule per_account{5, 15 * 60};
-  RateRule per_address{20, 15 * 60};
+  GuessRules guesses = kPasswordGuessRules;
 };
 
 struct LoginOutcome {
@@ -41,11 +41,14 @@ class AuthService {
   void logout(const Principal& p);
 
   const AuthSettings& settings() const { return settings_; }
+  // Wrong passwords counted and alarms raised since start, for /metrics.
+  const GuessGuard& guesses() const { return guard_; }
 
  private:
   Store& store_;
   const Clock& clock_;
   AuthSettings settings_;
+  GuessGuard guard_;
 };
 
 // The ids of `agency_id` and every unit below it.

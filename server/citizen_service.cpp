@@ -19,11 +19,15 @@ std::string digits_only(const std::string& s) {
 }  // namespace
 
 CitizenService::CitizenService(Store& store, const Clock& clock, ServiceSettings settings,
-                               WorkflowService& workflow, RateRule pin_rule)
-    : store_(store), clock_(clock), settings_(settings), workflow_(workflow), pin_rule_(pin_rule) {}
+                               WorkflowService& workflow, GuessRules pin_rules)
+    : store_(store),
+      clock_(clock),
+      settings_(settings),
+      workflow_(workflow),
+      guard_("pin", pin_rules) {}
 
 CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std::string& pin,
-                                         int64_t* report_id) {
+                                         const std::string& address, int64_t* report_id) {
   CitizenOutcome out;
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) {
@@ -31,28 +35,34 @@ CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std:
     out.id_error = id.error;
     return out;
   }
-  const std::string key = "pin:" + id.canonical;
   const int64_t now = clock_.now_unix();
-  std::optional<ReportRecord> report;
-  store_.read([&](SQLite::Database& db) {
-    out.retry_after = RateLimiter::retry_after(db, key, pin_rule_, now);
-    if (out.retry_after == 0) report = ReportRepository::find_by_tracking_id(db, id.canonical);
+  const std::string digits = digits_only(pin);
+  bool right = false;
+  GuessFailure failure;
+  // The wait, the check and its count in one write: concurrent guesses from one address
+  // queue behind each other instead of all passing before the first failure is counted.
+  store_.write_grouped([&](SQLite::Database& db) {
+    out.retry_after = guard_.begin(db, id.canonical, address, now);
+    if (out.retry_after > 0) return;
+    const auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
+    // An unknown ID costs the same digest, the same counts and the same answer as a wrong
+    // PIN, so neither the answer nor its time tells which tracking IDs exist.
+    const std::string digest = citizen_pin_hash(id.canonical, digits);
+    right = report && !report->citizen_pin_hash.empty() &&
+            equal_secret(digest, report->citizen_pin_hash);
+    if (right) {
+      guard_.succeeded(db, id.canonical, address, now);
+      *report_id = report->id;
+    } else {
+      failure = guard_.failed(db, id.canonical, now);
+    }
   });
   if (out.retry_after > 0) {
     out.result = CitizenOutcome::Result::kRateLimited;
-    return out;
-  }
-  if (!report) {
-    out.result = CitizenOutcome::Result::kNotFound;
-    return out;
-  }
-  if (report->citizen_pin_hash.empty() ||
-      !equal_secret(citizen_pin_hash(id.canonical, digits_only(pin)), report->citizen_pin_hash)) {
-    store_.write([&](SQLite::Database& db) { RateLimiter::record_failure(db, key, now); });
+  } else if (!right) {
+    guard_.announce(failure);
     out.result = CitizenOutcome::Result::kWrongPin;
-    return out;
   }
-  *report_id = report->id;
   return out;
 }
 
@@ -65,18 +75,20 @@ ReportView CitizenService::view_of(int64_t report_id) {
   return view;
 }
 
-CitizenOutcome CitizenService::open(const std::string& typed_id, const std::string& pin) {
+CitizenOutcome CitizenService::open(const std::string& typed_id, const std::string& pin,
+                                    const std::string& address) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, &report_id);
+  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
   if (out.result == CitizenOutcome::Result::kOk) out.view = view_of(report_id);
   return out;
 }
 
 CitizenOutcome CitizenService::act(const std::string& typed_id, const std::string& pin,
-                                   Action action, const ActionInput& input,
+                                   const std::string& address, Action action,
+                                   const ActionInput& input,
                                    std::optional<int64_t> expected_version) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, &report_id);
+  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   const ActOutcome done =
       workflow_.act(report_id, Actor{Role::kCitizen, {}, {}, {}}, action, input, expected_version);
@@ -102,9 +114,9 @@ CitizenOutcome CitizenService::act(const std::string& typed_id, const std::strin
 }
 
 CitizenOutcome CitizenService::attachment(const std::string& typed_id, const std::string& pin,
-                                          int position) {
+                                          const std::string& address, int position) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, &report_id);
+  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   store_.read([&](SQLite::Database& db) {
     out.attachment = AttachmentRepository::read(db, report_id, position);
@@ -113,9 +125,10 @@ CitizenOutcome CitizenService::attachment(const std::string& typed_id, const std
 }
 
 CitizenOutcome CitizenService::set_notifications(const std::string& typed_id,
-                                                 const std::string& pin, bool enabled) {
+                                                 const std::string& pin, const std::string& address,
+                                                 bool enabled) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, &report_id);
+  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   store_.write(
       [&](SQLite::Database& db) { ReportRepository::set_notify_citizen(db, report_id, enabled); });

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "rate_limiter.h"
+#include "guess_guard.h"
 #include "report_service.h"
 #include "workflow_service.h"
 
@@ -17,8 +17,8 @@ struct CitizenOutcome {
   enum class Result {
     kOk,
     kBadTrackingId,  // see id_error (400)
-    kNotFound,       // 404
-    kWrongPin,       // 403
+    kNotFound,       // 404: the report went away after its PIN was checked
+    kWrongPin,       // 403: no report has this ID with this PIN (an unknown ID answers so too)
     kRateLimited,    // 429, see retry_after
     kNotAllowed,     // 409
     kStaleVersion,   // 409
@@ -34,27 +34,36 @@ struct CitizenOutcome {
 class CitizenService {
  public:
   CitizenService(Store& store, const Clock& clock, ServiceSettings settings,
-                 WorkflowService& workflow, RateRule pin_rule = {10, 3600});
+                 WorkflowService& workflow, GuessRules pin_rules = kPinGuessRules);
 
-  CitizenOutcome open(const std::string& typed_id, const std::string& pin);
-  CitizenOutcome act(const std::string& typed_id, const std::string& pin, Action action,
-                     const ActionInput& input, std::optional<int64_t> expected_version);
+  // Each call checks the PIN first, as typed from the client `address` (wrong PINs slow
+  // down that address only; see guess_guard.h).
+  CitizenOutcome open(const std::string& typed_id, const std::string& pin,
+                      const std::string& address);
+  CitizenOutcome act(const std::string& typed_id, const std::string& pin,
+                     const std::string& address, Action action, const ActionInput& input,
+                     std::optional<int64_t> expected_version);
   // One attachment of the report; kOk without `attachment` when it has no such attachment.
-  CitizenOutcome attachment(const std::string& typed_id, const std::string& pin, int position);
+  CitizenOutcome attachment(const std::string& typed_id, const std::string& pin,
+                            const std::string& address, int position);
   // Turns the citizen's messages about this report on or off.
   CitizenOutcome set_notifications(const std::string& typed_id, const std::string& pin,
-                                   bool enabled);
+                                   const std::string& address, bool enabled);
+
+  // Wrong PINs counted and alarms raised since start, for /metrics.
+  const GuessGuard& guesses() const { return guard_; }
 
  private:
   // Checks the ID and the PIN; on success sets `*report_id`.
-  CitizenOutcome check_pin(const std::string& typed_id, const std::string& pin, int64_t* report_id);
+  CitizenOutcome check_pin(const std::string& typed_id, const std::string& pin,
+                           const std::string& address, int64_t* report_id);
   ReportView view_of(int64_t report_id);
 
   Store& store_;
   const Clock& clock_;
   ServiceSettings settings_;
   WorkflowService& workflow_;
-  RateRule pin_rule_;
+  GuessGuard guard_;
 };
 
 }  // namespace aduan

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "prepared.h"
 
 namespace aduan {
@@ -22,10 +24,52 @@ int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key, c
   return wait > 0 ? wait : 1;
 }
 
+int64_t RateLimiter::backoff(SQLite::Database& db, const std::string& key, const BackoffRule& rule,
+                             int64_t now) {
+  // Only the latest failures matter: once the delay is at its cap, more change nothing, so
+  // the count stops there and a key with thousands of failures costs no more to check.
+  int doublings_to_cap = 0;
+  while (doublings_to_cap < 40 &&
+         (rule.first_delay_seconds << doublings_to_cap) < rule.max_delay_seconds) {
+    ++doublings_to_cap;
+  }
+  Prepared q(db,
+             "SELECT count(*), max(at) FROM (SELECT at FROM rate_events WHERE key = ? AND at > ? "
+             "ORDER BY at DESC LIMIT ?)");
+  q.bind(1, key);
+  q.bind(2, now - rule.window_seconds);
+  q.bind(3, rule.free_failures + doublings_to_cap + 1);
+  if (!q.executeStep()) return 0;
+  const int failures = q.getColumn(0).getInt();
+  if (failures < rule.free_failures) return 0;
+  const int doublings = std::min(failures - rule.free_failures, doublings_to_cap);
+  const int64_t delay = std::min(rule.first_delay_seconds << doublings, rule.max_delay_seconds);
+  const int64_t wait = q.getColumn(1).getInt64() + delay - now;
+  return wait > 0 ? wait : 0;
+}
+
+bool RateLimiter::reached(SQLite::Database& db, const std::string& key, int count, int64_t since) {
+  if (count <= 0) return true;
+  Prepared q(db, "SELECT 1 FROM rate_events WHERE key = ? AND at > ? LIMIT 1 OFFSET ?");
+  q.bind(1, key);
+  q.bind(2, since);
+  q.bind(3, count - 1);
+  return q.executeStep();
+}
+
 void RateLimiter::record_failure(SQLite::Database& db, const std::string& key, int64_t now) {
   Prepared q(db, "INSERT INTO rate_events(key, at) VALUES(?, ?)");
   q.bind(1, key);
   q.bind(2, now);
+  q.exec();
+}
+
+void RateLimiter::forget_one(SQLite::Database& db, const std::string& key, int64_t at) {
+  Prepared q(db,
+             "DELETE FROM rate_events WHERE rowid = "
+             "(SELECT rowid FROM rate_events WHERE key = ? AND at = ? LIMIT 1)");
+  q.bind(1, key);
+  q.bind(2, at);
   q.exec();
 }
 

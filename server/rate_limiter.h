@@ -16,12 +16,31 @@ struct RateRule {
   int64_t window_seconds;
 };
 
+// Failures that cost more the more there are: the first `free_failures` in the window cost
+// nothing; after that each one makes the next try wait, from the latest failure,
+// `first_delay_seconds` doubled per further failure, at most `max_delay_seconds`.
+struct BackoffRule {
+  int free_failures;
+  int64_t first_delay_seconds;
+  int64_t max_delay_seconds;
+  int64_t window_seconds;  // at most a day: the deadline job prunes older failures
+};
+
 class RateLimiter {
  public:
   // Seconds until `key` may try again, or 0 when it may try now.
   static int64_t retry_after(SQLite::Database& db, const std::string& key, const RateRule& rule,
                              int64_t now);
+  // The same under a growing delay.
+  static int64_t backoff(SQLite::Database& db, const std::string& key, const BackoffRule& rule,
+                         int64_t now);
+  // Whether `key` has at least `count` failures after `since`; costs `count` index steps at
+  // most, however many there are.
+  static bool reached(SQLite::Database& db, const std::string& key, int count, int64_t since);
   static void record_failure(SQLite::Database& db, const std::string& key, int64_t now);
+  // Takes back one failure of `key` recorded at `at` (an attempt counted before its outcome
+  // was known, that succeeded).
+  static void forget_one(SQLite::Database& db, const std::string& key, int64_t at);
   static void clear(SQLite::Database& db, const std::string& key);
   // Forgets failures older than `before`; the deadline job calls it.
   static int prune(SQLite::Database& db, int64_t before);

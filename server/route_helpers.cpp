@@ -2,7 +2,10 @@
 
 #include <httplib.h>
 
+#include "address_limiter.h"
+#include "clock.h"
 #include "http_errors.h"
+#include "services.h"
 
 namespace aduan {
 
@@ -58,6 +61,13 @@ void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds) {
   send_error(res, 429, "rate_limited", "Too many attempts; wait before trying again.");
 }
 
+bool within(AddressLimiter& limiter, const Services& s, const httplib::Request& req,
+            httplib::Response& res) {
+  const int64_t wait = limiter.take(req.remote_addr, s.clock.now_unix());
+  if (wait > 0) send_rate_limited(res, wait);
+  return wait == 0;
+}
+
 bool send_citizen_error(httplib::Response& res, const CitizenOutcome& o) {
   using R = CitizenOutcome::Result;
   switch (o.result) {
@@ -70,7 +80,9 @@ bool send_citizen_error(httplib::Response& res, const CitizenOutcome& o) {
       send_error(res, 404, "report_not_found", "No report has this tracking ID.");
       break;
     case R::kWrongPin:
-      send_error(res, 403, "wrong_pin", "The PIN does not match this report.");
+      // Also for a tracking ID no report has: one answer, so that guessing PINs cannot
+      // first sort the IDs that exist from those that do not.
+      send_error(res, 403, "wrong_pin", "No report has this tracking ID with this PIN.");
       break;
     case R::kRateLimited:
       send_rate_limited(res, o.retry_after);

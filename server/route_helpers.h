@@ -15,6 +15,9 @@ struct Response;
 
 namespace aduan {
 
+class AddressLimiter;
+struct Services;
+
 // False (and a 415 written) unless the body is declared application/json. Requiring it also
 // keeps other sites' plain HTML forms from posting here.
 bool require_json(const httplib::Request& req, httplib::Response& res);
@@ -36,5 +39,10 @@ std::optional<std::pair<Date, Date>> read_period(const httplib::Request& req,
 
 // Writes 429 with Retry-After.
 void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds);
+
+// False (and 429 with Retry-After written) when the client's address is over `limiter`;
+// else the request is counted.
+bool within(AddressLimiter& limiter, const Services& s, const httplib::Request& req,
+            httplib::Response& res);
 
 }  // namespace aduan

@@ -1,11 +1,13 @@
 // GET /metrics in Prometheus text format: requests by route and status with their latency,
-// reports by status, the notification outbox and the deadline job. For a scraper with an
-// API key of scope "metrics" (Authorization: Bearer ...) or a signed-in system admin.
+// reports by status, the notification outbox, the deadline job, and wrong PINs and passwords
+// with their alarms. For a scraper with an API key of scope "metrics" (Authorization:
+// Bearer ...) or a signed-in system admin.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
 #include "api_key_repository.h"
 #include "auth_service.h"
+#include "citizen_service.h"
 #include "clock.h"
 #include "deadline_job.h"
 #include "http_errors.h"
@@ -85,6 +87,28 @@ std::string store_metrics(const Services& s) {
   return out;
 }
 
+std::string counter(const std::string& name, const std::string& help) {
+  return "# HELP " + name + " " + help + "\n# TYPE " + name + " counter\n";
+}
+
+// Counted by this server since it started; the alarms themselves are shared through the
+// store, so each is counted by the one server that raised it.
+std::string guessing_metrics(const Services& s) {
+  const GuessGuard& pins = s.citizens.guesses();
+  const GuessGuard& passwords = s.auth.guesses();
+  return counter("aduan_pin_failures_total",
+                 "Wrong report PINs (or unknown tracking IDs) typed at PIN-protected routes.") +
+         "aduan_pin_failures_total " + std::to_string(pins.failures()) + "\n" +
+         counter("aduan_password_failures_total", "Failed staff logins.") +
+         "aduan_password_failures_total " + std::to_string(passwords.failures()) + "\n" +
+         counter("aduan_guessing_alarms_total",
+                 "Times the wrong guesses at one report or account, or at all of them, passed "
+                 "the alarm threshold in its window.") +
+         "aduan_guessing_alarms_total{kind=\"pin\"} " + std::to_string(pins.alarms()) + "\n" +
+         "aduan_guessing_alarms_total{kind=\"password\"} " + std::to_string(passwords.alarms()) +
+         "\n";
+}
+
 }  // namespace
 
 void register_metrics_routes(Router& router, const Services& s) {
@@ -95,7 +119,7 @@ void register_metrics_routes(Router& router, const Services& s) {
                                     "Send an API key with the metrics scope as a Bearer token.");
                 }
                 res.set_header("Cache-Control", "no-store");
-                res.set_content(s.metrics.render() + store_metrics(s),
+                res.set_content(s.metrics.render() + store_metrics(s) + guessing_metrics(s),
                                 "text/plain; version=0.0.4; charset=utf-8");
               });
 }

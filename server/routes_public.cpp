@@ -67,22 +67,14 @@ void citizen_request(const Services& s, bool act, const httplib::Request& req,
   if (act) {
     const auto action = parse_action(decoded.action);
     if (!action) return send_error(res, 400, "unknown_action", "There is no such action.");
-    outcome =
-        s.citizens.act(req.matches[1].str(), decoded.pin, *action, decoded.input, decoded.version);
+    outcome = s.citizens.act(req.matches[1].str(), decoded.pin, req.remote_addr, *action,
+                             decoded.input, decoded.version);
   } else {
-    outcome = s.citizens.open(req.matches[1].str(), decoded.pin);
+    outcome = s.citizens.open(req.matches[1].str(), decoded.pin, req.remote_addr);
   }
   if (send_citizen_error(res, outcome)) return;
   res.set_header("Cache-Control", "no-store");
   send_json(res, 200, reporter_view_json(*outcome.view, s.reports.settings().utc_offset_minutes));
-}
-
-// False (and 429 with Retry-After written) when the client's address is over `limiter`.
-bool within(AddressLimiter& limiter, const Services& s, const httplib::Request& req,
-            httplib::Response& res) {
-  const int64_t wait = limiter.take(req.remote_addr, s.clock.now_unix());
-  if (wait > 0) send_rate_limited(res, wait);
-  return wait == 0;
 }
 
 }  // namespace
@@ -98,22 +90,24 @@ void register_public_routes(Router& router, const Services& s) {
               [&s](const httplib::Request& req, httplib::Response& res) {
                 if (within(s.track_limit, s, req, res)) citizen_request(s, false, req, res);
               });
+  // Every route that checks a PIN shares the lookup limit of the address.
   router.open("POST", std::string(kTrackingPath) + "/actions",
               [&s](const httplib::Request& req, httplib::Response& res) {
-                citizen_request(s, true, req, res);
+                if (within(s.track_limit, s, req, res)) citizen_request(s, true, req, res);
               });
   router.open(
       "POST", std::string(kTrackingPath) + "/notifications",
       [&s](const httplib::Request& req, httplib::Response& res) {
-        if (!require_json(req, res)) return;
+        if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
         const auto doc = nlohmann::json::parse(req.body, nullptr, false);
         if (!doc.is_object() || !doc.value("pin", nlohmann::json()).is_string() ||
             !doc.value("enabled", nlohmann::json()).is_boolean()) {
           return send_error(res, 400, "malformed_json",
                             "Send {\"pin\": \"...\", \"enabled\": true|false}.");
         }
-        const CitizenOutcome out = s.citizens.set_notifications(
-            req.matches[1].str(), doc["pin"].get<std::string>(), doc["enabled"].get<bool>());
+        const CitizenOutcome out =
+            s.citizens.set_notifications(req.matches[1].str(), doc["pin"].get<std::string>(),
+                                         req.remote_addr, doc["enabled"].get<bool>());
         if (send_citizen_error(res, out)) return;
         res.set_header("Cache-Control", "no-store");
         send_json(res, 200, reporter_view_json(*out.view, s.reports.settings().utc_offset_minutes));

@@ -139,10 +139,11 @@ void register_upload_routes(Router& router, const Services& s) {
     res.status = 204;
   });
 
-  // The reporter's copy: the PIN in the body, as for the rest of the reporter's view.
+  // The reporter's copy: the PIN in the body, as for the rest of the reporter's view, and
+  // the address's lookup limit as for every PIN check.
   router.open("POST", R"(/api/v1/reports/([^/]{1,64})/attachments/(\d{1,2}))",
               [&s](const httplib::Request& req, httplib::Response& res) {
-                if (!require_json(req, res)) return;
+                if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
                 const auto doc = json::parse(req.body, nullptr, false);
                 const auto position = position_of(req.matches[2].str());
                 if (!doc.is_object() || !doc.value("pin", json()).is_string()) {
@@ -150,8 +151,9 @@ void register_upload_routes(Router& router, const Services& s) {
                 }
                 if (!position)
                   return send_error(res, 404, "attachment_not_found", "No such attachment.");
-                const CitizenOutcome out = s.citizens.attachment(
-                    req.matches[1].str(), doc["pin"].get<std::string>(), *position);
+                const CitizenOutcome out =
+                    s.citizens.attachment(req.matches[1].str(), doc["pin"].get<std::string>(),
+                                          req.remote_addr, *position);
                 if (send_citizen_error(res, out))
                   return;  // no such report, wrong PIN, too many tries
                 if (!out.attachment) {

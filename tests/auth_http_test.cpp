@@ -59,11 +59,14 @@ TEST(Auth, WrongPasswordsAreRateLimitedPerAccount) {
       c.Post("/api/v1/session",
              json{{"username", "koordinator"}, {"password", server.password("koordinator")}}.dump(),
              "application/json");
+  // Five wrong passwords for the account from this address: it waits, even with the right
+  // one (the account from another address does not: see
+  // Guessing.WrongPasswordsDelayTheGuessingAddressNotTheAccount).
   EXPECT_EQ(res->status, 429);
-  EXPECT_GT(std::stoi(res->get_header_value("Retry-After")), 0);
+  EXPECT_EQ(res->get_header_value("Retry-After"), "30");
   // Another account from the same address still gets in (the address limit is higher).
   EXPECT_EQ(login_status(server, "ombudsman", server.password("ombudsman")), 200);
-  server.clock().advance(15 * 60 + 1);
+  server.clock().advance(30);
   EXPECT_EQ(login_status(server, "koordinator", server.password("koordinator")), 200);
 }
 

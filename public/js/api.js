@@ -1,12 +1,13 @@
 // Calls to the aduan API. Every failure comes back as {ok:false, status, code, message,
-// errors}; a dropped connection has status 0 and code "network".
+// errors, retryAfter}; a dropped connection has status 0 and code "network". retryAfter is
+// the seconds a 429 asks to wait (0 when it says nothing).
 
 export async function request(path, options = {}) {
   let res;
   try {
     res = await fetch(path, { ...options, headers: { Accept: 'application/json', ...options.headers } });
   } catch {
-    return { ok: false, status: 0, code: 'network', message: '', errors: [] };
+    return { ok: false, status: 0, code: 'network', message: '', errors: [], retryAfter: 0 };
   }
   let body = null;
   try { body = await res.json(); } catch { /* an empty or non-JSON answer */ }
@@ -17,6 +18,7 @@ export async function request(path, options = {}) {
     code: body?.error?.code ?? 'http_' + res.status,
     message: body?.error?.message ?? res.statusText,
     errors: body?.errors ?? [],
+    retryAfter: Number(res.headers.get('Retry-After')) || 0,
   };
 }
 

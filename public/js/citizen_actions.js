@@ -15,6 +15,22 @@ const formArea = document.getElementById('citizen-form-area');
 
 let state = { id: '', pin: '', report: null, core: null, onReport: () => {} };
 
+// How long a 429 asks to wait, in words: the wait grows with each wrong PIN.
+function waitText(seconds) {
+  if (seconds < 60) return t('wait.seconds', { n: Math.max(seconds, 1) });
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: minutes });
+}
+
+// The message for a request with the PIN that failed: the server answers a wrong PIN and an
+// unknown report alike, and a wait after several wrong PINs from this connection.
+function pinProblem(res) {
+  if (res.code === 'wrong_pin') return t('citizen.pin.wrong');
+  if (res.status === 429) return t('citizen.pin.limited', { wait: waitText(res.retryAfter) });
+  if (res.status === 0) return t('submit.network');
+  return res.message;
+}
+
 function element(tag, props = {}, ...children) {
   const el = document.createElement(tag);
   Object.assign(el, props);
@@ -98,8 +114,7 @@ async function send(event, form) {
     return;
   }
   if (res.status === 422) return showErrors(form, res.errors, null);
-  line.textContent = res.code === 'stale_version' ? t('citizen.stale')
-    : res.status === 0 ? t('submit.network') : res.message;
+  line.textContent = res.code === 'stale_version' ? t('citizen.stale') : pinProblem(res);
 }
 
 // The reporter's own attachments: fetched with the PIN, shown from memory (blob: URLs).
@@ -148,7 +163,7 @@ function show(report) {
   mute.onclick = async () => {
     const res = await setReportNotifications(state.id, state.pin, !report.notifications);
     document.getElementById('mute-status').textContent = res.ok
-      ? t(res.data.notifications ? 'citizen.unmuted' : 'citizen.muted') : res.message;
+      ? t(res.data.notifications ? 'citizen.unmuted' : 'citizen.muted') : pinProblem(res);
     if (res.ok) show(res.data);
   };
 }
@@ -161,9 +176,7 @@ async function open(pin) {
     show(res.data);
     return;
   }
-  pinError.textContent = res.status === 403 ? t('citizen.pin.wrong')
-    : res.status === 429 ? t('citizen.pin.limited', { minutes: 60 })
-      : res.status === 0 ? t('submit.network') : res.message;
+  pinError.textContent = pinProblem(res);
 }
 
 // Shows the PIN form under a tracked report; opens it at once when the PIN came in the link.
