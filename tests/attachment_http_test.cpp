@@ -1,5 +1,6 @@
 // Attachments over HTTP: chunked uploads with resume, type decided by content, metadata
 // stripped, limits, who may download, resent submissions, and the region lists.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -406,6 +407,62 @@ TEST_F(Attachments, ASubmissionSentTwiceWithItsKeyIsStoredOnce) {
   EXPECT_EQ(submit(json::array(), {{"Idempotency-Key", "draft-0000000000000002"}}).status, 201);
   EXPECT_EQ(server.count_rows("reports"), reports_before + 2);
   EXPECT_EQ(submit(json::array(), {{"Idempotency-Key", "short"}}).status, 400);
+}
+
+// A key is bound to the report it came with: a client that reuses it for another report (a
+// bug, or someone who saw the key) gets 422 and nothing of the first report, and nothing is
+// stored. The same report spelled differently (spacing, key order) is still the same.
+TEST_F(Attachments, AKeySentWithAnotherReportIsRefusedAndTellsNothing) {
+  const std::string id = upload("image/jpeg", phone_jpeg());
+  const httplib::Headers key{{"Idempotency-Key", "draft-7a2d4c6e8f0b1d3e"}};
+  json body = valid_report();
+  body["attachments"] = json::array({id});
+  httplib::Client c = server.client();
+  const Answer first = answer(c.Post("/api/v1/reports", key, body.dump(), "application/json"));
+  ASSERT_EQ(first.status, 201) << first.body;
+  const std::string tracking = first.body["tracking_id"], pin = first.body["pin"];
+  const int64_t reports = server.count_rows("reports");
+
+  // The same report, indented and with its fields in another order: the first answer.
+  std::string spelled = "{";
+  for (auto it = body.rbegin(); it != body.rend(); ++it) {
+    spelled += std::string(spelled.size() > 1 ? ",\n  " : "\n  ") + json(it.key()).dump() + " :  " +
+               it.value().dump(4);
+  }
+  spelled += "\n}\n";
+  const Answer again = answer(c.Post("/api/v1/reports", key, spelled, "application/json"));
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.body["tracking_id"], tracking);
+  EXPECT_EQ(again.body["pin"], pin);
+
+  auto expect_refused = [&](const json& other, const char* what) {
+    auto res = c.Post("/api/v1/reports", key, other.dump(), "application/json");
+    ASSERT_TRUE(res) << what;
+    EXPECT_EQ(res->status, 422) << what;
+    EXPECT_EQ(json::parse(res->body)["error"]["code"], "idempotency_key_reused") << what;
+    EXPECT_EQ(res->body.find(tracking), std::string::npos) << what;
+    EXPECT_EQ(res->body.find(pin), std::string::npos) << what;
+    EXPECT_FALSE(res->has_header("Location")) << what;
+    EXPECT_FALSE(res->has_header("Idempotent-Replayed")) << what;
+    EXPECT_EQ(server.count_rows("reports"), reports) << what;
+  };
+  // Another title with the same (already claimed) photo, and another report without one.
+  json other = body;
+  other["title"] = "Lampu jalan mati di depan pasar";
+  expect_refused(other, "same photo, other title");
+  other.erase("attachments");
+  expect_refused(other, "no photo, other title");
+  json same_but_anonymous = body;
+  same_but_anonymous["anonymous"] = true;
+  expect_refused(same_but_anonymous, "one flag changed");
+
+  // A key remembered before keys were bound to bodies has no digest: it replays nothing.
+  {
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE submission_keys SET body_digest = ''");
+  }
+  expect_refused(body, "a key without a digest");
+  EXPECT_EQ(server.count_rows("submission_keys"), 1);
 }
 
 TEST_F(Attachments, RegionsFromProvinceToDistrict) {
