@@ -1,7 +1,9 @@
 // What an uploaded file really is, decided from its bytes, and a copy of it that keeps only
 // what is needed to show it. Photos lose their metadata (EXIF with the GPS position and
-// the camera's serial number, XMP, IPTC, comments, embedded thumbnails): a reporter who
-// photographs a problem from their own doorstep must not send their address with it.
+// the camera's serial number, XMP, IPTC, comments, embedded thumbnails) and everything
+// after the first image (a multi-picture file's second JPEG, a motion photo's video): a
+// reporter who photographs a problem from their own doorstep must not send their address
+// with it.
 //
 // Nothing here decodes pixels or interprets metadata: segments and chunks are copied or
 // dropped by their type, so hostile input meets very little code.

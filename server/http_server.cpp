@@ -80,13 +80,21 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   s.set_read_timeout(options.read_timeout_seconds, 0);
   s.set_write_timeout(options.read_timeout_seconds, 0);
   s.set_payload_max_length(options.max_body_bytes);
-  s.set_default_headers({
+  httplib::Headers headers{
       {"Content-Security-Policy", kContentSecurityPolicy},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=(self)"},
-  });
+  };
+  // Under aduan's own TLS, browsers are told to come back only over HTTPS for a year, so a
+  // later visit typed as http:// cannot be downgraded on the way. Never over plain HTTP
+  // (browsers ignore it there, and a test deployment must not pin a name to HTTPS); behind a
+  // TLS proxy (--secure-cookies 1) the proxy, which knows what it serves, sets it.
+  if (!options.tls_cert.empty()) {
+    headers.emplace("Strict-Transport-Security", "max-age=31536000");
+  }
+  s.set_default_headers(std::move(headers));
   s.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         // Called for every status >= 400: keep bodies that a route already wrote.

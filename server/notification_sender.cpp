@@ -3,6 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <iostream>
+#include <optional>
+
+#include "outbox_repository.h"
 
 namespace aduan {
 namespace {
@@ -10,7 +13,7 @@ constexpr int kBatch = 20;
 }  // namespace
 
 NotificationSender::NotificationSender(Store& store, const Clock& clock, const NotifyConfig& config)
-    : store_(store), clock_(clock), retry_(config.retry) {
+    : store_(store), clock_(clock), retry_(config.retry), seal_secret_(config.seal_secret) {
   if (config.smtp) transports_["email"] = make_smtp_transport(*config.smtp);
   if (config.gateway) {
     std::shared_ptr<Transport> gateway = make_gateway_transport(*config.gateway);
@@ -40,11 +43,19 @@ SendRound NotificationSender::run_once() {
       batch = OutboxRepository::claim_due(db, clock_.now_unix(), retry_.lease_seconds, kBatch);
     });
     if (batch.empty()) break;
-    for (const OutboxMessage& m : batch) {
+    for (OutboxMessage& m : batch) {
       const auto transport = transports_.find(m.channel);
       // A channel this deployment does not (or no longer) deliver: the message waits.
       Delivery d{false, false, "no transport for channel " + m.channel};
-      if (transport != transports_.end()) d = transport->second->deliver(m);
+      // A text with the reporter's PIN is opened only here, for the transport.
+      std::optional<std::string> opened;
+      if (!m.sealed_body.empty()) opened = open_outbox_text(seal_secret_, m.sealed_body);
+      if (!m.sealed_body.empty() && !opened) {
+        d = {false, true, "sealed text cannot be opened: the server's secret changed"};
+      } else if (transport != transports_.end()) {
+        if (opened) m.body = std::move(*opened);
+        d = transport->second->deliver(m);
+      }
       const int attempts = m.attempts + 1;
       const int64_t now = clock_.now_unix();
       store_.write([&](SQLite::Database& db) {

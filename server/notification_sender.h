@@ -46,6 +46,7 @@ class NotificationSender {
   Store& store_;
   const Clock& clock_;
   RetrySettings retry_;
+  std::string seal_secret_;
   std::map<std::string, std::shared_ptr<Transport>> transports_;
   std::thread thread_;
   std::mutex mutex_;

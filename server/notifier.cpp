@@ -21,6 +21,9 @@ struct Recipient {
   std::string channel;
   std::string address;
   std::string language = "id";
+  // A citizen's contact. Not part of the order: an address that is both a staff member's
+  // and a citizen's gets one message, and counts as a citizen's.
+  mutable bool citizen = false;
   bool operator<(const Recipient& o) const {
     return std::tie(channel, address) < std::tie(o.channel, o.address);
   }
@@ -50,11 +53,11 @@ void add_citizen(const NotifyConfig& c, const ReportRecord& r, std::set<Recipien
   if (!r.notify_citizen) return;
   const bool phone_channel = r.channel == "sms" || r.channel == "whatsapp";
   if (phone_channel && !r.reporter.phone.empty() && c.gateway) {
-    out->insert({r.channel, r.reporter.phone, r.language});
+    out->insert({r.channel, r.reporter.phone, r.language, true});
   } else if (!r.reporter.email.empty() && c.smtp) {
-    out->insert({"email", r.reporter.email, r.language});
+    out->insert({"email", r.reporter.email, r.language, true});
   } else if (!r.reporter.phone.empty() && c.gateway) {
-    out->insert({c.citizen_phone_channel, r.reporter.phone, r.language});
+    out->insert({c.citizen_phone_channel, r.reporter.phone, r.language, true});
   }
 }
 
@@ -64,9 +67,9 @@ void add_followers(SQLite::Database& db, const NotifyConfig& c, const ReportReco
   if (r.followers == 0) return;
   for (const Follower& f : FollowerRepository::with_contact(db, r.id)) {
     if (!f.email.empty() && c.smtp) {
-      out->insert({"email", f.email, f.language});
+      out->insert({"email", f.email, f.language, true});
     } else if (!f.phone.empty() && c.gateway) {
-      out->insert({c.citizen_phone_channel, f.phone, f.language});
+      out->insert({c.citizen_phone_channel, f.phone, f.language, true});
     }
   }
 }
@@ -112,8 +115,18 @@ std::string name_of(SQLite::Database& db, const char* table, std::optional<int64
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
+// Joins `from` into `to`; an address that is a citizen's anywhere stays a citizen's.
+void merge(const std::set<Recipient>& from, std::set<Recipient>* to) {
+  for (const Recipient& r : from) {
+    const auto it = to->insert(r).first;
+    if (r.citizen) it->citizen = true;
+  }
+}
+
+// `sealed_body`: the body with a secret in it, sealed (text.body then shows it masked).
 void write(SQLite::Database& db, const std::string& event, const Recipient& to,
-           const RenderedMessage& text, std::optional<int64_t> report_id, int64_t now) {
+           const RenderedMessage& text, std::optional<int64_t> report_id, int64_t now,
+           std::string sealed_body = {}) {
   OutboxMessage m;
   // Stable for the life of the message: retries reuse it, receivers drop repeats by it.
   m.message_id = random_hex(16) + "@aduan";
@@ -123,10 +136,15 @@ void write(SQLite::Database& db, const std::string& event, const Recipient& to,
   m.recipient = to.address;
   m.subject = text.subject;
   m.body = to.channel == "email" ? text.body : text.short_text;
+  m.sealed_body = std::move(sealed_body);
+  m.to_citizen = to.citizen;
   m.next_attempt_at = now;
   m.created_at = now;
   OutboxRepository::insert(db, &m);
 }
+
+// How the PIN reads in the outbox row of the message that carries it.
+constexpr const char* kMaskedPin = "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022";
 
 std::string shorten(const std::string& text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
@@ -144,9 +162,7 @@ int Notifier::notify(SQLite::Database& db, const std::string& event, const Repor
   const auto rule = config_.rules.find(event);
   if (rule == config_.rules.end()) return 0;
   std::set<Recipient> to, followers;
-  for (Audience a : rule->second) {
-    for (const Recipient& rcpt : recipients(db, config_, a, r)) to.insert(rcpt);
-  }
+  for (Audience a : rule->second) merge(recipients(db, config_, a, r), &to);
   // Followers wrote none of it and proved only that they can read their own phone: they
   // hear that the status changed, never a note, a title or a PIN.
   const bool to_followers =
@@ -173,7 +189,18 @@ int Notifier::notify(SQLite::Database& db, const std::string& event, const Repor
   vars["stage"] = std::string(to_string(deadline.stage));
   for (const Recipient& rcpt : to) {
     vars["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
-    write(db, event, rcpt, render_message(rcpt.language, event, vars), r.id, now);
+    if (d.pin.empty()) {
+      write(db, event, rcpt, render_message(rcpt.language, event, vars), r.id, now);
+      continue;
+    }
+    // The PIN never rests readable in the outbox: the row's text shows it masked, the text
+    // that is sent waits sealed and is dropped once the message is sent or failed for good.
+    vars["pin"] = d.pin;
+    const RenderedMessage real = render_message(rcpt.language, event, vars);
+    vars["pin"] = kMaskedPin;
+    const RenderedMessage masked = render_message(rcpt.language, event, vars);
+    const std::string& real_body = rcpt.channel == "email" ? real.body : real.short_text;
+    write(db, event, rcpt, masked, r.id, now, seal_outbox_text(config_.seal_secret, real_body));
   }
   const TemplateVars follower_vars{{"tracking_id", id}, {"link", vars["link"]}};
   for (const Recipient& rcpt : followers) {
@@ -193,8 +220,7 @@ int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
   const auto rule = config_.rules.find("digest");
   if (rule == config_.rules.end()) return 0;
   for (Audience a : rule->second) {
-    if (a == Audience::kCitizen) continue;
-    for (const Recipient& rcpt : recipients(db, config_, a, holder)) to.insert(rcpt);
+    if (a != Audience::kCitizen) merge(recipients(db, config_, a, holder), &to);
   }
   if (to.empty()) return 0;
   const std::vector<int64_t> scope = agency_subtree(db, agency_id);
@@ -235,7 +261,8 @@ void Notifier::notify_address(SQLite::Database& db, const std::string& event,
       channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
   if (!configured || recipient.empty()) return;
   const TemplateVars vars{{"note", note}, {"link", config_.public_url + "/"}};
-  write(db, event, Recipient{channel, recipient}, render_message("id", event, vars), {}, now);
+  write(db, event, Recipient{channel, recipient, "id", true}, render_message("id", event, vars), {},
+        now);
 }
 
 }  // namespace aduan

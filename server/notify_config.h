@@ -48,6 +48,11 @@ struct NotifyConfig {
   RetrySettings retry;
   int digest_hour = 7;  // local hour after which the daily digest goes out
   std::map<std::string, std::vector<Audience>> rules;  // event -> audiences
+  // Seals the text of a message that carries the reporter's PIN while it waits in the outbox
+  // (the row shows the PIN masked; the sealed text is dropped once the message is sent or
+  // has failed for good). Not read from the file: the server sets it from its own secret,
+  // kept outside the store. Empty, the seal keeps the PIN out of plain sight only.
+  std::string seal_secret;
 };
 
 // The defaults: new reports to coordinators, forwarded ones to the agency's admins and head,

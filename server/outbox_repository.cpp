@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "crypto.h"
 #include "prepared.h"
 
 namespace aduan {
@@ -9,7 +10,16 @@ namespace {
 
 constexpr const char* kColumns =
     "id, message_id, report_id, event, channel, recipient, subject, body, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at";
+    "next_attempt_at, last_error, created_at, sent_at, sealed_body, to_citizen";
+
+// Sent or failed for good: the sealed text goes. Rows written before texts were sealed carry
+// the PIN of a "received" message in the clear; their text goes too.
+constexpr const char* kForgetSecrets =
+    "sealed_body = NULL, body = CASE WHEN event = 'received' AND sealed_body IS NULL THEN '' "
+    "ELSE body END";
+
+// Texts sealed for the outbox use a key of their own, derived from the server's secret.
+std::string outbox_secret(const std::string& secret) { return "outbox-text:" + secret; }
 
 OutboxMessage read_message(Prepared& q) {
   OutboxMessage m;
@@ -27,16 +37,29 @@ OutboxMessage read_message(Prepared& q) {
   m.last_error = q.getColumn(11).getString();
   m.created_at = q.getColumn(12).getInt64();
   if (!q.getColumn(13).isNull()) m.sent_at = q.getColumn(13).getInt64();
+  const SQLite::Column sealed = q.getColumn(14);
+  if (!sealed.isNull()) {
+    m.sealed_body.assign(static_cast<const char*>(sealed.getBlob()), size_t(sealed.getBytes()));
+  }
+  m.to_citizen = q.getColumn(15).getInt() != 0;
   return m;
 }
 
 }  // namespace
 
+std::string seal_outbox_text(const std::string& secret, const std::string& text) {
+  return seal_with_secret(outbox_secret(secret), text);
+}
+
+std::optional<std::string> open_outbox_text(const std::string& secret, const std::string& sealed) {
+  return open_with_secret(outbox_secret(secret), sealed);
+}
+
 void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
   Prepared q(db,
              "INSERT INTO notifications(message_id, report_id, event, channel, recipient, "
-             "subject, body, status, attempts, next_attempt_at, created_at) "
-             "VALUES(?,?,?,?,?,?,?,'pending',0,?,?)");
+             "subject, body, status, attempts, next_attempt_at, created_at, sealed_body, "
+             "to_citizen) VALUES(?,?,?,?,?,?,?,'pending',0,?,?,?,?)");
   q.bind(1, m->message_id);
   if (m->report_id) {
     q.bind(2, *m->report_id);
@@ -50,6 +73,12 @@ void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
   q.bind(7, m->body);
   q.bind(8, m->next_attempt_at);
   q.bind(9, m->created_at);
+  if (m->sealed_body.empty()) {
+    q.bind(10);
+  } else {
+    q.bind(10, m->sealed_body.data(), int(m->sealed_body.size()));
+  }
+  q.bind(11, m->to_citizen ? 1 : 0);
   q.exec();
   m->id = db.getLastInsertRowid();
 }
@@ -71,9 +100,9 @@ std::vector<OutboxMessage> OutboxRepository::claim_due(SQLite::Database& db, int
 }
 
 void OutboxRepository::mark_sent(SQLite::Database& db, int64_t id, int attempts, int64_t now) {
-  Prepared q(db,
-             "UPDATE notifications SET status = 'sent', attempts = ?, sent_at = ?, "
-             "lease_until = NULL, last_error = '' WHERE id = ?");
+  Prepared q(db, std::string("UPDATE notifications SET status = 'sent', attempts = ?, "
+                             "sent_at = ?, lease_until = NULL, last_error = '', ") +
+                     kForgetSecrets + " WHERE id = ?");
   q.bind(1, attempts);
   q.bind(2, now);
   q.bind(3, id);
@@ -94,9 +123,9 @@ void OutboxRepository::mark_retry(SQLite::Database& db, int64_t id, int attempts
 
 void OutboxRepository::mark_failed(SQLite::Database& db, int64_t id, int attempts,
                                    const std::string& error) {
-  Prepared q(db,
-             "UPDATE notifications SET status = 'failed', attempts = ?, last_error = ?, "
-             "lease_until = NULL WHERE id = ?");
+  Prepared q(db, std::string("UPDATE notifications SET status = 'failed', attempts = ?, "
+                             "last_error = ?, lease_until = NULL, ") +
+                     kForgetSecrets + " WHERE id = ?");
   q.bind(1, attempts);
   q.bind(2, error);
   q.bind(3, id);

@@ -21,7 +21,12 @@ struct OutboxMessage {
   std::string channel;  // email, sms, whatsapp
   std::string recipient;
   std::string subject;
+  // A message that carries the reporter's PIN shows it masked in `body`; the text with the
+  // PIN is in `sealed_body` until the message is sent or has failed for good (else empty).
   std::string body;
+  std::string sealed_body;
+  // A citizen's contact (the system admin sees it masked), not a staff member's.
+  bool to_citizen = true;
   std::string status = "pending";  // pending, sent, failed
   int attempts = 0;
   int64_t next_attempt_at = 0;
@@ -30,12 +35,19 @@ struct OutboxMessage {
   std::optional<int64_t> sent_at;
 };
 
+// The text of a message that carries a secret, sealed with the server's `secret` (see
+// NotifyConfig::seal_secret), and opened again; nullopt when the secret does not open it.
+std::string seal_outbox_text(const std::string& secret, const std::string& text);
+std::optional<std::string> open_outbox_text(const std::string& secret, const std::string& sealed);
+
 class OutboxRepository {
  public:
   static void insert(SQLite::Database& db, OutboxMessage* m);
   // Pending messages due by `now` that no other sender holds, leased for `lease_seconds`.
   static std::vector<OutboxMessage> claim_due(SQLite::Database& db, int64_t now,
                                               int64_t lease_seconds, int limit);
+  // Sent and failed-for-good messages lose their sealed text: the PIN is not kept readable
+  // once there is nothing left to deliver.
   static void mark_sent(SQLite::Database& db, int64_t id, int attempts, int64_t now);
   static void mark_retry(SQLite::Database& db, int64_t id, int attempts, int64_t next_attempt_at,
                          const std::string& error);

@@ -34,11 +34,28 @@ std::vector<FieldError> merge_errors(std::vector<FieldError> decode_errors,
 // check and the write; the savepoint is rolled back and the citizen told.
 struct AttachmentTaken {};
 
+// What is stored of the submission a key came with: its digest keyed with the client's key,
+// so the store alone cannot confirm a guessed body, nor link two submissions.
+std::string bound_digest(const std::string& key, const std::string& submission_digest) {
+  return digest_hex("idempotency-body:" + key + ":" + submission_digest);
+}
+
 // The first submission with this key, found inside the write; nullopt when there is none.
-std::optional<SubmitOutcome> replay(SQLite::Database& db, const std::string& key) {
-  Prepared q(db, "SELECT report_id, sealed_pin FROM submission_keys WHERE key_hash = ?");
+// When the key came with another submission, an outcome with only `key_reused` set: nothing
+// of the first report (tracking ID, PIN) is given out. Rows without a digest (from before
+// keys were bound to bodies) match no submission.
+std::optional<SubmitOutcome> replay(SQLite::Database& db, const std::string& key,
+                                    const std::string& submission_digest) {
+  Prepared q(db,
+             "SELECT report_id, sealed_pin, body_digest FROM submission_keys WHERE key_hash = ?");
   q.bind(1, digest_hex("idempotency:" + key));
   if (!q.executeStep()) return std::nullopt;
+  const std::string stored_digest = q.getColumn(2).getString();
+  if (stored_digest.empty() || !equal_secret(stored_digest, bound_digest(key, submission_digest))) {
+    SubmitOutcome reused;
+    reused.key_reused = true;
+    return reused;
+  }
   const auto report = ReportRepository::find_by_id(db, q.getColumn(0).getInt64());
   const SQLite::Column sealed = q.getColumn(1);
   const auto pin = open_with_secret(
@@ -54,16 +71,18 @@ std::optional<SubmitOutcome> replay(SQLite::Database& db, const std::string& key
   return out;
 }
 
-void remember_key(SQLite::Database& db, const std::string& key, int64_t report_id,
-                  const std::string& pin, int64_t now) {
+void remember_key(SQLite::Database& db, const std::string& key,
+                  const std::string& submission_digest, int64_t report_id, const std::string& pin,
+                  int64_t now) {
   Prepared q(db,
-             "INSERT INTO submission_keys (key_hash, report_id, sealed_pin, created_at) "
-             "VALUES (?, ?, ?, ?)");
+             "INSERT INTO submission_keys (key_hash, report_id, sealed_pin, created_at, "
+             "body_digest) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, digest_hex("idempotency:" + key));
   q.bind(2, report_id);
   const std::string sealed = seal_with_secret(key, pin);
   q.bind(3, sealed.data(), int(sealed.size()));
   q.bind(4, now);
+  q.bind(5, bound_digest(key, submission_digest));
   q.exec();
 }
 
@@ -153,7 +172,8 @@ bool valid_idempotency_key(std::string_view key) {
 }
 
 SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldError> decode_errors,
-                                    const std::string& idempotency_key) {
+                                    const std::string& idempotency_key,
+                                    const std::string& submission_digest) {
   SubmitOutcome out;
   std::vector<Agency> agencies;
   std::vector<Category> categories;
@@ -188,7 +208,8 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
     // A retry of a submission that went through may find its uploads already claimed.
     if (!idempotency_key.empty() && !out.errors.empty()) {
       std::optional<SubmitOutcome> earlier;
-      store_.read([&](SQLite::Database& db) { earlier = replay(db, idempotency_key); });
+      store_.read(
+          [&](SQLite::Database& db) { earlier = replay(db, idempotency_key, submission_digest); });
       if (earlier) return *earlier;
     }
   }
@@ -220,7 +241,9 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   std::optional<SubmitOutcome> earlier;
   try {
     store_.write_grouped([&](SQLite::Database& db) {
-      if (!idempotency_key.empty() && (earlier = replay(db, idempotency_key))) return;
+      if (!idempotency_key.empty() && (earlier = replay(db, idempotency_key, submission_digest))) {
+        return;
+      }
       bool inserted = false;
       for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
         r.tracking_id = make_tracking_id(random_());
@@ -237,7 +260,9 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
       if (!AttachmentRepository::claim(db, n.attachments, r.id, now - kUploadLifetimeSeconds)) {
         throw AttachmentTaken{};
       }
-      if (!idempotency_key.empty()) remember_key(db, idempotency_key, r.id, out.pin, now);
+      if (!idempotency_key.empty()) {
+        remember_key(db, idempotency_key, submission_digest, r.id, out.pin, now);
+      }
       SimilarReports::add(db, r);
       if (notifier_) {
         notifier_->notify(db, "new_report", r, {}, now);

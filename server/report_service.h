@@ -37,7 +37,8 @@ struct SubmitOutcome {
   Status status = Status::kSubmitted;
   StageDeadline deadline;
   int64_t created_at = 0;
-  bool replayed = false;  // the answer to an earlier submission with the same key
+  bool replayed = false;    // the answer to an earlier submission with the same key
+  bool key_reused = false;  // the key came with another submission before: nothing stored
 };
 
 // How long a submission's Idempotency-Key is remembered.
@@ -79,9 +80,12 @@ class ReportService {
   // problems the JSON decoder found (wrong types); they are reported with the rest.
   // With an `idempotency_key` (the client's random handle for this one report), sending
   // the same submission again returns the first one's outcome, PIN included, instead of a
-  // second report: a phone whose answer was lost can safely retry.
+  // second report: a phone whose answer was lost can safely retry. The key is bound to
+  // `submission_digest` (a digest of what was submitted, from the caller): the same key with
+  // another digest stores nothing and answers `key_reused`.
   SubmitOutcome submit(const ReportInput& input, std::vector<FieldError> decode_errors = {},
-                       const std::string& idempotency_key = {});
+                       const std::string& idempotency_key = {},
+                       const std::string& submission_digest = {});
 
   TrackOutcome track(std::string_view typed_tracking_id);
 

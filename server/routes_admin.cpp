@@ -28,18 +28,60 @@ void send_holidays(Store& store, httplib::Response& res, int status) {
   send_json(res, status, holidays_json(holidays));
 }
 
+constexpr const char* kDot = "\u2022";
+
+// A citizen's contact as the system admin sees it: enough to tell a mistyped domain or a
+// number of the wrong length, not enough to know who it is. "budi.s@gmail.com" reads
+// "b•••@g••••.com", "+6281234564321" reads "+62••••••••••21".
+std::string mask_contact(const std::string& contact) {
+  std::string out;
+  const size_t at = contact.find('@');
+  if (at != std::string::npos) {
+    const std::string domain = contact.substr(at + 1);
+    const size_t dot = domain.rfind('.');
+    out = contact.substr(0, std::min<size_t>(at, 1)) + kDot + kDot + kDot + "@";
+    if (dot == std::string::npos || dot == 0) return out + kDot + kDot + kDot;
+    return out + domain.substr(0, 1) + kDot + kDot + kDot + kDot + domain.substr(dot);
+  }
+  size_t digits = 0;
+  for (char c : contact) digits += (c >= '0' && c <= '9') ? 1 : 0;
+  if (digits < 6) return std::string(kDot) + kDot + kDot;
+  const bool plus = contact[0] == '+';
+  // "+62" (or the leading "0" of a national number) and the last two digits.
+  const size_t head = plus ? 3 : 1;
+  size_t seen = 0;
+  for (char c : contact) {
+    if (c < '0' || c > '9') continue;
+    ++seen;
+    out += (seen + (plus ? 1 : 0) <= head || seen > digits - 2) ? std::string(1, c) : kDot;
+  }
+  return plus ? "+" + out : out;
+}
+
+// For the system admin, who may read no complaint: what went where and what failed, never a
+// subject (it holds the tracking ID and the title), and a citizen's contact only masked, also
+// where a transport's error repeats it. Staff contacts are shown whole.
 std::string notifications_json(const std::vector<OutboxMessage>& list, int offset) {
   nlohmann::json out = nlohmann::json::array();
   for (const OutboxMessage& m : list) {
+    std::string recipient = m.recipient, error = m.last_error;
+    if (m.to_citizen) {
+      recipient = mask_contact(m.recipient);
+      size_t at = m.recipient.empty() ? std::string::npos : error.find(m.recipient);
+      while (at != std::string::npos) {
+        error.replace(at, m.recipient.size(), recipient);
+        at = error.find(m.recipient, at + recipient.size());
+      }
+    }
     out.push_back({{"id", m.id},
                    {"message_id", m.message_id},
                    {"event", m.event},
                    {"channel", m.channel},
-                   {"recipient", m.recipient},
-                   {"subject", m.subject},
+                   {"recipient", recipient},
+                   {"to_citizen", m.to_citizen},
                    {"status", m.status},
                    {"attempts", m.attempts},
-                   {"last_error", m.last_error},
+                   {"last_error", error},
                    {"created_at", format_iso_datetime(m.created_at, offset)}});
   }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

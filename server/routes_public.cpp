@@ -7,6 +7,7 @@
 #include "catalog_repository.h"
 #include "citizen_service.h"
 #include "clock.h"
+#include "crypto.h"
 #include "embedded.h"
 #include "http_errors.h"
 #include "json_codec.h"
@@ -22,6 +23,21 @@ namespace {
 
 constexpr const char* kTrackingPath = R"(/api/v1/reports/([^/]{1,64}))";
 
+// What an Idempotency-Key is bound to: the body as parsed, written back in one canonical form
+// (keys sorted, no spacing, escapes resolved), so that a retry spelled differently is still
+// the same submission, while any field that differs, one added later to the form included,
+// makes it another. A body that cannot be written back (invalid UTF-8) counts byte for byte.
+std::string submission_digest(const std::string& body) {
+  const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
+  if (!doc.is_discarded()) {
+    try {
+      return digest_hex(doc.dump());
+    } catch (const nlohmann::json::exception&) {
+    }
+  }
+  return digest_hex(body);
+}
+
 void submit_report(ReportService& reports, const httplib::Request& req, httplib::Response& res) {
   if (!require_json(req, res)) return;
   DecodedReport decoded = decode_report_json(req.body);
@@ -31,7 +47,13 @@ void submit_report(ReportService& reports, const httplib::Request& req, httplib:
     return send_error(res, 400, "bad_idempotency_key",
                       "Idempotency-Key: 16 to 64 letters, digits, '-' or '_'.");
   }
-  const SubmitOutcome outcome = reports.submit(decoded.input, std::move(decoded.errors), key);
+  const SubmitOutcome outcome = reports.submit(decoded.input, std::move(decoded.errors), key,
+                                               key.empty() ? "" : submission_digest(req.body));
+  if (outcome.key_reused) {
+    return send_error(res, 422, "idempotency_key_reused",
+                      "This Idempotency-Key came with another report; use a new key for a new "
+                      "report.");
+  }
   if (!outcome.errors.empty()) {
     return send_error(res, 422, "validation_failed", "Some fields are not valid.", outcome.errors);
   }

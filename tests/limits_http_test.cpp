@@ -174,6 +174,13 @@ TEST(Limits, HttpsWithTheCertificateGiven) {
   auto res = tls.Get("/api/v1/categories");
   ASSERT_TRUE(res) << httplib::to_string(res.error());
   EXPECT_EQ(res->status, 200);
+  // Every answer over aduan's own TLS tells the browser to keep to HTTPS: API, pages, errors.
+  for (const char* path : {"/api/v1/categories", "/", "/staff/", "/api/v1/no-such-route",
+                           "/api/v1/reports/AAA-AAA-AAA"}) {
+    auto any = tls.Get(path);
+    ASSERT_TRUE(any) << path;
+    EXPECT_EQ(any->get_header_value("Strict-Transport-Security"), "max-age=31536000") << path;
+  }
   // Cookies are Secure over HTTPS.
   auto login = tls.Post(
       "/api/v1/session",
@@ -185,6 +192,15 @@ TEST(Limits, HttpsWithTheCertificateGiven) {
   httplib::Client plain = server.client();
   auto refused = plain.Get("/api/v1/categories");
   EXPECT_TRUE(!refused || refused->status != 200);
+  // Never over plain HTTP, also not when a TLS proxy in front makes cookies Secure.
+  for (const bool behind_proxy : {false, true}) {
+    TestServer http({}, default_notify_config(),
+                    [&](AppOptions& o) { o.http.secure_cookies = behind_proxy; });
+    auto answer = http.client().Get("/api/v1/categories");
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 200);
+    EXPECT_FALSE(answer->has_header("Strict-Transport-Security")) << behind_proxy;
+  }
 
   AppOptions wrong;
   wrong.http.tls_cert = cert;

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -201,6 +202,109 @@ TEST_F(Notifications, FailedForGoodIsShownToTheSystemAdminWhoRetries) {
   EXPECT_EQ(deliver().sent, 1);
   EXPECT_EQ(gateway.received().back()["to"], "+6281322223333");
   EXPECT_EQ(c.Post(retry.c_str(), admin.headers(), "", "application/json")->status, 404);
+}
+
+// Every column of the outbox rows of `event`, and the store's files (database and WAL) whole.
+std::string outbox_text(const std::filesystem::path& db_path, const std::string& event) {
+  SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT * FROM notifications WHERE event = ?");
+  q.bind(1, event);
+  std::string all;
+  while (q.executeStep()) {
+    for (int i = 0; i < q.getColumnCount(); ++i) {
+      const SQLite::Column col = q.getColumn(i);
+      if (col.getBytes() > 0) all.append(static_cast<const char*>(col.getBlob()), col.getBytes());
+      all += '\n';
+    }
+  }
+  return all;
+}
+std::string store_files(const std::filesystem::path& db_path) {
+  std::string all;
+  for (const std::string& file : {db_path.string(), db_path.string() + "-wal"}) {
+    std::ifstream in(file, std::ios::binary);
+    all.append(std::istreambuf_iterator<char>(in), {});
+  }
+  return all;
+}
+
+// The system admin may read no complaint: the notification list shows a citizen's contact
+// masked and no subject (tracking ID, title) nor text; staff contacts show whole. The PIN is
+// never in the outbox in the clear: masked in the row, sealed until sent, gone after.
+TEST_F(Notifications, TheSystemAdminSeesNoCitizenDataAndThePinIsNotKept) {
+  deliver();  // the demo's own messages
+  gateway.answer_with(400);
+  const json phone_only{{"name", "Budi"}, {"phone", "081322224321"}};
+  const auto [by_phone, phone_pin] = server.submit({{"reporter", phone_only}});
+  const auto [by_mail, mail_pin] = server.submit();  // siti@contoh.id
+  // Waiting to be sent: the row shows the PIN masked; no column holds it in the clear.
+  for (const std::string& pin : {phone_pin, mail_pin}) {
+    const std::string rows = outbox_text(server.db_path(), "received");
+    EXPECT_NE(rows.find("\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022"), std::string::npos);
+    EXPECT_EQ(rows.find(pin), std::string::npos) << "a waiting row holds the PIN";
+  }
+  deliver();
+  // Delivered with the PIN (opened from its seal for the transport), or failed for good.
+  const auto citizen = mail_to("siti@contoh.id");
+  ASSERT_EQ(citizen.size(), 1u);
+  EXPECT_NE(citizen[0]["body"].get<std::string>().find(mail_pin), std::string::npos);
+  EXPECT_EQ(status_of_last("received"), "sent");
+  // Neither the rows nor the store's files hold either PIN afterwards.
+  const std::string rows = outbox_text(server.db_path(), "received");
+  const std::string files = store_files(server.db_path());
+  for (const std::string& pin : {phone_pin, mail_pin}) {
+    EXPECT_EQ(rows.find(pin), std::string::npos) << pin;
+    EXPECT_EQ(files.find(pin), std::string::npos) << pin;
+  }
+  {
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM notifications WHERE sealed_body IS NOT NULL")
+                  .getInt64(),
+              0);
+  }
+
+  const StaffSession admin = server.login("sysadmin");
+  httplib::Client c = server.client();
+  auto list = [&](const char* status) {
+    auto res = c.Get((std::string("/api/v1/admin/notifications?status=") + status).c_str(),
+                     admin.headers());
+    EXPECT_EQ(res->status, 200);
+    return res->body;
+  };
+  const std::string failed_text = list("failed"), sent_text = list("sent");
+  const json failed = json::parse(failed_text), sent = json::parse(sent_text);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0]["event"], "received");
+  EXPECT_TRUE(failed[0]["to_citizen"].get<bool>());
+  EXPECT_EQ(failed[0]["recipient"], "+62\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u202221");
+  EXPECT_FALSE(failed[0].contains("subject"));
+  EXPECT_FALSE(failed[0].contains("body"));
+  for (const std::string& text : {failed_text, sent_text}) {
+    for (const std::string& secret :
+         {by_phone, by_mail, phone_pin, mail_pin, std::string("Jalan berlubang"),
+          std::string("22224321"), std::string("813222"), std::string("siti@"),
+          std::string("contoh")}) {
+      EXPECT_EQ(text.find(secret), std::string::npos) << secret << " shown to the system admin";
+    }
+  }
+  bool staff_shown = false, citizen_masked = false;
+  for (const json& m : sent) {
+    EXPECT_FALSE(m.contains("subject"));
+    staff_shown |= m["recipient"] == "koordinator@pemda.example" && !m["to_citizen"].get<bool>();
+    citizen_masked |= m["recipient"] == "s\u2022\u2022\u2022@c\u2022\u2022\u2022\u2022.id" &&
+                      m["to_citizen"].get<bool>();
+  }
+  EXPECT_TRUE(staff_shown) << sent_text;
+  EXPECT_TRUE(citizen_masked) << sent_text;
+
+  // Sent again by the admin, the receipt goes without the PIN: it was not kept.
+  gateway.answer_with(200);
+  const std::string retry = "/api/v1/admin/notifications/" + failed[0]["id"].dump() + "/retry";
+  ASSERT_EQ(c.Post(retry.c_str(), admin.headers(), "", "application/json")->status, 200);
+  EXPECT_EQ(deliver().sent, 1);
+  const std::string resent = gateway.received().back()["text"];
+  EXPECT_NE(resent.find(by_phone), std::string::npos);
+  EXPECT_EQ(resent.find(phone_pin), std::string::npos);
 }
 
 TEST_F(Notifications, DeadlineAlertsOnceForAmberAndOnceForRed) {

@@ -1,4 +1,6 @@
-// Messages that failed for good, for the system admin to fix and send again.
+// Messages that failed for good, for the system admin to fix and send again. The server
+// sends no subject or text (the system admin reads no complaint) and masks citizens'
+// contacts; the page names the kind of message instead.
 import { formatDateTime, onLangChange, t } from '../i18n.js';
 import { failedNotifications, retryNotification } from './api.js';
 import { startStaffPage } from './session.js';
@@ -9,6 +11,22 @@ let shown = [];
 
 function cell(text) {
   return Object.assign(document.createElement('td'), { textContent: text });
+}
+
+// The kind of message in the chosen language; an event the catalogue does not name as sent.
+function eventLabel(event) {
+  const key = `notifications.event.${event}`;
+  const label = t(key);
+  return label === key ? event : label;
+}
+
+function recipientCell(m) {
+  const td = cell(m.recipient);
+  if (m.to_citizen) {
+    td.append(document.createElement('br'),
+      Object.assign(document.createElement('small'), { textContent: t('notifications.citizen') }));
+  }
+  return td;
 }
 
 function render(items) {
@@ -28,8 +46,8 @@ function render(items) {
     });
     const action = document.createElement('td');
     action.append(retry);
-    row.append(cell(formatDateTime(m.created_at)), cell(m.channel), cell(m.recipient), cell(m.subject),
-      cell(m.last_error), action);
+    row.append(cell(formatDateTime(m.created_at)), cell(m.channel), recipientCell(m),
+      cell(eventLabel(m.event)), cell(m.last_error), action);
     return row;
   }));
 }
