@@ -40,6 +40,11 @@ class Notifier {
   void notify_address(SQLite::Database& db, const std::string& event, const std::string& channel,
                       const std::string& recipient, const std::string& note, int64_t now) const;
 
+  // The code a follower's contact must give back (FollowService), to that contact alone; the
+  // code is never kept readable in the outbox.
+  void notify_code(SQLite::Database& db, const std::string& channel, const std::string& recipient,
+                   const std::string& language, const std::string& code, int64_t now) const;
+
   const NotifyConfig& config() const { return config_; }
 
  private:

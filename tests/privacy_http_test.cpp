@@ -287,8 +287,8 @@ std::string code_sent_to(const SmtpSink& sink, const std::string& to) {
   for (const json& m : sink.messages()) {
     if (m["to"][0] != to || m["event"] != "follow_code") continue;
     std::smatch found;
-    const std::string subject = m.value("subject", "");
-    if (std::regex_search(subject, found, std::regex("([0-9]{6})"))) code = found[1];
+    const std::string body = m.value("body", "");
+    if (std::regex_search(body, found, std::regex("([0-9]{6})"))) code = found[1];
   }
   return code;
 }
@@ -304,6 +304,17 @@ TEST_F(Privacy, AFollowersContactProvesItselfAndHearsStatusChangesOnly) {
   server.app().sender().run_once();
   const std::string code = code_sent_to(*sink_, mail);
   ASSERT_EQ(code.size(), 6u);
+  {  // Like a PIN, the code is not kept readable once sent.
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db,
+                        "SELECT count(*) FROM notifications WHERE event = 'follow_code' AND "
+                        "(body LIKE '%' || ? || '%' OR subject LIKE '%' || ? || '%' OR "
+                        "length(coalesce(sealed_body, '')) > 0)");
+    q.bind(1, code);
+    q.bind(2, code);
+    ASSERT_TRUE(q.executeStep());
+    EXPECT_EQ(q.getColumn(0).getInt(), 0);
+  }
 
   const std::string wrong = code == "000000" ? "111111" : "000000";
   const Answer refused = post(follow + "/confirm", {{"email", mail}, {"code", wrong}});
