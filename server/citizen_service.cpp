@@ -47,7 +47,7 @@ CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std:
     return out;
   }
   if (report->citizen_pin_hash.empty() ||
-      !equal_secret(citizen_pin_hash(id.canonical, digits_only(pin)), report->citizen_pin_hash)) {
+      !equal_secret(citizen_pin_hash(store_.secrets(), id.canonical, digits_only(pin)), report->citizen_pin_hash)) {
     store_.write([&](SQLite::Database& db) { RateLimiter::record_failure(db, key, now); });
     out.result = CitizenOutcome::Result::kWrongPin;
     return out;

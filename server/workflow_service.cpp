@@ -202,8 +202,8 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       instruction->is_public = false;
       event.note.clear();
     }
-    ReportRepository::append_event(db, r.id, event);
-    if (instruction) ReportRepository::append_event(db, r.id, *instruction);
+    ReportRepository::append_event(db, store_.secrets(), r, event);
+    if (instruction) ReportRepository::append_event(db, store_.secrets(), r, *instruction);
     if (action == Action::kArchive && !r.duplicate_of.empty()) {
       // The reporter of a duplicate hears of the original from now on, and counts there.
       if (const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of)) {
