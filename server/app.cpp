@@ -4,7 +4,6 @@
 
 #include <stdexcept>
 
-#include "audit_chain.h"
 #include "crypto.h"
 #include "similar_reports.h"
 #include "tallies.h"
@@ -22,8 +21,11 @@ const std::string& checked_crypto() {
 
 }  // namespace
 
+std::string default_audit_key_path(const std::string& db_path) { return db_path + ".key"; }
+
 App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
-    : store_((checked_crypto(), o.db_path), o.readers),
+    : store_((checked_crypto(), o.db_path), o.readers,
+             o.audit_key_path.empty() ? default_audit_key_path(o.db_path) : o.audit_key_path),
       notifier_(o.notify),
       reports_(store_, clock, o.settings, std::move(random), &notifier_),
       workflow_(store_, clock, o.settings, &notifier_),
@@ -49,7 +51,6 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
   store_.write([&](SQLite::Database& db) {
     tallies::prepare(db, o.settings.utc_offset_minutes);
     SimilarReports::index_existing(db);
-    chain_unlinked(db);
   });
 }
 

@@ -31,6 +31,7 @@ namespace aduan {
 
 struct AppOptions {
   std::string db_path = "aduan.db";
+  std::string audit_key_path;  // empty: db_path + ".key" (secrets.h)
   ServiceSettings settings;
   AuthSettings auth;
   GuessRules pin_guesses = kPinGuessRules;
@@ -42,6 +43,9 @@ struct AppOptions {
   AddressLimit track_limit = kDefaultTrackLimit;
   UploadRules upload_rules;
 };
+
+// Where the audit key of the store at `db_path` is when no --audit-key is given.
+std::string default_audit_key_path(const std::string& db_path);
 
 class App {
  public:

@@ -47,7 +47,7 @@ CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std:
     const auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
     // An unknown ID costs the same digest, the same counts and the same answer as a wrong
     // PIN, so neither the answer nor its time tells which tracking IDs exist.
-    const std::string digest = citizen_pin_hash(id.canonical, digits);
+    const std::string digest = citizen_pin_hash(store_.secrets(), id.canonical, digits);
     right = report && !report->citizen_pin_hash.empty() &&
             equal_secret(digest, report->citizen_pin_hash);
     if (right) {

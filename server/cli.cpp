@@ -2,10 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,6 +20,7 @@
 #include "crypto.h"
 #include "demo_data.h"
 #include "holiday_csv.h"
+#include "secrets.h"
 #include "seed.h"
 #include "session_repository.h"
 #include "user_repository.h"
@@ -29,7 +32,8 @@ namespace {
 constexpr const char* kUsage = R"(aduan — public-service complaint management
 
 Usage:
-  aduan serve   [--db FILE] [--host ADDR] [--port N] [--assets DIR] [--tz WIB|WITA|WIT]
+  aduan serve   [--db FILE] [--audit-key FILE] [--host ADDR] [--port N] [--assets DIR]
+                [--tz WIB|WITA|WIT]
                 [--threads N] [--job-interval SECONDS] [--monitoring-cache MS]
                 [--secure-cookies 1] [--tls-cert FILE --tls-key FILE]
                 [--limit-submit N] [--limit-track N]
@@ -51,9 +55,20 @@ Usage:
   aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
   aduan seed --reports N [--years Y] [--db FILE]
                                 add N generated reports (for benchmarks), spread over Y years
-  aduan audit verify [--db FILE]
-                                recompute every report's hash chain of events; names the
-                                first broken link and exits 1 when one is
+  aduan audit verify [--db FILE] [--audit-key FILE] [--expect HEAD]
+                                recompute the store's keyed chain of events and compare each
+                                report with the state its last event recorded; names the
+                                first broken place and exits 1 when there is one (2: the
+                                store or its key cannot be read). With --expect, the chain
+                                must also pass through HEAD, a head printed earlier by:
+  aduan audit head [--db FILE] [--audit-key FILE]
+                                verify, then print the chain's head (EVENT:LINK) to keep
+                                somewhere other than this machine
+  Both open the store read-only and never create it or its key.
+  aduan audit new-key [--db FILE] [--audit-key FILE]
+                                only when the store's key is lost: a new key, every event
+                                linked again with it, and every PIN made before cleared
+                                (docs/operations.md, "The audit key"); stop aduan first
   aduan backup --to FILE [--db FILE]
                                 a consistent copy of the store while aduan runs (SQLite's
                                 online backup), checked, then renamed into place
@@ -63,6 +78,9 @@ Usage:
 
 Options:
   --db FILE      the SQLite file (default aduan.db); created when missing
+  --audit-key FILE         the store's secret key (default: the --db file's name with .key
+                           added), created at the store's first start; back it up apart
+                           from the database (docs/operations.md, "The audit key")
   --host ADDR    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --port N       port to listen on (default 8080; 0 picks a free port)
   --assets DIR   serve the web pages from DIR instead of the copy built into the binary
@@ -87,19 +105,22 @@ Options:
 
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
-     {"--db", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
+     {"--db", "--audit-key", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
       "--monitoring-cache", "--secure-cookies", "--notify-config", "--tls-cert", "--tls-key",
       "--limit-submit", "--limit-track"}},
-    {"demo", {"--db", "--tz"}},
-    {"migrate", {"--db"}},
-    {"user add", {"--db", "--username", "--role", "--agency", "--name", "--email", "--phone"}},
-    {"user passwd", {"--db", "--username"}},
-    {"user disable", {"--db", "--username"}},
-    {"jobs run", {"--db", "--tz"}},
-    {"holidays import", {"--db", "--file", "--national"}},
-    {"seed", {"--db", "--reports", "--years"}},
+    {"demo", {"--db", "--audit-key", "--tz"}},
+    {"migrate", {"--db", "--audit-key"}},
+    {"user add",
+     {"--db", "--audit-key", "--username", "--role", "--agency", "--name", "--email", "--phone"}},
+    {"user passwd", {"--db", "--audit-key", "--username"}},
+    {"user disable", {"--db", "--audit-key", "--username"}},
+    {"jobs run", {"--db", "--audit-key", "--tz"}},
+    {"holidays import", {"--db", "--audit-key", "--file", "--national"}},
+    {"seed", {"--db", "--audit-key", "--reports", "--years"}},
     {"backup", {"--db", "--to"}},
-    {"audit verify", {"--db"}},
+    {"audit verify", {"--db", "--audit-key", "--expect"}},
+    {"audit head", {"--db", "--audit-key"}},
+    {"audit new-key", {"--db", "--audit-key"}},
     {"restore", {"--db", "--from"}},
 };
 
@@ -124,10 +145,16 @@ int fail(const std::string& message) {
   return 2;
 }
 
+// The audit key's file: --audit-key, else beside the database.
+std::string key_path(const CommandLine& cl, const std::string& db_path) {
+  return option(cl, "--audit-key", default_audit_key_path(db_path));
+}
+
 // The options every command that opens the store shares.
 std::optional<AppOptions> app_options(const CommandLine& cl, std::string* error) {
   AppOptions o;
   o.db_path = option(cl, "--db", "aduan.db");
+  o.audit_key_path = key_path(cl, o.db_path);
   const auto tz = parse_time_zone(option(cl, "--tz", "WIB"));
   if (!tz) {
     *error = "--tz must be WIB, WITA, WIT or an offset like +07:00";
@@ -231,7 +258,7 @@ int demo(const CommandLine& cl) {
 
 int migrate(const CommandLine& cl) {
   const std::string path = option(cl, "--db", "aduan.db");
-  Store store(path, 1);
+  Store store(path, 1, key_path(cl, path));
   std::cout << path << " is at schema version " << store.schema_version() << "\n";
   return 0;
 }
@@ -277,7 +304,8 @@ int user_command(const CommandLine& cl) {
   const std::string username = option(cl, "--username", "");
   if (username.empty()) return fail("--username is required");
   if (!crypto_init()) return fail("libsodium cannot start");
-  Store store(option(cl, "--db", "aduan.db"), 1);
+  const std::string path = option(cl, "--db", "aduan.db");
+  Store store(path, 1, key_path(cl, path));
   SystemClock clock;
 
   if (cl.command == "user disable") {
@@ -386,20 +414,86 @@ int seed(const CommandLine& cl) {
   return 0;
 }
 
-int audit_verify(const CommandLine& cl) {
-  std::string error;
-  const auto options = app_options(cl, &error);
-  if (!options) return fail(error);
-  SystemClock clock;
-  App app(*options, clock);
+// The first schema with the keyed chain (migration 0014).
+constexpr int kKeyedChainSchema = 14;
+
+// `audit verify` and `audit head`: read-only, and never creating the store or its key.
+// 0: intact; 1: broken, the place named; 2: nothing could be checked.
+int audit_command(const CommandLine& cl) {
+  const bool head_only = cl.command == "audit head";
+  const std::string path = option(cl, "--db", "aduan.db");
+  std::optional<AuditHead> expect;
+  if (const auto it = cl.options.find("--expect"); it != cl.options.end()) {
+    expect = parse_audit_head(it->second);
+    if (!expect) return fail("--expect takes a head as `aduan audit head` prints it: EVENT:LINK");
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return fail("there is no store at " + path + " (give it with --db FILE); nothing was checked");
+  }
+  std::optional<Secrets> secrets;
+  try {
+    secrets = Secrets::load(key_path(cl, path));
+  } catch (const KeyFileError& e) {
+    return fail(std::string(e.what()) + "; nothing was checked");
+  }
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  const int schema = db.execAndGet("PRAGMA user_version").getInt();
+  if (schema < kKeyedChainSchema) {
+    return fail(path + " predates the keyed audit chain (schema " + std::to_string(schema) +
+                "): start aduan, or run `aduan migrate`, once with its key");
+  }
   AuditResult result;
-  app.store().read([&](SQLite::Database& db) { result = verify_chains(db); });
+  {
+    SQLite::Transaction snapshot(db);  // one snapshot of a store that may be in use
+    result = verify_chain(db, *secrets, expect);
+  }
   if (result.broken) {
     std::cout << "audit: the chain is broken at " << *result.broken << "\n";
     return 1;
   }
+  if (head_only) {
+    std::cout << format_audit_head(result.head) << "\n";
+    std::cerr << "audit: " << result.events << " events of " << result.reports
+              << " reports, every link intact; the line above is the chain's head (its last "
+                 "event, "
+              << result.head.event_id
+              << "). Keep it away from this machine; `aduan audit verify --expect HEAD` "
+                 "checks that the store still holds it.\n";
+    return 0;
+  }
   std::cout << "audit: " << result.events << " events of " << result.reports
-            << " reports, every link intact\n";
+            << " reports, every link intact" << (expect ? ", through the expected head" : "")
+            << "; head " << format_audit_head(result.head) << "\n";
+  if (result.relinked_through > 0) {
+    std::cout << "audit: events up to " << result.relinked_through
+              << " were linked again when the store took its key: the chain vouches for them "
+                 "from then on\n";
+  }
+  return 0;
+}
+
+// A lost key: the past can no longer be vouched for, nor the PINs checked. Starts the chain
+// again with a new key, deliberately and never on its own.
+int audit_new_key(const CommandLine& cl) {
+  const std::string path = option(cl, "--db", "aduan.db");
+  const std::string key = key_path(cl, path);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return fail("there is no store at " + path + " (give it with --db FILE)");
+  }
+  if (::stat(key.c_str(), &st) == 0 || errno != ENOENT) {
+    return fail("there is a file at " + key +
+                " already; new-key is only for a store whose key is lost, and never replaces one");
+  }
+  Store store(path, 1);
+  const Secrets secrets = Secrets::load_or_create(key);
+  Relinked done;
+  store.write(
+      [&](SQLite::Database& db) { done = adopt_audit_key(db, secrets, StoredPins::kDiscard); });
+  std::cout << "new audit key at " << key << "; " << done.events
+            << " events linked again with it; the PINs of " << done.pins
+            << " reports were cleared and no longer open them\n";
   return 0;
 }
 
@@ -448,7 +542,8 @@ int holidays_import(const CommandLine& cl) {
     if (!csv.errors.empty()) return fail("nothing imported");
     holidays = csv.holidays;
   }
-  Store store(option(cl, "--db", "aduan.db"), 1);
+  const std::string path = option(cl, "--db", "aduan.db");
+  Store store(path, 1, key_path(cl, path));
   store.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     for (const Holiday& h : holidays) CatalogRepository::upsert_holiday(db, h);
@@ -539,7 +634,8 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "holidays import") return holidays_import(cl);
     if (cl.command == "seed") return seed(cl);
     if (cl.command == "backup") return backup(cl);
-    if (cl.command == "audit verify") return audit_verify(cl);
+    if (cl.command == "audit verify" || cl.command == "audit head") return audit_command(cl);
+    if (cl.command == "audit new-key") return audit_new_key(cl);
     if (cl.command == "restore") return restore(cl);
   } catch (const SQLite::Exception& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";

@@ -6,15 +6,18 @@
 #include "crypto.h"
 #include "notifier.h"
 #include "report_repository.h"
+#include "secrets.h"
 #include "store.h"
 
 namespace aduan {
 namespace {
 
-// The digest a code is kept as: bound to the report and the contact, so that a code sent
-// for one cannot confirm another.
-std::string code_digest(const std::string& canonical, const Follower& f, const std::string& code) {
-  return digest_hex("follow:" + canonical + ":" + f.phone + ":" + f.email + ":" + code);
+// The digest a code is kept as: keyed like the PINs (a stolen copy of the store gives up no
+// code), and bound to the report and the contact, so that a code sent for one cannot confirm
+// another.
+std::string code_digest(const Secrets& secrets, const std::string& canonical, const Follower& f,
+                        const std::string& code) {
+  return secrets.pin_mac("follow:" + canonical + ":" + f.phone + ":" + f.email + ":" + code);
 }
 
 std::string make_code() {
@@ -68,7 +71,7 @@ FollowOutcome FollowService::follow(const std::string& canonical, const Follower
       out.followers = FollowerRepository::add(db, r->id, f, now);
     } else {
       const std::string code = make_code();
-      if (FollowerRepository::add_pending(db, r->id, f, code_digest(canonical, f, code),
+      if (FollowerRepository::add_pending(db, r->id, f, code_digest(store_.secrets(), canonical, f, code),
                                           now + kFollowCodeSeconds, now)) {
         notifier_->notify_address(db, "follow_code", channel, f.email.empty() ? f.phone : f.email,
                                   code, now);
@@ -98,7 +101,7 @@ FollowOutcome FollowService::confirm(const std::string& canonical, const Followe
     if (out.result != FollowOutcome::Result::kFollowed) return;
     const auto p = FollowerRepository::pending(db, r->id, f.phone, f.email);
     const bool right = p && p->code_expires_at > now &&
-                       equal_secret(code_digest(canonical, f, code), p->code_digest);
+                       equal_secret(code_digest(store_.secrets(), canonical, f, code), p->code_digest);
     if (!right) {
       out.result = FollowOutcome::Result::kWrongCode;
       RateLimiter::record_failure(db, key, now);

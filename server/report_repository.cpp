@@ -181,37 +181,25 @@ bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
   return true;
 }
 
-void ReportRepository::append_event(SQLite::Database& db, int64_t report_id, const EventRecord& e) {
-  std::string head = read_audit_head(db, report_id);
-  append_event_after(db, report_id, e, &head);
-  set_audit_head(db, report_id, head);
+void ReportRepository::append_event(SQLite::Database& db, const Secrets& secrets,
+                                    const ReportRecord& report, const EventRecord& e) {
+  AuditHead head = read_audit_head(db);
+  append_event_after(db, secrets, report.id, report_state_digest(secrets, report), e, &head);
+  write_audit_head(db, head);
 }
 
-void ReportRepository::append_event_after(SQLite::Database& db, int64_t report_id,
-                                          const EventRecord& e, std::string* head) {
-  Prepared q(db,
-             "INSERT INTO report_events(report_id, at, actor_role, actor_id, actor_name, "
-             "action, from_status, to_status, note, public, agency_id) "
-             "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+void ReportRepository::append_event_after(SQLite::Database& db, const Secrets& secrets,
+                                          int64_t report_id, const std::string& state,
+                                          const EventRecord& e, AuditHead* head) {
+  // The event takes the id after the head's, so that its link is known before the one
+  // INSERT writes it (a store whose head lags its events fails here, on the primary key).
+  const int64_t id = head->event_id + 1;
   const std::string actor_role(to_string(e.actor_role));
   const std::string action(to_string(e.action));
   const std::optional<std::string> from_status =
       e.from_status ? std::optional<std::string>(to_string(*e.from_status)) : std::nullopt;
   const std::string to_status(to_string(e.to_status));
-  q.bind(1, report_id);
-  q.bind(2, e.at);
-  q.bind(3, actor_role);
-  bind_optional(q, 4, e.actor_id);
-  q.bind(5, e.actor_name);
-  q.bind(6, action);
-  bind_optional(q, 7, from_status);
-  q.bind(8, to_status);
-  q.bind(9, e.note);
-  q.bind(10, static_cast<int>(e.visibility));
-  bind_optional(q, 11, e.agency_id);
-  q.exec();
-  const int64_t id = db.getLastInsertRowid();
-  // The values just bound, as the store gives them back (what `aduan audit verify` reads).
+  // The values about to be bound, as the store gives them back (what verify reads).
   auto text = [](const std::optional<int64_t>& v) {
     return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
   };
@@ -225,9 +213,29 @@ void ReportRepository::append_event_after(SQLite::Database& db, int64_t report_i
                                 to_status,
                                 e.note,
                                 std::to_string(static_cast<int>(e.visibility)),
-                                text(e.agency_id)};
-  *head = chain_link(*head, report_id, columns);
-  set_event_link(db, id, *head);
+                                text(e.agency_id),
+                                state};
+  const std::string link = chain_link(secrets, head->link, report_id, columns);
+  Prepared q(db,
+             "INSERT INTO report_events(id, report_id, at, actor_role, actor_id, actor_name, "
+             "action, from_status, to_status, note, public, agency_id, state, hash) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, id);
+  q.bind(2, report_id);
+  q.bind(3, e.at);
+  q.bind(4, actor_role);
+  bind_optional(q, 5, e.actor_id);
+  q.bind(6, e.actor_name);
+  q.bind(7, action);
+  bind_optional(q, 8, from_status);
+  q.bind(9, to_status);
+  q.bind(10, e.note);
+  q.bind(11, static_cast<int>(e.visibility));
+  bind_optional(q, 12, e.agency_id);
+  q.bind(13, state);
+  q.bind(14, link);
+  q.exec();
+  *head = AuditHead{id, link};
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
@@ -401,6 +409,54 @@ void ReportRepository::record_stage(SQLite::Database& db, const ReportRecord& r,
 
 int64_t ReportRepository::count(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM reports").getInt64();
+}
+
+void ReportRepository::each_with_last_state(
+    SQLite::Database& db,
+    const std::function<bool(const ReportRecord&, const std::optional<LastEventState>&)>& fn) {
+  Prepared q(db, std::string("SELECT ") + kReportColumns +
+                     ", (SELECT id || ':' || state FROM report_events WHERE report_id = reports.id "
+                     "ORDER BY id DESC LIMIT 1) FROM reports ORDER BY id");
+  const int last_column = q.getColumnCount() - 1;
+  while (q.executeStep()) {
+    const ReportRecord r = read_report(q);
+    std::optional<LastEventState> last;
+    const SQLite::Column c = q.getColumn(last_column);
+    if (!c.isNull()) {
+      const std::string value = c.getString();
+      const size_t colon = value.find(':');
+      last = LastEventState{std::stoll(value.substr(0, colon)), value.substr(colon + 1)};
+    }
+    if (!fn(r, last)) return;
+  }
+}
+
+int64_t ReportRepository::rewrite_pin_digests(
+    SQLite::Database& db, const std::function<std::string(const std::string&)>& wrap) {
+  // In batches: read, then rewrite, never both at once on one table.
+  int64_t after = 0, rewritten = 0;
+  while (true) {
+    std::vector<std::pair<int64_t, std::string>> digests;
+    {
+      Prepared q(db,
+                 "SELECT id, citizen_pin_hash FROM reports WHERE id > ? AND citizen_pin_hash != '' "
+                 "ORDER BY id LIMIT 10000");
+      q.bind(1, after);
+      while (q.executeStep()) {
+        digests.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+      }
+    }
+    if (digests.empty()) return rewritten;
+    after = digests.back().first;
+    rewritten += static_cast<int64_t>(digests.size());
+    Prepared update(db, "UPDATE reports SET citizen_pin_hash = ? WHERE id = ?");
+    for (const auto& [id, digest] : digests) {
+      update.bind(1, wrap(digest));
+      update.bind(2, id);
+      update.exec();
+      update.reset();
+    }
+  }
 }
 
 }  // namespace aduan

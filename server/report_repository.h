@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ class Database;
 }
 
 namespace aduan {
+
+class Secrets;
+struct AuditHead;
 
 struct ReportRecord {
   int64_t id = 0;
@@ -79,6 +83,12 @@ struct ReportFilter {
   int offset = 0;
 };
 
+// What a report's newest event recorded of the report's state (audit_chain.h).
+struct LastEventState {
+  int64_t event_id = 0;
+  std::string state;
+};
+
 // Lists count their matches up to this many and one more: past it, a page says "more than
 // 10,000" rather than have every request count hundreds of thousands of rows.
 inline constexpr int64_t kCountLimit = 10000;
@@ -99,12 +109,18 @@ class ReportRepository {
   // `report.version`. False when someone else changed the report first.
   static bool update(SQLite::Database& db, ReportRecord* report);
 
-  // Appends the event to the report's timeline and links it to the report's audit chain.
-  static void append_event(SQLite::Database& db, int64_t report_id, const EventRecord& event);
-  // The same for a caller that holds the report's chain head itself (`head`, moved to the
-  // new event) and writes it to the report once after a run of events: the bulk load.
-  static void append_event_after(SQLite::Database& db, int64_t report_id, const EventRecord& event,
-                                 std::string* head);
+  // Appends `event` to the timeline of `report`, given as it is after the event (already
+  // written), and links it to the store's audit chain: the link covers the previous event's
+  // link, the event and a digest of the report's resulting state (audit_chain.h). Every
+  // change of a report's state must come with one, in the same transaction.
+  static void append_event(SQLite::Database& db, const Secrets& secrets, const ReportRecord& report,
+                           const EventRecord& event);
+  // The same for a caller that follows the chain's head itself (`head`, moved to the new
+  // event; the caller writes it to the store once after a run of events: the bulk load),
+  // with the report's state digest (report_state_digest) computed once for its events.
+  static void append_event_after(SQLite::Database& db, const Secrets& secrets, int64_t report_id,
+                                 const std::string& state_digest, const EventRecord& event,
+                                 AuditHead* head);
 
   static std::optional<ReportRecord> find_by_tracking_id(SQLite::Database& db,
                                                          const std::string& canonical);
@@ -125,6 +141,17 @@ class ReportRepository {
   static std::vector<int64_t> due_for_jobs(SQLite::Database& db, Date today, int limit);
 
   static int64_t count(SQLite::Database& db);
+
+  // Every report in id order with what its newest event recorded (nullopt: it has none),
+  // until `fn` returns false; for the audit.
+  static void each_with_last_state(
+      SQLite::Database& db,
+      const std::function<bool(const ReportRecord&, const std::optional<LastEventState>&)>& fn);
+
+  // Replaces every stored PIN digest d with wrap(d) (when the digests become keyed, or
+  // are cleared after the key was lost); returns how many.
+  static int64_t rewrite_pin_digests(SQLite::Database& db,
+                                     const std::function<std::string(const std::string&)>& wrap);
 
   static void set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled);
 

@@ -10,6 +10,7 @@
 #include "notifier.h"
 #include "prepared.h"
 #include "region_catalog.h"
+#include "secrets.h"
 #include "similar_reports.h"
 #include "text.h"
 #include "upload_service.h"
@@ -137,8 +138,9 @@ std::string make_citizen_pin() {
   return std::string(8 - pin.size(), '0') + pin;
 }
 
-std::string citizen_pin_hash(const std::string& canonical_tracking_id, const std::string& pin) {
-  return digest_hex("pin:" + canonical_tracking_id + ":" + pin);
+std::string citizen_pin_hash(const Secrets& secrets, const std::string& canonical_tracking_id,
+                             const std::string& pin) {
+  return secrets.pin_mac(digest_hex("pin:" + canonical_tracking_id + ":" + pin));
 }
 
 uint64_t system_random() {
@@ -247,7 +249,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
       bool inserted = false;
       for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
         r.tracking_id = make_tracking_id(random_());
-        r.citizen_pin_hash = citizen_pin_hash(r.tracking_id, out.pin);
+        r.citizen_pin_hash = citizen_pin_hash(store_.secrets(), r.tracking_id, out.pin);
         inserted = ReportRepository::insert(db, &r);
       }
       if (!inserted) throw std::runtime_error("no free tracking ID");
@@ -256,7 +258,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
       e.actor_role = Role::kCitizen;
       e.action = Action::kSubmit;
       e.to_status = t.to;
-      ReportRepository::append_event(db, r.id, e);
+      ReportRepository::append_event(db, store_.secrets(), r, e);
       if (!AttachmentRepository::claim(db, n.attachments, r.id, now - kUploadLifetimeSeconds)) {
         throw AttachmentTaken{};
       }

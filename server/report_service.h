@@ -22,6 +22,7 @@
 namespace aduan {
 
 class Notifier;
+class Secrets;
 
 struct ServiceSettings {
   int utc_offset_minutes = 7 * 60;  // WIB
@@ -118,8 +119,11 @@ ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
 ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
                             bool include_internal);
 
-// Eight random digits, and the digest stored in its place.
+// Eight random digits, and the digest stored in its place: keyed with the store's audit key
+// (Secrets::pin_mac over the unkeyed digest the store held before it had a key, so that those
+// were wrapped without the PINs), so a copy of the database alone gives no PIN away.
 std::string make_citizen_pin();
-std::string citizen_pin_hash(const std::string& canonical_tracking_id, const std::string& pin);
+std::string citizen_pin_hash(const Secrets& secrets, const std::string& canonical_tracking_id,
+                             const std::string& pin);
 
 }  // namespace aduan

@@ -161,6 +161,9 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       q.reset();
       for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
     }
+    // One chain through every event of the store, followed here and its head written once.
+    const Secrets& secrets = app.store().secrets();
+    AuditHead head = read_audit_head(db);
     for (int64_t done = 0; done < count; ++done) {
       ReportRecord r;
       r.created_at = now - static_cast<int64_t>(rng() % static_cast<uint64_t>(span));
@@ -212,10 +215,10 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
       SimilarReports::add(db, r);
       ++s.reports;
-      // The report's audit chain is followed here and its head written once at the end.
-      std::string head;
+      // Each event records the report's state as generated (its final one).
+      const std::string state = report_state_digest(secrets, r);
       auto append = [&](const EventRecord& event) {
-        ReportRepository::append_event_after(db, r.id, event, &head);
+        ReportRepository::append_event_after(db, secrets, r.id, state, event, &head);
         ++s.events;
       };
       EventRecord e;
@@ -255,8 +258,8 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
         append(e);
       };
       timeline();
-      set_audit_head(db, r.id, head);
     }
+    write_audit_head(db, head);
     s.seconds_rows = seconds_since(&mark);
     for (const std::string& sql : indexes) db.exec(sql);
     s.seconds_indexes = seconds_since(&mark);

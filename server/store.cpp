@@ -8,9 +8,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <exception>
+#include <stdexcept>
 
+#include "audit_chain.h"
 #include "embedded.h"
 #include "prepared.h"
+#include "secrets.h"
 
 namespace aduan {
 namespace {
@@ -70,7 +73,34 @@ Store::Store(const std::string& path, int readers) : path_(path) {
   }
 }
 
+Store::Store(const std::string& path, int readers, const std::string& key_path)
+    : Store(path, readers) {
+  const std::string check = stored_key_check(*writer_);
+  if (check.empty()) {
+    secrets_ = std::make_unique<const Secrets>(Secrets::load_or_create(key_path));
+    adopt_audit_key(*writer_, *secrets_, StoredPins::kWrap);
+    return;
+  }
+  // A new key would make every link and every PIN unverifiable: only the store's own.
+  try {
+    secrets_ = std::make_unique<const Secrets>(Secrets::load(key_path));
+  } catch (const KeyFileError& e) {
+    throw KeyFileError(std::string(e.what()) + "; " + path +
+                       " was linked with an audit key: restore that key from its backup "
+                       "(docs/operations.md, \"The audit key\")");
+  }
+  if (secrets_->check() != check) {
+    throw KeyFileError("the audit key " + key_path + " is not the key " + path +
+                       " was linked with (docs/operations.md, \"The audit key\")");
+  }
+}
+
 Store::~Store() = default;
+
+const Secrets& Store::secrets() const {
+  if (!secrets_) throw std::logic_error("the store was opened without its audit key");
+  return *secrets_;
+}
 
 namespace {
 

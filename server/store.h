@@ -16,12 +16,19 @@ class Database;
 namespace aduan {
 
 class Connection;
+class Secrets;
 
 class Store {
  public:
   // Opens (creating if needed) the file at `path` in WAL mode and applies every pending
   // migration. Throws SQLite::Exception when the file cannot be opened or migrated.
   explicit Store(const std::string& path, int readers = 4);
+  // The same, with the store's audit key from the file at `key_path` (secrets.h). The file
+  // is created there when the store has never been linked with a key; the first start with
+  // a key links the events stored before and wraps the PIN digests (adopt_audit_key), once.
+  // Throws KeyFileError when the file cannot be used, is missing for a store that was
+  // linked with a key, or holds another key than the one the store was linked with.
+  Store(const std::string& path, int readers, const std::string& key_path);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -43,6 +50,9 @@ class Store {
   int schema_version();
   const std::string& path() const { return path_; }
 
+  // The audit key's digests; the store must have been opened with its key.
+  const Secrets& secrets() const;
+
  private:
   std::string path_;
   struct GroupedWrite;
@@ -57,6 +67,7 @@ class Store {
   std::mutex pool_mutex_;
   std::condition_variable pool_ready_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
+  std::unique_ptr<const Secrets> secrets_;
 };
 
 // Applies the embedded migrations newer than the file's user_version, each in its own

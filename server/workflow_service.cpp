@@ -256,14 +256,14 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       tightened->note = privacy_note;
       tightened->visibility = Visibility::kReporter;
     }
-    ReportRepository::append_event(db, r.id, event);
-    if (instruction) ReportRepository::append_event(db, r.id, *instruction);
+    ReportRepository::append_event(db, store_.secrets(), r, event);
+    if (instruction) ReportRepository::append_event(db, store_.secrets(), r, *instruction);
     // Made confidential, a report leaves the search index (a trigger, migration 0009); the
     // reporter making it public again brings it back.
     if (action == Action::kPrivacy && held.confidential && !r.confidential) {
       SimilarReports::add(db, r);
     }
-    if (tightened) ReportRepository::append_event(db, r.id, *tightened);
+    if (tightened) ReportRepository::append_event(db, store_.secrets(), r, *tightened);
     if (action == Action::kArchive && !r.duplicate_of.empty()) {
       // The reporter of a duplicate hears of the original from now on, and counts there.
       if (const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of)) {

@@ -37,8 +37,10 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
   dir_ = std::filesystem::temp_directory_path() / ("aduan-test-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
   db_path_ = dir_ / "aduan.db";
+  key_path_ = dir_ / "audit.key";
   AppOptions options;
   options.db_path = db_path_.string();
+  options.audit_key_path = key_path_.string();
   options.auth = auth;
   options.notify = std::move(notify);
   options.http.threads = 8;

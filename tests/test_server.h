@@ -43,6 +43,7 @@ class TestServer {
   App& app() { return *app_; }
   ManualClock& clock() { return clock_; }
   const std::filesystem::path& db_path() const { return db_path_; }
+  const std::filesystem::path& key_path() const { return key_path_; }  // the audit key
   const std::filesystem::path& dir() const { return dir_; }
   const DemoSummary& demo() const { return demo_; }
   std::string password(const std::string& username) const;
@@ -59,6 +60,7 @@ class TestServer {
  private:
   std::filesystem::path dir_;
   std::filesystem::path db_path_;
+  std::filesystem::path key_path_;
   ManualClock clock_{kMonday10Wib};
   std::unique_ptr<App> app_;
   DemoSummary demo_;
