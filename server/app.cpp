@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "crypto.h"
+#include "secrets.h"
 #include "similar_reports.h"
 #include "tallies.h"
 
@@ -19,6 +20,13 @@ const std::string& checked_crypto() {
   return ok;
 }
 
+// The outbox seals the texts that carry a PIN or a follower's code with a secret derived
+// from the deployment's key, which is not in the database.
+NotifyConfig with_seal(NotifyConfig c, Store& store) {
+  c.seal_secret = store.secrets().pin_mac("outbox seal");
+  return c;
+}
+
 }  // namespace
 
 std::string default_audit_key_path(const std::string& db_path) { return db_path + ".key"; }
@@ -26,7 +34,7 @@ std::string default_audit_key_path(const std::string& db_path) { return db_path 
 App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
     : store_((checked_crypto(), o.db_path), o.readers,
              o.audit_key_path.empty() ? default_audit_key_path(o.db_path) : o.audit_key_path),
-      notifier_(o.notify),
+      notifier_(with_seal(o.notify, store_)),
       reports_(store_, clock, o.settings, std::move(random), &notifier_),
       workflow_(store_, clock, o.settings, &notifier_),
       citizens_(store_, clock, o.settings, workflow_, o.pin_guesses),
@@ -35,7 +43,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       auth_(store_, clock, o.auth),
       job_(store_, clock, o.settings, workflow_, &notifier_),
       inbound_(store_, clock, o.settings, reports_, workflow_, notifier_),
-      sender_(store_, clock, o.notify),
+      sender_(store_, clock, with_seal(o.notify, store_)),
       dashboard_(store_, clock, o.settings),
       uploads_(store_, clock, o.upload_rules),
       submit_limiter_(o.submit_limit),

@@ -1,4 +1,4 @@
-// The audit chain (migrations 0011 and 0014): one chain through every event of every report,
+// The audit chain (migrations 0011 and 0018): one chain through every event of every report,
 // in event id order. An event's link is a keyed digest (Secrets::chain_mac) of the link
 // before it (of whatever report), the event's report, its stored columns and a digest of the
 // report's state after it (report_state_digest); the store keeps the last link, the head, in

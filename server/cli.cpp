@@ -414,8 +414,8 @@ int seed(const CommandLine& cl) {
   return 0;
 }
 
-// The first schema with the keyed chain (migration 0014).
-constexpr int kKeyedChainSchema = 14;
+// The first schema with the keyed chain (migration 0018).
+constexpr int kKeyedChainSchema = 18;
 
 // `audit verify` and `audit head`: read-only, and never creating the store or its key.
 // 0: intact; 1: broken, the place named; 2: nothing could be checked.

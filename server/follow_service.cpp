@@ -71,10 +71,11 @@ FollowOutcome FollowService::follow(const std::string& canonical, const Follower
       out.followers = FollowerRepository::add(db, r->id, f, now);
     } else {
       const std::string code = make_code();
-      if (FollowerRepository::add_pending(db, r->id, f, code_digest(store_.secrets(), canonical, f, code),
+      if (FollowerRepository::add_pending(db, r->id, f,
+                                          code_digest(store_.secrets(), canonical, f, code),
                                           now + kFollowCodeSeconds, now)) {
-        notifier_->notify_address(db, "follow_code", channel, f.email.empty() ? f.phone : f.email,
-                                  code, now);
+        notifier_->notify_code(db, channel, f.email.empty() ? f.phone : f.email, f.language, code,
+                               now);
         out.result = FollowOutcome::Result::kCodeSent;
       }
       out.followers = r->followers;
@@ -100,8 +101,9 @@ FollowOutcome FollowService::confirm(const std::string& canonical, const Followe
     out.result = followable(r);
     if (out.result != FollowOutcome::Result::kFollowed) return;
     const auto p = FollowerRepository::pending(db, r->id, f.phone, f.email);
-    const bool right = p && p->code_expires_at > now &&
-                       equal_secret(code_digest(store_.secrets(), canonical, f, code), p->code_digest);
+    const bool right =
+        p && p->code_expires_at > now &&
+        equal_secret(code_digest(store_.secrets(), canonical, f, code), p->code_digest);
     if (!right) {
       out.result = FollowOutcome::Result::kWrongCode;
       RateLimiter::record_failure(db, key, now);

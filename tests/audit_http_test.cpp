@@ -428,7 +428,7 @@ TEST_F(Audit, PinDigestsAreKeyedAndTheRightPinStillWorks) {
 }
 
 // A store as the version before the keyed chain left it: per-report unkeyed links, the
-// per-report heads, PIN digests unkeyed, schema 13; and no key file yet.
+// per-report heads, PIN digests unkeyed, schema 17; and no key file yet.
 void make_legacy(const fs::path& db_path) {
   tamper(db_path,
          "ALTER TABLE report_events DROP COLUMN state;"
@@ -437,7 +437,7 @@ void make_legacy(const fs::path& db_path) {
          "ALTER TABLE tally_settings ADD COLUMN events_chained INTEGER NOT NULL DEFAULT 1;"
          "UPDATE report_events SET hash = 'unkeyed';"
          "UPDATE reports SET audit_head = 'unkeyed';"
-         "PRAGMA user_version = 13;");
+         "PRAGMA user_version = 17;");
 }
 
 TEST_F(Audit, AStoreFromBeforeTheKeyIsLinkedOnceAndItsPinsStillWork) {

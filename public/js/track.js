@@ -39,7 +39,7 @@ function render(report) {
   text('report-category', report.category?.name);
   text('report-agency', report.agency?.name);
   text('report-location', report.location?.text ?? report.location?.region_name);
-  text('report-created', formatDateTime(report.created_at));
+  text('report-created', report.created_at && formatDateTime(report.created_at));
   document.getElementById('followers-row').hidden = !report.followers;
   text('report-followers', formatNumber(report.followers ?? 0));
   const body = document.getElementById('report-body');

@@ -35,8 +35,11 @@ async function fillReport(page, title) {
   await page.fill('#reporter-phone', '081234567890');
 }
 
-async function publicCopy(trackingId) {
-  const res = await fetch(`${env.server.url}api/v1/reports/${encodeURIComponent(trackingId)}`);
+// The stored report as its reporter reads it (a stranger sees nothing before verification).
+async function reporterCopy(trackingId, pin) {
+  const res = await fetch(`${env.server.url}api/v1/reports/${encodeURIComponent(trackingId)}/access`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -68,7 +71,8 @@ test('a report written offline waits on the phone and is sent when the connectio
   await page.waitForFunction(() => document.getElementById('waiting').hidden);
   assert.match(await page.textContent('#outbox-status'), /sudah terkirim/);
   const trackingId = await sent.getAttribute('data-id');
-  const stored = await publicCopy(trackingId);
+  const pin = new URLSearchParams((await sent.locator('a').first().getAttribute('href')).split('#')[1]).get('pin');
+  const stored = await reporterCopy(trackingId, pin);
   assert.equal(stored.status, 200);
   assert.equal(stored.body.title, 'Lampu jalan mati di depan sekolah');
   await page.locator('#mine-list li .mine-report-status', { hasText: 'Belum terverifikasi' }).waitFor();
