@@ -40,6 +40,22 @@ FollowOutcome::Result followable(const std::optional<ReportRecord>& r) {
   return FollowOutcome::Result::kFollowed;
 }
 
+// The report to follow (or confirm on) if the address is within its limit and the report
+// may be followed; otherwise nullopt, and `out` says why.
+std::optional<ReportRecord> report_to_follow(SQLite::Database& db, const std::string& canonical,
+                                             const std::string& limit_key, int64_t now,
+                                             FollowOutcome* out) {
+  out->retry_after = RateLimiter::retry_after(db, limit_key, kFollowRule, now);
+  if (out->retry_after > 0) {
+    out->result = FollowOutcome::Result::kLimited;
+    return std::nullopt;
+  }
+  auto r = ReportRepository::find_by_tracking_id(db, canonical);
+  out->result = followable(r);
+  if (out->result != FollowOutcome::Result::kFollowed) return std::nullopt;
+  return r;
+}
+
 }  // namespace
 
 FollowService::FollowService(Store& store, const Clock& clock, const Notifier* notifier)
@@ -54,14 +70,8 @@ FollowOutcome FollowService::follow(const std::string& canonical, const Follower
   const std::string channel = with_contact && notifier_ ? channel_for(notifier_->config(), f) : "";
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
-    out.retry_after = RateLimiter::retry_after(db, key, kFollowRule, now);
-    if (out.retry_after > 0) {
-      out.result = FollowOutcome::Result::kLimited;
-      return;
-    }
-    const auto r = ReportRepository::find_by_tracking_id(db, canonical);
-    out.result = followable(r);
-    if (out.result != FollowOutcome::Result::kFollowed) return;
+    const auto r = report_to_follow(db, canonical, key, now, &out);
+    if (!r) return;
     if (with_contact && channel.empty()) {
       out.result = FollowOutcome::Result::kUnreachable;
       return;
@@ -92,14 +102,8 @@ FollowOutcome FollowService::confirm(const std::string& canonical, const Followe
   const std::string key = "follow:" + address;
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
-    out.retry_after = RateLimiter::retry_after(db, key, kFollowRule, now);
-    if (out.retry_after > 0) {
-      out.result = FollowOutcome::Result::kLimited;
-      return;
-    }
-    const auto r = ReportRepository::find_by_tracking_id(db, canonical);
-    out.result = followable(r);
-    if (out.result != FollowOutcome::Result::kFollowed) return;
+    const auto r = report_to_follow(db, canonical, key, now, &out);
+    if (!r) return;
     const auto p = FollowerRepository::pending(db, r->id, f.phone, f.email);
     const bool right =
         p && p->code_expires_at > now &&
