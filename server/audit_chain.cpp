@@ -107,6 +107,21 @@ std::string report_state_digest(const Secrets& secrets, const ReportRecord& r) {
   field(&text, r.rating ? std::optional<int64_t>(*r.rating) : std::nullopt);
   field(&text, r.rating_comment);
   field(&text, std::optional<int64_t>(r.created_at));
+  // The deadlines too: an agency must not move its own due date (or the escalation date)
+  // behind the record's back. Only a workflow action changes them, with its event.
+  // The dates of a stage are stored only while it runs (report_repository.cpp), so only
+  // then are they part of the state.
+  const bool running = r.clock.deadline.stage != Stage::kNone;
+  field(&text, to_string(r.clock.deadline.stage));
+  field(&text, running ? std::optional<int64_t>(r.clock.deadline.started.days) : std::nullopt);
+  field(&text, running ? std::optional<int64_t>(r.clock.deadline.due.days) : std::nullopt);
+  field(&text, r.clock.paused_days_left ? std::optional<int64_t>(*r.clock.paused_days_left)
+                                        : std::nullopt);
+  field(&text, r.clock.escalation_due ? std::optional<int64_t>(r.clock.escalation_due->days)
+                                      : std::nullopt);
+  // The PIN's digest: blanking it would lock the reporter out unnoticed. It changes only at
+  // submission and when the key is adopted or replaced, which re-link the chain.
+  field(&text, r.citizen_pin_hash);
   return secrets.state_mac(text);
 }
 
@@ -146,6 +161,10 @@ Relinked adopt_audit_key(SQLite::Database& db, const Secrets& secrets, StoredPin
   SQLite::Transaction tx(db);
   AuditHead head;
   Relinked out;
+  // The PIN digests first: they are part of each report's state that the relinking records.
+  out.pins = ReportRepository::rewrite_pin_digests(db, [&](const std::string& stored) {
+    return pins == StoredPins::kWrap ? secrets.pin_mac(stored) : std::string();
+  });
   // In batches: the events are read, then rewritten, never both at once on one table.
   constexpr int kBatch = 10000;
   struct Linked {
@@ -195,9 +214,6 @@ Relinked adopt_audit_key(SQLite::Database& db, const Secrets& secrets, StoredPin
     out.events += static_cast<int64_t>(done.size());
   }
   write_audit_head(db, head);
-  out.pins = ReportRepository::rewrite_pin_digests(db, [&](const std::string& stored) {
-    return pins == StoredPins::kWrap ? secrets.pin_mac(stored) : std::string();
-  });
   Prepared check(db, "UPDATE audit_head SET key_check = ?, relinked_through = ?");
   check.bind(1, secrets.check());
   check.bind(2, head.event_id);

@@ -84,6 +84,7 @@ ReportInput sample(const char* classification, const char* title, const char* bo
   r.reporter.name = "Warga Demo";
   r.reporter.phone = "081234567890";
   r.anonymous = anonymous;
+  r.confidential = false;  // the demo's citizens chose to publish, once verified
   return r;
 }
 

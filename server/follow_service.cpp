@@ -86,8 +86,10 @@ FollowOutcome FollowService::follow(const std::string& canonical, const Follower
                                           now + kFollowCodeSeconds, now)) {
         notifier_->notify_code(db, channel, f.email.empty() ? f.phone : f.email, f.language, code,
                                now);
-        out.result = FollowOutcome::Result::kCodeSent;
       }
+      // A contact that already follows gets the same answer (and no code): the answer must
+      // not tell a stranger who follows a report.
+      out.result = FollowOutcome::Result::kCodeSent;
       out.followers = r->followers;
     }
     tx.commit();

@@ -18,8 +18,8 @@ class Notifier;
 
 struct FollowOutcome {
   enum class Result {
-    kFollowed,     // counted (no contact, or a contact that already follows)
-    kCodeSent,     // the contact must give the code sent to it
+    kFollowed,     // counted (no contact)
+    kCodeSent,     // a contact: a code was sent, unless it already follows (the same answer)
     kConfirmed,    // the code was right: the contact follows
     kNotFound,     // no published, open report has this ID (or it is confidential)
     kFinished,     // closed or archived

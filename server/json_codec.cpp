@@ -33,7 +33,7 @@ DecodedReport decode_report_json(std::string_view body) {
   in.reporter.email = read_string(rep, "email", "reporter.email", errors);
   in.reporter.nik = read_string(rep, "nik", "reporter.nik", errors);
   in.anonymous = read_bool(*doc, "anonymous", errors).value_or(false);
-  in.confidential = read_bool(*doc, "confidential", errors).value_or(false);
+  in.confidential = read_bool(*doc, "confidential", errors).value_or(true);  // report.h
   in.attachments = read_string_list(*doc, "attachments", "attachments", errors);
   return out;
 }
@@ -53,7 +53,8 @@ std::string report_view_json(const ReportView& v, int utc_offset_minutes) {
   // and the staff.
   if (!is_verified(v.report.status)) return dump(unpublished_report_json(v.report));
   const bool confidential = v.report.confidential;
-  json out = report_json(v, utc_offset_minutes, confidential ? Content::kNone : Content::kPublic);
+  json out =
+      public_report_json(v, utc_offset_minutes, confidential ? Content::kNone : Content::kPublic);
   out["published"] = true;
   out["timeline"] =
       timeline_json(v.timeline, utc_offset_minutes, Visibility::kPublic, confidential);

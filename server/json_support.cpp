@@ -141,6 +141,13 @@ json report_json(const ReportView& v, int utc_offset_minutes, Content content) {
   return out;
 }
 
+json public_report_json(const ReportView& v, int utc_offset_minutes, Content content) {
+  json out = report_json(v, utc_offset_minutes, content);
+  out.erase("channel");
+  out.erase("anonymous");
+  return out;
+}
+
 json unpublished_report_json(const ReportRecord& r) {
   return json{{"tracking_id", format_tracking_id(r.tracking_id)},
               {"status", to_string(r.status)},

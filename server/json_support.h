@@ -53,6 +53,11 @@ enum class Content { kNone, kPublic, kFull };
 // The fields every view of a report shares, and its content as `content` says.
 json report_json(const ReportView& v, int utc_offset_minutes, Content content);
 
+// What anyone may read of a published report: report_json without the channel (a walk-in
+// at a service desk with its time points to a person) and without the anonymous flag (it
+// tells the official that the reporter hides from them); `content` is kPublic or kNone.
+json public_report_json(const ReportView& v, int utc_offset_minutes, Content content);
+
 // The least a tracking ID shows of a report that is not published (not verified yet, or
 // archived): that it exists and its status.
 json unpublished_report_json(const ReportRecord& r);

@@ -45,8 +45,8 @@ json offer_json(const Services& s, const SimilarMatch& m, const std::vector<Agen
   const ReportView v =
       summary_view(std::move(r), agencies, categories, calendar,
                    local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes));
-  json item = json_support::report_json(v, s.reports.settings().utc_offset_minutes,
-                                        json_support::Content::kPublic);
+  json item = json_support::public_report_json(v, s.reports.settings().utc_offset_minutes,
+                                               json_support::Content::kPublic);
   item.erase("body");
   item.erase("location");
   item["score"] = std::round(m.score * 100) / 100;

@@ -58,8 +58,8 @@ std::string public_reports_json(const Services& s, const httplib::Request& req) 
       // Public lists show the agency that holds a report, not the citizen's guess.
       if (!r.agency_id) r.suggested_agency_id.reset();
       const ReportView v = summary_view(std::move(r), agencies, categories, calendar, today);
-      json item = json_support::report_json(v, s.reports.settings().utc_offset_minutes,
-                                            json_support::Content::kPublic);
+      json item = json_support::public_report_json(v, s.reports.settings().utc_offset_minutes,
+                                                   json_support::Content::kPublic);
       item.erase("body");  // the list shows titles; the whole text is on the report's page
       items.push_back(std::move(item));
     }

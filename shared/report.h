@@ -37,7 +37,9 @@ struct ReportInput {
   std::string channel = "web";
   Reporter reporter;
   bool anonymous = false;
-  bool confidential = false;
+  // Private unless the citizen chose to publish: a channel that does not ask (SMS, WhatsApp,
+  // email, Open311, an API client that leaves the field out) files a confidential report.
+  bool confidential = true;
   std::string language = "id";           // of the messages the citizen receives: "id" or "en"
   std::vector<std::string> attachments;  // handles of finished uploads (attachments.h)
 };

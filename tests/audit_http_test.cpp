@@ -334,6 +334,10 @@ TEST_F(Audit, AReportChangedWithoutAnEventIsNamed) {
       {"confidential", "confidential = 1"},
       {"agency", "agency_id = NULL"},
       {"assignment", "assigned_user_id = 1"},
+      {"the agency's due date", "stage_due = '2030-01-01'"},
+      {"the escalation date", "escalation_due = '2030-01-01'"},
+      {"the stage", "stage = 'none', stage_started = NULL, stage_due = NULL"},
+      {"the PIN's digest", "citizen_pin_hash = ''"},
   };
   for (const auto& [what, assignment] : edits) {
     const fs::path changed = copy("changed.db");

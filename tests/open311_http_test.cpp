@@ -81,8 +81,7 @@ TEST_F(Open311, PostNeedsAnActiveKeyAndGoesThroughValidation) {
       json::parse(c.Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers())->body);
   EXPECT_EQ(tracked["channel"], "open311");
   EXPECT_EQ(tracked["status"], "submitted");
-  // Published (and so on GET requests) once the coordinator verifies it.
-  EXPECT_EQ(c.Get(("/open311/v2/requests/" + id + ".json").c_str())->status, 404);
+  EXPECT_TRUE(tracked["confidential"].get<bool>());  // nobody asked the citizen to publish
   ASSERT_EQ(
       c.Post(
            ("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
@@ -90,15 +89,29 @@ TEST_F(Open311, PostNeedsAnActiveKeyAndGoesThroughValidation) {
            "application/json")
           ->status,
       200);
+  // Verified, it is still not published: Open311 clients do not ask who may read a report.
+  EXPECT_EQ(c.Get(("/open311/v2/requests/" + id + ".json").c_str())->status, 404);
 
-  const json one = json::parse(c.Get(("/open311/v2/requests/" + id + ".json").c_str())->body);
+  // A report its citizen chose to publish, once verified, reads as an Open311 request.
+  json chosen = valid_report();
+  chosen["location"]["lat"] = -3.41234;
+  const std::string public_id = server.submit(chosen).first;
+  ASSERT_EQ(
+      c.Post(("/api/v1/staff/reports/" + public_id + "/actions").c_str(), coordinator.headers(),
+             json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", 1}}.dump(),
+             "application/json")
+          ->status,
+      200);
+  const json one =
+      json::parse(c.Get(("/open311/v2/requests/" + public_id + ".json").c_str())->body);
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one[0]["status"], "open");
   EXPECT_EQ(one[0]["service_code"], "jalan-jembatan");
-  EXPECT_DOUBLE_EQ(one[0]["lat"].get<double>(), -3.41);
+  EXPECT_DOUBLE_EQ(one[0]["lat"].get<double>(), -3.412);  // rounded to about 100 m
   EXPECT_EQ(one[0]["address"], "");  // the place as written stays with the staff
-  const json token = json::parse(c.Get(("/open311/v2/tokens/" + id + ".json").c_str())->body);
-  EXPECT_EQ(token[0]["service_request_id"], id);
+  const json token =
+      json::parse(c.Get(("/open311/v2/tokens/" + public_id + ".json").c_str())->body);
+  EXPECT_EQ(token[0]["service_request_id"], public_id);
 
   // Invalid: the same core's codes, in Open311's error list.
   httplib::Params bad = with_key;

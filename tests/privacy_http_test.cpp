@@ -160,6 +160,10 @@ TEST_F(Privacy, AStrangerNeverReadsTheCitizensWordsOrUnpublishedNotes) {
   ASSERT_EQ(tracked.status, 200);
   EXPECT_EQ(tracked.body["published"], true);
   EXPECT_EQ(tracked.body["title"], "Jalan berlubang di depan pasar");
+  // Not how or whether the reporter hides: a walk-in's channel and time point to a person,
+  // and the anonymous flag tells the official that someone hides from them.
+  EXPECT_FALSE(tracked.body.contains("channel"));
+  EXPECT_FALSE(tracked.body.contains("anonymous"));
   // The place as written may be the reporter's house; the position is rounded (~100 m).
   EXPECT_FALSE(tracked.body["location"].contains("text")) << tracked.text;
   EXPECT_DOUBLE_EQ(tracked.body["location"]["lat"].get<double>(), -3.441);
@@ -328,10 +332,17 @@ TEST_F(Privacy, AFollowersContactProvesItselfAndHearsStatusChangesOnly) {
   const Answer confirmed = post(follow + "/confirm", {{"email", mail}, {"code", code}});
   ASSERT_EQ(confirmed.status, 200) << confirmed.text;
   EXPECT_EQ(confirmed.body["followers"], 1);
-  // The same contact counts once, however it is written.
+  // The same contact counts once; asking again answers as for anyone (no code is sent), so
+  // the answer does not tell a stranger who follows the report.
+  const size_t codes = sink_->messages().size();
   const Answer again = post(follow, {{"email", mail}});
-  EXPECT_EQ(again.status, 200);
-  EXPECT_EQ(again.body["followers"], 1);
+  EXPECT_EQ(again.status, 202);
+  const json expected{
+      {"tracking_id", asked.body["tracking_id"]}, {"followers", 1}, {"confirmation", "code_sent"}};
+  EXPECT_EQ(again.body, expected);
+  server.app().sender().run_once();
+  EXPECT_EQ(sink_->messages().size(), codes);
+  EXPECT_EQ(track(id).body["followers"], 1);
 
   // An update without a status change reaches the reporter only; a resolution reaches the
   // follower too, without its note.

@@ -14,7 +14,7 @@ async function file(report) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       classification: 'complaint', incident_date: '2026-11-20', location: { text: 'Jl. Ahmad Yani' },
-      reporter: { phone: '081234567890' }, category: 'jalan-jembatan', ...report,
+      reporter: { phone: '081234567890' }, category: 'jalan-jembatan', confidential: false, ...report,
     }),
   });
   const text = await res.text();
