@@ -1,4 +1,5 @@
-// Turning failures into the JSON error responses of DESIGN.md section 5.
+// Turning failures into the JSON error responses of the API: a stable code, a message, and
+// for validation every field's code.
 #pragma once
 
 #include <exception>

@@ -12,7 +12,7 @@
 
 namespace aduan {
 
-// Why a coordinator archives a report (DESIGN.md section 3).
+// Why a coordinator archives a report.
 enum class ArchiveReason : uint8_t {
   kIncomplete,
   kNotPublicService,

@@ -1,5 +1,5 @@
 // How long each stage may take, in working days, and the due date and colour of a stage.
-// Defaults follow published SP4N-LAPOR! practice (DESIGN.md section 3); a deployment may
+// Defaults follow published SP4N-LAPOR! practice (the README's lifecycle table); a deployment may
 // change them.
 #pragma once
 

@@ -1,4 +1,4 @@
-// A report as a citizen submits it (DESIGN.md section 2), before it gets a tracking ID.
+// A report as a citizen submits it, before it gets a tracking ID.
 #pragma once
 
 #include <optional>
