@@ -221,7 +221,10 @@ int main(int argc, char** argv) {
                       {"incident_date", "2026-11-20"},
                       {"location", {{"text", "Jl. Merdeka"}}},
                       {"category", pick(sample.categories, rng)},
-                      {"reporter", {{"phone", "081234567890"}}}};
+                      {"reporter", {{"phone", "081234567890"}}},
+                      // Published once verified: indexed for similar reports, the costlier
+                      // path (a report that leaves the field out is confidential).
+                      {"confidential", false}};
     auto res = c.Post("/api/v1/reports", report.dump(), "application/json");
     if (!(res && res->status == 201)) {
       std::cerr << "submit: "
