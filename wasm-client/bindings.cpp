@@ -147,6 +147,21 @@ val validate_action_js(std::string action, val input, val context) {
   return errors_to_js(validate_action(*a, in, ctx));
 }
 
+// The flags `requested` asks for ({anonymous?, confidential?}, booleans) against the
+// report's current ones: privacy_change_errors, so that the pages offer only the privacy
+// changes `role` may make.
+val privacy_change_errors_js(std::string role, bool anonymous, bool confidential, val requested) {
+  const auto r = parse_role(role);
+  if (!r) return val::array();
+  ActionInput in;
+  for (const char* flag : {"anonymous", "confidential"}) {
+    const val v = requested[flag];
+    if (!v.isTrue() && !v.isFalse()) continue;
+    (std::string(flag) == "anonymous" ? in.anonymous : in.confidential) = v.isTrue();
+  }
+  return errors_to_js(privacy_change_errors(*r, anonymous, confidential, in));
+}
+
 val min_max(size_t min, size_t max) {
   val o = val::object();
   o.set("min", static_cast<int>(min));
@@ -283,6 +298,7 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   using namespace aduan;
   emscripten::function("validateReport", &validate_report_js);
   emscripten::function("validateAction", &validate_action_js);
+  emscripten::function("privacyChangeErrors", &privacy_change_errors_js);
   emscripten::function("limits", &limits_js);
   emscripten::function("noteLimits", &note_limits_js);
   emscripten::function("checkPhone", &check_phone_js);

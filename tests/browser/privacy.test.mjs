@@ -117,6 +117,9 @@ test('a stranger sees a verified report without the citizen\'s words', async () 
   assert.equal(await form.locator('input[name="publish"]').isChecked(), false);
   assert.match(await form.textContent(), /Terbitkan untuk umum/);
   assert.match(await staff.textContent('#timeline'), /terbit untuk umum/);
+  // The core offers the agency a way to hide more, never less.
+  await staff.getByRole('button', { name: 'Jadikan lebih tertutup' }).click();
+  assert.equal(await staff.locator('.action-form input[name="confidential"]').isDisabled(), false);
   await staff.screenshot({ path: path.join(artifacts, 'staff-update-publish.png'), fullPage: true });
   assert.deepEqual(staff.errors, []);
 });

@@ -50,7 +50,7 @@ function noteLabel(action) {
   return text === specific ? t('form.note') : text;
 }
 
-// `ctx`: {report, agencies, categories, officers}.
+// `ctx`: {report, agencies, categories, officers, core, role}.
 export function buildActionForm(action, ctx) {
   const form = element('form', { className: 'action-form', noValidate: true });
   form.dataset.action = action;
@@ -76,12 +76,14 @@ export function buildActionForm(action, ctx) {
           kTiers.map((v) => [v, t('tier.' + v)]), null, r.tier ?? 'normative')));
         break;
       case 'flags':
-        // Staff may hide more, never less: a flag that is on stays on (only the reporter,
-        // with the PIN, can turn it off).
+        // A flag the core says this role may not turn off (staff may hide more, never less)
+        // stays as it is, and says who can change it.
         for (const flag of ['anonymous', 'confidential']) {
-          const box = element('input', { type: 'checkbox', name: flag, checked: !!r[flag], disabled: !!r[flag] });
+          const locked = !!r[flag] && (ctx.core?.privacyChangeErrors(ctx.role, !!r.anonymous,
+            !!r.confidential, { [flag]: false }) ?? []).some((e) => e.code === 'needs_reporter');
+          const box = element('input', { type: 'checkbox', name: flag, checked: !!r[flag], disabled: locked });
           const label = element('label', { className: 'check' }, box, ' ', t('form.' + flag));
-          if (r[flag]) label.append(element('span', { className: 'hint', textContent: ' ' + t('form.flag.locked') }));
+          if (locked) label.append(element('span', { className: 'hint', textContent: ' ' + t('form.flag.locked') }));
           form.append(label);
         }
         break;

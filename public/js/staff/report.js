@@ -74,7 +74,8 @@ function renderActions(r) {
   }
   // Any staff member who works on reports may make one more private, in any status; the
   // server keeps loosening for the reporter.
-  const mayTighten = principal.role !== 'system_admin' && (!r.anonymous || !r.confidential);
+  const mayTighten = core && ['anonymous', 'confidential'].some((flag) =>
+    core.privacyChangeErrors(principal.role, !!r.anonymous, !!r.confidential, { [flag]: true }).length === 0);
   if (mayTighten) {
     const b = document.createElement('button');
     b.type = 'button';
@@ -154,7 +155,7 @@ function render(r) {
 
 function openForm(action) {
   if (core) setFieldLimits({ note: core.noteLimits(action) });
-  const form = buildActionForm(action, ctx);
+  const form = buildActionForm(action, { ...ctx, core, role: principal.role });
   actionArea.replaceChildren(form);
   form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
   form.addEventListener('submit', (event) => submit(event, form));
