@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "json_parse.h"
+
 namespace aduan::json_support {
 
 std::string read_string(const json& obj, const char* key, const std::string& path,
@@ -68,8 +70,12 @@ const json& read_object(const json& obj, const char* key, std::vector<FieldError
 }
 
 std::optional<json> parse_object(std::string_view body, std::string* problem) {
-  // No exceptions: a parse failure gives a discarded value.
-  json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  if (!json_depth_within(body)) {
+    *problem = "The body nests arrays or objects deeper than " + std::to_string(kMaxJsonDepth) +
+               " levels.";
+    return std::nullopt;
+  }
+  json doc = parse_request_json(body);
   if (doc.is_discarded()) {
     *problem = "The body is not valid JSON (UTF-8).";
     return std::nullopt;

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "holiday_csv.h"
 #include "http_errors.h"
+#include "json_parse.h"
 #include "json_staff.h"
 #include "notification_sender.h"
 #include "outbox_repository.h"
@@ -175,7 +176,7 @@ void register_admin_routes(Router& router, const Services& s) {
       "POST", "/api/v1/admin/api-keys", kSystemAdmin,
       [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
         if (!require_json(req, res)) return;
-        const auto doc = nlohmann::json::parse(req.body, nullptr, false);
+        const auto doc = parse_request_json(req.body);
         if (!doc.is_object()) return send_error(res, 400, "malformed_json", "Send a JSON object.");
         const std::string name = doc.value("name", "");
         if (name.empty() || name.size() > 100) {

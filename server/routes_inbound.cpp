@@ -6,6 +6,7 @@
 #include "http_errors.h"
 #include "inbound_service.h"
 #include "json_codec.h"
+#include "json_parse.h"
 #include "notifier.h"
 #include "route_helpers.h"
 #include "router.h"
@@ -34,7 +35,7 @@ void inbound(const Services& s, const httplib::Request& req, httplib::Response& 
       return send_error(res, 401, "replayed_request", "This request was received before.");
   }
   if (!require_json(req, res)) return;
-  const auto doc = nlohmann::json::parse(req.body, nullptr, false);
+  const auto doc = parse_request_json(req.body);
   if (!doc.is_object() || !doc.value("from", nlohmann::json()).is_string() ||
       !doc.value("text", nlohmann::json()).is_string()) {
     return send_error(res, 400, "malformed_json", "Send {\"from\": \"...\", \"text\": \"...\"}.");

@@ -11,6 +11,7 @@
 #include "catalog_repository.h"
 #include "clock.h"
 #include "inbound_service.h"
+#include "json_parse.h"
 #include "json_support.h"
 #include "notifier.h"
 #include "open311_params.h"
@@ -57,7 +58,7 @@ std::map<std::string, std::string> request_params(const httplib::Request& req) {
   std::map<std::string, std::string> out;
   for (const auto& [k, v] : req.params) out[k] = v;
   if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
-    const json doc = json::parse(req.body, nullptr, false);
+    const json doc = parse_request_json(req.body);
     if (doc.is_object()) {
       for (const auto& [k, v] : doc.items())
         out[k] = v.is_string() ? v.get<std::string>() : v.dump();

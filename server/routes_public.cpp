@@ -11,6 +11,7 @@
 #include "embedded.h"
 #include "http_errors.h"
 #include "json_codec.h"
+#include "json_parse.h"
 #include "json_staff.h"
 #include "report_service.h"
 #include "route_helpers.h"
@@ -28,7 +29,7 @@ constexpr const char* kTrackingPath = R"(/api/v1/reports/([^/]{1,64}))";
 // the same submission, while any field that differs, one added later to the form included,
 // makes it another. A body that cannot be written back (invalid UTF-8) counts byte for byte.
 std::string submission_digest(const std::string& body) {
-  const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
+  const nlohmann::json doc = parse_request_json(body);
   if (!doc.is_discarded()) {
     try {
       return digest_hex(doc.dump());
@@ -121,7 +122,7 @@ void register_public_routes(Router& router, const Services& s) {
       "POST", std::string(kTrackingPath) + "/notifications",
       [&s](const httplib::Request& req, httplib::Response& res) {
         if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
-        const auto doc = nlohmann::json::parse(req.body, nullptr, false);
+        const auto doc = parse_request_json(req.body);
         if (!doc.is_object() || !doc.value("pin", nlohmann::json()).is_string() ||
             !doc.value("enabled", nlohmann::json()).is_boolean()) {
           return send_error(res, 400, "malformed_json",

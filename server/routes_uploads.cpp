@@ -6,6 +6,7 @@
 
 #include "citizen_service.h"
 #include "http_errors.h"
+#include "json_parse.h"
 #include "region_catalog.h"
 #include "route_helpers.h"
 #include "router.h"
@@ -99,7 +100,7 @@ json regions_json(const std::vector<const Region*>& regions) {
 void register_upload_routes(Router& router, const Services& s) {
   router.open("POST", "/api/v1/uploads", [&s](const httplib::Request& req, httplib::Response& res) {
     if (!require_json(req, res)) return;
-    const auto doc = json::parse(req.body, nullptr, false);
+    const auto doc = parse_request_json(req.body);
     if (!doc.is_object() || !doc.value("content_type", json()).is_string() ||
         !doc.value("size", json()).is_number_integer()) {
       return send_error(res, 400, "malformed_json",
@@ -144,7 +145,7 @@ void register_upload_routes(Router& router, const Services& s) {
   router.open("POST", R"(/api/v1/reports/([^/]{1,64})/attachments/(\d{1,2}))",
               [&s](const httplib::Request& req, httplib::Response& res) {
                 if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
-                const auto doc = json::parse(req.body, nullptr, false);
+                const auto doc = parse_request_json(req.body);
                 const auto position = position_of(req.matches[2].str());
                 if (!doc.is_object() || !doc.value("pin", json()).is_string()) {
                   return send_error(res, 400, "malformed_json", "Send {\"pin\": \"...\"}.");
