@@ -41,6 +41,7 @@ struct AppOptions {
   NotifyConfig notify = default_notify_config();  // no channel: nothing is sent
   AddressLimit submit_limit = kDefaultSubmitLimit;
   AddressLimit track_limit = kDefaultTrackLimit;
+  size_t limiter_capacity = AddressLimiter::kDefaultCapacity;  // addresses each limiter holds
   UploadRules upload_rules;
 };
 

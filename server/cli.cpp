@@ -37,6 +37,7 @@ Usage:
                 [--threads N] [--job-interval SECONDS] [--monitoring-cache MS]
                 [--secure-cookies 1] [--tls-cert FILE --tls-key FILE]
                 [--limit-submit N] [--limit-track N]
+                [--max-connections N] [--connections-per-address N]
                 [--notify-config FILE]
   aduan demo    [--db FILE]     fill FILE with a demo district: agencies, categories,
                                 holidays, one account per staff role (passwords printed
@@ -86,7 +87,8 @@ Options:
   --assets DIR   serve the web pages from DIR instead of the copy built into the binary
   --tz ZONE      the deployment's time zone for dates and deadlines: WIB (default), WITA,
                  WIT, or an offset like +08:00
-  --threads N    HTTP worker threads (default 32; each keep-alive client holds one)
+  --threads N    HTTP worker threads (default 32); a connection holds one only while its
+                 request is served, never while the client is slow or idle
   --job-interval SECONDS   how often the deadline job runs (default 60; 0: never, for
                            benchmarks that must not change the store they measure)
   --monitoring-cache MS    how old a dashboard or the public statistics may be when
@@ -99,6 +101,9 @@ Options:
                            limit); more answer 429 with Retry-After
   --limit-track N          tracking lookups and PIN checks one address may make a minute
                            (default 300; 0: no limit)
+  --max-connections N      client connections held at once (default 4096); more are closed
+  --connections-per-address N
+                           connections one client address may hold at once (default 256)
   --notify-config FILE     SMTP server, WhatsApp/SMS gateway, inbound secret, retry timing
                            and who hears of what, as JSON (see docs/notifications.md)
 )";
@@ -107,7 +112,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--audit-key", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
       "--monitoring-cache", "--secure-cookies", "--notify-config", "--tls-cert", "--tls-key",
-      "--limit-submit", "--limit-track"}},
+      "--limit-submit", "--limit-track", "--max-connections", "--connections-per-address"}},
     {"demo", {"--db", "--audit-key", "--tz"}},
     {"migrate", {"--db", "--audit-key"}},
     {"user add",
@@ -204,6 +209,12 @@ int serve(const CommandLine& cl) {
   const auto track_limit = parse_int(option(cl, "--limit-track", "300"), 0, 1000000);
   if (!track_limit) return fail("--limit-track must be a number from 0 to 1000000");
   options->track_limit = AddressLimit{*track_limit, 60};
+  const auto max_connections = parse_int(option(cl, "--max-connections", "4096"), 16, 1000000);
+  if (!max_connections) return fail("--max-connections must be a number from 16 to 1000000");
+  options->http.max_connections = static_cast<size_t>(*max_connections);
+  const auto per_address = parse_int(option(cl, "--connections-per-address", "256"), 1, 1000000);
+  if (!per_address) return fail("--connections-per-address must be a number from 1 to 1000000");
+  options->http.max_connections_per_address = static_cast<size_t>(*per_address);
   options->assets_dir = option(cl, "--assets", "");
   const std::string notify_file = option(cl, "--notify-config", "");
   if (!notify_file.empty()) {

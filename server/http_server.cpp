@@ -1,6 +1,7 @@
 #include "http_server.h"
 
 #include <httplib.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "assets.h"
+#include "gated_server.h"
 #include "http_errors.h"
 #include "metrics.h"
 #include "router.h"
@@ -36,9 +38,21 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
             << path << R"(","status":)" << res.status << R"(,"bytes":)" << res.body.size() << "}\n";
 }
 
-// Plain HTTP, or HTTPS with the certificate and key given (cpp-httplib on OpenSSL).
-std::unique_ptr<httplib::Server> make_server(const HttpOptions& o) {
-  if (o.tls_cert.empty() && o.tls_key.empty()) return std::make_unique<httplib::Server>();
+// Plain HTTP behind the connection gate, or HTTPS with the certificate and key given
+// (cpp-httplib on OpenSSL, a worker per connection).
+std::unique_ptr<httplib::Server> make_server(const HttpOptions& o, ConnectionCounters& counters) {
+  if (o.tls_cert.empty() && o.tls_key.empty()) {
+    GatedOptions gated;
+    gated.gate.workers = o.threads;
+    gated.gate.head_timeout_seconds = o.read_timeout_seconds;
+    gated.gate.keep_alive_seconds = o.keep_alive_seconds;
+    gated.gate.max_connections = o.max_connections;
+    gated.gate.max_connections_per_address = o.max_connections_per_address;
+    gated.write_timeout_seconds = o.read_timeout_seconds;
+    gated.max_body_bytes = static_cast<int64_t>(o.max_body_bytes);
+    return std::make_unique<GatedServer>(gated, counters);
+  }
+  auto threads = o.threads;
   if (o.tls_cert.empty() || o.tls_key.empty()) {
     throw std::runtime_error("HTTPS needs both --tls-cert and --tls-key");
   }
@@ -47,25 +61,36 @@ std::unique_ptr<httplib::Server> make_server(const HttpOptions& o) {
     throw std::runtime_error("cannot use the TLS certificate " + o.tls_cert + " with the key " +
                              o.tls_key);
   }
+  server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   return server;
+}
+
+// Every waiting connection is a file descriptor: the usual soft limit of 1024 would cap
+// aduan far below the connections the gate is sized for. The hard limit is the operator's.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(AuthService& auth, const HttpOptions& o)
-      : server(make_server(o)), router(*server, auth, o.secure_cookies || !o.tls_cert.empty()) {}
+  Impl(AuthService& auth, const HttpOptions& o, ConnectionCounters& counters)
+      : server(make_server(o, counters)),
+        router(*server, auth, o.secure_cookies || !o.tls_cert.empty()) {}
   std::unique_ptr<httplib::Server> server;
   Router router;
   std::atomic<int> listen_fd{-1};  // the listening socket, seen in the socket-options hook
 };
 
 HttpServer::HttpServer(const Services& services, const AssetSource& assets, HttpOptions options)
-    : impl_(std::make_unique<Impl>(services.auth, options)) {
+    : impl_(std::make_unique<Impl>(services.auth, options, services.metrics.connections())) {
+  raise_open_file_limit();
   httplib::Server& s = *impl_->server;
   // cpp-httplib's defaults are baked into the Debian .so; set everything at run time.
-  const int threads = options.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_tcp_nodelay(true);
   // The library's default sets SO_REUSEPORT, which lets a second aduan bind the same port and
   // silently take half the connections; SO_REUSEADDR alone only allows a quick restart.

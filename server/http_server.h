@@ -1,5 +1,6 @@
-// The HTTP front: cpp-httplib configured for many slow phones (TCP_NODELAY, a thread pool
-// sized above the keep-alive connections, timeouts), security headers, JSON errors, logs.
+// The HTTP front: cpp-httplib configured for many slow phones (TCP_NODELAY, connections that
+// wait for their request without holding a worker, deadlines per request), security
+// headers, JSON errors, logs.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +18,12 @@ struct HttpOptions {
   int threads = 32;
   size_t max_body_bytes = 1 << 20;
   int keep_alive_seconds = 5;
+  // The whole request head must arrive within this from its first byte; a body gets this
+  // plus its length at 4 KiB/s (gated_server.h). Also the timeout of each write.
   int read_timeout_seconds = 10;
+  // Connections held at once, in all and from one client address (connection_gate.h).
+  size_t max_connections = 4096;
+  size_t max_connections_per_address = 256;
   bool access_log = true;
   bool secure_cookies = false;  // add Secure to cookies (when served over HTTPS)
   // HTTPS: PEM files of the certificate (chain) and its private key; both or neither.

@@ -60,7 +60,30 @@ std::string RequestMetrics::render() const {
     out += "aduan_http_request_duration_seconds_count{" + labels + "} " + std::to_string(s.count) +
            "\n";
   }
-  return out;
+  return out + connections_.render();
+}
+
+std::string ConnectionCounters::render() const {
+  auto line = [](const std::string& series, auto value) {
+    return series + " " + std::to_string(value) + "\n";
+  };
+  return "# HELP aduan_http_connections_total Client connections accepted, or closed at once "
+         "past the connections one address or aduan as a whole may hold.\n"
+         "# TYPE aduan_http_connections_total counter\n" +
+         line("aduan_http_connections_total{outcome=\"accepted\"}", accepted.load()) +
+         line("aduan_http_connections_total{outcome=\"refused_address\"}", refused_address.load()) +
+         line("aduan_http_connections_total{outcome=\"refused_capacity\"}",
+              refused_capacity.load()) +
+         "# HELP aduan_http_connections_closed_total Connections closed by aduan: a request head "
+         "that did not arrive whole in time, or kept alive and idle too long.\n"
+         "# TYPE aduan_http_connections_closed_total counter\n" +
+         line("aduan_http_connections_closed_total{reason=\"head_timeout\"}",
+              head_timeouts.load()) +
+         line("aduan_http_connections_closed_total{reason=\"idle\"}", idle_closed.load()) +
+         "# HELP aduan_http_connections Open client connections, and those a worker serves.\n"
+         "# TYPE aduan_http_connections gauge\n" +
+         line("aduan_http_connections{state=\"open\"}", open.load()) +
+         line("aduan_http_connections{state=\"busy\"}", busy.load());
 }
 
 std::string prometheus_label(const std::string& value) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -10,6 +11,19 @@
 #include <utility>
 
 namespace aduan {
+
+// What the connection gate (connection_gate.h) counts, for /metrics.
+struct ConnectionCounters {
+  std::atomic<uint64_t> accepted{0};
+  std::atomic<uint64_t> refused_address{0};   // past the connections one address may hold
+  std::atomic<uint64_t> refused_capacity{0};  // past the connections aduan holds in all
+  std::atomic<uint64_t> head_timeouts{0};     // a head that did not arrive whole in time
+  std::atomic<uint64_t> idle_closed{0};       // kept alive and idle past the keep-alive time
+  std::atomic<int64_t> open{0};
+  std::atomic<int64_t> busy{0};  // with a worker
+
+  std::string render() const;
+};
 
 class RequestMetrics {
  public:
@@ -25,8 +39,10 @@ class RequestMetrics {
   // ("other" when no registered route matched: static files, unknown paths).
   void finish_request(int status);
 
-  // The request series in Prometheus text format.
+  // The request series in Prometheus text format, and the connection counters.
   std::string render() const;
+
+  ConnectionCounters& connections() { return connections_; }
 
  private:
   struct Series {
@@ -36,6 +52,7 @@ class RequestMetrics {
   };
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, int>, Series> series_;
+  ConnectionCounters connections_;
 };
 
 // A label value with backslash, double quote and newline escaped as the format asks.

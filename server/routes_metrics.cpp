@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
+#include "address_limiter.h"
 #include "api_key_repository.h"
 #include "auth_service.h"
 #include "citizen_service.h"
@@ -93,6 +94,24 @@ std::string counter(const std::string& name, const std::string& help) {
 
 // Counted by this server since it started; the alarms themselves are shared through the
 // store, so each is counted by the one server that raised it.
+// The per-address limiters' tables: bounded, the oldest address forgotten past the cap.
+std::string limiter_metrics(const Services& s) {
+  std::string out =
+      gauge("aduan_address_limiter_entries", "Client addresses a limiter remembers now.") +
+      "aduan_address_limiter_entries{limit=\"submit\"} " + std::to_string(s.submit_limit.size()) +
+      "\naduan_address_limiter_entries{limit=\"track\"} " + std::to_string(s.track_limit.size()) +
+      "\n";
+  out += gauge("aduan_address_limiter_capacity", "Client addresses a limiter may remember.") +
+         "aduan_address_limiter_capacity " + std::to_string(s.track_limit.capacity()) + "\n";
+  out += counter("aduan_address_limiter_evictions_total",
+                 "Addresses a full limiter forgot (the least recently seen) to take a new one.") +
+         "aduan_address_limiter_evictions_total{limit=\"submit\"} " +
+         std::to_string(s.submit_limit.evictions()) +
+         "\naduan_address_limiter_evictions_total{limit=\"track\"} " +
+         std::to_string(s.track_limit.evictions()) + "\n";
+  return out;
+}
+
 std::string guessing_metrics(const Services& s) {
   const GuessGuard& pins = s.citizens.guesses();
   const GuessGuard& passwords = s.auth.guesses();
@@ -112,16 +131,17 @@ std::string guessing_metrics(const Services& s) {
 }  // namespace
 
 void register_metrics_routes(Router& router, const Services& s) {
-  router.open("GET", "/metrics",
-              [&router, &s](const httplib::Request& req, httplib::Response& res) {
-                if (!may_scrape(router, s, req)) {
-                  return send_error(res, 401, "unauthenticated",
-                                    "Send an API key with the metrics scope as a Bearer token.");
-                }
-                res.set_header("Cache-Control", "no-store");
-                res.set_content(s.metrics.render() + store_metrics(s) + guessing_metrics(s),
-                                "text/plain; version=0.0.4; charset=utf-8");
-              });
+  router.open(
+      "GET", "/metrics", [&router, &s](const httplib::Request& req, httplib::Response& res) {
+        if (!may_scrape(router, s, req)) {
+          return send_error(res, 401, "unauthenticated",
+                            "Send an API key with the metrics scope as a Bearer token.");
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(
+            s.metrics.render() + store_metrics(s) + guessing_metrics(s) + limiter_metrics(s),
+            "text/plain; version=0.0.4; charset=utf-8");
+      });
 }
 
 }  // namespace aduan
