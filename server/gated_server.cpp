@@ -115,7 +115,10 @@ bool GatedServer::serve(Connection& c) {
   DeadlineStream stream(c, deadline, std::chrono::seconds(options_.write_timeout_seconds));
   bool closed = false;
   const bool ok = process_request(stream, /*close_connection=*/false, closed, nullptr);
-  return ok && !closed;
+  // A head too long to be whole was refused: what follows it on the connection is its rest,
+  // not another request.
+  const bool whole = c.head_bytes > 0 && c.head_bytes <= ConnectionGate::kMaxHeadBytes;
+  return ok && !closed && whole;
 }
 
 }  // namespace aduan
