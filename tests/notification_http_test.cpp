@@ -409,7 +409,26 @@ TEST_F(Notifications, InboundMessageTooShortIsAnsweredWithWhy) {
   ASSERT_FALSE(sent.empty());
   EXPECT_EQ(sent.back()["to"], "+6281244445555");
   EXPECT_EQ(sent.back()["channel"], "whatsapp");
-  EXPECT_NE(sent.back()["text"].get<std::string>().find("body too_short"), std::string::npos);
+  // Why, in words: no field path, no code.
+  const std::string text = sent.back()["text"];
+  EXPECT_NE(text.find("Isi laporan terlalu pendek (minimal 30 karakter)"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("too_short"), std::string::npos) << text;
+  EXPECT_EQ(text.find("body"), std::string::npos) << text;
+  EXPECT_EQ(text.find('_'), std::string::npos) << text;
+
+  // A sender whose gateway says they read English gets the answer in English.
+  res = inbound("sms", {{"from", "081244446666"}, {"text", "x"}, {"language", "en"}});
+  EXPECT_EQ(res->status, 422);
+  deliver();
+  const std::string english = gateway.received().back()["text"];
+  EXPECT_EQ(gateway.received().back()["to"], "+6281244446666");
+  EXPECT_NE(english.find("your message could not become a report yet"), std::string::npos)
+      << english;
+  EXPECT_NE(english.find("The description is too short (at least 30 characters)"),
+            std::string::npos)
+      << english;
+  EXPECT_EQ(english.find('_'), std::string::npos) << english;
 }
 
 // `aduan jobs run` is the job of `aduan serve`, notifier included: given serve's
