@@ -53,7 +53,10 @@ Usage:
   aduan holidays import (--file HOLIDAYS.csv | --national YEAR) [--db FILE]
                                 add holidays from a CSV file (date,name,kind) or the
                                 national holidays shipped with aduan (2026)
-  aduan jobs run [--db FILE]    auto-close and escalate what is due now, once
+  aduan jobs run [--db FILE] [--tz WIB|WITA|WIT] [--notify-config FILE]
+                                auto-close and escalate what is due now, send deadline
+                                alerts and digests, once: the deadline job of serve, queueing
+                                the same notifications when given serve's --notify-config
   aduan seed --reports N [--years Y] [--db FILE]
                                 add N generated reports (for benchmarks), spread over Y years
   aduan audit verify [--db FILE] [--audit-key FILE] [--expect HEAD]
@@ -119,7 +122,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
      {"--db", "--audit-key", "--username", "--role", "--agency", "--name", "--email", "--phone"}},
     {"user passwd", {"--db", "--audit-key", "--username"}},
     {"user disable", {"--db", "--audit-key", "--username"}},
-    {"jobs run", {"--db", "--audit-key", "--tz"}},
+    {"jobs run", {"--db", "--audit-key", "--tz", "--notify-config"}},
     {"holidays import", {"--db", "--audit-key", "--file", "--national"}},
     {"seed", {"--db", "--audit-key", "--reports", "--years"}},
     {"backup", {"--db", "--to"}},
@@ -155,7 +158,10 @@ std::string key_path(const CommandLine& cl, const std::string& db_path) {
   return option(cl, "--audit-key", default_audit_key_path(db_path));
 }
 
-// The options every command that opens the store shares.
+// The options every command that opens the store shares. The notification settings are
+// read here too, so that `serve` and `jobs run` (the two commands that take
+// --notify-config) build the deadline job and its notifier from one configuration: the
+// same run queues the same messages in both.
 std::optional<AppOptions> app_options(const CommandLine& cl, std::string* error) {
   AppOptions o;
   o.db_path = option(cl, "--db", "aduan.db");
@@ -166,6 +172,12 @@ std::optional<AppOptions> app_options(const CommandLine& cl, std::string* error)
     return std::nullopt;
   }
   o.settings.utc_offset_minutes = *tz;
+  const std::string notify_file = option(cl, "--notify-config", "");
+  if (!notify_file.empty()) {
+    auto notify = load_notify_config(notify_file, error);
+    if (!notify) return std::nullopt;
+    o.notify = *notify;
+  }
   return o;
 }
 
@@ -216,12 +228,6 @@ int serve(const CommandLine& cl) {
   if (!per_address) return fail("--connections-per-address must be a number from 1 to 1000000");
   options->http.max_connections_per_address = static_cast<size_t>(*per_address);
   options->assets_dir = option(cl, "--assets", "");
-  const std::string notify_file = option(cl, "--notify-config", "");
-  if (!notify_file.empty()) {
-    auto notify = load_notify_config(notify_file, &error);
-    if (!notify) return fail(error);
-    options->notify = *notify;
-  }
 
   SystemClock clock;
   App app(*options, clock);
@@ -401,10 +407,17 @@ int jobs_run(const CommandLine& cl) {
   std::string error;
   const auto options = app_options(cl, &error);
   if (!options) return fail(error);
+  if (!cl.options.count("--notify-config")) {
+    // Not an error (a store without channels queues nothing in serve either), but the
+    // likely mistake when serve has a configuration: say so.
+    std::cerr << "aduan: no --notify-config: this run queues no notifications; give the file "
+                 "aduan serve uses\n";
+  }
   SystemClock clock;
-  App app(*options, clock);
+  App app(*options, clock);  // the job and its notifier, as serve builds them
   const JobRun run = app.job().run_once();
-  std::cout << "auto-closed " << run.auto_closed << ", escalated " << run.escalated << "\n";
+  std::cout << "auto-closed " << run.auto_closed << ", escalated " << run.escalated
+            << ", deadline alerts " << run.deadline_alerts << ", digests " << run.digests << "\n";
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "crypto.h"
 #include "inbound_text.h"
 #include "prepared.h"
+#include "templates.h"
 #include "text.h"
 #include "tracking_id.h"
 #include "transports.h"
@@ -25,14 +26,6 @@ bool same_sender(const ReportRecord& r, const std::string& channel, const std::s
   if (channel == "email")
     return !r.reporter.email.empty() && lower(r.reporter.email) == lower(from);
   return !r.reporter.phone.empty() && r.reporter.phone == normalize_phone(from);
-}
-
-std::string reason_text(const std::vector<FieldError>& errors) {
-  std::string out;
-  for (const FieldError& e : errors) {
-    out += (out.empty() ? "" : ", ") + e.field + " " + std::string(to_string(e.code));
-  }
-  return out;
 }
 
 }  // namespace
@@ -100,6 +93,7 @@ InboundOutcome InboundService::receive(const InboundMessage& m) {
   in.location.text = "Tidak disebutkan (dikirim lewat " + m.channel + ")";
   in.category = notifier_.config().inbound_category;
   in.channel = m.channel;
+  in.language = m.language == "en" ? "en" : "id";
   if (m.channel == "email") {
     in.reporter.email = m.from;
   } else {
@@ -117,8 +111,9 @@ InboundOutcome InboundService::receive(const InboundMessage& m) {
   const bool reachable = m.channel == "email" ? !check_email(to) : !check_phone(to);
   if (reachable) {
     store_.write([&](SQLite::Database& db) {
-      notifier_.notify_address(db, "inbound_rejected", m.channel, to, reason_text(out.errors),
-                               clock_.now_unix());
+      // In the sender's language, in words: never a field path or a code.
+      notifier_.notify_address(db, "inbound_rejected", m.channel, to, in.language,
+                               field_problems_text(in.language, out.errors), clock_.now_unix());
     });
   }
   return out;

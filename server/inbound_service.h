@@ -21,6 +21,9 @@ struct InboundMessage {
   std::string from;     // a phone number or an email address
   std::string subject;  // email only
   std::string text;
+  // Of the replies and of the report: "id" (the default) or "en", when the gateway knows the
+  // sender's language.
+  std::string language = "id";
 };
 
 struct InboundOutcome {

@@ -1,5 +1,7 @@
 #include "json_staff.h"
 
+#include <algorithm>
+
 #include "json_support.h"
 
 namespace aduan {
@@ -63,6 +65,52 @@ DecodedHoliday decode_holiday_json(std::string_view body) {
   if (out.holiday.kind != "national" && out.holiday.kind != "cuti_bersama" &&
       out.holiday.kind != "local") {
     out.errors.push_back({"kind", FieldCode::kUnknownReason});
+  }
+  return out;
+}
+
+DecodedApiKey decode_api_key_json(std::string_view body) {
+  DecodedApiKey out;
+  const auto doc = open_body(body, &out);
+  if (!doc) return out;
+  const size_t before = out.errors.size();
+  out.name = read_string(*doc, "name", "name", &out.errors);
+  if (out.errors.size() == before) {
+    if (out.name.empty()) {
+      out.errors.push_back({"name", FieldCode::kRequired});
+    } else if (out.name.size() > 100) {
+      out.errors.push_back({"name", FieldCode::kTooLong});
+    } else if (out.name.find_first_not_of(" \t\r\n") == std::string::npos) {
+      out.errors.push_back({"name", FieldCode::kBlank});
+    } else if (std::any_of(out.name.begin(), out.name.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      out.errors.push_back({"name", FieldCode::kControlCharacter});
+    }
+  }
+  const auto scopes = doc->find("scopes");
+  if (scopes == doc->end()) {
+    out.scopes = {"open311"};
+  } else if (!scopes->is_array()) {  // null too: a key that may do nothing is a mistake
+    out.errors.push_back({"scopes", FieldCode::kWrongType});
+  } else if (scopes->empty()) {
+    out.errors.push_back({"scopes", FieldCode::kRequired});
+  } else {
+    for (size_t i = 0; i < scopes->size(); ++i) {
+      const json& scope = (*scopes)[i];
+      const std::string field = "scopes." + std::to_string(i);
+      if (!scope.is_string()) {
+        out.errors.push_back({field, FieldCode::kWrongType});
+        continue;
+      }
+      const std::string value = scope.get<std::string>();
+      if (value != "open311" && value != "metrics") {
+        out.errors.push_back({field, FieldCode::kUnknownReason});
+      } else if (std::find(out.scopes.begin(), out.scopes.end(), value) != out.scopes.end()) {
+        out.errors.push_back({field, FieldCode::kDuplicate});
+      } else {
+        out.scopes.push_back(value);
+      }
+    }
   }
   return out;
 }

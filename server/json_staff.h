@@ -41,6 +41,18 @@ struct DecodedHoliday {
 };
 DecodedHoliday decode_holiday_json(std::string_view body);
 
+// A new API key: {"name": "...", "scopes": ["open311" | "metrics", ...]}. Absent scopes mean
+// ["open311"]; every other problem (a name that is not a string, null, empty or an array of
+// scopes that is not an array of known names) is a field error, never an exception.
+struct DecodedApiKey {
+  bool malformed = false;
+  std::string problem;
+  std::string name;
+  std::vector<std::string> scopes;
+  std::vector<FieldError> errors;
+};
+DecodedApiKey decode_api_key_json(std::string_view body);
+
 std::string principal_json(const Principal& p, const std::optional<Agency>& agency);
 std::string queue_json(const QueuePage& page, int utc_offset_minutes);
 std::string staff_report_json(const StaffReportView& v, int utc_offset_minutes);

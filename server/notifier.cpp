@@ -256,13 +256,14 @@ int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
 
 void Notifier::notify_address(SQLite::Database& db, const std::string& event,
                               const std::string& channel, const std::string& recipient,
-                              const std::string& note, int64_t now) const {
+                              const std::string& language, const std::string& note,
+                              int64_t now) const {
   const bool configured =
       channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
   if (!configured || recipient.empty()) return;
   const TemplateVars vars{{"note", note}, {"link", config_.public_url + "/"}};
-  write(db, event, Recipient{channel, recipient, "id", true}, render_message("id", event, vars), {},
-        now);
+  write(db, event, Recipient{channel, recipient, language, true},
+        render_message(language, event, vars), {}, now);
 }
 
 void Notifier::notify_code(SQLite::Database& db, const std::string& channel,

@@ -36,9 +36,10 @@ class Notifier {
   int notify_digest(SQLite::Database& db, int64_t agency_id, Date today, int64_t now) const;
 
   // A message to an address that is not (yet) a report's reporter, such as an inbound
-  // message that could not become a report.
+  // message that could not become a report; in `language` ("id" or "en").
   void notify_address(SQLite::Database& db, const std::string& event, const std::string& channel,
-                      const std::string& recipient, const std::string& note, int64_t now) const;
+                      const std::string& recipient, const std::string& language,
+                      const std::string& note, int64_t now) const;
 
   // The code a follower's contact must give back (FollowService), to that contact alone; the
   // code is never kept readable in the outbox.

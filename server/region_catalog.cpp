@@ -68,13 +68,4 @@ std::string RegionCatalog::full_name(std::string_view code) const {
   return out;
 }
 
-std::optional<FieldCode> RegionCatalog::check(std::string_view code) const {
-  if (code.empty()) return std::nullopt;
-  // A village ("63.03.05.2001"): we hold districts, so the district must exist.
-  const size_t dots = size_t(std::count(code.begin(), code.end(), '.'));
-  const std::string_view known = dots >= 3 ? code.substr(0, code.rfind('.')) : code;
-  if (!find(known)) return FieldCode::kUnknownRegion;
-  return std::nullopt;
-}
-
 }  // namespace aduan

@@ -1,7 +1,8 @@
 // Indonesia's administrative areas down to the district (kecamatan), with the Ministry of
 // Home Affairs' codes: "63" province, "63.03" regency or city, "63.03.05" district. The
 // data comes from the npm package idn-area-data (data under ODbL; see README), compiled
-// into the binary, so the region picker needs no map service and no outside call.
+// into the binary, so the region picker needs no map service and no outside call. Whether a
+// code names an area is the core's to say (shared/regions.h, generated from the same files).
 #pragma once
 
 #include <optional>
@@ -32,9 +33,6 @@ class RegionCatalog {
   std::vector<const Region*> children(std::string_view code) const;
   // "Bakongan, Kabupaten Aceh Selatan, Aceh"; empty when unknown.
   std::string full_name(std::string_view code) const;
-  // kUnknownRegion when a code of a level we hold names no area; a village code is judged
-  // by its district.
-  std::optional<FieldCode> check(std::string_view code) const;
   size_t size() const { return regions_.size(); }
 
  private:

@@ -195,10 +195,8 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   for (const Agency& a : agencies) ctx.agencies.push_back(a.code);
   out.errors = merge_errors(std::move(decode_errors), validate_report(input, ctx));
   if (out.errors.empty()) {
-    // What only the server knows: the areas, and the state of the uploads.
-    if (auto code = RegionCatalog::embedded().check(normalize_line(input.location.region_code))) {
-      out.errors.push_back({"location.region_code", *code});
-    }
+    // What only the server knows: the state of the uploads. (Region codes are the core's:
+    // validate_report checks them against the same list with every other field.)
     const int64_t oldest = clock_.now_unix() - kUploadLifetimeSeconds;
     store_.read([&](SQLite::Database& db) {
       for (size_t i = 0; i < input.attachments.size(); ++i) {

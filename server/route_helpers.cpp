@@ -2,12 +2,25 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "address_limiter.h"
 #include "clock.h"
 #include "http_errors.h"
 #include "services.h"
 
 namespace aduan {
+
+int int_param(const httplib::Request& req, const char* name, int fallback, int min, int max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  char* end = nullptr;
+  // strtoll saturates at LLONG_MIN / LLONG_MAX instead of overflowing; the clamp does the rest.
+  const long long v = std::strtoll(text.c_str(), &end, 10);
+  if (end == text.c_str()) return fallback;
+  return static_cast<int>(std::clamp<long long>(v, min, max));
+}
 
 bool require_json(const httplib::Request& req, httplib::Response& res) {
   if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) return true;

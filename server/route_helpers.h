@@ -37,6 +37,11 @@ std::optional<std::pair<Date, Date>> read_period(const httplib::Request& req,
                                                  httplib::Response& res, Date default_from,
                                                  Date default_to);
 
+// The integer query parameter `name` within [min, max]: `fallback` when it is absent or does
+// not start with a number, the nearest bound when it is out of range (however many digits it
+// has: "2147483647" and "-99999999999999999999" are clamped, never overflowed).
+int int_param(const httplib::Request& req, const char* name, int fallback, int min, int max);
+
 // Writes 429 with Retry-After.
 void send_rate_limited(httplib::Response& res, int64_t retry_after_seconds);
 

@@ -8,7 +8,6 @@
 #include "clock.h"
 #include "holiday_csv.h"
 #include "http_errors.h"
-#include "json_parse.h"
 #include "json_staff.h"
 #include "notification_sender.h"
 #include "outbox_repository.h"
@@ -176,26 +175,18 @@ void register_admin_routes(Router& router, const Services& s) {
       "POST", "/api/v1/admin/api-keys", kSystemAdmin,
       [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
         if (!require_json(req, res)) return;
-        const auto doc = parse_request_json(req.body);
-        if (!doc.is_object()) return send_error(res, 400, "malformed_json", "Send a JSON object.");
-        const std::string name = doc.value("name", "");
-        if (name.empty() || name.size() > 100) {
-          return send_error(res, 422, "validation_failed", "Name the key.",
-                            {{"name", FieldCode::kRequired}});
-        }
-        std::vector<std::string> scopes;
-        for (const auto& scope : doc.value("scopes", nlohmann::json::array({"open311"}))) {
-          if (!scope.is_string() ||
-              (scope.get<std::string>() != "open311" && scope.get<std::string>() != "metrics")) {
-            return send_error(res, 422, "validation_failed", "A scope is open311 or metrics.",
-                              {{"scopes", FieldCode::kUnknownReason}});
-          }
-          scopes.push_back(scope.get<std::string>());
+        const DecodedApiKey in = decode_api_key_json(req.body);
+        if (in.malformed) return send_error(res, 400, "malformed_json", in.problem);
+        if (!in.errors.empty()) {
+          return send_error(res, 422, "validation_failed",
+                            "Name the key (at most 100 characters) and give its scopes: a list "
+                            "of open311 and metrics.",
+                            in.errors);
         }
         ApiKey created;
         std::string key;
         s.store.write([&](SQLite::Database& db) {
-          key = ApiKeyRepository::create(db, name, scopes, s.clock.now_unix(), &created);
+          key = ApiKeyRepository::create(db, in.name, in.scopes, s.clock.now_unix(), &created);
         });
         nlohmann::json out = api_key_json(created, s.reports.settings().utc_offset_minutes);
         out["key"] = key;  // shown once: only its digest is stored

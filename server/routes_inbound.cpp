@@ -45,6 +45,7 @@ void inbound(const Services& s, const httplib::Request& req, httplib::Response& 
   m.from = doc["from"].get<std::string>();
   m.text = doc["text"].get<std::string>();
   if (doc.contains("subject") && doc["subject"].is_string()) m.subject = doc["subject"];
+  if (doc.contains("language") && doc["language"] == "en") m.language = "en";
   const InboundOutcome out = s.inbound.receive(m);
   switch (out.result) {
     case InboundOutcome::Result::kCreated:

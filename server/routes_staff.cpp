@@ -71,9 +71,8 @@ QueueQuery queue_query(const httplib::Request& req) {
   q.overdue = req.get_param_value("overdue") == "1";
   q.mine = req.get_param_value("mine") == "1";
   q.returned = req.get_param_value("returned") == "1";
-  q.page = std::atoi(req.get_param_value("page").c_str());
-  const int per_page = std::atoi(req.get_param_value("per_page").c_str());
-  if (per_page > 0) q.per_page = per_page;
+  q.page = int_param(req, "page", 1, 1, kMaxQueuePage);
+  q.per_page = int_param(req, "per_page", q.per_page, 1, kMaxQueuePerPage);
   return q;
 }
 

@@ -19,19 +19,13 @@ namespace {
 
 using json_support::json;
 
-int number_param(const httplib::Request& req, const char* name, int fallback, int min, int max) {
-  if (!req.has_param(name)) return fallback;
-  const int v = std::atoi(req.get_param_value(name).c_str());
-  return std::clamp(v, min, max);
-}
-
 // The JSON of one page of the public list (the status, if any, is known to be valid).
 std::string public_reports_json(const Services& s, const httplib::Request& req) {
   PublicFilter f;
   f.query = req.get_param_value("q").substr(0, 200);
   if (req.has_param("status")) f.status = parse_status(req.get_param_value("status"));
-  const int per_page = number_param(req, "per_page", 20, 1, 100);
-  const int page = number_param(req, "page", 1, 1, 100000);
+  const int per_page = int_param(req, "per_page", 20, 1, 100);
+  const int page = int_param(req, "page", 1, 1, 100000);
   f.limit = per_page;
   f.offset = (page - 1) * per_page;
   const Date today = local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes);

@@ -63,8 +63,8 @@ ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQue
 
 QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
   QueuePage page;
-  page.per_page = std::clamp(q.per_page, 1, 100);
-  page.page = std::max(1, q.page);
+  page.per_page = std::clamp(q.per_page, 1, kMaxQueuePerPage);
+  page.page = std::clamp(q.page, 1, kMaxQueuePage);
   const Date now = today();
   store_.read([&](SQLite::Database& db) {
     const auto catalogue = CatalogRepository::catalogue(db);

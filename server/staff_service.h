@@ -13,6 +13,11 @@
 
 namespace aduan {
 
+// A queue page is 1 to kMaxQueuePage and holds 1 to kMaxQueuePerPage reports: the offset
+// (page - 1) * per_page stays far inside an int whatever a request asks for.
+inline constexpr int kMaxQueuePage = 100000;
+inline constexpr int kMaxQueuePerPage = 100;
+
 struct QueueQuery {
   std::vector<Status> statuses;  // empty: every status
   std::string agency;            // agency code, empty: any the principal may see

@@ -4,6 +4,9 @@
 
 #include <map>
 #include <string>
+#include <vector>
+
+#include "validation.h"
 
 namespace aduan {
 
@@ -22,6 +25,14 @@ RenderedMessage render_message(const std::string& language, const std::string& e
 
 // The name of a status for citizens in `language`.
 std::string status_label(const std::string& language, const std::string& status);
+
+// What a citizen reads for one field problem, in `language` ("id" or "en"; others read
+// Indonesian): "Judul terlalu pendek (minimal 10 karakter)", never the field's path or the
+// code. Texts are the "field_problems" of the templates file.
+std::string field_problem_text(const std::string& language, const FieldError& error);
+
+// Every problem's sentence, joined with "; " (each field once per code).
+std::string field_problems_text(const std::string& language, const std::vector<FieldError>& errors);
 
 // Replaces every {name} of `vars` in `text`; unknown names stay as they are.
 std::string fill_placeholders(const std::string& text, const TemplateVars& vars);

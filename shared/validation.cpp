@@ -6,6 +6,7 @@
 
 #include "attachments.h"
 #include "names.h"
+#include "regions.h"
 #include "text.h"
 
 namespace aduan {
@@ -129,8 +130,12 @@ void check_location(const ReportInput& raw, const ReportInput& n, const Limits& 
   }
   if (lat && !lon) out->add("location.lon", FieldCode::kIncomplete);
   if (lon && !lat) out->add("location.lat", FieldCode::kIncomplete);
-  if (!n.location.region_code.empty() && !valid_region_code(n.location.region_code)) {
-    out->add("location.region_code", FieldCode::kInvalidRegionCode);
+  if (!n.location.region_code.empty()) {
+    if (!valid_region_code(n.location.region_code)) {
+      out->add("location.region_code", FieldCode::kInvalidRegionCode);
+    } else if (!known_region(n.location.region_code)) {
+      out->add("location.region_code", FieldCode::kUnknownRegion);
+    }
   }
 }
 

@@ -42,7 +42,7 @@ enum class FieldCode : uint8_t {
   kTooMany,          // more attachments than a report may have
   kUnsupportedType,  // an attachment that is not a photo (JPEG, PNG) or a PDF
   kTooLarge,         // an attachment over its size limit
-  kUnknownRegion,    // a well-formed region code that names no area (checked by the server)
+  kUnknownRegion,    // a well-formed region code that names no area (shared/regions.h)
   kNotReady,         // an attachment whose upload is unfinished, expired or already used
   kDuplicate,        // the same attachment twice
   kNeedsReporter,    // privacy: only the reporter (with the PIN) may make it more public

@@ -3,6 +3,7 @@
 #include "inbound_service.h"
 #include "templates.h"
 #include "transports.h"
+#include "validation.h"
 
 namespace aduan {
 namespace {
@@ -23,6 +24,82 @@ TEST(Inbound, DerivesATitle) {
             "Rusak Jalan di depan pasar rusak parah sekali");
   const std::string long_line(400, 'a');
   EXPECT_LE(derive_title("", long_line + " " + long_line).size(), 150u + 4);
+}
+
+// What a citizen reads of a field problem: a sentence in their language, never a field path
+// ("reporter.phone") or a code ("too_short"), for every code on every field of a report.
+TEST(Inbound, FieldProblemsReadAsSentencesWithoutCodes) {
+  const std::vector<std::string> fields = {"title",
+                                           "body",
+                                           "incident_date",
+                                           "location.text",
+                                           "location.lat",
+                                           "location.lon",
+                                           "location.region_code",
+                                           "category",
+                                           "agency",
+                                           "classification",
+                                           "channel",
+                                           "reporter",
+                                           "reporter.name",
+                                           "reporter.phone",
+                                           "reporter.email",
+                                           "reporter.nik",
+                                           "language",
+                                           "attachments.0",
+                                           "attachments.12",
+                                           "anonymous",
+                                           "confidential",
+                                           "something_new.deep"};
+  std::vector<std::string> raw;  // what must never show
+  for (size_t c = 0; c < kFieldCodeCount; ++c) raw.emplace_back(to_string(FieldCode(c)));
+  for (const std::string& f : fields) {
+    if (f.find_first_of("._") != std::string::npos) raw.push_back(f);
+  }
+  for (const char* language : {"id", "en"}) {
+    for (const std::string& field : fields) {
+      for (size_t c = 0; c < kFieldCodeCount; ++c) {
+        const FieldError e{field, FieldCode(c)};
+        const std::string text = field_problem_text(language, e);
+        const std::string where = std::string(language) + " " + field + " " +
+                                  std::string(to_string(e.code)) + ": " + text;
+        EXPECT_GE(text.size(), 8u) << where;
+        EXPECT_EQ(text.find_first_of("{}_"), std::string::npos) << where;
+        for (const std::string& r : raw) {
+          // A code that is a plain word ("required", "blank") may be a word of a sentence;
+          // a code with an underscore or a dotted path never is.
+          if (r.find_first_of("._") == std::string::npos) continue;
+          EXPECT_EQ(text.find(r), std::string::npos) << where << " shows " << r;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(field_problem_text("id", {"title", FieldCode::kTooShort}),
+            "Judul terlalu pendek (minimal 10 karakter)");
+  EXPECT_EQ(field_problem_text("en", {"body", FieldCode::kTooShort}),
+            "The description is too short (at least 30 characters)");
+  EXPECT_EQ(field_problem_text("fr", {"reporter.phone", FieldCode::kInvalidPhone}),
+            field_problem_text("id", {"reporter.phone", FieldCode::kInvalidPhone}));
+  EXPECT_EQ(
+      field_problems_text("id", {{"title", FieldCode::kTooShort}, {"body", FieldCode::kTooShort}}),
+      "Judul terlalu pendek (minimal 10 karakter); Isi laporan terlalu pendek (minimal 30 "
+      "karakter)");
+
+  // The whole message, in both languages, with every code at once: no code, no leftover
+  // placeholder.
+  std::vector<FieldError> all;
+  for (size_t c = 0; c < kFieldCodeCount; ++c) all.push_back({"title", FieldCode(c)});
+  for (const char* language : {"id", "en"}) {
+    const RenderedMessage m = render_message(
+        language, "inbound_rejected",
+        {{"note", field_problems_text(language, all)}, {"link", "https://lapor.example/"}});
+    for (const std::string& text : {m.subject, m.body, m.short_text}) {
+      EXPECT_FALSE(text.empty()) << language;
+      EXPECT_EQ(text.find_first_of("{}_"), std::string::npos) << language << ": " << text;
+    }
+  }
+  EXPECT_NE(render_message("en", "inbound_rejected", {}).body.find("Your message"),
+            std::string::npos);
 }
 
 TEST(Transports, HmacSha256MatchesRfc4231) {

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -408,7 +409,123 @@ TEST_F(Notifications, InboundMessageTooShortIsAnsweredWithWhy) {
   ASSERT_FALSE(sent.empty());
   EXPECT_EQ(sent.back()["to"], "+6281244445555");
   EXPECT_EQ(sent.back()["channel"], "whatsapp");
-  EXPECT_NE(sent.back()["text"].get<std::string>().find("body too_short"), std::string::npos);
+  // Why, in words: no field path, no code.
+  const std::string text = sent.back()["text"];
+  EXPECT_NE(text.find("Isi laporan terlalu pendek (minimal 30 karakter)"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("too_short"), std::string::npos) << text;
+  EXPECT_EQ(text.find("body"), std::string::npos) << text;
+  EXPECT_EQ(text.find('_'), std::string::npos) << text;
+
+  // A sender whose gateway says they read English gets the answer in English.
+  res = inbound("sms", {{"from", "081244446666"}, {"text", "x"}, {"language", "en"}});
+  EXPECT_EQ(res->status, 422);
+  deliver();
+  const std::string english = gateway.received().back()["text"];
+  EXPECT_EQ(gateway.received().back()["to"], "+6281244446666");
+  EXPECT_NE(english.find("your message could not become a report yet"), std::string::npos)
+      << english;
+  EXPECT_NE(english.find("The description is too short (at least 30 characters)"),
+            std::string::npos)
+      << english;
+  EXPECT_EQ(english.find('_'), std::string::npos) << english;
+}
+
+// `aduan jobs run` is the job of `aduan serve`, notifier included: given serve's
+// configuration, one run over the same store queues the same messages (the outbox rows of
+// the run, without their random message IDs).
+TEST_F(Notifications, JobsRunQueuesWhatTheServeJobQueues) {
+  // Months ago: one report resolved (auto-close due since), one the agency still holds
+  // (escalation due since), one from a citizen with only a phone, resolved.
+  server.clock().set(kMonday10Wib - 150 * kDay);
+  const StaffSession coordinator = server.login("koordinator");
+  const StaffSession admin = server.login("admin.dpupr");
+  httplib::Client c = server.client();
+  auto act = [&](const StaffSession& s, const std::string& id, json body) {
+    body["version"] =
+        json::parse(c.Get(("/api/v1/staff/reports/" + id).c_str(), s.headers())->body)["version"];
+    auto res = c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), s.headers(),
+                      body.dump(), "application/json");
+    EXPECT_EQ(res->status, 200) << res->body;
+  };
+  auto resolve = [&](const std::string& id) {
+    act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}});
+    act(admin, id, {{"action", "respond"}, {"note", "Tim kami akan ke lokasi besok."}});
+    act(admin, id, {{"action", "resolve"}, {"note", "Jalan sudah ditambal seluruhnya."}});
+  };
+  const auto [resolved, pin1] = server.submit({{"incident_date", "2026-06-01"}});
+  resolve(resolved);
+  const auto [held, pin2] = server.submit({{"incident_date", "2026-06-01"}});
+  act(coordinator, held, {{"action", "forward"}, {"agency", "DPUPR"}});
+  const auto [by_phone, pin3] = server.submit(
+      {{"incident_date", "2026-06-01"}, {"reporter", json{{"phone", "0813 1111 2222"}}}});
+  resolve(by_phone);
+
+  // Now (the binary reads the system clock): a copy of the store for the command line.
+  server.clock().set(std::time(nullptr));
+  const std::filesystem::path copy = server.dir() / "copy.db";
+  int64_t before = 0;
+  {
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec("VACUUM INTO '" + copy.string() + "'");
+    before = db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM notifications").getInt64();
+  }
+  using Row = std::tuple<std::string, std::string, std::string, int64_t, std::string, int>;
+  auto queued = [&](const std::filesystem::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db,
+                        "SELECT event, channel, recipient, COALESCE(report_id, 0), subject, "
+                        "to_citizen FROM notifications WHERE id > ?");
+    q.bind(1, before);
+    std::multiset<Row> out;
+    while (q.executeStep()) {
+      out.insert({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                  q.getColumn(2).getString(), q.getColumn(3).getInt64(), q.getColumn(4).getString(),
+                  q.getColumn(5).getInt()});
+    }
+    return out;
+  };
+
+  // The job inside serve.
+  const JobRun run = server.app().job().run_once();
+  EXPECT_EQ(run.auto_closed, 2);
+  EXPECT_GE(run.escalated, 1);
+  const auto serve_rows = queued(server.db_path());
+  std::set<std::string> events;
+  for (const Row& r : serve_rows) events.insert(std::get<0>(r));
+  EXPECT_TRUE(events.count("escalated"));
+  EXPECT_TRUE(events.count("citizen_update"));  // the closures, to the citizens
+
+  // The command line, with serve's configuration file.
+  const NotifyConfig& n = server.app().notifier().config();
+  const json file{{"public_url", n.public_url},
+                  {"smtp", {{"url", n.smtp->url}, {"from", n.smtp->from}, {"timeout_seconds", 2}}},
+                  {"gateway", {{"url", n.gateway->url}, {"secret", n.gateway->secret}}},
+                  {"inbound_secret", n.inbound_secret}};
+  const std::filesystem::path config = server.dir() / "notify.json";
+  std::ofstream(config) << file.dump();
+  const std::filesystem::path out = server.dir() / "jobs.out";
+  const std::string command = std::string(ADUAN_BIN) + " jobs run --db " + copy.string() +
+                              " --audit-key " + server.key_path().string() + " --notify-config " +
+                              config.string() + " > " + out.string() + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::ifstream printed(out);
+  const std::string said((std::istreambuf_iterator<char>(printed)), {});
+  EXPECT_NE(said.find("auto-closed 2, escalated " + std::to_string(run.escalated)),
+            std::string::npos)
+      << said;
+  const auto cli_rows = queued(copy);
+  EXPECT_FALSE(cli_rows.empty());
+  EXPECT_EQ(cli_rows, serve_rows);
+
+  // Without the configuration the command says that it queues nothing.
+  const std::string bare = std::string(ADUAN_BIN) + " jobs run --db " + copy.string() +
+                           " --audit-key " + server.key_path().string() + " > " + out.string() +
+                           " 2>&1";
+  ASSERT_EQ(std::system(bare.c_str()), 0);
+  std::ifstream warned(out);
+  EXPECT_NE(std::string((std::istreambuf_iterator<char>(warned)), {}).find("--notify-config"),
+            std::string::npos);
 }
 
 // The SMTP server in trouble: messages wait and arrive when it is back.

@@ -177,5 +177,60 @@ TEST_F(Open311, RequestsFiltersAndNoConfidentialReports) {
   EXPECT_EQ(xml.find("Siti"), std::string::npos);
 }
 
+// A key's name and scopes of the wrong type, empty or unknown: 422 with a code for each
+// field, never a 500, and no key is created.
+TEST_F(Open311, ApiKeyInputIsCheckedFieldByField) {
+  const StaffSession admin = server.login("sysadmin");
+  httplib::Client c = server.client();
+  const auto create = [&](const json& body) {
+    auto res = c.Post("/api/v1/admin/api-keys", admin.headers(), body.dump(), "application/json");
+    EXPECT_TRUE(res);
+    return res ? std::make_pair(res->status, json::parse(res->body, nullptr, false))
+               : std::make_pair(0, json());
+  };
+  const auto errors_of = [](const json& body) {
+    std::set<std::string> out;
+    if (!body.is_object() || !body.contains("errors")) return out;
+    for (const json& e : body["errors"])
+      out.insert(e["field"].get<std::string>() + ":" + e["code"].get<std::string>());
+    return out;
+  };
+  using Set = std::set<std::string>;
+  const json ok_scopes = {"open311"};
+  const std::vector<std::pair<json, Set>> cases = {
+      {{{"name", 5}, {"scopes", ok_scopes}}, Set{"name:wrong_type"}},
+      {{{"name", nullptr}, {"scopes", ok_scopes}}, Set{"name:required"}},
+      {{{"name", json::array({"a"})}, {"scopes", ok_scopes}}, Set{"name:wrong_type"}},
+      {{{"name", json::object()}, {"scopes", ok_scopes}}, Set{"name:wrong_type"}},
+      {{{"scopes", ok_scopes}}, Set{"name:required"}},
+      {{{"name", "   "}, {"scopes", ok_scopes}}, Set{"name:blank"}},
+      {{{"name", std::string(101, 'k')}, {"scopes", ok_scopes}}, Set{"name:too_long"}},
+      {{{"name", "Dashboard"}, {"scopes", json::array()}}, Set{"scopes:required"}},
+      {{{"name", "Dashboard"}, {"scopes", nullptr}}, Set{"scopes:wrong_type"}},
+      {{{"name", "Dashboard"}, {"scopes", "open311"}}, Set{"scopes:wrong_type"}},
+      {{{"name", "Dashboard"}, {"scopes", {{"open311", true}}}}, Set{"scopes:wrong_type"}},
+      {{{"name", "Dashboard"}, {"scopes", {"open311", "admin"}}}, Set{"scopes.1:unknown_reason"}},
+      {{{"name", "Dashboard"}, {"scopes", {"metrics", 7}}}, Set{"scopes.1:wrong_type"}},
+      {{{"name", "Dashboard"}, {"scopes", {"metrics", "metrics"}}}, Set{"scopes.1:duplicate"}},
+      // Every field's problem at once.
+      {{{"name", 5}, {"scopes", json::object()}}, Set{"name:wrong_type", "scopes:wrong_type"}},
+  };
+  for (const auto& [body, expected] : cases) {
+    const auto [status, answer] = create(body);
+    EXPECT_EQ(status, 422) << body.dump() << " -> " << answer.dump();
+    EXPECT_EQ(answer["error"]["code"], "validation_failed") << body.dump();
+    EXPECT_EQ(errors_of(answer), expected) << body.dump() << " -> " << answer.dump();
+  }
+  EXPECT_EQ(json::parse(c.Get("/api/v1/admin/api-keys", admin.headers())->body).size(), 0u);
+
+  // The good ones still work; absent scopes mean open311.
+  auto [status, answer] = create({{"name", "Dashboard"}});
+  EXPECT_EQ(status, 201);
+  EXPECT_EQ(answer["scopes"], json({"open311"}));
+  std::tie(status, answer) = create({{"name", "Scraper"}, {"scopes", {"metrics", "open311"}}});
+  EXPECT_EQ(status, 201);
+  EXPECT_EQ(answer["scopes"], json({"metrics", "open311"}));
+}
+
 }  // namespace
 }  // namespace aduan::testing

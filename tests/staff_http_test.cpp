@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "staff_service.h"
 #include "test_server.h"
 
 namespace aduan::testing {
@@ -366,6 +367,42 @@ TEST_F(Lifecycle, CoordinatorQueueIsOldestDeadlineFirstWithPaging) {
   bool has_older = false;
   for (const json& item : overdue.body["items"]) has_older |= item["tracking_id"] == older;
   EXPECT_TRUE(has_older);
+}
+
+// Page numbers at and past the edge of an int: capped, never an overflowed (negative or
+// wrapped) offset; the answer says which page it served.
+TEST_F(Lifecycle, QueuePageNumbersAreCapped) {
+  struct Case {
+    std::string query;
+    int page;
+    int per_page;
+  };
+  const std::vector<Case> cases = {
+      {"page=2147483647", kMaxQueuePage, 25},
+      {"page=2147483647&per_page=100", kMaxQueuePage, 100},
+      {"page=2147483648&per_page=2147483647", kMaxQueuePage, 100},
+      {"page=99999999999999999999999999&per_page=99999999999999999999", kMaxQueuePage, 100},
+      {"page=-2147483648", 1, 25},
+      {"page=-99999999999999999999999999&per_page=-5", 1, 1},
+      {"page=abc&per_page=", 1, 25},
+      {"page=100000&per_page=100", 100000, 100},
+      {"page=1&per_page=2", 1, 2},
+  };
+  for (const Case& c : cases) {
+    const Answer a = get(coordinator, "/api/v1/staff/reports?" + c.query);
+    ASSERT_EQ(a.status, 200) << c.query;
+    EXPECT_EQ(a.body["page"], c.page) << c.query;
+    EXPECT_EQ(a.body["per_page"], c.per_page) << c.query;
+    EXPECT_EQ(a.body["items"].empty(), c.page > 1) << c.query;
+    EXPECT_GE(a.body["total"].get<int>(), 1) << c.query;
+  }
+  // The public list shares the same reading of numbers.
+  httplib::Client client = server.client();
+  for (const char* q : {"page=2147483647&per_page=2147483647", "page=-99999999999999999999"}) {
+    auto res = client.Get((std::string("/api/v1/public/reports?") + q).c_str());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << q;
+  }
 }
 
 TEST_F(Lifecycle, AnonymousReporterIsHiddenFromAgencyRoles) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "regions.h"
+
 namespace aduan {
 namespace {
 
@@ -153,6 +155,34 @@ TEST(Validation, Location) {
   }
   r.location.region_code = "63.03.05.2001";
   EXPECT_TRUE(validate_report(r, context()).empty());
+}
+
+// Region codes are checked against the region list's codes in the core, with every other
+// field: an unknown area is reported in the same pass as a short title or a bad phone.
+TEST(Validation, UnknownRegionWithEveryOtherProblem) {
+  for (const char* known :
+       {"11", "96", "63.03", "63.03.05", "63.03.05.2001", "11.01.01", "96.04.29", "63.71"}) {
+    EXPECT_TRUE(known_region(known)) << known;
+  }
+  for (const char* unknown : {"10", "99", "00", "63.99", "63.00", "63.03.00", "63.03.99",
+                              "63.03.99.2001", "99.99.99", "", "6", "63.3", "aa", "63-03"}) {
+    EXPECT_FALSE(known_region(unknown)) << unknown;
+  }
+  EXPECT_GT(known_region_count(), 7000u);
+
+  ReportInput r = valid_report();
+  r.location.region_code = "63.99";
+  EXPECT_EQ(codes_for(validate_report(r, context()), "location.region_code"),
+            std::vector<std::string>{"unknown_region"});
+  r.title = "Pendek";
+  r.reporter.phone = "12345";
+  const auto errors = validate_report(r, context());
+  std::vector<std::string> fields;
+  for (const FieldError& e : errors)
+    fields.push_back(e.field + ":" + std::string(to_string(e.code)));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"title:too_short", "location.region_code:unknown_region",
+                                      "reporter.phone:invalid_phone"}));
 }
 
 TEST(Validation, UnknownCodes) {

@@ -8,6 +8,8 @@
 #include "calendar.h"
 #include "deadlines.h"
 #include "json_codec.h"
+#include "region_catalog.h"
+#include "regions.h"
 #include "text.h"
 #include "tracking_id.h"
 #include "validation.h"
@@ -59,6 +61,25 @@ TEST(Vectors, Validation) {
     }
     EXPECT_EQ(got, c["errors"]) << c["name"].get<std::string>();
   }
+}
+
+// One list: the core's region table (generated at build time) holds exactly the areas of
+// the server's region catalog (read from the same embedded files).
+TEST(Vectors, CoreRegionTableIsTheCatalog) {
+  const RegionCatalog& catalog = RegionCatalog::embedded();
+  size_t walked = 0;
+  std::vector<std::string> pending = {""};
+  while (!pending.empty()) {
+    const std::string parent = pending.back();
+    pending.pop_back();
+    for (const Region* r : catalog.children(parent)) {
+      ++walked;
+      EXPECT_TRUE(known_region(r->code)) << r->code;
+      pending.push_back(r->code);
+    }
+  }
+  EXPECT_EQ(walked, catalog.size());
+  EXPECT_EQ(known_region_count(), catalog.size());
 }
 
 TEST(Vectors, TrackingIds) {
