@@ -86,7 +86,9 @@ TEST_F(Lifecycle, ForwardRespondResolveConfirmRate) {
   EXPECT_EQ(r["status"], "forwarded");
   EXPECT_EQ(r["deadline"]["stage"], "first_response");
   EXPECT_EQ(r["deadline"]["due"], "2026-11-30");
-  EXPECT_EQ(r["escalation_due"], "2027-02-17");
+  // Sixty working days, skipping the shipped 1 and 5 January 2027 (provisional).
+  EXPECT_EQ(r["escalation_due"], "2027-02-19");
+  EXPECT_EQ(r["deadline_provisional"], true);
 
   EXPECT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
   EXPECT_EQ(report(dpupr, id)["assigned_to"], "Agus Pratama");
