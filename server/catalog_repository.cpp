@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -36,6 +37,7 @@ namespace {
 std::vector<Agency> read_active_agencies(SQLite::Database& db);
 std::vector<Category> read_active_categories(SQLite::Database& db);
 WorkingCalendar read_calendar(SQLite::Database& db);
+std::vector<int> read_confirmed_years(SQLite::Database& db);
 
 std::shared_ptr<Catalogue> read_catalogue(SQLite::Database& db, int64_t version) {
   auto out = std::make_shared<Catalogue>();
@@ -43,6 +45,7 @@ std::shared_ptr<Catalogue> read_catalogue(SQLite::Database& db, int64_t version)
   out->agencies = read_active_agencies(db);
   out->categories = read_active_categories(db);
   out->calendar = read_calendar(db);
+  out->confirmed_holiday_years = read_confirmed_years(db);
   return out;
 }
 
@@ -154,7 +157,81 @@ WorkingCalendar read_calendar(SQLite::Database& db) {
   return WorkingCalendar(std::move(days));
 }
 
+std::vector<int> read_confirmed_years(SQLite::Database& db) {
+  Prepared q(db, "SELECT year FROM holiday_years WHERE confirmed = 1 ORDER BY year");
+  std::vector<int> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt());
+  return out;
+}
+
 }  // namespace
+
+std::vector<int> unconfirmed_holiday_years(const Catalogue& c, Date from, Date to) {
+  std::vector<int> out;
+  if (to < from) std::swap(from, to);
+  for (int y = to_civil(from).year; y <= to_civil(to).year; ++y) {
+    if (!std::binary_search(c.confirmed_holiday_years.begin(), c.confirmed_holiday_years.end(),
+                            y)) {
+      out.push_back(y);
+    }
+  }
+  return out;
+}
+
+std::vector<HolidayYear> CatalogRepository::holiday_years(SQLite::Database& db) {
+  Prepared q(db,
+             "WITH years AS (SELECT year FROM holiday_years UNION "
+             "SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM holidays) "
+             "SELECT y.year, coalesce(h.confirmed, 0), coalesce(h.confirmed_by, ''), "
+             "h.confirmed_at, (SELECT count(*) FROM holidays "
+             "WHERE date >= printf('%04d-01-01', y.year) AND date <= printf('%04d-12-31', y.year)) "
+             "FROM years y LEFT JOIN holiday_years h ON h.year = y.year ORDER BY y.year");
+  std::vector<HolidayYear> out;
+  while (q.executeStep()) {
+    out.push_back(HolidayYear{q.getColumn(0).getInt(), q.getColumn(1).getInt() != 0,
+                              q.getColumn(2).getString(), optional_id(q.getColumn(3)),
+                              q.getColumn(4).getInt()});
+  }
+  return out;
+}
+
+bool CatalogRepository::confirm_holiday_year(SQLite::Database& db, int year, const std::string& by,
+                                             int64_t now) {
+  {
+    Prepared q(db, "SELECT 1 FROM holidays WHERE date >= ? AND date <= ? LIMIT 1");
+    q.bind(1, format_iso_date(from_civil({year, 1, 1})));
+    q.bind(2, format_iso_date(from_civil({year, 12, 31})));
+    if (!q.executeStep()) return false;
+  }
+  Prepared q(db,
+             "INSERT INTO holiday_years(year, confirmed, confirmed_by, confirmed_at) "
+             "VALUES(?, 1, ?, ?) ON CONFLICT(year) DO UPDATE SET confirmed = 1, "
+             "confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at");
+  q.bind(1, year);
+  q.bind(2, by);
+  q.bind(3, now);
+  q.exec();
+  return true;
+}
+
+bool CatalogRepository::add_provisional_year(SQLite::Database& db, int year,
+                                             const std::vector<Holiday>& holidays) {
+  {
+    Prepared q(db, "INSERT INTO holiday_years(year) VALUES(?) ON CONFLICT(year) DO NOTHING");
+    q.bind(1, year);
+    if (q.exec() == 0) return false;
+  }
+  for (const Holiday& h : holidays) {
+    Prepared q(db,
+               "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
+               "ON CONFLICT(date) DO NOTHING");
+    q.bind(1, format_iso_date(h.date));
+    q.bind(2, h.name);
+    q.bind(3, h.kind);
+    q.exec();
+  }
+  return true;
+}
 
 int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string& code,
                                          const std::string& name,

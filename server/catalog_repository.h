@@ -36,6 +36,16 @@ struct Holiday {
   std::string kind;  // national, cuti_bersama, local
 };
 
+// A year of the holiday calendar: whether a system admin has confirmed its holidays
+// (migration 0019). Years aduan ships are loaded unconfirmed (provisional).
+struct HolidayYear {
+  int year = 0;
+  bool confirmed = false;
+  std::string confirmed_by;  // the admin's username, or how it was confirmed
+  std::optional<int64_t> confirmed_at;
+  int holidays = 0;  // holidays of the year in the store
+};
+
 // The catalogue entry with `code` or `id` in a list read from CatalogRepository; nullptr
 // when there is none.
 template <typename T>
@@ -60,7 +70,12 @@ struct Catalogue {
   std::vector<Agency> agencies;
   std::vector<Category> categories;
   WorkingCalendar calendar;
+  std::vector<int> confirmed_holiday_years;  // sorted
 };
+
+// The years from `from`'s to `to`'s (inclusive) whose holidays are not confirmed: a deadline
+// counted across them may still move.
+std::vector<int> unconfirmed_holiday_years(const Catalogue& c, Date from, Date to);
 
 class CatalogRepository {
  public:
@@ -85,6 +100,17 @@ class CatalogRepository {
   // Who heads an agency, for the notifications the head receives.
   static void set_agency_head(SQLite::Database& db, int64_t agency_id, const std::string& name,
                               const std::string& email, const std::string& phone);
+  // Every year that has holidays or a confirmation, in order.
+  static std::vector<HolidayYear> holiday_years(SQLite::Database& db);
+  // Marks `year` confirmed by `by` at `now` (unix seconds). False when the store holds no
+  // holiday in that year: there is nothing to confirm.
+  static bool confirm_holiday_year(SQLite::Database& db, int year, const std::string& by,
+                                   int64_t now);
+  // Inserts `holidays` of a year that has no row in holiday_years yet, unconfirmed, keeping
+  // any holiday already on one of those dates; false (nothing written) when the year has a
+  // row. The caller holds a transaction.
+  static bool add_provisional_year(SQLite::Database& db, int year,
+                                   const std::vector<Holiday>& holidays);
   // False when there was no holiday on that date.
   static bool remove_holiday(SQLite::Database& db, Date date);
 };

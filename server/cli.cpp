@@ -52,7 +52,13 @@ Usage:
                                 supervisor or system_admin
   aduan holidays import (--file HOLIDAYS.csv | --national YEAR) [--db FILE]
                                 add holidays from a CSV file (date,name,kind) or the
-                                national holidays shipped with aduan (2026)
+                                national holidays shipped with aduan (2026-2030); the
+                                years imported count as confirmed
+  aduan holidays confirm YEAR [--db FILE]
+                                confirm YEAR's holidays as they are in the store (the
+                                shipped years after 2026 are provisional until then)
+  aduan holidays years [--db FILE]
+                                each year's holidays and whether they are confirmed
   aduan jobs run [--db FILE] [--tz WIB|WITA|WIT] [--notify-config FILE]
                                 auto-close and escalate what is due now, send deadline
                                 alerts and digests, once: the deadline job of serve, queueing
@@ -124,6 +130,8 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"user disable", {"--db", "--audit-key", "--username"}},
     {"jobs run", {"--db", "--audit-key", "--tz", "--notify-config"}},
     {"holidays import", {"--db", "--audit-key", "--file", "--national"}},
+    {"holidays confirm", {"--db", "--audit-key", "--year"}},
+    {"holidays years", {"--db", "--audit-key"}},
     {"seed", {"--db", "--audit-key", "--reports", "--years"}},
     {"backup", {"--db", "--to"}},
     {"audit verify", {"--db", "--audit-key", "--expect"}},
@@ -568,12 +576,54 @@ int holidays_import(const CommandLine& cl) {
   }
   const std::string path = option(cl, "--db", "aduan.db");
   Store store(path, 1, key_path(cl, path));
+  const std::vector<int> years = holiday_csv_years(holidays);
   store.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     for (const Holiday& h : holidays) CatalogRepository::upsert_holiday(db, h);
+    // The operator chose this list for these years: they are confirmed.
+    for (int y : years) {
+      CatalogRepository::confirm_holiday_year(db, y, "aduan holidays import",
+                                              SystemClock().now_unix());
+    }
     tx.commit();
   });
-  std::cout << "imported " << holidays.size() << " holidays\n";
+  std::cout << "imported " << holidays.size() << " holidays; confirmed";
+  for (int y : years) std::cout << " " << y;
+  std::cout << "\n";
+  return 0;
+}
+
+void print_holiday_years(Store& store) {
+  store.read([&](SQLite::Database& db) {
+    for (const HolidayYear& y : CatalogRepository::holiday_years(db)) {
+      std::cout << y.year << "  " << y.holidays << " holidays  "
+                << (y.confirmed ? "confirmed" : "PROVISIONAL (not confirmed)");
+      if (y.confirmed && !y.confirmed_by.empty()) std::cout << " by " << y.confirmed_by;
+      std::cout << "\n";
+    }
+  });
+}
+
+int holidays_confirm(const CommandLine& cl) {
+  const std::string year = option(cl, "--year", "");
+  const auto y = parse_int(year, 1900, 9999);
+  if (!y) return fail("give the year to confirm: aduan holidays confirm YEAR");
+  const std::string path = option(cl, "--db", "aduan.db");
+  Store store(path, 1, key_path(cl, path));
+  bool confirmed = false;
+  store.write([&](SQLite::Database& db) {
+    confirmed = CatalogRepository::confirm_holiday_year(db, *y, "aduan holidays confirm",
+                                                        SystemClock().now_unix());
+  });
+  if (!confirmed) return fail("there are no holidays in " + year + " to confirm");
+  print_holiday_years(store);
+  return 0;
+}
+
+int holidays_years(const CommandLine& cl) {
+  const std::string path = option(cl, "--db", "aduan.db");
+  Store store(path, 1, key_path(cl, path));
+  print_holiday_years(store);
   return 0;
 }
 
@@ -614,6 +664,11 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   if (known == kCommandOptions.end()) {
     cl.error = "unknown command '" + cl.command + "'";
     return cl;
+  }
+  // "holidays confirm YEAR": the year may come first, without --year.
+  if (cl.command == "holidays confirm" && args.size() > first_option &&
+      args[first_option].rfind("--", 0) != 0) {
+    cl.options["--year"] = args[first_option++];
   }
   for (size_t i = first_option; i < args.size(); ++i) {
     const std::string& name = args[i];
@@ -656,6 +711,8 @@ int run_command_line(int argc, char** argv) {
     if (cl.command.rfind("user ", 0) == 0) return user_command(cl);
     if (cl.command == "jobs run") return jobs_run(cl);
     if (cl.command == "holidays import") return holidays_import(cl);
+    if (cl.command == "holidays confirm") return holidays_confirm(cl);
+    if (cl.command == "holidays years") return holidays_years(cl);
     if (cl.command == "seed") return seed(cl);
     if (cl.command == "backup") return backup(cl);
     if (cl.command == "audit verify" || cl.command == "audit head") return audit_command(cl);

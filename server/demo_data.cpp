@@ -122,7 +122,7 @@ void act(App& app, const std::string& tracking_id, Role role, Action action, Act
 
 }  // namespace
 
-void load_demo_catalogue(App& app, DemoSummary* summary) {
+void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now) {
   app.store().write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     std::map<std::string, int64_t> ids;
@@ -150,13 +150,14 @@ void load_demo_catalogue(App& app, DemoSummary* summary) {
       CatalogRepository::upsert_holiday(db, Holiday{*parse_iso_date(date), name, "cuti_bersama"});
       ++summary->holidays;
     }
+    CatalogRepository::confirm_holiday_year(db, 2026, "demo", now);
     tx.commit();
   });
 }
 
 DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
   DemoSummary summary;
-  load_demo_catalogue(app, &summary);
+  load_demo_catalogue(app, &summary, now);
   int64_t reports = 0;
   int64_t users = 0;
   app.store().read([&](SQLite::Database& db) {

@@ -26,7 +26,8 @@ struct DemoSummary {
 // demo moves it back to make history and returns it to `now`.
 DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now);
 
-// The catalogue only (agencies, categories, holidays).
-void load_demo_catalogue(App& app, DemoSummary* summary);
+// The catalogue only (agencies, categories, holidays). The demo's admin has confirmed 2026's
+// holidays (national and cuti bersama) at `now`; the later shipped years stay provisional.
+void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now);
 
 }  // namespace aduan

@@ -1,7 +1,13 @@
 #include "holiday_csv.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <utility>
+
 #include "csv.h"
 #include "embedded.h"
+#include "prepared.h"
 #include "text.h"
 
 namespace aduan {
@@ -10,6 +16,7 @@ HolidayCsv parse_holiday_csv(std::string_view text) {
   HolidayCsv out;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a spreadsheet's BOM
   size_t number = 0;
+  bool first = true;  // the first line that is not a comment may be the header
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -25,7 +32,7 @@ HolidayCsv parse_holiday_csv(std::string_view text) {
     }
     std::vector<std::string> cells = split_csv_line(line);
     for (std::string& c : cells) c = normalize_line(c);
-    if (number == 1 && cells[0] == "date") continue;  // header
+    if (std::exchange(first, false) && cells[0] == "date") continue;  // header
     const auto date = parse_iso_date(cells[0]);
     const std::string name = cells.size() > 1 ? cells[1] : "";
     const std::string kind = cells.size() > 2 && !cells[2].empty() ? cells[2] : "national";
@@ -45,6 +52,52 @@ HolidayCsv parse_holiday_csv(std::string_view text) {
 std::vector<Holiday> shipped_national_holidays(int year) {
   const std::string name = "holidays-id-" + std::to_string(year) + ".csv";
   return parse_holiday_csv(embedded_data_file(name)).holidays;
+}
+
+std::vector<int> holiday_csv_years(const std::vector<Holiday>& holidays) {
+  std::vector<int> out;
+  for (const Holiday& h : holidays) out.push_back(to_civil(h.date).year);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<int> shipped_holiday_years() {
+  constexpr std::string_view kPrefix = "holidays-id-", kSuffix = ".csv";
+  std::vector<int> out;
+  for (const EmbeddedFile& f : embedded_data()) {
+    const std::string_view n = f.name;
+    if (n.size() != kPrefix.size() + 4 + kSuffix.size() || !n.starts_with(kPrefix) ||
+        !n.ends_with(kSuffix)) {
+      continue;
+    }
+    const auto date = parse_iso_date(std::string(n.substr(kPrefix.size(), 4)) + "-01-01");
+    if (date) out.push_back(to_civil(*date).year);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<int> load_shipped_holidays(SQLite::Database& db) {
+  std::vector<int> missing;
+  {
+    Prepared q(db, "SELECT 1 FROM holiday_years WHERE year = ?");
+    for (int year : shipped_holiday_years()) {
+      q.reset();
+      q.bind(1, year);
+      if (!q.executeStep()) missing.push_back(year);
+    }
+  }
+  if (missing.empty()) return {};
+  std::vector<int> loaded;
+  SQLite::Transaction tx(db);
+  for (int year : missing) {
+    if (CatalogRepository::add_provisional_year(db, year, shipped_national_holidays(year))) {
+      loaded.push_back(year);
+    }
+  }
+  tx.commit();
+  return loaded;
 }
 
 }  // namespace aduan

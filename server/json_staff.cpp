@@ -124,6 +124,17 @@ std::string principal_json(const Principal& p, const std::optional<Agency>& agen
   return dump(out);
 }
 
+namespace {
+
+// Whether the report's deadlines may still move because a year they span has holidays a
+// system admin has not confirmed (docs/operations.md, "Holidays"), and which years.
+void add_provisional(json& out, const ReportView& v) {
+  out["deadline_provisional"] = !v.unconfirmed_holiday_years.empty();
+  out["unconfirmed_holiday_years"] = v.unconfirmed_holiday_years;
+}
+
+}  // namespace
+
 std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
   json items = json::array();
   for (const ReportView& v : page.items) {
@@ -132,6 +143,7 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
     item["title"] = v.report.title;
     item["returned"] = v.report.returned;
     item["version"] = v.report.version;
+    add_provisional(item, v);
     items.push_back(std::move(item));
   }
   return dump(json{{"items", items},
@@ -152,6 +164,7 @@ std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes)
   out["assigned_to"] = sv.assigned_to;
   out["escalation_due"] =
       r.clock.escalation_due ? json(format_iso_date(*r.clock.escalation_due)) : json(nullptr);
+  add_provisional(out, sv.view);
   if (!r.archive_reason.empty()) out["archive_reason"] = r.archive_reason;
   if (!r.duplicate_of.empty()) out["duplicate_of"] = format_tracking_id(r.duplicate_of);
   if (r.rating) out["rating"] = json{{"score", *r.rating}, {"comment", r.rating_comment}};
@@ -177,10 +190,30 @@ std::string officers_json(const std::vector<User>& users) {
   return dump(out);
 }
 
-std::string holidays_json(const std::vector<Holiday>& holidays) {
+std::string holidays_json(const std::vector<Holiday>& holidays,
+                          const std::vector<int>& confirmed_years) {
   json out = json::array();
   for (const Holiday& h : holidays) {
-    out.push_back({{"date", format_iso_date(h.date)}, {"name", h.name}, {"kind", h.kind}});
+    const bool confirmed =
+        std::binary_search(confirmed_years.begin(), confirmed_years.end(), to_civil(h.date).year);
+    out.push_back({{"date", format_iso_date(h.date)},
+                   {"name", h.name},
+                   {"kind", h.kind},
+                   {"provisional", !confirmed}});
+  }
+  return dump(out);
+}
+
+std::string holiday_years_json(const std::vector<HolidayYear>& years, int utc_offset_minutes) {
+  json out = json::array();
+  for (const HolidayYear& y : years) {
+    out.push_back({{"year", y.year},
+                   {"confirmed", y.confirmed},
+                   {"confirmed_by", y.confirmed_by},
+                   {"confirmed_at",
+                    y.confirmed_at ? json(format_iso_datetime(*y.confirmed_at, utc_offset_minutes))
+                                   : json(nullptr)},
+                   {"holidays", y.holidays}});
   }
   return dump(out);
 }

@@ -57,6 +57,9 @@ std::string principal_json(const Principal& p, const std::optional<Agency>& agen
 std::string queue_json(const QueuePage& page, int utc_offset_minutes);
 std::string staff_report_json(const StaffReportView& v, int utc_offset_minutes);
 std::string officers_json(const std::vector<User>& users);
-std::string holidays_json(const std::vector<Holiday>& holidays);
+// Each holiday with "provisional": true when its year is not confirmed.
+std::string holidays_json(const std::vector<Holiday>& holidays,
+                          const std::vector<int>& confirmed_years);
+std::string holiday_years_json(const std::vector<HolidayYear>& years, int utc_offset_minutes);
 
 }  // namespace aduan

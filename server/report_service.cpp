@@ -102,6 +102,22 @@ std::optional<DeadlineView> deadline_view(const WorkingCalendar& calendar, const
   return d;
 }
 
+std::vector<int> deadline_unconfirmed_years(const Catalogue& catalogue, const ReportRecord& r) {
+  if (!is_open(r.status)) return {};
+  std::optional<Date> from, to;
+  const auto span = [&](Date d) {
+    from = from ? std::min(*from, d) : d;
+    to = to ? std::max(*to, d) : d;
+  };
+  if (r.clock.deadline.stage != Stage::kNone) {
+    span(r.clock.deadline.started);
+    span(r.clock.deadline.due);
+  }
+  if (r.clock.escalation_due) span(*r.clock.escalation_due);
+  if (!from) return {};
+  return unconfirmed_holiday_years(catalogue, *from, *to);
+}
+
 ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
                         const std::vector<Category>& categories, const WorkingCalendar& calendar,
                         Date today) {

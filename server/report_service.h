@@ -62,6 +62,9 @@ struct ReportView {
   std::optional<DeadlineView> deadline;
   std::vector<AttachmentInfo> attachments;
   std::string region_name;  // of location.region_code, when it names a known area
+  // Staff views: the years a running deadline spans (its stage's and the escalation date)
+  // whose holidays are not confirmed, so the date may still move (deadline_unconfirmed_years).
+  std::vector<int> unconfirmed_holiday_years;
 };
 
 struct TrackOutcome {
@@ -107,6 +110,11 @@ uint64_t system_random();
 // The deadline of an open report as people see it on `today`; nullopt when none runs.
 std::optional<DeadlineView> deadline_view(const WorkingCalendar& calendar, const ReportRecord& r,
                                           Date today);
+
+// The years from the start of `r`'s running stage to its latest due date (the stage's or the
+// escalation date) whose holidays a system admin has not confirmed; empty when the report is
+// closed or no deadline runs.
+std::vector<int> deadline_unconfirmed_years(const Catalogue& catalogue, const ReportRecord& r);
 
 // A report for a list: its category, agency (the one handling it, else the citizen's
 // choice) and deadline, from catalogue lists the caller read once for the whole list.

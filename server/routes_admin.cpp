@@ -24,8 +24,18 @@ const uint8_t kSystemAdmin = role_mask({Role::kSystemAdmin});
 
 void send_holidays(Store& store, httplib::Response& res, int status) {
   std::vector<Holiday> holidays;
-  store.read([&](SQLite::Database& db) { holidays = CatalogRepository::holidays(db); });
-  send_json(res, status, holidays_json(holidays));
+  std::vector<int> confirmed;
+  store.read([&](SQLite::Database& db) {
+    holidays = CatalogRepository::holidays(db);
+    confirmed = CatalogRepository::catalogue(db)->confirmed_holiday_years;
+  });
+  send_json(res, status, holidays_json(holidays, confirmed));
+}
+
+void send_holiday_years(const Services& s, httplib::Response& res) {
+  std::vector<HolidayYear> years;
+  s.store.read([&](SQLite::Database& db) { years = CatalogRepository::holiday_years(db); });
+  send_json(res, 200, holiday_years_json(years, s.reports.settings().utc_offset_minutes));
 }
 
 constexpr const char* kDot = "\u2022";
@@ -108,6 +118,27 @@ void register_admin_routes(Router& router, const Services& s) {
                           Role::kSupervisor, Role::kSystemAdmin}),
                [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
                  send_holidays(s.store, res, 200);
+               });
+  // Which years' holidays are confirmed; deadlines in the others may still move.
+  router.staff("GET", "/api/v1/admin/holiday-years",
+               role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer,
+                          Role::kSupervisor, Role::kSystemAdmin}),
+               [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
+                 send_holiday_years(s, res);
+               });
+  router.staff("POST", R"(/api/v1/admin/holiday-years/(\d{4})/confirm)", kSystemAdmin,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+                 const int year = std::stoi(req.matches[1].str());
+                 bool confirmed = false;
+                 s.store.write([&](SQLite::Database& db) {
+                   confirmed = CatalogRepository::confirm_holiday_year(db, year, p.username,
+                                                                       s.clock.now_unix());
+                 });
+                 if (!confirmed) {
+                   return send_error(res, 404, "holiday_year_empty",
+                                     "There are no holidays in that year to confirm.");
+                 }
+                 send_holiday_years(s, res);
                });
   router.staff(
       "POST", "/api/v1/admin/holidays", kSystemAdmin,
@@ -205,7 +236,7 @@ void register_admin_routes(Router& router, const Services& s) {
                  res.status = 204;
                });
   router.staff("POST", "/api/v1/admin/holidays/import", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
                  if (req.get_header_value("Content-Type").rfind("text/csv", 0) != 0) {
                    return send_error(res, 415, "unsupported_media_type",
                                      "Send the holiday list as text/csv.");
@@ -219,6 +250,11 @@ void register_admin_routes(Router& router, const Services& s) {
                  s.store.write([&](SQLite::Database& db) {
                    SQLite::Transaction tx(db);
                    for (const Holiday& h : csv.holidays) CatalogRepository::upsert_holiday(db, h);
+                   // An admin's own list of a year is that year confirmed.
+                   for (int year : holiday_csv_years(csv.holidays)) {
+                     CatalogRepository::confirm_holiday_year(db, year, p.username,
+                                                             s.clock.now_unix());
+                   }
                    tx.commit();
                  });
                  send_holidays(s.store, res, 200);

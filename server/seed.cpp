@@ -128,7 +128,7 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
   auto mark = started;
   SeedSummary s;
   DemoSummary ignored;
-  load_demo_catalogue(app, &ignored);
+  load_demo_catalogue(app, &ignored, now);
   std::vector<Category> categories;
   WorkingCalendar calendar;
   app.store().read([&](SQLite::Database& db) {

@@ -75,7 +75,9 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
     f.offset = (page.page - 1) * page.per_page;
     const WorkingCalendar& calendar = catalogue->calendar;
     for (ReportRecord& r : ReportRepository::list(db, f, &page.total)) {
+      std::vector<int> unconfirmed = deadline_unconfirmed_years(*catalogue, r);
       page.items.push_back(summary_view(std::move(r), agencies, categories, calendar, now));
+      page.items.back().unconfirmed_holiday_years = std::move(unconfirmed);
     }
   });
   return page;
@@ -116,6 +118,8 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
       }
     }
     v.view = load_report_view(db, std::move(*r), today(), /*include_internal=*/true);
+    v.view.unconfirmed_holiday_years =
+        deadline_unconfirmed_years(*CatalogRepository::catalogue(db), v.view.report);
     out = std::move(v);
   });
   return out;

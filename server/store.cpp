@@ -12,6 +12,7 @@
 
 #include "audit_chain.h"
 #include "embedded.h"
+#include "holiday_csv.h"
 #include "prepared.h"
 #include "secrets.h"
 
@@ -68,6 +69,9 @@ int apply_migrations(SQLite::Database& db) {
 Store::Store(const std::string& path, int readers) : path_(path) {
   writer_ = open_connection(path, true);
   apply_migrations(*writer_);
+  // The years of national holidays this binary ships that the store has not seen yet, as
+  // provisional ones (docs/operations.md, "Holidays").
+  load_shipped_holidays(*writer_);
   for (int i = 0; i < std::max(1, readers); ++i) {
     idle_readers_.push_back(open_connection(path, false));
   }

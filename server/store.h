@@ -20,8 +20,9 @@ class Secrets;
 
 class Store {
  public:
-  // Opens (creating if needed) the file at `path` in WAL mode and applies every pending
-  // migration. Throws SQLite::Exception when the file cannot be opened or migrated.
+  // Opens (creating if needed) the file at `path` in WAL mode, applies every pending
+  // migration and loads the shipped holiday years it has not seen (load_shipped_holidays). Throws
+  // SQLite::Exception when the file cannot be opened or migrated.
   explicit Store(const std::string& path, int readers = 4);
   // The same, with the store's audit key from the file at `key_path` (secrets.h). The file
   // is created there when the store has never been linked with a key; the first start with

@@ -432,9 +432,11 @@ TEST_F(Audit, PinDigestsAreKeyedAndTheRightPinStillWorks) {
 }
 
 // A store as the version before the keyed chain left it: per-report unkeyed links, the
-// per-report heads, PIN digests unkeyed, schema 17; and no key file yet.
+// per-report heads, PIN digests unkeyed, schema 17 (so no holiday years either, 0019); and no
+// key file yet.
 void make_legacy(const fs::path& db_path) {
   tamper(db_path,
+         "DROP TABLE holiday_years;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -141,6 +141,9 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/admin/holidays/2026-12-25", {"system_admin"}}},
       {{"POST", "/api/v1/admin/holidays/import"},
        {"/api/v1/admin/holidays/import", {"system_admin"}}},
+      {{"GET", "/api/v1/admin/holiday-years"}, {"/api/v1/admin/holiday-years", kEveryRole}},
+      {{"POST", R"(/api/v1/admin/holiday-years/(\d{4})/confirm)"},
+       {"/api/v1/admin/holiday-years/2028/confirm", {"system_admin"}}},
       {{"GET", "/api/v1/admin/notifications"}, {"/api/v1/admin/notifications", {"system_admin"}}},
       {{"GET", "/api/v1/admin/api-keys"}, {"/api/v1/admin/api-keys", {"system_admin"}}},
       {{"POST", "/api/v1/admin/api-keys"}, {"/api/v1/admin/api-keys", {"system_admin"}}},
@@ -228,7 +231,7 @@ std::string openapi_path(std::string pattern) {
       {R"((\d{1,18}))", "{id}"},         {"(sms|whatsapp|email)", "{channel}"},
       {R"(\.(json|xml))", ".{format}"},  {"([a-z0-9-]{1,64})", "{service_code}"},
       {"([^/.]{1,64})", "{id}"},         {"([0-9a-f]{32})", "{upload_id}"},
-      {R"((\d{1,2}))", "{position}"},
+      {R"((\d{1,2}))", "{position}"},    {R"((\d{4}))", "{year}"},
   };
   for (const auto& [group, name] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

@@ -87,7 +87,9 @@ TEST_F(Lifecycle, ForwardRespondResolveConfirmRate) {
   EXPECT_EQ(r["status"], "forwarded");
   EXPECT_EQ(r["deadline"]["stage"], "first_response");
   EXPECT_EQ(r["deadline"]["due"], "2026-11-30");
-  EXPECT_EQ(r["escalation_due"], "2027-02-17");
+  // Sixty working days, skipping the shipped 1 and 5 January 2027 (provisional).
+  EXPECT_EQ(r["escalation_due"], "2027-02-19");
+  EXPECT_EQ(r["deadline_provisional"], true);
 
   EXPECT_EQ(act(dpupr, id, {{"action", "assign"}, {"officer", "petugas.dpupr"}}).status, 200);
   EXPECT_EQ(report(dpupr, id)["assigned_to"], "Agus Pratama");
@@ -246,9 +248,9 @@ TEST_F(Lifecycle, ReopenWithinTheWindowGoesBackToTheAgency) {
 TEST_F(Lifecycle, EscalationAfterSixtyWorkingDaysCatchesUpAfterDowntime) {
   const auto [id, pin] = server.submit();
   ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
-  EXPECT_EQ(report(coordinator, id)["escalation_due"], "2027-02-17");
-  // The demo calendar has 2026's holidays only: sixty working days end on Wednesday
-  // 17 February 2027, the last day the agency holds it.
+  EXPECT_EQ(report(coordinator, id)["escalation_due"], "2027-02-19");
+  // Sixty working days, skipping 2026's holidays and the shipped (provisional) 1 and 5
+  // January 2027, end on Friday 19 February 2027, the last day the agency holds it.
   server.clock().set(kMonday10Wib + 86 * kDay);
   EXPECT_EQ(server.app().job().run_once().escalated, 0);
   // The server was down for a month; the first run after it comes back escalates.

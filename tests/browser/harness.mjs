@@ -11,12 +11,13 @@ export const artifacts = process.env.ADUAN_ARTIFACTS ?? path.resolve('test-artif
 mkdirSync(artifacts, { recursive: true });
 
 // Starts a demo aduan and Chromium before the file's tests and stops both after; the
-// returned object holds `server` and `browser` once the tests run.
-export function useAduan() {
+// returned object holds `server` and `browser` once the tests run. `seedReports`: that many
+// generated reports (`aduan seed`) beside the demo's, for pages seen with a realistic load.
+export function useAduan({ seedReports = 0 } = {}) {
   const env = {};
   before(async () => {
     env.dir = mkdtempSync(path.join(tmpdir(), 'aduan-browser-'));
-    env.server = await startAduan(path.join(env.dir, 'aduan.db'));
+    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports });
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -27,10 +28,11 @@ export function useAduan() {
   return env;
 }
 
-export async function startAduan(dbPath) {
+export async function startAduan(dbPath, { seedReports = 0 } = {}) {
   const bin = process.env.ADUAN_BIN;
   if (!bin) throw new Error('ADUAN_BIN is not set');
   const demo = execFileSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8' });
+  if (seedReports) execFileSync(bin, ['seed', '--db', dbPath, '--reports', String(seedReports)]);
   const passwords = Object.fromEntries([...demo.matchAll(/account: (\S+) password: (\S+)/g)].map((m) => [m[1], m[2]]));
   const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -25,6 +25,8 @@ export const officers = () => request('/api/v1/staff/officers');
 export const holidays = () => request('/api/v1/admin/holidays');
 export const addHoliday = (holiday) => send('POST', '/api/v1/admin/holidays', holiday);
 export const removeHoliday = (date) => send('DELETE', '/api/v1/admin/holidays/' + encodeURIComponent(date));
+export const holidayYears = () => request('/api/v1/admin/holiday-years');
+export const confirmHolidayYear = (year) => send('POST', `/api/v1/admin/holiday-years/${encodeURIComponent(year)}/confirm`);
 export const importHolidays = (csv) => send('POST', '/api/v1/admin/holidays/import', csv, 'text/csv');
 export const failedNotifications = () => request('/api/v1/admin/notifications?status=failed');
 export const retryNotification = (id) => send('POST', `/api/v1/admin/notifications/${id}/retry`);

@@ -1,8 +1,9 @@
 // The holiday calendar deadlines are counted on. Everyone on the staff can read it; the
-// system admin adds, removes and imports.
+// system admin adds, removes, imports and confirms a year's holidays (the years aduan ships
+// are provisional until then).
 import { showErrors } from '../form_fields.js';
 import { formatDate, onLangChange, t } from '../i18n.js';
-import { addHoliday, holidays, importHolidays, removeHoliday } from './api.js';
+import { addHoliday, confirmHolidayYear, holidayYears, holidays, importHolidays, removeHoliday } from './api.js';
 import { startStaffPage } from './session.js';
 
 const list = document.getElementById('holiday-list');
@@ -11,6 +12,46 @@ const addForm = document.getElementById('holiday-form');
 const importForm = document.getElementById('import-form');
 let editable = false;
 let shown = [];
+let shownYears = [];
+const yearList = document.getElementById('year-list');
+
+function renderYears(years) {
+  shownYears = years;
+  yearList.replaceChildren(...years.map((y) => {
+    const row = document.createElement('tr');
+    const status = document.createElement('td');
+    if (y.confirmed) {
+      status.textContent = y.confirmed_by ? t('holidays.confirmed.by', { by: y.confirmed_by }) : t('holidays.confirmed');
+    } else {
+      status.append(Object.assign(document.createElement('span'), { className: 'badge warn', textContent: t('holidays.provisional') }));
+    }
+    row.append(Object.assign(document.createElement('td'), { textContent: String(y.year) }),
+      Object.assign(document.createElement('td'), { textContent: String(y.holidays) }), status);
+    const cell = document.createElement('td');
+    if (editable && !y.confirmed) {
+      const b = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: t('holidays.confirm') });
+      b.setAttribute('aria-label', t('holidays.confirm.label', { year: y.year }));
+      b.addEventListener('click', async () => {
+        const res = await confirmHolidayYear(y.year);
+        if (res.ok) {
+          renderYears(res.data);
+          await refresh();
+        } else {
+          say(res.message);
+        }
+      });
+      cell.append(b);
+    }
+    row.append(cell);
+    return row;
+  }));
+}
+
+async function refresh() {
+  const [list, years] = await Promise.all([holidays(), holidayYears()]);
+  if (list.ok) render(list.data);
+  if (years.ok) renderYears(years.data);
+}
 
 function say(text) {
   notice.textContent = text;
@@ -28,6 +69,7 @@ function render(items) {
     time.textContent = formatDate(h.date);
     date.append(time);
     const name = Object.assign(document.createElement('td'), { textContent: h.name });
+    if (h.provisional) name.append(' ', Object.assign(document.createElement('span'), { className: 'badge warn', textContent: t('holidays.provisional.badge') }));
     const kind = Object.assign(document.createElement('td'), { textContent: t('holidays.kind.' + h.kind) });
     row.append(date, name, kind);
     if (editable) {
@@ -38,7 +80,7 @@ function render(items) {
       b.setAttribute('aria-label', t('holidays.remove.label', { date: formatDate(h.date) }));
       b.addEventListener('click', async () => {
         const res = await removeHoliday(h.date);
-        if (res.ok) render(res.data);
+        if (res.ok) await refresh();
         else say(res.message);
       });
       cell.append(b);
@@ -66,7 +108,7 @@ async function main() {
     showErrors(addForm, res.ok ? [] : res.errors, null);
     if (res.ok) {
       addForm.reset();
-      render(res.data);
+      await refresh();
       say('');
     }
   });
@@ -76,15 +118,14 @@ async function main() {
     if (!file) return;
     const res = await importHolidays(await file.text());
     if (res.ok) {
-      render(res.data);
+      await refresh();
       say(t('holidays.imported'));
     } else {
       say([res.message, ...res.errors.map((e) => `${e.field}: ${e.code}`)].join(' '));
     }
   });
-  onLangChange(() => render(shown));
-  const res = await holidays();
-  if (res.ok) render(res.data);
+  onLangChange(() => { render(shown); renderYears(shownYears); });
+  await refresh();
   document.body.dataset.ready = 'true';
 }
 

@@ -99,6 +99,11 @@ function renderItem(item) {
   if (item.agency) meta.append(' · ', item.agency.name);
   if (item.category) meta.append(' · ', item.category.name);
   if (item.returned) meta.append(' ', badge(t('queue.returned.badge'), 'warn'));
+  if (item.deadline_provisional) {
+    const b = badge(t('queue.provisional.badge'), 'warn');
+    b.title = t('report.provisional', { years: (item.unconfirmed_holiday_years ?? []).join(', ') });
+    meta.append(' ', b);
+  }
   if (item.confidential) meta.append(' ', badge(t('queue.confidential.badge'), 'info'));
   if (item.anonymous) meta.append(' ', badge(t('queue.anonymous.badge'), 'info'));
   li.append(head, title, meta);

@@ -56,6 +56,11 @@ function renderDetails(r) {
     reporter.textContent = parts.filter(Boolean).join(' · ');
   }
   renderDeadline(r.deadline);
+  // The server says whether a year the deadlines span has holidays no admin has confirmed.
+  const provisional = document.getElementById('deadline-provisional');
+  provisional.hidden = !r.deadline_provisional;
+  provisional.textContent = r.deadline_provisional
+    ? t('report.provisional', { years: (r.unconfirmed_holiday_years ?? []).join(', ') }) : '';
 }
 
 function renderActions(r) {
