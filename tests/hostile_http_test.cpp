@@ -50,7 +50,7 @@ std::string concrete_path(std::string pattern, const std::string& id) {
       {R"((\d{1,18}))", "1"},       {"(sms|whatsapp|email)", "sms"},
       {R"(\.(json|xml))", ".json"}, {"([a-z0-9-]{1,64})", "jalan-jembatan"},
       {"([^/.]{1,64})", id},        {"([0-9a-f]{32})", std::string(32, 'a')},
-      {R"((\d{1,2}))", "1"},       {R"((\d{4}))", "2027"},
+      {R"((\d{1,2}))", "1"},        {R"((\d{4}))", "2027"},
   };
   for (const auto& [group, value] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {
