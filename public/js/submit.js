@@ -2,6 +2,7 @@
 // a draft kept on the phone (text, region and files survive a reload), attachments
 // uploaded as they are chosen, the POST, and the confirmation with the tracking ID. Without
 // a connection the citizen may leave the report in the phone's outbox (outbox.js).
+import { afterPress } from './after_press.js';
 import { loadCore } from './core.js';
 import { getAgencies, getCategories } from './api.js';
 import { attachmentCount, clearAttachments, currentFiles, initAttachments, startUploads } from './attachments.js';
@@ -252,7 +253,8 @@ function wire() {
     // "Phone or email" is judged once the citizen leaves the pair, not between the two.
     const contact = (el) => ['reporter.phone', 'reporter.email'].includes(el?.name);
     if (contact(event.target) && !contact(event.relatedTarget)) touched.add('reporter');
-    validate();
+    // Not now: the error line would move the submit button under a finger (after_press.js).
+    afterPress(validate);
   });
   form.addEventListener('submit', onSubmit);
   document.getElementById('gps-add').addEventListener('click', askPosition);
