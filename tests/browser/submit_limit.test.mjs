@@ -69,21 +69,25 @@ test('a limited submission shows the wait, waits on the phone and is sent by its
   assert.equal(stored.body.title, 'Saluran air tersumbat kedua');
   await page.screenshot({ path: path.join(artifacts, 'phone-limited-sent.png') });
 
-  // Kept, then the page reloaded before the wait is over: the report still goes by itself,
-  // and the page says so with its tracking ID and PIN.
+  // Kept, then another page opened before the wait is over ("Laporan saya", which says when
+  // it will go): the report still goes by itself, and the page says so with its tracking ID
+  // and PIN.
   await newForm(page);
   await fillReport(page, 'Saluran air tersumbat ketiga');
   await page.click('#submit-button');
   await page.locator('#limited-offer:not([hidden])').waitFor({ timeout: 5000 });
   await page.click('#limited-keep');
   await page.locator('#queued-view:not([hidden])').waitFor();
-  await newForm(page);
+  await page.goto(env.server.url + 'my.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.locator('#waiting-list li', { hasText: /Saluran air tersumbat ketiga.*sekitar pukul/ }).waitFor();
+  await page.screenshot({ path: path.join(artifacts, 'phone-limited-waiting-mine.png'), fullPage: true });
   const line = page.locator('#outbox-status', { hasText: 'Saluran air tersumbat ketiga' });
   await line.waitFor({ timeout: 20000 });
   const [, thirdId, thirdPin] = /Nomor pelacakan: (\S+), PIN: (\d{8})/.exec(await line.textContent());
   assert.equal((await reporterCopy(thirdId, thirdPin)).body.title, 'Saluran air tersumbat ketiga');
-  await page.locator('#waiting-line[hidden]').waitFor({ state: 'attached' });
-  await page.screenshot({ path: path.join(artifacts, 'phone-limited-sent-after-reload.png') });
+  await page.locator('#mine-list li', { hasText: 'Saluran air tersumbat ketiga' }).waitFor();
+  await page.screenshot({ path: path.join(artifacts, 'phone-limited-sent-after-reload.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });
