@@ -101,7 +101,9 @@ async function main() {
   onLangChange(render);
   await render();
   const flush = startOutbox(() => { render(); refreshStatuses(); });
-  document.getElementById('send-now').addEventListener('click', async () => { await flush(); render(); });
+  // The citizen's "now" tries a report the server asked to wait for too; a second 429 sets
+  // its wait again.
+  document.getElementById('send-now').addEventListener('click', async () => { await flush({ force: true }); render(); });
   await refreshStatuses();
   document.body.dataset.ready = 'true';
 }

@@ -73,13 +73,13 @@ export async function nextAttempt() {
 
 let sending = null;
 // Sends every waiting report whose wait is over; `onSent(result, item)` for each that went
-// through. Stops at the first one that finds no connection or a limit (which sets its
-// wait); a report the server refuses stays, marked.
-export function sendWaiting(onSent) {
+// through (`force`: those still waiting too). Stops at the first one that finds no
+// connection or a limit (which sets its wait); a report the server refuses stays, marked.
+export function sendWaiting(onSent, force = false) {
   if (sending) return sending;
   sending = (async () => {
     for (const item of await waitingReports()) {
-      if (item.refused || (item.not_before ?? 0) > Date.now()) continue;
+      if (item.refused || (!force && (item.not_before ?? 0) > Date.now())) continue;
       const save = () => putItem(kStore, item);
       const res = await sendWithFiles(item.key, item.report, item.files, null, save);
       if (res.ok) {

@@ -17,7 +17,8 @@ export function registerServiceWorker() {
 export function startOutbox(onSent) {
   const line = document.getElementById('outbox-status');
   let timer = 0;
-  const flush = async () => {
+  // `force`: try reports whose wait is not over too (the citizen asked).
+  const flush = async ({ force = false } = {}) => {
     await sendWaiting((result, item) => {
       if (line) {
         line.hidden = false;
@@ -26,13 +27,13 @@ export function startOutbox(onSent) {
         });
       }
       onSent?.(result, item);
-    });
+    }, force);
     clearTimeout(timer);
     const next = await nextAttempt();
     // Timers beyond about 24 days overflow; a page is not open that long.
     if (next !== null) timer = setTimeout(flush, Math.min(Math.max(next - Date.now(), 0) + 500, 2 ** 31 - 1));
   };
-  window.addEventListener('online', flush);
+  window.addEventListener('online', () => flush());
   if (navigator.onLine) flush();
   return flush;
 }
