@@ -40,6 +40,8 @@ export function offerLater(seconds) {
   render();
   offer.hidden = false;
   document.getElementById('limited-heading').focus();
+  // Focus alone scrolls only the heading into view; the choice is the buttons below it.
+  offer.scrollIntoView({ block: 'nearest' });
 }
 
 export function hideOffer() { offer.hidden = true; }
