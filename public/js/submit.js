@@ -12,6 +12,7 @@ import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { initRegionPicker, relabelRegions } from './region_picker.js';
 import { watchSimilar } from './similar.js';
+import { renderHowItWorks } from './how.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
@@ -263,7 +264,7 @@ function wire() {
     document.getElementById('offline-offer').hidden = true;
     submitButton.focus();
   });
-  onLangChange(() => { renderCatalogue(); relabelRegions(); updateCounters(); validate(); });
+  onLangChange(() => { renderCatalogue(); relabelRegions(); updateCounters(); validate(); renderHowItWorks(core); });
 }
 
 async function main() {
@@ -282,6 +283,7 @@ async function main() {
     agencies: agencies.ok ? agencies.data : [],
   };
   renderCatalogue();
+  renderHowItWorks(core);
   restoreDraft();
   await initRegionPicker(() => { saveDraft(); validate(); });
   await initAttachments(core, () => validate());
