@@ -342,7 +342,8 @@ const messages = {
   en: {
     'app.name': 'aduan',
     'app.tagline': 'Public service complaints',
-    'lang.switch': 'Bahasa Indonesia',
+    // Short, so that the phone's header stays one row; the label gives the whole name.
+    'lang.switch': 'Indonesia',
     'lang.switch.label': 'Ganti ke Bahasa Indonesia',
     'nav.skip': 'Skip to content',
     'nav.menu': 'Menu',
