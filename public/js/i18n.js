@@ -2,6 +2,8 @@
 // second. Validation and API errors arrive as codes from the core and are turned into
 // text here, never in C++.
 
+import { initMenu } from './menu.js';
+
 const messages = {
   id: {
     'app.name': 'aduan',
@@ -9,6 +11,7 @@ const messages = {
     'lang.switch': 'English',
     'lang.switch.label': 'Switch to English',
     'nav.skip': 'Lewati ke isi',
+    'nav.menu': 'Menu',
     'nav.submit': 'Buat laporan',
     'nav.track': 'Lacak laporan',
     'nav.transparency': 'Transparansi',
@@ -40,6 +43,27 @@ const messages = {
 
     'submit.heading': 'Sampaikan laporan Anda',
     'submit.intro': 'Laporan Anda diteruskan ke instansi yang berwenang. Isian bertanda * wajib diisi.',
+    'how.heading': 'Cara kerja: langkah dan batas waktu',
+    'how.name.submit': 'Anda mengirim.',
+    'how.step.submit': 'Anda menerima nomor pelacakan dan PIN untuk memantau, membalas, dan menilai.',
+    'how.name.verification': 'Verifikasi.',
+    'how.step.verification': 'Koordinator memeriksa laporan dalam {days} hari kerja, lalu meneruskannya ke instansi yang berwenang. Bila perlu keterangan, ia bertanya kepada Anda dan waktunya berhenti sampai Anda menjawab.',
+    'how.name.first_response': 'Diteruskan ke instansi.',
+    'how.step.first_response': 'Instansi memberi tanggapan pertama dalam {days} hari kerja.',
+    'how.name.resolution': 'Tindak lanjut.',
+    'how.step.resolution': 'Instansi menyelesaikannya dalam {light}–{investigation} hari kerja menurut bobotnya: ringan {light}, normatif {normative}, tanpa pemeriksaan {no_investigation}, perlu pemeriksaan {investigation}.',
+    'how.name.confirmation': 'Anda mengonfirmasi.',
+    'how.step.confirmation': 'Anda menyatakan sudah atau belum selesai dalam {days} hari kerja, dan boleh menilai tindak lanjutnya. Tanpa jawaban, laporan selesai dengan sendirinya.',
+    'how.name.escalation': 'Bila dibiarkan.',
+    'how.step.escalation': 'Laporan yang belum selesai {days} hari kerja setelah diteruskan dialihkan ke pengawas (Ombudsman).',
+    'how.working_days': 'Hari kerja: Senin sampai Jumat, di luar hari libur nasional, cuti bersama, dan libur daerah.',
+    'how.choices': 'Arti pilihan Anda',
+    'how.confidential': 'Rahasia',
+    'how.confidential.text': 'Hanya Anda dan petugas yang membaca isinya; umum hanya melihat nomor dan status.',
+    'how.public': 'Terbuka untuk umum',
+    'how.public.text': 'Setelah diverifikasi, judul, isi, kategori, wilayah, dan tanggapan instansi tampil di halaman Transparansi. Nama, kontak, alamat yang Anda tulis, dan balasan Anda tidak pernah tampil.',
+    'how.anonymous': 'Anonim',
+    'how.anonymous.text': 'Instansi yang dilaporkan tidak melihat nama, kontak, atau NIK Anda; hanya koordinator yang tahu. Identitas Anda tidak pernah tampil untuk umum, apa pun pilihannya.',
     'field.classification': 'Jenis laporan *',
     'classification.complaint': 'Pengaduan',
     'classification.aspiration': 'Aspirasi',
@@ -52,7 +76,8 @@ const messages = {
     'field.category': 'Kategori *',
     'field.category.choose': 'Pilih kategori',
     'field.agency': 'Instansi tujuan (jika tahu)',
-    'field.agency.none': 'Tidak tahu — biar petugas yang menentukan',
+    'field.agency.none': 'Tidak tahu',
+    'field.agency.hint': 'Bila tidak tahu, petugas yang menentukan.',
     'field.location.text': 'Lokasi kejadian *',
     'field.location.text.hint': 'Alamat, nama tempat, atau patokan terdekat.',
     'field.location.gps': 'Sertakan posisi saya',
@@ -257,14 +282,15 @@ const messages = {
     'region.choose.district': 'Pilih kecamatan',
     'field.attachments': 'Lampiran: foto atau PDF (tidak wajib)',
     'field.attachments.hint': 'Foto diperkecil di HP Anda sebelum dikirim; lokasi dan data kamera di dalam foto dihapus.',
-    'field.attachments.add': 'Tambah foto atau PDF',
+    'field.attachments.camera': 'Ambil foto',
+    'field.attachments.files': 'Pilih file',
     'attachment.count': '{count} dari {max} lampiran',
     'attachment.photo': 'Foto {n}',
     'attachment.document': 'Dokumen {n}',
-    'attachment.progress': 'Pengiriman {name}',
-    'attachment.sent': 'Terkirim',
-    'attachment.sending': 'Sedang dikirim…',
-    'attachment.waiting': 'Menunggu dikirim',
+    'attachment.progress': 'Unggahan {name}',
+    'attachment.uploaded': 'Terunggah, siap dikirim',
+    'attachment.uploading': 'Sedang diunggah…',
+    'attachment.waiting': 'Menunggu diunggah',
     'attachment.failed': 'Gagal: {reason}',
     'attachment.remove': 'Hapus {name}',
     'attachment.added': '{name} ditambahkan.',
@@ -319,9 +345,11 @@ const messages = {
   en: {
     'app.name': 'aduan',
     'app.tagline': 'Public service complaints',
-    'lang.switch': 'Bahasa Indonesia',
+    // Short, so that the phone's header stays one row; the label gives the whole name.
+    'lang.switch': 'Indonesia',
     'lang.switch.label': 'Ganti ke Bahasa Indonesia',
     'nav.skip': 'Skip to content',
+    'nav.menu': 'Menu',
     'nav.submit': 'New report',
     'nav.track': 'Track a report',
     'nav.transparency': 'Transparency',
@@ -353,6 +381,27 @@ const messages = {
 
     'submit.heading': 'Tell us what happened',
     'submit.intro': 'Your report goes to the agency in charge. Fields marked * are required.',
+    'how.heading': 'How it works: the steps and their deadlines',
+    'how.name.submit': 'You send it.',
+    'how.step.submit': 'You receive a tracking number and a PIN to follow it, reply and rate.',
+    'how.name.verification': 'Verification.',
+    'how.step.verification': 'The coordinator checks the report within {days} working days and forwards it to the agency in charge. If details are missing, they ask you, and the clock stops until you answer.',
+    'how.name.first_response': 'Forwarded to the agency.',
+    'how.step.first_response': 'The agency gives a first response within {days} working days.',
+    'how.name.resolution': 'Follow-up.',
+    'how.step.resolution': 'The agency resolves it within {light}–{investigation} working days, depending on its weight: light {light}, normative {normative}, without inspection {no_investigation}, needing inspection {investigation}.',
+    'how.name.confirmation': 'You confirm.',
+    'how.step.confirmation': 'You say whether it is done within {days} working days and may rate the follow-up. Without an answer, the report closes by itself.',
+    'how.name.escalation': 'If left undone.',
+    'how.step.escalation': 'A report not resolved {days} working days after it was forwarded goes to the supervisor (the Ombudsman).',
+    'how.working_days': 'Working days: Monday to Friday, except national holidays, collective leave days (cuti bersama) and local holidays.',
+    'how.choices': 'What your choices mean',
+    'how.confidential': 'Confidential',
+    'how.confidential.text': 'Only you and the staff read its content; the public sees only its number and status.',
+    'how.public': 'Public',
+    'how.public.text': 'Once verified, its title, text, category, region and the agency\'s responses appear on the Transparency page. Your name, contact, the address you wrote and your replies never do.',
+    'how.anonymous': 'Anonymous',
+    'how.anonymous.text': 'The agency you report on does not see your name, contact or NIK; only the coordinator knows them. Your identity is never shown to the public, whatever you choose.',
     'field.classification': 'Type of report *',
     'classification.complaint': 'Complaint',
     'classification.aspiration': 'Aspiration',
@@ -365,7 +414,8 @@ const messages = {
     'field.category': 'Category *',
     'field.category.choose': 'Choose a category',
     'field.agency': 'Agency (if you know it)',
-    'field.agency.none': 'Not sure — let the staff decide',
+    'field.agency.none': 'Not sure',
+    'field.agency.hint': 'If you are not sure, the staff decide.',
     'field.location.text': 'Where it happened *',
     'field.location.text.hint': 'Address, place name or nearest landmark.',
     'field.location.gps': 'Add my position',
@@ -570,14 +620,15 @@ const messages = {
     'region.choose.district': 'Choose a district',
     'field.attachments': 'Attachments: photos or PDFs (optional)',
     'field.attachments.hint': 'Photos are made smaller on your phone before they are sent; the location and camera data inside them are removed.',
-    'field.attachments.add': 'Add a photo or PDF',
+    'field.attachments.camera': 'Take a photo',
+    'field.attachments.files': 'Choose a file',
     'attachment.count': '{count} of {max} attachments',
     'attachment.photo': 'Photo {n}',
     'attachment.document': 'Document {n}',
-    'attachment.progress': 'Sending {name}',
-    'attachment.sent': 'Sent',
-    'attachment.sending': 'Sending…',
-    'attachment.waiting': 'Waiting to be sent',
+    'attachment.progress': 'Uploading {name}',
+    'attachment.uploaded': 'Uploaded, ready to send',
+    'attachment.uploading': 'Uploading…',
+    'attachment.waiting': 'Waiting to upload',
     'attachment.failed': 'Failed: {reason}',
     'attachment.remove': 'Remove {name}',
     'attachment.added': '{name} added.',
@@ -686,9 +737,10 @@ export function setLang(next) {
 
 export function onLangChange(fn) { listeners.push(fn); }
 
-// Wires the language button of a page.
+// Wires the header of a page: the language button and the phone's menu.
 export function initLanguageSwitch() {
   applyTranslations();
+  initMenu();
   const button = document.getElementById('lang-switch');
   if (button) button.addEventListener('click', () => setLang(current === 'id' ? 'en' : 'id'));
 }

@@ -15,6 +15,7 @@ import { registerServiceWorker, startOutbox } from './pwa.js';
 import { describeQueued, hideOffer, notBefore, offerLater } from './limited_offer.js';
 import { initRegionPicker, relabelRegions } from './region_picker.js';
 import { watchSimilar } from './similar.js';
+import { renderHowItWorks } from './how.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
@@ -289,7 +290,7 @@ function wire() {
     document.getElementById('offline-offer').hidden = true;
     submitButton.focus();
   });
-  onLangChange(() => { renderCatalogue(); relabelRegions(); updateCounters(); validate(); });
+  onLangChange(() => { renderCatalogue(); relabelRegions(); updateCounters(); validate(); renderHowItWorks(core); });
 }
 
 async function main() {
@@ -308,6 +309,7 @@ async function main() {
     agencies: agencies.ok ? agencies.data : [],
   };
   renderCatalogue();
+  renderHowItWorks(core);
   restoreDraft();
   await initRegionPicker(() => { saveDraft(); validate(); });
   await initAttachments(core, () => validate());
