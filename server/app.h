@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "dashboard_service.h"
 #include "deadline_job.h"
+#include "device_link_service.h"
 #include "follow_service.h"
 #include "http_server.h"
 #include "inbound_service.h"
@@ -74,6 +75,7 @@ class App {
   WorkflowService workflow_;
   CitizenService citizens_;
   FollowService follows_;
+  DeviceLinkService devices_;
   StaffService staff_;
   AuthService auth_;
   DeadlineJob job_;

@@ -28,13 +28,14 @@ export function useAduan({ seedReports = 0 } = {}) {
   return env;
 }
 
-export async function startAduan(dbPath, { seedReports = 0 } = {}) {
+// `args`: more options for `aduan serve` (a notification config, for example).
+export async function startAduan(dbPath, { seedReports = 0, args = [] } = {}) {
   const bin = process.env.ADUAN_BIN;
   if (!bin) throw new Error('ADUAN_BIN is not set');
   const demo = execFileSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8' });
   if (seedReports) execFileSync(bin, ['seed', '--db', dbPath, '--reports', String(seedReports)]);
   const passwords = Object.fromEntries([...demo.matchAll(/account: (\S+) password: (\S+)/g)].map((m) => [m[1], m[2]]));
-  const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const url = await new Promise((resolve, reject) => {

@@ -65,3 +65,11 @@ test('characters and phones', () => {
     assert.equal(core.checkPhone(c.input), c.error);
   }
 });
+
+test('contacts a citizen links reports to', () => {
+  for (const c of vectors.contacts) {
+    const got = core.parseContact(c.input);
+    assert.deepEqual({ email: got.email, key: got.key, error: got.error, ok: got.ok },
+      { email: c.email, key: c.key, error: c.error, ok: !c.error }, c.input);
+  }
+});
