@@ -121,7 +121,7 @@ async function main() {
   onLangChange(() => { render(); renderLinkPanel(); });
   await render();
   const linkStatus = document.getElementById('link-status');
-  initLinkPanel({ onChange: renderSent, announce: (text) => { linkStatus.textContent = text; linkStatus.hidden = !text; } });
+  await initLinkPanel({ onChange: renderSent, announce: (text) => { linkStatus.textContent = text; linkStatus.hidden = !text; } });
   const flush = startOutbox(() => { render(); refreshStatuses(); });
   document.getElementById('send-now').addEventListener('click', async () => { await flush(); render(); });
   await refreshStatuses();

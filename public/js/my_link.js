@@ -191,8 +191,12 @@ async function leave(everywhere) {
 export async function initLinkPanel({ onChange, announce }) {
   changed = onChange;
   say = announce;
-  const core = await loadCore().catch(() => null);
-  $('link-contact-form').addEventListener('submit', (event) => { event.preventDefault(); sendCode(core); });
+  renderPanel();
+  const corePromise = loadCore().catch(() => null);
+  $('link-contact-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    sendCode(await corePromise);
+  });
   $('link-code-form').addEventListener('submit', (event) => { event.preventDefault(); enterCode(); });
   $('link-restart').addEventListener('click', () => { pending = null; renderPanel(); $('link-contact').focus(); });
   $('link-signout').addEventListener('click', () => leave(false));
