@@ -160,7 +160,8 @@ TEST_F(MyReports, AReportLinkedOnOnePhoneIsSeenAndAnsweredOnAnotherWithoutItsPin
 
   // Staff ask a question; phone B answers it.
   const StaffSession coordinator = server.login("koordinator");
-  ASSERT_EQ(staff_act(coordinator, id, {{"action", "postpone"}, {"note", "Di RT berapa?"}}).status,
+  ASSERT_EQ(staff_act(coordinator, id, {{"action", "postpone"}, {"note", "Di RT berapa lampunya?"}})
+                .status,
             200);
   const int64_t version =
       post("/api/v1/reports/" + id + "/access", json::object(), bearer(phone_b)).body["version"];
@@ -192,10 +193,6 @@ TEST_F(MyReports, APhoneNumberGetsItsCodeByWhatsAppAndEverySpellingIsTheSameCont
       post("/api/v1/reports/" + other + "/access", json::object(), bearer(phone_b));
   EXPECT_EQ(not_linked.status, 403);
   EXPECT_EQ(not_linked.body["error"]["code"], "report_not_linked");
-  // An ID no report has answers the same.
-  const Answer unknown =
-      post("/api/v1/reports/" + server.submit().first + "/access", json::object(), bearer(phone_b));
-  EXPECT_EQ(unknown.body["error"]["code"], "report_not_linked");
 }
 
 TEST_F(MyReports, ACodeWorksOnceForFifteenMinutesAndFiveTries) {

@@ -66,7 +66,7 @@ export function linkControls(report) {
       const res = await unlinkReport(id);
       if (res.ok) linked.delete(id);
       say(res.ok ? t('link.unlinked') : problem(res));
-      changed();
+      refresh();
     })];
   }
   if (!report.pin) return [];
@@ -89,7 +89,7 @@ async function link(report, consent) {
   } else {
     say(problem(res));
   }
-  changed();
+  refresh();
   return res.ok;
 }
 
@@ -111,6 +111,12 @@ export async function refreshLinked() {
   const res = await linkedReports();
   if (res.ok) linked = new Map(res.data.items.map((r) => [r.tracking_id, r]));
   else if (res.status === 401) linked = new Map();
+}
+
+// The panel and the list again: a 401 on any call has signed this phone out.
+function refresh() {
+  renderPanel();
+  changed();
 }
 
 function renderPanel() {
