@@ -13,6 +13,7 @@
 #include "dashboard_service.h"
 #include "deadline_job.h"
 #include "device_limits.h"
+#include "device_link_service.h"
 #include "follow_service.h"
 #include "http_server.h"
 #include "inbound_service.h"
@@ -77,6 +78,7 @@ class App {
   WorkflowService workflow_;
   CitizenService citizens_;
   FollowService follows_;
+  DeviceLinkService device_links_;
   StaffService staff_;
   AuthService auth_;
   DeadlineJob job_;

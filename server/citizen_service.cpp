@@ -2,7 +2,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "crypto.h"
+#include "device_link_repository.h"
 
 namespace aduan {
 namespace {
@@ -66,6 +69,41 @@ CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std:
   return out;
 }
 
+// A signed-in phone reaches only the reports linked to its contact. An unknown tracking ID
+// answers as a report that is not linked, so a session cannot sort the IDs that exist.
+CitizenOutcome CitizenService::check_device(const std::string& typed_id, const std::string& token,
+                                            int64_t* report_id) {
+  CitizenOutcome out;
+  const ParsedTrackingId id = parse_tracking_id(typed_id);
+  if (!id.ok()) {
+    out.result = CitizenOutcome::Result::kBadTrackingId;
+    out.id_error = id.error;
+    return out;
+  }
+  const int64_t now = clock_.now_unix();
+  store_.read([&](SQLite::Database& db) {
+    const auto contact = DeviceLinkRepository::session_contact(db, digest_hex(token), now);
+    if (!contact) {
+      out.result = CitizenOutcome::Result::kSignedOut;
+      return;
+    }
+    const auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
+    const auto linked = DeviceLinkRepository::reports(db, store_.secrets(), *contact);
+    if (!report || std::find(linked.begin(), linked.end(), report->id) == linked.end()) {
+      out.result = CitizenOutcome::Result::kNotLinked;
+      return;
+    }
+    *report_id = report->id;
+  });
+  return out;
+}
+
+CitizenOutcome CitizenService::check_key(const std::string& typed_id, const CitizenKey& key,
+                                         const std::string& address, int64_t* report_id) {
+  return key.by_device() ? check_device(typed_id, key.device_token, report_id)
+                         : check_pin(typed_id, key.pin, address, report_id);
+}
+
 ReportView CitizenService::view_of(int64_t report_id) {
   ReportView view;
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
@@ -75,20 +113,20 @@ ReportView CitizenService::view_of(int64_t report_id) {
   return view;
 }
 
-CitizenOutcome CitizenService::open(const std::string& typed_id, const std::string& pin,
+CitizenOutcome CitizenService::open(const std::string& typed_id, const CitizenKey& key,
                                     const std::string& address) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
+  CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result == CitizenOutcome::Result::kOk) out.view = view_of(report_id);
   return out;
 }
 
-CitizenOutcome CitizenService::act(const std::string& typed_id, const std::string& pin,
+CitizenOutcome CitizenService::act(const std::string& typed_id, const CitizenKey& key,
                                    const std::string& address, Action action,
                                    const ActionInput& input,
                                    std::optional<int64_t> expected_version) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
+  CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   const ActOutcome done =
       workflow_.act(report_id, Actor{Role::kCitizen, {}, {}, {}}, action, input, expected_version);
@@ -113,10 +151,10 @@ CitizenOutcome CitizenService::act(const std::string& typed_id, const std::strin
   return out;
 }
 
-CitizenOutcome CitizenService::attachment(const std::string& typed_id, const std::string& pin,
+CitizenOutcome CitizenService::attachment(const std::string& typed_id, const CitizenKey& key,
                                           const std::string& address, int position) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
+  CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   store_.read([&](SQLite::Database& db) {
     out.attachment = AttachmentRepository::read(db, report_id, position);
@@ -124,11 +162,10 @@ CitizenOutcome CitizenService::attachment(const std::string& typed_id, const std
   return out;
 }
 
-CitizenOutcome CitizenService::set_notifications(const std::string& typed_id,
-                                                 const std::string& pin, const std::string& address,
-                                                 bool enabled) {
+CitizenOutcome CitizenService::set_notifications(const std::string& typed_id, const CitizenKey& key,
+                                                 const std::string& address, bool enabled) {
   int64_t report_id = 0;
-  CitizenOutcome out = check_pin(typed_id, pin, address, &report_id);
+  CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   store_.write(
       [&](SQLite::Database& db) { ReportRepository::set_notify_citizen(db, report_id, enabled); });

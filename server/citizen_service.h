@@ -23,12 +23,31 @@ struct CitizenOutcome {
     kNotAllowed,     // 409
     kStaleVersion,   // 409
     kInvalid,        // 422
+    kSignedOut,      // 401: the phone's sign-in (device token) is unknown or expired
+    kNotLinked,      // 403: the signed-in contact has no report with this ID
   } result = Result::kOk;
   TrackingIdError id_error = TrackingIdError::kNone;
   int64_t retry_after = 0;
   std::vector<FieldError> errors;
   std::optional<ReportView> view;            // with kOk: the report as its reporter sees it
   std::optional<AttachmentData> attachment;  // with kOk from attachment()
+};
+
+// What proves a citizen's right to a report: the PIN given at submission, or a phone signed
+// in with a contact the report is linked to (device_link_service.h); a PIN, when given, is
+// what counts.
+struct CitizenKey {
+  CitizenKey(std::string typed_pin) : pin(std::move(typed_pin)) {}  // NOLINT: a PIN is a key
+  CitizenKey(const char* typed_pin) : pin(typed_pin) {}             // NOLINT
+  static CitizenKey device(std::string token) {
+    CitizenKey k("");
+    k.device_token = std::move(token);
+    return k;
+  }
+  bool by_device() const { return pin.empty() && !device_token.empty(); }
+
+  std::string pin;
+  std::string device_token;
 };
 
 class CitizenService {
@@ -38,25 +57,29 @@ class CitizenService {
 
   // Each call checks the PIN first, as typed from the client `address` (wrong PINs slow
   // down that address only; see guess_guard.h).
-  CitizenOutcome open(const std::string& typed_id, const std::string& pin,
+  CitizenOutcome open(const std::string& typed_id, const CitizenKey& key,
                       const std::string& address);
-  CitizenOutcome act(const std::string& typed_id, const std::string& pin,
-                     const std::string& address, Action action, const ActionInput& input,
+  CitizenOutcome act(const std::string& typed_id, const CitizenKey& key, const std::string& address,
+                     Action action, const ActionInput& input,
                      std::optional<int64_t> expected_version);
   // One attachment of the report; kOk without `attachment` when it has no such attachment.
-  CitizenOutcome attachment(const std::string& typed_id, const std::string& pin,
+  CitizenOutcome attachment(const std::string& typed_id, const CitizenKey& key,
                             const std::string& address, int position);
   // Turns the citizen's messages about this report on or off.
-  CitizenOutcome set_notifications(const std::string& typed_id, const std::string& pin,
+  CitizenOutcome set_notifications(const std::string& typed_id, const CitizenKey& key,
                                    const std::string& address, bool enabled);
 
   // Wrong PINs counted and alarms raised since start, for /metrics.
   const GuessGuard& guesses() const { return guard_; }
 
  private:
-  // Checks the ID and the PIN; on success sets `*report_id`.
+  // Checks the ID and the key; on success sets `*report_id`.
+  CitizenOutcome check_key(const std::string& typed_id, const CitizenKey& key,
+                           const std::string& address, int64_t* report_id);
   CitizenOutcome check_pin(const std::string& typed_id, const std::string& pin,
                            const std::string& address, int64_t* report_id);
+  CitizenOutcome check_device(const std::string& typed_id, const std::string& token,
+                              int64_t* report_id);
   ReportView view_of(int64_t report_id);
 
   Store& store_;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "catalog_repository.h"
+#include "device_link_repository.h"
 #include "notifier.h"
 #include "prepared.h"
 #include "rate_limiter.h"
@@ -117,6 +118,7 @@ JobRun DeadlineJob::run_once() {
     nonces.bind(1, now - 24 * 3600);
     nonces.exec();
     SessionRepository::remove_expired(db, now, now - 7 * 24 * 3600);
+    DeviceLinkRepository::prune(db, now);  // expired sign-in codes and phones' sessions
     AttachmentRepository::prune(db, now - kUploadLifetimeSeconds);
     Prepared keys(db, "DELETE FROM submission_keys WHERE created_at < ?");
     keys.bind(1, now - kSubmissionKeyLifetimeSeconds);

@@ -268,16 +268,16 @@ void Notifier::notify_address(SQLite::Database& db, const std::string& event,
 
 void Notifier::notify_code(SQLite::Database& db, const std::string& channel,
                            const std::string& recipient, const std::string& language,
-                           const std::string& code, int64_t now) const {
+                           const std::string& code, int64_t now, const std::string& event) const {
   const bool configured =
       channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
   if (!configured || recipient.empty()) return;
   // Like the PIN: masked in the row, the real text sealed until it is sent.
   TemplateVars vars{{"code", code}, {"link", config_.public_url + "/"}};
-  const RenderedMessage real = render_message(language, "follow_code", vars);
+  const RenderedMessage real = render_message(language, event, vars);
   vars["code"] = "\u2022\u2022\u2022\u2022\u2022\u2022";
-  const RenderedMessage masked = render_message(language, "follow_code", vars);
-  write(db, "follow_code", Recipient{channel, recipient, language, true}, masked, {}, now,
+  const RenderedMessage masked = render_message(language, event, vars);
+  write(db, event, Recipient{channel, recipient, language, true}, masked, {}, now,
         seal_outbox_text(config_.seal_secret, channel == "email" ? real.body : real.short_text));
 }
 

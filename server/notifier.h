@@ -41,10 +41,12 @@ class Notifier {
                       const std::string& recipient, const std::string& language,
                       const std::string& note, int64_t now) const;
 
-  // The code a follower's contact must give back (FollowService), to that contact alone; the
-  // code is never kept readable in the outbox.
+  // The code a contact must give back, to that contact alone: `event` "follow_code" for a
+  // follower (FollowService), "link_code" for a citizen linking their reports
+  // (DeviceLinkService). The code is never kept readable in the outbox.
   void notify_code(SQLite::Database& db, const std::string& channel, const std::string& recipient,
-                   const std::string& language, const std::string& code, int64_t now) const;
+                   const std::string& language, const std::string& code, int64_t now,
+                   const std::string& event = "follow_code") const;
 
   const NotifyConfig& config() const { return config_; }
 

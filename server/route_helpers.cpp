@@ -109,8 +109,29 @@ bool send_citizen_error(httplib::Response& res, const CitizenOutcome& o) {
     case R::kInvalid:
       send_act_error(res, ActOutcome{ActOutcome::Result::kInvalid, o.errors, {}});
       break;
+    case R::kSignedOut:
+      send_error(res, 401, "device_signed_out",
+                 "This phone is no longer signed in to My reports; sign in again with a code.");
+      break;
+    case R::kNotLinked:
+      send_error(res, 403, "report_not_linked",
+                 "No report with this tracking ID is linked to the contact this phone signed in "
+                 "with.");
+      break;
   }
   return true;
+}
+
+std::string bearer_token(const httplib::Request& req) {
+  static constexpr std::string_view kBearer = "Bearer ";
+  const std::string header = req.get_header_value("Authorization");
+  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) return {};
+  return header.substr(kBearer.size());
+}
+
+CitizenKey citizen_key(const httplib::Request& req, const std::string& pin) {
+  if (!pin.empty()) return CitizenKey(pin);
+  return CitizenKey::device(bearer_token(req));
 }
 
 }  // namespace aduan

@@ -28,6 +28,12 @@ void send_act_error(httplib::Response& res, const ActOutcome& outcome);
 // Writes the error for a failed citizen request; false when there was none.
 bool send_citizen_error(httplib::Response& res, const CitizenOutcome& outcome);
 
+// What a citizen's request proves itself with: the PIN typed (`pin`), or, without one, the
+// phone's sign-in sent as "Authorization: Bearer <token>" (device_link_service.h).
+CitizenKey citizen_key(const httplib::Request& req, const std::string& pin);
+// The bearer token of the request, or empty.
+std::string bearer_token(const httplib::Request& req);
+
 // Writes 400 for a tracking ID that cannot be one.
 void send_tracking_id_error(httplib::Response& res, TrackingIdError error);
 

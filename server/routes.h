@@ -30,6 +30,8 @@ void register_transparency_routes(Router& router, const Services& services);
 void register_dashboard_routes(Router& router, const Services& services);
 void register_metrics_routes(Router& router, const Services& services);
 void register_similar_routes(Router& router, const Services& services);
+// A citizen's reports on any phone: /api/v1/me/... (device_link_service.h).
+void register_my_reports_routes(Router& router, const Services& services);
 void register_upload_routes(Router& router, const Services& services);
 
 // Open311 GeoReport v2 under /open311/v2/.

@@ -91,10 +91,10 @@ void citizen_request(const Services& s, bool act, const httplib::Request& req,
   if (act) {
     const auto action = parse_action(decoded.action);
     if (!action) return send_error(res, 400, "unknown_action", "There is no such action.");
-    outcome = s.citizens.act(req.matches[1].str(), decoded.pin, req.remote_addr, *action,
-                             decoded.input, decoded.version);
+    outcome = s.citizens.act(req.matches[1].str(), citizen_key(req, decoded.pin), req.remote_addr,
+                             *action, decoded.input, decoded.version);
   } else {
-    outcome = s.citizens.open(req.matches[1].str(), decoded.pin, req.remote_addr);
+    outcome = s.citizens.open(req.matches[1].str(), citizen_key(req, decoded.pin), req.remote_addr);
   }
   if (send_citizen_error(res, outcome)) return;
   res.set_header("Cache-Control", "no-store");
@@ -132,23 +132,24 @@ void register_public_routes(Router& router, const Services& s) {
               [&s](const httplib::Request& req, httplib::Response& res) {
                 if (within(s.track_limit, s, req, res)) citizen_request(s, true, req, res);
               });
-  router.open(
-      "POST", std::string(kTrackingPath) + "/notifications",
-      [&s](const httplib::Request& req, httplib::Response& res) {
-        if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
-        const auto doc = parse_request_json(req.body);
-        if (!doc.is_object() || !doc.value("pin", nlohmann::json()).is_string() ||
-            !doc.value("enabled", nlohmann::json()).is_boolean()) {
-          return send_error(res, 400, "malformed_json",
-                            "Send {\"pin\": \"...\", \"enabled\": true|false}.");
-        }
-        const CitizenOutcome out =
-            s.citizens.set_notifications(req.matches[1].str(), doc["pin"].get<std::string>(),
-                                         req.remote_addr, doc["enabled"].get<bool>());
-        if (send_citizen_error(res, out)) return;
-        res.set_header("Cache-Control", "no-store");
-        send_json(res, 200, reporter_view_json(*out.view, s.reports.settings().utc_offset_minutes));
-      });
+  router.open("POST", std::string(kTrackingPath) + "/notifications",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
+                const auto doc = parse_request_json(req.body);
+                // The PIN may be left out by a phone signed in to My reports (citizen_key).
+                if (!doc.is_object() || !doc.value("pin", nlohmann::json("")).is_string() ||
+                    !doc.value("enabled", nlohmann::json()).is_boolean()) {
+                  return send_error(res, 400, "malformed_json",
+                                    "Send {\"pin\": \"...\", \"enabled\": true|false}.");
+                }
+                const CitizenOutcome out = s.citizens.set_notifications(
+                    req.matches[1].str(), citizen_key(req, doc.value("pin", std::string())),
+                    req.remote_addr, doc["enabled"].get<bool>());
+                if (send_citizen_error(res, out)) return;
+                res.set_header("Cache-Control", "no-store");
+                send_json(res, 200,
+                          reporter_view_json(*out.view, s.reports.settings().utc_offset_minutes));
+              });
   router.open("GET", "/api/v1/categories", [&s](const httplib::Request&, httplib::Response& res) {
     std::vector<Category> categories;
     std::vector<Agency> agencies;

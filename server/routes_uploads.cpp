@@ -147,14 +147,14 @@ void register_upload_routes(Router& router, const Services& s) {
                 if (!within(s.track_limit, s, req, res) || !require_json(req, res)) return;
                 const auto doc = parse_request_json(req.body);
                 const auto position = position_of(req.matches[2].str());
-                if (!doc.is_object() || !doc.value("pin", json()).is_string()) {
+                if (!doc.is_object() || !doc.value("pin", json("")).is_string()) {
                   return send_error(res, 400, "malformed_json", "Send {\"pin\": \"...\"}.");
                 }
                 if (!position)
                   return send_error(res, 404, "attachment_not_found", "No such attachment.");
-                const CitizenOutcome out =
-                    s.citizens.attachment(req.matches[1].str(), doc["pin"].get<std::string>(),
-                                          req.remote_addr, *position);
+                const CitizenOutcome out = s.citizens.attachment(
+                    req.matches[1].str(), citizen_key(req, doc.value("pin", std::string())),
+                    req.remote_addr, *position);
                 if (send_citizen_error(res, out))
                   return;  // no such report, wrong PIN, too many tries
                 if (!out.attachment) {

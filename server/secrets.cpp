@@ -16,7 +16,7 @@ namespace {
 
 // The subkeys' numbers under one context; never reuse a number for another purpose.
 constexpr char kContext[crypto_kdf_CONTEXTBYTES + 1] = "aduankey";
-enum Subkey : uint64_t { kChain = 1, kState = 2, kPin = 3, kCheck = 4 };
+enum Subkey : uint64_t { kChain = 1, kState = 2, kPin = 3, kCheck = 4, kContact = 5 };
 
 std::string hex(const unsigned char* data, size_t n) {
   std::string out(n * 2 + 1, '\0');
@@ -90,6 +90,7 @@ Secrets::Secrets(const Key& key) {
   crypto_kdf_derive_from_key(chain_.data(), chain_.size(), kChain, kContext, key.data());
   crypto_kdf_derive_from_key(state_.data(), state_.size(), kState, kContext, key.data());
   crypto_kdf_derive_from_key(pin_.data(), pin_.size(), kPin, kContext, key.data());
+  crypto_kdf_derive_from_key(contact_.data(), contact_.size(), kContact, kContext, key.data());
   Key check{};
   crypto_kdf_derive_from_key(check.data(), check.size(), kCheck, kContext, key.data());
   check_ = mac(check, "aduan audit key check");
@@ -100,6 +101,7 @@ Secrets::~Secrets() {
   sodium_memzero(chain_.data(), chain_.size());
   sodium_memzero(state_.data(), state_.size());
   sodium_memzero(pin_.data(), pin_.size());
+  sodium_memzero(contact_.data(), contact_.size());
 }
 
 Secrets Secrets::from_key(std::string_view key) {
@@ -170,5 +172,6 @@ Secrets Secrets::load_or_create(const std::string& path) {
 std::string Secrets::chain_mac(std::string_view message) const { return mac(chain_, message); }
 std::string Secrets::state_mac(std::string_view message) const { return mac(state_, message); }
 std::string Secrets::pin_mac(std::string_view message) const { return mac(pin_, message); }
+std::string Secrets::contact_mac(std::string_view message) const { return mac(contact_, message); }
 
 }  // namespace aduan

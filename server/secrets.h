@@ -42,6 +42,8 @@ class Secrets {
   std::string chain_mac(std::string_view message) const;  // an audit chain link
   std::string state_mac(std::string_view message) const;  // a report's state after an event
   std::string pin_mac(std::string_view message) const;    // a citizen PIN's digest
+  // A citizen's contact as the key of their linked reports, and what derives from it.
+  std::string contact_mac(std::string_view message) const;
 
   // Names the key without revealing it: the store keeps it, so that starting with a key
   // other than the one its chain was linked with is refused instead of breaking every link.
@@ -51,7 +53,7 @@ class Secrets {
   using Key = std::array<unsigned char, kKeyBytes>;
   explicit Secrets(const Key& key);
 
-  Key chain_{}, state_{}, pin_{};
+  Key chain_{}, state_{}, pin_{}, contact_{};
   std::string check_;
 };
 

@@ -21,6 +21,7 @@ class RegionCatalog;
 class AddressLimiter;
 class FollowService;
 class DeviceLimits;
+class DeviceLinkService;
 
 struct Services {
   Store& store;
@@ -42,6 +43,7 @@ struct Services {
   AddressLimiter& track_limit;   // per client address: tracking lookups and PIN checks
   FollowService& follows;
   DeviceLimits& devices;  // submissions: per device key, with a ceiling per address
+  DeviceLinkService& device_links;  // "my reports on any phone"
 };
 
 }  // namespace aduan

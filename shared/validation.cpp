@@ -242,6 +242,27 @@ std::string normalize_phone(std::string_view phone) {
   return national.empty() ? std::string(phone) : "+62" + national;
 }
 
+ContactKey parse_contact(std::string_view typed) {
+  ContactKey out;
+  const std::string line = normalize_line(typed);
+  if (line.empty()) {
+    out.error = FieldCode::kContactRequired;
+    return out;
+  }
+  out.is_email = line.find('@') != std::string::npos;
+  out.error = out.is_email ? check_email(line) : check_phone(line);
+  if (out.error) return out;
+  if (!out.is_email) {
+    out.key = normalize_phone(line);
+    return out;
+  }
+  out.key = line;
+  for (char& c : out.key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 ReportInput normalize_report(const ReportInput& in) {
   ReportInput out = in;
   out.title = normalize_line(in.title);

@@ -89,6 +89,18 @@ std::optional<FieldCode> check_nik(std::string_view nik);
 // recognisable Indonesian number.
 std::string normalize_phone(std::string_view phone);
 
+// The phone number or e-mail a citizen links their reports to, to see them on another phone.
+// `key` is the one spelling that every way of typing the same contact maps to: a phone in
+// +62 form, an e-mail trimmed and in lower case as a whole (mail providers here treat the
+// local part without case, and a citizen who types "Budi@" on one phone and "budi@" on the
+// next must find the same reports). With `error`, `key` is empty.
+struct ContactKey {
+  bool is_email = false;
+  std::string key;
+  std::optional<FieldCode> error;
+};
+ContactKey parse_contact(std::string_view typed);
+
 std::string_view to_string(FieldCode c);
 
 }  // namespace aduan

@@ -153,5 +153,14 @@ TEST(Vectors, CharactersAndPhones) {
   }
 }
 
+TEST(Vectors, Contacts) {
+  for (const json& c : vectors()["contacts"]) {
+    const ContactKey k = parse_contact(c["input"].get<std::string>());
+    EXPECT_EQ(k.is_email, c["email"].get<bool>()) << c;
+    EXPECT_EQ(k.key, c["key"].get<std::string>()) << c;
+    EXPECT_EQ(k.error ? std::string(to_string(*k.error)) : "", c["error"].get<std::string>()) << c;
+  }
+}
+
 }  // namespace
 }  // namespace aduan

@@ -125,6 +125,16 @@ std::string check_phone_js(std::string s) { return code_or_empty(check_phone(s))
 std::string check_email_js(std::string s) { return code_or_empty(check_email(s)); }
 std::string check_nik_js(std::string s) { return code_or_empty(check_nik(s)); }
 std::string normalize_phone_js(std::string s) { return normalize_phone(s); }
+// {ok, error, email, key}: the contact a citizen links their reports to.
+val parse_contact_js(std::string typed) {
+  const ContactKey c = parse_contact(typed);
+  val o = val::object();
+  o.set("ok", !c.error);
+  o.set("error", code_or_empty(c.error));
+  o.set("email", c.is_email);
+  o.set("key", c.key);
+  return o;
+}
 int count_characters_js(std::string s) { return int(count_characters(s)); }
 
 val validate_action_js(std::string action, val input, val context) {
@@ -324,6 +334,7 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("checkEmail", &check_email_js);
   emscripten::function("checkNik", &check_nik_js);
   emscripten::function("normalizePhone", &normalize_phone_js);
+  emscripten::function("parseContact", &parse_contact_js);
   emscripten::function("countCharacters", &count_characters_js);
   emscripten::function("parseTrackingId", &parse_tracking_id_js);
   emscripten::function("statuses", &statuses_js);

@@ -1,3 +1,5 @@
+import { deviceHeaders } from './device_token.js';
+
 // Calls to the aduan API. Every failure comes back as {ok:false, status, code, message,
 // errors, retryAfter}; a dropped connection has status 0 and code "network". retryAfter is
 // the seconds a 429 or 503 asks to wait (0 when it says nothing). `message` is the page's
@@ -51,7 +53,7 @@ export const getRegions = (parent = '') =>
 export async function attachmentBlob(trackingId, pin, position) {
   try {
     const res = await fetch(`/api/v1/reports/${encodeURIComponent(trackingId)}/attachments/${position}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }),
+      method: 'POST', headers: reporterHeaders(), body: JSON.stringify({ pin }),
     });
     return res.ok ? await res.blob() : null;
   } catch {
@@ -74,13 +76,18 @@ export const confirmFollow = (trackingId, body) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/follow/confirm`,
   { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-// The reporter's own view and actions: the PIN goes in the body, never in the address.
+// The reporter's own view and actions: the PIN goes in the body, never in the address. A
+// phone signed in to My reports also sends its sign-in, which stands for the PIN of the
+// reports linked to its contact (device_token.js).
+function reporterHeaders() {
+  return { 'Content-Type': 'application/json', ...deviceHeaders() };
+}
 export const openReport = (trackingId, pin) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/access`,
-  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) });
+  { method: 'POST', headers: reporterHeaders(), body: JSON.stringify({ pin }) });
 export const citizenAct = (trackingId, body) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/actions`,
-  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  { method: 'POST', headers: reporterHeaders(), body: JSON.stringify(body) });
 export const setReportNotifications = (trackingId, pin, enabled) => request(
   `/api/v1/reports/${encodeURIComponent(trackingId)}/notifications`,
-  { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin, enabled }) });
+  { method: 'POST', headers: reporterHeaders(), body: JSON.stringify({ pin, enabled }) });

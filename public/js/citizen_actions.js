@@ -22,6 +22,7 @@ function pinProblem(res) {
   if (res.code === 'wrong_pin') return t('citizen.pin.wrong');
   if (res.status === 429) return t('citizen.pin.limited', { wait: waitText(res.retryAfter) });
   if (res.status === 0) return t('submit.network');
+  if (res.code === 'report_not_linked' || res.code === 'device_signed_out') return t('error.' + res.code);
   return res.message;
 }
 
@@ -174,7 +175,8 @@ async function open(pin) {
 }
 
 // Shows the PIN form under a tracked report; opens it at once when the PIN came in the link.
-export function offerReporterActions({ id, core, onReport, pin }) {
+// `linked`: this phone's sign-in to My reports stands for the PIN (api.js sends it).
+export function offerReporterActions({ id, core, onReport, pin, linked = false }) {
   state = { id, pin: '', report: null, core, onReport };
   area.hidden = false;
   pinForm.hidden = false;
@@ -184,5 +186,5 @@ export function offerReporterActions({ id, core, onReport, pin }) {
     event.preventDefault();
     open(pinForm.elements.pin.value.replace(/\D/g, ''));
   };
-  if (pin) open(pin);
+  if (pin || linked) open(pin);
 }

@@ -2,6 +2,7 @@
 // seen when offline) and what is still waiting in the outbox.
 import { getReport } from './api.js';
 import { forgetReport, myReports, noteStatus } from './my_reports.js';
+import { initLinkPanel, isLinked, linkControls, linkedElsewhere, renderLinkPanel } from './my_link.js';
 import { dropWaiting, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { formatDateTime, formatLocalDateTime, initLanguageSwitch, locale, onLangChange, t } from './i18n.js';
@@ -51,7 +52,33 @@ async function renderWaiting() {
   }));
 }
 
+// Reports linked to the contact this phone signed in with, sent from another phone: opened
+// with the phone's sign-in instead of a PIN.
+function renderElsewhere() {
+  const reports = linkedElsewhere();
+  document.getElementById('elsewhere').hidden = reports.length === 0;
+  document.getElementById('elsewhere-list').replaceChildren(...reports.map((r) => {
+    const li = document.createElement('li');
+    li.dataset.id = r.tracking_id;
+    const link = document.createElement('a');
+    link.href = `/track.html?id=${encodeURIComponent(r.tracking_id)}#linked=1`;
+    link.textContent = r.title || r.tracking_id;
+    link.setAttribute('aria-label', `${r.title} — ${t('mine.open', { id: r.tracking_id })}`);
+    const id = document.createElement('span');
+    id.className = 'tracking-id small';
+    id.textContent = r.tracking_id;
+    const status = document.createElement('span');
+    status.className = 'mine-report-status';
+    status.textContent = t('status.' + r.status);
+    const when = document.createElement('span');
+    when.textContent = t('link.when', { date: formatDateTime(r.created_at) });
+    li.append(link, id, status, when, ...linkControls(r));
+    return li;
+  }));
+}
+
 function renderSent() {
+  renderElsewhere();
   const reports = myReports();
   document.getElementById('mine-empty').hidden = reports.length > 0;
   const ul = document.getElementById('mine-list');
@@ -60,7 +87,7 @@ function renderSent() {
     li.dataset.id = r.tracking_id;
     const link = document.createElement('a');
     // The PIN rides in the fragment, which never reaches the server or its logs.
-    link.href = `/track.html?id=${encodeURIComponent(r.tracking_id)}` + (r.pin ? `#pin=${encodeURIComponent(r.pin)}` : '');
+    link.href = `/track.html?id=${encodeURIComponent(r.tracking_id)}` + (r.pin ? `#pin=${encodeURIComponent(r.pin)}` : (isLinked(r.tracking_id) ? '#linked=1' : ''));
     link.textContent = r.title || r.tracking_id;
     link.setAttribute('aria-label', `${r.title} — ${t('mine.open', { id: r.tracking_id })}`);
     const id = document.createElement('span');
@@ -71,7 +98,7 @@ function renderSent() {
     status.textContent = r.status ? t('status.' + r.status) : '…';
     const when = document.createElement('span');
     when.textContent = r.sent_at ? t('mine.sent_at', { date: formatDateTime(r.sent_at) }) : '';
-    li.append(link, id, status, when, button(t('mine.forget', { id: r.tracking_id }), () => {
+    li.append(link, id, status, when, ...linkControls(r), button(t('mine.forget', { id: r.tracking_id }), () => {
       forgetReport(r.tracking_id);
       announce(t('mine.forgotten'));
       renderSent();
@@ -98,8 +125,10 @@ async function render() {
 async function main() {
   registerServiceWorker();
   initLanguageSwitch();
-  onLangChange(render);
+  onLangChange(() => { render(); renderLinkPanel(); });
   await render();
+  const linkStatus = document.getElementById('link-status');
+  await initLinkPanel({ onChange: renderSent, announce: (text) => { linkStatus.textContent = text; linkStatus.hidden = !text; } });
   const flush = startOutbox(() => { render(); refreshStatuses(); });
   // The citizen's "now" tries a report the server asked to wait for too; a second 429 sets
   // its wait again.

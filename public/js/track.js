@@ -3,6 +3,7 @@
 import { loadCore } from './core.js';
 import { getReport } from './api.js';
 import { offerReporterActions } from './citizen_actions.js';
+import { deviceSession } from './device_token.js';
 import { formatDateTime, formatNumber, initLanguageSwitch, onLangChange, t } from './i18n.js';
 import { registerServiceWorker } from './pwa.js';
 import { renderDeadline, renderTimeline } from './report_view.js';
@@ -69,8 +70,11 @@ async function track(typed, { focusResult = true } = {}) {
     notice('');
     history.replaceState(null, '', '?id=' + encodeURIComponent(parsed.display) + location.hash);
     render(res.data);
-    const pin = new URLSearchParams(location.hash.slice(1)).get('pin') ?? '';
-    offerReporterActions({ id: parsed.display, core, onReport: render, pin });
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const pin = fragment.get('pin') ?? '';
+    // "linked": opened from My reports on a phone signed in with the report's contact.
+    const linked = fragment.has('linked') && deviceSession() !== null;
+    offerReporterActions({ id: parsed.display, core, onReport: render, pin, linked });
     if (focusResult) document.getElementById('report-title').focus();
     return;
   }

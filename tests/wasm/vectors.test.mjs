@@ -82,3 +82,11 @@ test('deadline policy', () => {
   }
   assert.ok(p.escalationAfterForward > 0);
 });
+
+test('contacts a citizen links reports to', () => {
+  for (const c of vectors.contacts) {
+    const got = core.parseContact(c.input);
+    assert.deepEqual({ email: got.email, key: got.key, error: got.error, ok: got.ok },
+      { email: c.email, key: c.key, error: c.error, ok: !c.error }, c.input);
+  }
+});
