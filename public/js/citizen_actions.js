@@ -22,7 +22,6 @@ function pinProblem(res) {
   if (res.code === 'wrong_pin') return t('citizen.pin.wrong');
   if (res.status === 429) return t('citizen.pin.limited', { wait: waitText(res.retryAfter) });
   if (res.status === 0) return t('submit.network');
-  if (res.code === 'report_not_linked' || res.code === 'device_signed_out') return t('error.' + res.code);
   return res.message;
 }
 

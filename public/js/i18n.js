@@ -342,9 +342,6 @@ const messages = {
     'mine.status.offline': 'Status terakhir diketahui',
     'mine.files': '{count} lampiran',
     // My reports on any phone: the server's codes (routes_my_reports.cpp).
-    'error.device_signed_out': 'HP ini tidak lagi masuk ke Laporan saya. Masuk lagi dengan kode.',
-    'error.report_not_linked': 'Laporan ini tidak tertaut ke kontak yang dipakai HP ini. Buka dengan PIN.',
-    'error.anonymous_needs_consent': 'Laporan ini anonim: tautkan hanya bila Anda memilihnya.',
   },
   en: {
     'app.name': 'aduan',
@@ -684,9 +681,6 @@ const messages = {
     'mine.status.offline': 'Last known status',
     'mine.files': '{count} attachments',
     // My reports on any phone: the server's codes (routes_my_reports.cpp).
-    'error.device_signed_out': 'This phone is no longer signed in to My reports. Sign in again with a code.',
-    'error.report_not_linked': 'This report is not linked to the contact this phone uses. Open it with the PIN.',
-    'error.anonymous_needs_consent': 'This report is anonymous: link it only if you choose so.',
   },
 };
 

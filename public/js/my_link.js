@@ -31,8 +31,7 @@ function problem(res) {
   if (res.code === 'wrong_code') return t('link.wrong_code');
   if (res.code === 'contact_unreachable') return t('link.unreachable');
   if (res.code === 'validation_failed' && res.errors?.[0]) return fieldMessage('contact', res.errors[0].code);
-  const known = t('error.' + res.code);
-  return known === 'error.' + res.code ? res.message : known;
+  return res.message;  // the catalogue's words (server_errors.js through api.js)
 }
 
 export const isLinked = (trackingId) => linked.has(trackingId);

@@ -7,6 +7,7 @@ import { addMessages, t } from './i18n.js';
 export const kServerErrors = {
   id: {
     action_not_allowed: 'Tindakan ini tidak dapat dilakukan pada status laporan sekarang.',
+    anonymous_needs_consent: 'Laporan ini anonim: tautkan hanya bila Anda memilihnya.',
     api_key_not_found: 'Kunci API ini tidak ada atau sudah dicabut.',
     attachment_not_found: 'Lampiran ini tidak ada.',
     attachment_rejected: 'Berkas ini bukan foto (JPEG, PNG) atau PDF yang dapat dibaca.',
@@ -19,6 +20,7 @@ export const kServerErrors = {
     bad_status: 'Status yang diminta tidak dikenal.',
     contact_unreachable: 'Kode tidak dapat dikirim ke kontak ini. Periksa nomor HP atau email.',
     csrf_failed: 'Sesi halaman ini sudah usang. Muat ulang halaman lalu coba lagi.',
+    device_signed_out: 'HP ini tidak lagi masuk ke Laporan saya. Masuk lagi dengan kode.',
     forbidden: 'Peran Anda tidak diizinkan melakukan ini.',
     holiday_not_found: 'Tidak ada hari libur pada tanggal itu.',
     holiday_year_empty: 'Belum ada hari libur untuk tahun itu.',
@@ -38,6 +40,7 @@ export const kServerErrors = {
     replayed_request: 'Permintaan ini sudah pernah diterima.',
     report_finished: 'Laporan ini sudah selesai dan tidak dapat diikuti lagi.',
     report_not_found: 'Tidak ada laporan dengan nomor ini.',
+    report_not_linked: 'Laporan ini tidak tertaut ke kontak yang dipakai HP ini. Buka dengan PIN.',
     request_failed: 'Permintaan gagal.',
     stale_timestamp: 'Waktu permintaan terlalu lama atau di masa depan.',
     stale_version: 'Laporan sudah berubah sejak Anda membukanya. Muat ulang lalu coba lagi.',
@@ -61,6 +64,7 @@ export const kServerErrors = {
   },
   en: {
     action_not_allowed: 'This action is not possible for the report in its current status.',
+    anonymous_needs_consent: 'This report is anonymous: link it only if you choose so.',
     api_key_not_found: 'This API key does not exist or was revoked.',
     attachment_not_found: 'This attachment does not exist.',
     attachment_rejected: 'This file is not a photo (JPEG, PNG) or a readable PDF.',
@@ -73,6 +77,7 @@ export const kServerErrors = {
     bad_status: 'Unknown status requested.',
     contact_unreachable: 'A code cannot be sent to this contact. Check the phone number or email.',
     csrf_failed: 'This page\'s session is out of date. Reload the page and try again.',
+    device_signed_out: 'This phone is no longer signed in to My reports. Sign in again with a code.',
     forbidden: 'Your role may not do this.',
     holiday_not_found: 'There is no holiday on that date.',
     holiday_year_empty: 'There are no holidays for that year yet.',
@@ -92,6 +97,7 @@ export const kServerErrors = {
     replayed_request: 'This request was received before.',
     report_finished: 'This report is finished and can no longer be followed.',
     report_not_found: 'There is no report with this number.',
+    report_not_linked: 'This report is not linked to the contact this phone uses. Open it with the PIN.',
     request_failed: 'The request failed.',
     stale_timestamp: 'The request\'s time is too old or in the future.',
     stale_version: 'The report changed since you opened it. Reload and try again.',
