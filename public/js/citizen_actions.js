@@ -172,7 +172,11 @@ function show(report) {
   // A rating is given once; after that the report shows it instead of the button.
   const inCard = cardActions(report.citizen_step);
   const offered = allowed.filter((a) => !(a === 'rate' && report.rating) && !inCard.includes(a));
-  document.getElementById('citizen-none').hidden = offered.length > 0 || inCard.length > 0;
+  // Nothing else to do here: say so, or point to the card when it holds the next step.
+  const none = document.getElementById('citizen-none');
+  none.dataset.i18n = inCard.length ? 'step.above' : 'citizen.none';
+  none.textContent = t(none.dataset.i18n);
+  none.hidden = offered.length > 0;
   buttons.replaceChildren(...offered.map((action) => {
     const b = element('button', { type: 'button', className: action === 'confirm' ? 'primary' : 'secondary',
       textContent: t('citizen.verb.' + action) });

@@ -8,41 +8,41 @@ import { addMessages, formatDate, t } from './i18n.js';
 addMessages({
   id: {
     'step.confirm.title': 'Apakah masalah Anda sudah selesai?',
-    'step.confirm.ask': 'Instansi menyatakan tindak lanjutnya selesai. Mohon jawab paling lambat {date}.',
-    'step.confirm.otherwise': 'Jika tidak ada jawaban sampai {date}, laporan ditutup otomatis dan dianggap selesai.',
+    'step.confirm.ask': 'Instansi menyatakan tindak lanjutnya selesai.',
+    'step.confirm.otherwise': 'Jawab paling lambat {date}. Jika tidak ada jawaban, laporan ditutup otomatis sesudah tanggal itu dan dianggap selesai.',
     'step.confirm.yes': 'Ya, sudah selesai',
     'step.confirm.no': 'Belum selesai',
     'step.stars': 'Nilai tindak lanjut (tidak wajib)',
     'step.star': '{n} dari 5 bintang',
     'step.answer.title': 'Petugas menunggu keterangan Anda',
-    'step.answer.ask': 'Jawab paling lambat {date}.',
-    'step.answer.otherwise': 'Jika belum dijawab sampai {date}, koordinator dapat mengarsipkan laporan karena tidak lengkap.',
+    'step.answer.otherwise': 'Jawab paling lambat {date}. Jika belum dijawab, koordinator dapat mengarsipkan laporan karena tidak lengkap.',
     'step.answer.button': 'Jawab pertanyaan',
     'step.question': 'Pertanyaan petugas',
     'step.public.confirm.title': 'Menunggu konfirmasi pelapor',
-    'step.public.confirm.ask': 'Instansi menyatakan tindak lanjutnya selesai. Pelapor dapat mengonfirmasi atau membuka kembali laporan sampai {date}.',
+    'step.public.confirm.ask': 'Instansi menyatakan tindak lanjutnya selesai. Pelapor dapat mengonfirmasi atau membuka kembali laporan paling lambat {date}; jika tidak, laporan ditutup otomatis sesudah tanggal itu.',
     'step.public.answer.title': 'Menunggu keterangan pelapor',
     'step.public.answer.ask': 'Pelapor diminta memberi keterangan paling lambat {date}.',
     'step.public.pin': 'Anda pelapornya? Buka dengan PIN',
+    'step.above': 'Yang perlu Anda lakukan ada di kotak di bagian atas halaman.',
   },
   en: {
     'step.confirm.title': 'Is your problem solved?',
-    'step.confirm.ask': 'The agency says its follow-up is complete. Please answer by {date}.',
-    'step.confirm.otherwise': 'Without an answer by {date}, the report closes by itself as resolved.',
+    'step.confirm.ask': 'The agency says its follow-up is complete.',
+    'step.confirm.otherwise': 'Please answer by {date}. Without an answer, the report closes by itself after that day as resolved.',
     'step.confirm.yes': 'Yes, it is solved',
     'step.confirm.no': 'Not solved',
     'step.stars': 'Rate the follow-up (optional)',
     'step.star': '{n} of 5 stars',
     'step.answer.title': 'The staff are waiting for your answer',
-    'step.answer.ask': 'Please answer by {date}.',
-    'step.answer.otherwise': 'Without an answer by {date}, the coordinator may archive the report as incomplete.',
+    'step.answer.otherwise': 'Please answer by {date}. Without an answer, the coordinator may archive the report as incomplete.',
     'step.answer.button': 'Answer the question',
     'step.question': 'The staff\'s question',
     'step.public.confirm.title': 'Waiting for the reporter\'s confirmation',
-    'step.public.confirm.ask': 'The agency says its follow-up is complete. The reporter may confirm it or reopen the report until {date}.',
+    'step.public.confirm.ask': 'The agency says its follow-up is complete. The reporter may confirm it or reopen the report until {date}; otherwise it closes by itself after that day.',
     'step.public.answer.title': 'Waiting for the reporter\'s information',
     'step.public.answer.ask': 'The reporter is asked for more information by {date}.',
     'step.public.pin': 'Are you the reporter? Open with your PIN',
+    'step.above': 'What you need to do is in the box at the top of the page.',
   },
 });
 
@@ -102,8 +102,8 @@ function confirmCard(step, reporter, date) {
     element('p', { className: 'action-buttons' },
       element('button', { type: 'submit', className: 'primary', textContent: t('step.confirm.yes') }), no));
   form.addEventListener('submit', (event) => reporter.send(event, form));
-  return [element('p', { textContent: t('step.confirm.ask', { date }) }),
-    element('p', { className: 'step-otherwise', textContent: t('step.confirm.otherwise', { date }) }), form, slot];
+  return [element('p', {}, t('step.confirm.ask'), ' ',
+    element('strong', { textContent: t('step.confirm.otherwise', { date }) })), form, slot];
 }
 
 // The postponed report's question, its deadline, and the answer in one tap.
@@ -116,8 +116,7 @@ function answerCard(step, reporter, date) {
   const slot = element('div');
   const answer = element('button', { type: 'button', className: 'primary', textContent: t('step.answer.button') });
   answer.addEventListener('click', () => reporter.openForm('answer', slot));
-  out.push(element('p', { textContent: t('step.answer.ask', { date }) }),
-    element('p', { className: 'step-otherwise', textContent: t('step.answer.otherwise', { date }) }),
+  out.push(element('p', {}, element('strong', { textContent: t('step.answer.otherwise', { date }) })),
     element('p', { className: 'action-buttons' }, answer), slot);
   return out;
 }
@@ -126,12 +125,7 @@ function answerCard(step, reporter, date) {
 function publicCard(step, date) {
   const open = element('button', { type: 'button', className: 'link', textContent: t('step.public.pin') });
   open.addEventListener('click', () => document.getElementById('pin-input')?.focus());
-  const out = [element('p', { textContent: t(`step.public.${step.action}.ask`, { date }) })];
-  if (step.action === 'confirm') {
-    out.push(element('p', { className: 'step-otherwise', textContent: t('step.confirm.otherwise', { date }) }));
-  }
-  out.push(element('p', {}, open));
-  return out;
+  return [element('p', { textContent: t(`step.public.${step.action}.ask`, { date }) }), element('p', {}, open)];
 }
 
 // Shows the card for `report.citizen_step`, or hides it. `reporter`: null without the PIN;
@@ -150,5 +144,6 @@ export function renderNextStep(report, reporter) {
   if (!reporter) body = publicCard(step, date);
   else body = step.action === 'confirm' ? confirmCard(step, reporter, date) : answerCard(step, reporter, date);
   card.dataset.action = step.action;
+  card.classList.toggle('public', !reporter);  // lighter: the reader has nothing to do
   card.replaceChildren(heading, ...body);
 }

@@ -63,12 +63,12 @@ test('a resolved report is confirmed and rated with one tap on a star and one on
   const card = page.locator('#next-step');
   await card.waitFor();
   assert.equal(await card.locator('h2').textContent(), 'Apakah masalah Anda sudah selesai?');
-  // First on the screen: the card starts within the first 740 px, above the report.
-  const box = await card.boundingBox();
-  assert.ok(box.y + 120 < 740, `card at ${box.y}`);
-  assert.ok(box.y < (await page.locator('#report').boundingBox()).y);
+  // First on the screen: the card and its buttons within the first 740 px, above the report.
+  const button = await page.getByRole('button', { name: 'Ya, sudah selesai' }).boundingBox();
+  assert.ok(button.y + button.height <= 740, `button at ${button.y}`);
+  assert.ok((await card.boundingBox()).y < (await page.locator('#report').boundingBox()).y);
   const text = await card.textContent();
-  assert.ok(text.includes(`Jika tidak ada jawaban sampai ${due}, laporan ditutup otomatis`), text);
+  assert.ok(text.includes(`Jawab paling lambat ${due}. Jika tidak ada jawaban, laporan ditutup otomatis`), text);
   // Agency and region, as the staff see them; the reporter's own address too.
   assert.equal(await page.textContent('#report-agency'), 'Dinas Pekerjaan Umum dan Penataan Ruang');
   assert.match(await page.textContent('#report-region'), /Banjar/);
@@ -121,11 +121,11 @@ test('a postponed report shows the question, the last day to answer, and takes t
   [r.tracking_id, r.pin]);
   const [y, m, d] = reporter.due.split('-').map(Number);
   const due = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  assert.ok(text.includes(`Jawab paling lambat ${due}.`), text);
-  assert.ok(text.includes('koordinator dapat mengarsipkan laporan karena tidak lengkap'), text);
+  assert.ok(text.includes(`Jawab paling lambat ${due}. Jika belum dijawab, koordinator dapat mengarsipkan laporan karena tidak lengkap.`), text);
   // Not yet forwarded: the page says so instead of a dash.
   assert.match(await page.textContent('#report-agency'), /^Belum ditentukan/);
-  assert.ok((await card.boundingBox()).y + 120 < 740);
+  const answer = await page.getByRole('button', { name: 'Jawab pertanyaan' }).boundingBox();
+  assert.ok(answer.y + answer.height <= 740, `button at ${answer.y}`);
   await page.screenshot({ path: path.join(artifacts, 'track-postponed-after.png') });
   await page.screenshot({ path: path.join(artifacts, 'track-postponed-after-full.png'), fullPage: true });
 
