@@ -4,11 +4,23 @@
 // Without the PIN the same card speaks of "the reporter". On a 360 px phone with touch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { artifacts, staffApi, useAduan } from './harness.mjs';
 
 const env = useAduan();
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+// bypassCSP: the page's own policy forbids the injected axe-core script.
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true };
+const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// WCAG 2.1 AA problems axe-core finds on the page as it is.
+async function axeViolations(page) {
+  await page.addScriptTag({ content: axe });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function submit(title) {
   const res = await fetch(env.server.url + 'api/v1/reports', {
@@ -76,6 +88,7 @@ test('a resolved report is confirmed and rated with one tap on a star and one on
   assert.equal(await page.textContent('#report-status'), 'Selesai ditindaklanjuti — menunggu konfirmasi Anda');
   // The same actions are not offered again further down.
   assert.equal(await page.locator('#citizen-buttons button', { hasText: 'selesai' }).count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: path.join(artifacts, 'track-resolved-after.png') });
   await page.screenshot({ path: path.join(artifacts, 'track-resolved-after-full.png'), fullPage: true });
 
@@ -126,6 +139,7 @@ test('a postponed report shows the question, the last day to answer, and takes t
   assert.match(await page.textContent('#report-agency'), /^Belum ditentukan/);
   const answer = await page.getByRole('button', { name: 'Jawab pertanyaan' }).boundingBox();
   assert.ok(answer.y + answer.height <= 740, `button at ${answer.y}`);
+  assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: path.join(artifacts, 'track-postponed-after.png') });
   await page.screenshot({ path: path.join(artifacts, 'track-postponed-after-full.png'), fullPage: true });
 
@@ -154,6 +168,7 @@ test('without the PIN the card and the status speak of the reporter, not to the 
   assert.equal(await page.textContent('#report-agency'), 'Dinas Pekerjaan Umum dan Penataan Ruang');
   assert.match(await page.textContent('#report-region'), /Banjar/);
   assert.equal(await page.locator('#location-row').isHidden(), true);
+  assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: path.join(artifacts, 'track-resolved-public-after.png') });
   // The transparency page lists it with the same public wording.
   await page.goto(env.server.url + 'transparency.html');
