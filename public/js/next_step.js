@@ -85,7 +85,7 @@ function stars(comment) {
 }
 
 // The resolved report's question to its reporter, with the rating inline.
-function confirmCard(step, reporter, date) {
+function confirmCard(reporter, date) {
   const form = element('form', { className: 'step-form', noValidate: true });
   form.dataset.action = 'confirm';
   form.dataset.prefix = 'step-';
@@ -142,7 +142,7 @@ export function renderNextStep(report, reporter) {
   const heading = element('h2', { id: 'next-step-title', textContent: title });
   let body;
   if (!reporter) body = publicCard(step, date);
-  else body = step.action === 'confirm' ? confirmCard(step, reporter, date) : answerCard(step, reporter, date);
+  else body = step.action === 'confirm' ? confirmCard(reporter, date) : answerCard(step, reporter, date);
   card.dataset.action = step.action;
   card.classList.toggle('public', !reporter);  // lighter: the reader has nothing to do
   card.replaceChildren(heading, ...body);
