@@ -50,7 +50,9 @@ class Tracking : public ::testing::Test {
     return {id, pin};
   }
 
-  TestServer server;
+  // Staff sessions outlive the weeks the tests move the clock forward.
+  TestServer server{
+      AuthSettings{.idle_timeout_seconds = 60 * kDay, .absolute_timeout_seconds = 60 * kDay}};
   StaffSession coordinator = server.login("koordinator");
   StaffSession dpupr = server.login("admin.dpupr");
 };
