@@ -287,6 +287,24 @@ val stage_deadline_js(std::string stage, std::string tier, std::string started, 
   return o;
 }
 
+// The working days each stage may take, for the pages that explain the process ("how it
+// works"). The defaults of DeadlinePolicy, which the server applies as well.
+val deadline_policy_js() {
+  const DeadlinePolicy p;
+  val resolution = val::object();
+  resolution.set("light", p.resolution_light);
+  resolution.set("normative", p.resolution_normative);
+  resolution.set("noInvestigation", p.resolution_no_investigation);
+  resolution.set("investigation", p.resolution_investigation);
+  val o = val::object();
+  o.set("verification", p.verification);
+  o.set("firstResponse", p.first_response);
+  o.set("resolution", resolution);
+  o.set("citizenConfirmation", p.citizen_confirmation);
+  o.set("escalationAfterForward", p.escalation_after_forward);
+  return o;
+}
+
 std::string local_date_js(double unix_seconds, int offset_minutes) {
   return format_iso_date(local_date(static_cast<int64_t>(unix_seconds), offset_minutes));
 }
@@ -316,5 +334,6 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("workingDaysBetween", &working_days_between_js);
   emscripten::function("deadlineColour", &deadline_colour_js);
   emscripten::function("stageDeadline", &stage_deadline_js);
+  emscripten::function("deadlinePolicy", &deadline_policy_js);
   emscripten::function("localDate", &local_date_js);
 }

@@ -13,7 +13,8 @@ let onChange = () => {};
 let uploading = null;
 
 const list = () => document.getElementById('attachment-list');
-const input = () => document.getElementById('attachment-input');
+// Two pickers feed the same list: the back camera (photos) and the phone's files.
+const inputs = () => ['attachment-camera', 'attachment-input'].map((id) => document.getElementById(id));
 const statusLine = () => document.getElementById('attachments-status');
 // Files refused on the phone; the validation line (#attachments-error) is the form's.
 const errorLine = () => document.getElementById('attachments-refused');
@@ -58,8 +59,10 @@ function render() {
     progress.setAttribute('aria-label', t('attachment.progress', { name: label(item, i) }));
     const state = document.createElement('span');
     state.className = 'attachment-state';
+    // On the server is not yet sent: the file goes to the agency with the report, so it
+    // reads "uploaded, ready to send" until the report itself is accepted.
     state.textContent = item.error ? t('attachment.failed', { reason: reason(item.error) })
-      : item.done ? t('attachment.sent') : item.uploading ? t('attachment.sending') : t('attachment.waiting');
+      : item.done ? t('attachment.uploaded') : item.uploading ? t('attachment.uploading') : t('attachment.waiting');
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'link';
@@ -69,7 +72,7 @@ function render() {
     ul.append(li);
   });
   const max = core?.limits().attachments.maxCount ?? 5;
-  input().disabled = items.length >= max;
+  for (const input of inputs()) input.disabled = items.length >= max;
   document.getElementById('attachments-count').textContent = t('attachment.count', { count: items.length, max });
   onChange();
 }
@@ -124,7 +127,7 @@ async function addFiles(files) {
       announce(errorLine().textContent);  // the error line itself is not a live region
     }
   }
-  input().value = '';
+  for (const input of inputs()) input.value = '';
   render();
   startUploads().catch(() => {});
 }
@@ -137,7 +140,7 @@ async function removeItem(key) {
   await deleteItem(kStore, key);
   announce(t('attachment.removed'));
   render();
-  (items[0] ? list().querySelector('button') : input())?.focus();
+  (items[0] ? list().querySelector('button') : inputs()[0])?.focus();
 }
 
 // Uploads what is not on the server yet; resolves with every handle in order. Rejects with
@@ -181,8 +184,10 @@ export async function initAttachments(theCore, changed) {
   core = theCore;
   onChange = changed ?? (() => {});
   items = (await allItems(kStore)).sort((a, b) => a.order - b.order);
-  input().addEventListener('change', () => addFiles([...input().files]));
-  input().disabled = !core;
+  for (const input of inputs()) {
+    input.addEventListener('change', () => addFiles([...input.files]));
+    input.disabled = !core;
+  }
   render();
   if (items.some((i) => !i.done) && navigator.onLine) startUploads().catch(() => {});
 }

@@ -6,6 +6,7 @@ import { attachmentBlob, citizenAct, openReport, setReportNotifications } from '
 import { renderPrivacy } from './citizen_privacy.js';
 import { showErrors } from './form_fields.js';
 import { setFieldLimits, t } from './i18n.js';
+import { waitText } from './server_errors.js';
 import { cardActions } from './next_step.js';
 
 const area = document.getElementById('reporter-area');
@@ -17,13 +18,6 @@ const formArea = document.getElementById('citizen-form-area');
 const stepDone = document.getElementById('next-step-done');
 
 let state = { id: '', pin: '', report: null, core: null, onReport: () => {} };
-
-// How long a 429 asks to wait, in words: the wait grows with each wrong PIN.
-function waitText(seconds) {
-  if (seconds < 60) return t('wait.seconds', { n: Math.max(seconds, 1) });
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: minutes });
-}
 
 // The message for a request with the PIN that failed: the server answers a wrong PIN and an
 // unknown report alike, and a wait after several wrong PINs from this connection.

@@ -65,3 +65,20 @@ test('characters and phones', () => {
     assert.equal(core.checkPhone(c.input), c.error);
   }
 });
+
+// The numbers the home page's "how it works" shows are the ones the deadlines are computed
+// with: each stage's due date lies that many working days after its start.
+test('deadline policy', () => {
+  const p = core.deadlinePolicy();
+  const start = '2026-11-02';
+  const after = (n) => core.addWorkingDays(start, n, []);
+  const due = (stage, tier = 'normative') => core.stageDeadline(stage, tier, start, []).due;
+  assert.equal(due('verification'), after(p.verification));
+  assert.equal(due('first_response'), after(p.firstResponse));
+  assert.equal(due('citizen_confirmation'), after(p.citizenConfirmation));
+  for (const [tier, key] of [['light', 'light'], ['normative', 'normative'],
+    ['no_investigation', 'noInvestigation'], ['investigation', 'investigation']]) {
+    assert.equal(due('resolution', tier), after(p.resolution[key]), tier);
+  }
+  assert.ok(p.escalationAfterForward > 0);
+});

@@ -72,7 +72,8 @@ function renderActions(r) {
   for (const action of allowed) {
     const b = document.createElement('button');
     b.type = 'button';
-    b.className = action === 'comment' ? 'secondary' : 'primary';
+    // Ending a report without a follow-up (archive) is drawn as the one destructive choice.
+    b.className = action === 'comment' ? 'secondary' : action === 'archive' ? 'danger' : 'primary';
     b.textContent = t('verb.' + action);
     b.addEventListener('click', () => openForm(action));
     buttons.append(b);
