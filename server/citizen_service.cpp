@@ -108,7 +108,8 @@ ReportView CitizenService::view_of(int64_t report_id) {
   ReportView view;
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
   store_.read([&](SQLite::Database& db) {
-    view = load_report_view(db, *ReportRepository::find_by_id(db, report_id), today, false);
+    view =
+        load_report_view(db, *ReportRepository::find_by_id(db, report_id), today, false, settings_);
   });
   return view;
 }

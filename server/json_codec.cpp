@@ -67,6 +67,8 @@ std::string reporter_view_json(const ReportView& v, int utc_offset_minutes) {
   out["version"] = v.report.version;
   out["notifications"] = v.report.notify_citizen;
   out["attachments"] = attachments_json(v.attachments);
+  // The question is the coordinator's words to the reporter: theirs to read, nobody else's.
+  if (v.citizen_step && !v.question.empty()) out["citizen_step"]["question"] = v.question;
   if (v.report.rating) {
     out["rating"] = json{{"score", *v.report.rating}, {"comment", v.report.rating_comment}};
   }

@@ -123,6 +123,11 @@ json report_json(const ReportView& v, int utc_offset_minutes, Content content) {
            {"updated_at", format_iso_datetime(r.updated_at, utc_offset_minutes)},
            {"deadline", deadline_view_json(v.deadline)},
            {"followers", r.followers}};
+  if (v.citizen_step) {
+    out["citizen_step"] = json{{"action", to_string(v.citizen_step->asked)},
+                               {"due", format_iso_date(v.citizen_step->due)},
+                               {"otherwise", to_string(v.citizen_step->otherwise)}};
+  }
   if (content != Content::kNone) {
     out["title"] = r.title;
     out["body"] = r.body;

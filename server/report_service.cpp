@@ -131,7 +131,7 @@ ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
 }
 
 ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
-                            bool include_internal) {
+                            bool include_internal, const ServiceSettings& settings) {
   ReportView view;
   view.timeline = ReportRepository::events(db, report.id, include_internal);
   const auto catalogue = CatalogRepository::catalogue(db);
@@ -145,6 +145,18 @@ ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date toda
   view.deadline = deadline_view(catalogue->calendar, report, today);
   view.attachments = AttachmentRepository::of_report(db, report.id);
   view.region_name = RegionCatalog::embedded().full_name(report.location.region_code);
+  // The postponement the reporter is to answer is the last one: its day starts the answer's
+  // time, its note is the question.
+  std::optional<Date> postponed_on;
+  if (report.status == Status::kPostponed) {
+    for (const EventRecord& e : view.timeline) {
+      if (e.action != Action::kPostpone) continue;
+      postponed_on = local_date(e.at, settings.utc_offset_minutes);
+      view.question = e.note;
+    }
+  }
+  view.citizen_step =
+      citizen_step(report.status, report.clock, postponed_on, catalogue->calendar, settings.policy);
   view.report = std::move(report);
   return view;
 }
@@ -307,7 +319,7 @@ TrackOutcome ReportService::track(std::string_view typed_tracking_id) {
 
   store_.read([&](SQLite::Database& db) {
     auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
-    if (report) out.view = load_report_view(db, std::move(*report), today(), false);
+    if (report) out.view = load_report_view(db, std::move(*report), today(), false, settings_);
   });
   return out;
 }

@@ -62,6 +62,9 @@ struct ReportView {
   std::optional<DeadlineView> deadline;
   std::vector<AttachmentInfo> attachments;
   std::string region_name;  // of location.region_code, when it names a known area
+  // What the report waits for from its reporter, by when and what follows otherwise.
+  std::optional<CitizenStep> citizen_step;
+  std::string question;  // a postponed report's question: the last postponement's note
   // Staff views: the years a running deadline spans (its stage's and the escalation date)
   // whose holidays are not confirmed, so the date may still move (deadline_unconfirmed_years).
   std::vector<int> unconfirmed_holiday_years;
@@ -122,10 +125,10 @@ ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
                         const std::vector<Category>& categories, const WorkingCalendar& calendar,
                         Date today);
 
-// The report with its category, agency, timeline (public only unless `include_internal`)
-// and deadline as seen on `today`.
+// The report with its category, agency, timeline (public only unless `include_internal`),
+// deadline as seen on `today`, and the step it waits for from its reporter under `settings`.
 ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
-                            bool include_internal);
+                            bool include_internal, const ServiceSettings& settings);
 
 // Eight random digits, and the digest stored in its place: keyed with the store's audit key
 // (Secrets::pin_mac over the unkeyed digest the store held before it had a key, so that those

@@ -117,7 +117,7 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
         v.assigned_to = u->display_name;
       }
     }
-    v.view = load_report_view(db, std::move(*r), today(), /*include_internal=*/true);
+    v.view = load_report_view(db, std::move(*r), today(), /*include_internal=*/true, settings_);
     v.view.unconfirmed_holiday_years =
         deadline_unconfirmed_years(*CatalogRepository::catalogue(db), v.view.report);
     out = std::move(v);

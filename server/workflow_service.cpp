@@ -179,7 +179,9 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
         }
         break;
       case Action::kRate:
-        if (r.rating) {  // rated once; a second rating would rewrite the record
+      case Action::kConfirm:
+        if (!input.rating) break;  // confirming without rating: the rating may come later
+        if (r.rating) {            // rated once; a second rating would rewrite the record
           out.result = ActOutcome::Result::kNotAllowed;
           return;
         }
@@ -247,6 +249,15 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       instruction->visibility = Visibility::kStaff;
       event.note.clear();
     }
+    // Confirming with a rating rates in the same step: the rating is an event of its own,
+    // as when it comes later, and the note is its comment.
+    std::optional<EventRecord> rated;
+    if (action == Action::kConfirm && input.rating) {
+      rated = event;
+      rated->action = Action::kRate;
+      rated->from_status = r.status;
+      event.note.clear();
+    }
     // Flags tightened while forwarding are a privacy change of their own in the record.
     std::optional<EventRecord> tightened;
     if (action == Action::kForward && !privacy_note.empty()) {
@@ -258,6 +269,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     }
     ReportRepository::append_event(db, store_.secrets(), r, event);
     if (instruction) ReportRepository::append_event(db, store_.secrets(), r, *instruction);
+    if (rated) ReportRepository::append_event(db, store_.secrets(), r, *rated);
     // Made confidential, a report leaves the search index (a trigger, migration 0009); the
     // reporter making it public again brings it back.
     if (action == Action::kPrivacy && held.confidential && !r.confidential) {

@@ -40,6 +40,7 @@ NoteLimits note_limits(Action a) {
     case Action::kArchive:
       return {false, 0, 2000};
     case Action::kRate:
+    case Action::kConfirm:  // a confirmation's note is the comment of its rating
       return {false, 0, 1000};
     default:
       return {false, 0, 2000};
@@ -129,6 +130,12 @@ std::vector<FieldError> validate_action(Action action, const ActionInput& in,
       if (!in.rating) {
         out.push_back({"rating", FieldCode::kRequired});
       } else if (*in.rating < 1 || *in.rating > 5) {
+        out.push_back({"rating", FieldCode::kOutOfRange});
+      }
+      break;
+    case Action::kConfirm:
+      // Confirming may rate in the same step; the rating stays optional.
+      if (in.rating && (*in.rating < 1 || *in.rating > 5)) {
         out.push_back({"rating", FieldCode::kOutOfRange});
       }
       break;

@@ -34,7 +34,7 @@ struct ActionInput {
   std::string officer;  // assign: the officer's username
   std::string archive_reason;  // archive: incomplete, not_public_service, abusive, spam, duplicate
   std::string duplicate_of;    // archive as duplicate: the other report's tracking ID
-  std::optional<int> rating;   // rate: 1..5
+  std::optional<int> rating;   // rate: 1..5; confirm: optional, rates in the same step
 };
 
 struct ActionContext {

@@ -85,6 +85,20 @@ std::optional<Action> due_action(Status status, const ClockState& clock, Date to
   return std::nullopt;
 }
 
+std::optional<CitizenStep> citizen_step(Status status, const ClockState& clock,
+                                        std::optional<Date> postponed_on,
+                                        const WorkingCalendar& cal, const DeadlinePolicy& policy) {
+  if (status == Status::kResolved && clock.deadline.stage == Stage::kCitizenConfirmation) {
+    // due_action closes it once today is past the due day.
+    return CitizenStep{Action::kConfirm, clock.deadline.due, Action::kAutoClose};
+  }
+  if (status == Status::kPostponed && postponed_on) {
+    return CitizenStep{Action::kAnswer, cal.add_working_days(*postponed_on, policy.citizen_answer),
+                       Action::kArchive};
+  }
+  return std::nullopt;
+}
+
 namespace {
 constexpr std::array<std::string_view, 4> kTierNames = {"light", "normative", "no_investigation",
                                                         "investigation"};

@@ -27,6 +27,9 @@ struct DeadlinePolicy {
   int resolution_no_investigation = 14;
   int resolution_investigation = 60;
   int citizen_confirmation = 10;
+  // A postponed report waits this long for the reporter's answer; after that the
+  // coordinator may archive it as incomplete (the clock itself stays paused).
+  int citizen_answer = 10;
   int escalation_after_forward = 60;
 
   // Working days allowed for a stage; 0 for Stage::kNone.
@@ -63,6 +66,23 @@ ClockState next_clock(const Transition& t, const ClockState& before, Date today,
 // What the deadline job must do to a report on `today`: auto-close a resolved report the
 // citizen did not answer in time, escalate one an agency held past the escalation date.
 std::optional<Action> due_action(Status status, const ClockState& clock, Date today);
+
+// What a report waits for from its reporter: the action asked, the last day to take it in
+// time, and what follows when that day passes without it.
+struct CitizenStep {
+  Action asked = Action::kConfirm;        // kAnswer (postponed) or kConfirm (resolved)
+  Date due;                               // the last day; the consequence comes after it
+  Action otherwise = Action::kAutoClose;  // kAutoClose: the deadline job closes it;
+                                          // kArchive: the coordinator may archive it
+};
+
+// The step a report in `status` waits for, or nullopt when it waits for nobody's answer
+// from the reporter. A resolved report's step ends with its confirmation stage; a postponed
+// one's runs `policy.citizen_answer` working days from `postponed_on`, the day of the last
+// postponement (nullopt when unknown: no step).
+std::optional<CitizenStep> citizen_step(Status status, const ClockState& clock,
+                                        std::optional<Date> postponed_on,
+                                        const WorkingCalendar& cal, const DeadlinePolicy& policy);
 
 std::string_view to_string(ResolutionTier t);
 std::optional<ResolutionTier> parse_tier(std::string_view s);

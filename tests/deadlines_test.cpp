@@ -190,5 +190,43 @@ TEST(Workflow, OnlyForwardedReportsAreVerified) {
     EXPECT_FALSE(is_verified(s)) << to_string(s);
 }
 
+TEST(CitizenStep, ResolvedWaitsForConfirmationUntilTheStageDue) {
+  ClockState clock;
+  // Resolved on Friday 18 December: ten working days skip the weekends, 24-25 December and
+  // 1 January.
+  clock.deadline = stage_deadline(kCal, kPolicy, Stage::kCitizenConfirmation,
+                                  ResolutionTier::kNormative, d("2026-12-18"));
+  const auto step = citizen_step(Status::kResolved, clock, std::nullopt, kCal, kPolicy);
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->asked, Action::kConfirm);
+  EXPECT_EQ(step->due, d("2027-01-06"));
+  EXPECT_EQ(step->otherwise, Action::kAutoClose);
+  // The deadline job closes it the day after, not on the day.
+  EXPECT_FALSE(due_action(Status::kResolved, clock, step->due));
+  EXPECT_EQ(due_action(Status::kResolved, clock, d("2027-01-07")), Action::kAutoClose);
+}
+
+TEST(CitizenStep, PostponedWaitsForTheAnswerInWorkingDays) {
+  ClockState paused;
+  paused.paused_days_left = 2;
+  // Postponed on Wednesday 23 December: 24-25 December, the weekends and 1 January do not
+  // count.
+  const auto step = citizen_step(Status::kPostponed, paused, d("2026-12-23"), kCal, kPolicy);
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->asked, Action::kAnswer);
+  EXPECT_EQ(step->due, d("2027-01-11"));
+  EXPECT_EQ(step->otherwise, Action::kArchive);
+  EXPECT_FALSE(citizen_step(Status::kPostponed, paused, std::nullopt, kCal, kPolicy));
+}
+
+TEST(CitizenStep, NoneWhileStaffHoldTheReport) {
+  ClockState clock;
+  clock.deadline = {Stage::kResolution, d("2026-11-23"), d("2026-11-30")};
+  for (Status s : {Status::kSubmitted, Status::kForwarded, Status::kInProgress, Status::kClosed,
+                   Status::kArchived, Status::kEscalated}) {
+    EXPECT_FALSE(citizen_step(s, clock, d("2026-11-23"), kCal, kPolicy)) << to_string(s);
+  }
+}
+
 }  // namespace
 }  // namespace aduan

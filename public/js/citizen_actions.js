@@ -1,11 +1,13 @@
 // What the reporter can do on the tracking page once they give the PIN: answer a question,
 // reply, confirm or reopen a resolution, rate the follow-up. The wasm core says which of
-// these the report's status allows and checks each form.
+// these the report's status allows and checks each form. What the report waits for from the
+// reporter is offered in the card at the top (next_step.js), not again in the list here.
 import { attachmentBlob, citizenAct, openReport, setReportNotifications } from './api.js';
 import { renderPrivacy } from './citizen_privacy.js';
 import { showErrors } from './form_fields.js';
 import { setFieldLimits, t } from './i18n.js';
 import { waitText } from './server_errors.js';
+import { cardActions } from './next_step.js';
 
 const area = document.getElementById('reporter-area');
 const pinForm = document.getElementById('pin-form');
@@ -13,6 +15,7 @@ const pinError = document.getElementById('pin-error');
 const actions = document.getElementById('citizen-actions');
 const buttons = document.getElementById('citizen-buttons');
 const formArea = document.getElementById('citizen-form-area');
+const stepDone = document.getElementById('next-step-done');
 
 let state = { id: '', pin: '', report: null, core: null, onReport: () => {} };
 
@@ -32,12 +35,13 @@ function element(tag, props = {}, ...children) {
   return el;
 }
 
-function noteField(action) {
+// `prefix` keeps the ids of a form in the card apart from those of a form in the list.
+function noteField(action, prefix) {
   const label = action === 'reopen' ? t('citizen.note.reopen') : t('citizen.note');
-  const box = element('textarea', { id: 'note', name: 'note', rows: 4 });
-  box.setAttribute('aria-describedby', 'note-error');
-  return element('div', { className: 'field' }, element('label', { htmlFor: 'note', textContent: label }), box,
-    element('p', { className: 'error', id: 'note-error' }));
+  const box = element('textarea', { id: prefix + 'note', name: 'note', rows: 4 });
+  box.setAttribute('aria-describedby', prefix + 'note-error');
+  return element('div', { className: 'field' }, element('label', { htmlFor: prefix + 'note', textContent: label }), box,
+    element('p', { className: 'error', id: prefix + 'note-error' }));
 }
 
 function ratingField() {
@@ -66,16 +70,21 @@ function keptNote(action) {
   try { return localStorage.getItem(draftKey(action)) ?? ''; } catch { return ''; }
 }
 
-function openForm(action) {
-  if (state.core) setFieldLimits({ note: state.core.noteLimits(action) });
+const errorId = (prefix) => (prefix ? prefix + 'error' : 'citizen-error');
+
+// Opens the form of `action` in `where`: the list's area, or a place in the card.
+function openForm(action, where = formArea) {
+  const prefix = where === formArea ? '' : action + '-';
+  if (state.core) setFieldLimits({ [prefix + 'note']: state.core.noteLimits(action) });
   const form = element('form', { className: 'action-form', noValidate: true });
   form.dataset.action = action;
+  form.dataset.prefix = prefix;
   form.append(element('h3', { textContent: t('citizen.verb.' + action) }));
   if (action === 'rate') form.append(...ratingField());
-  else if (action !== 'confirm') form.append(noteField(action));
-  form.append(element('p', { className: 'error summary', id: 'citizen-error', role: 'alert' }));
+  else if (action !== 'confirm') form.append(noteField(action, prefix));
+  form.append(element('p', { className: 'error summary', id: errorId(prefix), role: 'alert' }));
   const cancel = element('button', { type: 'button', className: 'link', textContent: t('citizen.cancel') });
-  cancel.addEventListener('click', () => formArea.replaceChildren());
+  cancel.addEventListener('click', () => where.replaceChildren());
   form.append(element('p', { className: 'actions' },
     element('button', { type: 'submit', className: 'primary', textContent: t('citizen.send') }), cancel));
   form.addEventListener('submit', (event) => send(event, form));
@@ -83,31 +92,44 @@ function openForm(action) {
     form.elements.note.value = keptNote(action);
     form.elements.note.addEventListener('input', () => keepNote(action, form.elements.note.value));
   }
-  formArea.replaceChildren(form);
+  where.replaceChildren(form);
   form.querySelector('textarea, input, button')?.focus();
 }
 
+// Sends the action of `form` (a form of the list or of the card) in one request: the
+// card's confirmation carries its rating with it.
 async function send(event, form) {
   event.preventDefault();
   const action = form.dataset.action;
+  const prefix = form.dataset.prefix ?? '';
+  const inCard = prefix !== '';
+  // A form's error lines are named after the fields with the form's prefix.
+  const named = (errors) => errors.map((e) => ({ ...e, field: prefix + e.field }));
+  if (state.core) setFieldLimits({ [prefix + 'note']: state.core.noteLimits(action) });
   const body = { action };
   if (form.elements.note?.value) body.note = form.elements.note.value;
   const rating = form.querySelector('input[name="rating"]:checked');
   if (rating) body.rating = Number(rating.value);
   const errors = state.core ? state.core.validateAction(action, body, { agencies: [], categories: [] }) : [];
-  showErrors(form, errors, null);
+  showErrors(form, named(errors), null);
   if (errors.length) return;
   body.pin = state.pin;
   body.version = state.report.version;
   const res = await citizenAct(state.id, body);
-  const line = form.querySelector('#citizen-error');
+  const line = form.querySelector('#' + errorId(prefix));
   if (res.ok) {
     keepNote(action, '');
-    formArea.replaceChildren(element('p', { className: 'notice', role: 'status', textContent: t('citizen.done') }));
+    const done = element('p', { className: 'notice', role: 'status', textContent: t('citizen.done') });
+    if (inCard) {
+      stepDone.replaceChildren(done);
+      stepDone.hidden = false;
+    } else {
+      formArea.replaceChildren(done);
+    }
     show(res.data);
     return;
   }
-  if (res.status === 422) return showErrors(form, res.errors, null);
+  if (res.status === 422) return showErrors(form, named(res.errors), null);
   line.textContent = res.code === 'stale_version' ? t('citizen.stale') : pinProblem(res);
 }
 
@@ -142,8 +164,13 @@ function show(report) {
   actions.hidden = false;
   const allowed = state.core ? state.core.allowedActions(report.status, 'citizen') : [];
   // A rating is given once; after that the report shows it instead of the button.
-  const offered = allowed.filter((a) => !(a === 'rate' && report.rating));
-  document.getElementById('citizen-none').hidden = offered.length > 0;
+  const inCard = cardActions(report.citizen_step);
+  const offered = allowed.filter((a) => !(a === 'rate' && report.rating) && !inCard.includes(a));
+  // Nothing else to do here: say so, or point to the card when it holds the next step.
+  const none = document.getElementById('citizen-none');
+  none.dataset.i18n = inCard.length ? 'step.above' : 'citizen.none';
+  none.textContent = t(none.dataset.i18n);
+  none.hidden = offered.length > 0;
   buttons.replaceChildren(...offered.map((action) => {
     const b = element('button', { type: 'button', className: action === 'confirm' ? 'primary' : 'secondary',
       textContent: t('citizen.verb.' + action) });
@@ -177,6 +204,7 @@ async function open(pin) {
 // `linked`: this phone's sign-in to My reports stands for the PIN (api.js sends it).
 export function offerReporterActions({ id, core, onReport, pin, linked = false }) {
   state = { id, pin: '', report: null, core, onReport };
+  stepDone.hidden = true;
   area.hidden = false;
   pinForm.hidden = false;
   actions.hidden = true;
@@ -186,4 +214,11 @@ export function offerReporterActions({ id, core, onReport, pin, linked = false }
     open(pinForm.elements.pin.value.replace(/\D/g, ''));
   };
   if (pin || linked) open(pin);
+}
+
+// What the card at the top may do for the reporter of `report`; null unless the reporter
+// opened this very report with the PIN (the reporter's view carries its version).
+export function reporterStep(report) {
+  if (!state.pin || report.version === undefined) return null;
+  return { send, openForm };
 }

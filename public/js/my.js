@@ -7,6 +7,7 @@ import { dropWaiting, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { formatDateTime, formatLocalDateTime, initLanguageSwitch, locale, onLangChange, t } from './i18n.js';
 import { serverMessage } from './server_errors.js';
+import { statusText } from './report_view.js';
 
 const announce = (text) => { document.getElementById('mine-status').textContent = text; };
 
@@ -69,7 +70,7 @@ function renderElsewhere() {
     id.textContent = r.tracking_id;
     const status = document.createElement('span');
     status.className = 'mine-report-status';
-    status.textContent = t('status.' + r.status);
+    status.textContent = statusText(r.status, true);  // the reporter's own list: "Anda"
     const when = document.createElement('span');
     when.textContent = t('link.when', { date: formatDateTime(r.created_at) });
     li.append(link, id, status, when, ...linkControls(r));
@@ -95,7 +96,7 @@ function renderSent() {
     id.textContent = r.tracking_id;
     const status = document.createElement('span');
     status.className = 'mine-report-status';
-    status.textContent = r.status ? t('status.' + r.status) : '…';
+    status.textContent = r.status ? statusText(r.status, true) : '…';
     const when = document.createElement('span');
     when.textContent = r.sent_at ? t('mine.sent_at', { date: formatDateTime(r.sent_at) }) : '';
     li.append(link, id, status, when, ...linkControls(r), button(t('mine.forget', { id: r.tracking_id }), () => {

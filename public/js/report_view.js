@@ -2,14 +2,21 @@
 // deadline with its colour, and the timeline.
 import { formatDate, formatDateTime, t } from './i18n.js';
 
+// Statuses and stages that wait for the reporter are worded about "the reporter" wherever
+// anyone else reads them (the public, the staff); only the reporter's own view says "you".
+const kMine = new Set(['postponed', 'resolved', 'citizen_confirmation']);
+const personal = (kind, name, mine) => t(`${kind}.${mine && kMine.has(name) ? 'mine.' : ''}${name}`);
+
+export const statusText = (status, mine = false) => personal('status', status, mine);
+
 // Fills #deadline-row, #deadline-label, #deadline-chip and #deadline-text; hides the row
-// when no deadline runs. The colour is always also said in words.
-export function renderDeadline(deadline) {
+// when no deadline runs. The colour is always also said in words. `mine`: the reporter reads.
+export function renderDeadline(deadline, { mine = false } = {}) {
   const row = document.getElementById('deadline-row');
   row.hidden = !deadline;
   if (!deadline) return;
   document.getElementById('deadline-label').textContent =
-    t('track.deadline', { stage: t('stage.' + deadline.stage) });
+    t('track.deadline', { stage: personal('stage', deadline.stage, mine) });
   const chip = document.getElementById('deadline-chip');
   chip.textContent = t('colour.' + deadline.colour);
   chip.className = 'chip ' + deadline.colour;

@@ -2,11 +2,12 @@
 // typo never reaches the server), then the report's status, deadline and public timeline.
 import { loadCore } from './core.js';
 import { getReport } from './api.js';
-import { offerReporterActions } from './citizen_actions.js';
+import { offerReporterActions, reporterStep } from './citizen_actions.js';
 import { deviceSession } from './device_token.js';
 import { formatDateTime, formatNumber, initLanguageSwitch, onLangChange, t } from './i18n.js';
 import { registerServiceWorker } from './pwa.js';
-import { renderDeadline, renderTimeline } from './report_view.js';
+import { renderNextStep } from './next_step.js';
+import { renderDeadline, renderTimeline, statusText } from './report_view.js';
 
 const form = document.getElementById('track-form');
 const input = document.getElementById('tracking-input');
@@ -32,14 +33,20 @@ function text(id, value) { document.getElementById(id).textContent = value ?? 'â
 function render(report) {
   shown = report;
   article.hidden = false;
+  // The reporter's own view (opened with the PIN) carries its version; it speaks to them.
+  const step = reporterStep(report);
+  const mine = step !== null;
+  renderNextStep(report, step);
   text('report-id', report.tracking_id);
   // Before verification (or once archived) a stranger sees only the status.
   const unpublished = report.published === false;
   text('report-title', report.title ?? t(unpublished ? 'track.unpublished' : 'track.hidden'));
-  text('report-status', t('status.' + report.status));
+  text('report-status', statusText(report.status, mine));
   text('report-category', report.category?.name);
-  text('report-agency', report.agency?.name);
-  text('report-location', report.location?.text ?? report.location?.region_name);
+  // No agency yet: the coordinator has not forwarded it and the reporter named none.
+  text('report-agency', report.agency?.name ?? t('track.agency.none'));
+  text('report-region', report.location?.region_name);
+  text('report-location', report.location?.text);
   text('report-created', report.created_at && formatDateTime(report.created_at));
   document.getElementById('followers-row').hidden = !report.followers;
   text('report-followers', formatNumber(report.followers ?? 0));
@@ -50,7 +57,9 @@ function render(report) {
   const hint = document.getElementById('report-unpublished');
   hint.hidden = !unpublished;
   for (const el of article.querySelectorAll('[data-published-only]')) el.hidden = unpublished;
-  renderDeadline(unpublished ? null : report.deadline);
+  document.getElementById('region-row').hidden ||= !report.location?.region_name;
+  document.getElementById('location-row').hidden ||= !report.location?.text;
+  renderDeadline(unpublished ? null : report.deadline, { mine });
   renderTimeline(document.getElementById('timeline'), report.timeline ?? []);
 }
 
@@ -79,6 +88,7 @@ async function track(typed, { focusResult = true } = {}) {
     return;
   }
   article.hidden = true;
+  renderNextStep(null, null);
   document.getElementById('reporter-area').hidden = true;
   if (res.code === 'bad_check_character' || res.code === 'invalid_tracking_id') {
     notice('');

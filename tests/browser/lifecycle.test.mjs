@@ -79,15 +79,12 @@ test('a report goes from the citizen through three staff roles and back', async 
   const timeline = await citizen.textContent('#timeline');
   assert.match(timeline, /Tindak lanjut selesai/);
   assert.doesNotMatch(timeline, /Ditugaskan/);  // internal: not shown to the citizen
-  await citizen.getByRole('button', { name: 'Ya, masalah sudah selesai' }).click();
-  await citizen.locator('.action-form button[type="submit"]').click();
-  await citizen.waitForSelector('#citizen-form-area .notice');
-  assert.equal(await citizen.textContent('#report-status'), 'Selesai');
-  await citizen.getByRole('button', { name: 'Nilai tindak lanjut' }).click();
-  await citizen.locator('.action-form input[name="rating"][value="5"]').check();
-  await citizen.locator('#note').fill('Cepat dan tuntas, terima kasih.');
-  await citizen.locator('.action-form button[type="submit"]').click();
+  // Confirmed and rated in one step, from the card at the top.
+  await citizen.locator('#next-step label[for="step-star-5"]').click();
+  await citizen.locator('#step-note').fill('Cepat dan tuntas, terima kasih.');
+  await citizen.getByRole('button', { name: 'Ya, sudah selesai' }).click();
   await citizen.waitForSelector('text=Nilai Anda: 5 dari 5');
+  assert.equal(await citizen.textContent('#report-status'), 'Selesai');
   await citizen.getByRole('button', { name: 'Hentikan pesan tentang laporan ini' }).click();
   await citizen.waitForSelector('text=Anda tidak akan menerima pesan lagi tentang laporan ini.');
   await citizen.screenshot({ path: path.join(artifacts, 'citizen-rated.png'), fullPage: true });
