@@ -185,10 +185,10 @@ TEST_F(SimilarityQuality, TuningSet) {
   print("tuning set (tests/similarity/pairs.tsv)", f);
   EXPECT_EQ(f.not_filed, 0);
   // Floors a little under what is measured, so that a regression fails.
-  EXPECT_GE(f.precision(0), 0.0);
-  EXPECT_GE(f.recall(0), 0.0);
-  EXPECT_GE(f.precision(1), 0.0);
-  EXPECT_GE(f.recall(1), 0.0);
+  EXPECT_GE(f.precision(0), 0.84);
+  EXPECT_GE(f.recall(0), 0.95);
+  EXPECT_GE(f.precision(1), 0.89);
+  EXPECT_GE(f.recall(1), 0.88);
 }
 
 TEST_F(SimilarityQuality, TuningRegisters) {
@@ -197,10 +197,10 @@ TEST_F(SimilarityQuality, TuningRegisters) {
   const Figures f = measure(pairs, true);
   print("tuning set, registers (tests/similarity/registers.tsv)", f);
   EXPECT_EQ(f.not_filed, 0);
-  EXPECT_GE(f.precision(0), 0.0);
-  EXPECT_GE(f.recall(0), 0.0);
-  EXPECT_GE(f.precision(1), 0.0);
-  EXPECT_GE(f.recall(1), 0.0);
+  EXPECT_GE(f.precision(0), 0.93);
+  EXPECT_GE(f.recall(0), 0.93);
+  EXPECT_GE(f.precision(1), 0.95);
+  EXPECT_GE(f.recall(1), 0.88);
 }
 
 TEST_F(SimilarityQuality, HeldOutSet) {
@@ -208,11 +208,12 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   ASSERT_GE(pairs.size(), 300u);
   const Figures f = measure(pairs, false);
   print("held-out set (tests/similarity/heldout.tsv)", f);
-  // Floors a little under what is measured, so that a regression fails.
-  EXPECT_GE(f.precision(0), 0.0);
-  EXPECT_GE(f.recall(0), 0.0);
-  EXPECT_GE(f.precision(1), 0.0);
-  EXPECT_GE(f.recall(1), 0.0);
+  // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
+  // far under the targets of 0.9 precision and 0.8 recall for the offer list.
+  EXPECT_GE(f.precision(0), 0.77);
+  EXPECT_GE(f.recall(0), 0.52);
+  EXPECT_GE(f.precision(1), 0.82);
+  EXPECT_GE(f.recall(1), 0.22);
 }
 
 }  // namespace
