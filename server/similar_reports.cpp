@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "prepared.h"
+#include "region_catalog.h"
 #include "similarity.h"
 
 namespace aduan {
@@ -23,6 +24,46 @@ bool indexable(const ReportRecord& r) {
 }
 
 std::string text_of(const ReportRecord& r) { return r.title + "\n" + r.body; }
+
+// A region's name as reports write it: "Kabupaten Aceh Selatan" -> "aceh selatan",
+// "Kota Administrasi Jakarta Timur" -> "jakarta timur", "Kebon Jeruk" -> "kebon jeruk".
+std::string place_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (letter) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (std::string_view kind : {"kota administrasi ", "kabupaten ", "kota "}) {
+    if (out.rfind(kind, 0) == 0) return out.substr(kind.size());
+  }
+  return out;
+}
+
+// The provinces, regencies and districts of the embedded region list as places the matcher
+// knows in any case (villages are not in the list the binary carries). Built once.
+const PlaceNames& known_places() {
+  static const PlaceNames places = [] {
+    const RegionCatalog& catalog = RegionCatalog::embedded();
+    std::vector<std::string> names;
+    std::vector<const Region*> level = catalog.children("");
+    while (!level.empty()) {
+      std::vector<const Region*> next;
+      for (const Region* r : level) {
+        names.push_back(place_name(r->name));
+        for (const Region* child : catalog.children(r->code)) next.push_back(child);
+      }
+      level.swap(next);
+    }
+    return PlaceNames(names);
+  }();
+  return places;
+}
 
 // Inverse document frequencies from term_counts, looked up once per term.
 class Weights {
@@ -83,7 +124,8 @@ int64_t SimilarReports::index_existing(SQLite::Database& db) {
 }
 
 std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const SimilarQuery& q) {
-  const ReportTerms wanted = analyse_text(q.text);
+  const PlaceNames& places = known_places();
+  const ReportTerms wanted = analyse_text(q.text, places);
   if (wanted.terms.empty()) return {};
   Weights weights(db);
   // The rarest terms lead to the candidates; each candidate gathers the weight of the terms
@@ -159,7 +201,7 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
                                                  *r.agency_id) == q.agencies->end()))
       continue;
-    const double score = report_similarity(wanted, analyse_text(text_of(r)), idf);
+    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf);
     if (score >= q.min_score) scored.emplace_back(score, id);
   }
   // Best first; equal scores keep the order the candidates were ranked in.

@@ -12,20 +12,43 @@
 namespace aduan {
 
 // The distinct matching terms of a text, in the order first seen: lower case, common
-// spelling variants and chat abbreviations unified ("tdk" -> "tidak", "jln" -> "jalan"),
-// stopwords dropped, reduplication and letter runs collapsed, numbers without leading
-// zeros, and each word reduced by the common affixes (me-, di-, ber-, ter-, pe-, ke-, se-,
-// -kan, -an, -i, -nya, -lah, ...).
+// spelling variants, chat abbreviations, agency nicknames, regional words and synonyms of
+// public services unified ("tdk" -> "tidak", "jln" -> "jalan", "capil" -> "dukcapil",
+// "bangjo" -> "lampu lintas"; shared/lexicon.cpp), a negated word read as what it means
+// ("gak nyala" -> "mati"), stopwords dropped, reduplication and letter runs collapsed,
+// numbers without leading zeros, and each word reduced by the common affixes (me-, di-, ber-,
+// ter-, pe-, ke-, se-, -kan, -an, -i, -nya, -lah, the chat -in ...).
 std::vector<std::string> matching_terms(std::string_view text);
 
-// The matching terms of a text and, among them, its names: words written with a capital
-// inside a sentence (a street, a village, a school's name) and numbers (RT 04, SD 3). Two
+// The matching terms of a text and, among them, its names: the words after a place marker
+// in any case ("jl veteran", "Desa Cibeureum", "kec. waru", "SDN 3", "RT 04"), the places of
+// the region list (PlaceNames) and words written with a capital inside a sentence. Two
 // reports that both name places and share none of them are about different places.
 struct ReportTerms {
   std::vector<std::string> terms;
   std::vector<std::string> names;
 };
+
+// Places known beforehand, such as the regencies and districts of the region list, so that
+// "krian" is a place however it is written. Names are in lower case with their words
+// separated by one space ("kebon jeruk"); a one-word name that is also an ordinary word of
+// reports (the district Selesai, the district Tanggul) is left out, and so are names of
+// fewer than four letters.
+class PlaceNames {
+ public:
+  PlaceNames() = default;
+  explicit PlaceNames(const std::vector<std::string>& names);
+
+  // How many of the words from words[i] on (two or one) make a known name; 0 when none.
+  size_t match(const std::vector<std::string_view>& words, size_t i) const;
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::vector<std::string> names_;  // sorted
+};
+
 ReportTerms analyse_text(std::string_view text);
+ReportTerms analyse_text(std::string_view text, const PlaceNames& places);
 
 // One word reduced by the affixes (exposed for tests).
 std::string reduce_affixes(std::string_view word);

@@ -1,0 +1,438 @@
+#include "lexicon.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace aduan::internal {
+namespace {
+
+using Entry = std::pair<std::string_view, std::string_view>;
+
+// Chat spellings and abbreviations citizens type, with the word they stand for. From the
+// reports of the demo data and the tuning pairs (tests/similarity/pairs.tsv, registers.tsv),
+// and the abbreviations common in Indonesian chat (Kamus Alay lists, KBBI's "cakapan" forms).
+constexpr Entry kSpellings[] = {
+    {"gak", "tidak"},
+    {"ga", "tidak"},
+    {"gk", "tidak"},
+    {"g", "tidak"},
+    {"nggak", "tidak"},
+    {"enggak", "tidak"},
+    {"engga", "tidak"},
+    {"ngga", "tidak"},
+    {"tdk", "tidak"},
+    {"tak", "tidak"},
+    {"kagak", "tidak"},
+    {"ndak", "tidak"},
+    {"nda", "tidak"},
+    {"gabisa", "tidak"},
+    {"gbs", "tidak"},
+    {"yg", "yang"},
+    {"dgn", "dengan"},
+    {"dg", "dengan"},
+    {"jln", "jalan"},
+    {"jl", "jalan"},
+    {"jlan", "jalan"},
+    {"dalan", "jalan"},
+    {"sdh", "sudah"},
+    {"udah", "sudah"},
+    {"udh", "sudah"},
+    {"dah", "sudah"},
+    {"blm", "belum"},
+    {"blom", "belum"},
+    {"krn", "karena"},
+    {"karna", "karena"},
+    {"utk", "untuk"},
+    {"buat", "untuk"},
+    {"dr", "dari"},
+    {"sy", "saya"},
+    {"aku", "saya"},
+    {"gue", "saya"},
+    {"gw", "saya"},
+    {"kmrn", "kemarin"},
+    {"skrg", "sekarang"},
+    {"skr", "sekarang"},
+    {"bgt", "banget"},
+    {"lg", "lagi"},
+    {"bnyk", "banyak"},
+    {"tp", "tapi"},
+    {"dpt", "dapat"},
+    {"hrs", "harus"},
+    {"sampe", "sampai"},
+    {"trs", "terus"},
+    {"trus", "terus"},
+    {"gmn", "bagaimana"},
+    {"knp", "kenapa"},
+    {"org", "orang"},
+    {"rmh", "rumah"},
+    {"sklh", "sekolah"},
+    {"pd", "pada"},
+    {"jg", "juga"},
+    {"dpn", "depan"},
+    {"dkt", "dekat"},
+    {"td", "tadi"},
+    {"aja", "saja"},
+    {"sm", "sama"},
+    {"bs", "bisa"},
+    {"kyk", "seperti"},
+    {"emg", "memang"},
+    {"bln", "bulan"},
+    {"mgg", "minggu"},
+    {"thn", "tahun"},
+    {"hr", "hari"},
+    {"dmn", "dimana"},
+    {"sblm", "sebelum"},
+    {"ttg", "tentang"},
+    {"tlg", "tolong"},
+    {"mhn", "mohon"},
+    {"gimana", "bagaimana"},
+    {"ujan", "hujan"},
+    {"deres", "deras"},
+    {"gede", "besar"},
+    {"ilang", "hilang"},
+    {"jatoh", "jatuh"},
+    {"duit", "uang"},
+    {"akte", "akta"},
+    {"blanko", "blangko"},
+    {"antri", "antre"},
+    {"ngantri", "antre"},
+    {"antrian", "antre"},
+    {"lobang", "lubang"},
+    {"bolong", "lubang"},
+    {"berlobang", "berlubang"},
+    {"amblas", "ambles"},
+    {"bis", "bus"},
+    {"honor", "honorer"},
+    {"bener", "baik"},
+    {"benerin", "baik"},
+    {"nunggu", "tunggu"},
+    {"ngurus", "urus"},
+    {"nyapu", "sapu"},
+    {"nimpa", "timpa"},
+    {"narik", "tarik"},
+    {"nolak", "tolak"},
+    {"ngalir", "alir"},
+    {"berenti", "henti"},
+    {"brenti", "henti"},
+    {"ngelupas", "kelupas"},
+    {"elupas", "kelupas"},
+    {"lupas", "kelupas"},
+    {"dimintain", "minta"},
+    {"mintain", "minta"},
+    {"ngecor", "cor"},
+    {"anak2", "anak"},
+    // Places, in the abbreviations of addresses.
+    {"gg", "gang"},
+    {"ds", "desa"},
+    {"dsn", "dusun"},
+    {"kp", "kampung"},
+    {"kamp", "kampung"},
+    {"perum", "perumahan"},
+    {"komp", "komplek"},
+    {"kompleks", "komplek"},
+    {"kec", "kecamatan"},
+    {"kel", "kelurahan"},
+    {"kab", "kabupaten"},
+    {"kot", "kota"},
+    {"prov", "provinsi"},
+    {"kompl", "komplek"},
+    {"nmr", "nomor"},
+    {"no", "nomor"},
+    // Numbers in words and in digits: "tiga bulan", "3 bulan".
+    {"satu", "1"},
+    {"dua", "2"},
+    {"tiga", "3"},
+    {"empat", "4"},
+    {"lima", "5"},
+    {"enam", "6"},
+    {"tujuh", "7"},
+    {"delapan", "8"},
+    {"sembilan", "9"},
+    {"sepuluh", "10"},
+};
+
+// Words of public services that mean the same thing here, each with the one word kept for
+// all (applied to words and to stems: "pemadaman" reduces to "padam", which means "mati").
+// Agency names and nicknames follow their official forms (Disdukcapil, PLN, PDAM, BPJS,
+// Pemkab/Pemkot); regional words are Javanese and Sundanese as found in KBBI and in
+// complaints (bangjo, uwuh, runtah, kreteg, banyu, ambrol).
+constexpr Entry kSynonyms[] = {
+    // Drains and water.
+    {"got", "saluran"},
+    {"selokan", "saluran"},
+    {"gorong", "saluran"},
+    {"parit", "saluran"},
+    {"drainase", "saluran"},
+    {"salur", "saluran"},
+    {"mampet", "sumbat"},
+    {"buntu", "sumbat"},
+    {"ledeng", "pdam"},
+    {"banyu", "air"},
+    {"cai", "air"},
+    {"genang", "banjir"},
+    {"kebanjiran", "banjir"},
+    {"luap", "banjir"},
+    {"mbludak", "banjir"},
+    // Lights and power.
+    {"pju", "lampu"},
+    {"terang", "lampu"},
+    {"padam", "mati"},
+    {"pln", "listrik"},
+    {"bangjo", "lampu lintas"},
+    {"apill", "lampu lintas"},
+    {"traffic", "lampu lintas"},
+    {"light", "lampu"},
+    {"peteng", "gelap"},
+    // Roads and buildings.
+    {"hancur", "rusak"},
+    {"ancur", "rusak"},
+    {"ajur", "rusak"},
+    {"copot", "lepas"},
+    {"rubuh", "roboh"},
+    {"ambruk", "roboh"},
+    {"ambrol", "roboh"},
+    {"runtuh", "roboh"},
+    {"tumbang", "roboh"},
+    {"anjlok", "ambles"},
+    {"kreteg", "jembatan"},
+    {"mangkrak", "bengkalai"},
+    // Waste.
+    {"uwuh", "sampah"},
+    {"runtah", "sampah"},
+    {"numpuk", "tumpuk"},
+    // Agencies and their documents.
+    {"disdukcapil", "dukcapil"},
+    {"capil", "dukcapil"},
+    {"dispendukcapil", "dukcapil"},
+    {"duduk", "dukcapil"},
+    {"ektp", "ktp"},
+    {"elektronik", "ktp"},
+    {"pemkab", "pemda"},
+    {"pemkot", "pemda"},
+    {"pemprov", "pemda"},
+    {"perintah", "pemda"},
+    {"pkm", "puskesmas"},
+    {"rs", "rsud"},
+    {"jkn", "bpjs"},
+    {"kis", "bpjs"},
+    {"keluarga", "kk"},
+    {"jukir", "parkir"},
+    {"pkl", "dagang"},
+    {"pedagang", "dagang"},
+    {"angkutan", "angkot"},
+    {"sdn", "sd"},
+    {"smpn", "smp"},
+    {"sman", "sma"},
+    {"smkn", "smk"},
+    // The web.
+    {"web", "website"},
+    {"situs", "website"},
+    {"laman", "website"},
+    {"portal", "website"},
+    {"error", "down"},
+    {"eror", "down"},
+    {"jaringan", "sinyal"},
+    {"tower", "menara"},
+    // Money asked where it should not be.
+    {"bansos", "bantu sosial"},
+    {"pungli", "pungut"},
+    {"palak", "pungut"},
+    {"paksa", "langgar"},
+    // Fares and fees.
+    {"ongkos", "tarif"},
+    {"biaya", "tarif"},
+    {"bayar", "tarif"},
+    {"bump", "polisi tidur"},
+    {"speed", "polisi tidur"},
+    {"informasi", "info"},
+    // Time and waiting.
+    {"berjam", "jam"},
+    {"lelet", "lambat"},
+    {"lemot", "lambat"},
+    {"telat", "lambat"},
+    {"lama", "lambat"},
+    {"tunggak", "lambat"},
+};
+
+// Words that say nothing about which problem a report is about: function words, greetings,
+// time words and vague nouns, from the Indonesian list of the npm package `stopword` and the
+// tuning pairs; chat particles (sih, dong, kok) added.
+constexpr std::string_view kStopwords[] = {
+    "yang",      "dan",      "di",       "ke",         "dari",      "ini",       "itu",
+    "dengan",    "untuk",    "pada",     "dalam",      "atau",      "juga",      "sudah",
+    "belum",     "tidak",    "ada",      "akan",       "karena",    "oleh",      "saya",
+    "kami",      "kita",     "mereka",   "sangat",     "sekali",    "banget",    "lagi",
+    "masih",     "hanya",    "bisa",     "dapat",      "agar",      "supaya",    "mohon",
+    "tolong",    "segera",   "harap",    "bapak",      "ibu",       "pak",       "bu",
+    "terima",    "kasih",    "sejak",    "sampai",     "hingga",    "lebih",     "para",
+    "pun",       "saja",     "jadi",     "tapi",       "tetapi",    "namun",     "kalau",
+    "jika",      "apa",      "telah",    "sedang",     "setiap",    "semua",     "seperti",
+    "tersebut",  "yth",      "kepada",   "kenapa",     "bagaimana", "sehingga",  "sering",
+    "selalu",    "terus",    "sama",     "kali",       "tanpa",     "pernah",    "harus",
+    "mau",       "ingin",    "kok",      "nih",        "sih",       "dong",      "ya",
+    "mengenai",  "tentang",  "kemarin",  "sekarang",   "hari",      "minggu",    "bulan",
+    "tahun",     "the",      "of",       "a",          "an",        "is",        "are",
+    "and",       "to",       "in",       "at",         "mengapa",   "adalah",    "ialah",
+    "bahwa",     "kemudian", "lalu",     "setelah",    "sebelum",   "banyak",    "orang",
+    "warga",     "kawasan",  "daerah",   "sekitar",    "depan",     "dekat",     "negeri",
+    "makin",     "semakin",  "padahal",  "bikin",      "membuat",   "dibiarkan", "tadi",
+    "memang",    "dimana",   "deh",      "kan",        "loh",       "lho",       "nya",
+    "tuh",       "gitu",     "gini",     "aja",        "katanya",   "kata",      "udah",
+    "pas",       "biar",     "trus",     "ok",         "pagi",      "siang",     "sore",
+    "malam",     "kemaren",  "besok",    "mulai",      "awal",      "sebelah",   "tempat",
+    "lokasi",    "kondisi",  "mohon",    "segera",     "tindak",    "lanjut",    "pihak",
+    "terkait",   "instansi", "dinas",    "kantor",     "laporan",   "lapor",     "melaporkan",
+    "pengaduan", "keluhan",  "mengeluh", "masyarakat", "sekali",    "parah",     "el",
+    "e",         "lewat",    "aduh",     "tolonglah",  "ayo",       "gimana",    "cuma",
+    "doang",     "tau",      "tahu",     "pula",       "dimintai",  "sebulan",   "seminggu",
+    "setahun",   "seharian", "berhari",  "selama",     "mulai",
+};
+
+// Negated words with the term the pair stands for.
+constexpr Entry kNegated[] = {
+    {"nyala", "mati"},     {"menyala", "mati"}, {"hidup", "mati"},   {"idup", "mati"},
+    {"berfungsi", "mati"}, {"fungsi", "mati"},  {"jalan", "mati"},   {"aktif", "mati"},
+    {"mengalir", "mati"},  {"ngalir", "mati"},  {"alir", "mati"},    {"keluar", "mati"},
+    {"nyambung", "mati"},  {"akses", "down"},   {"diakses", "down"}, {"dibuka", "down"},
+    {"buka", "tutup"},     {"hadir", "bolos"},  {"masuk", "bolos"},  {"sesuai", "langgar"},
+};
+
+// Words after which a name follows (canonical forms; "jl", "gg", "kec" are unified first).
+constexpr std::string_view kPlaceMarkers[] = {
+    "jalan",   "gang",       "desa",      "dusun",     "kelurahan",  "kecamatan", "kabupaten",
+    "kampung", "perumahan",  "komplek",   "blok",      "pasar",      "terminal",  "stasiun",
+    "simpang", "perempatan", "pertigaan", "bundaran",  "sungai",     "puskesmas", "rsud",
+    "halte",   "jembatan",   "tol",       "underpass", "lingkungan", "nagari",    "gampong",
+    "dukuh",   "raya",       "alun",      "lapangan",  "pantai",     "waduk",     "bendungan",
+    "sd",      "smp",        "sma",       "smk",       "mi",         "mts",       "ma",
+    "rt",      "rw",         "nomor",     "km",
+};
+
+// Place markers that only say what kind of address follows; they are not the problem's
+// subject (unlike "jalan", "pasar" or "puskesmas"), so they are not matched as terms.
+constexpr std::string_view kAddressWords[] = {
+    "desa",    "dusun",   "kelurahan", "kecamatan", "kabupaten", "kampung", "perumahan",
+    "komplek", "blok",    "gang",      "rt",        "rw",        "nomor",   "lingkungan",
+    "nagari",  "gampong", "dukuh",     "km",        "provinsi",
+};
+
+// Ordinary words of reports that may follow a place marker ("jalan rusak", "pasar becek",
+// "desa kami") or that name a region too (Selesai, Tanggul, Damai: districts in the region
+// list). From the tuning pairs and the districts whose names are common words.
+constexpr std::string_view kCommonWords[] = {
+    "rusak",       "berlubang",  "lubang",    "utama",      "umum",       "tol",       "provinsi",
+    "nasional",    "setapak",    "poros",     "alternatif", "protokol",   "menuju",    "masuk",
+    "keluar",      "licin",      "sempit",    "gelap",      "becek",      "ambles",    "retak",
+    "longsor",     "macet",      "banjir",    "tergenang",  "berdebu",    "ditutup",   "tutup",
+    "tradisional", "induk",      "hewan",     "ikan",       "sayur",      "ramai",     "kumuh",
+    "kotor",       "bau",        "terpencil", "wisata",     "adat",       "setempat",  "sebelah",
+    "tetangga",    "kota",       "kabupaten", "lingkungan", "sekitarnya", "sini",      "situ",
+    "sana",        "selesai",    "tanggul",   "pinggir",    "gantung",    "damai",     "setia",
+    "tetap",       "petir",      "ujung",     "puncak",     "teras",      "candi",     "bintang",
+    "permata",     "mutiara",    "semen",     "lembur",     "teriak",     "telaga",    "geger",
+    "bina",        "mulia",      "ayah",      "periuk",     "pesantren",  "merdeka",   "simpang",
+    "lama",        "raya",       "batu",      "air",        "pasar",      "taman",     "tengah",
+    "utara",       "selatan",    "barat",     "timur",      "sungai",     "tanjung",   "gunung",
+    "bukit",       "padang",     "muara",     "kuala",      "panjang",    "besar",     "kecil",
+    "tinggi",      "rendah",     "jaya",      "indah",      "makmur",     "sari",      "mekar",
+    "sentosa",     "sejahtera",  "harapan",   "karang",     "kampung",    "banjar",    "kebun",
+    "sawah",       "tanah",      "rawa",      "danau",      "laut",       "pantai",    "pulau",
+    "teluk",       "baru",       "medan",     "malang",     "sedan",      "web",       "kali",
+    "mati",        "padam",      "sampah",    "parkir",     "liar",       "sekolah",   "pohon",
+    "lampu",       "listrik",    "kabel",     "tiang",      "pipa",       "bocor",     "trotoar",
+    "aspal",       "saluran",    "got",       "selokan",    "irigasi",    "sawah",     "rumah",
+    "warga",       "anak",       "murid",     "guru",       "pasien",     "dokter",    "obat",
+    "antre",       "bus",        "angkot",    "ojek",       "truk",       "motor",     "mobil",
+    "kendaraan",   "pengendara", "pejalan",   "kaki",       "penumpang",  "petugas",   "pegawai",
+    "bahaya",      "berbahaya",  "rawan",     "miring",     "roboh",      "tumbang",   "jebol",
+    "putus",       "hilang",     "dicuri",    "kering",     "keruh",      "penuh",     "kosong",
+    "mahal",       "murah",      "gratis",    "lambat",     "cepat",      "buruk",     "bagus",
+    "baik",        "benar",      "salah",     "atas",       "bawah",      "dalam",     "luar",
+    "samping",     "belakang",   "seberang",  "arah",       "perbatasan", "pertigaan", "perempatan",
+    "dekat",       "jauh",       "ujungnya",  "tiap",       "hujan",      "deras",     "lebat",
+};
+
+// What goes wrong, as terms (after unification): two reports at one place that each say what
+// is wrong and share none of it are about different problems (a leaking pipe and a rising
+// bill at the same street). From the problem kinds of the tuning pairs and the categories.
+constexpr std::string_view kProblemWords[] = {
+    "lambat",  "pungut", "tarif",   "mati",  "rusak",   "lubang", "bocor",  "sumbat",
+    "banjir",  "keruh",  "bau",     "kotor", "roboh",   "tutup",  "hilang", "kosong",
+    "habis",   "macet",  "mahal",   "liar",  "antre",   "tolak",  "bolos",  "down",
+    "kelupas", "ambles", "longsor", "jebol", "lepas",   "putus",  "miring", "gelap",
+    "becek",   "kumuh",  "bising",  "debu",  "polusi",  "limbah", "tumpuk", "angkut",
+    "terbit",  "proses", "cair",    "rawan", "langgar", "retak",  "kering", "tagih",
+};
+
+// A sorted copy of a table for binary search, made once: immutable after its first use, so
+// reading it is safe from any thread and gives the same answers everywhere.
+std::vector<Entry> sorted(std::initializer_list<const Entry*> tables,
+                          std::initializer_list<size_t> sizes) {
+  std::vector<Entry> out;
+  auto size = sizes.begin();
+  for (const Entry* t : tables) out.insert(out.end(), t, t + *size++);
+  // The first entry of a word wins: spellings are unified before synonyms.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  return out;
+}
+
+std::vector<std::string_view> sorted_words(const std::string_view* words, size_t n) {
+  std::vector<std::string_view> out(words, words + n);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
+  const auto it = std::lower_bound(table.begin(), table.end(), w,
+                                   [](const Entry& e, std::string_view k) { return e.first < k; });
+  return it != table.end() && it->first == w ? it->second : std::string_view();
+}
+
+}  // namespace
+
+std::string_view canonical_word(std::string_view w) {
+  static const std::vector<Entry> table =
+      sorted({kSpellings, kSynonyms}, {std::size(kSpellings), std::size(kSynonyms)});
+  const std::string_view to = look_up(table, w);
+  return to.empty() ? w : to;
+}
+
+bool is_stopword(std::string_view w) {
+  static const std::vector<std::string_view> words =
+      sorted_words(kStopwords, std::size(kStopwords));
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+std::string_view negated_word(std::string_view w) {
+  static const std::vector<Entry> table = sorted({kNegated}, {std::size(kNegated)});
+  return look_up(table, w);
+}
+
+bool is_place_marker(std::string_view w) {
+  static const std::vector<std::string_view> words =
+      sorted_words(kPlaceMarkers, std::size(kPlaceMarkers));
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_problem_word(std::string_view term) {
+  static const std::vector<std::string_view> words =
+      sorted_words(kProblemWords, std::size(kProblemWords));
+  return std::binary_search(words.begin(), words.end(), term);
+}
+
+bool is_address_word(std::string_view w) {
+  static const std::vector<std::string_view> words =
+      sorted_words(kAddressWords, std::size(kAddressWords));
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_common_word(std::string_view w) {
+  static const std::vector<std::string_view> words =
+      sorted_words(kCommonWords, std::size(kCommonWords));
+  return std::binary_search(words.begin(), words.end(), w) || is_stopword(w) ||
+         canonical_word(w) != w;
+}
+
+}  // namespace aduan::internal

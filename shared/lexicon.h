@@ -1,0 +1,37 @@
+// Internal: the Indonesian word lists behind the matching of reports (similarity.cpp). Data
+// only; where each list comes from is said beside it in lexicon.cpp.
+#pragma once
+
+#include <string_view>
+
+namespace aduan::internal {
+
+// The word a spelling, an abbreviation, a regional word or a synonym stands for; one or two
+// words separated by a space ("bangjo" -> "lampu lintas"), or `w` itself when none is known.
+// Asked of the word as typed and again of its stem.
+std::string_view canonical_word(std::string_view w);
+
+// Words that say nothing about which problem a report is about.
+bool is_stopword(std::string_view w);
+
+// Words a negation turns into another term: "tidak menyala", "gak jalan" -> "mati";
+// "tidak bisa diakses" -> "down". Empty when the word has no such reading.
+std::string_view negated_word(std::string_view w);
+
+// Words that open a place's name in any case: "jl", "gang", "desa", "kec", "perum"...
+// (the canonical forms: "jalan", "gang", "desa", "kecamatan", "perumahan").
+bool is_place_marker(std::string_view w);
+
+// Terms that say what is wrong ("mati", "bocor", "pungut", "lambat").
+bool is_problem_word(std::string_view term);
+
+// Place markers that name only the kind of address ("desa", "kecamatan", "rt", "blok"): not
+// the subject of a problem, so not matched.
+bool is_address_word(std::string_view w);
+
+// Ordinary words of reports: what follows a place marker and is one of these ("jalan rusak",
+// "desa kami") is not a name, and a region named like one ("Selesai", "Tanggul") is not
+// taken for a place when it stands alone.
+bool is_common_word(std::string_view w);
+
+}  // namespace aduan::internal
