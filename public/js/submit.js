@@ -11,6 +11,7 @@ import { rememberReport } from './my_reports.js';
 import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { initRegionPicker, relabelRegions } from './region_picker.js';
+import { initMapButton } from './map_entry.js';
 import { watchSimilar } from './similar.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
@@ -284,6 +285,11 @@ async function main() {
   renderCatalogue();
   restoreDraft();
   await initRegionPicker(() => { saveDraft(); validate(); });
+  // The map is an enhancement: the text field and the region picker work without it.
+  initMapButton(document.getElementById('map-open'), (cfg) => import('./map/picker.js').then((m) => m.openPicker(cfg, {
+    position: () => position,
+    place: (p) => { setPosition(p); saveDraft(); validate(); },
+  })), () => { document.getElementById('map-status').textContent = t('map.failed'); });
   await initAttachments(core, () => validate());
   updateCounters();
   validate();
