@@ -113,7 +113,9 @@ test('the citizen places the pin on the map; the position and the region fill th
   await page.locator('#map-center').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /-1\.265\d*, 116\.83\d*/.test(document.getElementById('gps-status').textContent));
-  await page.touchscreen.tap(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40);
+  await page.locator('#map-canvas').scrollIntoViewIfNeeded();
+  const again = await page.locator('#map-canvas').boundingBox();
+  await page.touchscreen.tap(again.x + again.width / 2 + 60, again.y + again.height / 2 + 40);
   await page.waitForFunction((s) => document.getElementById('gps-status').textContent.includes(s), shown[0]);
 
   await page.tap('#submit-button');

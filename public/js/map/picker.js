@@ -61,7 +61,7 @@ export async function openPicker(cfg, form) {
   panel.hidden = false;
   status.textContent = '';
   const canvas = $('map-canvas');
-  const map = L.map(canvas, { zoomControl: true, tap: true });
+  const map = L.map(canvas);
   addTiles(L, map, cfg, () => { status.textContent = t('map.tiles_failed'); });
   const start = form.position();
   if (start) map.setView([start.lat, start.lon], 16);
