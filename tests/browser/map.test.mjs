@@ -96,18 +96,22 @@ test('the citizen places the pin on the map; the position and the region fill th
   // The attribution is the setting's text, escaped rather than read as HTML.
   assert.match(await page.textContent('.leaflet-control-attribution'), /Peta uji <lokal>/);
 
+  await page.locator('#map-canvas').scrollIntoViewIfNeeded();
   const box = await page.locator('#map-canvas').boundingBox();
   await page.touchscreen.tap(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40);
   await page.waitForFunction(() => !/-1\.26500, 116\.83000/.test(document.getElementById('gps-status').textContent));
   const shown = (await page.textContent('#gps-status')).match(/(-?\d+\.\d+), (-?\d+\.\d+)/);
   const placed = { lat: Number(shown[1]), lon: Number(shown[2]) };
-  // East and south of the centre: a tap 60 px right and 40 px down at zoom 16.
-  assert.ok(placed.lon > balikpapan.longitude && placed.lat < balikpapan.latitude, JSON.stringify(placed));
-  assert.ok(Math.abs(placed.lon - balikpapan.longitude) < 0.001, JSON.stringify(placed));
+  // A tap 60 px right and 40 px down of the centre at zoom 16, where a pixel is 360/2^24
+  // degree of longitude: 0.00129 degree east, and about as much per pixel south.
+  const perPixel = 360 / 2 ** 24;
+  assert.ok(Math.abs(placed.lon - balikpapan.longitude - 60 * perPixel) < 2 * perPixel, JSON.stringify(placed));
+  assert.ok(Math.abs(balikpapan.latitude - placed.lat - 40 * perPixel) < 2 * perPixel, JSON.stringify(placed));
   await page.waitForFunction(() => document.getElementById('region-regency').value === '64.71');
   assert.equal(await page.inputValue('#region-province'), '64');
   assert.match(await page.textContent('#map-region'), /Kota Balikpapan, Kalimantan Timur/);
   await page.screenshot({ path: path.join(artifacts, 'map-submit-pin.png'), fullPage: true });
+  await page.locator('[data-field="location.text"]').screenshot({ path: path.join(artifacts, 'map-submit-pin-field.png') });
 
   // Keyboard users: the centre button places the pin where the map is centred.
   await page.locator('#map-center').focus();
@@ -142,7 +146,7 @@ test('tiles that fail leave the map usable and say so quietly; the form works wi
   // The region picker and the text field are untouched and usable.
   assert.equal(await page.isEnabled('#region-province'), true);
   assert.equal(await page.isEditable('#location-text'), true);
-  await page.screenshot({ path: path.join(artifacts, 'map-submit-tiles-failed.png'), fullPage: true });
+  await page.locator('[data-field="location.text"]').screenshot({ path: path.join(artifacts, 'map-submit-tiles-failed.png') });
   failTiles = false;
   await context.close();
 });

@@ -85,6 +85,11 @@ export async function openPicker(cfg, form) {
   }
   map.on('click', (event) => place(event.latlng));
   $('map-center').addEventListener('click', () => place(map.getCenter()));
+  // "Remove position" below the map takes the pin away too.
+  $('gps-remove').addEventListener('click', () => {
+    marker?.remove();
+    marker = null;
+  });
   onLangChange(() => marker?.getElement()?.setAttribute('alt', t('map.marker')));
   return {
     show(visible) {
