@@ -3,7 +3,21 @@
 // it, so a page without the map costs one small request. If anything fails, the page works
 // as it did without a map.
 import { request } from './api.js';
-import './map_messages.js';
+import { addMessages } from './i18n.js';
+
+// Only what shows before the map is opened; the rest comes with it (map/messages.js).
+addMessages({
+  id: {
+    'map.open': 'Pilih di peta',
+    'map.failed': 'Peta tidak dapat dimuat. Tulis lokasi dan pilih wilayah di bawah; laporan tetap dapat dikirim.',
+    'map.public.open': 'Tampilkan peta laporan',
+  },
+  en: {
+    'map.open': 'Choose on the map',
+    'map.failed': 'The map could not be loaded. Describe the place and choose the region below; the report can still be sent.',
+    'map.public.open': 'Show the map of reports',
+  },
+});
 
 let config = null;
 

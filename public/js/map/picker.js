@@ -3,8 +3,9 @@
 // suggested in the region picker, which stays the way to choose a region without the map.
 // The guess comes from the server (GET /api/v1/regions/near), never from rules here.
 import { request } from '../api.js';
-import { t, onLangChange } from '../i18n.js';
+import { applyTranslations, onLangChange, t } from '../i18n.js';
 import { chooseRegion } from '../region_picker.js';
+import './messages.js';
 import { addTiles, kIndonesia, loadLeaflet } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
@@ -58,6 +59,7 @@ export async function openPicker(cfg, form) {
   const status = $('map-status');
   status.textContent = t('map.loading');
   const L = await loadLeaflet();
+  applyTranslations(panel);  // its texts came with the map's messages
   panel.hidden = false;
   status.textContent = '';
   const canvas = $('map-canvas');

@@ -3,7 +3,8 @@
 // sends anything that is not on the public list). The list below the map says the same in
 // text, for a screen reader or a phone without the map.
 import { request } from '../api.js';
-import { formatNumber, t } from '../i18n.js';
+import { applyTranslations, formatNumber, t } from '../i18n.js';
+import './messages.js';
 import { addTiles, kIndonesia, loadLeaflet } from './loader.js';
 
 const $ = (id) => document.getElementById(id);
@@ -26,6 +27,7 @@ export async function openReportsMap(cfg) {
   const [L, res] = await Promise.all([loadLeaflet({ clustered: true }), request('/api/v1/public/map')]);
   if (!res.ok) throw new Error(res.code);
   const panel = $('map-panel');
+  applyTranslations(panel);  // its label came with the map's messages
   panel.hidden = false;
   const items = res.data.items;
   const map = L.map($('map-canvas'));
