@@ -2,8 +2,9 @@
 // the points of Indonesia's 17,000 named islands (idn-area-data's islands.csv, each with its
 // regency). There are no regency or district centroids or boundaries in it, so this guesses
 // from the nearest island point and says how sure it can be:
-//   - the province of the nearest point within kProvinceReachKm (right for every one of the
-//     17 city centres checked, up to 97 km inland: docs/operations.md, "Map");
+//   - the province of the nearest point within kProvinceReachKm (right for every city centre
+//     checked that near; Solo, 68 km from Yogyakarta's islands, was not: docs/operations.md,
+//     "Map");
 //   - the regency or city only when that point is within kRegencyReachKm and every point
 //     about as near belongs to the same regency; otherwise a coast shared by two regencies
 //     (Banjarmasin and Barito Kuala, 3.5 km) would guess wrong.
@@ -21,7 +22,7 @@ namespace aduan {
 
 class RegionLocator {
  public:
-  static constexpr double kProvinceReachKm = 100;
+  static constexpr double kProvinceReachKm = 60;
   static constexpr double kRegencyReachKm = 5;
 
   struct Guess {

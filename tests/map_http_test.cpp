@@ -139,8 +139,11 @@ TEST(MapHttp, RegionNearAPinIsTheRegencyOnlyWhereTheDataIsSure) {
   const json banjarmasin = get_json(server, "/api/v1/regions/near?lat=-3.319&lon=114.59");
   EXPECT_EQ(banjarmasin["region_code"], "63");
   EXPECT_EQ(banjarmasin["level"], "province");
-  // Bandung, 97 km from the nearest island: still West Java.
-  EXPECT_EQ(get_json(server, "/api/v1/regions/near?lat=-6.917&lon=107.619")["region_code"], "32");
+  // Semarang, 52 km from the nearest island point: Central Java.
+  EXPECT_EQ(get_json(server, "/api/v1/regions/near?lat=-6.99&lon=110.42")["region_code"], "33");
+  // Solo, 68 km from Yogyakarta's islands, and Bandung, 97 km from West Java's: too far to say.
+  EXPECT_EQ(get_json(server, "/api/v1/regions/near?lat=-7.57&lon=110.82")["region_code"], "");
+  EXPECT_EQ(get_json(server, "/api/v1/regions/near?lat=-6.917&lon=107.619")["region_code"], "");
   // The Indian Ocean: nothing within reach.
   EXPECT_EQ(get_json(server, "/api/v1/regions/near?lat=-20&lon=90")["region_code"], "");
   for (const char* bad :
