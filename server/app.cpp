@@ -27,6 +27,14 @@ NotifyConfig with_seal(NotifyConfig c, Store& store) {
   return c;
 }
 
+// No submission limit (--limit-submit 0, the benchmarks and most tests) means none at all,
+// not a device's or an address's either.
+DeviceRules device_rules(const AppOptions& o) {
+  DeviceRules r = o.device_rules;
+  if (o.submit_limit.max <= 0) r.per_device.max = r.per_address.max = r.new_keys.max = 0;
+  return r;
+}
+
 }  // namespace
 
 std::string default_audit_key_path(const std::string& db_path) { return db_path + ".key"; }
@@ -48,11 +56,12 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       uploads_(store_, clock, o.upload_rules),
       submit_limiter_(o.submit_limit, o.limiter_capacity),
       track_limiter_(o.track_limit, o.limiter_capacity),
+      devices_(device_rules(o), submit_limiter_, store_.secrets(), o.limiter_capacity),
       assets_(o.assets_dir),
       services_{store_,          reports_,       workflow_, citizens_, staff_,
                 auth_,           inbound_,       notifier_, sender_,   clock,
                 dashboard_,      job_,           metrics_,  uploads_,  RegionCatalog::embedded(),
-                submit_limiter_, track_limiter_, follows_},
+                submit_limiter_, track_limiter_, follows_,  devices_},
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "dashboard_service.h"
 #include "deadline_job.h"
+#include "device_limits.h"
 #include "follow_service.h"
 #include "http_server.h"
 #include "inbound_service.h"
@@ -41,6 +42,8 @@ struct AppOptions {
   NotifyConfig notify = default_notify_config();  // no channel: nothing is sent
   AddressLimit submit_limit = kDefaultSubmitLimit;
   AddressLimit track_limit = kDefaultTrackLimit;
+  // Device keys beside the per-address limit; all off when submit_limit is off.
+  DeviceRules device_rules;
   size_t limiter_capacity = AddressLimiter::kDefaultCapacity;  // addresses each limiter holds
   UploadRules upload_rules;
 };
@@ -84,6 +87,7 @@ class App {
   UploadService uploads_;
   AddressLimiter submit_limiter_;
   AddressLimiter track_limiter_;
+  DeviceLimits devices_;
   AssetSource assets_;
   Services services_;
   HttpServer http_;

@@ -108,8 +108,15 @@ Options:
   --tls-cert FILE --tls-key FILE
                            serve HTTPS with this certificate (PEM, chain included) and
                            private key; cookies are then Secure
-  --limit-submit N         reports one client address may send an hour (default 60; 0: no
-                           limit); more answer 429 with Retry-After
+  --limit-submit N         reports one client address may send an hour without a device key
+                           (default 60; 0: no submission limit at all); more answer 429
+                           with Retry-After
+  --limit-submit-device N  reports one device key may send an hour (default 10)
+  --limit-submit-address N reports one address may send an hour, device keys or not
+                           (default 300); see docs/security.md, "Submission limits"
+  --limit-device-keys N    device keys one address may be given an hour (default 60)
+  --limit-submit-window SECONDS
+                           the window the three submission limits count in (default 3600)
   --limit-track N          tracking lookups and PIN checks one address may make a minute
                            (default 300; 0: no limit)
   --max-connections N      client connections held at once (default 4096); more are closed
@@ -125,12 +132,16 @@ Options:
                            "© OpenStreetMap contributors")
 )";
 
+// Bin-packed by hand: past twenty flags clang-format would put one flag a line.
+// clang-format off
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--audit-key", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
       "--monitoring-cache", "--secure-cookies", "--notify-config", "--tls-cert", "--tls-key",
       "--limit-submit", "--limit-track", "--max-connections", "--connections-per-address",
-      "--map-tiles", "--map-attribution"}},
+      "--limit-submit-device", "--limit-submit-address", "--limit-device-keys",
+      "--limit-submit-window", "--map-tiles", "--map-attribution"}},
+    // clang-format on
     {"demo", {"--db", "--audit-key", "--tz"}},
     {"migrate", {"--db", "--audit-key"}},
     {"user add",
@@ -234,7 +245,18 @@ int serve(const CommandLine& cl) {
   options->http.tls_key = option(cl, "--tls-key", "");
   const auto submit_limit = parse_int(option(cl, "--limit-submit", "60"), 0, 1000000);
   if (!submit_limit) return fail("--limit-submit must be a number from 0 to 1000000");
-  options->submit_limit = AddressLimit{*submit_limit, 3600};
+  const auto window = parse_int(option(cl, "--limit-submit-window", "3600"), 1, 86400);
+  if (!window) return fail("--limit-submit-window must be seconds from 1 to 86400");
+  options->submit_limit = AddressLimit{*submit_limit, *window};
+  const auto per_device = parse_int(option(cl, "--limit-submit-device", "10"), 1, 1000000);
+  if (!per_device) return fail("--limit-submit-device must be a number from 1 to 1000000");
+  const auto ceiling = parse_int(option(cl, "--limit-submit-address", "300"), 1, 1000000);
+  if (!ceiling) return fail("--limit-submit-address must be a number from 1 to 1000000");
+  const auto new_keys = parse_int(option(cl, "--limit-device-keys", "60"), 1, 1000000);
+  if (!new_keys) return fail("--limit-device-keys must be a number from 1 to 1000000");
+  // The ceiling is never below what an address may send without keys.
+  options->device_rules = DeviceRules{
+      {*per_device, *window}, {std::max(*ceiling, *submit_limit), *window}, {*new_keys, 3600}};
   const auto track_limit = parse_int(option(cl, "--limit-track", "300"), 0, 1000000);
   if (!track_limit) return fail("--limit-track must be a number from 0 to 1000000");
   options->track_limit = AddressLimit{*track_limit, 60};

@@ -11,6 +11,7 @@
 #include "citizen_service.h"
 #include "clock.h"
 #include "deadline_job.h"
+#include "device_limits.h"
 #include "http_errors.h"
 #include "metrics.h"
 #include "prepared.h"
@@ -100,7 +101,8 @@ std::string limiter_metrics(const Services& s) {
       gauge("aduan_address_limiter_entries", "Client addresses a limiter remembers now.") +
       "aduan_address_limiter_entries{limit=\"submit\"} " + std::to_string(s.submit_limit.size()) +
       "\naduan_address_limiter_entries{limit=\"track\"} " + std::to_string(s.track_limit.size()) +
-      "\n";
+      "\naduan_address_limiter_entries{limit=\"device\"} " +
+      std::to_string(s.devices.devices().size()) + "\n";
   out += gauge("aduan_address_limiter_capacity", "Client addresses a limiter may remember.") +
          "aduan_address_limiter_capacity " + std::to_string(s.track_limit.capacity()) + "\n";
   out += counter("aduan_address_limiter_evictions_total",
@@ -108,7 +110,9 @@ std::string limiter_metrics(const Services& s) {
          "aduan_address_limiter_evictions_total{limit=\"submit\"} " +
          std::to_string(s.submit_limit.evictions()) +
          "\naduan_address_limiter_evictions_total{limit=\"track\"} " +
-         std::to_string(s.track_limit.evictions()) + "\n";
+         std::to_string(s.track_limit.evictions()) +
+         "\naduan_address_limiter_evictions_total{limit=\"device\"} " +
+         std::to_string(s.devices.devices().evictions()) + "\n";
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "citizen_service.h"
 #include "clock.h"
 #include "crypto.h"
+#include "device_limits.h"
 #include "embedded.h"
 #include "http_errors.h"
 #include "json_codec.h"
@@ -104,8 +105,21 @@ void citizen_request(const Services& s, bool act, const httplib::Request& req,
 
 void register_public_routes(Router& router, const Services& s) {
   router.open("POST", "/api/v1/reports", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (within(s.submit_limit, s, req, res)) submit_report(s.reports, req, res);
+    const int64_t wait =
+        s.devices.take(req.get_header_value("Device-Key"), req.remote_addr, s.clock.now_unix());
+    if (wait > 0) return send_rate_limited(res, wait);
+    submit_report(s.reports, req, res);
   });
+  // A device key for the submissions of one browser (device_limits.h). No body: nothing
+  // about the device is asked or kept.
+  router.open("POST", "/api/v1/device-keys",
+              [&s](const httplib::Request& req, httplib::Response& res) {
+                int64_t wait = 0;
+                const std::string key = s.devices.issue(req.remote_addr, s.clock.now_unix(), &wait);
+                if (key.empty()) return send_rate_limited(res, wait);
+                res.set_header("Cache-Control", "no-store");
+                send_json(res, 201, nlohmann::json{{"device_key", key}}.dump());
+              });
   router.open("GET", kTrackingPath, [&s](const httplib::Request& req, httplib::Response& res) {
     if (within(s.track_limit, s, req, res)) track_report(s.reports, req, res);
   });

@@ -5,6 +5,7 @@ import { attachmentBlob, citizenAct, openReport, setReportNotifications } from '
 import { renderPrivacy } from './citizen_privacy.js';
 import { showErrors } from './form_fields.js';
 import { setFieldLimits, t } from './i18n.js';
+import { waitText } from './server_errors.js';
 
 const area = document.getElementById('reporter-area');
 const pinForm = document.getElementById('pin-form');
@@ -14,13 +15,6 @@ const buttons = document.getElementById('citizen-buttons');
 const formArea = document.getElementById('citizen-form-area');
 
 let state = { id: '', pin: '', report: null, core: null, onReport: () => {} };
-
-// How long a 429 asks to wait, in words: the wait grows with each wrong PIN.
-function waitText(seconds) {
-  if (seconds < 60) return t('wait.seconds', { n: Math.max(seconds, 1) });
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: minutes });
-}
 
 // The message for a request with the PIN that failed: the server answers a wrong PIN and an
 // unknown report alike, and a wait after several wrong PINs from this connection.

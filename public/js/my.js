@@ -4,7 +4,8 @@ import { getReport } from './api.js';
 import { forgetReport, myReports, noteStatus } from './my_reports.js';
 import { dropWaiting, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
-import { formatDateTime, formatLocalDateTime, initLanguageSwitch, onLangChange, t } from './i18n.js';
+import { formatDateTime, formatLocalDateTime, initLanguageSwitch, locale, onLangChange, t } from './i18n.js';
+import { serverMessage } from './server_errors.js';
 
 const announce = (text) => { document.getElementById('mine-status').textContent = text; };
 
@@ -32,8 +33,14 @@ async function renderWaiting() {
     if (item.refused) {
       const why = document.createElement('span');
       why.className = 'error';
-      why.textContent = t('mine.refused');
+      why.textContent = `${t('mine.refused')} ${serverMessage(item.refused)}`;
       li.append(why);
+    } else if ((item.not_before ?? 0) > Date.now()) {
+      const when = document.createElement('span');
+      when.textContent = t('mine.waiting.until', {
+        time: new Date(item.not_before).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }),
+      });
+      li.append(when);
     }
     li.append(button(t('mine.cancel', { title: item.report.title }), async () => {
       await dropWaiting(item.key);
@@ -94,7 +101,9 @@ async function main() {
   onLangChange(render);
   await render();
   const flush = startOutbox(() => { render(); refreshStatuses(); });
-  document.getElementById('send-now').addEventListener('click', async () => { await flush(); render(); });
+  // The citizen's "now" tries a report the server asked to wait for too; a second 429 sets
+  // its wait again.
+  document.getElementById('send-now').addEventListener('click', async () => { await flush({ force: true }); render(); });
   await refreshStatuses();
   document.body.dataset.ready = 'true';
 }

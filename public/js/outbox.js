@@ -1,7 +1,9 @@
-// Reports written without a connection. With the citizen's consent a report waits on the
-// phone (IndexedDB, files included) and is sent when the connection returns: on the
-// browser's "online" event and whenever a citizen page opens. Each waiting report carries
-// its Idempotency-Key, so a send whose answer was lost never makes a second report.
+// Reports written without a connection, or refused for now by the server's limit (429).
+// With the citizen's consent a report waits on the phone (IndexedDB, files included) and is
+// sent when the connection returns: on the browser's "online" event, whenever a citizen page
+// opens, and when the wait the server asked for is over (`not_before`, kept with the report
+// so that it holds across a reload). Each waiting report carries its Idempotency-Key, so a
+// send whose answer was lost never makes a second report.
 import { submitReport } from './api.js';
 import { allItems, deleteItem, putItem } from './local_store.js';
 import { rememberReport } from './my_reports.js';
@@ -9,7 +11,8 @@ import { upload } from './uploader.js';
 
 const kStore = 'outbox';
 
-// `item`: {key, report, files: [{name, type, blob}], consent_at}.
+// `item`: {key, report, files: [{name, type, blob}], consent_at, not_before?} where
+// not_before is the time (ms since the epoch) before which the server asked not to send.
 export const queueReport = (item) => putItem(kStore, { ...item, files: item.files ?? [] });
 export const waitingReports = () => allItems(kStore);
 export const dropWaiting = (key) => deleteItem(kStore, key);
@@ -61,14 +64,22 @@ export async function sendWithFiles(key, report, files, onProgress, save) {
   return { ok: false, status: 422, code: 'not_ready', errors: [{ field: 'attachments', code: 'not_ready' }] };
 }
 
+// When the next waiting report may be tried (ms since the epoch), or null when none waits
+// for a time.
+export async function nextAttempt() {
+  const times = (await waitingReports()).filter((i) => !i.refused && i.not_before).map((i) => i.not_before);
+  return times.length ? Math.min(...times) : null;
+}
+
 let sending = null;
-// Sends every waiting report; `onSent(result, item)` for each that went through. Stops at
-// the first one that finds no connection; a report the server refuses stays, marked.
-export function sendWaiting(onSent) {
+// Sends every waiting report whose wait is over; `onSent(result, item)` for each that went
+// through (`force`: those still waiting too). Stops at the first one that finds no
+// connection or a limit (which sets its wait); a report the server refuses stays, marked.
+export function sendWaiting(onSent, force = false) {
   if (sending) return sending;
   sending = (async () => {
     for (const item of await waitingReports()) {
-      if (item.refused) continue;
+      if (item.refused || (!force && (item.not_before ?? 0) > Date.now())) continue;
       const save = () => putItem(kStore, item);
       const res = await sendWithFiles(item.key, item.report, item.files, null, save);
       if (res.ok) {
@@ -77,6 +88,10 @@ export function sendWaiting(onSent) {
         await dropWaiting(item.key);
         onSent?.(res.data, item);
       } else if (res.status === 0 || res.status === 429 || res.status >= 500) {
+        if (res.retryAfter > 0) {
+          item.not_before = Date.now() + res.retryAfter * 1000;
+          await save();
+        }
         break;  // still offline or the server is busy: later
       } else {
         item.refused = { status: res.status, code: res.code, errors: res.errors };

@@ -60,7 +60,7 @@ function codeForm(item, contact, replaced) {
     f.send.disabled = false;
     if (res.ok) return followed(item, res.data.followers, f.box);
     showError(f, res.code === 'wrong_code' ? t('similar.code.wrong')
-      : res.status === 429 ? t('similar.limited') : res.status === 0 ? t('submit.network') : res.message);
+      : res.status === 0 ? t('submit.network') : res.message);
   });
   replaced.replaceWith(f.box);
   f.input.focus();
@@ -81,7 +81,7 @@ function followForm(item, li) {
     if (res.ok) return followed(item, res.data.followers, f.box);
     showError(f, res.code === 'contact_unreachable' ? t('similar.contact.unreachable')
       : res.status === 422 ? t('similar.contact.invalid')
-        : res.status === 429 ? t('similar.limited') : res.status === 0 ? t('submit.network') : res.message);
+        : res.status === 0 ? t('submit.network') : res.message);
   });
   li.append(f.box);
   f.input.focus();

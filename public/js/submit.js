@@ -1,7 +1,9 @@
 // The citizen's submission page: instant checks from the wasm core as the citizen types,
 // a draft kept on the phone (text, region and files survive a reload), attachments
 // uploaded as they are chosen, the POST, and the confirmation with the tracking ID. Without
-// a connection the citizen may leave the report in the phone's outbox (outbox.js).
+// a connection, or when the server's limit asks to wait, the citizen may leave the report
+// in the phone's outbox (outbox.js), which sends it by itself later.
+import { afterPress } from './after_press.js';
 import { loadCore } from './core.js';
 import { getAgencies, getCategories } from './api.js';
 import { attachmentCount, clearAttachments, currentFiles, initAttachments, startUploads } from './attachments.js';
@@ -10,6 +12,7 @@ import { newKey } from './local_store.js';
 import { rememberReport } from './my_reports.js';
 import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
+import { describeQueued, hideOffer, notBefore, offerLater } from './limited_offer.js';
 import { initRegionPicker, relabelRegions } from './region_picker.js';
 import { initMapButton } from './map_entry.js';
 import { watchSimilar } from './similar.js';
@@ -29,6 +32,8 @@ let position = null;           // {lat, lon} when the citizen added their positi
 const touched = new Set();     // fields whose errors are shown while typing
 let showAll = false;           // after a submit attempt every error is shown
 let lastErrors = [];
+let flushOutbox = async () => {};
+let queuedKey = '';            // the report on the queued view, shown as sent when it goes
 
 function todayIso() {
   const d = new Date();
@@ -181,23 +186,37 @@ function offerOffline() {
   document.getElementById('offline-heading').focus();
 }
 
-// With the citizen's consent: the report and its files wait on the phone.
-async function keepOffline() {
+// With the citizen's consent: the report and its files wait on the phone, until the
+// connection returns or, after a 429, until `until` (ms since the epoch).
+async function keepOffline(until = 0) {
+  queuedKey = submissionKey();
   await queueReport({
-    key: submissionKey(), report: readForm(form, position), files: currentFiles(),
-    consent_at: new Date().toISOString(),
+    key: queuedKey, report: readForm(form, position), files: currentFiles(),
+    consent_at: new Date().toISOString(), ...(until ? { not_before: until } : {}),
   });
   await forgetDraft();
   document.getElementById('form-view').hidden = true;
   document.getElementById('queued-view').hidden = false;
+  if (until) describeQueued();
   document.title = `aduan — ${t('queued.heading')}`;
   document.getElementById('queued-heading').focus();
+  flushOutbox();  // sets the timer for the wait
+}
+
+// A waiting report went out; the one on the queued view is shown as sent, PIN and all.
+function onWaitingSent(result, item) {
+  showWaiting();
+  if (item.key === queuedKey && !document.getElementById('queued-view').hidden) {
+    document.getElementById('queued-view').hidden = true;
+    showDone(result, item.report.title);
+  }
 }
 
 async function onSubmit(event) {
   event.preventDefault();
   showAll = true;
   document.getElementById('offline-offer').hidden = true;
+  hideOffer();
   const errors = validate();
   if (errors.length) {
     summary.textContent = t('submit.fix', { count: new Set(errors.map((e) => e.field)).size });
@@ -226,7 +245,8 @@ async function onSubmit(event) {
     focusFirstError(lastErrors);
     return;
   }
-  summary.textContent = t('submit.server', { message: res.message ?? res.code });
+  if (res.status === 429) return offerLater(res.retryAfter || 60);
+  summary.textContent = t('submit.server', { message: res.message });
 }
 
 async function copyTrackingId() {
@@ -253,13 +273,19 @@ function wire() {
     // "Phone or email" is judged once the citizen leaves the pair, not between the two.
     const contact = (el) => ['reporter.phone', 'reporter.email'].includes(el?.name);
     if (contact(event.target) && !contact(event.relatedTarget)) touched.add('reporter');
-    validate();
+    // Not now: the error line would move the submit button under a finger (after_press.js).
+    afterPress(validate);
   });
   form.addEventListener('submit', onSubmit);
   document.getElementById('gps-add').addEventListener('click', askPosition);
   document.getElementById('gps-remove').addEventListener('click', () => { setPosition(null); saveDraft(); validate(); });
   document.getElementById('copy-id').addEventListener('click', copyTrackingId);
-  document.getElementById('offline-keep').addEventListener('click', keepOffline);
+  document.getElementById('offline-keep').addEventListener('click', () => keepOffline());
+  document.getElementById('limited-keep').addEventListener('click', () => keepOffline(notBefore()));
+  document.getElementById('limited-cancel').addEventListener('click', () => {
+    hideOffer();
+    submitButton.focus();
+  });
   document.getElementById('offline-cancel').addEventListener('click', () => {
     document.getElementById('offline-offer').hidden = true;
     submitButton.focus();
@@ -294,9 +320,9 @@ async function main() {
   updateCounters();
   validate();
   watchSimilar(form, core);
-  const flush = startOutbox(() => showWaiting());
+  flushOutbox = startOutbox(onWaitingSent);
   showWaiting();
-  window.addEventListener('online', () => flush().then(showWaiting));
+  window.addEventListener('online', () => flushOutbox().then(showWaiting));
   document.body.dataset.ready = 'true';
 }
 

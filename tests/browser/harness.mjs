@@ -13,12 +13,12 @@ mkdirSync(artifacts, { recursive: true });
 // Starts a demo aduan and Chromium before the file's tests and stops both after; the
 // returned object holds `server` and `browser` once the tests run. `seedReports`: that many
 // generated reports (`aduan seed`) beside the demo's, for pages seen with a realistic load.
-// `args`: more options for `aduan serve` (a local tile server for the map).
-export function useAduan({ seedReports = 0, args = [] } = {}) {
+// `serveArgs`: extra flags of `aduan serve` (a low limit, say).
+export function useAduan({ seedReports = 0, serveArgs = [] } = {}) {
   const env = {};
   before(async () => {
     env.dir = mkdtempSync(path.join(tmpdir(), 'aduan-browser-'));
-    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports, args });
+    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports, serveArgs });
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -29,13 +29,16 @@ export function useAduan({ seedReports = 0, args = [] } = {}) {
   return env;
 }
 
-export async function startAduan(dbPath, { seedReports = 0, args = [] } = {}) {
+export async function startAduan(dbPath, { seedReports = 0, serveArgs = [] } = {}) {
   const bin = process.env.ADUAN_BIN;
   if (!bin) throw new Error('ADUAN_BIN is not set');
   const demo = execFileSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8' });
   if (seedReports) execFileSync(bin, ['seed', '--db', dbPath, '--reports', String(seedReports)]);
   const passwords = Object.fromEntries([...demo.matchAll(/account: (\S+) password: (\S+)/g)].map((m) => [m[1], m[2]]));
-  const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // ADUAN_ASSETS: pages from a folder instead of the binary's copy, to try a page change
+  // without rebuilding.
+  const assets = process.env.ADUAN_ASSETS ? ['--assets', process.env.ADUAN_ASSETS] : [];
+  const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0', ...assets, ...serveArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const url = await new Promise((resolve, reject) => {

@@ -54,7 +54,7 @@ await new Promise((resolve) => tiles.listen(0, '127.0.0.1', resolve));
 after(() => tiles.close());
 const tileOrigin = `http://127.0.0.1:${tiles.address().port}`;
 
-const env = useAduan({ args: ['--map-tiles', `${tileOrigin}/{z}/{x}/{y}.png`, '--map-attribution', 'Peta uji <lokal>'] });
+const env = useAduan({ serveArgs: ['--map-tiles', `${tileOrigin}/{z}/{x}/{y}.png`, '--map-attribution', 'Peta uji <lokal>'] });
 // Balikpapan's harbour, where the region data can tell the city (64.71).
 const balikpapan = { latitude: -1.265, longitude: 116.83 };
 const phone = {

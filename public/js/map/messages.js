@@ -20,7 +20,6 @@ addMessages({
     'map.public.more': 'Hanya {n} laporan terbaru yang tampil di peta.',
     'map.public.none': 'Belum ada laporan umum yang mencantumkan posisi.',
     'map.public.view': 'Lihat laporan',
-    'error.invalid_position': 'Posisi tidak valid: lintang dari -90 sampai 90, bujur dari -180 sampai 180.',
   },
   en: {
     'map.close': 'Close the map',
@@ -39,6 +38,5 @@ addMessages({
     'map.public.more': 'Only the newest {n} reports are on the map.',
     'map.public.none': 'No public report has a position yet.',
     'map.public.view': 'View the report',
-    'error.invalid_position': 'Invalid position: latitude from -90 to 90, longitude from -180 to 180.',
   },
 });

@@ -2,7 +2,7 @@
 // system admin adds, removes, imports and confirms a year's holidays (the years aduan ships
 // are provisional until then).
 import { showErrors } from '../form_fields.js';
-import { formatDate, onLangChange, t } from '../i18n.js';
+import { fieldMessage, formatDate, onLangChange, t } from '../i18n.js';
 import { addHoliday, confirmHolidayYear, holidayYears, holidays, importHolidays, removeHoliday } from './api.js';
 import { startStaffPage } from './session.js';
 
@@ -121,7 +121,7 @@ async function main() {
       await refresh();
       say(t('holidays.imported'));
     } else {
-      say([res.message, ...res.errors.map((e) => `${e.field}: ${e.code}`)].join(' '));
+      say([res.message, ...res.errors.map((e) => `${e.field}: ${fieldMessage(e.field, e.code)}`)].join(' '));
     }
   });
   onLangChange(() => { render(shown); renderYears(shownYears); });

@@ -28,8 +28,8 @@ async function main() {
       return;
     }
     form.elements.password.value = '';
-    message.textContent = res.status === 429
-      ? t('staff.login.limited', { minutes: 15 })
+    // A 429's words carry the wait the server gave (server_errors.js).
+    message.textContent = res.status === 429 ? res.message
       : res.status === 0 ? t('submit.network') : t('staff.login.failed');
     form.elements.password.focus();
   });

@@ -1,0 +1,70 @@
+// One catalogue for the server's errors: every code the server can send (read from its
+// source by tools/server_error_codes.mjs) has words in Bahasa Indonesia and in English in
+// public/js/server_errors.js, and every field code of validation has its words in the
+// pages' catalogue (the citizen's, or the staff panel's for the codes of staff actions). A new code without words fails here, not in front of a citizen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fieldErrorCodes, serverErrorCodes } from '../tools/server_error_codes.mjs';
+
+// The pages' modules run in node; setLang repaints a page, so it gets an empty one.
+globalThis.document = { documentElement: {}, querySelectorAll: () => [] };
+const i18n = await import('../public/js/i18n.js');
+const { kServerErrors, serverMessage } = await import('../public/js/server_errors.js');
+await import('../public/js/staff/messages.js');  // the staff panel's field codes (actions)
+
+const inLang = (lang, fn) => { i18n.setLang(lang); try { return fn(); } finally { i18n.setLang('id'); } };
+
+test('the extraction finds the codes of every kind of error response', () => {
+  const codes = serverErrorCodes();
+  // One of each pattern the extraction relies on: a send_error literal, a call that spans
+  // lines, a status httplib set, the storage faults' table, and a JSON error built by hand.
+  for (const code of ['validation_failed', 'idempotency_key_reused', 'payload_too_large',
+    'storage_full', 'storage_busy', 'offset_mismatch', 'rate_limited']) {
+    assert.ok(code in codes, code);
+  }
+  assert.deepEqual(codes.rate_limited, [429]);
+  assert.ok(Object.keys(codes).length >= 45);
+});
+
+test('every error code the server sends has words in both languages', () => {
+  const missing = [];
+  for (const code of Object.keys(serverErrorCodes())) {
+    const id = kServerErrors.id[code];
+    const en = kServerErrors.en[code];
+    if (!id) missing.push(`id: ${code}`);
+    if (!en) missing.push(`en: ${code}`);
+    if (id && id === en) missing.push(`id is the English text: ${code}`);
+  }
+  assert.deepEqual(missing, [], 'add these to public/js/server_errors.js');
+});
+
+test('the catalogue holds no code the server no longer sends', () => {
+  const sent = new Set([...Object.keys(serverErrorCodes()), 'network', 'unknown']);
+  for (const lang of ['id', 'en']) {
+    assert.deepEqual(Object.keys(kServerErrors[lang]).filter((c) => !sent.has(c)), [], lang);
+  }
+});
+
+test('every field code has words in both languages', () => {
+  const missing = [];
+  for (const code of fieldErrorCodes()) {
+    const key = `error.${code}`;
+    const id = i18n.t(key);
+    const en = inLang('en', () => i18n.t(key));
+    if (id === key) missing.push(`id: ${code}`);
+    // t() falls back to Indonesian: the same text means no English.
+    if (en === key || en === id) missing.push(`en: ${code}`);
+  }
+  assert.deepEqual(missing, [], 'add error.<code> to public/js/i18n.js');
+});
+
+test('a limit\'s wait is said in words, and the server\'s English never shows', () => {
+  const limited = { status: 429, code: 'rate_limited', retryAfter: 700 };
+  assert.equal(serverMessage(limited), 'Terlalu banyak permintaan dari sambungan ini. Coba lagi dalam 12 menit.');
+  assert.equal(inLang('en', () => serverMessage(limited)), 'Too many requests from this connection. Try again in 12 minutes.');
+  assert.match(serverMessage({ ...limited, retryAfter: 30 }), /dalam 30 detik\.$/);
+  assert.match(serverMessage({ ...limited, retryAfter: 7200 }), /dalam 2 jam\.$/);
+  assert.equal(serverMessage({ status: 0, code: 'network' }), kServerErrors.id.network);
+  // A code this page does not know still reads as Indonesian, with its status.
+  assert.equal(serverMessage({ status: 418, code: 'teapot' }), 'Permintaan gagal (kode 418).');
+});
