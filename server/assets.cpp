@@ -67,10 +67,12 @@ const std::map<std::string_view, Asset>& embedded_by_path() {
 }
 
 // The citizen's pages and what they load. Not the staff panel (its pages, scripts and
-// style), not the service worker itself, and not the install icons, which the browser
-// fetches by itself when the citizen installs the app.
+// style), not the service worker itself, not the install icons, which the browser
+// fetches by itself when the citizen installs the app, and not the map (its library, code
+// and style), which is loaded when a citizen opens it and needs the network for its tiles.
 bool kept_offline(std::string_view path) {
-  for (std::string_view skip : {"/staff/", "/js/staff/", "/icons/"}) {
+  for (std::string_view skip :
+       {"/staff/", "/js/staff/", "/icons/", "/vendor/", "/js/map/", "/css/map.css"}) {
     if (path.rfind(skip, 0) == 0) return false;
   }
   return path != "/sw.js" && path != "/css/staff.css" && !ends_with(path, "/index.html");

@@ -20,6 +20,7 @@
 #include "crypto.h"
 #include "demo_data.h"
 #include "holiday_csv.h"
+#include "map_settings.h"
 #include "secrets.h"
 #include "seed.h"
 #include "session_repository.h"
@@ -39,6 +40,7 @@ Usage:
                 [--limit-submit N] [--limit-track N]
                 [--max-connections N] [--connections-per-address N]
                 [--notify-config FILE]
+                [--map-tiles URL-TEMPLATE|off] [--map-attribution TEXT]
   aduan demo    [--db FILE]     fill FILE with a demo district: agencies, categories,
                                 holidays, one account per staff role (passwords printed
                                 once) and sample reports
@@ -122,6 +124,12 @@ Options:
                            connections one client address may hold at once (default 256)
   --notify-config FILE     SMTP server, WhatsApp/SMS gateway, inbound secret, retry timing
                            and who hears of what, as JSON (see docs/notifications.md)
+  --map-tiles URL-TEMPLATE the map's tile server, as a template with {z}, {x}, {y} (and
+                           {s}. as the host's first label); default OpenStreetMap's
+                           https://tile.openstreetmap.org/{z}/{x}/{y}.png; off: no map.
+                           Its origin is the only one the pages may load images from
+  --map-attribution TEXT   the credit the tiles' licence asks for (default
+                           "© OpenStreetMap contributors")
 )";
 
 // Bin-packed by hand: past twenty flags clang-format would put one flag a line.
@@ -132,7 +140,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
       "--monitoring-cache", "--secure-cookies", "--notify-config", "--tls-cert", "--tls-key",
       "--limit-submit", "--limit-track", "--max-connections", "--connections-per-address",
       "--limit-submit-device", "--limit-submit-address", "--limit-device-keys",
-      "--limit-submit-window"}},
+      "--limit-submit-window", "--map-tiles", "--map-attribution"}},
     // clang-format on
     {"demo", {"--db", "--audit-key", "--tz"}},
     {"migrate", {"--db", "--audit-key"}},
@@ -259,6 +267,14 @@ int serve(const CommandLine& cl) {
   if (!per_address) return fail("--connections-per-address must be a number from 1 to 1000000");
   options->http.max_connections_per_address = static_cast<size_t>(*per_address);
   options->assets_dir = option(cl, "--assets", "");
+  const std::string tiles = option(cl, "--map-tiles", options->http.map.tile_template);
+  options->http.map.tile_template = tiles == "off" ? "" : tiles;
+  options->http.map.attribution = option(cl, "--map-attribution", options->http.map.attribution);
+  if (options->http.map.enabled() && !tile_origin(tiles)) {
+    return fail(
+        "--map-tiles must be off or an http(s) URL template with {z}, {x} and {y}, "
+        "like https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+  }
 
   SystemClock clock;
   App app(*options, clock);

@@ -21,12 +21,6 @@
 namespace aduan {
 namespace {
 
-// 'wasm-unsafe-eval' lets the page compile the wasm core without allowing eval() of JS.
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 void log_request(const httplib::Request& req, const httplib::Response& res) {
   // One JSON object per line; the path without its query string.
   std::string path;
@@ -106,7 +100,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   s.set_write_timeout(options.read_timeout_seconds, 0);
   s.set_payload_max_length(options.max_body_bytes);
   httplib::Headers headers{
-      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"Content-Security-Policy", content_security_policy(options.map)},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
@@ -151,6 +145,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_similar_routes(impl_->router, services);
   register_my_reports_routes(impl_->router, services);
   register_upload_routes(impl_->router, services);
+  register_map_routes(impl_->router, services, options.map);
   register_asset_routes(s, assets);
 }
 

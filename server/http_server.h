@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "map_settings.h"
+
 namespace aduan {
 
 class AssetSource;
@@ -29,6 +31,8 @@ struct HttpOptions {
   // HTTPS: PEM files of the certificate (chain) and its private key; both or neither.
   std::string tls_cert;
   std::string tls_key;
+  // The map on the citizen pages; also opens the CSP to the tile server (map_settings.h).
+  MapSettings map;
 };
 
 class HttpServer {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "geo.h"
 #include "json_parse.h"
 
 namespace aduan::json_support {
@@ -136,9 +137,9 @@ json report_json(const ReportView& v, int utc_offset_minutes, Content content) {
     if (content == Content::kFull) out["location"]["text"] = r.location.text;
     if (!v.region_name.empty()) out["location"]["region_name"] = v.region_name;
     if (r.location.lat && r.location.lon) {
-      // Three decimals of a degree: about 110 m, enough for the street, not the house.
+      // The public grid (shared/geo.h): enough for the street, not the house.
       auto shown = [&](double x) {
-        return content == Content::kFull ? x : std::round(x * 1000) / 1000;
+        return content == Content::kFull ? x : geo::public_coordinate(x);
       };
       out["location"]["lat"] = shown(*r.location.lat);
       out["location"]["lon"] = shown(*r.location.lon);

@@ -11,6 +11,7 @@ namespace aduan {
 
 class AssetSource;
 class Router;
+struct MapSettings;
 
 // The citizen and public API under /api/v1/ and /healthz.
 void register_public_routes(Router& router, const Services& services);
@@ -33,6 +34,10 @@ void register_similar_routes(Router& router, const Services& services);
 // A citizen's reports on any phone: /api/v1/me/... (device_link_service.h).
 void register_my_reports_routes(Router& router, const Services& services);
 void register_upload_routes(Router& router, const Services& services);
+
+// The map: its settings for the pages (/api/v1/map), the region near a pin
+// (/api/v1/regions/near) and the rounded positions of public reports (/api/v1/public/map).
+void register_map_routes(Router& router, const Services& services, const MapSettings& map);
 
 // Open311 GeoReport v2 under /open311/v2/.
 void register_open311_routes(Router& router, const Services& services);

@@ -10,6 +10,7 @@
 #include "api_key_repository.h"
 #include "catalog_repository.h"
 #include "clock.h"
+#include "geo.h"
 #include "inbound_service.h"
 #include "json_parse.h"
 #include "json_support.h"
@@ -114,9 +115,9 @@ json request_json(SQLite::Database& db, const Catalogue& catalogue, const Report
            {"zipcode", ""},
            {"media_url", ""}};
   if (r.location.lat && r.location.lon) {
-    // As on the public pages: about 100 m, the street and not the house.
-    out["lat"] = std::round(*r.location.lat * 1000) / 1000;
-    out["long"] = std::round(*r.location.lon * 1000) / 1000;
+    // As on the public pages: the public grid, the street and not the house.
+    out["lat"] = geo::public_coordinate(*r.location.lat);
+    out["long"] = geo::public_coordinate(*r.location.lon);
   }
   return out;
 }

@@ -218,6 +218,8 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
         r.pattern == "/api/v1/openapi.json" || r.pattern == "/api/v1/regions" ||
         // Device keys are what anonymous submissions are limited by (device_limits.h).
         r.pattern == "/api/v1/device-keys" ||
+        // The map's settings and the region near a pin: no report in either.
+        r.pattern == "/api/v1/map" || r.pattern == "/api/v1/regions/near" ||
         // Uploads are anonymous like submissions; a handle is 128 random bits.
         r.pattern.rfind("/api/v1/uploads", 0) == 0 ||
         // A scraper proves itself with an API key of scope metrics (or an admin session).

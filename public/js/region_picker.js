@@ -36,7 +36,16 @@ async function setRegion(code) {
   hidden().value = deepest();
 }
 
+let changed = null;  // the page's callback after the citizen's (or the map's) choice
+
+// Sets the picker to `code` as if the citizen had chosen it (the map's suggestion).
+export async function chooseRegion(code) {
+  await setRegion(code);
+  changed?.();
+}
+
 export function initRegionPicker(onChange) {
+  changed = onChange;
   levels.forEach((level, i) => {
     select(level).addEventListener('change', async () => {
       for (let j = i + 1; j < levels.length; ++j) {

@@ -14,6 +14,7 @@ import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { describeQueued, hideOffer, notBefore, offerLater } from './limited_offer.js';
 import { initRegionPicker, relabelRegions } from './region_picker.js';
+import { initMapButton } from './map_entry.js';
 import { watchSimilar } from './similar.js';
 import { renderHowItWorks } from './how.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
@@ -312,6 +313,11 @@ async function main() {
   renderHowItWorks(core);
   restoreDraft();
   await initRegionPicker(() => { saveDraft(); validate(); });
+  // The map is an enhancement: the text field and the region picker work without it.
+  initMapButton(document.getElementById('map-open'), (cfg) => import('./map/picker.js').then((m) => m.openPicker(cfg, {
+    position: () => position,
+    place: (p) => { setPosition(p); saveDraft(); validate(); },
+  })), () => { document.getElementById('map-status').textContent = t('map.failed'); });
   await initAttachments(core, () => validate());
   updateCounters();
   validate();

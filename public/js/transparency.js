@@ -3,6 +3,7 @@
 import { request } from './api.js';
 import { barChart } from './charts.js';
 import { registerServiceWorker } from './pwa.js';
+import { initMapButton } from './map_entry.js';
 import { formatDate, formatNumber, initLanguageSwitch, lang, locale, onLangChange, t } from './i18n.js';
 
 const periodForm = document.getElementById('period-form');
@@ -95,6 +96,10 @@ async function main() {
     }
   });
   onLangChange(() => { renderStats(); if (lastList) renderList(lastList); });
+  // The map of the same public reports, opened on request (it is not in the first visit).
+  initMapButton(document.getElementById('map-open'),
+    (cfg) => import('./map/reports_map.js').then((m) => m.openReportsMap(cfg)),
+    () => { document.getElementById('map-status').textContent = t('map.failed'); });
   await Promise.all([loadStats(), loadList(listState)]);
   document.body.dataset.ready = 'true';
 }
