@@ -39,6 +39,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       workflow_(store_, clock, o.settings, &notifier_),
       citizens_(store_, clock, o.settings, workflow_, o.pin_guesses),
       follows_(store_, clock, &notifier_),
+      category_models_(store_, clock),
       staff_(store_, clock, o.settings, workflow_),
       auth_(store_, clock, o.auth),
       job_(store_, clock, o.settings, workflow_, &notifier_),
@@ -49,10 +50,11 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       submit_limiter_(o.submit_limit, o.limiter_capacity),
       track_limiter_(o.track_limit, o.limiter_capacity),
       assets_(o.assets_dir),
-      services_{store_,          reports_,       workflow_, citizens_, staff_,
-                auth_,           inbound_,       notifier_, sender_,   clock,
-                dashboard_,      job_,           metrics_,  uploads_,  RegionCatalog::embedded(),
-                submit_limiter_, track_limiter_, follows_},
+      services_{
+          store_,          reports_,       workflow_, citizens_,       staff_,
+          auth_,           inbound_,       notifier_, sender_,         clock,
+          dashboard_,      job_,           metrics_,  uploads_,        RegionCatalog::embedded(),
+          submit_limiter_, track_limiter_, follows_,  category_models_},
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.

@@ -8,6 +8,7 @@
 #include "address_limiter.h"
 #include "assets.h"
 #include "auth_service.h"
+#include "category_model_service.h"
 #include "citizen_service.h"
 #include "clock.h"
 #include "dashboard_service.h"
@@ -74,6 +75,7 @@ class App {
   WorkflowService workflow_;
   CitizenService citizens_;
   FollowService follows_;
+  CategoryModelService category_models_;
   StaffService staff_;
   AuthService auth_;
   DeadlineJob job_;

@@ -149,6 +149,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_dashboard_routes(impl_->router, services);
   register_metrics_routes(impl_->router, services);
   register_similar_routes(impl_->router, services);
+  register_category_model_routes(impl_->router, services);
   register_upload_routes(impl_->router, services);
   register_asset_routes(s, assets);
 }

@@ -30,6 +30,8 @@ void register_transparency_routes(Router& router, const Services& services);
 void register_dashboard_routes(Router& router, const Services& services);
 void register_metrics_routes(Router& router, const Services& services);
 void register_similar_routes(Router& router, const Services& services);
+// The category suggestion's model: /api/v1/categories/model.
+void register_category_model_routes(Router& router, const Services& services);
 void register_upload_routes(Router& router, const Services& services);
 
 // Open311 GeoReport v2 under /open311/v2/.

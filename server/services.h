@@ -20,6 +20,7 @@ class UploadService;
 class RegionCatalog;
 class AddressLimiter;
 class FollowService;
+class CategoryModelService;
 
 struct Services {
   Store& store;
@@ -40,6 +41,7 @@ struct Services {
   AddressLimiter& submit_limit;  // per client address: submissions
   AddressLimiter& track_limit;   // per client address: tracking lookups and PIN checks
   FollowService& follows;
+  CategoryModelService& category_models;
 };
 
 }  // namespace aduan

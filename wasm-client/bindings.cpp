@@ -4,12 +4,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "actions.h"
 #include "attachments.h"
 #include "calendar.h"
+#include "category_model.h"
 #include "deadlines.h"
 #include "report.h"
 #include "text.h"
@@ -291,6 +293,59 @@ std::string local_date_js(double unix_seconds, int offset_minutes) {
   return format_iso_date(local_date(static_cast<int64_t>(unix_seconds), offset_minutes));
 }
 
+// ---- category suggestion ----
+
+// The model as GET /api/v1/categories/model sends it (server/category_model_json.h), parsed
+// by the page. Anything not of that shape gives an empty model, which suggests nothing.
+CategoryModel category_model_from_js(const val& doc) {
+  CategoryModel model;
+  if (doc.isUndefined() || doc.isNull() || !doc["categories"].isArray()) return model;
+  const val categories = doc["categories"];
+  const val object = val::global("Object");
+  const int n = categories["length"].as<int>();
+  for (int i = 0; i < n; ++i) {
+    const val c = categories[i];
+    const val terms = c["terms"];
+    if (!c["code"].isString() || !c["prior"].isNumber() || !c["unseen"].isNumber() ||
+        terms.isUndefined() || terms.isNull()) {
+      return {};
+    }
+    CategoryWeights w{
+        c["code"].as<std::string>(), c["prior"].as<double>(), c["unseen"].as<double>(), {}};
+    const std::vector<std::string> keys = string_list(object.call<val>("keys", terms));
+    for (const std::string& k : keys) {
+      const val weight = terms[k];
+      if (weight.isNumber()) w.terms.emplace_back(k, weight.as<double>());
+    }
+    std::sort(w.terms.begin(), w.terms.end());
+    model.categories.push_back(std::move(w));
+  }
+  return model;
+}
+
+// One scorer per page, built once from the model (its term index is the costly part) and
+// kept for the page's life, so the page never has to delete() it.
+class CategorySuggester {
+ public:
+  explicit CategorySuggester(val model) : scorer_(category_model_from_js(model)) {}
+
+  // [{code, probability}], most likely first: what to offer for this text, or nothing.
+  val suggest(std::string text, int max) const {
+    return to_array(scorer_.suggest(text, max < 1 ? 1 : static_cast<size_t>(max)),
+                    [](const CategoryScore& s) {
+                      val o = val::object();
+                      o.set("code", s.code);
+                      o.set("probability", s.probability);
+                      return o;
+                    });
+  }
+
+  int categories() const { return static_cast<int>(scorer_.model().categories.size()); }
+
+ private:
+  CategoryScorer scorer_;
+};
+
 }  // namespace
 }  // namespace aduan
 
@@ -317,4 +372,8 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("deadlineColour", &deadline_colour_js);
   emscripten::function("stageDeadline", &stage_deadline_js);
   emscripten::function("localDate", &local_date_js);
+  emscripten::class_<CategorySuggester>("CategorySuggester")
+      .constructor<val>()
+      .function("suggest", &CategorySuggester::suggest)
+      .function("categories", &CategorySuggester::categories);
 }

@@ -12,6 +12,7 @@ import { queueReport, sendWithFiles, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { initRegionPicker, relabelRegions } from './region_picker.js';
 import { watchSimilar } from './similar.js';
+import { watchCategory } from './category_suggest.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
@@ -288,6 +289,7 @@ async function main() {
   updateCounters();
   validate();
   watchSimilar(form, core);
+  watchCategory(form, core, () => catalogue);
   const flush = startOutbox(() => showWaiting());
   showWaiting();
   window.addEventListener('online', () => flush().then(showWaiting));

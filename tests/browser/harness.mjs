@@ -12,12 +12,13 @@ mkdirSync(artifacts, { recursive: true });
 
 // Starts a demo aduan and Chromium before the file's tests and stops both after; the
 // returned object holds `server` and `browser` once the tests run. `seedReports`: that many
-// generated reports (`aduan seed`) beside the demo's, for pages seen with a realistic load.
-export function useAduan({ seedReports = 0 } = {}) {
+// generated reports (`aduan seed`) beside the demo's, for pages seen with a realistic load;
+// `prepare(dbPath)`: runs on the demo store before the server starts.
+export function useAduan({ seedReports = 0, prepare } = {}) {
   const env = {};
   before(async () => {
     env.dir = mkdtempSync(path.join(tmpdir(), 'aduan-browser-'));
-    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports });
+    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports, prepare });
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -28,11 +29,12 @@ export function useAduan({ seedReports = 0 } = {}) {
   return env;
 }
 
-export async function startAduan(dbPath, { seedReports = 0 } = {}) {
+export async function startAduan(dbPath, { seedReports = 0, prepare } = {}) {
   const bin = process.env.ADUAN_BIN;
   if (!bin) throw new Error('ADUAN_BIN is not set');
   const demo = execFileSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8' });
   if (seedReports) execFileSync(bin, ['seed', '--db', dbPath, '--reports', String(seedReports)]);
+  prepare?.(dbPath);
   const passwords = Object.fromEntries([...demo.matchAll(/account: (\S+) password: (\S+)/g)].map((m) => [m[1], m[2]]));
   const proc = spawn(bin, ['serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
