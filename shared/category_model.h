@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -22,7 +21,7 @@ struct CategoryWeights {
   std::string code;
   double prior = 0;   // log P(category)
   double unseen = 0;  // log P(term | category) of a model term not listed below
-  std::vector<std::pair<std::string, double>> terms;  // log P(term | category), by term
+  std::vector<std::pair<std::string, double>> terms;  // log P(term | category)
 };
 
 struct CategoryModel {
@@ -62,7 +61,7 @@ struct ScoredText {
 // Scores texts against one model; builds its term index once.
 class CategoryScorer {
  public:
-  explicit CategoryScorer(CategoryModel model);
+  explicit CategoryScorer(const CategoryModel& model);
 
   ScoredText score(std::string_view text) const;
 
@@ -70,14 +69,17 @@ class CategoryScorer {
   // (kMinKnownTerms) and the first is likely enough (kOfferProbability); else none.
   std::vector<CategoryScore> suggest(std::string_view text, size_t max = 3) const;
 
-  const CategoryModel& model() const { return model_; }
+  size_t categories() const { return codes_.size(); }
 
  private:
   const std::vector<double>* weights_of(const std::string& term) const;
 
-  CategoryModel model_;
-  // Per term, its log-probability in each category (the unseen weight where not listed).
-  std::unordered_map<std::string, std::vector<double>> index_;
+  std::vector<std::string> codes_;
+  std::vector<double> priors_;
+  // Per term, by term, its log-probability in each category (the unseen weight where not
+  // listed). A sorted vector: smaller code in the wasm build than a hash map, and as fast
+  // for a few thousand terms.
+  std::vector<std::pair<std::string, std::vector<double>>> index_;
 };
 
 // Chosen by 5-fold cross-validation on tests/category/training.tsv (417 reports) before the

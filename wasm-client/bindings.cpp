@@ -4,7 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -306,45 +306,43 @@ CategoryModel category_model_from_js(const val& doc) {
   for (int i = 0; i < n; ++i) {
     const val c = categories[i];
     const val terms = c["terms"];
-    if (!c["code"].isString() || !c["prior"].isNumber() || !c["unseen"].isNumber() ||
-        terms.isUndefined() || terms.isNull()) {
-      return {};
+    const auto prior = number_field(c, "prior"), unseen = number_field(c, "unseen");
+    if (!prior || !unseen || terms.isUndefined() || terms.isNull()) return {};
+    CategoryWeights w{string_field(c, "code"), *prior, *unseen, {}};
+    for (const std::string& k : string_list(object.call<val>("keys", terms))) {
+      const auto weight = number_field(terms, k.c_str());
+      if (weight) w.terms.emplace_back(k, *weight);
     }
-    CategoryWeights w{
-        c["code"].as<std::string>(), c["prior"].as<double>(), c["unseen"].as<double>(), {}};
-    const std::vector<std::string> keys = string_list(object.call<val>("keys", terms));
-    for (const std::string& k : keys) {
-      const val weight = terms[k];
-      if (weight.isNumber()) w.terms.emplace_back(k, weight.as<double>());
-    }
-    std::sort(w.terms.begin(), w.terms.end());
     model.categories.push_back(std::move(w));
   }
   return model;
 }
 
-// One scorer per page, built once from the model (its term index is the costly part) and
-// kept for the page's life, so the page never has to delete() it.
-class CategorySuggester {
- public:
-  explicit CategorySuggester(val model) : scorer_(category_model_from_js(model)) {}
+// The page's category model: loaded once (its term index is the costly part) and used by
+// every suggestion after. A page has one model; plain functions rather than an embind class
+// keep the module small and spare the page a delete().
+std::optional<CategoryScorer>& page_scorer() {
+  static std::optional<CategoryScorer> scorer;
+  return scorer;
+}
 
-  // [{code, probability}], most likely first: what to offer for this text, or nothing.
-  val suggest(std::string text, int max) const {
-    return to_array(scorer_.suggest(text, max < 1 ? 1 : static_cast<size_t>(max)),
-                    [](const CategoryScore& s) {
-                      val o = val::object();
-                      o.set("code", s.code);
-                      o.set("probability", s.probability);
-                      return o;
-                    });
-  }
+// How many categories the model has; 0 suggests nothing.
+int load_category_model_js(val model) {
+  page_scorer().emplace(category_model_from_js(model));
+  return static_cast<int>(page_scorer()->categories());
+}
 
-  int categories() const { return static_cast<int>(scorer_.model().categories.size()); }
-
- private:
-  CategoryScorer scorer_;
-};
+// [{code, probability}], most likely first: what to offer for this text, or nothing.
+val suggest_categories_js(std::string text, int max) {
+  if (!page_scorer()) return val::array();
+  return to_array(page_scorer()->suggest(text, max < 1 ? 1 : static_cast<size_t>(max)),
+                  [](const CategoryScore& s) {
+                    val o = val::object();
+                    o.set("code", s.code);
+                    o.set("probability", s.probability);
+                    return o;
+                  });
+}
 
 }  // namespace
 }  // namespace aduan
@@ -372,8 +370,6 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("deadlineColour", &deadline_colour_js);
   emscripten::function("stageDeadline", &stage_deadline_js);
   emscripten::function("localDate", &local_date_js);
-  emscripten::class_<CategorySuggester>("CategorySuggester")
-      .constructor<val>()
-      .function("suggest", &CategorySuggester::suggest)
-      .function("categories", &CategorySuggester::categories);
+  emscripten::function("loadCategoryModel", &load_category_model_js);
+  emscripten::function("suggestCategories", &suggest_categories_js);
 }

@@ -34,13 +34,14 @@ const kDelayMs = 400;  // after the last keystroke
 
 let suggesterPromise = null;
 
-// The core's scorer for the served model, or null (no core, no network, no model yet).
+// The core with the served model loaded, as {suggest(text, max)}, or null (no core, no
+// network, no model yet).
 export function loadSuggester(core) {
-  if (!core?.CategorySuggester) return Promise.resolve(null);
+  if (!core?.loadCategoryModel) return Promise.resolve(null);
   if (!suggesterPromise) {
     suggesterPromise = request('/api/v1/categories/model').then((res) => {
-      if (!res.ok || !res.data?.categories?.length) return null;
-      return new core.CategorySuggester(res.data);
+      if (!res.ok || !res.data?.categories?.length || !core.loadCategoryModel(res.data)) return null;
+      return { suggest: (text, max) => core.suggestCategories(text, max) };
     }).catch(() => null);
   }
   return suggesterPromise;
