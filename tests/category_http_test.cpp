@@ -95,8 +95,8 @@ TEST(CategoryModelHttp, TrainsAgainWhenOld) {
 
 // The measurement in docs/benchmarks.md. The floors sit a little below what was measured,
 // so that a change which makes the suggestion worse fails here.
-constexpr double kTop1Floor = 0.0;
-constexpr double kTop3Floor = 0.0;
+constexpr double kTop1Floor = 0.77;
+constexpr double kTop3Floor = 0.9;
 TEST(CategoryHeldOut, TopOneAndTopThreeAccuracy) {
   const std::vector<LabelledReport> heldout = read_labelled_reports(ADUAN_CATEGORY_HELDOUT);
   if (heldout.empty()) GTEST_SKIP() << "no held-out set at " << ADUAN_CATEGORY_HELDOUT;
