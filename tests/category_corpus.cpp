@@ -55,6 +55,7 @@ size_t load_verified_reports(App& app, const std::vector<LabelledReport>& report
     in.incident_date = today;
     in.location.text = "Kabupaten Banjar";
     in.reporter.phone = "081234567890";
+    in.confidential = false;  // published once verified, as the citizen chose
     const SubmitOutcome out = app.reports().submit(in);
     if (!out.errors.empty()) {
       throw std::runtime_error("not stored (" + out.errors.front().field + "): " + r.title);
