@@ -48,6 +48,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       citizens_(store_, clock, o.settings, workflow_, o.pin_guesses),
       follows_(store_, clock, &notifier_),
       device_links_(store_, clock, &notifier_, citizens_),
+      category_models_(store_, clock),
       staff_(store_, clock, o.settings, workflow_),
       auth_(store_, clock, o.auth),
       job_(store_, clock, o.settings, workflow_, &notifier_),
@@ -62,7 +63,8 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       services_{store_,          reports_,       workflow_, citizens_, staff_,
                 auth_,           inbound_,       notifier_, sender_,   clock,
                 dashboard_,      job_,           metrics_,  uploads_,  RegionCatalog::embedded(),
-                submit_limiter_, track_limiter_, follows_,  devices_, device_links_},
+                submit_limiter_, track_limiter_, follows_,  devices_,  device_links_,
+                category_models_},
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.

@@ -8,6 +8,7 @@
 #include "address_limiter.h"
 #include "assets.h"
 #include "auth_service.h"
+#include "category_model_service.h"
 #include "citizen_service.h"
 #include "clock.h"
 #include "dashboard_service.h"
@@ -79,6 +80,7 @@ class App {
   CitizenService citizens_;
   FollowService follows_;
   DeviceLinkService device_links_;
+  CategoryModelService category_models_;
   StaffService staff_;
   AuthService auth_;
   DeadlineJob job_;

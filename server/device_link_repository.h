@@ -1,4 +1,4 @@
-// What "my reports on any phone" keeps (migration 0023): the one-time code last sent to a
+// What "my reports on any phone" keeps (migration 0020): the one-time code last sent to a
 // contact, the reports linked to a contact, and the phones signed in with one. A contact is
 // known here only by its `contact_id`, a keyed digest (DeviceLinkRepository::contact_id); the
 // linked reports are sealed under a key derived from the server's secret, so a copy of the

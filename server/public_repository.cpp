@@ -105,4 +105,18 @@ PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
   return s;
 }
 
+std::vector<TrainingReport> PublicRepository::training_reports(SQLite::Database& db, int limit) {
+  SQLite::Statement q(db, std::string("SELECT c.code, r.title, r.body FROM reports r "
+                                      "JOIN categories c ON c.id = r.category_id "
+                                      "WHERE c.active = 1 AND r.") +
+                              kPublicReportCondition + " ORDER BY r.created_at DESC LIMIT ?");
+  q.bind(1, limit);
+  std::vector<TrainingReport> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(),
+                   q.getColumn(1).getString() + "\n" + q.getColumn(2).getString()});
+  }
+  return out;
+}
+
 }  // namespace aduan

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "category_model.h"
 #include "report_repository.h"
 #include "tallies.h"
 
@@ -43,6 +44,10 @@ class PublicRepository {
   // Over the reports created from `from` to `to` (local dates, both included); every public
   // report counts. Read from the monitoring's counters (server/tallies.h).
   static PublicStats stats(SQLite::Database& db, Date from, Date to);
+  // The category code and the title and body of the newest `limit` published reports in an
+  // active category: what the category suggestion learns from (shared/category_model.h),
+  // nothing a stranger could not read already.
+  static std::vector<TrainingReport> training_reports(SQLite::Database& db, int limit);
 };
 
 // The SQL condition of a published report: not confidential, and verified (is_verified in

@@ -33,6 +33,8 @@ void register_metrics_routes(Router& router, const Services& services);
 void register_similar_routes(Router& router, const Services& services);
 // A citizen's reports on any phone: /api/v1/me/... (device_link_service.h).
 void register_my_reports_routes(Router& router, const Services& services);
+// The category suggestion's model: /api/v1/categories/model.
+void register_category_model_routes(Router& router, const Services& services);
 void register_upload_routes(Router& router, const Services& services);
 
 // The map: its settings for the pages (/api/v1/map), the region near a pin

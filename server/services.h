@@ -22,6 +22,7 @@ class AddressLimiter;
 class FollowService;
 class DeviceLimits;
 class DeviceLinkService;
+class CategoryModelService;
 
 struct Services {
   Store& store;
@@ -44,6 +45,7 @@ struct Services {
   FollowService& follows;
   DeviceLimits& devices;  // submissions: per device key, with a ceiling per address
   DeviceLinkService& device_links;  // "my reports on any phone"
+  CategoryModelService& category_models;
 };
 
 }  // namespace aduan

@@ -4,12 +4,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "actions.h"
 #include "attachments.h"
 #include "calendar.h"
+#include "category_model.h"
 #include "deadlines.h"
 #include "report.h"
 #include "text.h"
@@ -319,6 +321,57 @@ std::string local_date_js(double unix_seconds, int offset_minutes) {
   return format_iso_date(local_date(static_cast<int64_t>(unix_seconds), offset_minutes));
 }
 
+// ---- category suggestion ----
+
+// The model as GET /api/v1/categories/model sends it (server/category_model_json.h), parsed
+// by the page. Anything not of that shape gives an empty model, which suggests nothing.
+CategoryModel category_model_from_js(const val& doc) {
+  CategoryModel model;
+  if (doc.isUndefined() || doc.isNull() || !doc["categories"].isArray()) return model;
+  const val categories = doc["categories"];
+  const val object = val::global("Object");
+  const int n = categories["length"].as<int>();
+  for (int i = 0; i < n; ++i) {
+    const val c = categories[i];
+    const val terms = c["terms"];
+    const auto prior = number_field(c, "prior"), unseen = number_field(c, "unseen");
+    if (!prior || !unseen || terms.isUndefined() || terms.isNull()) return {};
+    CategoryWeights w{string_field(c, "code"), *prior, *unseen, {}};
+    for (const std::string& k : string_list(object.call<val>("keys", terms))) {
+      const auto weight = number_field(terms, k.c_str());
+      if (weight) w.terms.emplace_back(k, *weight);
+    }
+    model.categories.push_back(std::move(w));
+  }
+  return model;
+}
+
+// The page's category model: loaded once (its term index is the costly part) and used by
+// every suggestion after. A page has one model; plain functions rather than an embind class
+// keep the module small and spare the page a delete().
+std::optional<CategoryScorer>& page_scorer() {
+  static std::optional<CategoryScorer> scorer;
+  return scorer;
+}
+
+// How many categories the model has; 0 suggests nothing.
+int load_category_model_js(val model) {
+  page_scorer().emplace(category_model_from_js(model));
+  return static_cast<int>(page_scorer()->categories());
+}
+
+// [{code, probability}], most likely first: what to offer for this text, or nothing.
+val suggest_categories_js(std::string text, int max) {
+  if (!page_scorer()) return val::array();
+  return to_array(page_scorer()->suggest(text, max < 1 ? 1 : static_cast<size_t>(max)),
+                  [](const CategoryScore& s) {
+                    val o = val::object();
+                    o.set("code", s.code);
+                    o.set("probability", s.probability);
+                    return o;
+                  });
+}
+
 }  // namespace
 }  // namespace aduan
 
@@ -347,4 +400,6 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("stageDeadline", &stage_deadline_js);
   emscripten::function("deadlinePolicy", &deadline_policy_js);
   emscripten::function("localDate", &local_date_js);
+  emscripten::function("loadCategoryModel", &load_category_model_js);
+  emscripten::function("suggestCategories", &suggest_categories_js);
 }

@@ -17,6 +17,7 @@ import { initRegionPicker, relabelRegions } from './region_picker.js';
 import { initMapButton } from './map_entry.js';
 import { watchSimilar } from './similar.js';
 import { renderHowItWorks } from './how.js';
+import { watchCategory } from './category_suggest.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
 
 const kDraftKey = 'aduan.draft';
@@ -322,6 +323,7 @@ async function main() {
   updateCounters();
   validate();
   watchSimilar(form, core);
+  watchCategory(form, core, () => catalogue);
   flushOutbox = startOutbox(onWaitingSent);
   showWaiting();
   window.addEventListener('online', () => flushOutbox().then(showWaiting));

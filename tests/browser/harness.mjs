@@ -12,13 +12,14 @@ mkdirSync(artifacts, { recursive: true });
 
 // Starts a demo aduan and Chromium before the file's tests and stops both after; the
 // returned object holds `server` and `browser` once the tests run. `seedReports`: that many
-// generated reports (`aduan seed`) beside the demo's, for pages seen with a realistic load.
-// `serveArgs`: extra flags of `aduan serve` (a low limit, say).
-export function useAduan({ seedReports = 0, serveArgs = [] } = {}) {
+// generated reports (`aduan seed`) beside the demo's, for pages seen with a realistic load;
+// `serveArgs`: extra flags of `aduan serve` (a low limit, say); `prepare(dbPath)`: runs on the
+// demo store before the server starts.
+export function useAduan({ seedReports = 0, serveArgs = [], prepare } = {}) {
   const env = {};
   before(async () => {
     env.dir = mkdtempSync(path.join(tmpdir(), 'aduan-browser-'));
-    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports, serveArgs });
+    env.server = await startAduan(path.join(env.dir, 'aduan.db'), { seedReports, serveArgs, prepare });
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -29,11 +30,12 @@ export function useAduan({ seedReports = 0, serveArgs = [] } = {}) {
   return env;
 }
 
-export async function startAduan(dbPath, { seedReports = 0, serveArgs = [] } = {}) {
+export async function startAduan(dbPath, { seedReports = 0, serveArgs = [], prepare } = {}) {
   const bin = process.env.ADUAN_BIN;
   if (!bin) throw new Error('ADUAN_BIN is not set');
   const demo = execFileSync(bin, ['demo', '--db', dbPath], { encoding: 'utf8' });
   if (seedReports) execFileSync(bin, ['seed', '--db', dbPath, '--reports', String(seedReports)]);
+  prepare?.(dbPath);
   const passwords = Object.fromEntries([...demo.matchAll(/account: (\S+) password: (\S+)/g)].map((m) => [m[1], m[2]]));
   // ADUAN_ASSETS: pages from a folder instead of the binary's copy, to try a page change
   // without rebuilding.

@@ -8,6 +8,7 @@ import { formatDate, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { renderDeadline, renderTimeline } from '../report_view.js';
 import { act, officers, report, similarReports } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
+import { offerInForwardForm } from '../category_suggest.js';
 import { startStaffPage } from './session.js';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -166,6 +167,7 @@ function openForm(action) {
   form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
   form.addEventListener('submit', (event) => submit(event, form));
   form.querySelector('select, textarea, input')?.focus();
+  if (action === 'forward') offerInForwardForm(form, ctx.report, core, ctx);
 }
 
 async function submit(event, form) {
