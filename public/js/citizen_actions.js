@@ -195,13 +195,15 @@ async function open(pin) {
   if (res.ok) {
     state.pin = pin;
     show(res.data);
-    return;
+    return true;
   }
   pinError.textContent = pinProblem(res);
+  return false;
 }
 
 // Shows the PIN form under a tracked report; opens it at once when the PIN came in the link.
 // `linked`: this phone's sign-in to My reports stands for the PIN (api.js sends it).
+// Resolves to whether the reporter's view was opened (and drawn through onReport).
 export function offerReporterActions({ id, core, onReport, pin, linked = false }) {
   state = { id, pin: '', report: null, core, onReport };
   stepDone.hidden = true;
@@ -213,7 +215,7 @@ export function offerReporterActions({ id, core, onReport, pin, linked = false }
     event.preventDefault();
     open(pinForm.elements.pin.value.replace(/\D/g, ''));
   };
-  if (pin || linked) open(pin);
+  return pin || linked ? open(pin) : Promise.resolve(false);
 }
 
 // What the card at the top may do for the reporter of `report`; null unless the reporter

@@ -78,12 +78,15 @@ async function track(typed, { focusResult = true } = {}) {
   if (res.ok) {
     notice('');
     history.replaceState(null, '', '?id=' + encodeURIComponent(parsed.display) + location.hash);
-    render(res.data);
     const fragment = new URLSearchParams(location.hash.slice(1));
     const pin = fragment.get('pin') ?? '';
     // "linked": opened from My reports on a phone signed in with the report's contact.
     const linked = fragment.has('linked') && deviceSession() !== null;
-    offerReporterActions({ id: parsed.display, core, onReport: render, pin, linked });
+    // With a PIN in the link, the reporter's view is drawn once, not the public view first
+    // and then the other over it (the page jumped); the public view if the PIN fails.
+    if (!pin && !linked) render(res.data);
+    const opened = await offerReporterActions({ id: parsed.display, core, onReport: render, pin, linked });
+    if ((pin || linked) && !opened) render(res.data);
     if (focusResult) document.getElementById('report-title').focus();
     return;
   }
