@@ -19,6 +19,14 @@ std::string digits_only(const std::string& s) {
   return out;
 }
 
+// The answer to a typed tracking ID that is not one, whichever proof came with it.
+CitizenOutcome bad_tracking_id(const ParsedTrackingId& id) {
+  CitizenOutcome out;
+  out.result = CitizenOutcome::Result::kBadTrackingId;
+  out.id_error = id.error;
+  return out;
+}
+
 }  // namespace
 
 CitizenService::CitizenService(Store& store, const Clock& clock, ServiceSettings settings,
@@ -33,11 +41,7 @@ CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std:
                                          const std::string& address, int64_t* report_id) {
   CitizenOutcome out;
   const ParsedTrackingId id = parse_tracking_id(typed_id);
-  if (!id.ok()) {
-    out.result = CitizenOutcome::Result::kBadTrackingId;
-    out.id_error = id.error;
-    return out;
-  }
+  if (!id.ok()) return bad_tracking_id(id);
   const int64_t now = clock_.now_unix();
   const std::string digits = digits_only(pin);
   bool right = false;
@@ -75,11 +79,7 @@ CitizenOutcome CitizenService::check_device(const std::string& typed_id, const s
                                             int64_t* report_id) {
   CitizenOutcome out;
   const ParsedTrackingId id = parse_tracking_id(typed_id);
-  if (!id.ok()) {
-    out.result = CitizenOutcome::Result::kBadTrackingId;
-    out.id_error = id.error;
-    return out;
-  }
+  if (!id.ok()) return bad_tracking_id(id);
   const int64_t now = clock_.now_unix();
   store_.read([&](SQLite::Database& db) {
     const auto contact = DeviceLinkRepository::session_contact(db, digest_hex(token), now);

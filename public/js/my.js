@@ -2,7 +2,7 @@
 // seen when offline) and what is still waiting in the outbox.
 import { getReport } from './api.js';
 import { forgetReport, myReports, noteStatus } from './my_reports.js';
-import { initLinkPanel, isLinked, linkControls, linkedElsewhere, renderLinkPanel } from './my_link.js';
+import { button, initLinkPanel, isLinked, linkControls, linkedElsewhere, renderLinkPanel } from './my_link.js';
 import { dropWaiting, waitingReports } from './outbox.js';
 import { registerServiceWorker, startOutbox } from './pwa.js';
 import { formatDateTime, formatLocalDateTime, initLanguageSwitch, locale, onLangChange, t } from './i18n.js';
@@ -11,13 +11,24 @@ import { statusText } from './report_view.js';
 
 const announce = (text) => { document.getElementById('mine-status').textContent = text; };
 
-function button(text, onClick, className = 'link') {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.textContent = text;
-  b.addEventListener('click', onClick);
-  return b;
+// One row of either list: the title as the link, the tracking ID, the status, a date line.
+function reportItem(r, href, statusLabel, whenText) {
+  const li = document.createElement('li');
+  li.dataset.id = r.tracking_id;
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = r.title || r.tracking_id;
+  link.setAttribute('aria-label', `${r.title} — ${t('mine.open', { id: r.tracking_id })}`);
+  const id = document.createElement('span');
+  id.className = 'tracking-id small';
+  id.textContent = r.tracking_id;
+  const status = document.createElement('span');
+  status.className = 'mine-report-status';
+  status.textContent = statusLabel;
+  const when = document.createElement('span');
+  when.textContent = whenText;
+  li.append(link, id, status, when);
+  return li;
 }
 
 async function renderWaiting() {
@@ -59,21 +70,10 @@ function renderElsewhere() {
   const reports = linkedElsewhere();
   document.getElementById('elsewhere').hidden = reports.length === 0;
   document.getElementById('elsewhere-list').replaceChildren(...reports.map((r) => {
-    const li = document.createElement('li');
-    li.dataset.id = r.tracking_id;
-    const link = document.createElement('a');
-    link.href = `/track.html?id=${encodeURIComponent(r.tracking_id)}#linked=1`;
-    link.textContent = r.title || r.tracking_id;
-    link.setAttribute('aria-label', `${r.title} — ${t('mine.open', { id: r.tracking_id })}`);
-    const id = document.createElement('span');
-    id.className = 'tracking-id small';
-    id.textContent = r.tracking_id;
-    const status = document.createElement('span');
-    status.className = 'mine-report-status';
-    status.textContent = statusText(r.status, true);  // the reporter's own list: "Anda"
-    const when = document.createElement('span');
-    when.textContent = t('link.when', { date: formatDateTime(r.created_at) });
-    li.append(link, id, status, when, ...linkControls(r));
+    // The reporter's own list: the statuses in the words that speak to them ("Anda").
+    const li = reportItem(r, `/track.html?id=${encodeURIComponent(r.tracking_id)}#linked=1`,
+      statusText(r.status, true), t('link.when', { date: formatDateTime(r.created_at) }));
+    li.append(...linkControls(r));
     return li;
   }));
 }
@@ -84,22 +84,11 @@ function renderSent() {
   document.getElementById('mine-empty').hidden = reports.length > 0;
   const ul = document.getElementById('mine-list');
   ul.replaceChildren(...reports.map((r) => {
-    const li = document.createElement('li');
-    li.dataset.id = r.tracking_id;
-    const link = document.createElement('a');
     // The PIN rides in the fragment, which never reaches the server or its logs.
-    link.href = `/track.html?id=${encodeURIComponent(r.tracking_id)}` + (r.pin ? `#pin=${encodeURIComponent(r.pin)}` : (isLinked(r.tracking_id) ? '#linked=1' : ''));
-    link.textContent = r.title || r.tracking_id;
-    link.setAttribute('aria-label', `${r.title} — ${t('mine.open', { id: r.tracking_id })}`);
-    const id = document.createElement('span');
-    id.className = 'tracking-id small';
-    id.textContent = r.tracking_id;
-    const status = document.createElement('span');
-    status.className = 'mine-report-status';
-    status.textContent = r.status ? statusText(r.status, true) : '…';
-    const when = document.createElement('span');
-    when.textContent = r.sent_at ? t('mine.sent_at', { date: formatDateTime(r.sent_at) }) : '';
-    li.append(link, id, status, when, ...linkControls(r), button(t('mine.forget', { id: r.tracking_id }), () => {
+    const href = `/track.html?id=${encodeURIComponent(r.tracking_id)}` + (r.pin ? `#pin=${encodeURIComponent(r.pin)}` : (isLinked(r.tracking_id) ? '#linked=1' : ''));
+    const li = reportItem(r, href, r.status ? statusText(r.status, true) : '…',
+      r.sent_at ? t('mine.sent_at', { date: formatDateTime(r.sent_at) }) : '');
+    li.append(...linkControls(r), button(t('mine.forget', { id: r.tracking_id }), () => {
       forgetReport(r.tracking_id);
       announce(t('mine.forgotten'));
       renderSent();

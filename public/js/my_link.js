@@ -43,7 +43,8 @@ export function linkedElsewhere() {
   return [...linked.values()].filter((r) => !here.has(r.tracking_id));
 }
 
-function button(text, onClick, className = 'link') {
+// A button drawn as a link by default; my.js's rows use it too.
+export function button(text, onClick, className = 'link') {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = className;
