@@ -7,8 +7,24 @@ const FILES = "__ADUAN_FILES__";
 const APP = `aduan-app-${VERSION}`;
 const DATA = 'aduan-data';  // the catalogue and region lists, refreshed whenever online
 
+// FILES: [path, ETag] pairs. The page that registered this worker has just downloaded most
+// of them: the browser's copy is taken when its ETag is this release's, so a first visit does
+// not ask the server for every file a second time; any other file is fetched afresh.
+async function store(cache, [path, etag]) {
+  let response = await fetch(path, { cache: 'force-cache' });
+  if (!response.ok || !etag || response.headers.get('ETag') !== etag) {
+    response = await fetch(path, { cache: 'reload' });
+  }
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  await cache.put(path, response);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(APP).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const cache = await caches.open(APP);
+    await Promise.all(FILES.map((file) => store(cache, file)));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -49,9 +65,16 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname.startsWith('/api/')) return;  // everything else is live or nothing
   // Pages ignore their query (?id=...): one copy of track.html serves every report.
+  // A file not stored at install (the tracking and transparency pages and their scripts) is
+  // kept the first time it comes from the network, so the page opens offline afterwards.
   event.respondWith((async () => {
     const cache = await caches.open(APP);
     const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
-    return cached ?? fetch(request);
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') {
+      cache.put(request.mode === 'navigate' ? url.pathname : request, response.clone());
+    }
+    return response;
   })());
 });

@@ -70,10 +70,20 @@ const std::map<std::string_view, Asset>& embedded_by_path() {
 // style), not the service worker itself, not the install icons, which the browser
 // fetches by itself when the citizen installs the app, and not the map (its library, code
 // and style), which is loaded when a citizen opens it and needs the network for its tiles.
+//
+// Nor the tracking and transparency pages with the scripts only they use: they show what
+// the server answers, so they need the network anyway, and storing them on the first visit
+// to the submit page cost a sixth of its page-weight budget. The worker keeps them when the
+// citizen first opens them (public/sw.js).
 bool kept_offline(std::string_view path) {
   for (std::string_view skip :
        {"/staff/", "/js/staff/", "/icons/", "/vendor/", "/js/map/", "/css/map.css"}) {
     if (path.rfind(skip, 0) == 0) return false;
+  }
+  for (std::string_view online :
+       {"/track.html", "/transparency.html", "/js/track.js", "/js/transparency.js", "/js/charts.js",
+        "/js/citizen_actions.js", "/js/next_step.js", "/js/citizen_privacy.js"}) {
+    if (path == online) return false;
   }
   return path != "/sw.js" && path != "/css/staff.css" && !ends_with(path, "/index.html");
 }
@@ -181,10 +191,13 @@ std::vector<std::string> AssetSource::offline_paths() const {
 Asset AssetSource::service_worker(Asset script) const {
   std::string list = "[";
   std::string versions;
+  // Each file with its ETag, so that the worker can keep the copy the page has just
+  // downloaded when it is this release's, instead of asking the server again.
   for (const std::string& p : offline_paths()) {
     if (list.size() > 1) list += ",";
-    list += json_string(p);
-    if (const auto a = find_file(p == "/" ? "/index.html" : p)) versions += a->etag;
+    const auto a = find_file(p == "/" ? "/index.html" : p);
+    list += "[" + json_string(p) + "," + json_string(a ? a->etag : "") + "]";
+    if (a) versions += a->etag;
   }
   list += "]";
   std::string body = script.body;

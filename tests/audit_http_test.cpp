@@ -432,11 +432,15 @@ TEST_F(Audit, PinDigestsAreKeyedAndTheRightPinStillWorks) {
 }
 
 // A store as the version before the keyed chain left it: per-report unkeyed links, the
-// per-report heads, PIN digests unkeyed, schema 17 (so no holiday years either, 0019); and no
-// key file yet.
+// per-report heads, PIN digests unkeyed, schema 17 (so no holiday years either, 0019, nor
+// what later migrations add); and no key file yet.
 void make_legacy(const fs::path& db_path) {
   tamper(db_path,
          "DROP TABLE holiday_years;"
+         // The tables of the migrations after 0019 (My reports on any phone, 0020).
+         "DROP TABLE contact_codes;"
+         "DROP TABLE contact_reports;"
+         "DROP TABLE contact_sessions;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -194,6 +194,7 @@ async function open(pin) {
   const res = await openReport(state.id, pin);
   if (res.ok) {
     state.pin = pin;
+    state.opened = true;
     show(res.data);
     return true;
   }
@@ -205,7 +206,7 @@ async function open(pin) {
 // `linked`: this phone's sign-in to My reports stands for the PIN (api.js sends it).
 // Resolves to whether the reporter's view was opened (and drawn through onReport).
 export function offerReporterActions({ id, core, onReport, pin, linked = false }) {
-  state = { id, pin: '', report: null, core, onReport };
+  state = { id, pin: '', opened: false, report: null, core, onReport };
   stepDone.hidden = true;
   area.hidden = false;
   pinForm.hidden = false;
@@ -219,8 +220,9 @@ export function offerReporterActions({ id, core, onReport, pin, linked = false }
 }
 
 // What the card at the top may do for the reporter of `report`; null unless the reporter
-// opened this very report with the PIN (the reporter's view carries its version).
+// opened this very report, with the PIN or from a phone signed in to My reports (the
+// reporter's view carries its version).
 export function reporterStep(report) {
-  if (!state.pin || report.version === undefined) return null;
+  if (!state.opened || report.version === undefined) return null;
   return { send, openForm };
 }

@@ -155,9 +155,10 @@ test('a report filed and linked on phone A is seen and answered on phone B', asy
   await b.waitForSelector('#citizen-actions:not([hidden])');
   assert.equal(await b.isVisible('#pin-form'), false);
   await b.getByRole('button', { name: /Jawab pertanyaan/ }).click();
-  await b.fill('#note', 'Tiang nomor 17, di depan musala Al-Ikhlas.');
-  await b.locator('.action-form button[type="submit"]').click();
-  await b.locator('#citizen-form-area .notice').waitFor();
+  // The question is answered in the card at the top (public/js/next_step.js).
+  await b.fill('#answer-note', 'Tiang nomor 17, di depan musala Al-Ikhlas.');
+  await b.locator('#next-step .action-form button[type="submit"]').click();
+  await b.waitForSelector('#next-step-done:not([hidden])');
   await shot(b, 'my-phone-b-answered.png');
   const seen = await coordinator.get(id);
   assert.equal(seen.status, 'submitted');
