@@ -89,8 +89,8 @@ void register_my_reports_routes(Router& router, const Services& s) {
     if (!within(s.track_limit, s, req, res)) return;
     const auto doc = body_object(req, res);
     if (!doc) return;
-    const DeviceOutcome out = s.device_links.send_code(text_field(*doc, "contact"),
-                                                  text_field(*doc, "language"), req.remote_addr);
+    const DeviceOutcome out = s.device_links.send_code(
+        text_field(*doc, "contact"), text_field(*doc, "language"), req.remote_addr);
     if (send_device_error(res, out)) return;
     // The same answer for every contact, with reports or without.
     send_json(
@@ -149,7 +149,8 @@ void register_my_reports_routes(Router& router, const Services& s) {
               });
   router.open("DELETE", kLinkedPath, [&s](const httplib::Request& req, httplib::Response& res) {
     if (!within(s.track_limit, s, req, res)) return;
-    if (send_device_error(res, s.device_links.unlink(bearer_token(req), req.matches[1].str()))) return;
+    if (send_device_error(res, s.device_links.unlink(bearer_token(req), req.matches[1].str())))
+      return;
     res.status = 204;
   });
 }

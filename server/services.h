@@ -43,7 +43,7 @@ struct Services {
   AddressLimiter& submit_limit;  // per client address: submissions
   AddressLimiter& track_limit;   // per client address: tracking lookups and PIN checks
   FollowService& follows;
-  DeviceLimits& devices;  // submissions: per device key, with a ceiling per address
+  DeviceLimits& devices;            // submissions: per device key, with a ceiling per address
   DeviceLinkService& device_links;  // "my reports on any phone"
   CategoryModelService& category_models;
 };

@@ -215,8 +215,8 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
         r.pattern.rfind("/api/v1/public/", 0) == 0 || r.pattern.rfind("/open311/v2/", 0) == 0 ||
         r.pattern == "/api/v1/categories" || r.pattern == "/api/v1/agencies" ||
         // The category suggestion's model: term weights of published reports, no text.
-        r.pattern == "/api/v1/categories/model" ||
-        r.pattern == "/healthz" || r.pattern == "/livez" || r.pattern == "/api/v1/session" ||
+        r.pattern == "/api/v1/categories/model" || r.pattern == "/healthz" ||
+        r.pattern == "/livez" || r.pattern == "/api/v1/session" ||
         r.pattern == "/api/v1/openapi.json" || r.pattern == "/api/v1/regions" ||
         // Device keys are what anonymous submissions are limited by (device_limits.h).
         r.pattern == "/api/v1/device-keys" ||
