@@ -85,7 +85,9 @@ bool kept_offline(std::string_view path) {
         "/js/citizen_actions.js", "/js/next_step.js", "/js/citizen_privacy.js"}) {
     if (path == online) return false;
   }
-  return path != "/sw.js" && path != "/css/staff.css" && !ends_with(path, "/index.html");
+  // The manifest is read by the browser itself when the app is installed, online.
+  return path != "/sw.js" && path != "/css/staff.css" && path != "/manifest.webmanifest" &&
+         !ends_with(path, "/index.html");
 }
 
 std::string json_string(std::string_view s) {
