@@ -731,7 +731,12 @@ export function fieldMessage(field, code) {
 // Fills every [data-i18n] element's text and [data-i18n-*] attributes.
 export function applyTranslations(root = document) {
   document.documentElement.lang = current;
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  // Only text that changes is written: rewriting the page's Indonesian with the same words
+  // would paint it again, and the browser would count the page as drawn only then (LCP).
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    const text = t(el.dataset.i18n);
+    if (el.textContent !== text) el.textContent = text;
+  }
   for (const el of root.querySelectorAll('[data-i18n-label]')) {
     el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   }
