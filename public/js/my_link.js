@@ -8,6 +8,7 @@ import { linkReport, linkedReports, maskContact, requestCode, signIn, signOut, u
 import { deviceSession } from './device_token.js';
 import { fieldMessage, lang, t } from './i18n.js';
 import { myReports } from './my_reports.js';
+import { waitText } from './server_errors.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,13 +17,6 @@ const needsConsent = new Set();  // anonymous reports of this phone the citizen 
 let pending = null;            // {contact, shown} while a code is on its way
 let changed = () => {};
 let say = () => {};
-
-function waitText(seconds) {
-  if (seconds >= 3600) return t('link.hours', { n: Math.ceil(seconds / 3600) });
-  if (seconds < 60) return t('wait.seconds', { n: Math.max(seconds, 1) });
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: minutes });
-}
 
 // The words for a failed call of this panel.
 function problem(res) {
