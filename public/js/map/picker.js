@@ -43,8 +43,9 @@ async function suggestRegion(p) {
   if (current && current !== lastSuggestion && !current.startsWith(guess.region_code + '.')) {
     return regionNote(t('map.region.offer', { name: guess.full_name }), guess);
   }
-  if (current.startsWith(guess.region_code + '.')) {
-    // The citizen's choice is already inside the guessed area: nothing to change.
+  if (current === guess.region_code || current.startsWith(guess.region_code + '.')) {
+    // The picker already holds the guessed area or a place inside it: nothing to change
+    // (refilling it would empty the lists for a moment under the citizen's eyes).
     return regionNote(t('map.region.suggested', { name: guess.full_name }));
   }
   lastSuggestion = guess.region_code;
