@@ -143,6 +143,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_dashboard_routes(impl_->router, services);
   register_metrics_routes(impl_->router, services);
   register_similar_routes(impl_->router, services);
+  register_term_link_routes(impl_->router, services);
   register_my_reports_routes(impl_->router, services);
   register_category_model_routes(impl_->router, services);
   register_upload_routes(impl_->router, services);

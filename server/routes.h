@@ -31,6 +31,8 @@ void register_transparency_routes(Router& router, const Services& services);
 void register_dashboard_routes(Router& router, const Services& services);
 void register_metrics_routes(Router& router, const Services& services);
 void register_similar_routes(Router& router, const Services& services);
+// The review of the word pairs the matcher learned from duplicate marks: /api/v1/admin/term-links.
+void register_term_link_routes(Router& router, const Services& services);
 // A citizen's reports on any phone: /api/v1/me/... (device_link_service.h).
 void register_my_reports_routes(Router& router, const Services& services);
 // The category suggestion's model: /api/v1/categories/model.

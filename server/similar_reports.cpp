@@ -9,6 +9,7 @@
 #include "prepared.h"
 #include "region_catalog.h"
 #include "similarity.h"
+#include "term_links.h"
 
 namespace aduan {
 namespace {
@@ -18,6 +19,8 @@ namespace {
 constexpr int kTermsToFollow = 6;
 constexpr int kPostingsPerTerm = 2000;
 constexpr size_t kCandidatesToScore = 100;
+// Terms staff taught as linked to the query's lead to candidates too, the strongest first.
+constexpr size_t kLinkedTermsToFollow = 3;
 
 bool indexable(const ReportRecord& r) {
   return !r.confidential && r.status != Status::kClosed && r.status != Status::kArchived;
@@ -136,6 +139,23 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
   });
   std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
   if (leads.size() > kTermsToFollow) leads.resize(kTermsToFollow);
+  const LinkTable links = TermLinks::load(db, wanted.terms);
+  if (!links.empty()) {
+    std::vector<std::pair<double, std::string>> linked;
+    for (const std::string& t : wanted.terms) {
+      for (const auto& [u, strength] : links.linked_to(t)) {
+        const bool known =
+            std::find(wanted.terms.begin(), wanted.terms.end(), u) != wanted.terms.end();
+        if (!known && weights.count(u) > 0) linked.emplace_back(strength, u);
+      }
+    }
+    std::stable_sort(linked.begin(), linked.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (const auto& [strength, u] : linked) {
+      if (leads.size() >= kTermsToFollow + kLinkedTermsToFollow) break;
+      if (std::find(leads.begin(), leads.end(), u) == leads.end()) leads.push_back(u);
+    }
+  }
   // Each term's postings arrive newest first; merging those sorted lists gathers the
   // weights without a hash table (12,000 hash inserts cost more than the queries).
   std::vector<std::pair<int64_t, double>> gathered, merged, term_ids;
@@ -177,6 +197,10 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
   // Candidates are scored from their text alone (a narrow read, no full record); only the
   // few that are shown are read whole.
   const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  TermLink link = nullptr;
+  if (!links.empty()) {
+    link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
+  }
   std::vector<std::pair<double, int64_t>> scored;
   Prepared candidate(db,
                      "SELECT title, body, category_id, agency_id, status, confidential "
@@ -201,7 +225,7 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
                                                  *r.agency_id) == q.agencies->end()))
       continue;
-    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf);
+    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf, link);
     if (score >= q.min_score) scored.emplace_back(score, id);
   }
   // Best first; equal scores keep the order the candidates were ranked in.
@@ -213,6 +237,18 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     if (auto r = ReportRepository::find_by_id(db, id)) out.push_back({std::move(*r), score});
   }
   return out;
+}
+
+void SimilarReports::learn_duplicate(SQLite::Database& db, const ReportRecord& original,
+                                     const ReportRecord& duplicate, int64_t now) {
+  if (original.confidential || duplicate.confidential) return;
+  const PlaceNames& places = known_places();
+  Weights weights(db);
+  const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  TermLinks::teach(db,
+                   terms_to_link(analyse_text(text_of(original), places),
+                                 analyse_text(text_of(duplicate), places), idf),
+                   now);
 }
 
 }  // namespace aduan

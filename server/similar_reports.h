@@ -47,6 +47,13 @@ class SimilarReports {
 
   // The best matches, best first.
   static std::vector<SimilarMatch> find(SQLite::Database& db, const SimilarQuery& q);
+
+  // Staff archived `duplicate` as a duplicate of `original`: the terms that differ between
+  // the two are linked (server/term_links.h), so that later reports written the way one of
+  // them was find the other kind. Nothing is learned from a confidential report: its words
+  // stay out of a table that reviewers read.
+  static void learn_duplicate(SQLite::Database& db, const ReportRecord& original,
+                              const ReportRecord& duplicate, int64_t now);
 };
 
 }  // namespace aduan

@@ -287,6 +287,8 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
         f.language = r.language;
         f.from_report_id = r.id;
         FollowerRepository::add(db, original->id, f, now);
+        // The words that differ between the two teach the matcher (server/term_links.h).
+        SimilarReports::learn_duplicate(db, *original, r, now);
       }
     }
     if (notifier_) {

@@ -323,7 +323,7 @@ double term_match(std::string_view a, std::string_view b) {
 }
 
 double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
-                const TermWeight& weight) {
+                const TermWeight& weight, const TermLink& link) {
   double matched = 0;
   double total = 0;
   for (const std::string& t : of) {
@@ -332,6 +332,7 @@ double coverage(const std::vector<std::string>& of, const std::vector<std::strin
     for (const std::string& u : by) {
       best = std::max(best, term_match(t, u));
       if (best == 1.0) break;
+      if (link && best < kMaxLinkStrength) best = std::max(best, link(t, u));
     }
     matched += w * best;
     total += w;
@@ -339,20 +340,29 @@ double coverage(const std::vector<std::string>& of, const std::vector<std::strin
   return total > 0 ? matched / total : 0;
 }
 
-double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight) {
-  auto topic = [](const ReportTerms& r) {
-    std::vector<std::string> out;
-    for (const std::string& t : r.terms) {
-      if (std::find(r.names.begin(), r.names.end(), t) == r.names.end()) out.push_back(t);
-    }
-    return out;
-  };
+namespace {
+
+// What a report says about its problem: its terms other than the names.
+std::vector<std::string> topic(const ReportTerms& r) {
+  std::vector<std::string> out;
+  for (const std::string& t : r.terms) {
+    if (std::find(r.names.begin(), r.names.end(), t) == r.names.end()) out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace
+
+double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
+                         const TermLink& link) {
   const std::vector<std::string> topic_a = topic(a), topic_b = topic(b);
   double score = 0;
   if (topic_a.empty() || topic_b.empty()) {
-    score = std::max(coverage(a.terms, b.terms, weight), coverage(b.terms, a.terms, weight));
+    score = std::max(coverage(a.terms, b.terms, weight, link),
+                     coverage(b.terms, a.terms, weight, link));
   } else {
-    score = 0.5 * (coverage(topic_a, b.terms, weight) + coverage(topic_b, a.terms, weight));
+    score =
+        0.5 * (coverage(topic_a, b.terms, weight, link) + coverage(topic_b, a.terms, weight, link));
   }
   if (!a.names.empty() && !b.names.empty()) {
     score *= std::max(coverage(a.names, b.names, weight), coverage(b.names, a.names, weight));
@@ -390,6 +400,41 @@ double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermW
       }))
     score *= kOtherProblem;
   return score;
+}
+
+std::vector<std::pair<std::string, std::string>> terms_to_link(const ReportTerms& original,
+                                                               const ReportTerms& duplicate,
+                                                               const TermWeight& weight) {
+  // The side's problem terms that nothing of the other side matches, rarest first.
+  auto unmatched = [&](const ReportTerms& r, const ReportTerms& other) {
+    std::vector<std::string> out;
+    for (const std::string& t : topic(r)) {
+      if (is_number(t)) continue;
+      const bool matched = std::any_of(other.terms.begin(), other.terms.end(),
+                                       [&](const std::string& u) { return term_match(t, u) > 0; });
+      if (!matched) out.push_back(t);
+    }
+    std::stable_sort(out.begin(), out.end(), [&](const std::string& x, const std::string& y) {
+      return weight(x) > weight(y);
+    });
+    if (out.size() > kMaxLinkTerms) out.resize(kMaxLinkTerms);
+    return out;
+  };
+  const std::vector<std::string> from = unmatched(original, duplicate);
+  const std::vector<std::string> to = unmatched(duplicate, original);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& x : from) {
+    for (const std::string& y : to) out.push_back(x < y ? std::pair(x, y) : std::pair(y, x));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double link_strength(int64_t marks) {
+  if (marks <= 0) return 0;
+  const double m = static_cast<double>(marks);
+  return kMaxLinkStrength * m / (m + 2.0);
 }
 
 }  // namespace aduan

@@ -4,9 +4,11 @@
 // search index; this is the part every side must agree on.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aduan {
@@ -57,16 +59,39 @@ std::string reduce_affixes(std::string_view word);
 // common ones ("jalan"). The server gives inverse document frequencies.
 using TermWeight = std::function<double(const std::string&)>;
 
+// What staff have taught the matcher in one deployment: how strongly two different terms
+// stand for the same thing, in [0, kMaxLinkStrength], 0 when nothing was learned. Learned
+// from the reports staff mark as duplicates of one another (terms_to_link below); the server
+// keeps the pairs (server/term_links.h).
+using TermLink = std::function<double(const std::string&, const std::string&)>;
+
 // How much of `of` is found in `by`, in [0, 1], order ignored: each term of `of` counts with
-// its weight times how well it is matched in `by` (1 when equal, less for a small edit,
-// nothing below that). 0 when `of` has no weight.
+// its weight times how well it is matched in `by` (1 when equal, less for a small edit or a
+// learned link, nothing below that). 0 when `of` has no weight.
 double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
-                const TermWeight& weight);
+                const TermWeight& weight, const TermLink& link = nullptr);
 
 // The similarity of two reports in [0, 1]: how much of what each says about the problem
 // (its terms other than names) the other one says too, on average, scaled by how well their
 // names agree when both name something (the better covered side of the two).
-double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight);
+double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
+                         const TermLink& link = nullptr);
+
+// What a staff member's "duplicate of" mark teaches: the terms each report uses for its
+// problem that the other does not match, paired across (the rarest kMaxLinkTerms of each
+// side, by `weight`), each pair in (smaller, larger) order. Names and numbers are never
+// linked: two places are not one because somebody once mixed them up.
+std::vector<std::pair<std::string, std::string>> terms_to_link(const ReportTerms& original,
+                                                               const ReportTerms& duplicate,
+                                                               const TermWeight& weight);
+
+// How strongly a pair of terms links after `marks` staff marks taught it: a third of an exact
+// match after one mark (one mark pairs every differing term, most of them by chance), more
+// with each mark that agrees, never more than kMaxLinkStrength.
+double link_strength(int64_t marks);
+
+inline constexpr size_t kMaxLinkTerms = 4;
+inline constexpr double kMaxLinkStrength = 0.9;
 
 // How closely two terms match: 1 when equal, between kMinTermMatch and 1 for a small edit
 // of a longer word, 0 otherwise.

@@ -441,6 +441,8 @@ void make_legacy(const fs::path& db_path) {
          "DROP TABLE contact_codes;"
          "DROP TABLE contact_reports;"
          "DROP TABLE contact_sessions;"
+         // The word pairs learned from duplicate marks (0022).
+         "DROP TABLE term_links;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -148,5 +148,36 @@ TEST(Similarity, QualityOnTheLabelledPairs) {
   EXPECT_GE(recall, 0.8);
 }
 
+TEST(Similarity, DuplicateMarksLinkTheProblemWordsThatDifferNeverPlacesOrNumbers) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  const ReportTerms formal = analyse_text("Pompa air di Jl. Veteran RT 4 rusak");
+  const ReportTerms chat = analyse_text("mesin sedot jl veteran rt 4 rusak");
+  const auto pairs = terms_to_link(formal, chat, one);
+  for (const auto& [a, b] : pairs) {
+    EXPECT_LT(a, b);
+    for (const std::string& t : {a, b}) {
+      EXPECT_NE(t, "veteran");
+      EXPECT_NE(t, "4");
+      EXPECT_NE(t, "rusak");  // in both: nothing to learn
+    }
+  }
+  EXPECT_NE(
+      std::find(pairs.begin(), pairs.end(), std::pair<std::string, std::string>("mesin", "pompa")),
+      pairs.end());
+  EXPECT_LE(pairs.size(), kMaxLinkTerms * kMaxLinkTerms);
+
+  // A learned link counts as a partial match, more with every mark, never as an exact one.
+  EXPECT_EQ(link_strength(0), 0);
+  EXPECT_LT(link_strength(1), link_strength(2));
+  EXPECT_LT(link_strength(1000), kMaxLinkStrength);
+  const TermLink taught = [](const std::string& a, const std::string& b) {
+    const bool pair = (a == "pompa" && b == "mesin") || (a == "mesin" && b == "pompa");
+    return pair ? link_strength(3) : 0.0;
+  };
+  const ReportTerms a = analyse_text("pompa rusak"), b = analyse_text("mesin rusak");
+  EXPECT_GT(report_similarity(a, b, one, taught), report_similarity(a, b, one));
+  EXPECT_LT(report_similarity(a, b, one, taught), 1.0);
+}
+
 }  // namespace
 }  // namespace aduan

@@ -87,5 +87,23 @@ test('the coordinator marks a likely duplicate from the report page', async () =
   await page.waitForSelector('#report-notice:not([hidden])');
   assert.match(await page.textContent('#report-status'), /Diarsipkan/);
   await page.screenshot({ path: path.join(artifacts, 'similar-marked-duplicate.png'), fullPage: true });
+
+  // The mark taught the matcher the words that differ; the coordinator reviews them and
+  // rejects one.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(env.server.url + 'staff/term-links.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok(await page.locator('#staff-nav a[href="/staff/term-links.html"]').count(), 'in the coordinator\'s menu');
+  const rows = page.locator('#link-list tr');
+  assert.ok(await rows.count() > 0, 'the mark taught some pairs');
+  assert.match(await page.textContent('#links-total'), /pasangan dari paling banyak 50\.000/);
+  const first = rows.first();
+  const pair = (await first.locator('td').first().textContent()).trim();
+  assert.match(await first.textContent(), /1 kali/);
+  await first.getByRole('button', { name: 'Tolak pasangan ' + pair }).click();
+  const rejected = page.locator('#link-list tr', { hasText: pair });
+  await rejected.getByRole('button', { name: 'Pakai lagi pasangan ' + pair }).waitFor();
+  assert.match(await rejected.textContent(), /Ditolak/);
+  await page.screenshot({ path: path.join(artifacts, 'staff-term-links.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
 });

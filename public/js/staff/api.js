@@ -33,5 +33,7 @@ export const retryNotification = (id) => send('POST', `/api/v1/admin/notificatio
 export const apiKeys = () => request('/api/v1/admin/api-keys');
 export const createApiKey = (name, scope) => send('POST', '/api/v1/admin/api-keys', { name, scopes: [scope] });
 export const revokeApiKey = (id) => send('DELETE', `/api/v1/admin/api-keys/${id}`);
+export const termLinks = (page) => request('/api/v1/admin/term-links?' + new URLSearchParams({ page, per_page: 50 }));
+export const reviewTermLink = (term, linked, rejected) => send('POST', '/api/v1/admin/term-links/review', { term, linked, rejected });
 export const similarReports = (id) => request(`/api/v1/staff/reports/${encodeURIComponent(id)}/similar`);
 export const dashboard = (params) => request('/api/v1/staff/dashboard?' + new URLSearchParams(params));

@@ -10,19 +10,23 @@ export function landingPage(role) {
 
 // The pages of the staff panel and who sees each: case workers have the dashboard and a
 // queue; the system admin keeps the calendar, the failed messages and the keys (the others
-// may read the calendar).
+// may read the calendar); coordinators and the system admin review the words the matcher
+// learned.
 const kPages = [
   { id: 'nav-dashboard', href: '/staff/dashboard.html', label: 'staff.nav.dashboard', admin: false },
   { id: 'nav-queue', href: '/staff/queue.html', label: 'staff.nav.queue', admin: false },
   { id: 'nav-notifications', href: '/staff/notifications.html', label: 'staff.nav.notifications', admin: true },
   { id: 'nav-api-keys', href: '/staff/api-keys.html', label: 'staff.nav.api_keys', admin: true },
   { id: 'nav-holidays', href: '/staff/holidays.html', label: 'staff.nav.holidays' },
+  // The coordinators mark the duplicates that teach these words.
+  { id: 'nav-term-links', href: '/staff/term-links.html', label: 'staff.nav.term_links', roles: ['coordinator', 'system_admin'] },
 ];
 
 function renderNav(principal) {
   const nav = document.getElementById('staff-nav');
   const admin = principal.role === 'system_admin';
-  nav.replaceChildren(...kPages.filter((p) => p.admin === undefined || p.admin === admin).map((p) => {
+  const shown = (p) => (p.roles ? p.roles.includes(principal.role) : p.admin === undefined || p.admin === admin);
+  nav.replaceChildren(...kPages.filter(shown).map((p) => {
     const a = Object.assign(document.createElement('a'), { id: p.id, href: p.href, textContent: t(p.label) });
     if (location.pathname === p.href) a.setAttribute('aria-current', 'page');
     return a;

@@ -1,0 +1,94 @@
+// The review of what staff taught the repeated-report matcher (server/term_links.h): the
+// linked pairs of terms, the most taught first, and rejecting a wrong pair. For the
+// coordinators, who mark the duplicates, and the system admin.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "clock.h"
+#include "http_errors.h"
+#include "json_support.h"
+#include "report_service.h"
+#include "route_helpers.h"
+#include "router.h"
+#include "routes.h"
+#include "similarity.h"
+#include "store.h"
+#include "term_links.h"
+
+namespace aduan {
+namespace {
+
+using nlohmann::json;
+
+const uint8_t kReviewers = role_mask({Role::kCoordinator, Role::kSystemAdmin});
+
+json link_json(const TermLinkRow& r, int utc_offset_minutes) {
+  return json{{"term", r.term},
+              {"linked", r.linked},
+              {"marks", r.marks},
+              {"strength", r.rejected ? 0.0 : link_strength(r.marks)},
+              {"rejected", r.rejected},
+              {"updated_at", format_iso_datetime(r.updated_at, utc_offset_minutes)}};
+}
+
+}  // namespace
+
+void register_term_link_routes(Router& router, const Services& s) {
+  router.staff("GET", "/api/v1/admin/term-links", kReviewers,
+               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+                 const int per_page = int_param(req, "per_page", 50, 1, 200);
+                 const int page = int_param(req, "page", 1, 1, 100000);
+                 std::vector<TermLinkRow> rows;
+                 int64_t total = 0;
+                 s.store.read([&](SQLite::Database& db) {
+                   rows = TermLinks::list(db, per_page, int64_t(page - 1) * per_page);
+                   total = TermLinks::count(db);
+                 });
+                 json items = json::array();
+                 for (const TermLinkRow& r : rows)
+                   items.push_back(link_json(r, s.reports.settings().utc_offset_minutes));
+                 send_json(res, 200,
+                           json_support::dump(json{{"items", std::move(items)},
+                                                   {"total", total},
+                                                   {"page", page},
+                                                   {"per_page", per_page},
+                                                   {"capacity", kMaxTermLinks}}));
+               });
+  router.staff(
+      "POST", "/api/v1/admin/term-links/review", kReviewers,
+      [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+        if (!require_json(req, res)) return;
+        std::string problem;
+        const auto doc = json_support::parse_object(req.body, &problem);
+        if (!doc) return send_error(res, 400, "malformed_json", problem);
+        std::vector<FieldError> errors;
+        const std::string term = json_support::read_string(*doc, "term", "term", &errors);
+        const std::string linked = json_support::read_string(*doc, "linked", "linked", &errors);
+        const auto rejected = json_support::read_bool(*doc, "rejected", &errors);
+        if (term.empty()) errors.push_back({"term", FieldCode::kRequired});
+        if (linked.empty()) errors.push_back({"linked", FieldCode::kRequired});
+        if (!rejected) errors.push_back({"rejected", FieldCode::kRequired});
+        for (const auto& [field, value] :
+             {std::pair{"term", &term}, std::pair{"linked", &linked}}) {
+          if (value->size() > 100) errors.push_back({field, FieldCode::kTooLong});
+        }
+        if (!errors.empty()) {
+          return send_error(res, 422, "validation_failed",
+                            "Give the pair's two terms and whether it is rejected (true or false).",
+                            errors);
+        }
+        std::optional<TermLinkRow> row;
+        s.store.write([&](SQLite::Database& db) {
+          row = TermLinks::review(db, term, linked, *rejected, s.clock.now_unix());
+        });
+        if (!row) {
+          return send_error(res, 404, "term_link_not_found", "No learned pair has these terms.");
+        }
+        send_json(res, 200,
+                  json_support::dump(link_json(*row, s.reports.settings().utc_offset_minutes)));
+      });
+}
+
+}  // namespace aduan
