@@ -6,6 +6,19 @@
 const kName = 'aduan';
 const kStores = ['files', 'outbox'];
 
+// Whether the database was ever made on this phone. Reading needs none: a first visit that
+// only reads (no draft files, no outbox) does not create one, which costs the page a
+// long task at start on a slow phone and leaves nothing behind. Browsers that cannot list
+// their databases open it as before.
+async function exists() {
+  if (opened || typeof indexedDB?.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === kName);
+  } catch {
+    return true;
+  }
+}
+
 let opened = null;
 function open() {
   if (!opened) {
@@ -28,6 +41,7 @@ function open() {
 }
 
 async function run(store, mode, fn, fallback) {
+  if (mode === 'readonly' && !(await exists())) return fallback;
   const db = await open();
   if (!db) return fallback;
   return new Promise((resolve) => {
