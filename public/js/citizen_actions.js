@@ -192,6 +192,7 @@ function show(report) {
 async function open(pin) {
   pinError.textContent = '';
   const res = await openReport(state.id, pin);
+  area.hidden = false;
   if (res.ok) {
     state.pin = pin;
     state.opened = true;
@@ -208,7 +209,9 @@ async function open(pin) {
 export function offerReporterActions({ id, core, onReport, pin, linked = false }) {
   state = { id, pin: '', opened: false, report: null, core, onReport };
   stepDone.hidden = true;
-  area.hidden = false;
+  // With a PIN in the link the area waits for the answer: shown at once, the report drawn
+  // above it a moment later pushed it down the screen.
+  area.hidden = Boolean(pin || linked);
   pinForm.hidden = false;
   actions.hidden = true;
   formArea.replaceChildren();
