@@ -242,6 +242,21 @@ TEST_F(Http, ServesEmbeddedPagesAndWasm) {
   auto res = client.Get("/");
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  // The page policies go with what a browser reads as a document or a worker, not with
+  // each script, style sheet or image of the page; nosniff goes with everything.
+  for (const char* path : {"/", "/track.html", "/staff/", "/sw.js", "/favicon.svg"}) {
+    auto doc = client.Get(path);
+    EXPECT_NE(doc->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+              std::string::npos)
+        << path;
+    EXPECT_EQ(doc->get_header_value("X-Frame-Options"), "DENY") << path;
+  }
+  for (const char* path : {"/js/submit.js", "/css/app.css", "/wasm/aduan_core.wasm"}) {
+    auto sub = client.Get(path);
+    EXPECT_EQ(sub->status, 200) << path;
+    EXPECT_FALSE(sub->has_header("Content-Security-Policy")) << path;
+    EXPECT_EQ(sub->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
   EXPECT_NE(res->body.find("<html"), std::string::npos);
   const std::string etag = res->get_header_value("ETag");
   ASSERT_FALSE(etag.empty());

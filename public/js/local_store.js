@@ -6,10 +6,8 @@
 const kName = 'aduan';
 const kStores = ['files', 'outbox'];
 
-// Whether the database was ever made on this phone. Reading needs none: a first visit that
-// only reads (no draft files, no outbox) does not create one, which costs the page a
-// long task at start on a slow phone and leaves nothing behind. Browsers that cannot list
-// their databases open it as before.
+// Whether the database exists: a visit that only reads does not create it (a long task at
+// start on a slow phone, and a trace left behind).
 async function exists() {
   if (opened || typeof indexedDB?.databases !== 'function') return true;
   try {
