@@ -18,17 +18,22 @@ TermLinkRow row_of(SQLite::Statement& q) {
 }  // namespace
 
 double LinkTable::strength(const std::string& a, const std::string& b) const {
-  auto find = [this](const std::string& from, const std::string& to) -> double {
-    const auto it = by_term_.find(from);
-    if (it == by_term_.end()) return -1;
-    for (const auto& [term, s] : it->second) {
-      if (term == to) return s;
-    }
-    return 0;
-  };
   // Only the query's terms were loaded: either side may be one of them.
-  const double s = find(a, b);
-  return s >= 0 ? s : std::max(0.0, find(b, a));
+  for (const auto& [from, to] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    const auto it = strength_.find(*from);
+    if (it == strength_.end()) continue;
+    const auto found = it->second.find(*to);
+    return found == it->second.end() ? 0 : found->second;
+  }
+  return 0;
+}
+
+void LinkTable::add(const std::string& term, std::vector<std::pair<std::string, double>> links) {
+  std::stable_sort(links.begin(), links.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  auto& strengths = strength_[term];
+  for (const auto& [linked, s] : links) strengths.emplace(linked, s);
+  by_term_[term] = std::move(links);
 }
 
 std::vector<std::pair<std::string, double>> LinkTable::linked_to(const std::string& term) const {
@@ -72,10 +77,7 @@ LinkTable TermLinks::load(SQLite::Database& db, const std::vector<std::string>& 
       links.emplace_back(q.getColumn(0).getString(), link_strength(q.getColumn(1).getInt64()));
     }
     q.reset();
-    if (links.empty()) continue;
-    std::stable_sort(links.begin(), links.end(),
-                     [](const auto& x, const auto& y) { return x.second > y.second; });
-    out.by_term_[t] = std::move(links);
+    if (!links.empty()) out.add(t, std::move(links));
   }
   return out;
 }

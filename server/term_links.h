@@ -38,7 +38,11 @@ class LinkTable {
 
  private:
   friend class TermLinks;
+  void add(const std::string& term, std::vector<std::pair<std::string, double>> links);
+  // The same links twice: as lists for linked_to, and as maps because strength is asked for
+  // every pair of terms of every candidate (hundreds of links per term are possible).
   std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> by_term_;
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> strength_;
 };
 
 class TermLinks {
