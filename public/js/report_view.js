@@ -49,9 +49,15 @@ export function renderTimeline(list, events) {
     who.className = 'by';
     who.textContent = e.role === undefined
       ? t('by.' + e.by)
-      : [e.actor, t('role.' + e.role)].filter(Boolean).join(', ') + (e.public ? '' : ` · ${t('report.internal')}`)
+      : [e.actor, t('role.' + e.role)].filter(Boolean).join(', ')
         + (e.published ? ` · ${t('report.published')}` : '');
-    item.append(when, ' ', what, ' · ', who);
+    item.append(when);
+    // Staff only: an entry the reporter does not see carries a label of its own, so that
+    // nobody mistakes it for what the reporter was told.
+    if (e.public === false) {
+      item.append(Object.assign(document.createElement('span'), { className: 'chip amber internal-label', textContent: t('report.internal') }), ' ');
+    }
+    item.append(what, ' · ', who);
     if (e.note) {
       const note = document.createElement('p');
       note.textContent = e.action === 'privacy' ? privacyNote(e.note) : e.note;
