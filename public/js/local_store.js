@@ -8,9 +8,11 @@ const kStores = ['files', 'outbox'];
 
 // Whether the database exists: a visit that only reads does not create it (a long task at
 // start on a slow phone, and a trace left behind).
+// Browsers that cannot list their databases (or have none) answer true: open() decides.
 async function exists() {
-  if (opened || typeof indexedDB?.databases !== 'function') return true;
+  if (opened) return true;
   try {
+    if (typeof indexedDB.databases !== 'function') return true;
     return (await indexedDB.databases()).some((d) => d.name === kName);
   } catch {
     return true;
