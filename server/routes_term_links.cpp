@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "clock.h"
@@ -67,9 +68,15 @@ void register_term_link_routes(Router& router, const Services& s) {
         const std::string term = json_support::read_string(*doc, "term", "term", &errors);
         const std::string linked = json_support::read_string(*doc, "linked", "linked", &errors);
         const auto rejected = json_support::read_bool(*doc, "rejected", &errors);
-        if (term.empty()) errors.push_back({"term", FieldCode::kRequired});
-        if (linked.empty()) errors.push_back({"linked", FieldCode::kRequired});
-        if (!rejected) errors.push_back({"rejected", FieldCode::kRequired});
+        // Absent or empty; a value of the wrong type already has its own error.
+        auto required = [&](const char* field, bool missing) {
+          const bool typed = std::any_of(errors.begin(), errors.end(),
+                                         [&](const FieldError& e) { return e.field == field; });
+          if (missing && !typed) errors.push_back({field, FieldCode::kRequired});
+        };
+        required("term", term.empty());
+        required("linked", linked.empty());
+        required("rejected", !rejected);
         for (const auto& [field, value] :
              {std::pair{"term", &term}, std::pair{"linked", &linked}}) {
           if (value->size() > 100) errors.push_back({field, FieldCode::kTooLong});

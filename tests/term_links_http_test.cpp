@@ -164,8 +164,9 @@ TEST_F(TermLinksHttp, OnlyReviewersReadAndReviewAndBadInputIsRefused) {
   EXPECT_EQ(missing["errors"].size(), 3u) << missing.dump();
   staff("POST", "/api/v1/admin/term-links/review",
         {{"term", std::string(101, 'a')}, {"linked", "b"}, {"rejected", true}}, 422);
-  staff("POST", "/api/v1/admin/term-links/review",
-        {{"term", "a"}, {"linked", "b"}, {"rejected", "yes"}}, 422);
+  const json typed = staff("POST", "/api/v1/admin/term-links/review",
+                           {{"term", "a"}, {"linked", "b"}, {"rejected", "yes"}}, 422);
+  EXPECT_EQ(typed["errors"].size(), 1u) << typed.dump();  // wrong type, not also missing
   EXPECT_EQ(
       staff("POST", "/api/v1/admin/term-links/review",
             {{"term", "pompa"}, {"linked", "sedot"}, {"rejected", true}}, 404)["error"]["code"],
