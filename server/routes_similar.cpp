@@ -53,7 +53,7 @@ json offer_json(const Services& s, const SimilarMatch& m, const std::vector<Agen
   return item;
 }
 
-// POST /api/v1/reports/similar {title, body, category, agency?}: up to five open,
+// POST /api/v1/reports/similar {title, body, category, agency?, region?}: up to five open,
 // non-confidential reports with the same substance in that category (or at that agency).
 void suggest(const Services& s, const httplib::Request& req, httplib::Response& res) {
   if (!require_json(req, res)) return;
@@ -69,6 +69,7 @@ void suggest(const Services& s, const httplib::Request& req, httplib::Response& 
                                                                  : FieldCode::kControlCharacter}});
   }
   if (q.text.size() > kMaxSearchBytes) q.text.resize(kMaxSearchBytes);
+  q.region_code = text_field(*doc, "region");  // an unknown code just adds no villages
   json items = json::array();
   s.store.read([&](SQLite::Database& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
@@ -167,6 +168,7 @@ void staff_similar(const Services& s, const httplib::Request& req, httplib::Resp
   SimilarQuery q;
   q.text = r.title + "\n" + r.body;
   q.category_id = r.category_id;
+  q.region_code = r.location.region_code;
   q.exclude_id = r.id;
   q.limit = 10;
   json items = json::array();

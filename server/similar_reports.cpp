@@ -6,8 +6,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "known_places.h"
 #include "prepared.h"
-#include "region_catalog.h"
 #include "similarity.h"
 #include "term_links.h"
 
@@ -27,46 +27,6 @@ bool indexable(const ReportRecord& r) {
 }
 
 std::string text_of(const ReportRecord& r) { return r.title + "\n" + r.body; }
-
-// A region's name as reports write it: "Kabupaten Aceh Selatan" -> "aceh selatan",
-// "Kota Administrasi Jakarta Timur" -> "jakarta timur", "Kebon Jeruk" -> "kebon jeruk".
-std::string place_name(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (letter) {
-      out.push_back(c);
-    } else if (!out.empty() && out.back() != ' ') {
-      out.push_back(' ');
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  for (std::string_view kind : {"kota administrasi ", "kabupaten ", "kota "}) {
-    if (out.rfind(kind, 0) == 0) return out.substr(kind.size());
-  }
-  return out;
-}
-
-// The provinces, regencies and districts of the embedded region list as places the matcher
-// knows in any case (villages are not in the list the binary carries). Built once.
-const PlaceNames& known_places() {
-  static const PlaceNames places = [] {
-    const RegionCatalog& catalog = RegionCatalog::embedded();
-    std::vector<std::string> names;
-    std::vector<const Region*> level = catalog.children("");
-    while (!level.empty()) {
-      std::vector<const Region*> next;
-      for (const Region* r : level) {
-        names.push_back(place_name(r->name));
-        for (const Region* child : catalog.children(r->code)) next.push_back(child);
-      }
-      level.swap(next);
-    }
-    return PlaceNames(names);
-  }();
-  return places;
-}
 
 // Inverse document frequencies from term_counts, looked up once per term.
 class Weights {
@@ -127,7 +87,7 @@ int64_t SimilarReports::index_existing(SQLite::Database& db) {
 }
 
 std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const SimilarQuery& q) {
-  const PlaceNames& places = known_places();
+  const PlaceNames& places = known_places(q.region_code);
   const ReportTerms wanted = analyse_text(q.text, places);
   if (wanted.terms.empty()) return {};
   Weights weights(db);
@@ -242,7 +202,7 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
 void SimilarReports::learn_duplicate(SQLite::Database& db, const ReportRecord& original,
                                      const ReportRecord& duplicate, int64_t now) {
   if (original.confidential || duplicate.confidential) return;
-  const PlaceNames& places = known_places();
+  const PlaceNames& places = known_places(original.location.region_code);
   Weights weights(db);
   const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
   TermLinks::teach(db,

@@ -25,6 +25,7 @@ struct SimilarQuery {
   std::string text;                              // title and body
   std::optional<int64_t> category_id;            // only reports of this category
   std::optional<std::vector<int64_t>> agencies;  // only reports held by these agencies
+  std::string region_code;  // where the text's report is: its regency's villages are places
   int64_t exclude_id = 0;                        // the report itself, when it is indexed
   size_t limit = 5;
   double min_score = kWorthShowing;

@@ -319,7 +319,8 @@ constexpr std::string_view kAddressWords[] = {
 
 // Ordinary words of reports that may follow a place marker ("jalan rusak", "pasar becek",
 // "desa kami") or that name a region too (Selesai, Tanggul, Damai: districts in the region
-// list). From the tuning pairs and the districts whose names are common words.
+// list). From the tuning pairs, the districts whose names are common words, and what roads,
+// bridges and roofs are made of ("jembatan kayu" is a wooden bridge, not one named Kayu).
 constexpr std::string_view kCommonWords[] = {
     "rusak",       "berlubang",  "lubang",    "utama",      "umum",       "tol",       "provinsi",
     "nasional",    "setapak",    "poros",     "alternatif", "protokol",   "menuju",    "masuk",
@@ -339,6 +340,7 @@ constexpr std::string_view kCommonWords[] = {
     "sentosa",     "sejahtera",  "harapan",   "karang",     "kampung",    "banjar",    "kebun",
     "sawah",       "tanah",      "rawa",      "danau",      "laut",       "pantai",    "pulau",
     "teluk",       "baru",       "medan",     "malang",     "sedan",      "web",       "kali",
+    "kayu",        "besi",       "beton",     "bambu",      "papan",      "kaca",      "seng",
     "mati",        "padam",      "sampah",    "parkir",     "liar",       "sekolah",   "pohon",
     "lampu",       "listrik",    "kabel",     "tiang",      "pipa",       "bocor",     "trotoar",
     "aspal",       "saluran",    "got",       "selokan",    "irigasi",    "sawah",     "rumah",

@@ -208,11 +208,19 @@ void terms_of(std::string_view unified, std::vector<std::string>* out) {
 
 }  // namespace
 
-PlaceNames::PlaceNames(const std::vector<std::string>& names) {
+PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider)
+    : wider_(wider) {
   for (const std::string& n : names) {
     if (n.size() < 4) continue;
-    // A region named like an ordinary word (Selesai, Tanggul) would turn that word into a place.
-    if (n.find(' ') == std::string::npos && is_common_word(n)) continue;
+    // A place named like an ordinary word (Selesai, Tanggul, a village called Bocor or
+    // Pasar) would turn that word into a place wherever a report uses it.
+    const bool one_word = n.find(' ') == std::string::npos;
+    if (one_word) {
+      const std::string term(canonical_word(reduce_affixes(n)));
+      if (is_common_word(n) || is_stopword(n) || canonical_word(n) != n || is_place_marker(n) ||
+          is_stopword(term) || internal::is_problem_word(term))
+        continue;
+    }
     names_.push_back(n);
   }
   std::sort(names_.begin(), names_.end());
@@ -220,17 +228,22 @@ PlaceNames::PlaceNames(const std::vector<std::string>& names) {
 }
 
 size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i) const {
-  if (names_.empty()) return 0;
-  auto known = [&](const std::string& n) {
-    return std::binary_search(names_.begin(), names_.end(), n);
-  };
-  if (i + 1 < words.size()) {
-    std::string two(words[i]);
-    two += ' ';
-    two += words[i + 1];
-    if (known(two)) return 2;
+  if (!names_.empty()) {
+    // The longest name first: "aluh aluh besar" before "aluh aluh".
+    constexpr size_t kMostWords = 4;
+    std::string name;
+    std::array<std::string, kMostWords> prefixes;
+    size_t count = 0;
+    for (; count < kMostWords && i + count < words.size(); ++count) {
+      if (count > 0) name += ' ';
+      name += words[i + count];
+      prefixes[count] = name;
+    }
+    for (size_t n = count; n > 0; --n) {
+      if (std::binary_search(names_.begin(), names_.end(), prefixes[n - 1])) return n;
+    }
   }
-  return known(std::string(words[i])) ? 1 : 0;
+  return wider_ ? wider_->match(words, i) : 0;
 }
 
 ReportTerms analyse_text(std::string_view text) { return analyse_text(text, PlaceNames()); }
@@ -308,17 +321,73 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
 
 std::vector<std::string> matching_terms(std::string_view text) { return analyse_text(text).terms; }
 
+namespace {
+
+bool has_digit(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A chat abbreviation that keeps a word's consonants in order and drops its vowels ("rsk"
+// rusak, "bnjr" banjir, "jmbtn" jembatan): at least three consonants, no vowel, and the
+// whole skeleton of the longer word.
+bool is_skeleton_of(std::string_view abbreviation, std::string_view word) {
+  if (abbreviation.size() < 3 || abbreviation.size() >= word.size()) return false;
+  if (std::any_of(abbreviation.begin(), abbreviation.end(), is_vowel)) return false;
+  std::string skeleton;
+  for (char c : word) {
+    if (!is_vowel(c)) skeleton.push_back(c);
+  }
+  return skeleton == abbreviation;
+}
+
+// Dice's coefficient of the words' letter trigrams, each word padded with one boundary mark
+// on either side: spelling variants that move more letters than an edit tolerance allows
+// ("kebersihan" and "kbersihan", "puskesmas" and "puskesmasnya" after a missed affix) keep
+// most of their trigrams.
+double trigram_overlap(std::string_view a, std::string_view b) {
+  // Each trigram packed into one number: three bytes, sorted, so that counting the shared
+  // ones is a merge.
+  auto trigrams = [](std::string_view w) {
+    const std::string padded = "^" + std::string(w) + "$";
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i + 3 <= padded.size(); ++i) {
+      out.push_back(static_cast<uint32_t>(static_cast<unsigned char>(padded[i])) << 16 |
+                    static_cast<uint32_t>(static_cast<unsigned char>(padded[i + 1])) << 8 |
+                    static_cast<uint32_t>(static_cast<unsigned char>(padded[i + 2])));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const std::vector<uint32_t> x = trigrams(a), y = trigrams(b);
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] == y[j]) {
+      ++shared, ++i, ++j;
+    } else if (x[i] < y[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(x.size() + y.size());
+}
+
+}  // namespace
+
 double term_match(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
+  // Numbers must match exactly: RT 3 is not RT 8, SDN 1 is not SDN 11.
+  if (has_digit(a) || has_digit(b)) return 0;
+  if (is_skeleton_of(a, b) || is_skeleton_of(b, a)) return kMinTermMatch;
+  const size_t shortest = std::min(a.size(), b.size());
   const size_t longest = std::max(a.size(), b.size());
-  // Numbers and short words must match exactly: RT 3 is not RT 8.
-  if (std::min(a.size(), b.size()) < 4 || longest - std::min(a.size(), b.size()) > 2) return 0;
-  const bool digits =
-      std::any_of(a.begin(), a.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-      std::any_of(b.begin(), b.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits) return 0;
-  const double score =
-      1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(longest);
+  // Short words must match exactly (rt and rw, ktp and kk).
+  if (shortest < 4) return 0;
+  double score = 0;
+  if (longest - shortest <= 2) {
+    score = 1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(longest);
+  }
+  if (score < kMinTermMatch && shortest >= 6) score = std::max(score, trigram_overlap(a, b));
   return score >= kMinTermMatch ? score : 0;
 }
 

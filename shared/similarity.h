@@ -31,22 +31,26 @@ struct ReportTerms {
   std::vector<std::string> names;
 };
 
-// Places known beforehand, such as the regencies and districts of the region list, so that
-// "krian" is a place however it is written. Names are in lower case with their words
-// separated by one space ("kebon jeruk"); a one-word name that is also an ordinary word of
-// reports (the district Selesai, the district Tanggul) is left out, and so are names of
-// fewer than four letters.
+// Places known beforehand, such as the regencies and districts of the region list and the
+// villages of the report's regency, so that "krian" is a place however it is written. Names
+// are in lower case with their words separated by one space ("kebon jeruk"); a one-word name
+// that is also an ordinary word of reports (the district Selesai, the district Tanggul, a
+// village called Bocor) is left out, and so are names of fewer than four letters.
 class PlaceNames {
  public:
   PlaceNames() = default;
-  explicit PlaceNames(const std::vector<std::string>& names);
+  // `wider`, when given, is consulted after these names and must outlive this list: the
+  // villages of one regency in front of the regions of the whole country.
+  explicit PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider = nullptr);
 
-  // How many of the words from words[i] on (two or one) make a known name; 0 when none.
+  // How many of the words from words[i] on (up to four, the longest name first) make a
+  // known name; 0 when none.
   size_t match(const std::vector<std::string_view>& words, size_t i) const;
-  size_t size() const { return names_.size(); }
+  size_t size() const { return names_.size() + (wider_ ? wider_->size() : 0); }
 
  private:
   std::vector<std::string> names_;  // sorted
+  const PlaceNames* wider_ = nullptr;
 };
 
 ReportTerms analyse_text(std::string_view text);
@@ -93,8 +97,10 @@ double link_strength(int64_t marks);
 inline constexpr size_t kMaxLinkTerms = 4;
 inline constexpr double kMaxLinkStrength = 0.9;
 
-// How closely two terms match: 1 when equal, between kMinTermMatch and 1 for a small edit
-// of a longer word, 0 otherwise.
+// How closely two terms match: 1 when equal; between kMinTermMatch and 1 for a small edit
+// of a word of four letters or more, or for two longer words that share most of their letter
+// trigrams; kMinTermMatch for a chat abbreviation made of a word's consonants ("rsk" and
+// "rusak"); 0 otherwise, and always for numbers that differ.
 double term_match(std::string_view a, std::string_view b);
 
 inline constexpr double kMinTermMatch = 0.75;

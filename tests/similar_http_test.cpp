@@ -52,6 +52,36 @@ class Similar : public ::testing::Test {
   StaffSession coordinator = server.login("koordinator");
 };
 
+// The villages of the report's regency are places in any case: the same fault in two villages
+// of the demo regency (Kabupaten Banjar, 63.03) is two reports, in one village it is one.
+TEST_F(Similar, TheVillagesOfTheRegencyKeepTwoPlacesApart) {
+  const std::string tanipah =
+      file("Jembatan kayu lapuk di tanipah",
+           "jembatan kayu penghubung di tanipah sudah lapuk dan papannya banyak yang patah, "
+           "anak sekolah takut lewat");
+  auto offered = [&](const std::string& title, const std::string& body, const char* region) {
+    json query = {{"title", title}, {"body", body}, {"category", "jalan-jembatan"}};
+    if (region) query["region"] = region;
+    const json answer = post("/api/v1/reports/similar", query);
+    for (const json& item : answer["items"]) {
+      if (item["tracking_id"] == tanipah) return true;
+    }
+    return false;
+  };
+  const std::string other_title = "jembatan kayu lapuk di pemurus";
+  const std::string other_body =
+      "jembatan kayu penghubung di pemurus sudah lapuk, papannya patah, anak sekolah takut "
+      "melintas";
+  EXPECT_FALSE(offered(other_title, other_body, "63.03.01"));
+  EXPECT_FALSE(offered(other_title, other_body, "63.03"));
+  // Without the regency "pemurus" is an ordinary lower-case word and the two look alike.
+  EXPECT_TRUE(offered(other_title, other_body, nullptr));
+  EXPECT_TRUE(offered(other_title, other_body, "99.99"));  // an unknown code adds no villages
+  EXPECT_TRUE(offered("jembatan kayu di TANIPAH lapuk",
+                      "jembatan penghubung di tanipah lapuk, papannya patah, anak sekolah takut",
+                      "63.03.01"));
+}
+
 TEST_F(Similar, CitizenIsOfferedTheSameProblemAndFollowsIt) {
   const std::string roads = file("Jalan berlubang besar di Jl. Merdeka depan SD Negeri 3",
                                  "Lubangnya makin lebar dan sudah dua minggu tidak diperbaiki, "

@@ -65,6 +65,15 @@ TEST(Similarity, PlacesAreNamesInAnyCase) {
   EXPECT_EQ(names("bangjo krian mati", places), (std::vector<std::string>{"krian"}));
   EXPECT_EQ(names("banjir di kebon jeruk", places), (std::vector<std::string>{"kebon", "jeruk"}));
   EXPECT_TRUE(names("perbaikan belum selesai", places).empty());
+  // A regency's villages in front of the country's regions: names of up to four words, the
+  // longest first, and none named like a fault or an ordinary word.
+  const PlaceNames villages({"aluh aluh besar", "aluh aluh", "pemurus", "bocor", "pasar"}, &places);
+  EXPECT_EQ(villages.size(), places.size() + 3);
+  EXPECT_EQ(names("jembatan aluh aluh besar ambrol", villages),
+            (std::vector<std::string>{"aluh", "besar"}));
+  EXPECT_EQ(names("PJU di pemurus dan krian mati", villages),
+            (std::vector<std::string>{reduce_affixes("pemurus"), "krian"}));
+  EXPECT_TRUE(names("pipa bocor dekat pasar", villages).empty());
 }
 
 TEST(Similarity, SameProblemAtAnotherPlaceIsApart) {
@@ -86,6 +95,22 @@ TEST(Similarity, SmallEditsMatchNumbersDoNot) {
   EXPECT_EQ(term_match("rt", "rw"), 0);
   EXPECT_EQ(term_match("12", "13"), 0);
   EXPECT_EQ(term_match("lampu", "sampah"), 0);
+}
+
+TEST(Similarity, ChatAbbreviationsAndLongerVariantsBend) {
+  // A word's consonants typed without its vowels.
+  EXPECT_EQ(term_match("rsk", "rusak"), kMinTermMatch);
+  EXPECT_EQ(term_match("banjir", "bnjr"), kMinTermMatch);
+  EXPECT_EQ(term_match("jmbtn", "jembatan"), kMinTermMatch);
+  EXPECT_EQ(term_match("rs", "rusak"), 0);      // two letters say too little
+  EXPECT_EQ(term_match("rsak", "rusak"), 0.8);  // a vowel kept: an ordinary small edit
+  EXPECT_EQ(term_match("bjr", "banjir"), 0);    // a consonant left out too
+  // Longer words that differ by more letters than an edit tolerance allows but share most
+  // of their trigrams.
+  EXPECT_GE(term_match("sekolahan", "sekolah"), kMinTermMatch);
+  EXPECT_EQ(term_match("sekolah", "sekolahan"), term_match("sekolahan", "sekolah"));
+  EXPECT_EQ(term_match("pembangunan", "pembagian"), 0);
+  EXPECT_EQ(term_match("sdn12", "sdn125"), 0);
 }
 
 struct Pair {

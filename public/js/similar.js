@@ -12,7 +12,11 @@ let lastQuery = '';
 
 function draftOf(form) {
   const value = (name) => form.elements[name]?.value.trim() ?? '';
-  return { title: value('title'), body: value('body'), category: value('category'), agency: value('agency') };
+  // The region lets the server know the villages of the reporter's regency as places.
+  return {
+    title: value('title'), body: value('body'), category: value('category'), agency: value('agency'),
+    region: value('location.region_code'),
+  };
 }
 
 function element(tag, props = {}, ...children) {
@@ -129,10 +133,13 @@ async function search(form, core) {
   if (res.ok) render(res.data.items);  // a failed search just offers nothing
 }
 
-// Watches the form's title, body, category and agency; `core` is the wasm core or null.
+// Watches the form's title, body, category, agency and region pickers; `core` is the wasm
+// core or null.
 export function watchSimilar(form, core) {
   const schedule = (event) => {
-    if (!['title', 'body', 'category', 'agency'].includes(event.target.name)) return;
+    const watched = ['title', 'body', 'category', 'agency'].includes(event.target.name)
+      || event.target.id?.startsWith('region-');
+    if (!watched) return;
     clearTimeout(timer);
     timer = setTimeout(() => search(form, core), kDelayMs);
   };
