@@ -353,12 +353,33 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
     }
   }
 
-  // Soonest deadline first; reports with no running deadline after, oldest first.
-  // The order key is the expression of the index reports_queue (migration 0008), so that
-  // a page of one status is read in order from it instead of sorting every match.
-  const std::string order = f.after_id ? " ORDER BY id LIMIT ? OFFSET ?"
-                                       : " ORDER BY coalesce(stage_due, '9999-12-31'), "
-                                         "created_at, id LIMIT ? OFFSET ?";
+  // Each order is the expression of an index that starts with the status (reports_queue of
+  // migration 0008, the ones of migration 0023), so that a page of one status is read in
+  // order from it instead of sorting every match. The deadline order puts reports with no
+  // running deadline after, oldest first; id breaks ties so that pages never overlap.
+  std::string order;
+  if (f.after_id) {
+    order = " ORDER BY id";
+  } else {
+    switch (f.order) {
+      case QueueOrder::kDue:
+        order = " ORDER BY coalesce(stage_due, '9999-12-31'), created_at, id";
+        break;
+      case QueueOrder::kOldest:
+        order = " ORDER BY created_at, id";
+        break;
+      case QueueOrder::kNewest:
+        order = " ORDER BY created_at DESC, id DESC";
+        break;
+      case QueueOrder::kUpdated:
+        order = " ORDER BY updated_at DESC, id DESC";
+        break;
+      case QueueOrder::kFollowers:
+        order = " ORDER BY followers DESC, id DESC";
+        break;
+    }
+  }
+  order += " LIMIT ? OFFSET ?";
   Prepared q(db, select_reports(where + order));
   int i = bind_filter(q, f);
   q.bind(i++, f.limit);

@@ -71,6 +71,10 @@ struct EventRecord {
 };
 
 // A staff queue: which reports, in which order, which page.
+// The order of a queue page: the soonest deadline first (the default), the oldest or the
+// newest report first, the one changed most recently first, or the most followed first.
+enum class QueueOrder { kDue, kOldest, kNewest, kUpdated, kFollowers };
+
 struct ReportFilter {
   std::vector<Status> statuses;                  // empty: any
   std::optional<std::vector<int64_t>> agencies;  // set: only reports forwarded to these
@@ -79,6 +83,7 @@ struct ReportFilter {
   std::optional<Date> overdue_on;  // set: only reports whose stage is due before it
   bool returned_only = false;
   std::optional<int64_t> after_id;  // set: id order from after this id (keyset paging)
+  QueueOrder order = QueueOrder::kDue;
   int limit = 25;
   int offset = 0;
 };

@@ -71,6 +71,12 @@ QueueQuery queue_query(const httplib::Request& req) {
   q.overdue = req.get_param_value("overdue") == "1";
   q.mine = req.get_param_value("mine") == "1";
   q.returned = req.get_param_value("returned") == "1";
+  // An unknown order is the default one, as an unknown status is no filter.
+  const std::string sort = req.get_param_value("sort");
+  if (sort == "oldest") q.order = QueueOrder::kOldest;
+  if (sort == "newest") q.order = QueueOrder::kNewest;
+  if (sort == "updated") q.order = QueueOrder::kUpdated;
+  if (sort == "followers") q.order = QueueOrder::kFollowers;
   q.page = int_param(req, "page", 1, 1, kMaxQueuePage);
   q.per_page = int_param(req, "per_page", q.per_page, 1, kMaxQueuePerPage);
   return q;

@@ -34,6 +34,7 @@ ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQue
   f.statuses = q.statuses;
   if (q.overdue) f.overdue_on = today;
   f.returned_only = q.returned;
+  f.order = q.order;
   if (!q.agency.empty()) {
     std::vector<int64_t> wanted;
     for (const Agency& a : agencies) {

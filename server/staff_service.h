@@ -25,6 +25,7 @@ struct QueueQuery {
   bool overdue = false;          // only reports past their stage's due date
   bool mine = false;             // only reports assigned to the principal
   bool returned = false;         // only reports an agency sent back
+  QueueOrder order = QueueOrder::kDue;
   int page = 1;
   int per_page = 25;
 };

@@ -443,6 +443,12 @@ void make_legacy(const fs::path& db_path) {
          "DROP TABLE contact_sessions;"
          // The word pairs learned from duplicate marks (0022).
          "DROP TABLE term_links;"
+         // The queue's sorting indexes (0023).
+         "DROP INDEX reports_status_created;"
+         "DROP INDEX reports_status_updated;"
+         "DROP INDEX reports_updated;"
+         "DROP INDEX reports_status_followers;"
+         "DROP INDEX reports_followers;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

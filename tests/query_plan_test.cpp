@@ -100,6 +100,14 @@ TEST_F(QueryPlans, HotRequestsReadNoLargeTableWhole) {
   expect_no_full_scan("escalated queue",
                       [&] { get(coordinator, "/api/v1/staff/reports?status=escalated"); });
   expect_no_full_scan("agency queue", [&] { get(dpupr, "/api/v1/staff/reports"); });
+  for (const char* sort : {"oldest", "newest", "updated", "followers"}) {
+    expect_no_full_scan(std::string("queue sorted ") + sort, [&] {
+      get(coordinator, std::string("/api/v1/staff/reports?sort=") + sort);
+    });
+    expect_no_full_scan(std::string("queue by status sorted ") + sort, [&] {
+      get(coordinator, std::string("/api/v1/staff/reports?status=submitted&sort=") + sort);
+    });
+  }
   expect_no_full_scan("report page", [&] { get(coordinator, "/api/v1/staff/reports/" + id); });
   expect_no_full_scan("forward", [&] {
     const json r = get(coordinator, "/api/v1/staff/reports/" + id);

@@ -371,6 +371,60 @@ TEST_F(Lifecycle, CoordinatorQueueIsOldestDeadlineFirstWithPaging) {
   EXPECT_TRUE(has_older);
 }
 
+// Each order of the queue, over several pages: no report twice, none left out, each page in
+// its order; an unknown order is the deadline order.
+TEST_F(Lifecycle, QueueSortsByAgeUpdateAndFollowers) {
+  for (int i = 0; i < 5; ++i) {
+    server.clock().advance(kDay);
+    server.submit();
+  }
+  {
+    // Followers come from citizens confirming a contact; here two reports simply have some.
+    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE reports SET followers = 7 WHERE id = (SELECT min(id) FROM reports WHERE status = 'submitted')");
+    db.exec("UPDATE reports SET followers = 2 WHERE id = (SELECT max(id) FROM reports WHERE status = 'submitted')");
+  }
+  auto all = [&](const std::string& sort) {
+    std::vector<json> out;
+    for (int page = 1; page <= 50; ++page) {
+      const Answer a =
+          get(coordinator, "/api/v1/staff/reports?status=submitted&per_page=2&sort=" + sort +
+                               "&page=" + std::to_string(page));
+      EXPECT_EQ(a.status, 200);
+      if (a.body["items"].empty()) break;
+      for (const json& item : a.body["items"]) out.push_back(item);
+    }
+    return out;
+  };
+  const std::vector<json> due = all("due");
+  ASSERT_GE(due.size(), 5u);
+  auto ids = [](const std::vector<json>& items) {
+    std::vector<std::string> out;
+    for (const json& item : items) out.push_back(item["tracking_id"]);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const std::vector<json> oldest = all("oldest"), newest = all("newest"), updated = all("updated"),
+                          followed = all("followers");
+  for (const auto* sorted : {&oldest, &newest, &updated, &followed}) {
+    EXPECT_EQ(ids(*sorted), ids(due));  // the same reports, each once
+  }
+  for (size_t i = 1; i < oldest.size(); ++i) {
+    EXPECT_LE(oldest[i - 1]["created_at"], oldest[i]["created_at"]);
+    EXPECT_GE(newest[i - 1]["created_at"], newest[i]["created_at"]);
+    EXPECT_GE(updated[i - 1]["updated_at"], updated[i]["updated_at"]);
+    EXPECT_GE(followed[i - 1]["followers"], followed[i]["followers"]);
+  }
+  EXPECT_NE(oldest.front()["tracking_id"], newest.front()["tracking_id"]);
+  EXPECT_EQ(oldest.front()["tracking_id"], newest.back()["tracking_id"]);
+  EXPECT_EQ(followed[0]["followers"], 7);
+  EXPECT_EQ(followed[1]["followers"], 2);
+  std::vector<json> unknown = all("nonsense");
+  EXPECT_EQ(unknown.size(), due.size());
+  for (size_t i = 0; i < due.size(); ++i)
+    EXPECT_EQ(unknown[i]["tracking_id"], due[i]["tracking_id"]);
+}
+
 // Page numbers at and past the edge of an int: capped, never an overflowed (negative or
 // wrapped) offset; the answer says which page it served.
 TEST_F(Lifecycle, QueuePageNumbersAreCapped) {

@@ -34,7 +34,7 @@ test('the staff panel warns on a deadline in a year whose holidays are not confi
   const page = await staffPage(env.browser, env.server, 'koordinator');
   await page.setViewportSize({ width: 1366, height: 900 });
   // The queue marks it.
-  const row = page.locator('.queue-item', { has: page.locator(`a:text("${item.tracking_id}")`) });
+  const row = page.locator('.queue-item', { has: page.locator(`.mono:text("${item.tracking_id}")`) });
   await page.goto(env.server.url + 'staff/queue.html?status=forwarded');
   await page.waitForSelector('body[data-ready="true"]');
   await row.first().waitFor();

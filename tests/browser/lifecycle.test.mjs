@@ -34,7 +34,7 @@ test('a report goes from the citizen through three staff roles and back', async 
 
   // The coordinator sees it in the queue and forwards it to the roads agency.
   const coordinator = await staffPage(env.browser, env.server, 'koordinator');
-  await coordinator.waitForSelector(`#queue-list a:text("${id}")`);
+  await coordinator.waitForSelector(`#queue-list li:has-text("${id}")`);
   await staffAction(coordinator, env.server, id, 'Verifikasi & teruskan', async (form) => {
     await form.locator('#agency').selectOption('DPUPR');
     await form.locator('#tier').selectOption('light');

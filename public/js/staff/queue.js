@@ -6,7 +6,6 @@ import { formatDate, formatNumber, lang, onLangChange, t } from '../i18n.js';
 import { queue } from './api.js';
 import { startStaffPage } from './session.js';
 
-
 // What each role sees first.
 const kDefaults = {
   coordinator: { status: 'submitted' },
@@ -37,8 +36,14 @@ function fillFilters(params) {
   const open = statuses.filter((s) => !s.final).map((s) => s.name).join(',');
   status.replaceChildren(option('', t('queue.status.all')), option(open, t('queue.status.open')));
   for (const s of statuses) status.append(option(s.name, t('status.' + s.name)));
-  const preset = params.get('status') ?? '';
-  if (![...status.options].some((o) => o.value === preset)) status.append(option(preset, preset));
+  let preset = params.get('status') ?? '';
+  // A set of statuses from a role's default or a link ("forwarded,in_progress,escalated")
+  // reads as their names, never as codes.
+  if (![...status.options].some((o) => o.value === preset)) {
+    const names = preset.split(',').filter((name) => statuses.some((s) => s.name === name));
+    preset = names.join(',');
+    status.append(option(preset, names.map((name) => t('status.' + name)).join(', ')));
+  }
   status.value = preset;
 
   const agency = form.elements.agency;
@@ -49,6 +54,8 @@ function fillFilters(params) {
   category.replaceChildren(option('', t('queue.category.all')));
   for (const c of catalogue.categories) category.append(option(c.code, lang() === 'en' ? c.name_en || c.name : c.name));
   category.value = params.get('category') ?? '';
+  const sort = form.elements.sort;
+  sort.value = [...sort.options].some((o) => o.value === params.get('sort')) ? params.get('sort') : '';
   for (const name of ['overdue', 'mine', 'returned']) form.elements[name].checked = params.get(name) === '1';
   // Filters that mean nothing for the role are not offered.
   const agencyRole = principal.role === 'agency_admin' || principal.role === 'agency_officer';
@@ -59,7 +66,7 @@ function fillFilters(params) {
 
 function paramsFromForm(page = 1) {
   const p = new URLSearchParams();
-  for (const name of ['status', 'agency', 'category']) {
+  for (const name of ['status', 'agency', 'category', 'sort']) {
     if (form.elements[name].value) p.set(name, form.elements[name].value);
   }
   for (const name of ['overdue', 'mine', 'returned']) if (form.elements[name].checked) p.set(name, '1');
@@ -74,6 +81,12 @@ function badge(text, kind) {
   return b;
 }
 
+// How long ago a report was filed, in days: what an overworked admin weighs first.
+function age(createdAt) {
+  const days = Math.max(0, Math.floor((Date.now() - Date.parse(createdAt)) / 86400000));
+  return days === 0 ? t('queue.age.today') : t('queue.age.days', { n: formatNumber(days) });
+}
+
 function renderItem(item) {
   const li = document.createElement('li');
   li.className = 'queue-item';
@@ -85,17 +98,22 @@ function renderItem(item) {
     chip.textContent = t('colour.' + item.deadline.colour);
     head.append(chip, ' ', formatDate(item.deadline.due), ' · ');
   }
-  const link = document.createElement('a');
-  link.href = '/staff/report.html?id=' + encodeURIComponent(item.tracking_id);
-  link.textContent = item.tracking_id;
-  link.className = 'mono';
-  head.append(link);
+  const id = document.createElement('span');
+  id.textContent = item.tracking_id;
+  id.className = 'mono';
+  head.append(id);
+  // The title is the row's one link, stretched over the whole row (staff.css): one tab stop
+  // per report, and a click anywhere on the row opens it.
   const title = document.createElement('p');
   title.className = 'queue-title';
-  title.textContent = item.title;
+  const link = document.createElement('a');
+  link.href = '/staff/report.html?id=' + encodeURIComponent(item.tracking_id);
+  link.textContent = item.title;
+  title.append(link);
   const meta = document.createElement('p');
   meta.className = 'queue-meta';
-  meta.append(t('status.' + item.status));
+  meta.append(t('status.' + item.status), ' · ', age(item.created_at));
+  if (item.followers > 0) meta.append(' · ', t('queue.followers', { n: formatNumber(item.followers) }));
   if (item.agency) meta.append(' · ', item.agency.name);
   if (item.category) meta.append(' · ', item.category.name);
   if (item.returned) meta.append(' ', badge(t('queue.returned.badge'), 'warn'));
@@ -144,10 +162,9 @@ async function main() {
   let params = new URLSearchParams(location.search);
   if (![...params.keys()].length) params = new URLSearchParams(kDefaults[principal.role] ?? {});
   fillFilters(params);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    load(paramsFromForm());
-  });
+  // Filters apply as they change; the address keeps them for a link or the back button.
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('change', () => load(paramsFromForm()));
   window.addEventListener('popstate', () => {
     const p = new URLSearchParams(location.search);
     fillFilters(p);

@@ -1,7 +1,7 @@
 // What every staff page does first: find the session (or send the person to log in), keep
 // its CSRF token for later calls, and fill the header with who is logged in.
 import { initLanguageSwitch, t, onLangChange } from '../i18n.js';
-import { currentSession, logout, setCsrfToken } from './api.js';
+import { currentSession, logout, report, setCsrfToken } from './api.js';
 import './messages.js';
 
 export function landingPage(role) {
@@ -40,6 +40,53 @@ function renderUser(principal) {
   renderNav(principal);
 }
 
+// The box in the header that opens a report by its tracking ID, on every staff page: a
+// citizen calling in reads out a number, and staff should not have to edit the address.
+// "/" puts the cursor in it from anywhere on the page but a text field.
+function renderLookup() {
+  const bar = document.querySelector('header.bar');
+  if (!bar || document.getElementById('lookup')) return;
+  const form = Object.assign(document.createElement('form'), { id: 'lookup', className: 'lookup', role: 'search', noValidate: true });
+  const label = Object.assign(document.createElement('label'), { htmlFor: 'lookup-id', className: 'visually-hidden' });
+  const input = Object.assign(document.createElement('input'), {
+    id: 'lookup-id', name: 'id', type: 'search', autocomplete: 'off', spellcheck: false, enterKeyHint: 'go',
+  });
+  input.setAttribute('aria-describedby', 'lookup-error');
+  const button = Object.assign(document.createElement('button'), { type: 'submit', className: 'secondary' });
+  const error = Object.assign(document.createElement('p'), { id: 'lookup-error', className: 'lookup-error' });
+  error.setAttribute('role', 'status');
+  const words = () => {
+    label.textContent = t('lookup.label');
+    input.placeholder = t('lookup.placeholder');
+    button.textContent = t('lookup.open');
+  };
+  words();
+  onLangChange(words);
+  form.append(label, input, button, error);
+  bar.querySelector('.menu')?.before(form);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const typed = input.value.trim();
+    error.textContent = '';
+    if (!typed) return input.focus();
+    const res = await report(typed);
+    if (res.ok) {
+      location.href = '/staff/report.html?id=' + encodeURIComponent(res.data.tracking_id);
+    } else {
+      error.textContent = res.status === 404 ? t('lookup.not_found', { id: typed }) : res.message;
+      input.focus();
+    }
+  });
+  input.addEventListener('input', () => { error.textContent = ''; });
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+}
+
 export async function startStaffPage() {
   initLanguageSwitch();
   const res = await currentSession();
@@ -49,6 +96,7 @@ export async function startStaffPage() {
   }
   setCsrfToken(res.data.csrf_token);
   renderUser(res.data);
+  renderLookup();
   onLangChange(() => renderUser(res.data));
   document.getElementById('logout').addEventListener('click', async () => {
     await logout();
