@@ -15,9 +15,13 @@ namespace aduan {
 namespace {
 
 // Candidates come from the postings of the query's rarest terms, newest reports first; a
-// term in more reports than this says too little to look through all of them.
-constexpr int kTermsToFollow = 6;
+// term in more reports than kPostingsPerTerm says too little to look through all of them.
+// Terms are followed rarest first while the postings they bring stay within the budget
+// (six full lists): a query of common words follows six terms, one of rare words up to
+// kMostTermsToFollow, so that a duplicate told in other words still shares some of them.
 constexpr int kPostingsPerTerm = 2000;
+constexpr int64_t kPostingsBudget = 6 * kPostingsPerTerm;
+constexpr size_t kMostTermsToFollow = 16;
 constexpr size_t kCandidatesToScore = 100;
 // Terms staff taught as linked to the query's lead to candidates too, the strongest first.
 constexpr size_t kLinkedTermsToFollow = 3;
@@ -98,7 +102,15 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     return weights.count(a) < weights.count(b);
   });
   std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
-  if (leads.size() > kTermsToFollow) leads.resize(kTermsToFollow);
+  int64_t postings_to_read = 0;
+  size_t followed = 0;
+  for (; followed < leads.size() && followed < kMostTermsToFollow; ++followed) {
+    const int64_t more = std::min<int64_t>(weights.count(leads[followed]), kPostingsPerTerm);
+    if (postings_to_read + more > kPostingsBudget) break;
+    postings_to_read += more;
+  }
+  leads.resize(followed);
+  const size_t unlinked_leads = leads.size();
   const LinkTable links = TermLinks::load(db, wanted.terms);
   if (!links.empty()) {
     std::vector<std::pair<double, std::string>> linked;
@@ -112,7 +124,7 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
     std::stable_sort(linked.begin(), linked.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
     for (const auto& [strength, u] : linked) {
-      if (leads.size() >= kTermsToFollow + kLinkedTermsToFollow) break;
+      if (leads.size() >= unlinked_leads + kLinkedTermsToFollow) break;
       if (std::find(leads.begin(), leads.end(), u) == leads.end()) leads.push_back(u);
     }
   }

@@ -77,7 +77,9 @@ double coverage(const std::vector<std::string>& of, const std::vector<std::strin
 
 // The similarity of two reports in [0, 1]: how much of what each says about the problem
 // (its terms other than names) the other one says too, on average, scaled by how well their
-// names agree when both name something (the better covered side of the two).
+// names agree when both name something (the better covered side of the two). Naming the
+// same places and the same kind of fault counts on its own, however differently the rest is
+// told; naming different faults weakens the score, different numbered places rule it out.
 double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
                          const TermLink& link = nullptr);
 

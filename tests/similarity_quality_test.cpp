@@ -241,6 +241,16 @@ TEST_F(SimilarityQuality, TuningRegisters) {
   EXPECT_GE(f.recall(1), 0.88);
 }
 
+// Written blind like the held-out set, but for tuning: paraphrase in both positions,
+// abbreviations against full forms, places in any case across the country.
+TEST_F(SimilarityQuality, TuningParaphrase) {
+  const std::vector<Pair> pairs = read_pairs(ADUAN_SIMILARITY_PARAPHRASE);
+  ASSERT_GE(pairs.size(), 240u);
+  const Figures f = measure(pairs, true);
+  print("tuning set, paraphrase (tests/similarity/paraphrase.tsv)", f);
+  EXPECT_EQ(f.not_filed, 0);
+}
+
 TEST_F(SimilarityQuality, HeldOutSet) {
   const std::vector<Pair> pairs = read_pairs(ADUAN_SIMILARITY_HELDOUT);
   ASSERT_GE(pairs.size(), 300u);
