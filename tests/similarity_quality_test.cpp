@@ -6,8 +6,9 @@
 // limit, the other reports competing for those places).
 //
 // The sets are measured apart. The tuning sets, on which the matcher's word lists and
-// thresholds are chosen: tests/similarity/pairs.tsv (formal texts, places capitalised) and
-// tests/similarity/registers.tsv (chat spelling, regional words, places in lower case). The
+// thresholds are chosen: tests/similarity/pairs.tsv (formal texts, places capitalised),
+// tests/similarity/registers.tsv (chat spelling, regional words, places in lower case) and
+// tests/similarity/paraphrase.tsv (written blind, paraphrase in both positions). The
 // held-out set, tests/similarity/heldout.tsv, written blind before any tuning and never used
 // to choose a word or a threshold. Only aggregate figures of the held-out set are
 // printed, so that nobody tunes on its pairs by reading this test's output.
@@ -249,6 +250,10 @@ TEST_F(SimilarityQuality, TuningParaphrase) {
   const Figures f = measure(pairs, true);
   print("tuning set, paraphrase (tests/similarity/paraphrase.tsv)", f);
   EXPECT_EQ(f.not_filed, 0);
+  EXPECT_GE(f.precision(0), 0.81);
+  EXPECT_GE(f.recall(0), 0.45);
+  EXPECT_GE(f.precision(1), 0.9);
+  EXPECT_GE(f.recall(1), 0.27);
 }
 
 TEST_F(SimilarityQuality, HeldOutSet) {
@@ -258,10 +263,10 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   print("held-out set (tests/similarity/heldout.tsv)", f);
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // far under the targets of 0.9 precision and 0.8 recall for the offer list.
-  EXPECT_GE(f.precision(0), 0.77);
-  EXPECT_GE(f.recall(0), 0.52);
-  EXPECT_GE(f.precision(1), 0.82);
-  EXPECT_GE(f.recall(1), 0.22);
+  EXPECT_GE(f.precision(0), 0.71);
+  EXPECT_GE(f.recall(0), 0.62);
+  EXPECT_GE(f.precision(1), 0.74);
+  EXPECT_GE(f.recall(1), 0.39);
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -284,10 +289,10 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   print("held-out set after learning (tests/similarity/heldout.tsv)", f);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
   // what the matcher finds without learning.
-  EXPECT_GE(f.precision(0), 0.76);
-  EXPECT_GE(f.recall(0), 0.549);
-  EXPECT_GE(f.precision(1), 0.82);
-  EXPECT_GE(f.recall(1), 0.246);
+  EXPECT_GE(f.precision(0), 0.71);
+  EXPECT_GE(f.recall(0), 0.648);
+  EXPECT_GE(f.precision(1), 0.74);
+  EXPECT_GE(f.recall(1), 0.415);
 }
 
 }  // namespace

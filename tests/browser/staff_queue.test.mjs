@@ -9,6 +9,10 @@ import { artifacts, staffPage, useAduan } from './harness.mjs';
 
 const env = useAduan({ seedReports: 3000 });
 
+// Elements whose words are still their message key: a key missing from the messages.
+const untranslated = (page) => page.evaluate(() => [...document.querySelectorAll('[data-i18n]')]
+  .filter((el) => el.textContent.trim() === el.dataset.i18n).map((el) => el.dataset.i18n));
+
 test('staff open a report by its number from the header of any page', async () => {
   const page = await staffPage(env.browser, env.server, 'koordinator');
   await page.setViewportSize({ width: 1366, height: 800 });
@@ -18,9 +22,13 @@ test('staff open a report by its number from the header of any page', async () =
   const typed = id.toLowerCase().replaceAll('-', ' ');
   await page.goto(env.server.url + 'staff/dashboard.html');
   await page.waitForSelector('#lookup-id');
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await untranslated(page), []);
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'lookup-id');
   await page.keyboard.type(typed);
+  const colours = await page.$eval('#lookup-id', (el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+  assert.notEqual(colours[0], colours[1], 'what is typed can be read');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/staff\/report\.html\?id=/);
   await page.waitForSelector('#report:not([hidden])');
@@ -42,6 +50,7 @@ test('queue filters and order apply as they change and stay in the address', asy
   await page.waitForSelector('body[data-ready="true"]');
   await page.locator('#queue-list .queue-item').first().waitFor();
   assert.equal(await page.locator('#queue-filters button[type="submit"]').count(), 0);
+  assert.deepEqual(await untranslated(page), []);
 
   // Oldest first: the ages read in days, the largest first.
   await page.selectOption('#sort', 'oldest');
