@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "crypto.h"
+#include "report_search.h"
 #include "secrets.h"
 #include "similar_reports.h"
 #include "tallies.h"
@@ -71,6 +72,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
   store_.write([&](SQLite::Database& db) {
     tallies::prepare(db, o.settings.utc_offset_minutes);
     SimilarReports::index_existing(db);
+    ReportSearch::index_existing(db);
   });
 }
 

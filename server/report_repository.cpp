@@ -299,6 +299,14 @@ std::string filter_terms(const ReportFilter& f, const std::string& status_column
   if (f.overdue_on) terms += " AND stage != 'none' AND stage_due < ?";
   if (f.returned_only) terms += " AND returned = 1";
   if (f.after_id) terms += " AND id > ?";
+  if (f.nothing) terms += " AND 0";
+  if (f.tracking_id) terms += " AND tracking_id = ?";
+  // The partial indexes of migration 0024 need their condition in the query.
+  if (f.reporter_phone) terms += " AND reporter_phone = ? AND reporter_phone <> ''";
+  if (f.reporter_email) terms += " AND reporter_email = ? COLLATE NOCASE AND reporter_email <> ''";
+  if (f.named_reporters_only) terms += " AND anonymous = 0";
+  // With words, the list reads from report_search joined to reports (list below).
+  if (f.words) terms += " AND report_search MATCH ?";
   return terms;
 }
 
@@ -312,6 +320,10 @@ int bind_filter(Prepared& q, const ReportFilter& f) {
   if (f.assigned_user_id) q.bind(i++, *f.assigned_user_id);
   if (f.overdue_on) q.bind(i++, format_iso_date(*f.overdue_on));
   if (f.after_id) q.bind(i++, *f.after_id);
+  if (f.tracking_id) q.bind(i++, *f.tracking_id);
+  if (f.reporter_phone) q.bind(i++, *f.reporter_phone);
+  if (f.reporter_email) q.bind(i++, *f.reporter_email);
+  if (f.words) q.bind(i++, *f.words);
   return i;
 }
 
@@ -320,7 +332,9 @@ int bind_filter(Prepared& q, const ReportFilter& f) {
 // migration 0007 as it changes status or agency. A sum of a few hundred counter rows instead
 // of reading up to 10,001 index entries, and exact.
 std::optional<MatchCount> count_from_tallies(SQLite::Database& db, ReportFilter f) {
-  if (f.assigned_user_id || f.overdue_on || f.returned_only || f.after_id) return std::nullopt;
+  if (f.assigned_user_id || f.overdue_on || f.returned_only || f.after_id || f.nothing ||
+      f.tracking_id || f.reporter_phone || f.reporter_email || f.words)
+    return std::nullopt;
   // Every status named when none is, so that the counters' index is searched by (dimension,
   // value, grain) rather than read through every day counter.
   if (f.statuses.empty()) {
@@ -340,16 +354,28 @@ std::optional<MatchCount> count_from_tallies(SQLite::Database& db, ReportFilter 
 std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const ReportFilter& f,
                                                  MatchCount* total) {
   const std::string where = "WHERE 1 = 1" + filter_terms(f, "status");
+  // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
+  // its report and kept when the other filters hold, so that a page (and the count, which
+  // stops at kCountLimit) reads only as many matches as it needs, however common the words.
+  const std::string from =
+      f.words ? "report_search JOIN reports ON reports.id = report_search.rowid " : "reports ";
   if (total) {
     if (const auto counted = count_from_tallies(db, f)) {
       *total = *counted;
     } else {
-      Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM reports " + where + " LIMIT " +
-                             std::to_string(kCountLimit + 1) + ")");
+      const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
+      // Words and nothing else (a coordinator's search): every match is a report, so the
+      // index alone counts them, without reading a report row for each.
+      const bool words_only = f.words && f.statuses.empty() && !f.agencies && !f.category_id &&
+                              !f.assigned_user_id && !f.overdue_on && !f.returned_only &&
+                              !f.after_id && !f.named_reporters_only;
+      Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
+                             (words_only ? std::string("report_search ") : from) + where +
+                             " LIMIT " + std::to_string(limit + 1) + ")");
       bind_filter(count, f);
       count.executeStep();
       const int64_t n = count.getColumn(0).getInt64();
-      *total = MatchCount{n, n > kCountLimit};
+      *total = MatchCount{n, n > limit};
     }
   }
 
@@ -360,6 +386,10 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   std::string order;
   if (f.after_id) {
     order = " ORDER BY id";
+  } else if (f.words) {
+    // Newest first, in the index's own order: sorting every match of a common word by its
+    // deadline would read all of them.
+    order = " ORDER BY report_search.rowid DESC";
   } else {
     switch (f.order) {
       case QueueOrder::kDue:
@@ -380,7 +410,7 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
     }
   }
   order += " LIMIT ? OFFSET ?";
-  Prepared q(db, select_reports(where + order));
+  Prepared q(db, std::string("SELECT ") + kReportColumns + " FROM " + from + where + order);
   int i = bind_filter(q, f);
   q.bind(i++, f.limit);
   q.bind(i++, f.offset);

@@ -84,6 +84,13 @@ struct ReportFilter {
   bool returned_only = false;
   std::optional<int64_t> after_id;  // set: id order from after this id (keyset paging)
   QueueOrder order = QueueOrder::kDue;
+  // The queue's search (server/report_search.h): one of these, or nothing when `nothing`.
+  std::optional<std::string> tracking_id;
+  std::optional<std::string> reporter_phone;
+  std::optional<std::string> reporter_email;
+  std::optional<std::string> words;   // an FTS5 MATCH expression over report_search
+  bool named_reporters_only = false;  // a contact search by a role that may not see anonymous ones
+  bool nothing = false;
   int limit = 25;
   int offset = 0;
 };
@@ -97,8 +104,12 @@ struct LastEventState {
 // Lists count their matches up to this many and one more: past it, a page says "more than
 // 10,000" rather than have every request count hundreds of thousands of rows.
 inline constexpr int64_t kCountLimit = 10000;
+// A search by words counts to 500: each match counted is a report read, and staff refine a
+// search long before the five hundredth result.
+inline constexpr int64_t kSearchCountLimit = 500;
 
-// How many reports a list matched: exact, or (capped) more than kCountLimit.
+// How many reports a list matched: exact, or (capped) more than its limit (kCountLimit,
+// kSearchCountLimit); `n` is then the limit and one more.
 struct MatchCount {
   int64_t n = 0;
   bool capped = false;

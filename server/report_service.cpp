@@ -10,6 +10,7 @@
 #include "notifier.h"
 #include "prepared.h"
 #include "region_catalog.h"
+#include "report_search.h"
 #include "secrets.h"
 #include "similar_reports.h"
 #include "text.h"
@@ -292,6 +293,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
         remember_key(db, idempotency_key, submission_digest, r.id, out.pin, now);
       }
       SimilarReports::add(db, r);
+      ReportSearch::add(db, r);
       if (notifier_) {
         notifier_->notify(db, "new_report", r, {}, now);
         notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);

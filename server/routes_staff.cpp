@@ -77,6 +77,8 @@ QueueQuery queue_query(const httplib::Request& req) {
   if (sort == "newest") q.order = QueueOrder::kNewest;
   if (sort == "updated") q.order = QueueOrder::kUpdated;
   if (sort == "followers") q.order = QueueOrder::kFollowers;
+  // Longer than any useful search; a longer text is cut, not refused.
+  q.search = req.get_param_value("q").substr(0, 200);
   q.page = int_param(req, "page", 1, 1, kMaxQueuePage);
   q.per_page = int_param(req, "per_page", q.per_page, 1, kMaxQueuePerPage);
   return q;

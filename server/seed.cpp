@@ -11,6 +11,7 @@
 #include "demo_data.h"
 #include "prepared.h"
 #include "report_repository.h"
+#include "report_search.h"
 #include "similar_reports.h"
 #include "tallies.h"
 
@@ -214,6 +215,7 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       r.tracking_id = make_tracking_id(rng());
       if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
       SimilarReports::add(db, r);
+      ReportSearch::add(db, r);
       ++s.reports;
       // Each event records the report's state as generated (its final one).
       const std::string state = report_state_digest(secrets, r);

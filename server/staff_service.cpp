@@ -6,6 +6,7 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "report_search.h"
 
 namespace aduan {
 
@@ -57,6 +58,31 @@ ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQue
     f.agencies = allowed;
   }
   if (p.role == Role::kAgencyOfficer || q.mine) f.assigned_user_id = p.user_id;
+  const QueueSearch search = ReportSearch::parse(q.search);
+  switch (search.kind) {
+    case QueueSearch::Kind::kNone:
+      break;
+    case QueueSearch::Kind::kNothing:
+      f.nothing = true;
+      break;
+    case QueueSearch::Kind::kTrackingId:
+      f.tracking_id = search.value;
+      break;
+    case QueueSearch::Kind::kWords:
+      f.words = search.value;
+      break;
+    case QueueSearch::Kind::kPhone:
+    case QueueSearch::Kind::kEmail: {
+      (search.kind == QueueSearch::Kind::kPhone ? f.reporter_phone : f.reporter_email) =
+          search.value;
+      // Finding a report by its reporter's contact says who reported it: only the reports
+      // whose reporter this role may see.
+      ReportRecord anonymous;
+      anonymous.anonymous = true;
+      f.named_reporters_only = !can_see_reporter(p, anonymous);
+      break;
+    }
+  }
   return f;
 }
 

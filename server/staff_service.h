@@ -26,6 +26,7 @@ struct QueueQuery {
   bool mine = false;             // only reports assigned to the principal
   bool returned = false;         // only reports an agency sent back
   QueueOrder order = QueueOrder::kDue;
+  std::string search;  // what was typed in the search box (server/report_search.h)
   int page = 1;
   int per_page = 25;
 };

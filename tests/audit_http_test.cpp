@@ -449,6 +449,15 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_updated;"
          "DROP INDEX reports_status_followers;"
          "DROP INDEX reports_followers;"
+         // The queue's search (0024).
+         "DROP TABLE report_search;"
+         "DROP INDEX reports_reporter_phone;"
+         "DROP INDEX reports_reporter_email;"
+         // The agency's queue orders (0025).
+         "DROP INDEX reports_agency_queue;"
+         "DROP INDEX reports_agency_created;"
+         "DROP INDEX reports_agency_updated;"
+         "DROP INDEX reports_agency_followers;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

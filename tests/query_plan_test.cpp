@@ -100,6 +100,12 @@ TEST_F(QueryPlans, HotRequestsReadNoLargeTableWhole) {
   expect_no_full_scan("escalated queue",
                       [&] { get(coordinator, "/api/v1/staff/reports?status=escalated"); });
   expect_no_full_scan("agency queue", [&] { get(dpupr, "/api/v1/staff/reports"); });
+  for (const char* q : {"jalan%20rusak", "lampu", "081234567890", "siti%40contoh.id"}) {
+    expect_no_full_scan(std::string("queue search ") + q,
+                        [&] { get(coordinator, std::string("/api/v1/staff/reports?q=") + q); });
+    expect_no_full_scan(std::string("agency queue search ") + q,
+                        [&] { get(dpupr, std::string("/api/v1/staff/reports?q=") + q); });
+  }
   for (const char* sort : {"oldest", "newest", "updated", "followers"}) {
     expect_no_full_scan(std::string("queue sorted ") + sort, [&] {
       get(coordinator, std::string("/api/v1/staff/reports?sort=") + sort);

@@ -381,8 +381,12 @@ TEST_F(Lifecycle, QueueSortsByAgeUpdateAndFollowers) {
   {
     // Followers come from citizens confirming a contact; here two reports simply have some.
     SQLite::Database db(server.db_path().string(), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE reports SET followers = 7 WHERE id = (SELECT min(id) FROM reports WHERE status = 'submitted')");
-    db.exec("UPDATE reports SET followers = 2 WHERE id = (SELECT max(id) FROM reports WHERE status = 'submitted')");
+    db.exec(
+        "UPDATE reports SET followers = 7 WHERE id = (SELECT min(id) FROM reports WHERE status = "
+        "'submitted')");
+    db.exec(
+        "UPDATE reports SET followers = 2 WHERE id = (SELECT max(id) FROM reports WHERE status = "
+        "'submitted')");
   }
   auto all = [&](const std::string& sort) {
     std::vector<json> out;
@@ -423,6 +427,72 @@ TEST_F(Lifecycle, QueueSortsByAgeUpdateAndFollowers) {
   EXPECT_EQ(unknown.size(), due.size());
   for (size_t i = 0; i < due.size(); ++i)
     EXPECT_EQ(unknown[i]["tracking_id"], due[i]["tracking_id"]);
+}
+
+// The queue's search box: words through the core's normalisation (a nickname, a synonym,
+// a word still being typed), a tracking ID however typed, and a reporter's phone or e-mail,
+// which never names the reporter of an anonymous report to a role that may not see them.
+TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
+  const auto [lamp, lamp_pin] = server.submit(
+      {{"title", "Lampu penerangan jalan mati di Gang Srikaya"},
+       {"body", "Sudah seminggu lampu jalan di depan masjid tidak menyala, gelap sekali."},
+       {"category", "jalan-jembatan"},
+       {"reporter", {{"phone", "0813-1111-2222"}, {"email", "Budi.Santoso@Contoh.ID"}}}});
+  const auto [rubbish, rubbish_pin] =
+      server.submit({{"title", "Sampah menumpuk di pasar Sungkai"},
+                     {"body", "Tumpukan sampah di belakang pasar belum diangkut seminggu."},
+                     {"category", "sampah"},
+                     {"anonymous", true},
+                     {"reporter", {{"phone", "0813-9999-0000"}}}});
+  const auto [secret, secret_pin] =
+      server.submit({{"title", "Pungutan liar di kantor kelurahan Tambakanyar"},
+                     {"body", "Petugas meminta uang untuk surat pengantar yang seharusnya gratis."},
+                     {"category", "perizinan"},
+                     {"confidential", true}});
+  auto found = [&](const StaffSession& who, const std::string& typed) {
+    std::string query;
+    for (unsigned char c : typed) {
+      const bool plain = std::isalnum(c) || c == '-' || c == '.';
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      query += plain ? std::string(1, static_cast<char>(c)) : std::string(hex);
+    }
+    const Answer a = get(who, "/api/v1/staff/reports?per_page=100&q=" + query);
+    EXPECT_EQ(a.status, 200) << typed << " " << a.body;
+    std::vector<std::string> ids;
+    for (const json& item : a.body["items"]) ids.push_back(item["tracking_id"]);
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  // "pju" and "padam" are the core's words for "lampu" and "mati".
+  EXPECT_EQ(found(coordinator, "lampu pju padam srikaya"), Ids{lamp});
+  EXPECT_EQ(found(coordinator, "LAMPU Srikaya"), Ids{lamp});  // any case
+  EXPECT_TRUE(found(coordinator, "srika").empty());           // whole words only
+  EXPECT_EQ(found(coordinator, "sampah pasar sungkai"), Ids{rubbish});
+  EXPECT_EQ(found(coordinator, "pungli tambakanyar"),
+            Ids{secret});                                      // confidential: staff search it
+  EXPECT_TRUE(found(coordinator, "srikaya sungkai").empty());  // every word must be there
+  EXPECT_TRUE(found(coordinator, "di yang").empty());          // nothing to look for finds nothing
+  // FTS5 syntax typed by someone is only words.
+  EXPECT_TRUE(found(coordinator, "srikaya\" OR * NEAR(").size() <= 1);
+  // A tracking ID in lower case with spaces.
+  std::string typed_id = lamp;
+  for (char& c : typed_id) c = c == '-' ? ' ' : static_cast<char>(std::tolower(c));
+  EXPECT_EQ(found(coordinator, typed_id), Ids{lamp});
+  // Contacts: the phone in any spelling, the e-mail in any case.
+  EXPECT_EQ(found(coordinator, "+62 813 1111 2222"), Ids{lamp});
+  EXPECT_EQ(found(coordinator, "budi.santoso@contoh.id"), Ids{lamp});
+  EXPECT_EQ(found(coordinator, "081399990000"), Ids{rubbish});  // the coordinator sees reporters
+
+  // At the agency: both forwarded there, the anonymous reporter's phone finds nothing.
+  ASSERT_EQ(act(coordinator, lamp, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  ASSERT_EQ(act(coordinator, rubbish, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  EXPECT_EQ(found(dpupr, "sampah sungkai"), Ids{rubbish});  // the words, yes
+  EXPECT_TRUE(found(dpupr, "081399990000").empty());        // who reported it, no
+  EXPECT_EQ(found(dpupr, "0813-1111-2222"), Ids{lamp});
+  // Another agency's staff find nothing of DPUPR's.
+  const StaffSession pdam = server.login("admin.pdam");
+  EXPECT_TRUE(found(pdam, "lampu srikaya").empty());
 }
 
 // Page numbers at and past the edge of an int: capped, never an overflowed (negative or

@@ -52,6 +52,25 @@ test('queue filters and order apply as they change and stay in the address', asy
   assert.equal(await page.locator('#queue-filters button[type="submit"]').count(), 0);
   assert.deepEqual(await untranslated(page), []);
 
+  // Search as staff type: the rows are what the API finds for the same words, every one
+  // holding them (after the core's normalisation: "pju" is a lamp, "padam" is out).
+  await page.fill('#q', 'pju padam');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'pju padam');
+  await page.waitForLoadState('networkidle');
+  const api = await page.evaluate(async () =>
+    (await (await fetch('/api/v1/staff/reports?status=forwarded&q=pju%20padam')).json()));
+  assert.ok(api.total > 0, 'seeded lamp reports are found');
+  const shown = await page.locator('#queue-list .queue-item .mono').allTextContents();
+  assert.deepEqual(shown, api.items.map((i) => i.tracking_id));
+  const texts = await page.evaluate(async (ids) => Promise.all(ids.map(async (id) => {
+    const r = await (await fetch('/api/v1/staff/reports/' + id)).json();
+    return `${r.title} ${r.body} ${r.location?.text ?? ''}`;
+  })), api.items.map((i) => i.tracking_id));
+  for (const text of texts) assert.ok(/lampu|penerangan|pju/i.test(text) && /mati|padam|nyala|gelap|fungsi|hidup|aktif|byarpet|jalan/i.test(text), text);
+  await page.screenshot({ path: path.join(artifacts, 'staff-queue-search-1366.png') });
+  await page.fill('#q', '');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+
   // Oldest first: the ages read in days, the largest first.
   await page.selectOption('#sort', 'oldest');
   await page.waitForURL(/sort=oldest/);

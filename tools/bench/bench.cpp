@@ -20,6 +20,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -245,6 +246,29 @@ int main(int argc, char** argv) {
                               .c_str(),
                           h));
         });
+    // The queue's search: one or two words of a real report's title, as staff type them.
+    kinds.emplace_back("search: GET /api/v1/staff/reports?q=…",
+                       [&, h](httplib::Client& c, std::mt19937_64& rng) {
+                         const std::string& title = pick(sample.texts, rng).first;
+                         std::vector<std::string> words;
+                         std::istringstream in(title);
+                         for (std::string w; in >> w;) {
+                           if (w.size() >= 4) words.push_back(w);
+                         }
+                         std::string q = words.empty() ? "jalan" : pick(words, rng);
+                         if (words.size() > 1 && rng() % 2) q += " " + pick(words, rng);
+                         return ok(c.Get("/api/v1/staff/reports", httplib::Params{{"q", q}}, h));
+                       });
+    // The queue in another order than the deadline's.
+    kinds.emplace_back("sorted: GET /api/v1/staff/reports?sort=…", [&, h](httplib::Client& c,
+                                                                          std::mt19937_64& rng) {
+      const char* sorts[] = {"oldest", "newest", "updated", "followers"};
+      const char* statuses[] = {"submitted", "forwarded", "in_progress", ""};
+      return ok(c.Get(("/api/v1/staff/reports?sort=" + std::string(sorts[rng() % 4]) +
+                       "&status=" + statuses[rng() % 4] + "&page=" + std::to_string(1 + rng() % 10))
+                          .c_str(),
+                      h));
+    });
     kinds.emplace_back(
         "staff report page: GET /api/v1/staff/reports/{id}",
         [&, h](httplib::Client& c, std::mt19937_64& rng) {

@@ -21,6 +21,7 @@ let catalogue = { agencies: [], categories: [] };
 let principal = null;
 let core = null;
 let lastPage = null;
+let loads = 0;
 
 function option(value, text) {
   const o = document.createElement('option');
@@ -54,6 +55,7 @@ function fillFilters(params) {
   category.replaceChildren(option('', t('queue.category.all')));
   for (const c of catalogue.categories) category.append(option(c.code, lang() === 'en' ? c.name_en || c.name : c.name));
   category.value = params.get('category') ?? '';
+  form.elements.q.value = params.get('q') ?? '';
   const sort = form.elements.sort;
   sort.value = [...sort.options].some((o) => o.value === params.get('sort')) ? params.get('sort') : '';
   for (const name of ['overdue', 'mine', 'returned']) form.elements[name].checked = params.get(name) === '1';
@@ -66,7 +68,7 @@ function fillFilters(params) {
 
 function paramsFromForm(page = 1) {
   const p = new URLSearchParams();
-  for (const name of ['status', 'agency', 'category', 'sort']) {
+  for (const name of ['q', 'status', 'agency', 'category', 'sort']) {
     if (form.elements[name].value) p.set(name, form.elements[name].value);
   }
   for (const name of ['overdue', 'mine', 'returned']) if (form.elements[name].checked) p.set(name, '1');
@@ -128,8 +130,17 @@ function renderItem(item) {
   return li;
 }
 
+// A search by words lists the newest first (the server's index order); the order picker
+// says so rather than offer an order it would not apply.
+function markSearchOrder() {
+  const searching = form.elements.q.value.trim() !== '';
+  form.elements.sort.disabled = searching;
+  document.getElementById('sort-hint').hidden = !searching;
+}
+
 function render(page) {
   lastPage = page;
+  markSearchOrder();
   list.replaceChildren(...page.items.map(renderItem));
   const pages = Math.max(1, Math.ceil(page.total / page.per_page));
   summary.textContent = page.total
@@ -143,12 +154,16 @@ function render(page) {
   next.onclick = () => load(paramsFromForm(page.page + 1));
 }
 
-async function load(params, { push = true } = {}) {
-  if (push) history.pushState(null, '', '?' + params);
+async function load(params, { push = true, replace = false } = {}) {
+  if (replace) history.replaceState(null, '', '?' + params);
+  else if (push) history.pushState(null, '', '?' + params);
   const exportParams = new URLSearchParams(params);
   exportParams.delete('page');
   document.getElementById('queue-export').href = '/api/v1/staff/export/reports.csv?' + exportParams;
+  // While staff type, an older answer may arrive after a newer one: only the newest is drawn.
+  const seq = ++loads;
   const res = await queue(params);
+  if (seq !== loads) return;
   if (res.ok) render(res.data);
   else summary.textContent = res.message || t('submit.network');
   document.body.dataset.ready = 'true';
@@ -163,8 +178,27 @@ async function main() {
   if (![...params.keys()].length) params = new URLSearchParams(kDefaults[principal.role] ?? {});
   fillFilters(params);
   // Filters apply as they change; the address keeps them for a link or the back button.
-  form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('change', () => load(paramsFromForm()));
+  form.addEventListener('change', (event) => {
+    if (event.target.name !== 'q') load(paramsFromForm());
+  });
+  // The search runs as staff type, once they pause; the address is replaced rather than
+  // pushed for each letter, so that "back" leaves the search rather than unspell it.
+  let typing = null;
+  let searched = form.elements.q.value;
+  form.addEventListener('submit', (event) => {  // Enter in the search box: at once
+    event.preventDefault();
+    clearTimeout(typing);
+    searched = form.elements.q.value;
+    load(paramsFromForm());
+  });
+  form.elements.q.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const first = searched === '';
+      searched = form.elements.q.value;
+      load(paramsFromForm(), { replace: !first });
+    }, 300);
+  });
   window.addEventListener('popstate', () => {
     const p = new URLSearchParams(location.search);
     fillFilters(p);

@@ -1,0 +1,107 @@
+#include "report_search.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "prepared.h"
+#include "report_repository.h"
+#include "similarity.h"
+#include "tracking_id.h"
+#include "validation.h"
+
+namespace aduan {
+namespace {
+
+constexpr size_t kMostTermsSearched = 8;
+
+std::string terms_of(const ReportRecord& r) {
+  std::string out;
+  for (const std::string& t : matching_terms(r.title + "\n" + r.body + "\n" + r.location.text)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+bool looks_like_phone(std::string_view typed) {
+  size_t digits = 0;
+  for (char c : typed) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != '+' && c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 8;
+}
+
+}  // namespace
+
+QueueSearch ReportSearch::parse(std::string_view typed) {
+  while (!typed.empty() && typed.front() == ' ') typed.remove_prefix(1);
+  while (!typed.empty() && typed.back() == ' ') typed.remove_suffix(1);
+  if (typed.empty()) return {};
+  // A tracking ID when it reads as one and has a digit or a dash: a nine-letter word such as
+  // "kerusakan" could pass the check character by chance.
+  const bool id_like = std::any_of(typed.begin(), typed.end(),
+                                   [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+  if (const ParsedTrackingId id = parse_tracking_id(typed); id.ok() && id_like) {
+    return {QueueSearch::Kind::kTrackingId, id.canonical};
+  }
+  if (typed.find('@') != std::string_view::npos && typed.find(' ') == std::string_view::npos) {
+    return {QueueSearch::Kind::kEmail, std::string(typed)};
+  }
+  if (looks_like_phone(typed)) return {QueueSearch::Kind::kPhone, normalize_phone(typed)};
+  // Every term must be there, whole: a prefix ("lamp"*) makes FTS5 merge the postings of
+  // every term that starts so before it can give the first match, 0.2 s for a common one
+  // at a million reports, while whole terms are read in order and stop at a page.
+  std::vector<std::string> terms = matching_terms(typed);
+  if (terms.empty()) return {QueueSearch::Kind::kNothing, ""};
+  if (terms.size() > kMostTermsSearched) terms.resize(kMostTermsSearched);
+  std::string match;
+  for (const std::string& term : terms) {
+    // Terms are letters and digits only (the core splits on everything else), so quoting
+    // them leaves no FTS5 syntax in what staff typed.
+    if (!match.empty()) match += ' ';
+    match += '"' + term + '"';
+  }
+  return {QueueSearch::Kind::kWords, match};
+}
+
+void ReportSearch::add(SQLite::Database& db, const ReportRecord& r) {
+  Prepared q(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
+  q.bind(1, r.id);
+  q.bind(2, terms_of(r));
+  q.exec();
+}
+
+int64_t ReportSearch::index_existing(SQLite::Database& db) {
+  // The newest indexed report: FTS5 reads its rowids in order, so this stops at the first.
+  const SQLite::Column newest = db.execAndGet(
+      "SELECT coalesce((SELECT rowid FROM report_search ORDER BY rowid DESC LIMIT 1), 0)");
+  const int64_t last = newest.getInt64();
+  SQLite::Transaction tx(db);
+  int64_t done = 0;
+  // A narrow read: the words only, in id order.
+  Prepared texts(db, "SELECT id, title, body, location_text FROM reports WHERE id > ? ORDER BY id");
+  texts.bind(1, last);
+  Prepared insert(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
+  while (texts.executeStep()) {
+    ReportRecord r;
+    r.id = texts.getColumn(0).getInt64();
+    r.title = texts.getColumn(1).getString();
+    r.body = texts.getColumn(2).getString();
+    r.location.text = texts.getColumn(3).getString();
+    insert.bind(1, r.id);
+    insert.bind(2, terms_of(r));
+    insert.exec();
+    insert.reset();
+    ++done;
+  }
+  tx.commit();
+  return done;
+}
+
+}  // namespace aduan
