@@ -68,7 +68,8 @@ test('a citizen is offered the same problem and follows it', async () => {
 test('the coordinator marks a likely duplicate from the report page', async () => {
   const original = await file({
     title: 'Lampu penerangan jalan mati di Jl. Diponegoro RT 04',
-    body: 'Sudah seminggu lampu jalan di Jl. Diponegoro RT 04 padam, gelap sekali malam hari.',
+    // (The bulb: a word the other report does not use, for the mark to teach.)
+    body: 'Sudah seminggu lampu jalan di Jl. Diponegoro RT 04 padam, bohlamnya putus dan gelap sekali malam hari.',
   });
   const again = await file({
     title: 'PJU padam di jalan Diponegoro RT 4',
