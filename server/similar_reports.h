@@ -26,7 +26,7 @@ struct SimilarQuery {
   std::optional<int64_t> category_id;            // only reports of this category
   std::optional<std::vector<int64_t>> agencies;  // only reports held by these agencies
   std::string region_code;  // where the text's report is: its regency's villages are places
-  int64_t exclude_id = 0;                        // the report itself, when it is indexed
+  int64_t exclude_id = 0;   // the report itself, when it is indexed
   size_t limit = 5;
   double min_score = kWorthShowing;
   bool verified_only = false;  // a citizen's offer: only published reports (is_verified)
