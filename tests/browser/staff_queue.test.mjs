@@ -112,3 +112,38 @@ test("an agency admin's default view reads as statuses, not codes", async () => 
   assert.doesNotMatch(await page.locator('#status option:checked').textContent(), /_/);
   assert.deepEqual(page.errors, []);
 });
+
+test('the queue works without the mouse: j, k, Enter and the list of keys', async () => {
+  const page = await staffPage(env.browser, env.server, 'koordinator');
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.locator('#queue-list .queue-item').nth(1).waitFor();
+  const ids = await page.locator('#queue-list .queue-item .mono').allTextContents();
+  const chosen = () => page.evaluate(() =>
+    document.activeElement.closest('.queue-item')?.querySelector('.mono').textContent.trim() ?? null);
+  await page.locator('h1').click();  // nowhere in particular, no field
+  await page.keyboard.press('j');
+  assert.equal(await chosen(), ids[0].trim());
+  await page.keyboard.press('j');
+  assert.equal(await chosen(), ids[1].trim());
+  await page.keyboard.press('k');
+  assert.equal(await chosen(), ids[0].trim());
+  // Typed into a field, j is a letter.
+  await page.locator('#q').focus();
+  await page.keyboard.press('j');
+  assert.equal(await page.inputValue('#q'), 'j');
+  await page.fill('#q', '');
+  await page.locator('h1').click();
+
+  await page.keyboard.press('?');
+  assert.equal(await page.locator('#keys').isVisible(), true);
+  assert.match(await page.textContent('#keys'), /Laporan berikutnya, sebelumnya/);
+  await page.screenshot({ path: path.join(artifacts, 'staff-queue-keys-1366.png') });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#keys').isVisible(), false);
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/staff\/report\.html/);
+  assert.equal(new URL(page.url()).searchParams.get('id'), ids[0].trim());
+  assert.deepEqual(page.errors, []);
+});

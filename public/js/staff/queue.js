@@ -211,4 +211,28 @@ async function main() {
   await load(params, { push: false });
 }
 
+// Work without the mouse: j and k move through the rows (the row's link takes the focus, so
+// Enter opens it), ? lists the keys. Not while typing in a field.
+function watchKeys() {
+  const help = document.getElementById('keys');
+  document.getElementById('keys-open').addEventListener('click', () => help.showModal());
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || help.open) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      help.showModal();
+      return;
+    }
+    if (event.key !== 'j' && event.key !== 'k') return;
+    const links = [...list.querySelectorAll('.queue-title a')];
+    if (!links.length) return;
+    event.preventDefault();
+    const at = links.indexOf(document.activeElement);
+    const next = event.key === 'j' ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
+    links[next].focus();
+  });
+}
+
+watchKeys();
 main();
