@@ -87,17 +87,13 @@ int64_t ReportSearch::index_existing(SQLite::Database& db) {
   // A narrow read: the words only, in id order.
   Prepared texts(db, "SELECT id, title, body, location_text FROM reports WHERE id > ? ORDER BY id");
   texts.bind(1, last);
-  Prepared insert(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
   while (texts.executeStep()) {
     ReportRecord r;
     r.id = texts.getColumn(0).getInt64();
     r.title = texts.getColumn(1).getString();
     r.body = texts.getColumn(2).getString();
     r.location.text = texts.getColumn(3).getString();
-    insert.bind(1, r.id);
-    insert.bind(2, terms_of(r));
-    insert.exec();
-    insert.reset();
+    add(db, r);
     ++done;
   }
   tx.commit();
