@@ -491,6 +491,14 @@ TEST_F(Audit, AStoreFromBeforeTheKeyIsLinkedOnceAndItsPinsStillWork) {
     EXPECT_NE(res->status, 200);
     serving.terminate();
   }
+  // The queue's search index (0024) was filled at that start for the reports already there.
+  EXPECT_EQ(text(legacy, "SELECT count(*) FROM report_search"),
+            text(legacy, "SELECT count(*) FROM reports"));
+  EXPECT_EQ(text(legacy,
+                 "SELECT count(*) FROM report_search WHERE report_search MATCH "
+                 "'\"lubang\"' AND rowid = " +
+                     report_sql(id)),
+            "1");
   // The key was created, private to its owner.
   struct stat st {};
   ASSERT_EQ(::stat(key.c_str(), &st), 0);
