@@ -43,10 +43,13 @@ QueueSearch ReportSearch::parse(std::string_view typed) {
   while (!typed.empty() && typed.front() == ' ') typed.remove_prefix(1);
   while (!typed.empty() && typed.back() == ' ') typed.remove_suffix(1);
   if (typed.empty()) return {};
-  // A tracking ID when it reads as one and has a digit or a dash: a nine-letter word such as
-  // "kerusakan" could pass the check character by chance.
-  const bool id_like = std::any_of(typed.begin(), typed.end(),
-                                   [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+  // A tracking ID when it reads as one and has a digit, a dash, or the three groups of three
+  // it is read out in ("svq pxe bhm"): a nine-letter word such as "kerusakan" could pass the
+  // check character by chance, and one ID in fourteen has no digit.
+  const bool grouped = typed.size() == 11 && typed[3] == ' ' && typed[7] == ' ';
+  const bool id_like = grouped || std::any_of(typed.begin(), typed.end(), [](char c) {
+                         return (c >= '0' && c <= '9') || c == '-';
+                       });
   if (const ParsedTrackingId id = parse_tracking_id(typed); id.ok() && id_like) {
     return {QueueSearch::Kind::kTrackingId, id.canonical};
   }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report_search.h"
 #include "staff_service.h"
 #include "test_server.h"
 
@@ -479,6 +480,9 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   std::string typed_id = lamp;
   for (char& c : typed_id) c = c == '-' ? ' ' : static_cast<char>(std::tolower(c));
   EXPECT_EQ(found(coordinator, typed_id), Ids{lamp});
+  // An ID without a digit (one in fourteen), read out in its three groups, is still an ID.
+  EXPECT_EQ(ReportSearch::parse("svq pxe bhm").kind, QueueSearch::Kind::kTrackingId);
+  EXPECT_EQ(ReportSearch::parse("kerusakan").kind, QueueSearch::Kind::kWords);
   // Contacts: the phone in any spelling, the e-mail in any case.
   EXPECT_EQ(found(coordinator, "+62 813 1111 2222"), Ids{lamp});
   EXPECT_EQ(found(coordinator, "budi.santoso@contoh.id"), Ids{lamp});
