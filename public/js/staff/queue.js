@@ -161,9 +161,13 @@ async function load(params, { push = true, replace = false } = {}) {
   exportParams.delete('page');
   document.getElementById('queue-export').href = '/api/v1/staff/export/reports.csv?' + exportParams;
   // While staff type, an older answer may arrive after a newer one: only the newest is drawn.
+  // The list says it is busy until the newest answer is drawn (screen readers wait for it,
+  // and so do the browser tests).
   const seq = ++loads;
+  list.setAttribute('aria-busy', 'true');
   const res = await queue(params);
   if (seq !== loads) return;
+  list.setAttribute('aria-busy', 'false');
   if (res.ok) render(res.data);
   else summary.textContent = res.message || t('submit.network');
   document.body.dataset.ready = 'true';
