@@ -136,6 +136,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
 
   register_public_routes(impl_->router, services);
   register_staff_routes(impl_->router, services);
+  register_queue_tool_routes(impl_->router, services);
   register_admin_routes(impl_->router, services);
   register_inbound_routes(impl_->router, services);
   register_transparency_routes(impl_->router, services);

@@ -75,18 +75,7 @@ DecodedApiKey decode_api_key_json(std::string_view body) {
   if (!doc) return out;
   const size_t before = out.errors.size();
   out.name = read_string(*doc, "name", "name", &out.errors);
-  if (out.errors.size() == before) {
-    if (out.name.empty()) {
-      out.errors.push_back({"name", FieldCode::kRequired});
-    } else if (out.name.size() > 100) {
-      out.errors.push_back({"name", FieldCode::kTooLong});
-    } else if (out.name.find_first_not_of(" \t\r\n") == std::string::npos) {
-      out.errors.push_back({"name", FieldCode::kBlank});
-    } else if (std::any_of(out.name.begin(), out.name.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-      out.errors.push_back({"name", FieldCode::kControlCharacter});
-    }
-  }
+  if (out.errors.size() == before) check_name(out.name, "name", 100, &out.errors);
   const auto scopes = doc->find("scopes");
   if (scopes == doc->end()) {
     out.scopes = {"open311"};
@@ -137,9 +126,11 @@ void add_provisional(json& out, const ReportView& v) {
 
 std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
   json items = json::array();
-  for (const ReportView& v : page.items) {
+  for (const QueueItem& row : page.items) {
+    const ReportView& v = row.view;
     // Staff see the content of confidential reports; the list shows titles, not bodies.
     json item = report_json(v, utc_offset_minutes, Content::kNone);
+    item["assigned_to"] = row.assigned_to.empty() ? json(nullptr) : json(row.assigned_to);
     item["title"] = v.report.title;
     item["returned"] = v.report.returned;
     item["version"] = v.report.version;

@@ -1,5 +1,6 @@
 #include "json_support.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo.h"
@@ -16,6 +17,20 @@ std::string read_string(const json& obj, const char* key, const std::string& pat
     return {};
   }
   return it->get<std::string>();
+}
+
+void check_name(const std::string& name, const std::string& path, size_t max_bytes,
+                std::vector<FieldError>* errors) {
+  if (name.empty()) {
+    errors->push_back({path, FieldCode::kRequired});
+  } else if (name.size() > max_bytes) {
+    errors->push_back({path, FieldCode::kTooLong});
+  } else if (name.find_first_not_of(" \t\r\n") == std::string::npos) {
+    errors->push_back({path, FieldCode::kBlank});
+  } else if (std::any_of(name.begin(), name.end(),
+                         [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    errors->push_back({path, FieldCode::kControlCharacter});
+  }
 }
 
 std::vector<std::string> read_string_list(const json& obj, const char* key, const std::string& path,

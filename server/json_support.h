@@ -25,6 +25,10 @@ std::optional<bool> read_bool(const json& obj, const char* key, std::vector<Fiel
 std::vector<std::string> read_string_list(const json& obj, const char* key, const std::string& path,
                                           std::vector<FieldError>* errors);
 const json& read_object(const json& obj, const char* key, std::vector<FieldError>* errors);
+// A short name staff give something (a key, a view): required, at most `max_bytes`, not only
+// spaces, no control characters. Adds the first problem at `path`.
+void check_name(const std::string& name, const std::string& path, size_t max_bytes,
+                std::vector<FieldError>* errors);
 
 // Parses a request body that must be a JSON object; sets `problem` otherwise.
 std::optional<json> parse_object(std::string_view body, std::string* problem);

@@ -28,22 +28,28 @@ bool require_json(const httplib::Request& req, httplib::Response& res) {
   return false;
 }
 
-void send_act_error(httplib::Response& res, const ActOutcome& outcome) {
-  switch (outcome.result) {
+ActError act_error(ActOutcome::Result result) {
+  switch (result) {
     case ActOutcome::Result::kOk:
-      return;
+      break;
     case ActOutcome::Result::kNotFound:
-      return send_error(res, 404, "report_not_found", "No report you can act on has this ID.");
+      return {404, "report_not_found", "No report you can act on has this ID."};
     case ActOutcome::Result::kNotAllowed:
-      return send_error(res, 409, "action_not_allowed",
-                        "This action is not possible for this report in its current status.");
+      return {409, "action_not_allowed",
+              "This action is not possible for this report in its current status."};
     case ActOutcome::Result::kStaleVersion:
-      return send_error(res, 409, "stale_version",
-                        "The report changed since you opened it; reload and try again.");
+      return {409, "stale_version",
+              "The report changed since you opened it; reload and try again."};
     case ActOutcome::Result::kInvalid:
-      return send_error(res, 422, "validation_failed", "Some fields are not valid.",
-                        outcome.errors);
+      return {422, "validation_failed", "Some fields are not valid."};
   }
+  return {};
+}
+
+void send_act_error(httplib::Response& res, const ActOutcome& outcome) {
+  if (outcome.result == ActOutcome::Result::kOk) return;
+  const ActError e = act_error(outcome.result);
+  send_error(res, e.status, e.code, e.message, outcome.errors);
 }
 
 void send_tracking_id_error(httplib::Response& res, TrackingIdError error) {

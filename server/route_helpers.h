@@ -22,6 +22,15 @@ struct Services;
 // keeps other sites' plain HTML forms from posting here.
 bool require_json(const httplib::Request& req, httplib::Response& res);
 
+// The status, code and message of a failed workflow action: a single action's response, or
+// one report's line in a bulk action's answer.
+struct ActError {
+  int status = 200;
+  const char* code = "";
+  const char* message = "";
+};
+ActError act_error(ActOutcome::Result result);
+
 // Writes the error for a failed workflow action.
 void send_act_error(httplib::Response& res, const ActOutcome& outcome);
 

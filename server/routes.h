@@ -19,6 +19,8 @@ void register_public_routes(Router& router, const Services& services);
 // Staff login and sessions, queues, reports and actions under /api/v1/session and
 // /api/v1/staff/.
 void register_staff_routes(Router& router, const Services& services);
+// Saved queue views (/api/v1/staff/views) and bulk actions (/api/v1/staff/bulk-actions).
+void register_queue_tool_routes(Router& router, const Services& services);
 
 // System administration under /api/v1/admin/: the holiday calendar and the notifications
 // that could not be delivered.

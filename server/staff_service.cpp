@@ -27,6 +27,11 @@ Date StaffService::today() const {
 
 namespace {
 
+std::string officer_name(SQLite::Database& db, int64_t user_id) {
+  const auto u = UserRepository::find_by_id(db, user_id);
+  return u ? u->display_name : std::string();
+}
+
 // The reports `p` asked for with `q`, cut to what their role may see.
 ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQuery& q, Date today,
                         const std::vector<Agency>& agencies,
@@ -102,9 +107,12 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
     f.offset = (page.page - 1) * page.per_page;
     const WorkingCalendar& calendar = catalogue->calendar;
     for (ReportRecord& r : ReportRepository::list(db, f, &page.total)) {
+      QueueItem item;
+      if (r.assigned_user_id) item.assigned_to = officer_name(db, *r.assigned_user_id);
       std::vector<int> unconfirmed = deadline_unconfirmed_years(*catalogue, r);
-      page.items.push_back(summary_view(std::move(r), agencies, categories, calendar, now));
-      page.items.back().unconfirmed_holiday_years = std::move(unconfirmed);
+      item.view = summary_view(std::move(r), agencies, categories, calendar, now);
+      item.view.unconfirmed_holiday_years = std::move(unconfirmed);
+      page.items.push_back(std::move(item));
     }
   });
   return page;
@@ -139,11 +147,7 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
     if (!r || !can_read_report(p, *r)) return;
     StaffReportView v;
     v.show_reporter = can_see_reporter(p, *r);
-    if (r->assigned_user_id) {
-      if (auto u = UserRepository::find_by_id(db, *r->assigned_user_id)) {
-        v.assigned_to = u->display_name;
-      }
-    }
+    if (r->assigned_user_id) v.assigned_to = officer_name(db, *r->assigned_user_id);
     v.view = load_report_view(db, std::move(*r), today(), /*include_internal=*/true, settings_);
     v.view.unconfirmed_holiday_years =
         deadline_unconfirmed_years(*CatalogRepository::catalogue(db), v.view.report);

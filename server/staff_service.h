@@ -31,8 +31,14 @@ struct QueueQuery {
   int per_page = 25;
 };
 
+// A queue row: the report without its timeline, and who in the agency works on it.
+struct QueueItem {
+  ReportView view;
+  std::string assigned_to;  // the officer's display name, if any
+};
+
 struct QueuePage {
-  std::vector<ReportView> items;  // without timelines
+  std::vector<QueueItem> items;
   MatchCount total;
   int page = 1;
   int per_page = 25;

@@ -458,6 +458,8 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_created;"
          "DROP INDEX reports_agency_updated;"
          "DROP INDEX reports_agency_followers;"
+         // Saved queue views (0027).
+         "DROP TABLE saved_views;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

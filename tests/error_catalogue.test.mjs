@@ -68,3 +68,33 @@ test('a limit\'s wait is said in words, and the server\'s English never shows', 
   // A code this page does not know still reads as Indonesian, with its status.
   assert.equal(serverMessage({ status: 418, code: 'teapot' }), 'Permintaan gagal (kode 418).');
 });
+
+// A key written twice in a language's catalogue is silently the later text: the API keys
+// page once read "Tombol pintas" (the queue's shortcuts) as its heading. Across every file
+// that adds messages, each key is written once per language.
+test('no message key is written twice in one language', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const root = new URL('../public/js/', import.meta.url);
+  const files = [...readdirSync(root).map((f) => new URL(f, root)),
+    ...readdirSync(new URL('staff/', root)).map((f) => new URL('staff/' + f, root))]
+    .filter((u) => u.pathname.endsWith('.js'));
+  const seen = new Map();
+  const twice = [];
+  let blocks = 0;
+  for (const file of files) {
+    let language = null;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const open = line.match(/^\s*(id|en): \{\s*$/);
+      if (open) { language = open[1]; ++blocks; continue; }
+      if (language && /^\s{0,2}\},?\s*$/.test(line)) { language = null; continue; }
+      const key = language && line.match(/^\s+(?:'([^']+)'|([a-z_]+)):/);
+      if (!key) continue;
+      const where = `${language} ${key[1] ?? key[2]}`;
+      const file_name = file.pathname.split('/public/js/')[1];
+      if (seen.has(where)) twice.push(`${where} (${seen.get(where)}, ${file_name})`);
+      else seen.set(where, file_name);
+    }
+  }
+  assert.ok(blocks >= 8 && seen.size > 500, `read ${blocks} catalogues, ${seen.size} keys`);
+  assert.deepEqual(twice, []);
+});

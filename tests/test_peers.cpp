@@ -55,11 +55,15 @@ AduanProcess::AduanProcess(const std::string& bin, const std::filesystem::path& 
   argv.insert(argv.end(), extra.begin(), extra.end());
   process_ = std::make_unique<Subprocess>(argv, log.string());
   httplib::Client c = client();
-  for (int i = 0; i < 250; ++i) {
+  // Up to 60 s: a first start on an older store migrates it (and fills the search index),
+  // which under the sanitizers on a busy machine takes seconds, not milliseconds.
+  for (int i = 0; i < 3000; ++i) {
     if (auto res = c.Get("/healthz"); res && res->status == 200) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  ADD_FAILURE() << "aduan did not start; see " << log;
+  std::ifstream err(log.string() + ".err");
+  const std::string said((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+  ADD_FAILURE() << "aduan did not start; see " << log << "; it said: " << said.substr(0, 2000);
 }
 
 httplib::Client AduanProcess::client() const {

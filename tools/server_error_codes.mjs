@@ -9,6 +9,8 @@
 //   the one send_error that passes a variable (f.name);
 // - a JSON error built by hand is {"error", {{"code", "..."}, ...}} (the upload's
 //   offset_mismatch, which carries the offset beside it);
+// - a workflow action's refusals are the rows `return {STATUS, "code", ...}` of act_error in
+//   route_helpers.cpp, sent whole (send_act_error) or as one report's line of a bulk action;
 // - the field codes of validation are the strings of kFieldCodeNames in
 //   shared/validation.cpp.
 // Any other send_error call (a code in a variable) makes the listing fail, naming the place,
@@ -25,8 +27,9 @@ const kCall = /send_error\(\s*\w+,\s*(\d{3}|\w+),\s*"([a-z0-9_]+)"/g;
 const kAnyCall = /(?<![\w:])send_error\(/g;
 const kFault = /\{SQLITE_[A-Z]+,\s*"([a-z0-9_]+)"/g;
 const kJsonError = /\{"error",\s*\{\{"code",\s*"([a-z0-9_]+)"\}/g;
+const kActError = /return \{(\d{3}),\s*"([a-z0-9_]+)"/g;
 // The calls that pass their code in a variable, and where it comes from.
-const kKnownIndirect = ['send_error(res, 503, f.name'];
+const kKnownIndirect = ['send_error(res, 503, f.name', 'send_error(res, e.status, e.code'];
 
 function serverSources() {
   const dir = path.join(root, 'server');
@@ -46,6 +49,7 @@ export function serverErrorCodes() {
     for (const m of literal) add(m[2], m[1]);
     for (const m of text.matchAll(kFault)) add(m[1], 503);
     for (const m of text.matchAll(kJsonError)) add(m[1]);
+    for (const m of text.matchAll(kActError)) add(m[2], m[1]);
     // Every call is one of the kinds above; the definition in http_errors.cpp is not a call.
     const calls = [...text.matchAll(kAnyCall)].filter((m) => !/void\s+$/.test(text.slice(0, m.index)));
     const literalAt = new Set(literal.map((m) => m.index));

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifacts, staffPage, useAduan } from './harness.mjs';
+import { artifacts, staffApi, staffPage, useAduan } from './harness.mjs';
 
 const env = useAduan({ seedReports: 3000 });
 
@@ -149,5 +149,75 @@ test('the queue works without the mouse: j, k, Enter and the list of keys', asyn
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/staff\/report\.html/);
   assert.equal(new URL(page.url()).searchParams.get('id'), ids[0].trim());
+  assert.deepEqual(page.errors, []);
+});
+
+test('a saved view returns to its filters from a link above the queue', async () => {
+  const page = await staffPage(env.browser, env.server, 'koordinator');
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.selectOption('#status', 'forwarded');
+  await page.check('input[name="overdue"]');
+  await page.selectOption('#sort', 'oldest');
+  await page.waitForURL(/sort=oldest/);
+  await page.click('#view-save-open');
+  await page.fill('#view-name', 'Lewat batas, terlama');
+  await page.keyboard.press('Enter');
+  const link = page.locator('#views-list a', { hasText: 'Lewat batas, terlama' });
+  await link.waitFor();
+  assert.equal(await link.getAttribute('aria-current'), 'true');
+  await page.screenshot({ path: path.join(artifacts, 'staff-queue-views-1366.png') });
+
+  // Another day, from the plain queue: the view's link restores every filter.
+  await page.goto(env.server.url + 'staff/queue.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.locator('#views-list a', { hasText: 'Lewat batas, terlama' }).click();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForURL(/overdue=1/);
+  assert.equal(await page.inputValue('#status'), 'forwarded');
+  assert.equal(await page.isChecked('input[name="overdue"]'), true);
+  assert.equal(await page.inputValue('#sort'), 'oldest');
+
+  // Deleted, it is gone for good.
+  await page.getByRole('button', { name: 'Hapus tampilan Lewat batas, terlama' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#views-list li').length === 0);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#views:not([hidden])');
+  assert.equal(await page.locator('#views-list li').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a bulk forward acts on each ticked report and says which were refused', async () => {
+  const page = await staffPage(env.browser, env.server, 'koordinator');
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.locator('#queue-list .queue-item').nth(3).waitFor();
+  const ids = (await page.locator('#queue-list .queue-item .mono').allTextContents()).slice(0, 3).map((s) => s.trim());
+  // The first by keyboard (x on the focused row), the others by their boxes.
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  for (const id of ids.slice(1)) await page.getByRole('checkbox', { name: `Pilih laporan ${id}` }).check();
+  assert.match(await page.textContent('#bulk-count'), /3 laporan dipilih/);
+
+  // Meanwhile a colleague postpones the second: the page's version of it is stale.
+  const colleague = await staffApi(env.server, 'koordinator');
+  await colleague.act(ids[1], { action: 'postpone', note: 'Mohon lengkapi alamat lokasinya.' });
+
+  await page.click('#bulk-buttons button[value="forward"]');
+  const form = page.locator('#bulk-area .action-form');
+  await form.locator('#agency').selectOption('DPUPR');
+  await page.screenshot({ path: path.join(artifacts, 'staff-queue-bulk-1366.png') });
+  await form.locator('button[type="submit"]').click();
+  await page.waitForSelector('#bulk-result p');
+  assert.match(await page.textContent('#bulk-result'), /2 laporan berhasil, 1 ditolak/);
+  assert.match(await page.textContent('#bulk-result .refused'), new RegExp(`${ids[1]}: Laporan sudah berubah`));
+  await page.screenshot({ path: path.join(artifacts, 'staff-queue-bulk-result-1366.png') });
+
+  const statuses = await Promise.all(ids.map(async (id) => (await colleague.get(id)).status));
+  assert.deepEqual(statuses, ['forwarded', 'postponed', 'forwarded']);
+  // The queue was drawn again: the forwarded reports left the list of new ones.
+  await page.waitForSelector('#queue-list[aria-busy="false"]');
+  const shown = (await page.locator('#queue-list .queue-item .mono').allTextContents()).map((s) => s.trim());
+  assert.ok(!shown.includes(ids[0]) && !shown.includes(ids[2]), shown.join(' '));
   assert.deepEqual(page.errors, []);
 });

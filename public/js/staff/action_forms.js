@@ -56,7 +56,8 @@ export function buildActionForm(action, ctx) {
   form.dataset.action = action;
   form.append(element('h3', { textContent: t('verb.' + action) }));
   const r = ctx.report;
-  for (const name of kFields[action] ?? ['note']) {
+  // `ctx.fields`: a narrower set (a bulk action's form leaves out per-report choices).
+  for (const name of ctx.fields ?? kFields[action] ?? ['note']) {
     switch (name) {
       case 'agency':
         form.append(field('agency', t('form.agency'), select('agency',

@@ -3,7 +3,9 @@
 import { getAgencies, getCategories } from '../api.js';
 import { loadCore } from '../core.js';
 import { formatDate, formatNumber, lang, onLangChange, t } from '../i18n.js';
-import { queue } from './api.js';
+import { officers, queue } from './api.js';
+import { selectBox, showRows, startBulk, toggleFocused } from './queue_bulk.js';
+import { markCurrentView, startSavedViews } from './saved_views.js';
 import { startStaffPage } from './session.js';
 
 // What each role sees first.
@@ -17,7 +19,7 @@ const kDefaults = {
 const form = document.getElementById('queue-filters');
 const list = document.getElementById('queue-list');
 const summary = document.getElementById('queue-summary');
-let catalogue = { agencies: [], categories: [] };
+let catalogue = { agencies: [], categories: [], officers: [] };
 let principal = null;
 let core = null;
 let lastPage = null;
@@ -100,6 +102,8 @@ function renderItem(item) {
     chip.textContent = t('colour.' + item.deadline.colour);
     head.append(chip, ' ', formatDate(item.deadline.due), ' · ');
   }
+  const box = selectBox(item);
+  if (box) head.prepend(box, ' ');
   const id = document.createElement('span');
   id.textContent = item.tracking_id;
   id.className = 'mono';
@@ -117,6 +121,10 @@ function renderItem(item) {
   meta.append(t('status.' + item.status), ' · ', age(item.created_at));
   if (item.followers > 0) meta.append(' · ', t('queue.followers', { n: formatNumber(item.followers) }));
   if (item.agency) meta.append(' · ', item.agency.name);
+  // Who works on it; "not assigned" only where an agency admin could assign it now (the
+  // core's workflow table), not on a report still waiting for verification.
+  if (item.assigned_to) meta.append(' · ', t('queue.assigned', { name: item.assigned_to }));
+  else if (core.allowedActions(item.status, 'agency_admin').includes('assign')) meta.append(' · ', t('queue.unassigned'));
   if (item.category) meta.append(' · ', item.category.name);
   if (item.returned) meta.append(' ', badge(t('queue.returned.badge'), 'warn'));
   if (item.deadline_provisional) {
@@ -141,6 +149,7 @@ function markSearchOrder() {
 function render(page) {
   lastPage = page;
   markSearchOrder();
+  showRows(page.items);
   list.replaceChildren(...page.items.map(renderItem));
   const pages = Math.max(1, Math.ceil(page.total / page.per_page));
   summary.textContent = page.total
@@ -170,14 +179,25 @@ async function load(params, { push = true, replace = false } = {}) {
   list.setAttribute('aria-busy', 'false');
   if (res.ok) render(res.data);
   else summary.textContent = res.message || t('submit.network');
+  markCurrentView();
   document.body.dataset.ready = 'true';
 }
 
 async function main() {
   principal = await startStaffPage();
-  const [coreModule, agencies, categories] = await Promise.all([loadCore(), getAgencies(), getCategories()]);
+  const [coreModule, agencies, categories, staff] = await Promise.all([loadCore(), getAgencies(), getCategories(),
+    principal.role === 'agency_admin' ? officers() : Promise.resolve({ ok: true, data: [] })]);
   core = coreModule;
-  catalogue = { agencies: agencies.ok ? agencies.data : [], categories: categories.ok ? categories.data : [] };
+  catalogue = {
+    agencies: agencies.ok ? agencies.data : [],
+    categories: categories.ok ? categories.data : [],
+    officers: staff.ok ? staff.data : [],
+  };
+  startBulk({
+    core, role: principal.role, ctx: () => catalogue,
+    reload: () => load(paramsFromForm(lastPage?.page ?? 1), { push: false }),
+  });
+  startSavedViews(() => paramsFromForm().toString());
   let params = new URLSearchParams(location.search);
   if (![...params.keys()].length) params = new URLSearchParams(kDefaults[principal.role] ?? {});
   fillFilters(params);
@@ -216,7 +236,8 @@ async function main() {
 }
 
 // Work without the mouse: j and k move through the rows (the row's link takes the focus, so
-// Enter opens it), ? lists the keys. Not while typing in a field.
+// Enter opens it), x selects the row for a bulk action, ? lists the keys. Not while typing
+// in a field.
 function watchKeys() {
   const help = document.getElementById('keys');
   document.getElementById('keys-open').addEventListener('click', () => help.showModal());
@@ -226,6 +247,11 @@ function watchKeys() {
     if (event.key === '?') {
       event.preventDefault();
       help.showModal();
+      return;
+    }
+    if (event.key === 'x') {
+      event.preventDefault();
+      toggleFocused();
       return;
     }
     if (event.key !== 'j' && event.key !== 'k') return;
