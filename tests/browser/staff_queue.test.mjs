@@ -221,3 +221,48 @@ test('a bulk forward acts on each ticked report and says which were refused', as
   assert.ok(!shown.includes(ids[0]) && !shown.includes(ids[2]), shown.join(' '));
   assert.deepEqual(page.errors, []);
 });
+
+test('from the queue, a report is worked and left with the keyboard alone', async () => {
+  const page = await staffPage(env.browser, env.server, 'koordinator');
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.locator('#queue-list .queue-item').nth(2).waitFor();
+  const ids = (await page.locator('#queue-list .queue-item .mono').allTextContents()).map((s) => s.trim());
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/staff\/report\.html/);
+  await page.waitForSelector('#report:not([hidden])');
+  assert.match(await page.textContent('#report-position'), new RegExp(`^1 dari ${ids.length} `));
+
+  await page.keyboard.press('?');
+  assert.match(await page.textContent('#keys'), /Verifikasi & teruskan/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#keys').isVisible(), false);
+
+  // f opens the forward form; Escape closes it; f again, and the form is sent.
+  await page.keyboard.press('f');
+  await page.locator('.action-form[data-action="forward"]').waitFor();
+  await page.locator('h1').click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.action-form').count(), 0);
+  await page.keyboard.press('f');
+  await page.locator('#agency').selectOption('DPUPR');
+  await page.locator('.action-form button[type="submit"]').click();
+  // Done: the way to the next report has the focus, and Enter follows it.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('next'));
+  await page.screenshot({ path: path.join(artifacts, 'staff-report-next-1366.png') });
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('id') === ids[1]);
+  await page.waitForSelector('#report:not([hidden])');
+  // j and k move along the queue's page.
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await page.waitForURL((url) => url.searchParams.get('id') === ids[2]);
+  await page.waitForSelector('#report:not([hidden])');
+  await page.locator('h1').click();
+  await page.keyboard.press('k');
+  await page.waitForURL((url) => url.searchParams.get('id') === ids[1]);
+  // Back to the queue: the same view it came from.
+  assert.equal(await page.getAttribute('#report-back', 'href'), '/staff/queue.html');
+  assert.deepEqual(page.errors, []);
+});

@@ -5,6 +5,7 @@ import { loadCore } from '../core.js';
 import { formatDate, formatNumber, lang, onLangChange, t } from '../i18n.js';
 import { officers, queue } from './api.js';
 import { selectBox, showRows, startBulk, toggleFocused } from './queue_bulk.js';
+import { rememberQueue } from './report_nav.js';
 import { markCurrentView, startSavedViews } from './saved_views.js';
 import { startStaffPage } from './session.js';
 
@@ -150,6 +151,7 @@ function render(page) {
   lastPage = page;
   markSearchOrder();
   showRows(page.items);
+  rememberQueue(page.items.map((i) => i.tracking_id), location.search);
   list.replaceChildren(...page.items.map(renderItem));
   const pages = Math.max(1, Math.ceil(page.total / page.per_page));
   summary.textContent = page.total

@@ -9,6 +9,7 @@ import { renderDeadline, renderTimeline } from '../report_view.js';
 import { act, officers, report, similarReports } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
 import { offerInForwardForm } from '../category_suggest.js';
+import { startReportNav } from './report_nav.js';
 import { startStaffPage } from './session.js';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -17,9 +18,11 @@ const actionArea = document.getElementById('action-area');
 let ctx = { report: null, agencies: [], categories: [], officers: [] };
 let core = null;
 let principal = null;
+let nav = null;
 
-function notice(text, withReload = false) {
+function notice(text, withReload = false, after = null) {
   status.replaceChildren(text);
+  if (after) status.append(' ', after);
   if (withReload) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -186,15 +189,18 @@ async function submit(event, form) {
   form.querySelector('button[type="submit"]').disabled = false;
   const line = form.querySelector('#action-error');
   if (res.ok) {
+    // Done: the way on to the next report of the queue takes the focus, so that Enter
+    // moves on; without one, the report's title does.
+    const next = nav?.nextLink();
     if (res.data.tracking_id) {
       render(res.data);
-      notice(t('report.done'));
+      notice(t('report.done'), false, next);
     } else {
       // The report left this person's reach (an agency returned it).
       document.getElementById('report').hidden = true;
-      notice(t('report.moved'));
+      notice(t('report.moved'), false, next);
     }
-    document.getElementById('report-title').focus();
+    (next ?? document.getElementById('report-title')).focus();
     return;
   }
   if (res.status === 422) {
@@ -226,7 +232,19 @@ async function main() {
   };
   if (loaded.ok) render(loaded.data);
   else notice(t('report.notfound'));
-  onLangChange(() => { if (ctx.report) render(ctx.report); });
+  nav = startReportNav(id, {
+    openAction(action) {
+      const allowed = ctx.report && core ? core.allowedActions(ctx.report.status, principal.role) : [];
+      if (!allowed.includes(action)) return false;
+      openForm(action);
+      return true;
+    },
+    closeAction: () => actionArea.replaceChildren(),
+  });
+  onLangChange(() => {
+    if (ctx.report) render(ctx.report);
+    nav.placeText();
+  });
   document.body.dataset.ready = 'true';
 }
 
