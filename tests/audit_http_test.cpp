@@ -460,6 +460,10 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_followers;"
          // Saved queue views (0027).
          "DROP TABLE saved_views;"
+         // An agency's all-status orders (0028).
+         "DROP INDEX reports_agency_any_created;"
+         "DROP INDEX reports_agency_any_updated;"
+         "DROP INDEX reports_agency_any_followers;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"
