@@ -39,10 +39,11 @@ void add_contact(const NotifyConfig& c, const std::string& email, const std::str
   }
 }
 
+// `where` has at most one parameter, bound to `value` (an agency or a user id).
 void add_users(SQLite::Database& db, const NotifyConfig& c, const std::string& where,
-               std::optional<int64_t> agency_id, std::set<Recipient>* out) {
+               std::optional<int64_t> value, std::set<Recipient>* out) {
   Prepared q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
-  if (agency_id) q.bind(1, *agency_id);
+  if (value) q.bind(1, *value);
   while (q.executeStep()) {
     add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), out);
   }
@@ -103,6 +104,9 @@ std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audi
       break;
     case Audience::kCitizen:
       add_citizen(c, r, &out);
+      break;
+    case Audience::kAssignedOfficer:
+      if (r.assigned_user_id) add_users(db, c, "id = ?", r.assigned_user_id, &out);
       break;
   }
   return out;

@@ -22,6 +22,7 @@ std::optional<Audience> parse_audience(const std::string& s) {
   if (s == "agency_head") return Audience::kAgencyHead;
   if (s == "supervisors") return Audience::kSupervisors;
   if (s == "citizen") return Audience::kCitizen;
+  if (s == "assigned_officer") return Audience::kAssignedOfficer;
   return std::nullopt;
 }
 
@@ -39,6 +40,7 @@ NotifyConfig default_notify_config() {
       {"citizen_update", {A::kCitizen}},
       {"privacy_changed", {A::kCitizen}},
       {"citizen_reply", {A::kAgencyAdmins}},
+      {"assigned", {A::kAssignedOfficer}},
       {"digest", {A::kAgencyAdmins, A::kAgencyHead}},
   };
   return c;

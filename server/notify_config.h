@@ -35,7 +35,15 @@ struct RetrySettings {
 };
 
 // Who receives a notification of an event.
-enum class Audience { kCoordinators, kAgencyAdmins, kAgencyHead, kSupervisors, kCitizen };
+// kAssignedOfficer: the staff member the report is assigned to, if any.
+enum class Audience {
+  kCoordinators,
+  kAgencyAdmins,
+  kAgencyHead,
+  kSupervisors,
+  kCitizen,
+  kAssignedOfficer
+};
 
 struct NotifyConfig {
   std::string public_url = "http://127.0.0.1:8080";  // for links in messages

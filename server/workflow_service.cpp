@@ -31,6 +31,8 @@ std::optional<std::string> notification_event(Action a, bool event_public) {
       return "forwarded";
     case Action::kReturn:
       return "returned";
+    case Action::kAssign:
+      return "assigned";
     case Action::kEscalate:
       return "escalated";
     case Action::kPostpone:
@@ -241,6 +243,8 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     event.visibility = event_visibility(action, input);
     // The coordinator's note with a forward is an instruction to the agency, not a message
     // to the citizen: the forward itself is public, its note an internal comment.
+    // So is an admin's note with an assignment: what the officer should do; the assignment's
+    // own note is the officer's name.
     std::optional<EventRecord> instruction;
     if (action == Action::kForward && !event.note.empty()) {
       instruction = event;
@@ -248,6 +252,14 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       instruction->from_status = r.status;
       instruction->visibility = Visibility::kStaff;
       event.note.clear();
+    }
+    if (const std::string told = normalize_block(input.note);
+        action == Action::kAssign && !told.empty()) {
+      instruction = event;
+      instruction->action = Action::kComment;
+      instruction->from_status = r.status;
+      instruction->visibility = Visibility::kStaff;
+      instruction->note = told;
     }
     // Confirming with a rating rates in the same step: the rating is an event of its own,
     // as when it comes later, and the note is its comment.
@@ -297,11 +309,13 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       const bool by_reporter = actor.role == Role::kCitizen && action == Action::kPrivacy;
       const auto what = notification_event(action, shown);
       if (what && !by_reporter) {
-        notifier_->notify(
-            db, *what, r,
-            NotifyDetails{.note = shown && action != Action::kPrivacy ? event.note : "",
-                          .status_changed = from != r.status},
-            now);
+        // A note goes to whoever may read it: the citizen's shown notes, the officer's
+        // instructions.
+        const std::string note = action == Action::kAssign && instruction ? instruction->note
+                                 : shown && action != Action::kPrivacy    ? event.note
+                                                                          : "";
+        notifier_->notify(db, *what, r,
+                          NotifyDetails{.note = note, .status_changed = from != r.status}, now);
       }
       // The reporter hears of a change to who may see their report made by someone else.
       if (action == Action::kForward && tightened) {

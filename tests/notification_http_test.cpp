@@ -149,6 +149,47 @@ TEST_F(Notifications, ForwardTellsTheAgencyAdminsAndTheHead) {
   EXPECT_TRUE(mail_to("admin.pdam@pemda.example").empty());
 }
 
+TEST_F(Notifications, AnAssignmentTellsTheOfficerWithTheAdminsInstructions) {
+  const auto [id, pin] = server.submit();
+  const StaffSession coordinator = server.login("koordinator");
+  const StaffSession admin = server.login("admin.dpupr");
+  httplib::Client c = server.client();
+  auto res = c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                    json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", 1}}.dump(),
+                    "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  const int64_t version = json::parse(res->body)["version"];
+  const std::string told = "Cek lokasi besok pagi bersama UPT jalan, bawa meteran.";
+  res = c.Post(
+      ("/api/v1/staff/reports/" + id + "/actions").c_str(), admin.headers(),
+      json{{"action", "assign"}, {"officer", "petugas.dpupr"}, {"note", told}, {"version", version}}
+          .dump(),
+      "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  // The instructions are an internal entry of the timeline, beside the assignment.
+  const json timeline = json::parse(res->body)["timeline"];
+  bool internal = false;
+  for (const json& e : timeline) {
+    if (e.value("note", "") == told) internal = e["public"] == false && e["action"] == "comment";
+  }
+  EXPECT_TRUE(internal) << timeline;
+  deliver();
+  const auto mail = mail_to("petugas.dpupr@pemda.example");
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0]["event"], "assigned");
+  EXPECT_NE(mail[0]["subject"].get<std::string>().find(id), std::string::npos);
+  EXPECT_NE(mail[0]["body"].get<std::string>().find(told), std::string::npos);
+  EXPECT_NE(mail[0]["body"].get<std::string>().find("/staff/report.html?id=" + id),
+            std::string::npos);
+  // The citizen hears nothing of it: the assignment and its note are the staff's.
+  for (const json& m : mail_to("siti@contoh.id")) EXPECT_NE(m["event"], "assigned");
+  // Nor does the citizen's view carry the instructions.
+  const json tracked = json::parse(c.Post(("/api/v1/reports/" + id + "/access").c_str(),
+                                          json{{"pin", pin}}.dump(), "application/json")
+                                       ->body);
+  EXPECT_EQ(tracked.dump().find(told), std::string::npos);
+}
+
 TEST_F(Notifications, UpdatesGoToTheCitizenUntilTheyStopThem) {
   const auto [id, pin] = server.submit();
   const StaffSession coordinator = server.login("koordinator");

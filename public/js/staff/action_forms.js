@@ -7,7 +7,7 @@ const kFields = {
   forward: ['agency', 'classification', 'category', 'tier', 'flags', 'note'],
   postpone: ['note'],
   archive: ['archive_reason', 'duplicate_of', 'note'],
-  assign: ['officer'],
+  assign: ['officer', 'note'],
   respond: ['tier', 'note', 'publish'],
   update: ['note', 'public', 'publish'],
   return: ['note'],

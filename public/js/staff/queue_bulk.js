@@ -12,7 +12,7 @@ import { bulkAct } from './api.js';
 // they are a per-report decision (and one report's reporter may already have chosen).
 const kBulkFields = {
   forward: ['agency', 'classification', 'category', 'tier', 'note'],
-  assign: ['officer'],
+  assign: ['officer', 'note'],
   archive: ['archive_reason', 'duplicate_of', 'note'],
 };
 
