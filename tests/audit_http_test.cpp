@@ -458,6 +458,9 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_created;"
          "DROP INDEX reports_agency_updated;"
          "DROP INDEX reports_agency_followers;"
+         // Canned responses (0026).
+         "DROP INDEX canned_responses_by_title;"
+         "DROP TABLE canned_responses;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"
