@@ -1,0 +1,122 @@
+// Canned responses in Debian's Chromium with 3,000 reports: the agency admin adds one on the
+// canned-response page, then on a report forwarded to the agency inserts it into the
+// response from the keyboard, edits it there and sends it; the timeline shows the edited
+// text. The officer reads the list without a form; another agency's admin does not see it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { artifacts, staffPage, useAduan } from './harness.mjs';
+
+const env = useAduan({ seedReports: 3000 });
+
+const kTitle = 'Penambalan jalan pekan ini';
+const kText = 'Lubang jalan di lokasi yang Bapak/Ibu laporkan akan ditambal pekan ini oleh tim pemeliharaan jalan.';
+const kAdded = ' Untuk sementara rambu peringatan dipasang di Jl. A. Yani.';
+
+const untranslated = (page) => page.evaluate(() => [...document.querySelectorAll('[data-i18n]')]
+  .filter((el) => el.textContent.trim() === el.dataset.i18n).map((el) => el.dataset.i18n));
+
+test('an agency admin keeps a canned response and inserts it, edited, into a response', async () => {
+  const admin = await staffPage(env.browser, env.server, 'admin.dpupr');
+  await admin.setViewportSize({ width: 1366, height: 800 });
+  // From the staff menu.
+  await admin.click('.menu summary');
+  await admin.click('#nav-canned');
+  await admin.waitForURL(/\/staff\/canned\.html$/);
+  await admin.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await untranslated(admin), []);
+  assert.match(await admin.textContent('#canned-owner'), /Dinas Pekerjaan Umum dan Penataan Ruang/);
+  // The demo's texts are there: the agency's own and those every agency has.
+  const list = admin.locator('#canned-list');
+  await list.locator('h3', { hasText: 'Lubang jalan sudah ditambal' }).waitFor();
+  assert.equal(await list.locator('h3', { hasText: 'Air kembali mengalir normal' }).count(), 0);
+  await admin.screenshot({ path: path.join(artifacts, 'staff-canned-responses.png') });
+
+  // A title the list has already is refused beside its field, nothing is added.
+  const before = await list.locator('li').count();
+  await admin.fill('#title', 'lubang jalan sudah ditambal');
+  await admin.fill('#text', kText);
+  await admin.click('#canned-save');
+  await admin.waitForSelector('#title[aria-invalid="true"]');
+  assert.equal(await admin.textContent('#title-error'), 'Daftar ini sudah punya jawaban dengan judul ini.');
+  assert.equal(await admin.evaluate(() => document.activeElement.id), 'title');
+  assert.equal(await list.locator('li').count(), before);
+
+  await admin.fill('#title', kTitle);
+  await admin.click('#canned-save');
+  await list.locator('h3', { hasText: kTitle }).waitFor();
+  assert.equal(await admin.textContent('#canned-notice'), `“${kTitle}” ditambahkan.`);
+  assert.match(await list.locator('li', { hasText: kTitle }).textContent(), /Diubah oleh Budi Santoso/);
+  assert.equal(await list.locator('li').count(), before + 1);
+
+  // A report forwarded to the agency, not answered yet.
+  const login = await fetch(env.server.url + 'api/v1/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin.dpupr', password: env.server.passwords['admin.dpupr'] }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const forwarded = await (await fetch(env.server.url + 'api/v1/staff/reports?status=forwarded&per_page=5',
+    { headers: { Cookie: cookie } })).json();
+  assert.ok(forwarded.items.length > 0, 'a forwarded report of the agency');
+  const id = forwarded.items[0].tracking_id;
+
+  await admin.goto(env.server.url + 'staff/report.html?id=' + encodeURIComponent(id));
+  await admin.waitForSelector('#report:not([hidden])');
+  await admin.getByRole('button', { name: 'Tanggapi', exact: true }).click();
+  const form = admin.locator('.action-form');
+  const picker = form.getByRole('combobox', { name: 'Jawaban siap pakai' });
+  await picker.waitFor();
+  // From the keyboard: choose with the arrow keys, Tab to "Sisipkan", Enter.
+  await picker.focus();
+  const options = await picker.locator('option').allTextContents();
+  const steps = options.indexOf(kTitle);
+  assert.ok(steps > 0, 'the new text is offered');
+  for (let i = 0; i < steps; ++i) await admin.keyboard.press('ArrowDown');
+  assert.equal(await picker.evaluate((s) => s.selectedOptions[0].textContent), kTitle);
+  assert.match(await form.locator('#canned-preview').textContent(), /akan ditambal pekan ini/);
+  await admin.keyboard.press('Tab');
+  assert.equal(await admin.evaluate(() => document.activeElement.id), 'canned-insert');
+  await admin.keyboard.press('Enter');
+  // The text is in the note, the cursor after it, and the change is said.
+  const note = form.locator('#note');
+  assert.equal(await note.inputValue(), kText);
+  assert.equal(await admin.evaluate(() => document.activeElement.id), 'note');
+  assert.equal(await form.locator('#canned-said').textContent(),
+    `“${kTitle}” disisipkan ke catatan. Anda masih dapat mengubahnya sebelum mengirim.`);
+  assert.equal(await form.locator('#canned-said').getAttribute('role'), 'status');
+  await admin.screenshot({ path: path.join(artifacts, 'staff-report-canned-picker.png') });
+
+  // Edited before sending: typed at the cursor, which the insertion left at the end.
+  await admin.keyboard.type(kAdded);
+  assert.equal(await note.inputValue(), kText + kAdded);
+  await form.locator('button[type="submit"]').click();
+  await admin.waitForSelector('#report-notice:not([hidden])');
+  assert.equal(await admin.textContent('#report-status'), 'Sedang diproses');
+  const timeline = await admin.textContent('#timeline');
+  assert.ok(timeline.includes(kText + kAdded), 'the timeline shows the edited text');
+
+  // The officer reads the list and may not change it; another agency's admin does not see it.
+  const officer = await staffPage(env.browser, env.server, 'petugas.dpupr');
+  await officer.goto(env.server.url + 'staff/canned.html');
+  await officer.waitForSelector('body[data-ready="true"]');
+  await officer.locator('#canned-list h3', { hasText: kTitle }).waitFor();
+  assert.equal(await officer.isVisible('#canned-form'), false);
+  assert.equal(await officer.isVisible('#canned-readonly'), true);
+  assert.equal(await officer.locator('#canned-list button').count(), 0);
+  const other = await staffPage(env.browser, env.server, 'admin.pdam');
+  await other.goto(env.server.url + 'staff/canned.html');
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.locator('#canned-list h3', { hasText: 'Air kembali mengalir normal' }).waitFor();
+  assert.equal(await other.locator('#canned-list h3', { hasText: kTitle }).count(), 0);
+
+  // The page in English.
+  await other.click('#lang-switch');
+  assert.equal(await other.textContent('h1'), 'Canned responses');
+  assert.match(await other.textContent('#canned-count'), /of at most 100 responses/);
+  await other.click('#lang-switch');
+
+  for (const page of [admin, officer, other]) {
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
