@@ -120,6 +120,7 @@ async function refresh() {
     text: { min: listing.limits.text_min, max: listing.limits.text_max },
   });
   form.hidden = !listing.may_manage;
+  document.getElementById('canned-layout').classList.toggle('readonly', !listing.may_manage);
   document.getElementById('canned-readonly').hidden = listing.may_manage;
   render();
 }
