@@ -137,13 +137,34 @@ test('an agency admin keeps a canned response and inserts it, edited, into a res
   await other.locator('#canned-list h3', { hasText: 'Air kembali mengalir normal' }).waitFor();
   assert.equal(await other.locator('#canned-list h3', { hasText: kTitle }).count(), 0);
 
+  // The coordinator's postponement offers the coordinators' own questions, not the agency's.
+  const coordinator = await staffPage(env.browser, env.server, 'koordinator');
+  await coordinator.setViewportSize({ width: 1366, height: 800 });
+  await coordinator.goto(env.server.url + 'staff/queue.html?status=submitted');
+  await coordinator.waitForSelector('#queue-list[aria-busy="false"]');
+  const submitted = (await coordinator.locator('#queue-list .queue-item .mono').first().textContent()).trim();
+  await coordinator.goto(env.server.url + 'staff/report.html?id=' + encodeURIComponent(submitted));
+  await coordinator.waitForSelector('#report:not([hidden])');
+  await coordinator.getByRole('button', { name: 'Tunda, tanya pelapor', exact: true }).click();
+  const question = coordinator.locator('.action-form');
+  assert.equal(await coordinator.evaluate(() => document.activeElement.id), 'note', 'the form starts at its note');
+  const offered = await question.locator('#canned-pick option').allTextContents();
+  assert.ok(offered.includes('Mohon lengkapi lokasi'), offered.join(', '));
+  assert.ok(!offered.includes(kTitle) && !offered.includes('Lubang jalan sudah ditambal'), offered.join(', '));
+  await question.locator('#canned-pick').selectOption({ label: 'Mohon lengkapi lokasi' });
+  await coordinator.fill('#note', 'Lokasi di laporan kurang jelas.');
+  await question.locator('#canned-insert').click();
+  // After what was typed, as a paragraph of its own.
+  assert.match(await coordinator.inputValue('#note'), /^Lokasi di laporan kurang jelas\.\n\nTerima kasih atas laporan Bapak\/Ibu\. Agar dapat/);
+  await coordinator.screenshot({ path: path.join(artifacts, 'staff-report-canned-postpone.png') });
+
   // The page in English.
   await other.click('#lang-switch');
   assert.equal(await other.textContent('h1'), 'Canned responses');
   assert.match(await other.textContent('#canned-count'), /of at most 100 responses/);
   await other.click('#lang-switch');
 
-  for (const page of [admin, officer, other]) {
+  for (const page of [admin, officer, other, coordinator]) {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }

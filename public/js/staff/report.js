@@ -168,7 +168,8 @@ function openForm(action) {
   actionArea.replaceChildren(form);
   form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
   form.addEventListener('submit', (event) => submit(event, form));
-  form.querySelector('select, textarea, input')?.focus();
+  // The form's own first field; the canned-response picker is a help beside the note.
+  form.querySelector('select:not(#canned-pick), textarea, input')?.focus();
   if (action === 'forward') offerInForwardForm(form, ctx.report, core, ctx);
 }
 
