@@ -162,6 +162,8 @@ test('an agency admin keeps a canned response and inserts it, edited, into a res
   await other.click('#lang-switch');
   assert.equal(await other.textContent('h1'), 'Canned responses');
   assert.match(await other.textContent('#canned-count'), /of at most 100 responses/);
+  await other.setViewportSize({ width: 1366, height: 800 });
+  await other.screenshot({ path: path.join(artifacts, 'staff-canned-responses-en.png') });
   await other.click('#lang-switch');
 
   for (const page of [admin, officer, other, coordinator]) {

@@ -86,7 +86,7 @@ function render() {
     li.dataset.id = item.id;
     const title = element('h3', { textContent: item.title });
     const text = element('p', { className: 'canned-text', textContent: item.text });
-    const meta = element('p', { className: 'queue-meta', textContent: t('canned.changed', { by: item.updated_by, at: formatDateTime(item.updated_at) }) });
+    const meta = element('p', { className: 'queue-meta', textContent: t('canned.changed', { by: item.updated_by === 'demo' ? t('canned.by.demo') : item.updated_by, at: formatDateTime(item.updated_at) }) });
     li.append(title, text, meta);
     if (listing.may_manage) {
       const buttons = element('p', { className: 'canned-buttons' });
