@@ -1,7 +1,9 @@
 // Canned responses in Debian's Chromium with 3,000 reports: the agency admin adds one on the
 // canned-response page, then on a report forwarded to the agency inserts it into the
 // response from the keyboard, edits it there and sends it; the timeline shows the edited
-// text. The officer reads the list without a form; another agency's admin does not see it.
+// text. The admin then changes the text's title and removes it (confirmed in place) from the
+// keyboard. The officer reads the list without a form; another agency's admin does not see
+// it; the coordinator's postponement offers the coordinators' own questions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -136,6 +138,30 @@ test('an agency admin keeps a canned response and inserts it, edited, into a res
   await other.waitForSelector('body[data-ready="true"]');
   await other.locator('#canned-list h3', { hasText: 'Air kembali mengalir normal' }).waitFor();
   assert.equal(await other.locator('#canned-list h3', { hasText: kTitle }).count(), 0);
+
+  // Back on the page: the admin changes the text's title, then removes it, confirming in place.
+  await admin.goto(env.server.url + 'staff/canned.html');
+  await admin.waitForSelector('body[data-ready="true"]');
+  await admin.getByRole('button', { name: `Ubah “${kTitle}”` }).click();
+  assert.equal(await admin.evaluate(() => document.activeElement.id), 'title');
+  assert.equal(await admin.inputValue('#title'), kTitle);
+  assert.equal(await admin.textContent('#canned-form-heading'), 'Ubah jawaban');
+  await admin.fill('#title', kTitle + ' (Jl. A. Yani)');
+  await admin.click('#canned-save');
+  await list.locator('h3', { hasText: kTitle + ' (Jl. A. Yani)' }).waitFor();
+  assert.equal(await admin.textContent('#canned-notice'), `Perubahan “${kTitle} (Jl. A. Yani)” disimpan.`);
+  assert.equal(await admin.textContent('#canned-form-heading'), 'Tambah jawaban');
+  const count = await list.locator('li').count();
+  await admin.getByRole('button', { name: `Hapus “${kTitle} (Jl. A. Yani)”` }).click();
+  // Nothing is removed until the choice is confirmed; "Jangan" keeps it.
+  await admin.getByRole('button', { name: 'Jangan' }).click();
+  assert.equal(await list.locator('li').count(), count);
+  await admin.getByRole('button', { name: `Hapus “${kTitle} (Jl. A. Yani)”` }).click();
+  assert.equal(await admin.evaluate(() => document.activeElement.textContent), 'Ya, hapus');
+  await admin.keyboard.press('Enter');
+  await admin.waitForFunction((n) => document.querySelectorAll('#canned-list li').length === n - 1, count);
+  assert.equal(await admin.textContent('#canned-notice'), `“${kTitle} (Jl. A. Yani)” dihapus.`);
+  assert.equal(await admin.evaluate(() => document.activeElement.id), 'canned-list-heading');
 
   // The coordinator's postponement offers the coordinators' own questions, not the agency's.
   const coordinator = await staffPage(env.browser, env.server, 'koordinator');
