@@ -13,7 +13,7 @@ int64_t key(CannedList list) { return list.value_or(0); }
 
 constexpr const char* kColumns =
     "SELECT c.id, c.agency_id, c.title, c.text, c.created_at, c.updated_at, c.updated_by, "
-    "ifnull(u.display_name, c.updated_by) FROM canned_responses c "
+    "ifnull(u.display_name, c.updated_by), c.version FROM canned_responses c "
     "LEFT JOIN users u ON u.username = c.updated_by ";
 
 CannedResponse read_row(Prepared& q) {
@@ -26,6 +26,7 @@ CannedResponse read_row(Prepared& q) {
   c.updated_at = q.getColumn(5).getInt64();
   c.updated_by = q.getColumn(6).getString();
   c.updated_by_name = q.getColumn(7).getString();
+  c.version = q.getColumn(8).getInt64();
   return c;
 }
 
@@ -98,7 +99,8 @@ bool CannedResponseRepository::update(SQLite::Database& db, CannedList list, int
                                       const std::string& title, const std::string& text,
                                       const std::string& by, int64_t now) {
   Prepared q(db,
-             "UPDATE canned_responses SET title = ?, text = ?, updated_at = ?, updated_by = ? "
+             "UPDATE canned_responses SET title = ?, text = ?, updated_at = ?, updated_by = ?, "
+             "version = version + 1 "
              "WHERE id = ? AND ifnull(agency_id, 0) = ?");
   q.bind(1, title);
   q.bind(2, text);

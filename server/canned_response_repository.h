@@ -26,6 +26,7 @@ struct CannedResponse {
   int64_t updated_at = 0;
   std::string updated_by;       // the username, or "demo"
   std::string updated_by_name;  // the account's display name when there is one, else updated_by
+  int64_t version = 1;          // grows with each change
 };
 
 class CannedResponseRepository {
@@ -41,7 +42,7 @@ class CannedResponseRepository {
   // Returns the new id.
   static int64_t insert(SQLite::Database& db, CannedList list, const std::string& title,
                         const std::string& text, const std::string& by, int64_t now);
-  // False when the list has no text with this id.
+  // False when the list has no text with this id. The version grows by one.
   static bool update(SQLite::Database& db, CannedList list, int64_t id, const std::string& title,
                      const std::string& text, const std::string& by, int64_t now);
   static bool remove(SQLite::Database& db, CannedList list, int64_t id);

@@ -107,9 +107,17 @@ CannedOutcome CannedResponseService::update(const Principal& p, int64_t id, Cann
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
     // Another list's text is not found, whatever the body says.
-    if (!CannedResponseRepository::find(db, scope->list, id)) {
+    const auto stored = CannedResponseRepository::find(db, scope->list, id);
+    if (!stored) {
       out.error = CannedError::kNotFound;
       out.fields.clear();
+      return;
+    }
+    // Someone changed it since the caller read it: their change is not overwritten.
+    if (in.version && *in.version != stored->version) {
+      out.error = CannedError::kStale;
+      out.fields.clear();
+      out.item = stored;
       return;
     }
     if (out.fields.empty() &&

@@ -33,6 +33,7 @@ struct CannedLimits {
 struct CannedInput {
   std::string title;
   std::string text;
+  std::optional<int64_t> version;  // a change: the version it was made on, when the caller says
 };
 
 // Normalises `in` as it will be stored (a title on one line, the text's lines trimmed) and
@@ -47,6 +48,7 @@ enum class CannedError {
   kNotFound,  // no such text in the caller's list
   kInvalid,   // see fields
   kFull,      // the list already holds CannedLimits::kPerList texts
+  kStale,     // a change made on an older version than the stored one
 };
 
 struct CannedOutcome {

@@ -33,7 +33,8 @@ json item_json(const CannedResponse& c, int offset) {
               {"title", c.title},
               {"text", c.text},
               {"updated_at", format_iso_datetime(c.updated_at, offset)},
-              {"updated_by", c.updated_by_name}};
+              {"updated_by", c.updated_by_name},
+              {"version", c.version}};
 }
 
 // The body of a create or a change: a title and a text, both strings.
@@ -49,6 +50,15 @@ std::optional<CannedInput> read_input(const httplib::Request& req, httplib::Resp
   CannedInput in;
   in.title = json_support::read_string(*doc, "title", "title", errors);
   in.text = json_support::read_string(*doc, "text", "text", errors);
+  // Optional: the version a change was made on.
+  if (doc->contains("version") && !(*doc)["version"].is_null()) {
+    const json& v = (*doc)["version"];
+    if (v.is_number_integer() && v.get<int64_t>() > 0) {
+      in.version = v.get<int64_t>();
+    } else {
+      errors->push_back({"version", FieldCode::kWrongType});
+    }
+  }
   return in;
 }
 
@@ -71,6 +81,10 @@ void send_canned_error(httplib::Response& res, CannedError error,
     case CannedError::kNotFound:
       return send_error(res, 404, "canned_response_not_found",
                         "Your list has no canned response with this id.");
+    case CannedError::kStale:
+      return send_error(res, 409, "canned_response_changed",
+                        "Someone changed this canned response since you opened it; read it "
+                        "again.");
     case CannedError::kFull:
       return send_error(res, 409, "canned_responses_full",
                         "The list holds 100 canned responses; remove one first.");
@@ -82,6 +96,12 @@ void send_canned_error(httplib::Response& res, CannedError error,
     case CannedError::kNone:
       return;
   }
+}
+
+// A field of the wrong type: nothing is written; its error, and the other fields' own.
+void send_typed_errors(httplib::Response& res, const std::vector<FieldError>& typed,
+                       CannedInput in) {
+  send_canned_error(res, CannedError::kInvalid, merge(typed, validate_canned(&in)));
 }
 
 }  // namespace
@@ -116,14 +136,9 @@ void register_canned_routes(Router& router, const Services& s) {
         std::vector<FieldError> typed;
         const auto in = read_input(req, res, &typed);
         if (!in) return;
+        if (!typed.empty()) return send_typed_errors(res, typed, *in);
         const CannedOutcome out = service->create(p, *in);
-        if (out.error != CannedError::kNone || !typed.empty()) {
-          if (out.error == CannedError::kFull || out.error == CannedError::kReadOnly ||
-              out.error == CannedError::kNoList) {
-            return send_canned_error(res, out.error);
-          }
-          return send_canned_error(res, CannedError::kInvalid, merge(typed, out.fields));
-        }
+        if (out.error != CannedError::kNone) return send_canned_error(res, out.error, out.fields);
         send_json(
             res, 201,
             json_support::dump(item_json(*out.item, s.reports.settings().utc_offset_minutes)));
@@ -134,13 +149,9 @@ void register_canned_routes(Router& router, const Services& s) {
         std::vector<FieldError> typed;
         const auto in = read_input(req, res, &typed);
         if (!in) return;
+        if (!typed.empty()) return send_typed_errors(res, typed, *in);
         const CannedOutcome out = service->update(p, std::stoll(req.matches[1].str()), *in);
-        if (out.error != CannedError::kNone && out.error != CannedError::kInvalid) {
-          return send_canned_error(res, out.error);
-        }
-        if (out.error == CannedError::kInvalid || !typed.empty()) {
-          return send_canned_error(res, CannedError::kInvalid, merge(typed, out.fields));
-        }
+        if (out.error != CannedError::kNone) return send_canned_error(res, out.error, out.fields);
         send_json(
             res, 200,
             json_support::dump(item_json(*out.item, s.reports.settings().utc_offset_minutes)));

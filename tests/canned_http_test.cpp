@@ -129,6 +129,33 @@ TEST_F(CannedHttp, AnAgencyAdminKeepsTheListItsOfficersReadAndNoOtherAgencySees)
   EXPECT_EQ(row.getColumn(0).getString(), "admin.dpupr");
   EXPECT_EQ(row.getColumn(1).getInt64(), server.clock().now_unix());
 
+  // A change made on an older version is refused, not written over the newer one; a change
+  // that names the version it was made on, or none, goes through.
+  EXPECT_EQ(created["version"], 1);
+  EXPECT_EQ(changed["version"], 2);
+  auto [stale, stale_body] = call(admin, "PUT", item,
+                                  json{{"title", "Ditulis di atas yang lama"},
+                                       {"text", "Perubahan dari halaman yang sudah lama dibuka."},
+                                       {"version", 1}}
+                                      .dump());
+  EXPECT_EQ(stale, 409);
+  EXPECT_EQ(stale_body["error"]["code"], "canned_response_changed");
+  auto [typed, typed_body] = call(
+      admin, "PUT", item,
+      json{{"title", "Versi yang salah"}, {"text", "Versi yang bukan angka."}, {"version", "2"}}
+          .dump());
+  EXPECT_EQ(typed, 422);
+  EXPECT_EQ(fields(typed_body), (Fields{{"version", "wrong_type"}}));
+  EXPECT_TRUE(has_title(list(admin), "Trotoar sudah diperbaiki"));
+  auto [current, current_body] =
+      call(admin, "PUT", item,
+           json{{"title", "Trotoar sudah diperbaiki"},
+                {"text", "Trotoar telah diperbaiki; pejalan kaki dapat melintas dengan aman."},
+                {"version", 2}}
+               .dump());
+  EXPECT_EQ(current, 200) << current_body;
+  EXPECT_EQ(current_body["version"], 3);
+
   EXPECT_EQ(call(admin, "DELETE", item).first, 204);
   EXPECT_EQ(call(admin, "DELETE", item).first, 404);
   EXPECT_EQ(call(admin, "PUT", item, body).first, 404);

@@ -11,7 +11,8 @@ CREATE TABLE canned_responses (
   text       TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  updated_by TEXT NOT NULL
+  updated_by TEXT NOT NULL,
+  version    INTEGER NOT NULL DEFAULT 1  -- grows with each change: a change made on an older one is refused
 );
 -- One title once per list (letters in either case are the same title); the list is read in
 -- title order.
