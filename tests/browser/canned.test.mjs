@@ -84,6 +84,7 @@ test('an agency admin keeps a canned response and inserts it, edited, into a res
     body: JSON.stringify({ username: 'admin.dpupr', password: env.server.passwords['admin.dpupr'] }),
   });
   const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
   const forwarded = await (await fetch(env.server.url + 'api/v1/staff/reports?status=forwarded&per_page=5',
     { headers: { Cookie: cookie } })).json();
   assert.ok(forwarded.items.length > 0, 'a forwarded report of the agency');
@@ -147,6 +148,22 @@ test('an agency admin keeps a canned response and inserts it, edited, into a res
   assert.equal(await admin.inputValue('#title'), kTitle);
   assert.equal(await admin.textContent('#canned-form-heading'), 'Ubah jawaban');
   await admin.fill('#title', kTitle + ' (Jl. A. Yani)');
+  // Meanwhile the same text is changed from another session (as a second admin of the agency
+  // would): the page's change is refused
+  // rather than written over it, the newest shows in the list, and what was typed stays.
+  const listing = await (await fetch(env.server.url + 'api/v1/staff/canned-responses', { headers: { Cookie: cookie } })).json();
+  const mine = listing.items.find((i) => i.title === kTitle);
+  const meanwhile = await fetch(`${env.server.url}api/v1/staff/canned-responses/${mine.id}`, {
+    method: 'PUT', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: kTitle, text: kText + ' Diubah admin lain.', version: mine.version }),
+  });
+  assert.equal(meanwhile.status, 200);
+  await admin.click('#canned-save');
+  await admin.waitForSelector('#canned-error:not(:empty)');
+  assert.match(await admin.textContent('#canned-error'), /baru saja diubah orang lain/);
+  await list.locator('p', { hasText: 'Diubah admin lain.' }).waitFor();
+  assert.equal(await admin.inputValue('#title'), kTitle + ' (Jl. A. Yani)');
+  // Saved again on purpose: it replaces the newest.
   await admin.click('#canned-save');
   await list.locator('h3', { hasText: kTitle + ' (Jl. A. Yani)' }).waitFor();
   assert.equal(await admin.textContent('#canned-notice'), `Perubahan “${kTitle} (Jl. A. Yani)” disimpan.`);

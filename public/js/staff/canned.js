@@ -129,7 +129,8 @@ async function submit(event) {
   event.preventDefault();
   const body = { title: form.elements.title.value, text: form.elements.text.value };
   save.disabled = true;
-  const res = editing ? await changeCannedResponse(editing.id, body) : await addCannedResponse(body);
+  const res = editing ? await changeCannedResponse(editing.id, { ...body, version: editing.version })
+    : await addCannedResponse(body);
   save.disabled = false;
   const line = form.querySelector('#canned-error');
   if (res.ok) {
@@ -148,6 +149,12 @@ async function submit(event) {
   }
   line.textContent = res.message;
   if (res.status === 404) { setMode(null); await refresh(); }
+  if (res.code === 'canned_response_changed') {
+    // The newest version is in the list; what was typed stays, and saving again replaces it.
+    await refresh();
+    editing = listing?.items.find((i) => i.id === editing.id) ?? null;
+    formWords();
+  }
 }
 
 async function main() {
