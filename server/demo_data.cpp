@@ -151,6 +151,7 @@ void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now) {
       ++summary->holidays;
     }
     CatalogRepository::confirm_holiday_year(db, 2026, "demo", now);
+    load_demo_canned_responses(db, now);
     tx.commit();
   });
 }

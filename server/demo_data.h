@@ -3,9 +3,14 @@
 // overdue enough to be escalated.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace SQLite {
+class Database;
+}
 
 namespace aduan {
 
@@ -29,5 +34,9 @@ DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now);
 // The catalogue only (agencies, categories, holidays). The demo's admin has confirmed 2026's
 // holidays (national and cuti bersama) at `now`; the later shipped years stay provisional.
 void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now);
+
+// A few canned responses for each demo agency and the coordinators (server/demo_canned.cpp),
+// only into a store that has none; in the caller's transaction.
+void load_demo_canned_responses(SQLite::Database& db, int64_t now);
 
 }  // namespace aduan

@@ -40,6 +40,8 @@ void register_my_reports_routes(Router& router, const Services& services);
 // The category suggestion's model: /api/v1/categories/model.
 void register_category_model_routes(Router& router, const Services& services);
 void register_upload_routes(Router& router, const Services& services);
+// Canned responses per agency (and the coordinators' own): /api/v1/staff/canned-responses.
+void register_canned_routes(Router& router, const Services& services);
 
 // The map: its settings for the pages (/api/v1/map), the region near a pin
 // (/api/v1/regions/near) and the rounded positions of public reports (/api/v1/public/map).

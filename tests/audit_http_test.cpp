@@ -458,6 +458,9 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_created;"
          "DROP INDEX reports_agency_updated;"
          "DROP INDEX reports_agency_followers;"
+         // Canned responses (0026).
+         "DROP INDEX canned_responses_by_title;"
+         "DROP TABLE canned_responses;"
          // Saved queue views (0027).
          "DROP TABLE saved_views;"
          // An agency's all-status orders (0028).

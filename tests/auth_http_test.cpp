@@ -159,6 +159,16 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/admin/api-keys/999", {"system_admin"}}},
       {{"POST", R"(/api/v1/admin/notifications/(\d{1,18})/retry)"},
        {"/api/v1/admin/notifications/1/retry", {"system_admin"}}},
+      // An agency's list is read by its staff and kept by its admin; the coordinators keep
+      // their own. Supervisors and the system admin have none.
+      {{"GET", "/api/v1/staff/canned-responses"},
+       {"/api/v1/staff/canned-responses", {"coordinator", "agency_admin", "agency_officer"}}},
+      {{"POST", "/api/v1/staff/canned-responses"},
+       {"/api/v1/staff/canned-responses", {"coordinator", "agency_admin"}}},
+      {{"PUT", R"(/api/v1/staff/canned-responses/(\d{1,18}))"},
+       {"/api/v1/staff/canned-responses/999", {"coordinator", "agency_admin"}}},
+      {{"DELETE", R"(/api/v1/staff/canned-responses/(\d{1,18}))"},
+       {"/api/v1/staff/canned-responses/999", {"coordinator", "agency_admin"}}},
   };
 }
 
@@ -175,6 +185,7 @@ int call(TestServer& server, const std::string& method, const std::string& path,
   if (method == "GET") return status(c.Get(path.c_str(), headers));
   if (method == "POST") return status(c.Post(path.c_str(), headers, "{}", "application/json"));
   if (method == "DELETE") return status(c.Delete(path.c_str(), headers));
+  if (method == "PUT") return status(c.Put(path.c_str(), headers, "{}", "application/json"));
   return 0;
 }
 

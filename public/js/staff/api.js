@@ -41,3 +41,7 @@ export const termLinks = (page) => request('/api/v1/admin/term-links?' + new URL
 export const reviewTermLink = (term, linked, rejected) => send('POST', '/api/v1/admin/term-links/review', { term, linked, rejected });
 export const similarReports = (id) => request(`/api/v1/staff/reports/${encodeURIComponent(id)}/similar`);
 export const dashboard = (params) => request('/api/v1/staff/dashboard?' + new URLSearchParams(params));
+export const cannedResponses = () => request('/api/v1/staff/canned-responses');
+export const addCannedResponse = (item) => send('POST', '/api/v1/staff/canned-responses', item);
+export const changeCannedResponse = (id, item) => send('PUT', `/api/v1/staff/canned-responses/${id}`, item);
+export const removeCannedResponse = (id) => send('DELETE', `/api/v1/staff/canned-responses/${id}`);

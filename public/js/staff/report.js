@@ -6,8 +6,9 @@ import { showErrors } from '../form_fields.js';
 import { loadCore } from '../core.js';
 import { formatDate, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { renderDeadline, renderTimeline } from '../report_view.js';
-import { act, officers, report, similarReports } from './api.js';
+import { act, cannedResponses, officers, report, similarReports } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
+import { addCannedPicker } from './canned_picker.js';
 import { offerInForwardForm } from '../category_suggest.js';
 import { startReportNav } from './report_nav.js';
 import { startStaffPage } from './session.js';
@@ -166,10 +167,12 @@ function render(r) {
 function openForm(action) {
   if (core) setFieldLimits({ note: core.noteLimits(action) });
   const form = buildActionForm(action, { ...ctx, core, role: principal.role });
+  addCannedPicker(form, ctx.canned);
   actionArea.replaceChildren(form);
   form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
   form.addEventListener('submit', (event) => submit(event, form));
-  form.querySelector('select, textarea, input')?.focus();
+  // The form's own first field; the canned-response picker is a help beside the note.
+  form.querySelector('select:not(#canned-pick), textarea, input')?.focus();
   if (action === 'forward') offerInForwardForm(form, ctx.report, core, ctx);
 }
 
@@ -218,10 +221,13 @@ async function submit(event, form) {
 
 async function main() {
   principal = await startStaffPage();
-  const [coreResult, agencies, categories, staff, loaded] = await Promise.all([
+  // The canned responses of the agency (or the coordinators' own), for the notes' picker.
+  const hasCanned = ['coordinator', 'agency_admin', 'agency_officer'].includes(principal.role);
+  const [coreResult, agencies, categories, staff, loaded, canned] = await Promise.all([
     loadCore().catch(() => null), getAgencies(), getCategories(),
     principal.role === 'agency_admin' ? officers() : Promise.resolve({ ok: true, data: [] }),
     report(id),
+    hasCanned ? cannedResponses() : Promise.resolve({ ok: false }),
   ]);
   core = coreResult;
   ctx = {
@@ -229,6 +235,7 @@ async function main() {
     agencies: agencies.ok ? agencies.data : [],
     categories: categories.ok ? categories.data : [],
     officers: staff.ok ? staff.data : [],
+    canned: canned.ok ? canned.data : null,
   };
   if (loaded.ok) render(loaded.data);
   else notice(t('report.notfound'));

@@ -18,6 +18,9 @@ const kPages = [
   { id: 'nav-notifications', href: '/staff/notifications.html', label: 'staff.nav.notifications', admin: true },
   { id: 'nav-api-keys', href: '/staff/api-keys.html', label: 'staff.nav.api_keys', admin: true },
   { id: 'nav-holidays', href: '/staff/holidays.html', label: 'staff.nav.holidays' },
+  // An agency's canned responses: its admin keeps them, its officers read them; the
+  // coordinators keep their own.
+  { id: 'nav-canned', href: '/staff/canned.html', label: 'staff.nav.canned', roles: ['agency_admin', 'agency_officer', 'coordinator'] },
   // The coordinators mark the duplicates that teach these words.
   { id: 'nav-term-links', href: '/staff/term-links.html', label: 'staff.nav.term_links', roles: ['coordinator', 'system_admin'] },
 ];
