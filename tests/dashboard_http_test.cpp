@@ -190,6 +190,17 @@ TEST_F(Dashboard, EscalatedReportHeldForMonthsIsOverdueInTheDefaultView) {
   EXPECT_DOUBLE_EQ(d["compliance"]["green_from"].get<double>(), 0.9);
   EXPECT_DOUBLE_EQ(d["compliance"]["amber_from"].get<double>(), 0.7);
 
+  // A period in which no stage ended: the roads agency has no share, so no colour (it was
+  // green, ranked first, for never having answered), and still its overdue reports today.
+  const json january = get(coordinator, "/api/v1/staff/dashboard?from=2026-01-01&to=2026-01-31");
+  EXPECT_EQ(january["total"], 0);
+  EXPECT_EQ(january["overdue"]["escalated"], 1);
+  ASSERT_FALSE(january["agencies"].empty());
+  for (const json& a : january["agencies"]) {
+    EXPECT_EQ(a["stages_ended"], 0);
+    EXPECT_EQ(a["colour"], "none");
+  }
+
   // The roads agency sees its own escalated report in its default view too.
   const json mine = get(dpupr, "/api/v1/staff/dashboard");
   EXPECT_EQ(mine["scope"]["own_agency_only"], true);
