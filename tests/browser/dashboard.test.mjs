@@ -77,6 +77,17 @@ test('the dashboard says what each figure counts and draws filed and closed', as
   await page.locator('section[aria-labelledby="trend-heading"]').screenshot({ path: path.join(artifacts, 'staff-dashboard-trend.png') });
   await page.locator('section[aria-labelledby="agencies-heading"]').screenshot({ path: path.join(artifacts, 'staff-dashboard-agencies.png') });
 
+  // Over more than half a year the series is per month, drawn and tabled alike.
+  const from = `${Number(api.scope.to.slice(0, 4)) - 1}-01-01`;
+  await page.fill('#from', from);
+  await page.click('#dash-filters button[type="submit"]');
+  await page.waitForFunction(() => document.getElementById('dash-trend-period-col').textContent === 'Bulan');
+  const year = await page.evaluate(async (f) => (await fetch('/api/v1/staff/dashboard?from=' + f)).json(), from);
+  assert.ok(year.trend.months.length >= 12);
+  assert.equal(await page.locator('#dash-trend-rows tr').count(), year.trend.months.length);
+  assert.equal(await page.locator('#dash-chart-trend rect.chart-closed').count(), year.trend.months.length + 1);
+  assert.match(await page.textContent('#dash-trend-note'), /^Per bulan/);
+
   // In English, every one of those words is English.
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
