@@ -129,11 +129,11 @@ function render() {
     }
     return cells(document.createElement('tr'), [name, share, number(a.open), late]);
   }));
-  document.getElementById('dash-status-note').textContent = basis('by_status');
+  document.getElementById('dash-status-note').textContent = basis('by_status') + ' ' + t('dash.bars.queue');
   const statuses = Object.entries(data.by_status).sort((a, b) => b[1] - a[1])
     .map(([status, n]) => ({ label: t('status.' + status), value: n, href: queueLink({ status }) }));
   document.getElementById('dash-chart-status').replaceChildren(barChart(statuses, { title: t('public.by_status'), format: number }));
-  document.getElementById('dash-category-note').textContent = basis('by_category');
+  document.getElementById('dash-category-note').textContent = t('dash.category.note', { from: formatDate(data.scope.from), to: formatDate(data.scope.to) }) + ' ' + t('dash.bars.queue');
   const categories = Object.entries(data.by_category).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([code, n]) => ({
     label: nameIn(catalogue.categories, code), value: n, href: queueLink({ category: code }) }));
   document.getElementById('dash-chart-category').replaceChildren(barChart(categories, { title: t('public.by_category'), format: number }));
