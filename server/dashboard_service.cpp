@@ -11,9 +11,11 @@
 namespace aduan {
 namespace {
 
-constexpr const char* kOpenAtAgency = "('forwarded', 'in_progress', 'escalated')";
 // The statuses whose stage can be overdue; the partial index reports_late is on these.
 constexpr const char* kLate = "('submitted', 'forwarded', 'in_progress', 'escalated')";
+// Those of them whose lateness is their stage's due day (is_overdue in shared/deadlines.h);
+// an escalated report is overdue by its status and counted as such, never twice.
+constexpr const char* kLateByStage = "('submitted', 'forwarded', 'in_progress')";
 
 // The value below which `share` of a histogram's weight lies (working days).
 int percentile(const std::map<int, int64_t>& histogram, double share) {
@@ -38,9 +40,9 @@ std::string in_list(const std::vector<int64_t>& ids) {
 }  // namespace
 
 std::string compliance_colour(int64_t ended, int64_t on_time) {
-  if (ended == 0) return "green";
+  if (ended == 0) return "none";  // nothing to judge: not green for an agency that never answers
   const double share = static_cast<double>(on_time) / static_cast<double>(ended);
-  return share >= 0.9 ? "green" : share >= 0.7 ? "amber" : "red";
+  return share >= kComplianceGreen ? "green" : share >= kComplianceAmber ? "amber" : "red";
 }
 
 DashboardService::DashboardService(Store& store, const Clock& clock, ServiceSettings settings)
@@ -164,22 +166,47 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
       row.stages_ended = per.getColumn(1).getInt64();
       row.stages_on_time = per.getColumn(2).getInt64();
     }
-    // Open now (whenever created) and overdue today, per agency.
-    Prepared open(db, std::string("SELECT agency_id, sum(n) FROM report_tallies WHERE "
-                                  "grain = 1 AND dimension = 'status' AND value IN ") +
-                          kOpenAtAgency + " AND agency_id != 0" + filter + " GROUP BY agency_id");
+    // Open now (whenever created) and overdue today, per agency and in all. A report the
+    // supervisor took over runs no clock but is overdue until it is resolved (the core's
+    // is_overdue), so the escalated ones are counted from the status counters, whatever
+    // their creation day, beside those whose stage is past its due day.
+    std::string open_statuses = "(";
+    for (int i = 0; i < kStatusCount; ++i) {
+      const Status status = static_cast<Status>(i);
+      if (!is_open(status)) continue;
+      open_statuses += std::string(open_statuses.size() > 1 ? ", '" : "'") +
+                       std::string(to_string(status)) + "'";
+    }
+    open_statuses += ")";
+    const std::string escalated_status(to_string(Status::kEscalated));
+    Prepared open(db,
+                  "SELECT agency_id, value, sum(n) FROM report_tallies WHERE grain = 1 AND "
+                  "dimension = 'status' AND value IN " +
+                      open_statuses + filter + " GROUP BY 1, 2");
     while (open.executeStep()) {
-      if (open.getColumn(1).getInt64())
-        rows[open.getColumn(0).getInt64()].open = open.getColumn(1).getInt64();
+      const int64_t agency = open.getColumn(0).getInt64();
+      const std::string status = open.getColumn(1).getString();
+      const int64_t n = open.getColumn(2).getInt64();
+      if (!n) continue;
+      d.open_now += n;
+      if (status == escalated_status) d.escalated += n;
+      if (agency == 0) continue;
+      // Open at the agency: what it holds (a resolved report waits for its reporter).
+      if (status == "forwarded" || status == "in_progress" || status == escalated_status) {
+        rows[agency].open += n;
+      }
+      if (status == escalated_status) {
+        rows[agency].escalated += n;
+        rows[agency].overdue += n;
+      }
     }
     Prepared overdue(db, std::string("SELECT agency_id, sum(n) FROM due_tallies WHERE "
                                      "due < ? AND status IN ") +
-                             kOpenAtAgency + " AND agency_id != 0" + filter +
-                             " GROUP BY agency_id");
+                             kLateByStage + " AND agency_id != 0" + filter + " GROUP BY agency_id");
     overdue.bind(1, format_iso_date(now));
     while (overdue.executeStep()) {
       if (overdue.getColumn(1).getInt64())
-        rows[overdue.getColumn(0).getInt64()].overdue = overdue.getColumn(1).getInt64();
+        rows[overdue.getColumn(0).getInt64()].overdue += overdue.getColumn(1).getInt64();
     }
     for (auto& [id, row] : rows) {
       for (const Agency& a : agencies) {
@@ -189,37 +216,76 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
       row.colour = compliance_colour(row.stages_ended, row.stages_on_time);
       d.agencies.push_back(row);
     }
+    // An agency with no stage ended in the period has no share to rank by: it comes after
+    // those that have one (it used to rank first, as if all on time), the most overdue first.
     std::sort(d.agencies.begin(), d.agencies.end(), [](const AgencyRow& a, const AgencyRow& b) {
-      const double sa = a.stages_ended ? double(a.stages_on_time) / a.stages_ended : 1.0;
-      const double sb = b.stages_ended ? double(b.stages_on_time) / b.stages_ended : 1.0;
+      if ((a.stages_ended == 0) != (b.stages_ended == 0)) return b.stages_ended == 0;
+      if (a.stages_ended == 0) return a.overdue > b.overdue;
+      const double sa = double(a.stages_on_time) / double(a.stages_ended);
+      const double sb = double(b.stages_on_time) / double(b.stages_ended);
       return sa != sb ? sa > sb : a.overdue < b.overdue;
     });
 
-    // What is late now, the latest first.
+    // What is late now, whenever filed: the stages past their due day, the most overdue
+    // first, and the escalated reports, the longest held first.
+    auto agency_name = [&](const SQLite::Column& column) {
+      if (!column.isNull()) {
+        for (const Agency& a : agencies) {
+          if (a.id == column.getInt64()) return a.name;
+        }
+      }
+      return std::string();
+    };
     const std::string late = std::string(" FROM reports WHERE status IN ") + kLate +
-                             " AND stage != 'none' AND stage_due < ?" + filter;
+                             " AND stage != 'none' AND stage_due < ?" + filter + " AND status IN " +
+                             kLateByStage;
     Prepared late_count(db, std::string("SELECT coalesce(sum(n), 0) FROM due_tallies "
                                         "WHERE due < ? AND status IN ") +
-                                kLate + filter);
+                                kLateByStage + filter);
     late_count.bind(1, format_iso_date(now));
     late_count.executeStep();
-    d.overdue_total = late_count.getColumn(0).getInt64();
-    Prepared late_rows(db, "SELECT tracking_id, title, agency_id, status, stage, stage_due" + late +
-                               " ORDER BY stage_due LIMIT 20");
+    d.overdue_past_due = late_count.getColumn(0).getInt64();
+    d.overdue_total = d.overdue_past_due + d.escalated;
+    Prepared late_rows(db,
+                       "SELECT tracking_id, title, agency_id, status, stage, stage_due, "
+                       "created_at" +
+                           late + " ORDER BY stage_due LIMIT 20");
     late_rows.bind(1, format_iso_date(now));
     while (late_rows.executeStep()) {
       OverdueRow row;
       row.tracking_id = format_tracking_id(late_rows.getColumn(0).getString());
       row.title = late_rows.getColumn(1).getString();
-      if (!late_rows.getColumn(2).isNull()) {
-        for (const Agency& a : agencies) {
-          if (a.id == late_rows.getColumn(2).getInt64()) row.agency = a.name;
-        }
-      }
+      row.agency = agency_name(late_rows.getColumn(2));
       row.status = late_rows.getColumn(3).getString();
       row.stage = late_rows.getColumn(4).getString();
-      row.due = parse_iso_date(late_rows.getColumn(5).getString()).value_or(Date{});
+      row.due = parse_iso_date(late_rows.getColumn(5).getString());
+      row.filed = local_date(late_rows.getColumn(6).getInt64(), settings_.utc_offset_minutes);
       d.overdue.push_back(row);
+    }
+    Prepared held(db,
+                  "SELECT id, tracking_id, title, agency_id, created_at FROM reports "
+                  "WHERE status = ?" +
+                      filter + " ORDER BY created_at LIMIT 20");
+    held.bind(1, escalated_status);
+    Prepared taken_over(db,
+                        "SELECT max(at) FROM report_events WHERE report_id = ? AND "
+                        "to_status = ? AND from_status IS NOT to_status");
+    while (held.executeStep()) {
+      OverdueRow row;
+      row.tracking_id = format_tracking_id(held.getColumn(1).getString());
+      row.title = held.getColumn(2).getString();
+      row.agency = agency_name(held.getColumn(3));
+      row.status = escalated_status;
+      row.stage = std::string(to_string(Stage::kNone));
+      row.filed = local_date(held.getColumn(4).getInt64(), settings_.utc_offset_minutes);
+      taken_over.reset();
+      taken_over.bind(1, held.getColumn(0).getInt64());
+      taken_over.bind(2, escalated_status);
+      if (taken_over.executeStep() && !taken_over.getColumn(0).isNull()) {
+        row.escalated =
+            local_date(taken_over.getColumn(0).getInt64(), settings_.utc_offset_minutes);
+      }
+      d.escalated_rows.push_back(row);
     }
 
     // Repeated problems: the reports with followers (few; a partial index holds them).
@@ -296,8 +362,28 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
           }
         }
       }
-      for (auto& [period, point] : points) {
-        if (point.submitted || point.closed) out->push_back(point);
+      // Every week or month of the period, also those with nothing, each with the days of
+      // the period it covers.
+      Date start = q.from;
+      while (start.days <= q.to.days) {
+        Date end;
+        std::string key;
+        if (grain == 1) {
+          const int64_t month = tallies::month_of(start);
+          key = format_iso_date(tallies::first_day_of_month(month)).substr(0, 7);
+          end = Date{tallies::first_day_of_month(month + 1).days - 1};
+        } else {
+          const Date monday{start.days - iso_weekday(start)};
+          key = format_iso_date(monday);
+          end = Date{monday.days + 6};
+        }
+        end = Date{std::min(end.days, q.to.days)};
+        TrendPoint point = points.count(key) ? points[key] : TrendPoint{};
+        point.period = key;
+        point.from = start;
+        point.to = end;
+        out->push_back(point);
+        start = Date{end.days + 1};
       }
     };
     trend(0, &d.weeks);

@@ -14,7 +14,27 @@ namespace {
 
 using nlohmann::json;
 
-json dashboard_json(const Dashboard& d, const DashboardQuery& q) {
+// What each figure counts and over which days, so that a page can say it beside the figure:
+// "filed" figures are of the reports filed from `from` to `to` (in the state they are in
+// today); "ended" of the stages that ended on those days; "today" figures are of every report
+// in scope as it stands today, whenever it was filed; "any" whenever filed or ended.
+json figures_json() {
+  auto figure = [](const char* counts, const char* period) {
+    return json{{"counts", counts}, {"period", period}};
+  };
+  return json{{"total", figure("filed", "range")},
+              {"by_status", figure("filed_by_status_today", "range")},
+              {"by_category", figure("filed", "range")},
+              {"satisfaction", figure("rated_of_filed", "range")},
+              {"stages", figure("stages_ended", "range")},
+              {"compliance", figure("agency_stages_ended", "range")},
+              {"open", figure("open", "today")},
+              {"overdue", figure("overdue", "today")},
+              {"trend", figure("filed_and_closed", "range")},
+              {"repeated", figure("followed", "any")}};
+}
+
+json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Principal& p, Date today) {
   json stages = json::array();
   for (const StageMetric& m : d.stages) {
     stages.push_back({{"stage", m.stage},
@@ -32,21 +52,34 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q) {
                         {"stages_on_time", a.stages_on_time},
                         {"open", a.open},
                         {"overdue", a.overdue},
+                        {"escalated", a.escalated},
                         {"colour", a.colour}});
   }
-  json overdue = json::array();
-  for (const OverdueRow& o : d.overdue) {
-    overdue.push_back({{"tracking_id", o.tracking_id},
-                       {"title", o.title},
-                       {"agency", o.agency},
-                       {"status", o.status},
-                       {"stage", o.stage},
-                       {"due", format_iso_date(o.due)}});
-  }
+  auto date_or_null = [](const std::optional<Date>& day) {
+    return day ? json(format_iso_date(*day)) : json(nullptr);
+  };
+  auto late = [&](const std::vector<OverdueRow>& rows) {
+    json out = json::array();
+    for (const OverdueRow& o : rows) {
+      out.push_back({{"tracking_id", o.tracking_id},
+                     {"title", o.title},
+                     {"agency", o.agency},
+                     {"status", o.status},
+                     {"stage", o.stage},
+                     {"due", date_or_null(o.due)},
+                     {"filed", format_iso_date(o.filed)},
+                     {"escalated", date_or_null(o.escalated)}});
+    }
+    return out;
+  };
   auto trend = [](const std::vector<TrendPoint>& points) {
     json out = json::array();
     for (const TrendPoint& p : points) {
-      out.push_back({{"period", p.period}, {"submitted", p.submitted}, {"closed", p.closed}});
+      out.push_back({{"period", p.period},
+                     {"from", format_iso_date(p.from)},
+                     {"to", format_iso_date(p.to)},
+                     {"submitted", p.submitted},
+                     {"closed", p.closed}});
     }
     return out;
   };
@@ -68,10 +101,30 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q) {
   }
   json spread = json::object();
   for (const auto& [score, n] : d.rating_spread) spread[std::to_string(score)] = n;
+  const bool own_agency = p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer;
   return json{
       {"from", format_iso_date(q.from)},
       {"to", format_iso_date(q.to)},
+      // Which reports the figures are of: the agency asked for (with its units), within the
+      // viewer's own agency and units for the agency roles; the category asked for.
+      {"scope",
+       {{"from", format_iso_date(q.from)},
+        {"to", format_iso_date(q.to)},
+        {"today", format_iso_date(today)},
+        {"agency", q.agency},
+        {"own_agency_only", own_agency},
+        {"category", q.category}}},
+      {"figures", figures_json()},
+      // An agency's compliance: of its first response and resolution stages that ended in
+      // the period, the share that ended on or before the due day (the core's working days
+      // and holidays); stages still running are not in it (their lateness is in `overdue`).
+      {"compliance",
+       {{"stages", {"first_response", "resolution"}},
+        {"on_time", "ended_on_or_before_due"},
+        {"green_from", kComplianceGreen},
+        {"amber_from", kComplianceAmber}}},
       {"total", d.total},
+      {"open", d.open_now},
       {"by_status", d.by_status},
       {"by_classification", d.by_classification},
       {"by_channel", d.by_channel},
@@ -79,7 +132,12 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q) {
       {"by_agency", d.by_agency},
       {"stages", stages},
       {"agencies", agencies},
-      {"overdue", {{"total", d.overdue_total}, {"items", overdue}}},
+      {"overdue",
+       {{"total", d.overdue_total},
+        {"past_due", d.overdue_past_due},
+        {"escalated", d.escalated},
+        {"items", late(d.overdue)},
+        {"escalated_items", late(d.escalated_rows)}}},
       {"satisfaction", {{"count", d.ratings}, {"average", d.rating_average}, {"spread", spread}}},
       {"trend", {{"weeks", trend(d.weeks)}, {"months", trend(d.months)}}},
       {"repeated", {{"clusters", repeated}, {"by_agency_and_category", groups}}}};
@@ -100,7 +158,8 @@ void register_dashboard_routes(Router& router, const Services& s) {
         q.to = period->second;
         q.agency = req.get_param_value("agency");
         q.category = req.get_param_value("category");
-        send_json(res, 200, json_support::dump(dashboard_json(s.dashboard.build(p, q), q)));
+        send_json(res, 200,
+                  json_support::dump(dashboard_json(s.dashboard.build(p, q), q, p, today)));
       });
 }
 

@@ -85,6 +85,19 @@ std::optional<Action> due_action(Status status, const ClockState& clock, Date to
   return std::nullopt;
 }
 
+bool is_overdue(Status status, const ClockState& clock, Date today) {
+  switch (status) {
+    case Status::kEscalated:
+      return true;
+    case Status::kSubmitted:
+    case Status::kForwarded:
+    case Status::kInProgress:
+      return clock.deadline.stage != Stage::kNone && clock.deadline.due < today;
+    default:
+      return false;
+  }
+}
+
 std::optional<CitizenStep> citizen_step(Status status, const ClockState& clock,
                                         std::optional<Date> postponed_on,
                                         const WorkingCalendar& cal, const DeadlinePolicy& policy) {

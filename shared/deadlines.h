@@ -67,6 +67,13 @@ ClockState next_clock(const Transition& t, const ClockState& before, Date today,
 // citizen did not answer in time, escalate one an agency held past the escalation date.
 std::optional<Action> due_action(Status status, const ClockState& clock, Date today);
 
+// Whether staff are late with a report on `today`: the stage that runs (verification, first
+// response, resolution) is past its due day, or the report was escalated, which happens when
+// its agency held it past the escalation date; the supervisor's hold runs no clock of its own,
+// so an escalated report stays overdue, however long ago, until it is resolved. A postponed
+// report's clock is paused, and a resolved one waits for its reporter, not for staff.
+bool is_overdue(Status status, const ClockState& clock, Date today);
+
 // What a report waits for from its reporter: the action asked, the last day to take it in
 // time, and what follows when that day passes without it.
 struct CitizenStep {

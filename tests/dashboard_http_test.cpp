@@ -150,6 +150,102 @@ TEST_F(Dashboard, CountersKeptAsTheyGoMatchARecount) {
   EXPECT_EQ(pub["total"].get<int>(), d["total"].get<int>() - 2);  // spam and confidential
 }
 
+// The default view (the last 30 days) counts the reports filed in it, and beside that what
+// is open and overdue today however long ago it was filed: the demo's report forwarded five
+// months ago and escalated by the deadline job has no clock any more, and is still overdue.
+TEST_F(Dashboard, EscalatedReportHeldForMonthsIsOverdueInTheDefaultView) {
+  const json d = get(coordinator, "/api/v1/staff/dashboard");
+  EXPECT_EQ(d["scope"]["to"], "2026-11-23");
+  EXPECT_EQ(d["scope"]["from"], "2026-10-25");
+  EXPECT_EQ(d["scope"]["today"], "2026-11-23");
+  EXPECT_EQ(d["scope"]["agency"], "");
+  EXPECT_EQ(d["scope"]["own_agency_only"], false);
+  EXPECT_EQ(d["total"], 3);  // filed in the period: the demo's three of this week
+  EXPECT_EQ(d["figures"]["total"]["period"], "range");
+  EXPECT_EQ(d["figures"]["total"]["counts"], "filed");
+  EXPECT_EQ(d["figures"]["overdue"]["period"], "today");
+  EXPECT_EQ(d["figures"]["open"]["period"], "today");
+  EXPECT_EQ(d["figures"]["trend"]["counts"], "filed_and_closed");
+  EXPECT_EQ(d["open"], 4);  // the three and the escalated one, none closed
+  EXPECT_EQ(d["overdue"]["escalated"], 1);
+  EXPECT_EQ(d["overdue"]["total"].get<int>(),
+            d["overdue"]["past_due"].get<int>() + d["overdue"]["escalated"].get<int>());
+  ASSERT_EQ(d["overdue"]["escalated_items"].size(), 1u);
+  const json held = d["overdue"]["escalated_items"][0];
+  EXPECT_EQ(held["status"], "escalated");
+  EXPECT_EQ(held["filed"], "2026-06-26");  // 150 days before
+  EXPECT_EQ(held["escalated"], "2026-11-23");
+  EXPECT_TRUE(held["due"].is_null());
+  bool roads = false;
+  for (const json& a : d["agencies"]) {
+    if (a["code"] != "DPUPR") continue;
+    roads = true;
+    EXPECT_EQ(a["escalated"], 1);
+    EXPECT_GE(a["overdue"].get<int>(), 1);
+    EXPECT_EQ(a["open"], 2);  // the pothole (forwarded) and the escalated one
+  }
+  EXPECT_TRUE(roads);
+  // The compliance figure says what it is.
+  EXPECT_EQ(d["compliance"]["stages"], json::array({"first_response", "resolution"}));
+  EXPECT_DOUBLE_EQ(d["compliance"]["green_from"].get<double>(), 0.9);
+  EXPECT_DOUBLE_EQ(d["compliance"]["amber_from"].get<double>(), 0.7);
+
+  // A period in which no stage ended: the roads agency has no share, so no colour (it was
+  // green, ranked first, for never having answered), and still its overdue reports today.
+  const json january = get(coordinator, "/api/v1/staff/dashboard?from=2026-01-01&to=2026-01-31");
+  EXPECT_EQ(january["total"], 0);
+  EXPECT_EQ(january["overdue"]["escalated"], 1);
+  ASSERT_FALSE(january["agencies"].empty());
+  for (const json& a : january["agencies"]) {
+    EXPECT_EQ(a["stages_ended"], 0);
+    EXPECT_EQ(a["colour"], "none");
+  }
+
+  // The roads agency sees its own escalated report in its default view too.
+  const json mine = get(dpupr, "/api/v1/staff/dashboard");
+  EXPECT_EQ(mine["scope"]["own_agency_only"], true);
+  EXPECT_EQ(mine["overdue"]["escalated"], 1);
+  EXPECT_GE(mine["overdue"]["total"].get<int>(), 1);
+  // A category the escalated report is not in leaves it out.
+  const json water = get(coordinator, "/api/v1/staff/dashboard?category=air-bersih");
+  EXPECT_EQ(water["scope"]["category"], "air-bersih");
+  EXPECT_EQ(water["overdue"]["escalated"], 0);
+}
+
+// The trend is a series of both intake and completion: every week of the period, also an
+// empty one, each with the days it covers, and the closed reports counted by the day closed.
+TEST_F(Dashboard, TrendHasEveryWeekWithIntakeAndCompletion) {
+  const auto [id, pin] = server.submit();
+  act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}});
+  act(dpupr, id, {{"action", "respond"}, {"note", "Kami jadwalkan perbaikan."}});
+  server.clock().advance(15 * kDay);  // two weeks later, a Tuesday
+  act(dpupr, id, {{"action", "resolve"}, {"note", "Sudah ditambal oleh tim jalan kabupaten."}});
+  httplib::Client c = server.client();
+  ASSERT_EQ(c.Post(("/api/v1/reports/" + id + "/actions").c_str(),
+                   json{{"pin", pin}, {"action", "confirm"}}.dump(), "application/json")
+                ->status,
+            200);
+  const json d = get(coordinator, "/api/v1/staff/dashboard?from=2026-11-18&to=2026-12-09");
+  const json weeks = d["trend"]["weeks"];
+  ASSERT_EQ(weeks.size(), 4u);  // 16, 23 and 30 November, 7 December
+  EXPECT_EQ(weeks[0]["period"], "2026-11-16");
+  EXPECT_EQ(weeks[0]["from"], "2026-11-18");  // cut by the period
+  EXPECT_EQ(weeks[0]["to"], "2026-11-22");
+  EXPECT_EQ(weeks[1]["period"], "2026-11-23");
+  EXPECT_EQ(weeks[1]["submitted"], 4);  // this one and the demo's three
+  EXPECT_EQ(weeks[1]["closed"], 0);
+  EXPECT_EQ(weeks[2]["submitted"], 0);  // an empty week is in the series
+  EXPECT_EQ(weeks[2]["closed"], 0);
+  EXPECT_EQ(weeks[3]["period"], "2026-12-07");
+  EXPECT_EQ(weeks[3]["to"], "2026-12-09");
+  EXPECT_EQ(weeks[3]["closed"], 1);
+  const json months = d["trend"]["months"];
+  ASSERT_EQ(months.size(), 2u);
+  EXPECT_EQ(months[0]["from"], "2026-11-18");
+  EXPECT_EQ(months[0]["to"], "2026-11-30");
+  EXPECT_EQ(months[1]["closed"], 1);
+}
+
 TEST_F(Dashboard, AgencyRolesSeeTheirOwnAgencyOnly) {
   const StaffSession pdam = server.login("admin.pdam");
   const json mine = get(pdam, "/api/v1/staff/dashboard?from=2026-01-01&to=2026-12-31");

@@ -108,6 +108,28 @@ TEST(DueAction, EscalateWhenAnAgencyHoldsItTooLong) {
   EXPECT_FALSE(due_action(Status::kEscalated, c, d("2027-03-01")));
 }
 
+// What the dashboard counts as overdue: a stage past its due day, or an escalated report
+// (its clock stopped when the supervisor took over), however long it has been held.
+TEST(Overdue, PastTheStageDueOrEscalated) {
+  ClockState c;
+  c.deadline = {Stage::kFirstResponse, d("2026-11-24"), d("2026-12-01")};
+  EXPECT_FALSE(is_overdue(Status::kForwarded, c, d("2026-12-01")));
+  EXPECT_TRUE(is_overdue(Status::kForwarded, c, d("2026-12-02")));
+  EXPECT_TRUE(is_overdue(Status::kInProgress, c, d("2026-12-02")));
+  EXPECT_TRUE(is_overdue(Status::kSubmitted, c, d("2026-12-02")));
+  // The reporter's turn, or done: staff are not late.
+  EXPECT_FALSE(is_overdue(Status::kResolved, c, d("2026-12-02")));
+  EXPECT_FALSE(is_overdue(Status::kClosed, c, d("2026-12-02")));
+  EXPECT_FALSE(is_overdue(Status::kPostponed, ClockState{}, d("2027-06-01")));
+  // Escalation stops the clock; the report is still late, five months on as on the day.
+  const ClockState escalated =
+      next_clock(t(Status::kForwarded, Action::kEscalate, Role::kSystem), c, d("2027-02-19"),
+                 ResolutionTier::kNormative, kCal, kPolicy);
+  EXPECT_EQ(escalated.deadline.stage, Stage::kNone);
+  EXPECT_TRUE(is_overdue(Status::kEscalated, escalated, d("2027-02-19")));
+  EXPECT_TRUE(is_overdue(Status::kEscalated, escalated, d("2027-07-19")));
+}
+
 TEST(Actions, NotesAndFieldsPerAction) {
   const ActionContext ctx{{"DPUPR", "DINKES"}, {"jalan-jembatan"}};
   auto codes = [&](Action a, const ActionInput& in) {
