@@ -98,6 +98,7 @@ test('queue filters and order apply as they change and stay in the address', asy
   const id = (await row.locator('.mono').textContent()).trim();
   // (A real click at the meta line's place: the title's link covers the row, so Playwright
   // would refuse to click the meta element itself.)
+  await row.scrollIntoViewIfNeeded();
   const box = await row.locator('.queue-meta').boundingBox();
   await page.mouse.click(box.x + 5, box.y + box.height / 2);
   await page.waitForURL(/\/staff\/report\.html/);
