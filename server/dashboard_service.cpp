@@ -227,7 +227,10 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
     });
 
     // What is late now, whenever filed: the stages past their due day, the most overdue
-    // first, and the escalated reports, the longest held first.
+    // first, and the escalated reports, the longest held first. An officer may open only the
+    // reports assigned to them (can_read_report): the lists that name reports are left out
+    // of their answer, the counts stay.
+    const bool name_reports = p.role != Role::kAgencyOfficer;
     auto agency_name = [&](const SQLite::Column& column) {
       if (!column.isNull()) {
         for (const Agency& a : agencies) {
@@ -251,7 +254,7 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
                        "created_at" +
                            late + " ORDER BY stage_due LIMIT 20");
     late_rows.bind(1, format_iso_date(now));
-    while (late_rows.executeStep()) {
+    while (name_reports && late_rows.executeStep()) {
       OverdueRow row;
       row.tracking_id = format_tracking_id(late_rows.getColumn(0).getString());
       row.title = late_rows.getColumn(1).getString();
@@ -270,7 +273,7 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
     Prepared taken_over(db,
                         "SELECT max(at) FROM report_events WHERE report_id = ? AND "
                         "to_status = ? AND from_status IS NOT to_status");
-    while (held.executeStep()) {
+    while (name_reports && held.executeStep()) {
       OverdueRow row;
       row.tracking_id = format_tracking_id(held.getColumn(1).getString());
       row.title = held.getColumn(2).getString();
@@ -299,7 +302,7 @@ Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q)
                       "SELECT tracking_id, title, agency_id, category_id, status, followers "
                       "FROM reports WHERE followers > 0" +
                           filter + " ORDER BY followers DESC LIMIT 20");
-    while (clusters.executeStep()) {
+    while (name_reports && clusters.executeStep()) {
       RepeatCluster c;
       c.tracking_id = format_tracking_id(clusters.getColumn(0).getString());
       c.title = clusters.getColumn(1).getString();

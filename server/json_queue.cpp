@@ -109,12 +109,14 @@ DecodedBulk decode_bulk_json(std::string_view body) {
     BulkTarget target;
     target.tracking_id = read_string(item, "tracking_id", path + ".tracking_id", &errors);
     if (target.tracking_id.empty()) errors.push_back({path + ".tracking_id", FieldCode::kRequired});
-    const size_t before = errors.size();
-    const auto version = read_number(item, "version", path + ".version", &errors);
-    if (version) {
-      target.version = static_cast<int64_t>(*version);
-    } else if (errors.size() == before) {
+    // A whole number, read as one: 1.9 or 1e300 is not a version.
+    const auto version = item.find("version");
+    if (version == item.end() || version->is_null()) {
       errors.push_back({path + ".version", FieldCode::kRequired});
+    } else if (!version->is_number_integer()) {
+      errors.push_back({path + ".version", FieldCode::kWrongType});
+    } else {
+      target.version = version->get<int64_t>();
     }
     out.reports.push_back(std::move(target));
   }

@@ -110,6 +110,12 @@ std::optional<NotifyConfig> load_notify_config(const std::string& path, std::str
             *error = "unknown audience " + a.dump() + " for " + event;
             return std::nullopt;
           }
+          // An assignment's message carries the admin's instructions to the officer, an
+          // internal note: the citizen is never its audience.
+          if (event == "assigned" && *audience == Audience::kCitizen) {
+            *error = "the citizen cannot be an audience of assigned (it carries internal notes)";
+            return std::nullopt;
+          }
           list.push_back(*audience);
         }
         c.rules[event] = list;

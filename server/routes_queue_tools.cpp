@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "http_errors.h"
 #include "json_queue.h"
+#include "report_search.h"
 #include "route_helpers.h"
 #include "router.h"
 #include "routes.h"
@@ -29,6 +30,18 @@ void save_view(const Services& s, const httplib::Request& req, httplib::Response
   if (!in.errors.empty()) {
     return send_error(res, 422, "validation_failed",
                       "Name the view (at most 60 bytes) and give the queue's query.", in.errors);
+  }
+  // A view is kept without end: it does not keep a reporter's phone number or e-mail address
+  // typed as a search.
+  httplib::Params params;
+  httplib::detail::parse_query_text(in.query, params);
+  if (const auto q = params.find("q"); q != params.end()) {
+    const QueueSearch::Kind kind = ReportSearch::parse(q->second).kind;
+    if (kind == QueueSearch::Kind::kPhone || kind == QueueSearch::Kind::kEmail) {
+      return send_error(res, 422, "validation_failed",
+                        "A saved view does not keep a reporter's phone number or e-mail address.",
+                        {{"query", FieldCode::kInvalidFormat}});
+    }
   }
   std::optional<SavedView> saved;
   s.store.write([&](SQLite::Database& db) {

@@ -206,6 +206,15 @@ TEST_F(Dashboard, EscalatedReportHeldForMonthsIsOverdueInTheDefaultView) {
   EXPECT_EQ(mine["scope"]["own_agency_only"], true);
   EXPECT_EQ(mine["overdue"]["escalated"], 1);
   EXPECT_GE(mine["overdue"]["total"].get<int>(), 1);
+  EXPECT_EQ(mine["overdue"]["escalated_items"].size(), 1u);
+  // An officer, who may open only the reports assigned to them, gets the same counts and no
+  // list naming the agency's reports.
+  const json officer = get(server.login("petugas.dpupr"), "/api/v1/staff/dashboard");
+  EXPECT_EQ(officer["overdue"]["escalated"], 1);
+  EXPECT_EQ(officer["overdue"]["total"], mine["overdue"]["total"]);
+  EXPECT_EQ(officer["overdue"]["items"], json::array());
+  EXPECT_EQ(officer["overdue"]["escalated_items"], json::array());
+  EXPECT_EQ(officer["repeated"]["clusters"], json::array());
   // A category the escalated report is not in leaves it out.
   const json water = get(coordinator, "/api/v1/staff/dashboard?category=air-bersih");
   EXPECT_EQ(water["scope"]["category"], "air-bersih");

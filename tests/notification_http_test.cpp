@@ -3,12 +3,15 @@
 // a signed gateway; faults of the SMTP server.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "notify_config.h"
 #include "test_peers.h"
 #include "test_server.h"
 #include "transports.h"
@@ -188,6 +191,26 @@ TEST_F(Notifications, AnAssignmentTellsTheOfficerWithTheAdminsInstructions) {
                                           json{{"pin", pin}}.dump(), "application/json")
                                        ->body);
   EXPECT_EQ(tracked.dump().find(told), std::string::npos);
+}
+
+// The rules of a deployment's config may send any event to any audience but one: the
+// assignment's message carries the admin's internal instructions, so never to the citizen.
+TEST(NotifyConfigFile, AnAssignmentNeverGoesToTheCitizen) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("aduan-notify-" + std::to_string(::getpid()) + ".json"))
+                               .string();
+  auto load = [&](const json& rules) {
+    std::ofstream(path) << json{{"rules", rules}}.dump();
+    std::string error;
+    const auto config = load_notify_config(path, &error);
+    return std::pair{config.has_value(), error};
+  };
+  const auto refused = load({{"assigned", {"assigned_officer", "citizen"}}});
+  EXPECT_FALSE(refused.first);
+  EXPECT_NE(refused.second.find("assigned"), std::string::npos) << refused.second;
+  EXPECT_TRUE(load({{"assigned", {"assigned_officer", "agency_admins"}}}).first);
+  EXPECT_TRUE(load({{"citizen_update", {"citizen"}}}).first);
+  std::filesystem::remove(path);
 }
 
 TEST_F(Notifications, UpdatesGoToTheCitizenUntilTheyStopThem) {

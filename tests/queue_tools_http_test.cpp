@@ -67,10 +67,18 @@ TEST_F(QueueTools, SavedViewsBelongToTheirOwnerAndHoldOnlyTheQueuesParameters) {
   EXPECT_EQ(theirs.body["error"]["code"], "view_not_found");
   EXPECT_EQ(send("DELETE", dpupr, path).status, 204);
   EXPECT_EQ(send("GET", dpupr, "/api/v1/staff/views").body.size(), 1u);
+  const Answer words = save(dpupr, "Lampu", "q=pju%20padam");  // words are fine
+  ASSERT_EQ(words.status, 200) << words.body;
+  ASSERT_EQ(
+      send("DELETE", dpupr, "/api/v1/staff/views/" + std::to_string(words.body["id"].get<int>()))
+          .status,
+      204);
 
   // A query with another parameter, a page, a repeated key or raw punctuation is refused.
   for (const std::string bad :
-       {"page=2", "status=forwarded&status=closed", "status=<b>", "secret=1", "status", ""}) {
+       {"page=2", "status=forwarded&status=closed", "status=<b>", "secret=1", "status", "",
+        // a reporter's contact typed as a search: kept without end, a list of them
+        "q=0812%203456%207890", "q=siti%40contoh.id&sort=oldest"}) {
     const Answer a = save(dpupr, "x", bad);
     EXPECT_EQ(a.status, 422) << bad;
     EXPECT_EQ(a.body["errors"][0]["field"], "query") << bad;
@@ -201,6 +209,14 @@ TEST_F(QueueTools, ABulkActionIsOneOfThreeAndNamesItsReports) {
   EXPECT_EQ(typed.status, 422);
   EXPECT_EQ(typed.body["errors"][0]["field"], "reports.0.version");
   EXPECT_EQ(typed.body["errors"][0]["code"], "wrong_type");
+  for (const json version : {json(1.5), json(1e300)}) {
+    const Answer odd = send("POST", coordinator, "/api/v1/staff/bulk-actions",
+                            {{"action", "archive"},
+                             {"archive_reason", "spam"},
+                             {"reports", {{{"tracking_id", id}, {"version", version}}}}});
+    EXPECT_EQ(odd.status, 422) << version;
+    EXPECT_EQ(odd.body["errors"][0]["code"], "wrong_type") << version;
+  }
 
   // An archive without its reason is refused for each report, as a single archive is.
   const Answer bare = send("POST", coordinator, "/api/v1/staff/bulk-actions",

@@ -43,12 +43,14 @@ export function startReportNav(id, { openAction, closeAction }) {
   const help = document.getElementById('keys');
   document.getElementById('keys-open').addEventListener('click', () => help.showModal());
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !help.open) {
+    // Not while typing, nor from inside an open form: Escape in a note would throw the draft
+    // away, and f in a form would replace it.
+    const typing = event.target.closest?.('input, textarea, select, [contenteditable], .action-form');
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || help.open) return;
+    if (event.key === 'Escape') {
       closeAction();
       return;
     }
-    const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
-    if (typing || event.ctrlKey || event.metaKey || event.altKey || help.open) return;
     if (event.key === '?') {
       event.preventDefault();
       help.showModal();
