@@ -71,8 +71,9 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
   // before the first request reads them.
   store_.write([&](SQLite::Database& db) {
     tallies::prepare(db, o.settings.utc_offset_minutes);
-    SimilarReports::index_existing(db);
+    // The search's first: it empties both term indexes when the word lists changed.
     ReportSearch::index_existing(db);
+    SimilarReports::index_existing(db);
   });
 }
 

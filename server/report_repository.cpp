@@ -357,8 +357,12 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
   // its report and kept when the other filters hold, so that a page (and the count, which
   // stops at kCountLimit) reads only as many matches as it needs, however common the words.
-  const std::string from =
-      f.words ? "report_search JOIN reports ON reports.id = report_search.rowid " : "reports ";
+  // CROSS JOIN keeps that order: SQLite's planner would otherwise read an agency's reports
+  // from a covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
+  // million reports), where the index's own intersection with the agency's term takes 1 ms.
+  const std::string from = f.words ? "report_search CROSS JOIN reports ON reports.id = "
+                                     "report_search.rowid "
+                                   : "reports ";
   if (total) {
     if (const auto counted = count_from_tallies(db, f)) {
       *total = *counted;

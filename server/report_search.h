@@ -5,12 +5,16 @@
 // "Lampu penerangan jalan mati" as the matcher of repeated reports would. FTS5 rather than
 // the matcher's own postings (report_terms): those hold only open, published reports, and
 // a queue search must reach every report, closed and confidential ones included, and
-// intersect several terms over a million reports.
+// intersect several terms over a million reports. Each entry also holds a term for the agency
+// that holds the report (migration 0032), so that a search within an agency intersects the
+// words' postings with the agency's instead of reading every match in the store.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace SQLite {
 class Database;
@@ -33,12 +37,22 @@ class ReportSearch {
   // Reads what was typed in the search box.
   static QueueSearch parse(std::string_view typed);
 
-  // Indexes a report's words; called once, when it is filed.
+  // Indexes a report's words and the agency that holds it; called once, when it is filed.
   static void add(SQLite::Database& db, const ReportRecord& r);
 
-  // Indexes the reports filed after the last one indexed: every report at the first start
-  // after the index was added, none after that (each report is indexed as it is filed, and
-  // ids only grow). Returns how many.
+  // Moves a report's entry to the agency it is held by now, when that changed (`before` is
+  // the report as it was indexed: same words, its agency then).
+  static void moved(SQLite::Database& db, const ReportRecord& before,
+                    std::optional<int64_t> agency_now);
+
+  // The MATCH expression of words narrowed to reports held by one of the agencies.
+  static std::string within_agencies(const std::string& words,
+                                     const std::vector<int64_t>& agencies);
+
+  // Brings the index up to date at start-up: builds it (and the matcher's report_terms) again
+  // when the core's matching terms changed since they were built (a binary with other word
+  // lists), then indexes the reports filed after the last one indexed. Returns how many
+  // reports it indexed.
   static int64_t index_existing(SQLite::Database& db);
 };
 

@@ -74,7 +74,10 @@ ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQue
       f.tracking_id = search.value;
       break;
     case QueueSearch::Kind::kWords:
-      f.words = search.value;
+      // Within agencies, the index's agency terms narrow the matches before any report row
+      // is read; the query's own agency filter still decides.
+      f.words =
+          f.agencies ? ReportSearch::within_agencies(search.value, *f.agencies) : search.value;
       break;
     case QueueSearch::Kind::kPhone:
     case QueueSearch::Kind::kEmail: {

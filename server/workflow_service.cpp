@@ -8,6 +8,7 @@
 #include "catalog_repository.h"
 #include "follower_repository.h"
 #include "notifier.h"
+#include "report_search.h"
 #include "similar_reports.h"
 #include "text.h"
 #include "tracking_id.h"
@@ -228,6 +229,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       out.result = ActOutcome::Result::kStaleVersion;
       return;
     }
+    ReportSearch::moved(db, held, r.agency_id);
     event.at = now;
     event.actor_role = actor.role;
     event.actor_id = actor.user_id;

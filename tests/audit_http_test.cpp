@@ -467,6 +467,8 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_any_created;"
          "DROP INDEX reports_agency_any_updated;"
          "DROP INDEX reports_agency_any_followers;"
+         // The search's agency terms and the word lists' digest (0032).
+         "DROP TABLE search_index_version;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"
@@ -528,6 +530,45 @@ TEST_F(Audit, AStoreFromBeforeTheKeyIsLinkedOnceAndItsPinsStillWork) {
   EXPECT_EQ(text(legacy, "SELECT group_concat(hash, ',') FROM report_events"), first_links);
   EXPECT_EQ(text(legacy, "SELECT citizen_pin_hash FROM reports WHERE id = " + report_sql(id)),
             stored);
+}
+
+// The term indexes are built again, at the first start, by a binary whose word lists differ
+// from the ones they were built with: an entry made by other word lists is gone, every report
+// is in the search again with its agency's term, and the matcher's postings are back.
+TEST_F(Audit, TermIndexesAreBuiltAgainWhenTheWordListsChanged) {
+  const fs::path store = copy("words.db");
+  const std::string reports = text(store, "SELECT count(*) FROM reports");
+  const std::string postings = text(store, "SELECT count(*) FROM report_terms");
+  ASSERT_NE(postings, "0");
+  tamper(store,
+         "UPDATE search_index_version SET matcher = 'other word lists';"
+         "INSERT INTO report_search(rowid, terms) VALUES(" +
+             report_sql(id) + " + 1000000, 'katalama');");
+  {
+    AduanProcess serving(ADUAN_BIN, store, server.dir() / "words.out",
+                         {"--audit-key", server.key_path().string()});
+    serving.terminate();
+  }
+  EXPECT_NE(text(store, "SELECT matcher FROM search_index_version"), "other word lists");
+  EXPECT_EQ(text(store,
+                 "SELECT count(*) FROM report_search WHERE report_search MATCH "
+                 "'\"katalama\"'"),
+            "0");
+  EXPECT_EQ(text(store, "SELECT count(*) FROM report_search"), reports);
+  EXPECT_EQ(text(store, "SELECT count(*) FROM report_terms"), postings);
+  EXPECT_EQ(text(store, "SELECT terms_indexed FROM tally_settings"), "1");
+  // The same binary again changes nothing.
+  tamper(store, "INSERT INTO report_search(rowid, terms) VALUES(" + report_sql(id) +
+                    " + 1000000, 'katalama');");
+  {
+    AduanProcess serving(ADUAN_BIN, store, server.dir() / "words2.out",
+                         {"--audit-key", server.key_path().string()});
+    serving.terminate();
+  }
+  EXPECT_EQ(text(store,
+                 "SELECT count(*) FROM report_search WHERE report_search MATCH "
+                 "'\"katalama\"'"),
+            "1");
 }
 
 TEST_F(Audit, ALostKeyIsReplacedOnlyOnPurposeAndThePinsBeforeStopWorking) {

@@ -497,6 +497,50 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   // Another agency's staff find nothing of DPUPR's.
   const StaffSession pdam = server.login("admin.pdam");
   EXPECT_TRUE(found(pdam, "lampu srikaya").empty());
+
+  // The index's agency term moves with the report: returned by DPUPR and forwarded to PDAM,
+  // PDAM's search finds it, DPUPR's no longer does, and so does the coordinator's filter on
+  // each agency; twice, so that each entry is removed with the very terms it was made of.
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_EQ(
+        act(dpupr, rubbish, {{"action", "return"}, {"note", "Bukan kewenangan kami."}}).status,
+        200);
+    EXPECT_TRUE(found(dpupr, "sampah sungkai").empty());
+    EXPECT_EQ(found(coordinator, "sampah sungkai"), Ids{rubbish});  // held by no agency
+    ASSERT_EQ(act(coordinator, rubbish, {{"action", "forward"}, {"agency", "PDAM"}}).status, 200);
+    EXPECT_EQ(found(pdam, "sampah sungkai"), Ids{rubbish});
+    EXPECT_TRUE(found(dpupr, "sampah sungkai").empty());
+    const Answer by_agency =
+        get(coordinator, "/api/v1/staff/reports?agency=PDAM&q=sampah%20sungkai");
+    ASSERT_EQ(by_agency.status, 200);
+    ASSERT_EQ(by_agency.body["items"].size(), 1u);
+    EXPECT_EQ(by_agency.body["items"][0]["tracking_id"], rubbish);
+    ASSERT_EQ(act(pdam, rubbish, {{"action", "return"}, {"note", "Bukan kewenangan kami."}}).status,
+              200);
+    ASSERT_EQ(act(coordinator, rubbish, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+    EXPECT_EQ(found(dpupr, "sampah sungkai"), Ids{rubbish});
+    EXPECT_TRUE(found(pdam, "sampah sungkai").empty());
+  }
+  // What was moved left nothing behind: each agency's term is in as many entries as the
+  // agency holds reports, and FTS5's own check of the index passes.
+  server.app().store().write([](SQLite::Database& db) {
+    SQLite::Statement agencies(db,
+                               "SELECT id, (SELECT count(*) FROM reports r "
+                               "WHERE r.agency_id = a.id) FROM agencies a");
+    int checked = 0;
+    while (agencies.executeStep()) {
+      const std::string term = "0agency" + agencies.getColumn(0).getString();
+      SQLite::Statement indexed(db,
+                                "SELECT count(*) FROM report_search WHERE report_search "
+                                "MATCH ?");
+      indexed.bind(1, '"' + term + '"');
+      ASSERT_TRUE(indexed.executeStep());
+      EXPECT_EQ(indexed.getColumn(0).getInt64(), agencies.getColumn(1).getInt64()) << term;
+      checked += agencies.getColumn(1).getInt64() > 0;
+    }
+    EXPECT_GE(checked, 1);
+    db.exec("INSERT INTO report_search(report_search) VALUES('integrity-check')");
+  });
 }
 
 // Page numbers at and past the edge of an int: capped, never an overflowed (negative or
