@@ -368,15 +368,20 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
       *total = *counted;
     } else {
       const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
-      // Words and nothing else (a coordinator's search): every match is a report, so the
-      // index alone counts them, without reading a report row for each.
-      const bool words_only = f.words && f.statuses.empty() && !f.agencies && !f.category_id &&
+      // Words and nothing else (a coordinator's search), or words within agencies whose
+      // terms the expression holds (an agency admin's): every match is a report the filter
+      // keeps, so the index alone counts them, without reading a report row for each.
+      const bool words_only = f.words && f.statuses.empty() &&
+                              (!f.agencies || f.words_within_agencies) && !f.category_id &&
                               !f.assigned_user_id && !f.overdue_on && !f.returned_only &&
                               !f.after_id && !f.named_reporters_only;
+      ReportFilter counting = f;
+      if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
       Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
-                             (words_only ? std::string("report_search ") : from) + where +
-                             " LIMIT " + std::to_string(limit + 1) + ")");
-      bind_filter(count, f);
+                             (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
+                             filter_terms(counting, "status") + " LIMIT " +
+                             std::to_string(limit + 1) + ")");
+      bind_filter(count, counting);
       count.executeStep();
       const int64_t n = count.getColumn(0).getInt64();
       *total = MatchCount{n, n > limit};

@@ -88,7 +88,10 @@ struct ReportFilter {
   std::optional<std::string> tracking_id;
   std::optional<std::string> reporter_phone;
   std::optional<std::string> reporter_email;
-  std::optional<std::string> words;   // an FTS5 MATCH expression over report_search
+  std::optional<std::string> words;  // an FTS5 MATCH expression over report_search
+  // The words' expression already keeps only `agencies`' reports (ReportSearch::
+  // within_agencies), so a count of words and agencies needs no report row.
+  bool words_within_agencies = false;
   bool named_reporters_only = false;  // a contact search by a role that may not see anonymous ones
   bool nothing = false;
   int limit = 25;

@@ -75,9 +75,10 @@ ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQue
       break;
     case QueueSearch::Kind::kWords:
       // Within agencies, the index's agency terms narrow the matches before any report row
-      // is read; the query's own agency filter still decides.
+      // is read (and count them alone when nothing else filters).
       f.words =
           f.agencies ? ReportSearch::within_agencies(search.value, *f.agencies) : search.value;
+      f.words_within_agencies = f.agencies && !f.agencies->empty();
       break;
     case QueueSearch::Kind::kPhone:
     case QueueSearch::Kind::kEmail: {

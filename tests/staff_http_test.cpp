@@ -510,6 +510,9 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
     ASSERT_EQ(act(coordinator, rubbish, {{"action", "forward"}, {"agency", "PDAM"}}).status, 200);
     EXPECT_EQ(found(pdam, "sampah sungkai"), Ids{rubbish});
     EXPECT_TRUE(found(dpupr, "sampah sungkai").empty());
+    // Counted from the index alone, by its agency terms.
+    EXPECT_EQ(get(pdam, "/api/v1/staff/reports?q=sampah%20sungkai").body["total"], 1);
+    EXPECT_EQ(get(dpupr, "/api/v1/staff/reports?q=sampah%20sungkai").body["total"], 0);
     const Answer by_agency =
         get(coordinator, "/api/v1/staff/reports?agency=PDAM&q=sampah%20sungkai");
     ASSERT_EQ(by_agency.status, 200);
