@@ -17,6 +17,8 @@ function next(role) {
 function askForNewPassword(principal, typed = '') {
   setCsrfToken(principal.csrf_token);
   form.hidden = true;
+  // The change form's own heading says what this page is for now.
+  document.querySelector('main h1').hidden = true;
   const change = document.getElementById('change-form');
   change.hidden = false;
   change.elements.current_password.value = typed;
