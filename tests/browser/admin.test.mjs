@@ -1,7 +1,8 @@
 // The administration in Debian's Chromium with 3,000 reports: the system admin creates a
 // staff account with an activation link in the panel; the new officer opens the link,
-// chooses a password, logs in and sees their queue. A second account gets a temporary
-// password: its first login shows the change form before anything else, then the queue.
+// chooses a password, logs in and sees their queue; disabled, their open page is logged out.
+// A second account gets a temporary password: its first login shows the change form before
+// anything else, then the queue.
 // The admin's agencies page shows the tree and records a new agency in its history.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -100,6 +101,17 @@ test('a new officer activates the account from the link and sees the queue', asy
   await admin.reload();
   await admin.waitForSelector('#account-list[aria-busy="false"]');
   assert.match(await admin.locator('#account-list tr[data-username="rina.dlh"]').textContent(), /Aktif/);
+
+  // Disabled (after the admin confirms): the officer's open page is logged out at its next
+  // request.
+  admin.once('dialog', (dialog) => dialog.accept());
+  await admin.getByRole('button', { name: 'Nonaktifkan akun rina.dlh' }).click();
+  // Its state reads "Nonaktif" and its button now enables it again.
+  await admin.getByRole('button', { name: 'Aktifkan lagi akun rina.dlh' }).waitFor();
+  assert.match(await admin.locator('#account-list tr[data-username="rina.dlh"] td').nth(4).textContent(), /^Nonaktif$/);
+  await admin.waitForFunction(() => /akun dinonaktifkan: rina\.dlh/.test(document.getElementById('history').textContent));
+  await officer.reload();
+  await officer.waitForURL(/\/staff\/\?next=/);
   assert.deepEqual(admin.errors, []);
 });
 

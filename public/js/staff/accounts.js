@@ -54,6 +54,7 @@ function render(rows) {
     actions.className = 'actions-cell';
     if (a.username !== me.username) {
       actions.append(button(t(a.disabled ? 'account.enable' : 'account.disable'), t(a.disabled ? 'account.enable.label' : 'account.disable.label', { username: a.username }), async () => {
+        if (!a.disabled && !window.confirm(t('account.disable.confirm', { username: a.username }))) return;
         const res = await setAccountDisabled(a.id, !a.disabled);
         problem.textContent = res.ok ? '' : res.message;
         load();
@@ -61,6 +62,8 @@ function render(rows) {
     }
     for (const credential of ['activation_link', 'temporary_password']) {
       actions.append(' ', button(t('account.reset.' + credential), t('account.reset.' + credential + '.label', { username: a.username }), async () => {
+        // The old password stops working and the account's sessions end at once.
+        if (!window.confirm(t('account.reset.confirm', { username: a.username }))) return;
         const res = await resetAccount(a.id, credential);
         problem.textContent = res.ok ? '' : res.message;
         if (res.ok) showIssued(res.data, a.username);
