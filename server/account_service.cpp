@@ -45,15 +45,23 @@ std::string code_of(SQLite::Database& db, std::optional<int64_t> agency_id) {
   return a ? a->code : std::string();
 }
 
-AccountView view_of(SQLite::Database& db, const User& u, int64_t now) {
+// `agencies`: every agency, read once for a whole listing.
+AccountView view_of(SQLite::Database& db, const User& u, int64_t now,
+                    const std::vector<AgencyEntry>& agencies) {
   AccountView v{u};
   v.user.password_hash.clear();  // never leaves the service
-  if (const auto a = agency_by_id(db, u.agency_id)) {
-    v.agency_code = a->code;
-    v.agency_name = a->name;
+  for (const AgencyEntry& a : agencies) {
+    if (u.agency_id && a.id == *u.agency_id) {
+      v.agency_code = a.code;
+      v.agency_name = a.name;
+    }
   }
   v.activation_pending = AdminRepository::activation_pending(db, u.id, now);
   return v;
+}
+
+AccountView view_of(SQLite::Database& db, const User& u, int64_t now) {
+  return view_of(db, u, now, AdminRepository::agencies(db));
 }
 
 // An account as the log records it: what an admin sets, never a password or a token.
@@ -106,7 +114,10 @@ std::vector<AccountView> AccountService::accounts() {
   std::vector<AccountView> out;
   const int64_t now = clock_.now_unix();
   store_.read([&](SQLite::Database& db) {
-    for (const User& u : UserRepository::list_all(db)) out.push_back(view_of(db, u, now));
+    const auto agencies = AdminRepository::agencies(db);
+    for (const User& u : UserRepository::list_all(db)) {
+      out.push_back(view_of(db, u, now, agencies));
+    }
   });
   return out;
 }
