@@ -31,6 +31,7 @@ Principal principal_for(SQLite::Database& db, const User& u) {
   p.display_name = u.display_name;
   p.role = u.role;
   p.agency_id = u.agency_id;
+  p.must_change_password = u.must_change_password;
   if (u.agency_id) p.agency_scope = agency_subtree(db, *u.agency_id);
   return p;
 }
@@ -79,6 +80,7 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
       return;
     }
     guard_.succeeded(db, account, address, now);
+    UserRepository::record_login(db, user->id, now);
     out.token = random_hex(32);
     out.principal = principal_for(db, *user);
     out.principal.csrf_token = random_hex(32);

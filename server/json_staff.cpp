@@ -108,7 +108,9 @@ std::string principal_json(const Principal& p, const std::optional<Agency>& agen
   json out{{"username", p.username},
            {"display_name", p.display_name},
            {"role", to_string(p.role)},
-           {"csrf_token", p.csrf_token}};
+           {"csrf_token", p.csrf_token},
+           // A temporary password: the panel shows the change form before anything else.
+           {"password_change_required", p.must_change_password}};
   out["agency"] = agency ? json{{"code", agency->code}, {"name", agency->name}} : json(nullptr);
   return dump(out);
 }

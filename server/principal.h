@@ -20,6 +20,8 @@ struct Principal {
   std::vector<int64_t> agency_scope;  // the user's agency and its units
   std::string csrf_token;
   std::string token_hash;
+  // Logged in with a temporary password: the session may only change it (router.cpp).
+  bool must_change_password = false;
 };
 
 // Whether `p` may read the report at all. Coordinators and supervisors read every report;

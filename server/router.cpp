@@ -30,6 +30,17 @@ std::string session_cookie(const httplib::Request& req) {
   return {};
 }
 
+namespace {
+
+// What a session opened with a temporary password may call: who it is, logging out, and
+// changing the password.
+bool may_change_password_only(const std::string& method, const std::string& pattern) {
+  if (pattern == "/api/v1/session") return method == "GET" || method == "DELETE";
+  return method == "POST" && pattern == "/api/v1/session/password";
+}
+
+}  // namespace
+
 Router::Router(httplib::Server& server, AuthService& auth, bool secure_cookies)
     : server_(server), auth_(auth), secure_cookies_(secure_cookies) {}
 
@@ -60,8 +71,8 @@ void Router::staff(const std::string& method, const std::string& pattern, uint8_
                    StaffHandler handler) {
   routes_.push_back({method, pattern, true, roles});
   add(method, pattern,
-      [this, method, roles, handler = std::move(handler)](const httplib::Request& req,
-                                                          httplib::Response& res) {
+      [this, method, pattern, roles, handler = std::move(handler)](const httplib::Request& req,
+                                                                   httplib::Response& res) {
         const auto principal = auth_.authenticate(session_cookie(req));
         if (!principal) {
           return send_error(res, 401, "unauthenticated", "Log in to continue.");
@@ -71,6 +82,11 @@ void Router::staff(const std::string& method, const std::string& pattern, uint8_
             !equal_secret(req.get_header_value("X-CSRF-Token"), principal->csrf_token)) {
           return send_error(res, 403, "csrf_failed",
                             "The request did not carry this session's CSRF token.");
+        }
+        // A temporary password opens a session for choosing a new one and nothing else.
+        if (principal->must_change_password && !may_change_password_only(method, pattern)) {
+          return send_error(res, 403, "password_change_required",
+                            "Choose a new password before anything else.");
         }
         if (!(roles & role_mask({principal->role}))) {
           return send_error(res, 403, "forbidden", "Your role may not do this.");

@@ -26,6 +26,10 @@ void register_queue_tool_routes(Router& router, const Services& services);
 // that could not be delivered.
 void register_admin_routes(Router& router, const Services& services);
 
+// The system admin's staff accounts, agencies, categories and their change log under
+// /api/v1/admin/, and choosing a password (/api/v1/session/activation, /password).
+void register_account_routes(Router& router, const Services& services);
+
 // What anyone may read without a tracking ID: /api/v1/public/reports and /stats.
 void register_transparency_routes(Router& router, const Services& services);
 

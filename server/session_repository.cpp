@@ -50,6 +50,14 @@ void SessionRepository::remove_for_user(SQLite::Database& db, int64_t user_id) {
   q.exec();
 }
 
+void SessionRepository::remove_for_user_except(SQLite::Database& db, int64_t user_id,
+                                               const std::string& keep_token_hash) {
+  Prepared q(db, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+  q.bind(1, user_id);
+  q.bind(2, keep_token_hash);
+  q.exec();
+}
+
 int SessionRepository::remove_expired(SQLite::Database& db, int64_t now, int64_t idle_before) {
   Prepared q(db, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at < ?");
   q.bind(1, now);

@@ -27,6 +27,9 @@ class SessionRepository {
   static void touch(SQLite::Database& db, const std::string& token_hash, int64_t now);
   static void remove(SQLite::Database& db, const std::string& token_hash);
   static void remove_for_user(SQLite::Database& db, int64_t user_id);
+  // Every session of the account but the one with `keep_token_hash`.
+  static void remove_for_user_except(SQLite::Database& db, int64_t user_id,
+                                     const std::string& keep_token_hash);
   static int remove_expired(SQLite::Database& db, int64_t now, int64_t idle_before);
 };
 

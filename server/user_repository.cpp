@@ -8,7 +8,8 @@ namespace aduan {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, username, display_name, role, agency_id, password_hash, disabled FROM users ";
+    "SELECT id, username, display_name, role, agency_id, password_hash, disabled, email, phone, "
+    "must_change_password, last_login_at FROM users ";
 
 User read_user(Prepared& q) {
   User u;
@@ -19,6 +20,10 @@ User read_user(Prepared& q) {
   if (!q.getColumn(4).isNull()) u.agency_id = q.getColumn(4).getInt64();
   u.password_hash = q.getColumn(5).getString();
   u.disabled = q.getColumn(6).getInt() != 0;
+  u.email = q.getColumn(7).getString();
+  u.phone = q.getColumn(8).getString();
+  u.must_change_password = q.getColumn(9).getInt() != 0;
+  if (!q.getColumn(10).isNull()) u.last_login_at = q.getColumn(10).getInt64();
   return u;
 }
 
@@ -27,7 +32,8 @@ User read_user(Prepared& q) {
 int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now) {
   Prepared q(db,
              "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
-             "disabled, created_at, email, phone) VALUES(?,?,?,?,?,?,?,?,?)");
+             "disabled, created_at, email, phone, must_change_password) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, u.username);
   q.bind(2, u.display_name);
   q.bind(3, std::string(to_string(u.role)));
@@ -41,6 +47,7 @@ int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now)
   q.bind(7, now);
   q.bind(8, u.email);
   q.bind(9, u.phone);
+  q.bind(10, u.must_change_password ? 1 : 0);
   q.exec();
   return db.getLastInsertRowid();
 }
@@ -93,6 +100,43 @@ std::vector<User> UserRepository::agency_staff(SQLite::Database& db,
 
 int64_t UserRepository::count(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM users").getInt64();
+}
+
+std::vector<User> UserRepository::list_all(SQLite::Database& db) {
+  std::vector<User> out;
+  Prepared q(db, std::string(kColumns) + "ORDER BY username");
+  while (q.executeStep()) out.push_back(read_user(q));
+  return out;
+}
+
+void UserRepository::set_password(SQLite::Database& db, int64_t id, const std::string& hash,
+                                  bool must_change) {
+  Prepared q(db, "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?");
+  q.bind(1, hash);
+  q.bind(2, must_change ? 1 : 0);
+  q.bind(3, id);
+  q.exec();
+}
+
+void UserRepository::set_disabled_by_id(SQLite::Database& db, int64_t id, bool disabled) {
+  Prepared q(db, "UPDATE users SET disabled = ? WHERE id = ?");
+  q.bind(1, disabled ? 1 : 0);
+  q.bind(2, id);
+  q.exec();
+}
+
+void UserRepository::record_login(SQLite::Database& db, int64_t id, int64_t now) {
+  Prepared q(db, "UPDATE users SET last_login_at = ? WHERE id = ?");
+  q.bind(1, now);
+  q.bind(2, id);
+  q.exec();
+}
+
+int64_t UserRepository::active_with_role(SQLite::Database& db, Role role) {
+  Prepared q(db, "SELECT count(*) FROM users WHERE disabled = 0 AND role = ?");
+  q.bind(1, std::string(to_string(role)));
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 }  // namespace aduan

@@ -24,6 +24,8 @@ struct User {
   bool disabled = false;
   std::string email;  // for notifications
   std::string phone;
+  bool must_change_password = false;     // a temporary password: change it before anything else
+  std::optional<int64_t> last_login_at;  // unix seconds (migration 0029)
 };
 
 class UserRepository {
@@ -38,6 +40,14 @@ class UserRepository {
   // Active officers and admins of the given agencies, for assignment.
   static std::vector<User> agency_staff(SQLite::Database& db, const std::vector<int64_t>& agencies);
   static int64_t count(SQLite::Database& db);
+  // Every account, in username order, for the administration.
+  static std::vector<User> list_all(SQLite::Database& db);
+  // A new password hash; `must_change` marks a temporary password.
+  static void set_password(SQLite::Database& db, int64_t id, const std::string& hash,
+                           bool must_change);
+  static void set_disabled_by_id(SQLite::Database& db, int64_t id, bool disabled);
+  static void record_login(SQLite::Database& db, int64_t id, int64_t now);
+  static int64_t active_with_role(SQLite::Database& db, Role role);
 };
 
 }  // namespace aduan

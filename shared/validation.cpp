@@ -179,7 +179,8 @@ constexpr std::array<std::string_view, kFieldCodeCount> kFieldCodeNames = {
     "unknown_agency", "unknown_channel", "out_of_range", "incomplete", "contact_required",
     "wrong_type", "unknown_tier", "unknown_reason", "invalid_tracking_id", "unknown_officer",
     "unknown_language", "too_many", "unsupported_type", "too_large", "unknown_region",
-    "not_ready", "duplicate", "needs_reporter", "unchanged"};
+    "not_ready", "duplicate", "needs_reporter", "unchanged", "unknown_role", "not_allowed",
+    "cycle"};
 // clang-format on
 
 }  // namespace

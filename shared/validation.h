@@ -47,8 +47,11 @@ enum class FieldCode : uint8_t {
   kDuplicate,        // the same attachment twice
   kNeedsReporter,    // privacy: only the reporter (with the PIN) may make it more public
   kUnchanged,        // privacy: the report already has the flags asked for
+  kUnknownRole,      // accounts: not a role an account may have
+  kNotAllowed,       // accounts: an agency given for a role that works for none
+  kCycle,            // agencies: the parent is the agency itself or one of its units
 };
-inline constexpr size_t kFieldCodeCount = 34;
+inline constexpr size_t kFieldCodeCount = 37;
 
 struct FieldError {
   std::string field;  // dotted path as in the JSON body: "title", "reporter.phone"

@@ -469,6 +469,11 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_any_followers;"
          // The search's agency terms and the word lists' digest (0032).
          "DROP TABLE search_index_version;"
+         // The administration in the panel (0029).
+         "DROP TABLE admin_events;"
+         "DROP TABLE account_activations;"
+         "ALTER TABLE users DROP COLUMN last_login_at;"
+         "ALTER TABLE users DROP COLUMN must_change_password;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -159,6 +159,26 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/admin/api-keys/999", {"system_admin"}}},
       {{"POST", R"(/api/v1/admin/notifications/(\d{1,18})/retry)"},
        {"/api/v1/admin/notifications/1/retry", {"system_admin"}}},
+      // Choosing a new password is every staff member's; the administration is the system
+      // admin's alone.
+      {{"POST", "/api/v1/session/password"}, {"/api/v1/session/password", kEveryRole}},
+      {{"GET", "/api/v1/admin/accounts"}, {"/api/v1/admin/accounts", {"system_admin"}}},
+      {{"POST", "/api/v1/admin/accounts"}, {"/api/v1/admin/accounts", {"system_admin"}}},
+      {{"POST", R"(/api/v1/admin/accounts/(\d{1,18}))" + std::string("/disable")},
+       {"/api/v1/admin/accounts/999/disable", {"system_admin"}}},
+      {{"POST", R"(/api/v1/admin/accounts/(\d{1,18}))" + std::string("/enable")},
+       {"/api/v1/admin/accounts/999/enable", {"system_admin"}}},
+      {{"POST", R"(/api/v1/admin/accounts/(\d{1,18}))" + std::string("/reset")},
+       {"/api/v1/admin/accounts/999/reset", {"system_admin"}}},
+      {{"GET", "/api/v1/admin/agencies"}, {"/api/v1/admin/agencies", {"system_admin"}}},
+      {{"POST", "/api/v1/admin/agencies"}, {"/api/v1/admin/agencies", {"system_admin"}}},
+      {{"PUT", R"(/api/v1/admin/agencies/([A-Za-z0-9_-]{1,30}))"},
+       {"/api/v1/admin/agencies/NOPE", {"system_admin"}}},
+      {{"GET", "/api/v1/admin/categories"}, {"/api/v1/admin/categories", {"system_admin"}}},
+      {{"POST", "/api/v1/admin/categories"}, {"/api/v1/admin/categories", {"system_admin"}}},
+      {{"PUT", R"(/api/v1/admin/categories/([A-Za-z0-9_-]{1,30}))"},
+       {"/api/v1/admin/categories/nope", {"system_admin"}}},
+      {{"GET", "/api/v1/admin/admin-events"}, {"/api/v1/admin/admin-events", {"system_admin"}}},
       // An agency's list is read by its staff and kept by its admin; the coordinators keep
       // their own. Supervisors and the system admin have none.
       {{"GET", "/api/v1/staff/canned-responses"},
@@ -236,7 +256,9 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
         // The category suggestion's model: term weights of published reports, no text.
         r.pattern == "/api/v1/categories/model" || r.pattern == "/healthz" ||
         r.pattern == "/livez" || r.pattern == "/api/v1/session" ||
-        r.pattern == "/api/v1/openapi.json" || r.pattern == "/api/v1/regions" ||
+        // A new account's one-time link chooses its password (a 256-bit token).
+        r.pattern == "/api/v1/session/activation" || r.pattern == "/api/v1/openapi.json" ||
+        r.pattern == "/api/v1/regions" ||
         // Device keys are what anonymous submissions are limited by (device_limits.h).
         r.pattern == "/api/v1/device-keys" ||
         // The map's settings and the region near a pin: no report in either.
@@ -257,8 +279,9 @@ std::string openapi_path(std::string pattern) {
       {"([^/]{1,64})", "{tracking_id}"}, {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
       {R"((\d{1,18}))", "{id}"},         {"(sms|whatsapp|email)", "{channel}"},
       {R"(\.(json|xml))", ".{format}"},  {"([a-z0-9-]{1,64})", "{service_code}"},
-      {"([^/.]{1,64})", "{id}"},         {"([0-9a-f]{32})", "{upload_id}"},
-      {R"((\d{1,2}))", "{position}"},    {R"((\d{4}))", "{year}"},
+      {"([^/.]{1,64})", "{id}"},         {"([A-Za-z0-9_-]{1,30})", "{code}"},
+      {"([0-9a-f]{32})", "{upload_id}"}, {R"((\d{1,2}))", "{position}"},
+      {R"((\d{4}))", "{year}"},
   };
   for (const auto& [group, name] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

@@ -51,6 +51,7 @@ std::string concrete_path(std::string pattern, const std::string& id) {
       {R"(\.(json|xml))", ".json"}, {"([a-z0-9-]{1,64})", "jalan-jembatan"},
       {"([^/.]{1,64})", id},        {"([0-9a-f]{32})", std::string(32, 'a')},
       {R"((\d{1,2}))", "1"},        {R"((\d{4}))", "2027"},
+      {"([A-Za-z0-9_-]{1,30})", "DPUPR"},
   };
   for (const auto& [group, value] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

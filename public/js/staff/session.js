@@ -17,6 +17,9 @@ const kPages = [
   { id: 'nav-queue', href: '/staff/queue.html', label: 'staff.nav.queue', admin: false },
   { id: 'nav-notifications', href: '/staff/notifications.html', label: 'staff.nav.notifications', admin: true },
   { id: 'nav-api-keys', href: '/staff/api-keys.html', label: 'staff.nav.api_keys', admin: true },
+  // Staff accounts, agencies and categories: the system admin's alone.
+  { id: 'nav-accounts', href: '/staff/accounts.html', label: 'staff.nav.accounts', admin: true },
+  { id: 'nav-agencies', href: '/staff/agencies.html', label: 'staff.nav.agencies', admin: true },
   { id: 'nav-holidays', href: '/staff/holidays.html', label: 'staff.nav.holidays' },
   // An agency's canned responses: its admin keeps them, its officers read them; the
   // coordinators keep their own.
@@ -96,6 +99,11 @@ export async function startStaffPage() {
   if (!res.ok) {
     location.href = '/staff/?next=' + encodeURIComponent(location.pathname + location.search);
     return new Promise(() => {});  // the page is going away
+  }
+  // A temporary password: the login page's change form comes before anything else.
+  if (res.data.password_change_required) {
+    location.href = '/staff/?next=' + encodeURIComponent(location.pathname + location.search);
+    return new Promise(() => {});
   }
   setCsrfToken(res.data.csrf_token);
   renderUser(res.data);

@@ -1,0 +1,69 @@
+// The administration's own records (migration 0029): one-time activation links of staff
+// accounts, kept by the digest of their token, and the append-only log of administrative
+// changes. The caller holds the transaction that also writes the change itself.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct AdminEvent {
+  int64_t id = 0;
+  int64_t at = 0;
+  std::string actor;        // the admin's username
+  std::string action;       // account_created, agency_renamed, ...
+  std::string target_kind;  // account, agency, category
+  std::string target;       // its username or code
+  std::string before_json = "{}";
+  std::string after_json = "{}";
+};
+
+// An agency as the administration lists it: also the inactive ones, with the parent's code.
+struct AgencyEntry {
+  int64_t id = 0;
+  std::string code, name;
+  std::optional<int64_t> parent_id;
+  bool active = true;
+};
+
+struct CategoryEntry {
+  int64_t id = 0;
+  std::string code, name, name_en;
+  std::optional<int64_t> agency_id;
+  bool active = true;
+};
+
+class AdminRepository {
+ public:
+  static void add_activation(SQLite::Database& db, const std::string& token_hash, int64_t user_id,
+                             int64_t now, int64_t expires_at);
+  // Marks the link with `token_hash` used at `now` and returns its account, when the link
+  // exists, is unused and has not expired; nullopt (nothing written) otherwise.
+  static std::optional<int64_t> use_activation(SQLite::Database& db, const std::string& token_hash,
+                                               int64_t now);
+  // The account of a link that is unused and has not expired, without using it.
+  static std::optional<int64_t> activation_user(SQLite::Database& db, const std::string& token_hash,
+                                                int64_t now);
+  // Ends every unused link of an account (a new one replaces them; a disabled account has
+  // none).
+  static void drop_activations(SQLite::Database& db, int64_t user_id, int64_t now);
+  // Whether the account has an unused link that has not expired (it awaits activation).
+  static bool activation_pending(SQLite::Database& db, int64_t user_id, int64_t now);
+
+  static void append_event(SQLite::Database& db, const AdminEvent& e);
+  // The newest first; of one target when `target_kind` is given (and `target` with it).
+  static std::vector<AdminEvent> events(SQLite::Database& db, const std::string& target_kind,
+                                        const std::string& target, int limit);
+
+  static std::vector<AgencyEntry> agencies(SQLite::Database& db);
+  static std::vector<CategoryEntry> categories(SQLite::Database& db);
+};
+
+}  // namespace aduan
