@@ -4,6 +4,8 @@ import { request } from '../api.js';
 
 let csrfToken = '';
 export function setCsrfToken(token) { csrfToken = token ?? ''; }
+// The staff's door to the chunked uploads (../uploader.js): the session's cookie and token.
+export const kStaffUploadDoor = { base: '/api/v1/staff/uploads', headers: () => ({ 'X-CSRF-Token': csrfToken }) };
 
 function send(method, path, body, type = 'application/json') {
   const headers = { 'X-CSRF-Token': csrfToken };
@@ -45,3 +47,5 @@ export const cannedResponses = () => request('/api/v1/staff/canned-responses');
 export const addCannedResponse = (item) => send('POST', '/api/v1/staff/canned-responses', item);
 export const changeCannedResponse = (id, item) => send('PUT', `/api/v1/staff/canned-responses/${id}`, item);
 export const removeCannedResponse = (id) => send('DELETE', `/api/v1/staff/canned-responses/${id}`);
+export const agencySettings = () => request('/api/v1/staff/agency-settings');
+export const setAgencySetting = (code, settings) => send('PUT', `/api/v1/staff/agency-settings/${encodeURIComponent(code)}`, settings);
