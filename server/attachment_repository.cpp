@@ -161,12 +161,16 @@ bool AttachmentRepository::claim(SQLite::Database& db, const std::vector<std::st
   return true;
 }
 
+int AttachmentRepository::last_position(SQLite::Database& db, int64_t report_id) {
+  Prepared last(db, "SELECT coalesce(max(position), 0) FROM attachments WHERE report_id = ?");
+  last.bind(1, report_id);
+  return last.executeStep() ? last.getColumn(0).getInt() : 0;
+}
+
 std::optional<size_t> AttachmentRepository::attach_to_event(
     SQLite::Database& db, const std::vector<std::string>& upload_ids, int64_t report_id,
     int64_t event_id, int64_t owner, int64_t created_after) {
-  Prepared last(db, "SELECT coalesce(max(position), 0) FROM attachments WHERE report_id = ?");
-  last.bind(1, report_id);
-  int position = last.executeStep() ? last.getColumn(0).getInt() : 0;
+  int position = last_position(db, report_id);
   for (size_t i = 0; i < upload_ids.size(); ++i) {
     Prepared q(db,
                "UPDATE attachments SET report_id = ?, position = ?, event_id = ? "

@@ -39,6 +39,10 @@ struct AttachmentData {
   std::string digest;
 };
 
+// A report's files are numbered 1..99 (the downloads' routes take two digits): the
+// reporter's five, then the staff's.
+inline constexpr int kMaxAttachmentPosition = 99;
+
 class AttachmentRepository {
  public:
   static void insert_upload(SQLite::Database& db, const UploadRecord& u, const std::string& client);
@@ -63,6 +67,8 @@ class AttachmentRepository {
   // order; false (and nothing changed by the caller's rollback) when one is missing or taken.
   static bool claim(SQLite::Database& db, const std::vector<std::string>& upload_ids,
                     int64_t report_id, int64_t created_after);
+  // The highest position of the report's files, 0 when it has none.
+  static int last_position(SQLite::Database& db, int64_t report_id);
   // Gives `owner`'s unclaimed attachments with these handles to the event of the report,
   // numbered after the report's files. The index of the first handle that is missing, taken
   // or another's, with nothing changed by the caller's rollback; nullopt when all are given.

@@ -297,6 +297,13 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     // The staff member's finished uploads become the entry's files; who may fetch them
     // follows the entry's visibility (AttachmentRepository::read).
     if (!input.attachments.empty()) {
+      // A report that holds all the files it can: no more, whatever the entry.
+      if (AttachmentRepository::last_position(db, r.id) + int(input.attachments.size()) >
+          kMaxAttachmentPosition) {
+        out.result = ActOutcome::Result::kInvalid;
+        out.errors.push_back({"attachments", FieldCode::kTooMany});
+        return;
+      }
       const auto refused = actor.user_id ? AttachmentRepository::attach_to_event(
                                                db, input.attachments, r.id, event_id,
                                                *actor.user_id, now - kUploadLifetimeSeconds)

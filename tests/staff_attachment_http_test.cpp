@@ -58,10 +58,10 @@ class StaffAttachments : public ::testing::Test {
     return answer(c.Post(path.c_str(), headers, body.dump(), "application/json"));
   }
 
-  // A file uploaded through `base` ("/api/v1/uploads" or the staff's door) in chunks of 16
-  // bytes; returns the finished upload's handle.
+  // A file uploaded through `base` ("/api/v1/uploads" or the staff's door) in chunks of
+  // `chunk` bytes; returns the finished upload's handle.
   std::string upload(const std::string& type, const std::string& bytes,
-                     const httplib::Headers& headers, const std::string& base) {
+                     const httplib::Headers& headers, const std::string& base, size_t chunk = 16) {
     const Answer started = post(base, {{"content_type", type}, {"size", bytes.size()}}, headers);
     EXPECT_EQ(started.status, 201) << started.text;
     const std::string id = started.body.value("id", "");
@@ -336,6 +336,41 @@ TEST_F(StaffAttachments, BadAttachmentsAreRefusedWithStableCodesAndNothingWritte
       act(dpupr, id, {{"action", "update"}, {"note", "Foto progres."}, {"attachments", five}});
   ASSERT_EQ(many.status, 200) << many.text;
   EXPECT_EQ(entry(report(dpupr, id), "update")["attachments"].size(), 5u);
+}
+
+// The downloads take positions 1..99: a report full of files takes no more.
+TEST_F(StaffAttachments, AReportHoldsAtMostNinetyNineFiles) {
+  const auto [id, pin] = forwarded();
+  const std::string photo = after_photo();
+  auto files = [&](int n) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < n; ++i) {
+      ids.push_back(upload("image/png", photo, dpupr.headers(), "/api/v1/staff/uploads", 4096));
+    }
+    return ids;
+  };
+  for (int round = 0; round < 19; ++round) {
+    ASSERT_EQ(act(dpupr, id,
+                  {{"action", "comment"}, {"note", "Foto lapangan."}, {"attachments", files(5)}})
+                  .status,
+              200);
+  }
+  const std::vector<std::string> last = files(5);
+  const Answer full =
+      act(dpupr, id, {{"action", "comment"}, {"note", "Foto lapangan."}, {"attachments", last}});
+  EXPECT_EQ(full.status, 422) << full.text;
+  EXPECT_EQ(full.body["errors"][0]["field"], "attachments");
+  EXPECT_EQ(full.body["errors"][0]["code"], "too_many");
+  const std::vector<std::string> four(last.begin(), last.begin() + 4);
+  ASSERT_EQ(
+      act(dpupr, id, {{"action", "comment"}, {"note", "Foto lapangan."}, {"attachments", four}})
+          .status,
+      200);
+  EXPECT_EQ(get("/api/v1/staff/reports/" + id + "/attachments/99", dpupr.headers()).status, 200);
+  EXPECT_EQ(act(dpupr, id,
+                {{"action", "comment"}, {"note", "Foto lapangan."}, {"attachments", {last[4]}}})
+                .body["errors"][0]["code"],
+            "too_many");
 }
 
 TEST_F(StaffAttachments, OfficersResolveOnlyWhileTheirAgencyAllowsIt) {

@@ -128,3 +128,53 @@ test('an agency admin attaches an after photo the reporter sees; an internal not
   assert.equal(await stranger.locator('.entry-files').count(), 0);
   assert.deepEqual(errors, []);
 });
+
+test('an officer is offered "resolve" only while the agency allows it', async () => {
+  const filed = await post('api/v1/reports', {
+    classification: 'complaint', title: 'Lampu jalan padam di Jalan Sukaramai',
+    body: 'Tiga lampu jalan padam sejak minggu lalu, jalan gelap sekali pada malam hari.',
+    incident_date: '2026-11-20', category: 'jalan-jembatan',
+    location: { text: 'Jalan Sukaramai', region_code: '63.03' },
+    reporter: { name: 'Siti Aminah', phone: '081234567890' }, anonymous: false, confidential: false,
+  });
+  const { tracking_id: id } = filed.body;
+  await (await staffApi(env.server, 'koordinator')).act(id, { action: 'forward', agency: 'DPUPR' });
+  await (await staffApi(env.server, 'admin.dpupr')).act(id, { action: 'assign', officer: 'petugas.dpupr' });
+  await (await staffApi(env.server, 'petugas.dpupr')).act(id, { action: 'respond', note: 'Tim kami periksa besok pagi.' });
+
+  const officer = await staffPage(env.browser, env.server, 'petugas.dpupr');
+  await officer.setViewportSize({ width: 1366, height: 800 });
+  const buttons = async () => {
+    await officer.goto(env.server.url + 'staff/report.html?id=' + id);
+    await officer.waitForSelector('body[data-ready="true"]');
+    await officer.waitForSelector('#report:not([hidden])');
+    return officer.locator('#action-buttons').textContent();
+  };
+  assert.doesNotMatch(await buttons(), /Selesaikan/);
+
+  // The agency's admin allows it on the settings page.
+  const admin = await staffPage(env.browser, env.server, 'admin.dpupr');
+  await admin.setViewportSize({ width: 1366, height: 800 });
+  await admin.click('#nav-agency-settings');
+  await admin.waitForURL(/agency-settings\.html$/);
+  await admin.waitForSelector('#settings-list[aria-busy="false"]');
+  await admin.check('#officers-resolve-0');
+  await admin.click('.setting-form button[type="submit"]');
+  await admin.waitForSelector('#settings-notice:not([hidden])');
+  assert.match(await admin.textContent('.setting-changes'), /Budi Santoso mengizinkan petugas menyelesaikan/);
+  await admin.screenshot({ path: path.join(artifacts, 'staff-agency-settings.png') });
+
+  assert.match(await buttons(), /Selesaikan/);
+  await officer.getByRole('button', { name: 'Selesaikan', exact: true }).click();
+  await officer.locator('.action-form #note').fill('Tiga lampu sudah diganti dan menyala kembali sejak tadi malam.');
+  await officer.locator('.action-form button[type="submit"]').click();
+  await officer.waitForSelector('#report-notice:not([hidden])');
+  assert.match(await officer.textContent('#report-status'), /Selesai/);
+
+  // Turned off again, the officer is not offered it on the next report.
+  await admin.uncheck('#officers-resolve-0');
+  await admin.click('.setting-form button[type="submit"]');
+  await admin.waitForFunction(() => document.querySelectorAll('.setting-changes li').length === 2);
+  assert.deepEqual(officer.errors, []);
+  assert.deepEqual(admin.errors, []);
+});
