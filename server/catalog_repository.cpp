@@ -27,7 +27,7 @@ void bind_optional(Prepared& st, int index, std::optional<int64_t> v) {
 
 Agency read_agency(Prepared& q) {
   return Agency{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                optional_id(q.getColumn(3))};
+                optional_id(q.getColumn(3)), q.getColumn(4).getInt() != 0};
 }
 
 }  // namespace
@@ -105,7 +105,7 @@ namespace {
 
 std::vector<Agency> read_active_agencies(SQLite::Database& db) {
   Prepared q(db,
-             "SELECT id, code, name, parent_id FROM agencies WHERE active = 1 "
+             "SELECT id, code, name, parent_id, officers_resolve FROM agencies WHERE active = 1 "
              "ORDER BY name");
   std::vector<Agency> out;
   while (q.executeStep()) out.push_back(read_agency(q));
@@ -115,7 +115,7 @@ std::vector<Agency> read_active_agencies(SQLite::Database& db) {
 }  // namespace
 
 std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int64_t id) {
-  Prepared q(db, "SELECT id, code, name, parent_id FROM agencies WHERE id = ?");
+  Prepared q(db, "SELECT id, code, name, parent_id, officers_resolve FROM agencies WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_agency(q);

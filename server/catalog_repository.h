@@ -20,6 +20,7 @@ struct Agency {
   std::string code;
   std::string name;
   std::optional<int64_t> parent_id;
+  bool officers_resolve = false;  // its officers may resolve (AgencyRules, migration 0030)
 };
 
 struct Category {

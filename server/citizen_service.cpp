@@ -158,7 +158,9 @@ CitizenOutcome CitizenService::attachment(const std::string& typed_id, const Cit
   CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   store_.read([&](SQLite::Database& db) {
-    out.attachment = AttachmentRepository::read(db, report_id, position);
+    // A file of an internal entry is not the reporter's to read: as if it did not exist.
+    out.attachment =
+        AttachmentRepository::read(db, report_id, position, /*include_internal=*/false);
   });
   return out;
 }

@@ -63,7 +63,8 @@ std::string report_view_json(const ReportView& v, int utc_offset_minutes) {
 
 std::string reporter_view_json(const ReportView& v, int utc_offset_minutes) {
   json out = report_json(v, utc_offset_minutes, Content::kFull);
-  out["timeline"] = timeline_json(v.timeline, utc_offset_minutes, Visibility::kReporter);
+  out["timeline"] =
+      timeline_json(v.timeline, utc_offset_minutes, Visibility::kReporter, false, v.attachments);
   out["version"] = v.report.version;
   out["notifications"] = v.report.notify_citizen;
   out["attachments"] = attachments_json(v.attachments);

@@ -31,6 +31,7 @@ DecodedAction decode_action_json(std::string_view body) {
   in.officer = read_string(*doc, "officer", "officer", errors);
   in.archive_reason = read_string(*doc, "archive_reason", "archive_reason", errors);
   in.duplicate_of = read_string(*doc, "duplicate_of", "duplicate_of", errors);
+  in.attachments = read_string_list(*doc, "attachments", "attachments", errors);
   if (const auto r = read_number(*doc, "rating", "rating", errors)) {
     in.rating = static_cast<int>(*r);
     if (*r != static_cast<double>(*in.rating)) errors->push_back({"rating", FieldCode::kWrongType});
@@ -149,7 +150,14 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
 std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes) {
   const ReportRecord& r = sv.view.report;
   json out = report_json(sv.view, utc_offset_minutes, Content::kFull);
-  out["timeline"] = timeline_json(sv.view.timeline, utc_offset_minutes, Visibility::kStaff);
+  out["timeline"] = timeline_json(sv.view.timeline, utc_offset_minutes, Visibility::kStaff, false,
+                                  sv.view.attachments);
+  // What the agency holding it allows (shared/workflow.h AgencyRules): the panel passes it to
+  // the core's allowedActions, as the server does to find_transition.
+  out["agency_rules"] =
+      json{{"officers_resolve", sv.view.agency && sv.view.report.agency_id &&
+                                    sv.view.agency->id == *sv.view.report.agency_id &&
+                                    sv.view.agency->officers_resolve}};
   out["version"] = r.version;
   out["tier"] = to_string(r.tier);
   out["returned"] = r.returned;

@@ -182,9 +182,10 @@ json unpublished_report_json(const ReportRecord& r) {
               {"published", false}};
 }
 
-json attachments_json(const std::vector<AttachmentInfo>& attachments) {
+json attachments_json(const std::vector<AttachmentInfo>& attachments, int64_t event_id) {
   json out = json::array();
   for (const AttachmentInfo& a : attachments) {
+    if (a.event_id != event_id) continue;
     json item{{"position", a.position}, {"content_type", a.content_type}, {"size", a.size}};
     if (a.width) item["width"] = a.width;
     if (a.height) item["height"] = a.height;
@@ -194,7 +195,7 @@ json attachments_json(const std::vector<AttachmentInfo>& attachments) {
 }
 
 json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes,
-                   Visibility reader, bool confidential) {
+                   Visibility reader, bool confidential, const std::vector<AttachmentInfo>& files) {
   const bool staff = reader == Visibility::kStaff;
   const bool public_view = reader == Visibility::kPublic;
   json out = json::array();
@@ -207,6 +208,9 @@ json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minute
               {"by", e.actor_role == Role::kCitizen ? "citizen" : "staff"}};
     const bool note_shown = !public_view || (e.visibility == Visibility::kPublic && !confidential);
     if (!e.note.empty() && note_shown) item["note"] = e.note;
+    if (!public_view) {
+      if (json mine = attachments_json(files, e.id); !mine.empty()) item["attachments"] = mine;
+    }
     if (staff) {
       item["role"] = to_string(e.actor_role);
       item["actor"] = e.actor_name;

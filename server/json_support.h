@@ -66,14 +66,17 @@ json public_report_json(const ReportView& v, int utc_offset_minutes, Content con
 // archived): that it exists and its status.
 json unpublished_report_json(const ReportRecord& r);
 
-// What the reporter and the staff see of the attachments (the bytes are fetched apart).
-json attachments_json(const std::vector<AttachmentInfo>& attachments);
+// What the reporter and the staff see of the attachments (the bytes are fetched apart):
+// those of the timeline entry `event_id`, or with 0 the reporter's own, sent with the report.
+json attachments_json(const std::vector<AttachmentInfo>& attachments, int64_t event_id = 0);
 
 // The timeline as `reader` may see it. Staff: every event, who acted and who else may read
 // it. The reporter: what was written for them. The public: the actions and statuses, and
 // only the notes the agency published (none at all of a confidential report); privacy
-// changes are the reporter's business and are left out.
+// changes are the reporter's business and are left out. Each entry that `files` has files
+// for lists them (`files` holds only what `reader` may fetch; the public is given none).
 json timeline_json(const std::vector<EventRecord>& events, int utc_offset_minutes,
-                   Visibility reader, bool confidential = false);
+                   Visibility reader, bool confidential = false,
+                   const std::vector<AttachmentInfo>& files = {});
 
 }  // namespace aduan::json_support

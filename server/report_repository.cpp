@@ -181,11 +181,12 @@ bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
   return true;
 }
 
-void ReportRepository::append_event(SQLite::Database& db, const Secrets& secrets,
-                                    const ReportRecord& report, const EventRecord& e) {
+int64_t ReportRepository::append_event(SQLite::Database& db, const Secrets& secrets,
+                                       const ReportRecord& report, const EventRecord& e) {
   AuditHead head = read_audit_head(db);
   append_event_after(db, secrets, report.id, report_state_digest(secrets, report), e, &head);
   write_audit_head(db, head);
+  return head.event_id;
 }
 
 void ReportRepository::append_event_after(SQLite::Database& db, const Secrets& secrets,

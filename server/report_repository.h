@@ -131,9 +131,10 @@ class ReportRepository {
   // Appends `event` to the timeline of `report`, given as it is after the event (already
   // written), and links it to the store's audit chain: the link covers the previous event's
   // link, the event and a digest of the report's resulting state (audit_chain.h). Every
-  // change of a report's state must come with one, in the same transaction.
-  static void append_event(SQLite::Database& db, const Secrets& secrets, const ReportRecord& report,
-                           const EventRecord& event);
+  // change of a report's state must come with one, in the same transaction. Returns the
+  // event's id (what a staff member's files are attached to).
+  static int64_t append_event(SQLite::Database& db, const Secrets& secrets,
+                              const ReportRecord& report, const EventRecord& event);
   // The same for a caller that follows the chain's head itself (`head`, moved to the new
   // event; the caller writes it to the store once after a run of events: the bulk load),
   // with the report's state digest (report_state_digest) computed once for its events.

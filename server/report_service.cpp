@@ -144,7 +144,7 @@ ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date toda
     view.agency = CatalogRepository::agency_by_id(db, *agency_id);  // no longer active
   }
   view.deadline = deadline_view(catalogue->calendar, report, today);
-  view.attachments = AttachmentRepository::of_report(db, report.id);
+  view.attachments = AttachmentRepository::of_report(db, report.id, include_internal);
   view.region_name = RegionCatalog::embedded().full_name(report.location.region_code);
   // The postponement the reporter is to answer is the last one: its day starts the answer's
   // time, its note is the question.

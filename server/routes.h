@@ -44,6 +44,9 @@ void register_my_reports_routes(Router& router, const Services& services);
 // The category suggestion's model: /api/v1/categories/model.
 void register_category_model_routes(Router& router, const Services& services);
 void register_upload_routes(Router& router, const Services& services);
+// An agency's own settings (officers may resolve): /api/v1/staff/agency-settings.
+void register_agency_settings_routes(Router& router, const Services& services);
+
 // Canned responses per agency (and the coordinators' own): /api/v1/staff/canned-responses.
 void register_canned_routes(Router& router, const Services& services);
 

@@ -1,4 +1,4 @@
-// Attachments: chunked uploads, the reporter's and the staff's downloads, and the region
+// Attachments: chunked uploads (the reporter's and the staff's), their downloads, and the region
 // lists of the location picker.
 #include <httplib.h>
 
@@ -19,7 +19,10 @@ namespace {
 
 using nlohmann::json;
 
+constexpr const char* kUploads = "/api/v1/uploads";
 constexpr const char* kUploadPath = R"(/api/v1/uploads/([0-9a-f]{32}))";
+constexpr const char* kStaffUploads = "/api/v1/staff/uploads";
+constexpr const char* kStaffUploadPath = R"(/api/v1/staff/uploads/([0-9a-f]{32}))";
 
 json upload_json(const UploadOutcome& o) {
   json out{{"id", o.id},
@@ -95,50 +98,104 @@ json regions_json(const std::vector<const Region*>& regions) {
   return out;
 }
 
+// Who an upload belongs to and whose hourly allowance it uses: a reporter's by their address,
+// a staff member's by their account (an office behind one address is many people).
+struct Uploader {
+  std::optional<int64_t> owner;
+  std::string client;
+};
+
+Uploader reporter(const httplib::Request& req) { return {std::nullopt, req.remote_addr}; }
+Uploader staff_member(const Principal& p) {
+  return {p.user_id, "staff:" + std::to_string(p.user_id)};
+}
+
+// The four steps of an upload, the same for both doors: one path, one cleaning, one set of
+// limits (UploadService). `base` is where the upload lives, for its Location.
+void start_upload(const Services& s, const httplib::Request& req, httplib::Response& res,
+                  const Uploader& who, const std::string& base) {
+  if (!require_json(req, res)) return;
+  const auto doc = parse_request_json(req.body);
+  if (!doc.is_object() || !doc.value("content_type", json()).is_string() ||
+      !doc.value("size", json()).is_number_integer()) {
+    return send_error(res, 400, "malformed_json",
+                      "Send {\"content_type\": \"image/jpeg\", \"size\": bytes}.");
+  }
+  const UploadOutcome out = s.uploads.start(doc["content_type"].get<std::string>(),
+                                            doc["size"].get<int64_t>(), who.client, who.owner);
+  if (out.result == UploadOutcome::Result::kOk) res.set_header("Location", base + "/" + out.id);
+  send_upload(res, out, 201);
+}
+
+void append_chunk(const Services& s, const httplib::Request& req, httplib::Response& res,
+                  const Uploader& who) {
+  // Raw bytes only: a page on another site cannot send these without the browser asking
+  // aduan first (CORS), and aduan never says yes.
+  if (req.get_header_value("Content-Type") != "application/octet-stream") {
+    return send_error(res, 415, "unsupported_media_type",
+                      "Send the chunk as application/octet-stream.");
+  }
+  const std::string offset = req.get_header_value("Upload-Offset");
+  if (offset.empty() || offset.size() > 12 ||
+      offset.find_first_not_of("0123456789") != std::string::npos) {
+    return send_error(res, 400, "bad_offset", "Send the chunk's offset in Upload-Offset.");
+  }
+  if (req.body.size() > AttachmentLimits{}.chunk_bytes) {
+    return send_error(res, 413, "too_large", "Send the file in smaller chunks.");
+  }
+  send_upload(res, s.uploads.append(req.matches[1].str(), std::stoll(offset), req.body, who.owner),
+              200);
+}
+
+void upload_status(const Services& s, const httplib::Request& req, httplib::Response& res,
+                   const Uploader& who) {
+  send_upload(res, s.uploads.status(req.matches[1].str(), who.owner), 200);
+}
+
+void cancel_upload(const Services& s, const httplib::Request& req, httplib::Response& res,
+                   const Uploader& who) {
+  if (!s.uploads.cancel(req.matches[1].str(), who.owner)) {
+    return send_error(res, 404, "upload_not_found", "No such upload, or it has expired.");
+  }
+  res.status = 204;
+}
+
 }  // namespace
 
 void register_upload_routes(Router& router, const Services& s) {
-  router.open("POST", "/api/v1/uploads", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (!require_json(req, res)) return;
-    const auto doc = parse_request_json(req.body);
-    if (!doc.is_object() || !doc.value("content_type", json()).is_string() ||
-        !doc.value("size", json()).is_number_integer()) {
-      return send_error(res, 400, "malformed_json",
-                        "Send {\"content_type\": \"image/jpeg\", \"size\": bytes}.");
-    }
-    const UploadOutcome out = s.uploads.start(doc["content_type"].get<std::string>(),
-                                              doc["size"].get<int64_t>(), req.remote_addr);
-    if (out.result == UploadOutcome::Result::kOk) {
-      res.set_header("Location", "/api/v1/uploads/" + out.id);
-    }
-    send_upload(res, out, 201);
+  router.open("POST", kUploads, [&s](const httplib::Request& req, httplib::Response& res) {
+    start_upload(s, req, res, reporter(req), kUploads);
   });
   router.open("PUT", kUploadPath, [&s](const httplib::Request& req, httplib::Response& res) {
-    // Raw bytes only: a page on another site cannot send these without the browser asking
-    // aduan first (CORS), and aduan never says yes.
-    if (req.get_header_value("Content-Type") != "application/octet-stream") {
-      return send_error(res, 415, "unsupported_media_type",
-                        "Send the chunk as application/octet-stream.");
-    }
-    const std::string offset = req.get_header_value("Upload-Offset");
-    if (offset.empty() || offset.size() > 12 ||
-        offset.find_first_not_of("0123456789") != std::string::npos) {
-      return send_error(res, 400, "bad_offset", "Send the chunk's offset in Upload-Offset.");
-    }
-    if (req.body.size() > AttachmentLimits{}.chunk_bytes) {
-      return send_error(res, 413, "too_large", "Send the file in smaller chunks.");
-    }
-    send_upload(res, s.uploads.append(req.matches[1].str(), std::stoll(offset), req.body), 200);
+    append_chunk(s, req, res, reporter(req));
   });
   router.open("GET", kUploadPath, [&s](const httplib::Request& req, httplib::Response& res) {
-    send_upload(res, s.uploads.status(req.matches[1].str()), 200);
+    upload_status(s, req, res, reporter(req));
   });
   router.open("DELETE", kUploadPath, [&s](const httplib::Request& req, httplib::Response& res) {
-    if (!s.uploads.cancel(req.matches[1].str())) {
-      return send_error(res, 404, "upload_not_found", "No such upload, or it has expired.");
-    }
-    res.status = 204;
+    cancel_upload(s, req, res, reporter(req));
   });
+
+  // The staff's door to the same uploads: a session, and its CSRF token on every change. What
+  // a staff member uploads only they can continue, cancel and attach to an entry of a report
+  // (an action's "attachments").
+  using StaffRequest = const httplib::Request&;
+  router.staff("POST", kStaffUploads, kCaseWorkers,
+               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+                 start_upload(s, req, res, staff_member(p), kStaffUploads);
+               });
+  router.staff("PUT", kStaffUploadPath, kCaseWorkers,
+               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+                 append_chunk(s, req, res, staff_member(p));
+               });
+  router.staff("GET", kStaffUploadPath, kCaseWorkers,
+               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+                 upload_status(s, req, res, staff_member(p));
+               });
+  router.staff("DELETE", kStaffUploadPath, kCaseWorkers,
+               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+                 cancel_upload(s, req, res, staff_member(p));
+               });
 
   // The reporter's copy: the PIN in the body, as for the rest of the reporter's view, and
   // the address's lookup limit as for every PIN check.

@@ -167,7 +167,8 @@ std::optional<AttachmentData> StaffService::attachment(const Principal& p,
   std::optional<AttachmentData> out;
   store_.read([&](SQLite::Database& db) {
     const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
-    if (r && can_read_report(p, *r)) out = AttachmentRepository::read(db, r->id, position);
+    if (r && can_read_report(p, *r))
+      out = AttachmentRepository::read(db, r->id, position, /*include_internal=*/true);
   });
   return out;
 }

@@ -31,14 +31,14 @@ UploadService::UploadService(Store& store, const Clock& clock, UploadRules rules
 int64_t UploadService::oldest_alive() const { return clock_.now_unix() - kUploadLifetimeSeconds; }
 
 UploadOutcome UploadService::start(const std::string& declared_type, int64_t size,
-                                   const std::string& client) {
+                                   const std::string& client, std::optional<int64_t> owner) {
   if (auto code = check_attachment(declared_type, size < 0 ? 0 : size_t(size))) {
     UploadOutcome out = with(Result::kInvalid);
     out.errors.push_back({code == FieldCode::kUnsupportedType ? "content_type" : "size", *code});
     return out;
   }
   const int64_t now = clock_.now_unix();
-  UploadRecord u{random_hex(16), declared_type, size, 0, now};
+  UploadRecord u{random_hex(16), declared_type, size, 0, now, owner};
   bool over = false;
   store_.write([&](SQLite::Database& db) {
     over = AttachmentRepository::open_upload_bytes(db, client, now - 3600) + size >
@@ -69,21 +69,22 @@ UploadOutcome UploadService::finish(SQLite::Database& db, const UploadRecord& up
     return out;
   }
   const CleanFile& file = *inspected.file;
-  AttachmentRepository::insert_attachment(db, upload.id, file, digest_hex(file.bytes),
+  AttachmentRepository::insert_attachment(db, upload, file, digest_hex(file.bytes),
                                           clock_.now_unix());
   return finished(upload.id, AttachmentInfo{0, std::string(content_type_of(file.kind)),
                                             int64_t(file.bytes.size()), file.width, file.height});
 }
 
-UploadOutcome UploadService::append(const std::string& id, int64_t offset,
-                                    const std::string& bytes) {
+UploadOutcome UploadService::append(const std::string& id, int64_t offset, const std::string& bytes,
+                                    std::optional<int64_t> owner) {
   if (!valid_upload_id(id)) return with(Result::kNotFound);
   UploadOutcome out;
   store_.write([&](SQLite::Database& db) {
-    const auto upload = AttachmentRepository::find_upload(db, id);
+    auto upload = AttachmentRepository::find_upload(db, id);
+    if (upload && upload->owner_id != owner) upload.reset();  // another's: as if not there
     if (!upload || upload->created_at < oldest_alive()) {
       // The answer to the last chunk may have been lost: say again that it is finished.
-      const auto done = AttachmentRepository::unclaimed(db, id, oldest_alive());
+      const auto done = AttachmentRepository::unclaimed(db, id, oldest_alive(), owner);
       out = done ? finished(id, *done) : with(Result::kNotFound);
       return;
     }
@@ -110,30 +111,31 @@ UploadOutcome UploadService::append(const std::string& id, int64_t offset,
   return out;
 }
 
-UploadOutcome UploadService::status(const std::string& id) {
+UploadOutcome UploadService::status(const std::string& id, std::optional<int64_t> owner) {
   if (!valid_upload_id(id)) return with(Result::kNotFound);
   UploadOutcome out = with(Result::kNotFound);
   store_.read([&](SQLite::Database& db) {
     if (const auto upload = AttachmentRepository::find_upload(db, id);
-        upload && upload->created_at >= oldest_alive()) {
+        upload && upload->owner_id == owner && upload->created_at >= oldest_alive()) {
       out = UploadOutcome{};
       out.id = id;
       out.size = upload->size;
       out.received = upload->received;
-    } else if (const auto done = AttachmentRepository::unclaimed(db, id, oldest_alive())) {
+    } else if (const auto done = AttachmentRepository::unclaimed(db, id, oldest_alive(), owner)) {
       out = finished(id, *done);
     }
   });
   return out;
 }
 
-bool UploadService::cancel(const std::string& id) {
+bool UploadService::cancel(const std::string& id, std::optional<int64_t> owner) {
   if (!valid_upload_id(id)) return false;
   bool found = false;
   store_.write([&](SQLite::Database& db) {
-    found = AttachmentRepository::find_upload(db, id).has_value();
-    AttachmentRepository::delete_upload(db, id);
-    found = AttachmentRepository::delete_unclaimed(db, id) || found;
+    const auto upload = AttachmentRepository::find_upload(db, id);
+    found = upload && upload->owner_id == owner;
+    if (found) AttachmentRepository::delete_upload(db, id);
+    found = AttachmentRepository::delete_unclaimed(db, id, owner) || found;
   });
   return found;
 }

@@ -46,10 +46,16 @@ class UploadService {
  public:
   UploadService(Store& store, const Clock& clock, UploadRules rules = {});
 
-  UploadOutcome start(const std::string& declared_type, int64_t size, const std::string& client);
-  UploadOutcome append(const std::string& id, int64_t offset, const std::string& bytes);
-  UploadOutcome status(const std::string& id);
-  bool cancel(const std::string& id);
+  // `owner`: the staff member uploading (their uploads are theirs alone, and only they can
+  // attach them to an entry); nullopt for a reporter, whose upload a submission claims. An
+  // upload of another owner answers kNotFound, as one that does not exist. `client` is whose
+  // hourly allowance the bytes count against.
+  UploadOutcome start(const std::string& declared_type, int64_t size, const std::string& client,
+                      std::optional<int64_t> owner = std::nullopt);
+  UploadOutcome append(const std::string& id, int64_t offset, const std::string& bytes,
+                       std::optional<int64_t> owner = std::nullopt);
+  UploadOutcome status(const std::string& id, std::optional<int64_t> owner = std::nullopt);
+  bool cancel(const std::string& id, std::optional<int64_t> owner = std::nullopt);
 
  private:
   UploadOutcome finish(SQLite::Database& db, const UploadRecord& upload);

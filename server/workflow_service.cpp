@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "attachment_repository.h"
 #include "auth_service.h"
 #include "catalog_repository.h"
 #include "follower_repository.h"
@@ -12,6 +13,7 @@
 #include "similar_reports.h"
 #include "text.h"
 #include "tracking_id.h"
+#include "upload_service.h"
 #include "user_repository.h"
 
 namespace aduan {
@@ -53,6 +55,17 @@ std::optional<std::string> notification_event(Action a, bool event_public) {
     default:
       return std::nullopt;
   }
+}
+
+// What the agency holding the report decided for its reports, read in the action's
+// transaction so that a setting just turned off is obeyed at once.
+AgencyRules agency_rules(SQLite::Database& db, std::optional<int64_t> agency_id) {
+  AgencyRules rules;
+  if (!agency_id) return rules;
+  if (const auto agency = CatalogRepository::agency_by_id(db, *agency_id)) {
+    rules.officers_resolve = agency->officers_resolve;
+  }
+  return rules;
 }
 
 // Staff who work on reports, and the reporter; not the system admin or the deadline job.
@@ -109,10 +122,11 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
     }
     // A privacy change is no move in the table: it keeps the status and the clock, in any
     // status, and who may make it is the rule of privacy_change_errors.
-    const auto t = action == Action::kPrivacy
-                       ? std::optional<Transition>(Transition{r.status, action, 0, r.status,
-                                                              ClockEffect::kKeep, Stage::kNone})
-                       : find_transition(r.status, action, actor.role);
+    const auto t =
+        action == Action::kPrivacy
+            ? std::optional<Transition>(
+                  Transition{r.status, action, 0, r.status, ClockEffect::kKeep, Stage::kNone})
+            : find_transition(r.status, action, actor.role, agency_rules(db, r.agency_id));
     if (!t || (action == Action::kPrivacy && !may_change_privacy(actor.role))) {
       out.result = ActOutcome::Result::kNotAllowed;
       return;
@@ -281,7 +295,27 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       tightened->note = privacy_note;
       tightened->visibility = Visibility::kReporter;
     }
-    ReportRepository::append_event(db, store_.secrets(), r, event);
+    const int64_t event_id = ReportRepository::append_event(db, store_.secrets(), r, event);
+    // The staff member's finished uploads become the entry's files; who may fetch them
+    // follows the entry's visibility (AttachmentRepository::read).
+    if (!input.attachments.empty()) {
+      // A report that holds all the files it can: no more, whatever the entry.
+      if (AttachmentRepository::last_position(db, r.id) + int(input.attachments.size()) >
+          kMaxAttachmentPosition) {
+        out.result = ActOutcome::Result::kInvalid;
+        out.errors.push_back({"attachments", FieldCode::kTooMany});
+        return;
+      }
+      const auto refused = actor.user_id ? AttachmentRepository::attach_to_event(
+                                               db, input.attachments, r.id, event_id,
+                                               *actor.user_id, now - kUploadLifetimeSeconds)
+                                         : std::optional<size_t>(0);
+      if (refused) {
+        out.result = ActOutcome::Result::kInvalid;
+        out.errors.push_back({"attachments." + std::to_string(*refused), FieldCode::kNotReady});
+        return;  // the transaction rolls back: no event, no state change
+      }
+    }
     if (instruction) ReportRepository::append_event(db, store_.secrets(), r, *instruction);
     if (rated) ReportRepository::append_event(db, store_.secrets(), r, *rated);
     // Made confidential, a report leaves the search index (a trigger, migration 0009); the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "attachments.h"
 #include "deadlines.h"
 #include "names.h"
 #include "text.h"
@@ -47,7 +48,37 @@ NoteLimits note_limits(Action a) {
   }
 }
 
+size_t max_action_attachments(Action a) {
+  switch (a) {
+    case Action::kRespond:
+    case Action::kUpdate:
+    case Action::kResolve:
+    case Action::kComment:
+      return AttachmentLimits{}.max_count;
+    default:
+      return 0;
+  }
+}
+
 namespace {
+
+// "attachments" too_many past the action's limit; each handle well formed and sent once.
+// Whether it names a finished upload of this staff member is the server's to check.
+void check_attachments(Action action, const std::vector<std::string>& ids,
+                       std::vector<FieldError>* out) {
+  if (ids.size() > max_action_attachments(action)) {
+    out->push_back({"attachments", FieldCode::kTooMany});
+    return;
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const std::string field = "attachments." + std::to_string(i);
+    if (!valid_upload_id(ids[i])) {
+      out->push_back({field, FieldCode::kNotReady});
+    } else if (std::find(ids.begin(), ids.begin() + i, ids[i]) != ids.begin() + i) {
+      out->push_back({field, FieldCode::kDuplicate});
+    }
+  }
+}
 
 bool contains(const std::vector<std::string>& values, std::string_view v) {
   return std::find(values.begin(), values.end(), v) != values.end();
@@ -87,6 +118,7 @@ std::vector<FieldError> validate_action(Action action, const ActionInput& in,
                                         const ActionContext& ctx) {
   std::vector<FieldError> out;
   check_note(action, in.note, &out);
+  check_attachments(action, in.attachments, &out);
   switch (action) {
     case Action::kForward:
       if (in.agency.empty()) {

@@ -35,6 +35,9 @@ struct ActionInput {
   std::string archive_reason;  // archive: incomplete, not_public_service, abusive, spam, duplicate
   std::string duplicate_of;    // archive as duplicate: the other report's tracking ID
   std::optional<int> rating;   // rate: 1..5; confirm: optional, rates in the same step
+  // respond, update, resolve, comment: handles of the staff member's finished uploads, in
+  // the order shown (an "after" photo, an official letter)
+  std::vector<std::string> attachments;
 };
 
 struct ActionContext {
@@ -49,6 +52,10 @@ struct NoteLimits {
   size_t max;
 };
 NoteLimits note_limits(Action action);
+
+// How many files an action's event may carry: as many as a report (AttachmentLimits) for
+// the agency's answers and notes, none for the other actions.
+size_t max_action_attachments(Action action);
 
 // Every problem with `in` for `action`, as (field, code) pairs.
 std::vector<FieldError> validate_action(Action action, const ActionInput& in,

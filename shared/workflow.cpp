@@ -12,6 +12,7 @@ constexpr uint8_t bit(Role r) { return uint8_t(1u << static_cast<uint8_t>(r)); }
 constexpr uint8_t kCitizen = bit(Role::kCitizen);
 constexpr uint8_t kCoord = bit(Role::kCoordinator);
 constexpr uint8_t kAdmin = bit(Role::kAgencyAdmin);
+constexpr uint8_t kOfficer = bit(Role::kAgencyOfficer);
 constexpr uint8_t kAgency = bit(Role::kAgencyAdmin) | bit(Role::kAgencyOfficer);
 constexpr uint8_t kSuper = bit(Role::kSupervisor);
 constexpr uint8_t kSystem = bit(Role::kSystem);
@@ -46,7 +47,7 @@ constexpr std::array kTable = {
     Transition{S::kInProgress, A::kAssign, kAdmin, S::kInProgress, C::kKeep, G::kNone},
     Transition{S::kInProgress, A::kUpdate, kAgency, S::kInProgress, C::kKeep, G::kNone},
     Transition{S::kInProgress, A::kResolve, kAdmin, S::kResolved, C::kStart,
-               G::kCitizenConfirmation},
+               G::kCitizenConfirmation, kOfficer},
     Transition{S::kInProgress, A::kReturn, kAdmin, S::kSubmitted, C::kStart, G::kVerification},
     Transition{S::kInProgress, A::kReply, kCitizen, S::kInProgress, C::kKeep, G::kNone},
     Transition{S::kInProgress, A::kEscalate, kSystem | kSuper, S::kEscalated, C::kStop, G::kNone},
@@ -60,7 +61,7 @@ constexpr std::array kTable = {
 
     Transition{S::kEscalated, A::kUpdate, kAgency | kSuper, S::kEscalated, C::kKeep, G::kNone},
     Transition{S::kEscalated, A::kResolve, kAdmin | kSuper, S::kResolved, C::kStart,
-               G::kCitizenConfirmation},
+               G::kCitizenConfirmation, kOfficer},
     Transition{S::kEscalated, A::kReply, kCitizen, S::kEscalated, C::kKeep, G::kNone},
     Transition{S::kEscalated, A::kComment, kAllStaff, S::kEscalated, C::kKeep, G::kNone},
 
@@ -82,19 +83,24 @@ constexpr std::array<std::string_view, 5> kStageNames = {"none", "verification",
 constexpr std::array<std::string_view, 4> kClockNames = {"keep", "start", "pause", "stop"};
 constexpr std::array<std::string_view, 3> kGroupNames = {"open", "waiting", "done"};
 
+bool permits(const Transition& t, Role role, const AgencyRules& agency) {
+  return (t.roles & bit(role)) || (agency.officers_resolve && (t.delegable & bit(role)));
+}
+
 }  // namespace
 
-std::optional<Transition> find_transition(std::optional<Status> from, Action action, Role role) {
+std::optional<Transition> find_transition(std::optional<Status> from, Action action, Role role,
+                                          const AgencyRules& agency) {
   for (const Transition& t : kTable) {
-    if (t.from == from && t.action == action && (t.roles & bit(role))) return t;
+    if (t.from == from && t.action == action && permits(t, role, agency)) return t;
   }
   return std::nullopt;
 }
 
-std::vector<Action> allowed_actions(Status status, Role role) {
+std::vector<Action> allowed_actions(Status status, Role role, const AgencyRules& agency) {
   std::vector<Action> out;
   for (const Transition& t : kTable) {
-    if (t.from == status && (t.roles & bit(role))) out.push_back(t.action);
+    if (t.from == status && permits(t, role, agency)) out.push_back(t.action);
   }
   return out;
 }

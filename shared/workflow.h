@@ -82,13 +82,24 @@ struct Transition {
   Status to;
   ClockEffect clock;
   Stage stage;  // the stage that starts when clock == kStart
+  // Roles that may also take this move when their agency allows it (AgencyRules): an agency
+  // that lets its officers publish the final follow-up.
+  uint8_t delegable = 0;
 };
 
-// The transition for (from, action, role), or nullopt when it is not allowed.
-std::optional<Transition> find_transition(std::optional<Status> from, Action action, Role role);
+// What an agency decides for its own reports (agencies.officers_resolve, migration 0030).
+// The server reads it from the store, the panel from the report; both pass it in here.
+struct AgencyRules {
+  bool officers_resolve = false;  // its officers may resolve what its admin may
+};
+
+// The transition for (from, action, role) on a report of an agency with `agency` rules, or
+// nullopt when it is not allowed.
+std::optional<Transition> find_transition(std::optional<Status> from, Action action, Role role,
+                                          const AgencyRules& agency = {});
 
 // Every action `role` may take on a report in `status`, in table order.
-std::vector<Action> allowed_actions(Status status, Role role);
+std::vector<Action> allowed_actions(Status status, Role role, const AgencyRules& agency = {});
 
 // The whole table, for tests and documentation.
 const std::vector<Transition>& workflow_table();

@@ -474,6 +474,13 @@ void make_legacy(const fs::path& db_path) {
          "DROP TABLE account_activations;"
          "ALTER TABLE users DROP COLUMN last_login_at;"
          "ALTER TABLE users DROP COLUMN must_change_password;"
+         // Staff attachments and an agency's settings (0030).
+         "DROP INDEX agency_setting_changes_agency;"
+         "DROP TABLE agency_setting_changes;"
+         "ALTER TABLE agencies DROP COLUMN officers_resolve;"
+         "ALTER TABLE attachments DROP COLUMN event_id;"
+         "ALTER TABLE attachments DROP COLUMN owner_id;"
+         "ALTER TABLE uploads DROP COLUMN owner_id;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -189,6 +189,20 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/staff/canned-responses/999", {"coordinator", "agency_admin"}}},
       {{"DELETE", R"(/api/v1/staff/canned-responses/(\d{1,18}))"},
        {"/api/v1/staff/canned-responses/999", {"coordinator", "agency_admin"}}},
+      // Staff upload the files of their entries through their own door to the same uploads:
+      // those who work on reports; the system admin writes no entries.
+      {{"POST", "/api/v1/staff/uploads"}, {"/api/v1/staff/uploads", kCaseWorkers}},
+      {{"PUT", R"(/api/v1/staff/uploads/([0-9a-f]{32}))"},
+       {"/api/v1/staff/uploads/" + std::string(32, '0'), kCaseWorkers}},
+      {{"GET", R"(/api/v1/staff/uploads/([0-9a-f]{32}))"},
+       {"/api/v1/staff/uploads/" + std::string(32, '0'), kCaseWorkers}},
+      {{"DELETE", R"(/api/v1/staff/uploads/([0-9a-f]{32}))"},
+       {"/api/v1/staff/uploads/" + std::string(32, '0'), kCaseWorkers}},
+      // An agency's own settings: its admin, and the system admin for every agency.
+      {{"GET", "/api/v1/staff/agency-settings"},
+       {"/api/v1/staff/agency-settings", {"agency_admin", "system_admin"}}},
+      {{"PUT", R"(/api/v1/staff/agency-settings/([A-Za-z0-9_-]{1,32}))"},
+       {"/api/v1/staff/agency-settings/DPUPR", {"agency_admin", "system_admin"}}},
   };
 }
 
@@ -276,12 +290,18 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
 // "/api/v1/reports/([^/]{1,64})/access" -> "/api/v1/reports/{tracking_id}/access".
 std::string openapi_path(std::string pattern) {
   const std::pair<std::string, std::string> kGroups[] = {
-      {"([^/]{1,64})", "{tracking_id}"}, {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
-      {R"((\d{1,18}))", "{id}"},         {"(sms|whatsapp|email)", "{channel}"},
-      {R"(\.(json|xml))", ".{format}"},  {"([a-z0-9-]{1,64})", "{service_code}"},
-      {"([^/.]{1,64})", "{id}"},         {"([A-Za-z0-9_-]{1,30})", "{code}"},
-      {"([0-9a-f]{32})", "{upload_id}"}, {R"((\d{1,2}))", "{position}"},
+      {"([^/]{1,64})", "{tracking_id}"},
+      {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
+      {R"((\d{1,18}))", "{id}"},
+      {"(sms|whatsapp|email)", "{channel}"},
+      {R"(\.(json|xml))", ".{format}"},
+      {"([a-z0-9-]{1,64})", "{service_code}"},
+      {"([^/.]{1,64})", "{id}"},
+      {"([A-Za-z0-9_-]{1,30})", "{code}"},
+      {"([0-9a-f]{32})", "{upload_id}"},
+      {R"((\d{1,2}))", "{position}"},
       {R"((\d{4}))", "{year}"},
+      {"([A-Za-z0-9_-]{1,32})", "{agency_code}"},
   };
   for (const auto& [group, name] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

@@ -46,12 +46,18 @@ TEST(JsonDepth, CountsOnlyTheStructureOutsideStrings) {
 // A path that the route's pattern matches, with `id` for a tracking ID.
 std::string concrete_path(std::string pattern, const std::string& id) {
   const std::pair<std::string, std::string> kGroups[] = {
-      {"([^/]{1,64})", id},         {R"((\d{4}-\d{2}-\d{2}))", "2026-12-25"},
-      {R"((\d{1,18}))", "1"},       {"(sms|whatsapp|email)", "sms"},
-      {R"(\.(json|xml))", ".json"}, {"([a-z0-9-]{1,64})", "jalan-jembatan"},
-      {"([^/.]{1,64})", id},        {"([0-9a-f]{32})", std::string(32, 'a')},
-      {R"((\d{1,2}))", "1"},        {R"((\d{4}))", "2027"},
+      {"([^/]{1,64})", id},
+      {R"((\d{4}-\d{2}-\d{2}))", "2026-12-25"},
+      {R"((\d{1,18}))", "1"},
+      {"(sms|whatsapp|email)", "sms"},
+      {R"(\.(json|xml))", ".json"},
+      {"([a-z0-9-]{1,64})", "jalan-jembatan"},
+      {"([^/.]{1,64})", id},
+      {"([0-9a-f]{32})", std::string(32, 'a')},
+      {R"((\d{1,2}))", "1"},
+      {R"((\d{4}))", "2027"},
       {"([A-Za-z0-9_-]{1,30})", "DPUPR"},
+      {"([A-Za-z0-9_-]{1,32})", "DPUPR"},
   };
   for (const auto& [group, value] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {

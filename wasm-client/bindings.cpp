@@ -151,6 +151,7 @@ val validate_action_js(std::string action, val input, val context) {
   in.officer = string_field(input, "officer");
   in.archive_reason = string_field(input, "archive_reason");
   in.duplicate_of = string_field(input, "duplicate_of");
+  in.attachments = string_list(input["attachments"]);
   const auto rating = number_field(input, "rating");
   if (rating && *rating == *rating) in.rating = static_cast<int>(*rating);
   ActionContext ctx;
@@ -248,26 +249,43 @@ val status_js(std::string name) {
   return s ? status_info(*s) : val::null();
 }
 
-val allowed_actions_js(std::string status, std::string role) {
+// An agency's rules as the staff report carries them: {officers_resolve: bool}.
+AgencyRules agency_rules(val agency) {
+  AgencyRules rules;
+  if (!agency.isUndefined() && !agency.isNull()) {
+    rules.officers_resolve = agency["officers_resolve"].isTrue();
+  }
+  return rules;
+}
+
+// `agency`: the rules of the report's agency ({officers_resolve}), or undefined for none.
+val allowed_actions_js(std::string status, std::string role, val agency) {
   const auto s = parse_status(status);
   const auto r = parse_role(role);
   if (!s || !r) return val::array();
-  return to_array(allowed_actions(*s, *r), [](Action a) { return val(std::string(to_string(a))); });
+  return to_array(allowed_actions(*s, *r, agency_rules(agency)),
+                  [](Action a) { return val(std::string(to_string(a))); });
 }
 
-val find_transition_js(std::string from, std::string action, std::string role) {
+// `agency`: the rules of the report's agency ({officers_resolve}), or undefined for none.
+val find_transition_js(std::string from, std::string action, std::string role, val agency) {
   const auto a = parse_action(action);
   const auto r = parse_role(role);
   std::optional<Status> f;
   if (!from.empty()) f = parse_status(from);
   if (!a || !r || (!from.empty() && !f)) return val::null();
-  const auto t = find_transition(f, *a, *r);
+  const auto t = find_transition(f, *a, *r, agency_rules(agency));
   if (!t) return val::null();
   val o = val::object();
   o.set("to", std::string(to_string(t->to)));
   o.set("clock", std::string(to_string(t->clock)));
   o.set("stage", std::string(to_string(t->stage)));
   return o;
+}
+
+int max_action_attachments_js(std::string action) {
+  const auto a = parse_action(action);
+  return a ? int(max_action_attachments(*a)) : 0;
 }
 
 // ---- working days and deadlines ----
@@ -394,6 +412,7 @@ EMSCRIPTEN_BINDINGS(aduan_core) {
   emscripten::function("status", &status_js);
   emscripten::function("allowedActions", &allowed_actions_js);
   emscripten::function("findTransition", &find_transition_js);
+  emscripten::function("maxActionAttachments", &max_action_attachments_js);
   emscripten::function("addWorkingDays", &add_working_days_js);
   emscripten::function("workingDaysBetween", &working_days_between_js);
   emscripten::function("deadlineColour", &deadline_colour_js);

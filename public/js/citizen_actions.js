@@ -133,6 +133,14 @@ async function send(event, form) {
   line.textContent = res.code === 'stale_version' ? t('citizen.stale') : pinProblem(res);
 }
 
+// A file of a staff entry shown to the reporter (the server serves no other to them),
+// fetched with the PIN as their own files are; the address is a blob: URL.
+export async function openReporterFile(a) {
+  if (!state.id) return null;
+  const blob = await attachmentBlob(state.id, state.pin, a.position);
+  return blob ? URL.createObjectURL(blob) : null;
+}
+
 // The reporter's own attachments: fetched with the PIN, shown from memory (blob: URLs).
 async function showAttachments(report) {
   const list = document.getElementById('reporter-attachments');
@@ -162,7 +170,7 @@ function show(report) {
   state.onReport(report);
   pinForm.hidden = true;
   actions.hidden = false;
-  const allowed = state.core ? state.core.allowedActions(report.status, 'citizen') : [];
+  const allowed = state.core ? state.core.allowedActions(report.status, 'citizen', undefined) : [];
   // A rating is given once; after that the report shows it instead of the button.
   const inCard = cardActions(report.citizen_step);
   const offered = allowed.filter((a) => !(a === 'rate' && report.rating) && !inCard.includes(a));

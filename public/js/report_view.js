@@ -1,5 +1,6 @@
 // Pieces of a report page that the citizen's tracking page and the staff panel share: the
 // deadline with its colour, and the timeline.
+import { renderEntryFiles } from './entry_files.js';
 import { formatDate, formatDateTime, t } from './i18n.js';
 
 // Statuses and stages that wait for the reporter are worded about "the reporter" wherever
@@ -34,7 +35,8 @@ function privacyNote(note) {
 }
 
 // Fills `list` with the events. Staff events carry who acted and whether the citizen sees it.
-export function renderTimeline(list, events) {
+// `openFile(a)`: the address of an entry's file (entry_files.js); without it no files show.
+export function renderTimeline(list, events, { openFile = null } = {}) {
   list.replaceChildren();
   for (const e of events) {
     const item = document.createElement('li');
@@ -63,6 +65,7 @@ export function renderTimeline(list, events) {
       note.textContent = e.action === 'privacy' ? privacyNote(e.note) : e.note;
       item.append(note);
     }
+    if (openFile && e.attachments?.length) renderEntryFiles(item, e.attachments, openFile);
     list.append(item);
   }
 }

@@ -7,6 +7,7 @@ import { addMessages, t } from './i18n.js';
 export const kServerErrors = {
   id: {
     action_not_allowed: 'Tindakan ini tidak dapat dilakukan pada status laporan sekarang.',
+    agency_not_found: 'Instansi ini tidak ada, atau pengaturannya bukan wewenang Anda.',
     anonymous_needs_consent: 'Laporan ini anonim: tautkan hanya bila Anda memilihnya.',
     api_key_not_found: 'Kunci API ini tidak ada atau sudah dicabut.',
     attachment_not_found: 'Lampiran ini tidak ada.',
@@ -78,6 +79,7 @@ export const kServerErrors = {
   },
   en: {
     action_not_allowed: 'This action is not possible for the report in its current status.',
+    agency_not_found: 'This agency does not exist, or its settings are not yours to change.',
     anonymous_needs_consent: 'This report is anonymous: link it only if you choose so.',
     api_key_not_found: 'This API key does not exist or was revoked.',
     attachment_not_found: 'This attachment does not exist.',

@@ -2,7 +2,7 @@
 // typo never reaches the server), then the report's status, deadline and public timeline.
 import { loadCore } from './core.js';
 import { getReport } from './api.js';
-import { offerReporterActions, reporterStep } from './citizen_actions.js';
+import { offerReporterActions, openReporterFile, reporterStep } from './citizen_actions.js';
 import { deviceSession } from './device_token.js';
 import { formatDateTime, formatNumber, initLanguageSwitch, onLangChange, t } from './i18n.js';
 import { registerServiceWorker } from './pwa.js';
@@ -60,7 +60,9 @@ function render(report) {
   document.getElementById('region-row').hidden ||= !report.location?.region_name;
   document.getElementById('location-row').hidden ||= !report.location?.text;
   renderDeadline(unpublished ? null : report.deadline, { mine });
-  renderTimeline(document.getElementById('timeline'), report.timeline ?? []);
+  // Only the reporter's view lists files on its entries, and only those shown to them.
+  renderTimeline(document.getElementById('timeline'), report.timeline ?? [],
+    { openFile: mine ? openReporterFile : null });
 }
 
 async function track(typed, { focusResult = true } = {}) {

@@ -160,7 +160,7 @@ test('"how it works" gives the steps with the core\'s deadlines in both language
 });
 
 test('every staff page at 1366 px', async () => {
-  const logins = { koordinator: ['queue', 'dashboard', 'report', 'term-links'], sysadmin: ['holidays', 'notifications', 'api-keys'], 'admin.dpupr': ['canned'] };
+  const logins = { koordinator: ['queue', 'dashboard', 'report', 'term-links'], sysadmin: ['holidays', 'notifications', 'api-keys'], 'admin.dpupr': ['canned', 'agency-settings'] };
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const login = await context.newPage();
   await login.goto(env.server.url + 'staff/');

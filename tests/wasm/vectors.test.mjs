@@ -46,7 +46,7 @@ test('working days', () => {
 
 test('workflow', () => {
   for (const c of vectors.workflow) {
-    const t = core.findTransition(c.from, c.action, c.role);
+    const t = core.findTransition(c.from, c.action, c.role, c.agency);
     if (c.to === null) {
       assert.equal(t, null, JSON.stringify(c));
       continue;
@@ -54,7 +54,8 @@ test('workflow', () => {
     assert.deepEqual(t, { to: c.to, clock: c.clock, stage: c.stage }, JSON.stringify(c));
   }
   for (const c of vectors.allowed_actions) {
-    assert.deepEqual(core.allowedActions(c.status, c.role), c.expect);
+    const got = core.allowedActions(c.status, c.role, c.agency);
+    assert.deepEqual(got, c.expect, JSON.stringify(c));
   }
 });
 

@@ -4,6 +4,8 @@ import { request } from '../api.js';
 
 let csrfToken = '';
 export function setCsrfToken(token) { csrfToken = token ?? ''; }
+// The staff's door to the chunked uploads (../uploader.js): the session's cookie and token.
+export const kStaffUploadDoor = { base: '/api/v1/staff/uploads', headers: () => ({ 'X-CSRF-Token': csrfToken }) };
 
 function send(method, path, body, type = 'application/json') {
   const headers = { 'X-CSRF-Token': csrfToken };
@@ -58,3 +60,5 @@ export const adminCategories = () => request('/api/v1/admin/categories');
 export const createCategory = (category) => send('POST', '/api/v1/admin/categories', category);
 export const changeCategory = (code, change) => send('PUT', '/api/v1/admin/categories/' + encodeURIComponent(code), change);
 export const adminEvents = (kind) => request('/api/v1/admin/admin-events?' + new URLSearchParams(kind ? { kind, limit: 100 } : { limit: 100 }));
+export const agencySettings = () => request('/api/v1/staff/agency-settings');
+export const setAgencySetting = (code, settings) => send('PUT', `/api/v1/staff/agency-settings/${encodeURIComponent(code)}`, settings);

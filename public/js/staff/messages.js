@@ -937,3 +937,41 @@ addMessages({
     'error.name.too_long': 'A name has at most 150 characters.',
   },
 });
+
+// Files on an entry (entry_files_picker.js) and an agency's own settings (agency_settings.js).
+addMessages({
+  id: {
+    'form.files': 'Lampiran (foto sesudah, surat resmi)',
+    'form.files.hint': 'Foto (JPEG, PNG) sampai 5 MB atau PDF sampai 10 MB, paling banyak {max}. Pelapor melihatnya bila catatan ini untuk pelapor; data lokasi foto dihapus.',
+    'form.files.sending': 'Mengirim lampiran {n} dari {of}…',
+    'staff.nav.agency_settings': 'Pengaturan instansi',
+    'settings.heading': 'Pengaturan instansi',
+    'settings.intro': 'Yang diputuskan instansi untuk laporannya sendiri. Setiap perubahan dicatat dengan siapa yang mengubah dan kapan.',
+    'settings.officers_resolve': 'Petugas boleh menyelesaikan laporan yang ditugaskan kepadanya',
+    'settings.officers_resolve.hint': 'Bila tidak, hanya admin instansi yang menerbitkan tindak lanjut akhir.',
+    'settings.save': 'Simpan',
+    'settings.saved': 'Pengaturan {agency} disimpan.',
+    'settings.none': 'Tidak ada instansi yang pengaturannya dapat Anda ubah.',
+    'settings.changes': 'Perubahan terakhir',
+    'settings.changes.none': 'Belum pernah diubah.',
+    'settings.change.on': '{at}: {by} mengizinkan petugas menyelesaikan',
+    'settings.change.off': '{at}: {by} hanya mengizinkan admin menyelesaikan',
+  },
+  en: {
+    'form.files': 'Files (an after photo, an official letter)',
+    'form.files.hint': 'Photos (JPEG, PNG) up to 5 MB or PDFs up to 10 MB, at most {max}. The reporter sees them when this entry is for the reporter; a photo\'s location data is removed.',
+    'form.files.sending': 'Sending file {n} of {of}…',
+    'staff.nav.agency_settings': 'Agency settings',
+    'settings.heading': 'Agency settings',
+    'settings.intro': 'What the agency decides for its own reports. Every change is recorded with who made it and when.',
+    'settings.officers_resolve': 'Officers may resolve the reports assigned to them',
+    'settings.officers_resolve.hint': 'If not, only the agency admin publishes the final follow-up.',
+    'settings.save': 'Save',
+    'settings.saved': 'The settings of {agency} are saved.',
+    'settings.none': 'There is no agency whose settings you may change.',
+    'settings.changes': 'Last changes',
+    'settings.changes.none': 'Never changed.',
+    'settings.change.on': '{at}: {by} let officers resolve',
+    'settings.change.off': '{at}: {by} let only the admin resolve',
+  },
+});

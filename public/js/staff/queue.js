@@ -125,7 +125,7 @@ function renderItem(item) {
   // Who works on it; "not assigned" only where an agency admin could assign it now (the
   // core's workflow table), not on a report still waiting for verification.
   if (item.assigned_to) meta.append(' · ', t('queue.assigned', { name: item.assigned_to }));
-  else if (core.allowedActions(item.status, 'agency_admin').includes('assign')) meta.append(' · ', t('queue.unassigned'));
+  else if (core.allowedActions(item.status, 'agency_admin', undefined).includes('assign')) meta.append(' · ', t('queue.unassigned'));
   if (item.category) meta.append(' · ', item.category.name);
   if (item.returned) meta.append(' ', badge(t('queue.returned.badge'), 'warn'));
   if (item.deadline_provisional) {

@@ -30,7 +30,7 @@ const selected = new Set();
 function roleActions() {
   const statuses = env.core.statuses().map((s) => s.name);
   return Object.keys(kBulkFields).filter((action) =>
-    statuses.some((s) => env.core.allowedActions(s, env.role).includes(action)));
+    statuses.some((s) => env.core.allowedActions(s, env.role, undefined).includes(action)));
 }
 
 const chosen = () => rows.filter((item) => selected.has(item.tracking_id));
@@ -43,7 +43,7 @@ function update() {
   // An action is offered when at least one chosen report allows it now; the others are
   // refused by the server, and the answer says so.
   for (const b of buttons.querySelectorAll('button')) {
-    b.disabled = !picked.some((item) => env.core.allowedActions(item.status, env.role).includes(b.value));
+    b.disabled = !picked.some((item) => env.core.allowedActions(item.status, env.role, undefined).includes(b.value));
   }
 }
 

@@ -9,6 +9,7 @@ import { renderDeadline, renderTimeline } from '../report_view.js';
 import { act, cannedResponses, officers, report, similarReports } from './api.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
 import { addCannedPicker } from './canned_picker.js';
+import { addFilePicker, fileErrors, uploadPickedFiles } from './entry_files_picker.js';
 import { offerInForwardForm } from '../category_suggest.js';
 import { startReportNav } from './report_nav.js';
 import { startStaffPage } from './session.js';
@@ -68,11 +69,18 @@ function renderDetails(r) {
     ? t('report.provisional', { years: (r.unconfirmed_holiday_years ?? []).join(', ') }) : '';
 }
 
+// What this role may do now on this report, by the core's workflow and the rules of the
+// agency holding it (its officers may resolve when it allows).
+const allowedNow = (r) => (core ? core.allowedActions(r.status, principal.role, r.agency_rules) : []);
+
+// An entry's file, through the staff's download (who may fetch it is the server's check).
+const staffFile = (a) => `/api/v1/staff/reports/${encodeURIComponent(ctx.report.tracking_id)}/attachments/${a.position}`;
+
 function renderActions(r) {
   const buttons = document.getElementById('action-buttons');
   buttons.replaceChildren();
   actionArea.replaceChildren();
-  const allowed = core ? core.allowedActions(r.status, principal.role) : [];
+  const allowed = allowedNow(r);
   document.getElementById('actions-none').hidden = allowed.length > 0;
   for (const action of allowed) {
     const b = document.createElement('button');
@@ -105,7 +113,7 @@ async function renderSimilar(r) {
   const res = await similarReports(r.tracking_id);
   const items = res.ok ? res.data.items : [];
   section.hidden = items.length === 0;
-  const canArchive = core ? core.allowedActions(r.status, principal.role).includes('archive') : false;
+  const canArchive = allowedNow(r).includes('archive');
   document.getElementById('similar-list').replaceChildren(...items.map((m) => {
     const li = document.createElement('li');
     li.append(Object.assign(document.createElement('a'), { href: '/staff/report.html?id=' + encodeURIComponent(m.tracking_id), textContent: `${m.tracking_id} — ${m.title}` }));
@@ -159,15 +167,16 @@ function render(r) {
   renderAttachments(r);
   document.getElementById('report').hidden = false;
   renderDetails(r);
-  renderTimeline(document.getElementById('timeline'), r.timeline);
+  renderTimeline(document.getElementById('timeline'), r.timeline, { openFile: staffFile });
   renderActions(r);
   renderSimilar(r);
 }
 
 function openForm(action) {
-  if (core) setFieldLimits({ note: core.noteLimits(action) });
+  if (core) setFieldLimits({ note: core.noteLimits(action), attachments: { max: core.maxActionAttachments(action) } });
   const form = buildActionForm(action, { ...ctx, core, role: principal.role });
   addCannedPicker(form, ctx.canned);
+  addFilePicker(form, core);
   actionArea.replaceChildren(form);
   form.querySelector('button[value="cancel"]').addEventListener('click', () => actionArea.replaceChildren());
   form.addEventListener('submit', (event) => submit(event, form));
@@ -187,10 +196,19 @@ async function submit(event, form) {
     return;
   }
   body.version = ctx.report.version;
+  const line = form.querySelector('#action-error');
   form.querySelector('button[type="submit"]').disabled = true;
+  // The files first: the action names the finished uploads.
+  const files = core ? await uploadPickedFiles(form, core, (i, n) => { line.textContent = t('form.files.sending', { n: i + 1, of: n }); }) : { ids: [] };
+  line.textContent = '';
+  if (files.errors) {
+    form.querySelector('button[type="submit"]').disabled = false;
+    showErrors(form, files.errors, null);
+    return;
+  }
+  if (files.ids.length) body.attachments = files.ids;
   const res = await act(id, body);
   form.querySelector('button[type="submit"]').disabled = false;
-  const line = form.querySelector('#action-error');
   if (res.ok) {
     // Done: the way on to the next report of the queue takes the focus, so that Enter
     // moves on; without one, the report's title does.
@@ -207,7 +225,7 @@ async function submit(event, form) {
     return;
   }
   if (res.status === 422) {
-    showErrors(form, res.errors, null);
+    showErrors(form, fileErrors(res.errors), null);
     return;
   }
   if (res.code === 'stale_version') {
@@ -241,7 +259,7 @@ async function main() {
   else notice(t('report.notfound'));
   nav = startReportNav(id, {
     openAction(action) {
-      const allowed = ctx.report && core ? core.allowedActions(ctx.report.status, principal.role) : [];
+      const allowed = ctx.report ? allowedNow(ctx.report) : [];
       if (!allowed.includes(action)) return false;
       openForm(action);
       return true;

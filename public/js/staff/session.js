@@ -24,6 +24,8 @@ const kPages = [
   // An agency's canned responses: its admin keeps them, its officers read them; the
   // coordinators keep their own.
   { id: 'nav-canned', href: '/staff/canned.html', label: 'staff.nav.canned', roles: ['agency_admin', 'agency_officer', 'coordinator'] },
+  // What an agency decides for its own reports: its admin, and the system admin for all.
+  { id: 'nav-agency-settings', href: '/staff/agency-settings.html', label: 'staff.nav.agency_settings', roles: ['agency_admin', 'system_admin'] },
   // The coordinators mark the duplicates that teach these words.
   { id: 'nav-term-links', href: '/staff/term-links.html', label: 'staff.nav.term_links', roles: ['coordinator', 'system_admin'] },
 ];
