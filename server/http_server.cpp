@@ -149,6 +149,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_category_model_routes(impl_->router, services);
   register_upload_routes(impl_->router, services);
   register_canned_routes(impl_->router, services);
+  register_inbox_routes(impl_->router, services);
   register_map_routes(impl_->router, services, options.map);
   register_asset_routes(s, assets);
 }

@@ -467,6 +467,10 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX reports_agency_any_created;"
          "DROP INDEX reports_agency_any_updated;"
          "DROP INDEX reports_agency_any_followers;"
+         // The inbox's read markers (0031).
+         "DROP INDEX inbox_reads_user_event;"
+         "DROP TABLE inbox_reads;"
+         "DROP TABLE inbox_cursors;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"
