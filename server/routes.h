@@ -49,6 +49,8 @@ void register_agency_settings_routes(Router& router, const Services& services);
 
 // Canned responses per agency (and the coordinators' own): /api/v1/staff/canned-responses.
 void register_canned_routes(Router& router, const Services& services);
+// The staff inbox and its read marks: /api/v1/staff/inbox (inbox_service.h).
+void register_inbox_routes(Router& router, const Services& services);
 
 // The map: its settings for the pages (/api/v1/map), the region near a pin
 // (/api/v1/regions/near) and the rounded positions of public reports (/api/v1/public/map).

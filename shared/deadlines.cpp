@@ -85,6 +85,17 @@ std::optional<Action> due_action(Status status, const ClockState& clock, Date to
   return std::nullopt;
 }
 
+Date due_soon_until(const WorkingCalendar& cal, Date today) {
+  return cal.add_working_days(today, kDueSoonWorkingDays);
+}
+
+bool is_due_soon(Status status, const ClockState& clock, const WorkingCalendar& cal, Date today) {
+  const bool staff_stage =
+      status == Status::kSubmitted || status == Status::kForwarded || status == Status::kInProgress;
+  return staff_stage && clock.deadline.stage != Stage::kNone && !(clock.deadline.due < today) &&
+         !(due_soon_until(cal, today) < clock.deadline.due);
+}
+
 bool is_overdue(Status status, const ClockState& clock, Date today) {
   switch (status) {
     case Status::kEscalated:

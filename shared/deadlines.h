@@ -74,6 +74,18 @@ std::optional<Action> due_action(Status status, const ClockState& clock, Date to
 // report's clock is paused, and a resolved one waits for its reporter, not for staff.
 bool is_overdue(Status status, const ClockState& clock, Date today);
 
+// How near a running stage's due day must be for the agency's inbox to list it: due within
+// this many working days, or overdue.
+inline constexpr int kDueSoonWorkingDays = 2;
+
+// The last due day that counts as "due soon" on `today`: a stage that staff work on (not the
+// citizen's confirmation, not a paused one) due on or before it needs the agency's attention.
+Date due_soon_until(const WorkingCalendar& cal, Date today);
+
+// Whether the report's running stage is due within kDueSoonWorkingDays of `today` (and not
+// already overdue: is_overdue says that).
+bool is_due_soon(Status status, const ClockState& clock, const WorkingCalendar& cal, Date today);
+
 // What a report waits for from its reporter: the action asked, the last day to take it in
 // time, and what follows when that day passes without it.
 struct CitizenStep {

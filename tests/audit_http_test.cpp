@@ -481,6 +481,10 @@ void make_legacy(const fs::path& db_path) {
          "ALTER TABLE attachments DROP COLUMN event_id;"
          "ALTER TABLE attachments DROP COLUMN owner_id;"
          "ALTER TABLE uploads DROP COLUMN owner_id;"
+         // The inbox's read markers (0031).
+         "DROP INDEX inbox_reads_user_event;"
+         "DROP TABLE inbox_reads;"
+         "DROP TABLE inbox_cursors;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -136,6 +136,8 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
       {{"POST", "/api/v1/staff/views"}, {"/api/v1/staff/views", kCaseWorkers}},
       {{"DELETE", R"(/api/v1/staff/views/(\d{1,18}))"}, {"/api/v1/staff/views/999", kCaseWorkers}},
       {{"POST", "/api/v1/staff/bulk-actions"}, {"/api/v1/staff/bulk-actions", kCaseWorkers}},
+      {{"GET", "/api/v1/staff/inbox"}, {"/api/v1/staff/inbox", kCaseWorkers}},
+      {{"POST", "/api/v1/staff/inbox/read"}, {"/api/v1/staff/inbox/read", kCaseWorkers}},
       {{"GET", "/api/v1/staff/dashboard"}, {"/api/v1/staff/dashboard", kCaseWorkers}},
       {{"GET", "/api/v1/staff/export/reports.csv"},
        {"/api/v1/staff/export/reports.csv", kCaseWorkers}},

@@ -250,5 +250,20 @@ TEST(CitizenStep, NoneWhileStaffHoldTheReport) {
   }
 }
 
+// The agency's inbox lists a stage due within two working days: Friday's view reaches the
+// Tuesday after the weekend, not the Wednesday; an overdue stage is overdue, not "due soon".
+TEST(DueSoon, TwoWorkingDaysAheadSkippingTheWeekend) {
+  const WorkingCalendar cal;
+  EXPECT_EQ(due_soon_until(cal, d("2026-12-04")), d("2026-12-08"));
+  ClockState c;
+  c.deadline = {Stage::kResolution, d("2026-11-30"), d("2026-12-08")};
+  EXPECT_TRUE(is_due_soon(Status::kInProgress, c, cal, d("2026-12-04")));
+  EXPECT_FALSE(is_due_soon(Status::kInProgress, c, cal, d("2026-12-03")));
+  EXPECT_FALSE(is_due_soon(Status::kInProgress, c, cal, d("2026-12-09")));
+  EXPECT_TRUE(is_due_soon(Status::kInProgress, c, cal, d("2026-12-08")));
+  // The reporter's turn: not the agency's deadline.
+  EXPECT_FALSE(is_due_soon(Status::kResolved, c, cal, d("2026-12-04")));
+}
+
 }  // namespace
 }  // namespace aduan

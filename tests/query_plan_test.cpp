@@ -163,6 +163,11 @@ TEST_F(QueryPlans, HotRequestsReadNoLargeTableWhole) {
     }
   }
   expect_no_full_scan("report page", [&] { get(coordinator, "/api/v1/staff/reports/" + id); });
+  // The inbox, each role's: a few hundred reports read from indexes, their newest events.
+  for (const char* who : {"koordinator", "admin.dpupr", "petugas.dpupr", "ombudsman"}) {
+    const StaffSession s = server.login(who);
+    expect_no_full_scan(std::string("inbox of ") + who, [&] { get(s, "/api/v1/staff/inbox"); });
+  }
   expect_no_full_scan("forward", [&] {
     const json r = get(coordinator, "/api/v1/staff/reports/" + id);
     auto res =

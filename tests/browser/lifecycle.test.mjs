@@ -34,7 +34,7 @@ test('a report goes from the citizen through three staff roles and back', async 
 
   // The coordinator sees it in the queue and forwards it to the roads agency.
   const coordinator = await staffPage(env.browser, env.server, 'koordinator');
-  await coordinator.waitForSelector(`#queue-list li:has-text("${id}")`);
+  await coordinator.waitForSelector(`#queue-list tr:has-text("${id}")`);
   await staffAction(coordinator, env.server, id, 'Verifikasi & teruskan', async (form) => {
     await form.locator('#agency').selectOption('DPUPR');
     await form.locator('#tier').selectOption('light');
@@ -91,7 +91,7 @@ test('a report goes from the citizen through three staff roles and back', async 
 
   // The supervisor's queue holds the report the demo left unresolved for months.
   const supervisor = await staffPage(env.browser, env.server, 'ombudsman');
-  await supervisor.waitForSelector('#queue-list li');
+  await supervisor.waitForSelector('#queue-list tr');
   assert.match(await supervisor.textContent('#queue-list'), /Lampu penerangan jalan mati/);
   await supervisor.screenshot({ path: path.join(artifacts, 'supervisor-escalated.png'), fullPage: true });
   // The supervisor's dashboard: this report's stages and the roads agency's compliance.

@@ -80,8 +80,8 @@ test('queue filters and order apply as they change and stay in the address', asy
   await page.waitForURL(/sort=oldest/);
   await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'oldest');
   await listDrawn(page);
-  const ages = await page.locator('#queue-list .queue-meta').allTextContents();
-  const days = ages.map((text) => Number((text.match(/masuk ([\d.]+) hari lalu/)?.[1] ?? '0').replaceAll('.', '')));
+  const ages = await page.locator('#queue-list .queue-age').allTextContents();
+  const days = ages.map((text) => Number((text.match(/([\d.]+) hari/)?.[1] ?? '0').replaceAll('.', '')));
   assert.ok(days.length > 5);
   assert.deepEqual([...days].sort((a, b) => b - a), days, 'oldest first');
 
@@ -93,13 +93,13 @@ test('queue filters and order apply as they change and stay in the address', asy
   await page.waitForFunction(() => !location.search.includes('overdue'));
   assert.equal(await page.isChecked('input[name="overdue"]'), false);
 
-  // The whole row opens the report: a click on its meta line, not on the title.
+  // The whole row opens the report: a click on its status cell, not on the title.
   const row = page.locator('#queue-list .queue-item').first();
   const id = (await row.locator('.mono').textContent()).trim();
-  // (A real click at the meta line's place: the title's link covers the row, so Playwright
-  // would refuse to click the meta element itself.)
+  // (A real click at the cell's place: the title's link covers the row, so Playwright
+  // would refuse to click the cell itself.)
   await row.scrollIntoViewIfNeeded();
-  const box = await row.locator('.queue-meta').boundingBox();
+  const box = await row.locator('.queue-status').boundingBox();
   await page.mouse.click(box.x + 5, box.y + box.height / 2);
   await page.waitForURL(/\/staff\/report\.html/);
   assert.equal(new URL(page.url()).searchParams.get('id'), id);

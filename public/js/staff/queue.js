@@ -2,7 +2,7 @@
 // paging kept in the address so that a link or the back button returns to the same view.
 import { getAgencies, getCategories } from '../api.js';
 import { loadCore } from '../core.js';
-import { formatDate, formatNumber, lang, onLangChange, t } from '../i18n.js';
+import { formatDate, formatNumber, lang, locale, onLangChange, t } from '../i18n.js';
 import { officers, queue } from './api.js';
 import { selectBox, showRows, startBulk, toggleFocused } from './queue_bulk.js';
 import { rememberQueue } from './report_nav.js';
@@ -89,54 +89,92 @@ function badge(text, kind) {
 // How long ago a report was filed, in days: what an overworked admin weighs first.
 function age(createdAt) {
   const days = Math.max(0, Math.floor((Date.now() - Date.parse(createdAt)) / 86400000));
-  return days === 0 ? t('queue.age.today') : t('queue.age.days', { n: formatNumber(days) });
+  return days === 0 ? t('queue.age.short.today') : t('queue.age.short.days', { n: formatNumber(days) });
 }
 
+// A due day in a table cell: day and short month (the year only when not this year).
+function shortDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const options = { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  if (y !== new Date().getFullYear()) options.year = 'numeric';
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale(), options);
+}
+
+function cell(className, ...content) {
+  const td = document.createElement('td');
+  td.className = className;
+  td.append(...content);
+  return td;
+}
+
+// One report as a table row; on a narrow screen the row is drawn as a card (staff.css).
 function renderItem(item) {
-  const li = document.createElement('li');
-  li.className = 'queue-item';
-  const head = document.createElement('p');
-  head.className = 'queue-head';
+  const tr = document.createElement('tr');
+  tr.className = 'queue-item';
+  const box = selectBox(item);
+  if (box) tr.append(cell('queue-select', box));
+  const status = cell('queue-status', t('status.' + item.status));
+  if (item.returned) status.append(' ', badge(t('queue.returned.badge'), 'warn'));
+  if (item.confidential) status.append(' ', badge(t('queue.confidential.badge'), 'info'));
+  if (item.anonymous) status.append(' ', badge(t('queue.anonymous.badge'), 'info'));
+  const deadline = cell('queue-deadline');
   if (item.deadline) {
     const chip = document.createElement('span');
     chip.className = 'chip ' + item.deadline.colour;
     chip.textContent = t('colour.' + item.deadline.colour);
-    head.append(chip, ' ', formatDate(item.deadline.due), ' · ');
+    const due = Object.assign(document.createElement('span'), { className: 'due', textContent: shortDate(item.deadline.due) });
+    due.title = formatDate(item.deadline.due);
+    deadline.append(chip, ' ', due);
+    if (item.deadline_provisional) {
+      const b = badge(t('queue.provisional.badge'), 'warn');
+      b.title = t('report.provisional', { years: (item.unconfirmed_holiday_years ?? []).join(', ') });
+      deadline.append(' ', b);
+    }
+  } else {
+    deadline.append('—');
   }
-  const box = selectBox(item);
-  if (box) head.prepend(box, ' ');
-  const id = document.createElement('span');
-  id.textContent = item.tracking_id;
-  id.className = 'mono';
-  head.append(id);
   // The title is the row's one link, stretched over the whole row (staff.css): one tab stop
   // per report, and a click anywhere on the row opens it.
-  const title = document.createElement('p');
-  title.className = 'queue-title';
+  const id = Object.assign(document.createElement('span'), { className: 'mono', textContent: item.tracking_id });
   const link = document.createElement('a');
   link.href = '/staff/report.html?id=' + encodeURIComponent(item.tracking_id);
   link.textContent = item.title;
-  title.append(link);
-  const meta = document.createElement('p');
-  meta.className = 'queue-meta';
-  meta.append(t('status.' + item.status), ' · ', age(item.created_at));
-  if (item.followers > 0) meta.append(' · ', t('queue.followers', { n: formatNumber(item.followers) }));
-  if (item.agency) meta.append(' · ', item.agency.name);
+  const title = cell('queue-title', id, ' ', link);
+  if (item.category) title.append(Object.assign(document.createElement('span'), { className: 'queue-category', textContent: item.category.name }));
   // Who works on it; "not assigned" only where an agency admin could assign it now (the
   // core's workflow table), not on a report still waiting for verification.
-  if (item.assigned_to) meta.append(' · ', t('queue.assigned', { name: item.assigned_to }));
-  else if (core.allowedActions(item.status, 'agency_admin', undefined).includes('assign')) meta.append(' · ', t('queue.unassigned'));
-  if (item.category) meta.append(' · ', item.category.name);
-  if (item.returned) meta.append(' ', badge(t('queue.returned.badge'), 'warn'));
-  if (item.deadline_provisional) {
-    const b = badge(t('queue.provisional.badge'), 'warn');
-    b.title = t('report.provisional', { years: (item.unconfirmed_holiday_years ?? []).join(', ') });
-    meta.append(' ', b);
+  const assignee = cell('queue-assignee');
+  if (item.assigned_to) assignee.append(item.assigned_to);
+  else if (core.allowedActions(item.status, 'agency_admin', undefined).includes('assign')) assignee.append(Object.assign(document.createElement('span'), { className: 'muted', textContent: t('queue.unassigned') }));
+  else assignee.append('—');
+  const followers = cell('queue-followers', item.followers > 0 ? formatNumber(item.followers) : '—');
+  if (item.followers > 0) followers.setAttribute('aria-label', t('queue.followers', { n: formatNumber(item.followers) }));
+  tr.append(status, deadline, cell('queue-age', age(item.created_at)), title,
+    cell('queue-agency', item.agency ? item.agency.name : '—'), assignee, followers);
+  // Column names for the card layout of a narrow screen (staff.css writes them before the values).
+  for (const [name, key] of [['queue-age', 'queue.col.age'], ['queue-agency', 'queue.col.agency'], ['queue-assignee', 'queue.col.assignee'], ['queue-followers', 'queue.col.followers']]) {
+    tr.querySelector('.' + name).dataset.label = t(key);
   }
-  if (item.confidential) meta.append(' ', badge(t('queue.confidential.badge'), 'info'));
-  if (item.anonymous) meta.append(' ', badge(t('queue.anonymous.badge'), 'info'));
-  li.append(head, title, meta);
-  return li;
+  return tr;
+}
+
+// The table's head in the chosen language; the selection column only for a role with bulk
+// actions.
+function renderHead(withSelect) {
+  const row = document.getElementById('queue-head-row');
+  const th = (key, className) => {
+    const h = Object.assign(document.createElement('th'), { scope: 'col', className, textContent: t(key) });
+    return h;
+  };
+  const heads = [th('queue.col.status', 'queue-status'), th('queue.col.deadline', 'queue-deadline'), th('queue.col.age', 'queue-age'),
+    th('queue.col.report', 'queue-title'), th('queue.col.agency', 'queue-agency'), th('queue.col.assignee', 'queue-assignee'),
+    th('queue.col.followers', 'queue-followers')];
+  if (withSelect) {
+    const select = th('queue.col.select', 'queue-select');
+    select.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: t('queue.col.select') }));
+    heads.unshift(select);
+  }
+  row.replaceChildren(...heads);
 }
 
 // A search by words lists the newest first (the server's index order); the order picker
@@ -152,7 +190,9 @@ function render(page) {
   markSearchOrder();
   showRows(page.items);
   rememberQueue(page.items.map((i) => i.tracking_id), location.search);
-  list.replaceChildren(...page.items.map(renderItem));
+  const rows = page.items.map(renderItem);
+  renderHead(rows.some((tr) => tr.querySelector('.queue-select')));
+  list.replaceChildren(...rows);
   const pages = Math.max(1, Math.ceil(page.total / page.per_page));
   summary.textContent = page.total
     ? t(page.total_exceeds_limit ? 'queue.count.many' : 'queue.count', { total: formatNumber(page.total - (page.total_exceeds_limit ? 1 : 0)), page: page.page, pages })

@@ -6,7 +6,8 @@ import { showErrors } from '../form_fields.js';
 import { loadCore } from '../core.js';
 import { formatDate, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { renderDeadline, renderTimeline } from '../report_view.js';
-import { act, cannedResponses, officers, report, similarReports } from './api.js';
+import { act, cannedResponses, markInboxRead, officers, report, similarReports } from './api.js';
+import { setInboxCount } from './inbox_badge.js';
 import { buildActionForm, readActionForm } from './action_forms.js';
 import { addCannedPicker } from './canned_picker.js';
 import { addFilePicker, fileErrors, uploadPickedFiles } from './entry_files_picker.js';
@@ -255,8 +256,13 @@ async function main() {
     officers: staff.ok ? staff.data : [],
     canned: canned.ok ? canned.data : null,
   };
-  if (loaded.ok) render(loaded.data);
-  else notice(t('report.notfound'));
+  if (loaded.ok) {
+    render(loaded.data);
+    // Opening the report reads its inbox items (the system admin has no inbox, nor a report).
+    markInboxRead({ tracking_id: loaded.data.tracking_id }).then((res) => { if (res.ok) setInboxCount(res.data.unread); });
+  } else {
+    notice(t('report.notfound'));
+  }
   nav = startReportNav(id, {
     openAction(action) {
       const allowed = ctx.report ? allowedNow(ctx.report) : [];

@@ -2,6 +2,7 @@
 // its CSRF token for later calls, and fill the header with who is logged in.
 import { initLanguageSwitch, t, onLangChange } from '../i18n.js';
 import { currentSession, logout, report, setCsrfToken } from './api.js';
+import { startInboxBadge } from './inbox_badge.js';
 import './messages.js';
 
 export function landingPage(role) {
@@ -110,6 +111,7 @@ export async function startStaffPage() {
   setCsrfToken(res.data.csrf_token);
   renderUser(res.data);
   renderLookup();
+  startInboxBadge(res.data);
   onLangChange(() => renderUser(res.data));
   document.getElementById('logout').addEventListener('click', async () => {
     await logout();
