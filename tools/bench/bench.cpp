@@ -290,6 +290,11 @@ int main(int argc, char** argv) {
                         "application/json");
       return res && (res->status == 200 || res->status == 409);  // 409: another client was first
     });
+    // What needs the bench user's attention, and the unread count every staff page asks for.
+    kinds.emplace_back("inbox: GET /api/v1/staff/inbox",
+                       [&, h](httplib::Client& c, std::mt19937_64&) {
+                         return ok(c.Get("/api/v1/staff/inbox", h));
+                       });
     kinds.emplace_back("dashboard: GET /api/v1/staff/dashboard",
                        [&, h](httplib::Client& c, std::mt19937_64&) {
                          return ok(c.Get("/api/v1/staff/dashboard", h));
