@@ -364,31 +364,6 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   const std::string from = f.words ? "report_search CROSS JOIN reports ON reports.id = "
                                      "report_search.rowid "
                                    : "reports ";
-  if (total) {
-    if (const auto counted = count_from_tallies(db, f)) {
-      *total = *counted;
-    } else {
-      const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
-      // Words and nothing else (a coordinator's search), or words within agencies whose
-      // terms the expression holds (an agency admin's): every match is a report the filter
-      // keeps, so the index alone counts them, without reading a report row for each.
-      const bool words_only = f.words && f.statuses.empty() &&
-                              (!f.agencies || f.words_within_agencies) && !f.category_id &&
-                              !f.assigned_user_id && !f.overdue_on && !f.returned_only &&
-                              !f.after_id && !f.named_reporters_only;
-      ReportFilter counting = f;
-      if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
-      Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
-                             (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
-                             filter_terms(counting, "status") + " LIMIT " +
-                             std::to_string(limit + 1) + ")");
-      bind_filter(count, counting);
-      count.executeStep();
-      const int64_t n = count.getColumn(0).getInt64();
-      *total = MatchCount{n, n > limit};
-    }
-  }
-
   // Each order is the expression of an index that starts with the status (reports_queue of
   // migration 0008, the ones of migration 0023), so that a page of one status is read in
   // order from it instead of sorting every match. The deadline order puts reports with no
@@ -426,6 +401,35 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   q.bind(i++, f.offset);
   std::vector<ReportRecord> out;
   while (q.executeStep()) out.push_back(read_report(q));
+  if (!total) return out;
+  if (f.offset == 0 && !f.after_id && static_cast<int>(out.size()) < f.limit) {
+    // A first page that is not full holds every match: no second pass over them (for words
+    // that meet rarely, the page already read every posting of both).
+    *total = MatchCount{static_cast<int64_t>(out.size()), false};
+    return out;
+  }
+  if (const auto counted = count_from_tallies(db, f)) {
+    *total = *counted;
+  } else {
+    const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
+    // Words and nothing else (a coordinator's search), or words within agencies whose
+    // terms the expression holds (an agency admin's): every match is a report the filter
+    // keeps, so the index alone counts them, without reading a report row for each.
+    const bool words_only = f.words && f.statuses.empty() &&
+                            (!f.agencies || f.words_within_agencies) && !f.category_id &&
+                            !f.assigned_user_id && !f.overdue_on && !f.returned_only &&
+                            !f.after_id && !f.named_reporters_only;
+    ReportFilter counting = f;
+    if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
+    Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
+                           (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
+                           filter_terms(counting, "status") + " LIMIT " +
+                           std::to_string(limit + 1) + ")");
+    bind_filter(count, counting);
+    count.executeStep();
+    const int64_t n = count.getColumn(0).getInt64();
+    *total = MatchCount{n, n > limit};
+  }
   return out;
 }
 
