@@ -223,6 +223,11 @@ void ConnectionGate::run_gate() {
   auto last_sweep = Clock::now();
   for (;;) {
     const int n = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), 100);
+    // The wake-ups are consumed before the inbox is taken, never after: a connection a worker
+    // hands back between the two would otherwise have its wake-up read here and wait for the
+    // next timeout (up to 100 ms; it was 0.1 % of all requests under load).
+    uint64_t wakes = 0;
+    [[maybe_unused]] const ssize_t drained = ::read(wake_fd_, &wakes, sizeof(wakes));
     std::vector<std::unique_ptr<Connection>> arrived;
     {
       std::lock_guard lock(mutex_);
@@ -241,11 +246,7 @@ void ConnectionGate::run_gate() {
     }
     for (int i = 0; i < n; ++i) {
       const int fd = events[i].data.fd;
-      if (fd == wake_fd_) {
-        uint64_t count = 0;
-        [[maybe_unused]] const ssize_t r = ::read(wake_fd_, &count, sizeof(count));
-        continue;
-      }
+      if (fd == wake_fd_) continue;  // drained above
       const auto it = waiting_.find(fd);
       if (it == waiting_.end()) continue;
       Connection& c = *it->second;
