@@ -15,6 +15,8 @@ namespace aduan {
 namespace {
 
 constexpr size_t kMostTermsSearched = 8;
+// How many reports a start must index before it merges the index's segments into one.
+constexpr int64_t kMergeAfter = 10000;
 
 // The digest of the core's matching terms this binary was built with (server/CMakeLists.txt).
 constexpr const char* kMatcherDigest =
@@ -153,6 +155,13 @@ int64_t ReportSearch::index_existing(SQLite::Database& db) {
     if (!texts.getColumn(4).isNull()) r.agency_id = texts.getColumn(4).getInt64();
     add(db, r);
     ++done;
+  }
+  // A bulk fill leaves the index in several segments, and every term of a search is then
+  // looked up in each; merged into one, an agency admin's searches at a million reports ran
+  // 908 a second instead of 668 (docs/benchmarks.md). New reports later add small segments
+  // that FTS5 merges by itself.
+  if (done >= kMergeAfter) {
+    db.exec("INSERT INTO report_search(report_search) VALUES ('optimize')");
   }
   tx.commit();
   return done;
