@@ -195,6 +195,70 @@ AccountOutcome AccountService::set_disabled(const Principal& admin, int64_t id, 
   return out;
 }
 
+AccountOutcome AccountService::change(const Principal& admin, int64_t id,
+                                      const AccountChange& change) {
+  AccountOutcome out;
+  const int64_t now = clock_.now_unix();
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    const auto user = UserRepository::find_by_id(db, id);
+    if (!user) {
+      out.error = AdminError::kNotFound;
+      return;
+    }
+    AccountInput in{user->username,
+                    change.display_name.value_or(user->display_name),
+                    change.role.value_or(std::string(to_string(user->role))),
+                    change.agency.value_or(code_of(db, user->agency_id)),
+                    change.email.value_or(user->email),
+                    user->phone};
+    const auto agency = agency_by_code(db, in.agency);
+    // An agency that was closed since stays acceptable for an account that already works there.
+    const bool agency_known =
+        agency && (agency->active || (user->agency_id && *user->agency_id == agency->id));
+    out.fields = validate_account(&in, agency_known);
+    if (!out.fields.empty()) {
+      out.error = AdminError::kInvalid;
+      return;
+    }
+    User after = *user;
+    after.display_name = in.display_name;
+    after.role = *parse_account_role(in.role);
+    after.agency_id =
+        role_needs_agency(after.role) ? std::optional<int64_t>(agency->id) : std::nullopt;
+    after.email = in.email;
+    const bool rights_change = after.role != user->role || after.agency_id != user->agency_id;
+    if (rights_change && user->role == Role::kSystemAdmin && !user->disabled) {
+      switch (may_disable(admin.user_id, id, user->role,
+                          UserRepository::active_with_role(db, Role::kSystemAdmin))) {
+        case AccountGuard::kSelf:
+          out.error = AdminError::kSelf;
+          return;
+        case AccountGuard::kLastAdmin:
+          out.error = AdminError::kLastAdmin;
+          return;
+        case AccountGuard::kAllowed:
+          break;
+      }
+    }
+    if (rights_change && UserRepository::open_assigned(db, id) > 0) {
+      out.error = AdminError::kHasOpenReports;
+      return;
+    }
+    const json before = account_state(db, *user);
+    const json changed = account_state(db, after);
+    if (before != changed) {
+      UserRepository::update_profile(db, after);
+      // Its open pages were drawn for the old rights: the next login draws the new ones.
+      if (rights_change) SessionRepository::remove_for_user(db, id);
+      log(db, admin, now, "account_changed", "account", user->username, before, changed);
+    }
+    out.account = view_of(db, *UserRepository::find_by_id(db, id), now);
+    tx.commit();
+  });
+  return out;
+}
+
 AccountOutcome AccountService::reset(const Principal& admin, int64_t id, Credential credential) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();

@@ -34,12 +34,13 @@ enum class Credential { kActivationLink, kTemporaryPassword };
 
 enum class AdminError {
   kNone,
-  kInvalid,        // see fields
-  kNotFound,       // no such account, agency or category
-  kSelf,           // an admin disabling their own account
-  kLastAdmin,      // the last active system admin
-  kLinkInvalid,    // an activation link unknown, used or expired
-  kWrongPassword,  // the current password given to change it is wrong
+  kInvalid,         // see fields
+  kNotFound,        // no such account, agency or category
+  kSelf,            // an admin disabling their own account
+  kLastAdmin,       // the last active system admin
+  kLinkInvalid,     // an activation link unknown, used or expired
+  kWrongPassword,   // the current password given to change it is wrong
+  kHasOpenReports,  // a role or agency change while open reports are assigned to the account
 };
 
 struct AccountView {
@@ -61,6 +62,15 @@ struct AccountOutcome {
 struct CatalogueOutcome {
   AdminError error = AdminError::kNone;
   std::vector<FieldError> fields;
+};
+
+// What a change to an account asks for: absent fields stay as they are. The username and
+// the password are not changed here.
+struct AccountChange {
+  std::optional<std::string> display_name;
+  std::optional<std::string> role;
+  std::optional<std::string> agency;  // an agency code; "" for the roles without one
+  std::optional<std::string> email;
 };
 
 // What a change to an agency or a category asks for: absent fields stay as they are.
@@ -85,6 +95,11 @@ class AccountService {
   // A new activation link or temporary password; the old password stops working and the
   // account's sessions end.
   AccountOutcome reset(const Principal& admin, int64_t id, Credential credential);
+  // A new name, e-mail, role or agency. A role or agency change is refused while open
+  // reports are assigned to the account (kHasOpenReports: their agency's admin reassigns
+  // them first), never leaves no active system admin (kLastAdmin; kSelf for one's own
+  // role), and ends the account's sessions so that the next login carries the new rights.
+  AccountOutcome change(const Principal& admin, int64_t id, const AccountChange& change);
 
   // The new user chooses a password with their link; kLinkInvalid when it is unknown, used
   // or expired (a refused password leaves the link unused).

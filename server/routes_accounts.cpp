@@ -69,7 +69,8 @@ void send_admin_error(httplib::Response& res, AdminError error,
       return send_error(res, 404, "admin_target_not_found",
                         "No account, agency or category matches.");
     case AdminError::kSelf:
-      return send_error(res, 409, "cannot_disable_self", "You cannot disable your own account.");
+      return send_error(res, 409, "cannot_disable_self",
+                        "You cannot disable your own account or change its role.");
     case AdminError::kLastAdmin:
       return send_error(res, 409, "last_system_admin",
                         "This is the last active system admin; create another one first.");
@@ -78,6 +79,9 @@ void send_admin_error(httplib::Response& res, AdminError error,
                         "This activation link is unknown, already used or expired.");
     case AdminError::kWrongPassword:
       return send_error(res, 403, "wrong_password", "The current password is wrong.");
+    case AdminError::kHasOpenReports:
+      return send_error(res, 409, "account_has_open_reports",
+                        "Open reports are assigned to this account; have them reassigned first.");
     case AdminError::kNone:
       return;
   }
@@ -163,6 +167,26 @@ void register_account_routes_inner(Router& router, const Services& s,
                    send_json(res, 200, json_support::dump(account_json(*out.account, offset())));
                  });
   }
+  router.staff(
+      "PUT", kAccount, kSystemAdmin,
+      [service, offset](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        const auto doc = body_of(req, res);
+        if (!doc) return;
+        std::vector<FieldError> typed;
+        AccountChange change;
+        const auto optional = [&](const char* name) -> std::optional<std::string> {
+          if (!doc->contains(name)) return std::nullopt;
+          return json_support::read_string(*doc, name, name, &typed);
+        };
+        change.display_name = optional("display_name");
+        change.role = optional("role");
+        change.agency = optional("agency");
+        change.email = optional("email");
+        if (!typed.empty()) return send_admin_error(res, AdminError::kInvalid, typed);
+        const AccountOutcome out = service->change(p, std::stoll(req.matches[1].str()), change);
+        if (out.error != AdminError::kNone) return send_admin_error(res, out.error, out.fields);
+        send_json(res, 200, json_support::dump(account_json(*out.account, offset())));
+      });
   router.staff(
       "POST", std::string(kAccount) + "/reset", kSystemAdmin,
       [service, offset](const httplib::Request& req, httplib::Response& res, const Principal& p) {

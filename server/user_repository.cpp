@@ -132,6 +132,35 @@ void UserRepository::record_login(SQLite::Database& db, int64_t id, int64_t now)
   q.exec();
 }
 
+void UserRepository::update_profile(SQLite::Database& db, const User& user) {
+  Prepared q(db,
+             "UPDATE users SET display_name = ?, role = ?, agency_id = ?, email = ? WHERE id = ?");
+  q.bind(1, user.display_name);
+  q.bind(2, std::string(to_string(user.role)));
+  if (user.agency_id) {
+    q.bind(3, *user.agency_id);
+  } else {
+    q.bind(3);
+  }
+  q.bind(4, user.email);
+  q.bind(5, user.id);
+  q.exec();
+}
+
+int64_t UserRepository::open_assigned(SQLite::Database& db, int64_t id) {
+  std::string open;
+  for (int i = 0; i < kStatusCount; ++i) {
+    const Status s = static_cast<Status>(i);
+    if (is_open(s))
+      open += std::string(open.empty() ? "'" : ", '") + std::string(to_string(s)) + "'";
+  }
+  Prepared q(
+      db, "SELECT count(*) FROM reports WHERE assigned_user_id = ? AND status IN (" + open + ")");
+  q.bind(1, id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 int64_t UserRepository::active_with_role(SQLite::Database& db, Role role) {
   Prepared q(db, "SELECT count(*) FROM users WHERE disabled = 0 AND role = ?");
   q.bind(1, std::string(to_string(role)));

@@ -48,6 +48,10 @@ class UserRepository {
   static void set_disabled_by_id(SQLite::Database& db, int64_t id, bool disabled);
   static void record_login(SQLite::Database& db, int64_t id, int64_t now);
   static int64_t active_with_role(SQLite::Database& db, Role role);
+  // Who the account is and where it works; the username, password and state stay.
+  static void update_profile(SQLite::Database& db, const User& user);
+  // How many reports still open (the core's is_open) are assigned to the account.
+  static int64_t open_assigned(SQLite::Database& db, int64_t id);
 };
 
 }  // namespace aduan

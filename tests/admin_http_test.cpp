@@ -320,5 +320,83 @@ TEST_F(AdminHttp, EveryChangeIsLoggedAndTheLogCannotBeRewritten) {
   EXPECT_EQ(server.count_rows("admin_events"), 3);
 }
 
+TEST_F(AdminHttp, AnAccountsNameRoleAndAgencyChangeOnlyWhenNothingIsLeftHanging) {
+  // The demo's officer of the roads agency, logged in, with a report assigned.
+  const StaffSession officer = server.login("petugas.dpupr");
+  const StaffSession coordinator = server.login("koordinator");
+  const StaffSession dpupr = server.login("admin.dpupr");
+  const std::string id = server.submit().first;
+  auto version = [&](const StaffSession& who) {
+    return call(who, "GET", "/api/v1/staff/reports/" + id).second["version"];
+  };
+  ASSERT_EQ(call(coordinator, "POST", "/api/v1/staff/reports/" + id + "/actions",
+                 {{"action", "forward"}, {"agency", "DPUPR"}, {"version", version(coordinator)}})
+                .first,
+            200);
+  ASSERT_EQ(call(dpupr, "POST", "/api/v1/staff/reports/" + id + "/actions",
+                 {{"action", "assign"}, {"officer", "petugas.dpupr"}, {"version", version(dpupr)}})
+                .first,
+            200);
+  const json before = account("petugas.dpupr");
+  const std::string path = "/api/v1/admin/accounts/" + std::to_string(before["id"].get<int64_t>());
+
+  // A name and an e-mail: the sessions go on.
+  auto [renamed, after] =
+      call(admin, "PUT", path, {{"display_name", "Agus Pratama, S.T."}, {"email", "agus@pu.go.id"}});
+  ASSERT_EQ(renamed, 200) << after;
+  EXPECT_EQ(after["display_name"], "Agus Pratama, S.T.");
+  EXPECT_EQ(after["email"], "agus@pu.go.id");
+  EXPECT_EQ(after["role"], "agency_officer");
+  EXPECT_EQ(call(officer, "GET", "/api/v1/staff/reports").first, 200);
+
+  // Another agency while a report is still assigned: refused, nothing written.
+  auto [moved, refused] = call(admin, "PUT", path, {{"agency", "PDAM"}});
+  EXPECT_EQ(moved, 409);
+  EXPECT_EQ(refused["error"]["code"], "account_has_open_reports");
+  EXPECT_EQ(account("petugas.dpupr")["agency"]["code"], "DPUPR");
+
+  // Bad values: every field's code, nothing written.
+  auto [bad, problems] = call(admin, "PUT", path, {{"role", "kepala"}, {"display_name", ""}});
+  EXPECT_EQ(bad, 422);
+  EXPECT_EQ(fields(problems),
+            (Fields{{"display_name", "required"}, {"role", "unknown_role"}}));
+
+  // Reassigned to the admin, the move goes through and the officer's session ends.
+  ASSERT_EQ(call(dpupr, "POST", "/api/v1/staff/reports/" + id + "/actions",
+                 {{"action", "assign"}, {"officer", "admin.dpupr"}, {"version", version(dpupr)}})
+                .first,
+            200);
+  auto [moved_now, there] = call(admin, "PUT", path, {{"agency", "PDAM"}});
+  ASSERT_EQ(moved_now, 200) << there;
+  EXPECT_EQ(there["agency"]["code"], "PDAM");
+  EXPECT_EQ(call(officer, "GET", "/api/v1/staff/reports").first, 401);
+
+  // An agency role cannot lose its agency; a coordinator cannot have one.
+  auto [no_agency, why] = call(admin, "PUT", path, {{"agency", ""}});
+  EXPECT_EQ(no_agency, 422);
+  EXPECT_EQ(fields(why), (Fields{{"agency", "required"}}));
+  auto [promoted, coordinator_now] = call(admin, "PUT", path, {{"role", "coordinator"}, {"agency", ""}});
+  ASSERT_EQ(promoted, 200) << coordinator_now;
+  EXPECT_TRUE(coordinator_now["agency"].is_null());
+
+  // The last system admin keeps the role, and no admin takes their own away.
+  const std::string self = "/api/v1/admin/accounts/" +
+                           std::to_string(account("sysadmin")["id"].get<int64_t>());
+  auto [demoted, kept] = call(admin, "PUT", self, {{"role", "supervisor"}});
+  EXPECT_EQ(demoted, 409);
+  EXPECT_EQ(account("sysadmin")["role"], "system_admin");
+
+  // Each change is one line of the log, with the values before and after.
+  auto [listed, log] = call(admin, "GET", "/api/v1/admin/admin-events?kind=account");
+  ASSERT_EQ(listed, 200);
+  int changes = 0;
+  for (const json& e : log.is_array() ? log : log["events"]) {
+    if (e["action"] != "account_changed" || e["target"] != "petugas.dpupr") continue;
+    ++changes;
+    if (e["after"]["agency"] == "PDAM") EXPECT_EQ(e["before"]["agency"], "DPUPR");
+  }
+  EXPECT_EQ(changes, 3);
+}
+
 }  // namespace
 }  // namespace aduan::testing

@@ -166,6 +166,8 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
       {{"POST", "/api/v1/session/password"}, {"/api/v1/session/password", kEveryRole}},
       {{"GET", "/api/v1/admin/accounts"}, {"/api/v1/admin/accounts", {"system_admin"}}},
       {{"POST", "/api/v1/admin/accounts"}, {"/api/v1/admin/accounts", {"system_admin"}}},
+      {{"PUT", R"(/api/v1/admin/accounts/(\d{1,18}))"},
+       {"/api/v1/admin/accounts/999", {"system_admin"}}},
       {{"POST", R"(/api/v1/admin/accounts/(\d{1,18}))" + std::string("/disable")},
        {"/api/v1/admin/accounts/999/disable", {"system_admin"}}},
       {{"POST", R"(/api/v1/admin/accounts/(\d{1,18}))" + std::string("/enable")},

@@ -145,6 +145,39 @@ test('a temporary password is changed at the first login, before the queue', asy
   assert.deepEqual(officer.errors, []);
 });
 
+test('an account is changed from its row: a new name and role, kept in the history', async () => {
+  const admin = await staffPage(env.browser, env.server, 'sysadmin');
+  await admin.setViewportSize({ width: 1366, height: 800 });
+  await openAccounts(admin);
+  await createAccount(admin, 'dedi.dlh', 'Dedi Kurniawan', 'activation_link');
+
+  await admin.getByRole('button', { name: 'Ubah nama, e-mail, peran, atau instansi dedi.dlh' }).click();
+  // The form holds the account: its username cannot change, the way in is not asked.
+  assert.equal(await admin.inputValue('#display_name'), 'Dedi Kurniawan');
+  assert.equal(await admin.getAttribute('#username', 'readonly'), '');
+  assert.equal(await admin.isVisible('#credential-field'), false);
+  assert.equal(await admin.textContent('#account-form button[type="submit"]'), 'Simpan perubahan');
+  await admin.screenshot({ path: path.join(artifacts, 'staff-account-edit.png') });
+
+  // An empty name is refused beside the field.
+  await admin.fill('#display_name', '');
+  await admin.click('#account-form button[type="submit"]');
+  await admin.waitForSelector('#display_name[aria-invalid="true"]');
+
+  await admin.fill('#display_name', 'Dedi Kurniawan, S.T.');
+  await admin.selectOption('#role', 'agency_admin');
+  await admin.click('#account-form button[type="submit"]');
+  await admin.waitForFunction(() => /dedi\.dlh/.test(document.getElementById('account-saved').textContent));
+  const row = admin.locator('#account-list tr[data-username="dedi.dlh"]');
+  await admin.waitForFunction(() => /Kurniawan, S\.T\./.test(document.querySelector('#account-list tr[data-username="dedi.dlh"]')?.textContent ?? ''));
+  assert.match(await row.textContent(), /Admin instansi/i);
+  // Back to creating: the submit button reads so again, the username is free.
+  assert.equal(await admin.textContent('#account-form button[type="submit"]'), 'Buat akun');
+  assert.equal(await admin.getAttribute('#username', 'readonly'), null);
+  await admin.waitForFunction(() => /akun diubah: dedi\.dlh/.test(document.getElementById('history').textContent));
+  assert.deepEqual(admin.errors, []);
+});
+
 test('the agencies page shows the tree and records a new unit', async () => {
   const admin = await staffPage(env.browser, env.server, 'sysadmin');
   await admin.setViewportSize({ width: 1366, height: 800 });

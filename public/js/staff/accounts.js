@@ -3,7 +3,7 @@
 // role needs an agency, what a username may be) are the server's core; the page shows the
 // field codes it answers with.
 import { fieldMessage, formatDateTime, onLangChange, t } from '../i18n.js';
-import { accounts, adminAgencies, createAccount, resetAccount, setAccountDisabled } from './api.js';
+import { accounts, adminAgencies, changeAccount, createAccount, resetAccount, setAccountDisabled } from './api.js';
 import { showHistory } from './admin_history.js';
 import { startStaffPage } from './session.js';
 
@@ -11,8 +11,11 @@ const list = document.getElementById('account-list');
 const form = document.getElementById('account-form');
 const problem = document.getElementById('account-error');
 const history = document.getElementById('history');
+const saved = document.getElementById('account-saved');
 let shown = [];
 let me = null;
+// The account the form changes, or null while it creates one.
+let editing = null;
 
 const kAgencyRoles = ['agency_admin', 'agency_officer'];
 
@@ -52,6 +55,7 @@ function render(rows) {
     row.dataset.username = a.username;
     const actions = document.createElement('td');
     actions.className = 'actions-cell';
+    actions.append(button(t('account.edit'), t('account.edit.label', { username: a.username }), () => startEdit(a)), ' ');
     if (a.username !== me.username) {
       actions.append(button(t(a.disabled ? 'account.enable' : 'account.disable'), t(a.disabled ? 'account.enable.label' : 'account.disable.label', { username: a.username }), async () => {
         if (!a.disabled && !window.confirm(t('account.disable.confirm', { username: a.username }))) return;
@@ -97,6 +101,34 @@ async function load() {
   showHistory(history, ['account']);
 }
 
+// The form changes `a` (or creates an account again with null): the username and the way in
+// stay as they are.
+function startEdit(a) {
+  editing = a;
+  saved.textContent = '';
+  // A link or password shown for another account is not this form's business any more.
+  if (a) document.getElementById('issued').hidden = true;
+  form.elements.username.value = a ? a.username : '';
+  form.elements.username.readOnly = Boolean(a);
+  document.getElementById('credential-field').hidden = Boolean(a);
+  document.getElementById('account-cancel').hidden = !a;
+  const submit = document.getElementById('account-submit');
+  submit.dataset.i18n = a ? 'account.save' : 'account.create';
+  submit.textContent = t(submit.dataset.i18n);
+  if (a) {
+    form.elements.display_name.value = a.display_name;
+    form.elements.role.value = a.role;
+    form.elements.email.value = a.email;
+    agencyFollowsRole();
+    form.elements.agency.value = a.agency ? a.agency.code : '';
+    form.elements.display_name.focus();
+  } else {
+    form.reset();
+    agencyFollowsRole();
+  }
+  showErrors([]);
+}
+
 // Only agency roles choose an agency; the select is off for the others.
 function agencyFollowsRole() {
   const needs = kAgencyRoles.includes(form.elements.role.value);
@@ -112,8 +144,26 @@ async function main() {
     ...(agencies.ok ? agencies.data : []).filter((a) => a.active).map((a) => Object.assign(document.createElement('option'), { value: a.code, textContent: a.name })));
   form.elements.role.addEventListener('change', agencyFollowsRole);
   agencyFollowsRole();
+  document.getElementById('account-cancel').addEventListener('click', () => startEdit(null));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (editing) {
+      const change = {
+        display_name: form.elements.display_name.value.trim(),
+        role: form.elements.role.value,
+        agency: form.elements.agency.value,
+        email: form.elements.email.value.trim(),
+      };
+      const res = await changeAccount(editing.id, change);
+      showErrors(res.ok ? [] : res.errors);
+      problem.textContent = res.ok || res.errors.length ? '' : res.message;
+      if (!res.ok) return;
+      const username = editing.username;
+      startEdit(null);
+      saved.textContent = t('account.saved', { username });
+      load();
+      return;
+    }
     const account = {
       username: form.elements.username.value.trim(),
       display_name: form.elements.display_name.value.trim(),

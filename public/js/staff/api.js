@@ -53,6 +53,7 @@ export const changePassword = (currentPassword, password) => send('POST', '/api/
 export const activateAccount = (token, password) => send('POST', '/api/v1/session/activation', { token, password });
 export const accounts = () => request('/api/v1/admin/accounts');
 export const createAccount = (account) => send('POST', '/api/v1/admin/accounts', account);
+export const changeAccount = (id, change) => send('PUT', `/api/v1/admin/accounts/${id}`, change);
 export const setAccountDisabled = (id, disabled) => send('POST', `/api/v1/admin/accounts/${id}/${disabled ? 'disable' : 'enable'}`);
 export const resetAccount = (id, credential) => send('POST', `/api/v1/admin/accounts/${id}/reset`, { credential });
 export const adminAgencies = () => request('/api/v1/admin/agencies');
