@@ -103,7 +103,7 @@ std::string kind_of(Action a) {
 
 }  // namespace
 
-InboxPage InboxService::inbox(const Principal& p) {
+InboxPage InboxService::inbox(const Principal& p, int items) {
   InboxPage page;
   const int64_t now = clock_.now_unix();
   const Date today = local_date(now, settings_.utc_offset_minutes);
@@ -139,7 +139,7 @@ InboxPage InboxService::inbox(const Principal& p) {
     for (const Found& f : found) {
       const bool unread = !read.read(f.c.report_id, f.c.event_id);
       page.unread += unread;
-      if (static_cast<int>(page.items.size()) >= kInboxPageSize) continue;
+      if (static_cast<int>(page.items.size()) >= items) continue;
       auto r = ReportRepository::find_by_id(db, f.c.report_id);
       if (!r || !can_read_report(p, *r)) continue;  // the sources keep to the scope; kept sure
       InboxItem item;

@@ -51,7 +51,8 @@ class InboxService {
  public:
   InboxService(Store& store, const Clock& clock, ServiceSettings settings);
 
-  InboxPage inbox(const Principal& p);
+  // At most `items` items (0: the unread count alone, for the header's badge on every page).
+  InboxPage inbox(const Principal& p, int items = kInboxPageSize);
 
   // Marks the items of one report read (its newest event); false when there is no such
   // report or `p` may not read it.

@@ -34,13 +34,13 @@ json item_json(const InboxItem& item, int utc_offset_minutes) {
   return out;
 }
 
-json page_json(const InboxPage& page, int utc_offset_minutes) {
+json page_json(const InboxPage& page, int page_size, int utc_offset_minutes) {
   json items = json::array();
   for (const InboxItem& item : page.items) items.push_back(item_json(item, utc_offset_minutes));
   return json{{"items", items},
               {"unread", page.unread},
               {"newest_event_id", page.newest_event_id},
-              {"page_size", kInboxPageSize}};
+              {"page_size", page_size}};
 }
 
 // {"tracking_id": "..."} marks one report's items read; {"all": true} every item, up to
@@ -81,13 +81,16 @@ void mark_read(InboxService& inbox, const httplib::Request& req, httplib::Respon
 
 void register_inbox_routes(Router& router, const Services& s) {
   auto inbox = std::make_shared<InboxService>(s.store, s.clock, s.reports.settings());
-  router.staff("GET", "/api/v1/staff/inbox", kCaseWorkers,
-               [&s, inbox](const httplib::Request&, httplib::Response& res, const Principal& p) {
-                 res.set_header("Cache-Control", "no-store");
-                 send_json(
-                     res, 200,
-                     dump(page_json(inbox->inbox(p), s.reports.settings().utc_offset_minutes)));
-               });
+  router.staff(
+      "GET", "/api/v1/staff/inbox", kCaseWorkers,
+      [&s, inbox](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        // ?items=0: the count alone, which the header of every staff page asks for.
+        const int items = int_param(req, "items", kInboxPageSize, 0, kInboxPageSize);
+        res.set_header("Cache-Control", "no-store");
+        send_json(res, 200,
+                  dump(page_json(inbox->inbox(p, items), items,
+                                 s.reports.settings().utc_offset_minutes)));
+      });
   router.staff("POST", "/api/v1/staff/inbox/read", kCaseWorkers,
                [inbox](const httplib::Request& req, httplib::Response& res, const Principal& p) {
                  mark_read(*inbox, req, res, p);

@@ -341,8 +341,8 @@ TEST_F(AdminHttp, AnAccountsNameRoleAndAgencyChangeOnlyWhenNothingIsLeftHanging)
   const std::string path = "/api/v1/admin/accounts/" + std::to_string(before["id"].get<int64_t>());
 
   // A name and an e-mail: the sessions go on.
-  auto [renamed, after] =
-      call(admin, "PUT", path, {{"display_name", "Agus Pratama, S.T."}, {"email", "agus@pu.go.id"}});
+  auto [renamed, after] = call(
+      admin, "PUT", path, {{"display_name", "Agus Pratama, S.T."}, {"email", "agus@pu.go.id"}});
   ASSERT_EQ(renamed, 200) << after;
   EXPECT_EQ(after["display_name"], "Agus Pratama, S.T.");
   EXPECT_EQ(after["email"], "agus@pu.go.id");
@@ -358,8 +358,7 @@ TEST_F(AdminHttp, AnAccountsNameRoleAndAgencyChangeOnlyWhenNothingIsLeftHanging)
   // Bad values: every field's code, nothing written.
   auto [bad, problems] = call(admin, "PUT", path, {{"role", "kepala"}, {"display_name", ""}});
   EXPECT_EQ(bad, 422);
-  EXPECT_EQ(fields(problems),
-            (Fields{{"display_name", "required"}, {"role", "unknown_role"}}));
+  EXPECT_EQ(fields(problems), (Fields{{"display_name", "required"}, {"role", "unknown_role"}}));
 
   // Reassigned to the admin, the move goes through and the officer's session ends.
   ASSERT_EQ(call(dpupr, "POST", "/api/v1/staff/reports/" + id + "/actions",
@@ -375,13 +374,14 @@ TEST_F(AdminHttp, AnAccountsNameRoleAndAgencyChangeOnlyWhenNothingIsLeftHanging)
   auto [no_agency, why] = call(admin, "PUT", path, {{"agency", ""}});
   EXPECT_EQ(no_agency, 422);
   EXPECT_EQ(fields(why), (Fields{{"agency", "required"}}));
-  auto [promoted, coordinator_now] = call(admin, "PUT", path, {{"role", "coordinator"}, {"agency", ""}});
+  auto [promoted, coordinator_now] =
+      call(admin, "PUT", path, {{"role", "coordinator"}, {"agency", ""}});
   ASSERT_EQ(promoted, 200) << coordinator_now;
   EXPECT_TRUE(coordinator_now["agency"].is_null());
 
   // The last system admin keeps the role, and no admin takes their own away.
-  const std::string self = "/api/v1/admin/accounts/" +
-                           std::to_string(account("sysadmin")["id"].get<int64_t>());
+  const std::string self =
+      "/api/v1/admin/accounts/" + std::to_string(account("sysadmin")["id"].get<int64_t>());
   auto [demoted, kept] = call(admin, "PUT", self, {{"role", "supervisor"}});
   EXPECT_EQ(demoted, 409);
   EXPECT_EQ(account("sysadmin")["role"], "system_admin");

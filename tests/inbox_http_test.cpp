@@ -95,6 +95,11 @@ TEST_F(Inbox, TheCoordinatorFindsNewReportsAndReadsThemByOpeningThem) {
   EXPECT_EQ(read.body["unread"], before + 1);
   EXPECT_EQ(item(coordinator, first)["unread"], false);
   EXPECT_EQ(item(coordinator, second)["unread"], true);
+  // The header's badge asks for the count alone: the same count, no item.
+  const Answer count = get(coordinator, "/api/v1/staff/inbox?items=0");
+  ASSERT_EQ(count.status, 200);
+  EXPECT_EQ(count.body["unread"], before + 1);
+  EXPECT_TRUE(count.body["items"].empty());
   // Not yet the agency's.
   EXPECT_TRUE(item(dpupr, first).is_null());
 
@@ -142,7 +147,11 @@ TEST_F(Inbox, AnAgencySeesWhatIsForwardedToItAndNothingOfAnotherAgency) {
   ASSERT_EQ(act(dpupr, id, {{"action", "respond"}, {"note", "Kami periksa."}}).status, 200);
   ASSERT_EQ(mark(dpupr, {{"tracking_id", id}}).status, 200);
   EXPECT_TRUE(item(dpupr, id).is_null() || item(dpupr, id)["unread"] == false);
-  ASSERT_EQ(act(dpupr, id, {{"action", "resolve"}, {"note", "Lubang sudah ditambal dengan aspal oleh tim UPT jalan."}}).status, 200);
+  ASSERT_EQ(act(dpupr, id,
+                {{"action", "resolve"},
+                 {"note", "Lubang sudah ditambal dengan aspal oleh tim UPT jalan."}})
+                .status,
+            200);
   ASSERT_EQ(citizen(id, pin, {{"action", "reopen"}, {"note", "Masih berlubang."}}).status, 200);
   const json reopened = item(dpupr, id);
   ASSERT_FALSE(reopened.is_null());

@@ -27,7 +27,7 @@ export const bulkAct = (body) => send('POST', '/api/v1/staff/bulk-actions', body
 export const savedViews = () => request('/api/v1/staff/views');
 export const saveView = (name, query) => send('POST', '/api/v1/staff/views', { name, query });
 export const removeView = (id) => send('DELETE', `/api/v1/staff/views/${id}`);
-export const inbox = () => request('/api/v1/staff/inbox');
+export const inbox = ({ items } = {}) => request('/api/v1/staff/inbox' + (items === undefined ? '' : `?items=${items}`));
 export const markInboxRead = (body) => send('POST', '/api/v1/staff/inbox/read', body);
 export const officers = () => request('/api/v1/staff/officers');
 export const holidays = () => request('/api/v1/admin/holidays');

@@ -29,7 +29,7 @@ export function setInboxCount(n) {
 export async function refreshInboxBadge() {
   if (!link) return;
   const mine = ++seq;
-  const res = await inbox();
+  const res = await inbox({ items: 0 });
   if (res.ok && mine === seq) {
     unread = res.data.unread;
     draw();
