@@ -65,6 +65,21 @@ AccountView view_of(SQLite::Database& db, const User& u, int64_t now) {
 }
 
 // An account as the log records it: what an admin sets, never a password or a token.
+// Whether `admin` may take `user` out of service (disable it, or change its role or agency):
+// not their own account, never the last active system admin.
+AdminError guard(SQLite::Database& db, const Principal& admin, const User& user) {
+  switch (may_disable(admin.user_id, user.id, user.role,
+                      UserRepository::active_with_role(db, Role::kSystemAdmin))) {
+    case AccountGuard::kSelf:
+      return AdminError::kSelf;
+    case AccountGuard::kLastAdmin:
+      return AdminError::kLastAdmin;
+    case AccountGuard::kAllowed:
+      break;
+  }
+  return AdminError::kNone;
+}
+
 json account_state(SQLite::Database& db, const User& u) {
   return json{{"username", u.username},    {"display_name", u.display_name},
               {"role", to_string(u.role)}, {"agency", code_of(db, u.agency_id)},
@@ -167,17 +182,8 @@ AccountOutcome AccountService::set_disabled(const Principal& admin, int64_t id, 
       return;
     }
     if (disabled && !user->disabled) {
-      switch (may_disable(admin.user_id, id, user->role,
-                          UserRepository::active_with_role(db, Role::kSystemAdmin))) {
-        case AccountGuard::kSelf:
-          out.error = AdminError::kSelf;
-          return;
-        case AccountGuard::kLastAdmin:
-          out.error = AdminError::kLastAdmin;
-          return;
-        case AccountGuard::kAllowed:
-          break;
-      }
+      out.error = guard(db, admin, *user);
+      if (out.error != AdminError::kNone) return;
     }
     if (user->disabled != disabled) {
       UserRepository::set_disabled_by_id(db, id, disabled);
@@ -229,17 +235,8 @@ AccountOutcome AccountService::change(const Principal& admin, int64_t id,
     after.email = in.email;
     const bool rights_change = after.role != user->role || after.agency_id != user->agency_id;
     if (rights_change && user->role == Role::kSystemAdmin && !user->disabled) {
-      switch (may_disable(admin.user_id, id, user->role,
-                          UserRepository::active_with_role(db, Role::kSystemAdmin))) {
-        case AccountGuard::kSelf:
-          out.error = AdminError::kSelf;
-          return;
-        case AccountGuard::kLastAdmin:
-          out.error = AdminError::kLastAdmin;
-          return;
-        case AccountGuard::kAllowed:
-          break;
-      }
+      out.error = guard(db, admin, *user);
+      if (out.error != AdminError::kNone) return;
     }
     if (rights_change && UserRepository::open_assigned(db, id) > 0) {
       out.error = AdminError::kHasOpenReports;
