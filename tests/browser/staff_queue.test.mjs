@@ -92,6 +92,8 @@ test('queue filters and order apply as they change and stay in the address', asy
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes('overdue'));
   assert.equal(await page.isChecked('input[name="overdue"]'), false);
+  // The view before it is drawn again; its rows are the ones to click.
+  await page.waitForSelector('#queue-list[aria-busy="false"]', { state: 'attached' });
 
   // The whole row opens the report: a click on its status cell, not on the title.
   const row = page.locator('#queue-list .queue-item').first();
