@@ -294,18 +294,12 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
 // "/api/v1/reports/([^/]{1,64})/access" -> "/api/v1/reports/{tracking_id}/access".
 std::string openapi_path(std::string pattern) {
   const std::pair<std::string, std::string> kGroups[] = {
-      {"([^/]{1,64})", "{tracking_id}"},
-      {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
-      {R"((\d{1,18}))", "{id}"},
-      {"(sms|whatsapp|email)", "{channel}"},
-      {R"(\.(json|xml))", ".{format}"},
-      {"([a-z0-9-]{1,64})", "{service_code}"},
-      {"([^/.]{1,64})", "{id}"},
-      {"([A-Za-z0-9_-]{1,30})", "{code}"},
-      {"([0-9a-f]{32})", "{upload_id}"},
-      {R"((\d{1,2}))", "{position}"},
-      {R"((\d{4}))", "{year}"},
-      {"([A-Za-z0-9_-]{1,32})", "{agency_code}"},
+      {"([^/]{1,64})", "{tracking_id}"}, {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
+      {R"((\d{1,18}))", "{id}"},         {"(sms|whatsapp|email)", "{channel}"},
+      {R"(\.(json|xml))", ".{format}"},  {"([a-z0-9-]{1,64})", "{service_code}"},
+      {"([^/.]{1,64})", "{id}"},         {"([A-Za-z0-9_-]{1,30})", "{code}"},
+      {"([0-9a-f]{32})", "{upload_id}"}, {R"((\d{1,2}))", "{position}"},
+      {R"((\d{4}))", "{year}"},          {"([A-Za-z0-9_-]{1,32})", "{agency_code}"},
   };
   for (const auto& [group, name] : kGroups) {
     for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {
