@@ -8,6 +8,7 @@ import { registerServiceWorker, startOutbox } from './pwa.js';
 import { formatDateTime, formatLocalDateTime, initLanguageSwitch, locale, onLangChange, t } from './i18n.js';
 import { serverMessage } from './server_errors.js';
 import { statusText } from './report_view.js';
+import { formsReady, pageReady } from './ready.js';
 
 const announce = (text) => { document.getElementById('mine-status').textContent = text; };
 
@@ -119,12 +120,13 @@ async function main() {
   await render();
   const linkStatus = document.getElementById('link-status');
   await initLinkPanel({ onChange: renderSent, announce: (text) => { linkStatus.textContent = text; linkStatus.hidden = !text; } });
+  formsReady();
   const flush = startOutbox(() => { render(); refreshStatuses(); });
   // The citizen's "now" tries a report the server asked to wait for too; a second 429 sets
   // its wait again.
   document.getElementById('send-now').addEventListener('click', async () => { await flush({ force: true }); render(); });
   await refreshStatuses();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

@@ -19,6 +19,7 @@ import { watchSimilar } from './similar.js';
 import { renderHowItWorks } from './how.js';
 import { watchCategory } from './category_suggest.js';
 import { formatDate, initLanguageSwitch, lang, onLangChange, setFieldLimits, t } from './i18n.js';
+import { formsReady, pageReady } from './ready.js';
 
 const kDraftKey = 'aduan.draft';
 // One Idempotency-Key per report being written: every try to send it carries the same key.
@@ -300,6 +301,8 @@ async function main() {
   initLanguageSwitch();
   form.elements.incident_date.max = todayIso();
   wire();
+  // The form's handler is attached: it may be sent while the lists below still load.
+  formsReady();
   const [coreResult, categories, agencies] = await Promise.all([
     loadCore().catch(() => null), getCategories(), getAgencies(),
   ]);
@@ -327,7 +330,7 @@ async function main() {
   flushOutbox = startOutbox(onWaitingSent);
   showWaiting();
   window.addEventListener('online', () => flushOutbox().then(showWaiting));
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

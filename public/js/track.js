@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber, initLanguageSwitch, onLangChange, t } fro
 import { registerServiceWorker } from './pwa.js';
 import { renderNextStep } from './next_step.js';
 import { renderDeadline, renderTimeline, statusText } from './report_view.js';
+import { formsReady, pageReady } from './ready.js';
 
 const form = document.getElementById('track-form');
 const input = document.getElementById('tracking-input');
@@ -119,13 +120,14 @@ async function main() {
     setError(!p.ok && p.error !== 'bad_length' && p.error !== 'empty' ? p.error : '');
   });
   onLangChange(() => { if (shown) render(shown); });
+  formsReady();
   core = await loadCore().catch(() => null);
   const id = new URLSearchParams(location.search).get('id');
   if (id) {
     input.value = id;
     await track(id, { focusResult: false });
   }
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

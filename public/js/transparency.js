@@ -5,6 +5,7 @@ import { barChart } from './charts.js';
 import { registerServiceWorker } from './pwa.js';
 import { initMapButton } from './map_entry.js';
 import { formatDate, formatNumber, initLanguageSwitch, lang, locale, onLangChange, t } from './i18n.js';
+import { pageReady } from './ready.js';
 
 const periodForm = document.getElementById('period-form');
 const searchForm = document.getElementById('search-form');
@@ -101,7 +102,7 @@ async function main() {
     (cfg) => import('./map/reports_map.js').then((m) => m.openReportsMap(cfg)),
     () => { document.getElementById('map-status').textContent = t('map.failed'); });
   await Promise.all([loadStats(), loadList(listState)]);
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

@@ -80,6 +80,8 @@ test('a new officer activates the account from the link and sees the queue', asy
   await officer.click('#activate-form button[type="submit"]');
   await officer.waitForSelector('#activated:not([hidden])');
   await officer.click('#activated a');
+  await officer.waitForURL(/\/staff\/(index\.html)?$/);
+  await officer.waitForSelector('body[data-ready="true"]');
   await officer.fill('#username', 'rina.dlh');
   await officer.fill('#password', 'sampah-menumpuk-2026');
   await officer.click('#login-form button[type="submit"]');

@@ -4,6 +4,7 @@
 // for them; the agency publishes an answer only deliberately.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { artifacts, staffApi, staffPage, useAduan } from './harness.mjs';
 
@@ -122,4 +123,39 @@ test('a stranger sees a verified report without the citizen\'s words', async () 
   assert.equal(await staff.locator('.action-form input[name="confidential"]').isDisabled(), false);
   await staff.screenshot({ path: path.join(artifacts, 'staff-update-publish.png'), fullPage: true });
   assert.deepEqual(staff.errors, []);
+});
+
+// A form typed into before its page's script has run must not go out as a plain GET: the
+// staff password (or a reporter's PIN) would be written into the address, the history and
+// the server's request line. Every submit button starts disabled until the script is there.
+test('a form sent before its script has run puts nothing in the address', async () => {
+  const root = path.resolve(import.meta.dirname, '../../public');
+  for (const dir of [root, path.join(root, 'staff')]) {
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+      const html = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const button of html.match(/<button\b[^>]*type="submit"[^>]*>/g) ?? []) {
+        assert.match(button, /\bdisabled data-until-ready\b/, `${file}: ${button}`);
+      }
+    }
+  }
+
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  // The slowest phone: the login page's script never arrives.
+  await page.route('**/js/staff/login.js', (route) => route.abort());
+  await page.goto(env.server.url + 'staff/');
+  await page.fill('#username', 'admin.dpupr');
+  await page.fill('#password', 'rahasia-sekali-2026');
+  await page.press('#password', 'Enter');
+  assert.equal(await page.isDisabled('#login-form button[type="submit"]'), true);
+  await page.waitForTimeout(500);
+  assert.doesNotMatch(page.url(), /password|rahasia/);
+  assert.equal(new URL(page.url()).pathname, '/staff/');
+  await context.close();
+
+  // With the script, the same button works.
+  const staff = await staffPage(env.browser, env.server, 'admin.dpupr');
+  assert.match(staff.url(), /\/staff\/queue\.html/);
+  assert.doesNotMatch(staff.url(), /password/);
+  await staff.context().close();
 });

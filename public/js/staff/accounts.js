@@ -6,6 +6,7 @@ import { fieldMessage, formatDateTime, onLangChange, t } from '../i18n.js';
 import { accounts, adminAgencies, changeAccount, createAccount, resetAccount, setAccountDisabled } from './api.js';
 import { showHistory } from './admin_history.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('account-list');
 const form = document.getElementById('account-form');
@@ -183,7 +184,7 @@ async function main() {
   });
   onLangChange(() => { render(shown); showHistory(history, ['account']); });
   await load();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

@@ -4,6 +4,7 @@
 import { fieldMessage, initLanguageSwitch, t } from '../i18n.js';
 import { activateAccount } from './api.js';
 import './messages.js';
+import { pageReady } from '../ready.js';
 
 const form = document.getElementById('activate-form');
 const error = document.getElementById('activate-error');
@@ -31,7 +32,7 @@ function main() {
     else error.textContent = res.message;
     form.elements.password.focus();
   });
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

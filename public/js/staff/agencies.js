@@ -5,6 +5,7 @@ import { fieldMessage, onLangChange, t } from '../i18n.js';
 import { adminAgencies, adminCategories, changeAgency, changeCategory, createAgency, createCategory } from './api.js';
 import { showHistory } from './admin_history.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const agencyForm = document.getElementById('agency-form');
 const categoryForm = document.getElementById('category-form');
@@ -117,7 +118,7 @@ async function main() {
   });
   onLangChange(() => { render(); showHistory(history, ['agency', 'category']); });
   await load();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

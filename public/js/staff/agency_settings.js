@@ -5,6 +5,7 @@ import { showErrors } from '../form_fields.js';
 import { formatDateTime, onLangChange, t } from '../i18n.js';
 import { agencySettings, setAgencySetting } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('settings-list');
 const notice = document.getElementById('settings-notice');
@@ -71,7 +72,7 @@ async function main() {
   if (!res.ok) say(res.message);
   render();
   onLangChange(render);
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

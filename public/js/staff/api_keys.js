@@ -4,6 +4,7 @@ import { showErrors } from '../form_fields.js';
 import { formatDateTime, onLangChange, t } from '../i18n.js';
 import { apiKeys, createApiKey, revokeApiKey } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('key-list');
 const form = document.getElementById('key-form');
@@ -52,7 +53,7 @@ async function main() {
   });
   onLangChange(() => render(shown));
   await load();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

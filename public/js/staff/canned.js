@@ -5,6 +5,7 @@ import { showErrors } from '../form_fields.js';
 import { formatDateTime, formatNumber, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { addCannedResponse, cannedResponses, changeCannedResponse, removeCannedResponse } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const form = document.getElementById('canned-form');
 const list = document.getElementById('canned-list');
@@ -168,7 +169,7 @@ async function main() {
   });
   onLangChange(() => { render(); formWords(); });
   await refresh();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

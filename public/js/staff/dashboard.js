@@ -4,6 +4,7 @@ import { barChart, seriesChart } from '../charts.js';
 import { formatDate, formatNumber as number, lang, locale, onLangChange, t } from '../i18n.js';
 import { dashboard } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const form = document.getElementById('dash-filters');
 let data = null;
@@ -183,7 +184,7 @@ async function load() {
     form.elements.to.value = data.to;
     render();
   }
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 async function main() {

@@ -5,6 +5,7 @@ import { showErrors } from '../form_fields.js';
 import { fieldMessage, formatDate, onLangChange, t } from '../i18n.js';
 import { addHoliday, confirmHolidayYear, holidayYears, holidays, importHolidays, removeHoliday } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('holiday-list');
 const notice = document.getElementById('holiday-notice');
@@ -126,7 +127,7 @@ async function main() {
   });
   onLangChange(() => { render(shown); renderYears(shownYears); });
   await refresh();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

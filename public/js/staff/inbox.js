@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatNumber, onLangChange, t } from '../i1
 import { inbox, markInboxRead } from './api.js';
 import { setInboxCount } from './inbox_badge.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('inbox-list');
 const summary = document.getElementById('inbox-summary');
@@ -87,7 +88,7 @@ async function main() {
   });
   onLangChange(() => { if (page) render(); });
   await load();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

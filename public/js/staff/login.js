@@ -2,6 +2,7 @@
 import { fieldMessage, initLanguageSwitch, t } from '../i18n.js';
 import { changePassword, currentSession, login, setCsrfToken } from './api.js';
 import { landingPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const form = document.getElementById('login-form');
 const message = document.getElementById('login-error');
@@ -50,7 +51,7 @@ async function main() {
   const existing = await currentSession();
   if (existing.ok && existing.data.password_change_required) {
     askForNewPassword(existing.data);
-    document.body.dataset.ready = 'true';
+    pageReady();
     return;
   }
   if (existing.ok) {
@@ -75,7 +76,7 @@ async function main() {
       : res.status === 0 ? t('submit.network') : t('staff.login.failed');
     form.elements.password.focus();
   });
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

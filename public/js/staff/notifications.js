@@ -4,6 +4,7 @@
 import { formatDateTime, onLangChange, t } from '../i18n.js';
 import { failedNotifications, retryNotification } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('notification-list');
 const notice = document.getElementById('notifications-notice');
@@ -57,7 +58,7 @@ async function main() {
   onLangChange(() => render(shown));
   const res = await failedNotifications();
   if (res.ok) render(res.data);
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

@@ -8,6 +8,7 @@ import { selectBox, showRows, startBulk, toggleFocused } from './queue_bulk.js';
 import { rememberQueue } from './report_nav.js';
 import { markCurrentView, startSavedViews } from './saved_views.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 // What each role sees first.
 const kDefaults = {
@@ -222,7 +223,7 @@ async function load(params, { push = true, replace = false } = {}) {
   if (res.ok) render(res.data);
   else summary.textContent = res.message || t('submit.network');
   markCurrentView();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 async function main() {

@@ -14,6 +14,7 @@ import { addFilePicker, fileErrors, uploadPickedFiles } from './entry_files_pick
 import { offerInForwardForm } from '../category_suggest.js';
 import { startReportNav } from './report_nav.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const status = document.getElementById('report-notice');
@@ -276,7 +277,7 @@ async function main() {
     if (ctx.report) render(ctx.report);
     nav.placeText();
   });
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();

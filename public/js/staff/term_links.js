@@ -4,6 +4,7 @@
 import { formatDateTime, formatNumber, onLangChange, t } from '../i18n.js';
 import { reviewTermLink, termLinks } from './api.js';
 import { startStaffPage } from './session.js';
+import { pageReady } from '../ready.js';
 
 const list = document.getElementById('link-list');
 const total = document.getElementById('links-total');
@@ -59,7 +60,7 @@ async function main() {
   next.addEventListener('click', () => { page += 1; load(); });
   onLangChange(() => { if (shown) render(shown); });
   await load();
-  document.body.dataset.ready = 'true';
+  pageReady();
 }
 
 main();
