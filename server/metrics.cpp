@@ -60,6 +60,14 @@ std::string RequestMetrics::render() const {
     out += "aduan_http_request_duration_seconds_count{" + labels + "} " + std::to_string(s.count) +
            "\n";
   }
+  // The same counts as a plain counter, the name dashboards and alert rules look for first.
+  out +=
+      "# HELP aduan_http_requests_total Requests answered, by route and status.\n"
+      "# TYPE aduan_http_requests_total counter\n";
+  for (const auto& [key, s] : series_) {
+    out += "aduan_http_requests_total{route=\"" + prometheus_label(key.first) + "\",status=\"" +
+           std::to_string(key.second) + "\"} " + std::to_string(s.count) + "\n";
+  }
   return out + connections_.render();
 }
 

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 
+#include <map>
+
 #include "address_limiter.h"
 #include "api_key_repository.h"
 #include "auth_service.h"
@@ -52,9 +54,16 @@ std::string store_metrics(const Services& s) {
     Prepared by_status(db,
                        "SELECT value, sum(n) FROM report_tallies WHERE grain = 1 AND "
                        "dimension = 'status' GROUP BY value");
+    // Every status has its series, 0 when no report has it: a rate or an alert on a status
+    // no report has reached yet still finds its series.
+    std::map<std::string, int64_t> counts;
+    for (int i = 0; i < kStatusCount; ++i) counts[std::string(to_string(static_cast<Status>(i)))];
     while (by_status.executeStep()) {
-      out += "aduan_reports{status=\"" + prometheus_label(by_status.getColumn(0).getString()) +
-             "\"} " + std::to_string(by_status.getColumn(1).getInt64()) + "\n";
+      counts[by_status.getColumn(0).getString()] = by_status.getColumn(1).getInt64();
+    }
+    for (const auto& [status, n] : counts) {
+      out +=
+          "aduan_reports{status=\"" + prometheus_label(status) + "\"} " + std::to_string(n) + "\n";
     }
     out += gauge("aduan_outbox_messages",
                  "Notifications waiting to be sent (pending) or given up on (failed).");

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -86,6 +88,56 @@ TEST_F(Metrics, CountsRequestsByRouteAndStatusAndTheStore) {
   const std::string later = scrape(key)->body;
   EXPECT_EQ(sample(later, "aduan_deadline_job_lag_seconds"), 90);
   EXPECT_EQ(sample(later, "aduan_deadline_job_backlog"), 0);
+}
+
+// Read as Prometheus reads it: the Python client's parser takes every line, each family has
+// its HELP and TYPE, routes are labelled by template, known statuses are there at 0, and the
+// request counter ends in _total.
+TEST_F(Metrics, FollowsThePrometheusConventions) {
+  const std::string key = create_key("metrics");
+  const auto [id, pin] = server.submit();
+  httplib::Client c = server.client();
+  ASSERT_EQ(c.Get(("/api/v1/reports/" + id).c_str())->status, 200);
+  ASSERT_EQ(c.Get("/open311/v2/requests.xml")->status, 200);
+  std::string text;
+  for (int i = 0; i < 100; ++i) {
+    text = scrape(key)->body;
+    if (text.find(R"(route="GET /open311/v2/requests.{format}")") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(
+      sample(
+          text,
+          R"(aduan_http_requests_total{route="GET /api/v1/reports/{tracking_id}",status="200"})"),
+      1)
+      << text;
+  EXPECT_EQ(
+      sample(
+          text,
+          R"(aduan_http_requests_total{route="GET /open311/v2/requests.{format}",status="200"})"),
+      1);
+  EXPECT_EQ(text.find("\\"), std::string::npos);  // no regular expression in any label
+  // Every status has its series, those no report has reached at 0.
+  for (const char* status : {"submitted", "postponed", "forwarded", "in_progress", "escalated",
+                             "resolved", "closed", "archived"}) {
+    EXPECT_GE(sample(text, std::string("aduan_reports{status=\"") + status + "\"}"), 0) << status;
+  }
+  EXPECT_EQ(sample(text, R"(aduan_reports{status="closed"})"), 0);
+
+  const auto scrape_file = server.dir() / "scrape.txt";
+  std::ofstream(scrape_file) << text;
+  const std::string command = std::string("/usr/bin/python3 ") + ADUAN_CHECK_METRICS + " < " +
+                              scrape_file.string() + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string report;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) report.append(buffer, n);
+  EXPECT_EQ(pclose(pipe), 0) << report;
+  EXPECT_NE(report.find("aduan_http_requests counter"), std::string::npos) << report;
+  EXPECT_NE(report.find("aduan_http_request_duration_seconds histogram"), std::string::npos)
+      << report;
+  EXPECT_NE(report.find("aduan_reports gauge"), std::string::npos) << report;
 }
 
 }  // namespace
