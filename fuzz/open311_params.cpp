@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     aduan::parse_w3c(v, 7 * 60);
   }
   aduan::parse_w3c(body, 0);
-  const aduan::ReportInput in = aduan::open311_report(params, aduan::Date{20'415});
+  const aduan::ReportInput in = aduan::open311_report(params, aduan::Date{20'415}, "Jalan");
+  aduan::valid_media_url(body);
   aduan::ValidationContext ctx;
   ctx.today = aduan::Date{20'415};
   ctx.categories = {"jalan-jembatan"};

@@ -62,6 +62,7 @@ std::optional<NotifyConfig> load_notify_config(const std::string& path, std::str
   NotifyConfig c = default_notify_config();
   try {
     read(doc, "public_url", &c.public_url);
+    c.public_url_set = doc.contains("public_url");
     read(doc, "citizen_phone_channel", &c.citizen_phone_channel);
     read(doc, "inbound_secret", &c.inbound_secret);
     read(doc, "inbound_window_seconds", &c.inbound_window_seconds);

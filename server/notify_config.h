@@ -47,6 +47,7 @@ enum class Audience {
 
 struct NotifyConfig {
   std::string public_url = "http://127.0.0.1:8080";  // for links in messages
+  bool public_url_set = false;  // the operator named it (else discovery uses the Host header)
   std::optional<SmtpSettings> smtp;
   std::optional<GatewaySettings> gateway;
   std::string citizen_phone_channel = "whatsapp";  // whatsapp or sms, for citizens with a phone

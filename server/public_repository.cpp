@@ -48,6 +48,11 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
     for (size_t i = 0; i < f.agencies->size(); ++i) where += i ? ",?" : "?";
     where += f.agencies->empty() ? "NULL)" : ")";
   }
+  if (f.categories) {
+    where += " AND category_id IN (";
+    for (size_t i = 0; i < f.categories->size(); ++i) where += i ? ",?" : "?";
+    where += f.categories->empty() ? "NULL)" : ")";
+  }
   if (!f.statuses.empty()) {
     where += " AND status IN (";
     for (size_t i = 0; i < f.statuses.size(); ++i) where += i ? ",?" : "?";
@@ -70,6 +75,9 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
     if (f.category_id) q.bind(i++, *f.category_id);
     if (f.agencies) {
       for (int64_t id : *f.agencies) q.bind(i++, id);
+    }
+    if (f.categories) {
+      for (int64_t id : *f.categories) q.bind(i++, id);
     }
     for (Status st : f.statuses) q.bind(i++, std::string(to_string(st)));
     for (const std::string& id : f.tracking_ids) q.bind(i++, id);

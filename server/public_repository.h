@@ -24,10 +24,11 @@ struct PublicFilter {
   std::optional<Status> status;
   std::optional<int64_t> category_id;
   std::optional<std::vector<int64_t>> agencies;
-  std::vector<Status> statuses;           // any of these (Open311's open/closed)
-  std::vector<std::string> tracking_ids;  // canonical; any of these
-  std::optional<int64_t> created_from;    // Unix seconds, inclusive
-  std::optional<int64_t> created_to;      // Unix seconds, inclusive
+  std::optional<std::vector<int64_t>> categories;  // any of these; empty matches nothing
+  std::vector<Status> statuses;                    // any of these (Open311's open/closed)
+  std::vector<std::string> tracking_ids;           // canonical; any of these
+  std::optional<int64_t> created_from;             // Unix seconds, inclusive
+  std::optional<int64_t> created_to;               // Unix seconds, inclusive
   int limit = 20;
   int offset = 0;
 };

@@ -41,12 +41,37 @@ bool may_change_password_only(const std::string& method, const std::string& patt
 
 }  // namespace
 
+std::string route_template(std::string pattern) {
+  // Longest first where one group's text contains another's.
+  static const std::pair<std::string, std::string> kGroups[] = {
+      {"([^/]{1,64})", "{tracking_id}"},
+      {R"((\d{4}-\d{2}-\d{2}))", "{date}"},
+      {R"((\d{1,18}))", "{id}"},
+      {"(sms|whatsapp|email)", "{channel}"},
+      {R"(\.(json|xml))", ".{format}"},
+      {"([a-z0-9-]{1,64})", "{service_code}"},
+      {"([^/.]{1,64})", "{id}"},
+      {"([A-Za-z0-9_-]{1,30})", "{code}"},
+      {"([0-9a-f]{32})", "{upload_id}"},
+      {R"((\d{1,2}))", "{position}"},
+      {R"((\d{4}))", "{year}"},
+      {"([A-Za-z0-9_-]{1,32})", "{agency_code}"},
+      {".*", "{path}"},
+  };
+  for (const auto& [group, name] : kGroups) {
+    for (size_t at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {
+      pattern.replace(at, group.size(), name);
+    }
+  }
+  return pattern;
+}
+
 Router::Router(httplib::Server& server, AuthService& auth, bool secure_cookies)
     : server_(server), auth_(auth), secure_cookies_(secure_cookies) {}
 
 void Router::add(const std::string& method, const std::string& pattern, Handler inner) {
   // The metrics count requests by the route they matched, not by their varying paths.
-  Handler handler = [route = method + " " + pattern, inner = std::move(inner)](
+  Handler handler = [route = method + " " + route_template(pattern), inner = std::move(inner)](
                         const httplib::Request& req, httplib::Response& res) {
     RequestMetrics::name_route(route);
     inner(req, res);

@@ -29,6 +29,11 @@ struct RouteInfo {
 
 uint8_t role_mask(std::initializer_list<Role> roles);
 
+// A route's pattern as the OpenAPI document names its path: each capture group becomes its
+// parameter ("/api/v1/reports/([^/]{1,64})" -> "/api/v1/reports/{tracking_id}"), and a
+// prefix's fallback ".*" becomes "{path}". The metrics label requests with it.
+std::string route_template(std::string pattern);
+
 inline const uint8_t kAllStaff =
     role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor,
                Role::kSystemAdmin});

@@ -17,6 +17,7 @@
 #include "notifier.h"
 #include "open311_params.h"
 #include "public_repository.h"
+#include "region_catalog.h"
 #include "report_service.h"
 #include "router.h"
 #include "routes.h"
@@ -108,12 +109,15 @@ json request_json(SQLite::Database& db, const Catalogue& catalogue, const Report
            {"service_notice", ""},
            {"requested_datetime", format_iso_datetime(r.created_at, offset)},
            {"updated_datetime", format_iso_datetime(r.updated_at, offset)},
-           {"expected_datetime",
-            r.clock.deadline.stage == Stage::kNone ? "" : format_iso_date(r.clock.deadline.due)},
            {"address", ""},  // the place as written may be the reporter's own address
            {"address_id", r.location.region_code},
-           {"zipcode", ""},
-           {"media_url", ""}};
+           {"zipcode", ""}};
+  // The end of the working day the current stage is due; no stage, no expectation. An absent
+  // media_url is left out: the schema wants a URI, and "" is not one.
+  if (r.clock.deadline.stage != Stage::kNone) {
+    out["expected_datetime"] = format_iso_datetime(
+        int64_t{r.clock.deadline.due.days} * 86400 + 86399 - offset * 60, offset);
+  }
   if (r.location.lat && r.location.lon) {
     // As on the public pages: the public grid, the street and not the house.
     out["lat"] = geo::public_coordinate(*r.location.lat);
@@ -133,8 +137,31 @@ void post_request(const Services& s, const httplib::Request& req, httplib::Respo
   if (!allowed)
     return reply_error(res, format, 403, "api_key is missing, revoked or not for Open311");
 
-  const ReportInput in =
-      open311_report(p, local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes));
+  // The spec asks for a service and a place; the rest aduan derives (open311_report).
+  const std::string code = param(p, "service_code");
+  if (code.empty()) return reply_error(res, format, 400, "service_code is required");
+  if (param(p, "address_string").empty() && param(p, "address_id").empty() &&
+      (param(p, "lat").empty() || param(p, "long").empty())) {
+    return reply_error(res, format, 400, "lat and long, address_string or address_id is required");
+  }
+  const std::string media = param(p, "media_url");
+  if (!media.empty() && !valid_media_url(media)) {
+    return reply_error(res, format, 400, "media_url is an http or https URL");
+  }
+  std::string service_name;
+  s.store.read([&](SQLite::Database& db) {
+    for (const Category& c : CatalogRepository::active_categories(db)) {
+      if (c.code == code) service_name = c.name;
+    }
+  });
+  if (service_name.empty()) return reply_error(res, format, 404, "no such service_code");
+
+  ReportInput in = open311_report(
+      p, local_date(s.clock.now_unix(), s.reports.settings().utc_offset_minutes), service_name);
+  // An area code alone: the area's name is the place as written.
+  if (in.location.text.empty()) {
+    in.location.text = RegionCatalog::embedded().full_name(in.location.region_code);
+  }
   const SubmitOutcome out = s.reports.submit(in);
   if (!out.errors.empty()) {
     // Open311 lists errors as (code, description); the description carries aduan's codes.
@@ -145,11 +172,33 @@ void post_request(const Services& s, const httplib::Request& req, httplib::Respo
     }
     return reply(res, format, 400, "errors", errors);
   }
+  // The ID is known at once, so the answer carries it and no token (the spec's either-or).
   reply(res, format, 201, "service_requests",
-        json::array({json{{"service_request_id", out.tracking_id},
-                          {"token", out.tracking_id},
-                          {"service_notice", ""},
-                          {"account_id", ""}}}));
+        json::array({json{{"service_request_id", out.tracking_id}, {"service_notice", ""}}}));
+}
+
+// Every value of a list parameter, repeated (a=1&a=2) or comma-separated (a=1,2); empty
+// values are dropped, so an empty parameter counts as absent, as clients send them.
+std::vector<std::string> list_param(const httplib::Request& req, const std::string& key) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < req.get_param_value_count(key.c_str()); ++i) {
+    std::string values = req.get_param_value(key.c_str(), i);
+    for (size_t from = 0; from <= values.size();) {
+      const size_t comma = std::min(values.find(',', from), values.size());
+      std::string one = values.substr(from, comma - from);
+      one.erase(0, one.find_first_not_of(' '));
+      one.erase(one.find_last_not_of(' ') + 1);
+      if (!one.empty()) out.push_back(std::move(one));
+      from = comma + 1;
+    }
+  }
+  return out;
+}
+
+// The last non-empty value of a single parameter, or "".
+std::string single_param(const httplib::Request& req, const std::string& key) {
+  const auto values = list_param(req, key);
+  return values.empty() ? std::string() : values.back();
 }
 
 void get_requests(const Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -157,40 +206,49 @@ void get_requests(const Services& s, const httplib::Request& req, httplib::Respo
   const int offset = s.reports.settings().utc_offset_minutes;
   PublicFilter f;
   f.limit = 1000;  // the spec's ceiling
-  for (std::string ids = req.get_param_value("service_request_id"); !ids.empty();) {
-    const size_t comma = ids.find(',');
-    const ParsedTrackingId id = parse_tracking_id(ids.substr(0, comma));
+  // Named requests: the spec has them override every other parameter.
+  const std::vector<std::string> ids = list_param(req, "service_request_id");
+  for (const std::string& one : ids) {
+    const ParsedTrackingId id = parse_tracking_id(one);
     if (id.ok()) f.tracking_ids.push_back(id.canonical);
-    ids = comma == std::string::npos ? "" : ids.substr(comma + 1);
   }
-  if (req.has_param("service_request_id") && f.tracking_ids.empty()) {
+  if (!ids.empty() && f.tracking_ids.empty()) {
     return reply(res, format, 200, "service_requests", json::array());
   }
-  const std::string status = req.get_param_value("status");
-  if (!status.empty() && status != "open" && status != "closed") {
-    return reply_error(res, format, 400, "status is open or closed");
-  }
-  // The same split as open311_status: the workflow's final statuses are "closed".
-  for (int i = 0; !status.empty() && i < kStatusCount; ++i) {
-    const Status st = static_cast<Status>(i);
-    if (open311_status(st) == status) f.statuses.push_back(st);
-  }
-  const int64_t now = s.clock.now_unix();
-  // Without dates the spec asks for the last 90 days.
-  f.created_from = now - 90 * 86400;
-  if (req.has_param("start_date"))
-    f.created_from = parse_w3c(req.get_param_value("start_date"), offset);
-  if (req.has_param("end_date")) f.created_to = parse_w3c(req.get_param_value("end_date"), offset);
-  if (!f.created_from || (req.has_param("end_date") && !f.created_to)) {
-    return reply_error(res, format, 400, "start_date and end_date are w3 datetimes");
+  std::vector<std::string> codes;
+  if (ids.empty()) {
+    for (const std::string& status : list_param(req, "status")) {
+      if (status != "open" && status != "closed") {
+        return reply_error(res, format, 400, "status is open, closed or both, comma-separated");
+      }
+      // The same split as open311_status: the workflow's final statuses are "closed".
+      for (int i = 0; i < kStatusCount; ++i) {
+        const Status st = static_cast<Status>(i);
+        if (open311_status(st) == status) f.statuses.push_back(st);
+      }
+    }
+    const std::string from = single_param(req, "start_date");
+    const std::string to = single_param(req, "end_date");
+    if (!from.empty()) f.created_from = parse_w3c(from, offset);
+    if (!to.empty()) f.created_to = parse_w3c(to, offset);
+    if ((!from.empty() && !f.created_from) || (!to.empty() && !f.created_to)) {
+      return reply_error(res, format, 400,
+                         "start_date and end_date are W3C date-times, e.g. 2026-11-20T08:00:00Z");
+    }
+    // Without a start the spec asks for 90 days: before the end, or before now.
+    if (!f.created_from) f.created_from = f.created_to.value_or(s.clock.now_unix()) - 90 * 86400;
+    codes = list_param(req, "service_code");
   }
   json out = json::array();
   s.store.read([&](SQLite::Database& db) {
     const auto catalogue_now = CatalogRepository::catalogue(db);  // once for up to 1000 requests
     const Catalogue& catalogue = *catalogue_now;
-    if (req.has_param("service_code")) {
-      const Category* c = find_code(catalogue.categories, req.get_param_value("service_code"));
-      f.category_id = c ? c->id : -1;  // an unknown code matches nothing
+    if (!codes.empty()) {
+      f.categories.emplace();  // unknown codes match nothing
+      for (const std::string& code : codes) {
+        if (const Category* c = find_code(catalogue.categories, code))
+          f.categories->push_back(c->id);
+      }
     }
     int64_t total = 0;
     for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
@@ -222,12 +280,25 @@ void get_one(const Services& s, const httplib::Request& req, httplib::Response& 
   reply(res, format, 200, "service_requests", out);
 }
 
+// Where a client reaches this server: the operator's public URL when they set one (behind a
+// TLS proxy), else the host the request came in on, so a client following discovery lands
+// where it already is.
+std::string base_url(const Services& s, const httplib::Request& req) {
+  if (s.notifier.config().public_url_set) return s.notifier.config().public_url;
+  const std::string host = req.get_header_value("Host");
+  const bool plain = !host.empty() && host.size() <= 255 &&
+                     host.find_first_not_of(
+                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "0123456789.-:[]") == std::string::npos;
+  return plain ? "http://" + host : s.notifier.config().public_url;
+}
+
 }  // namespace
 
 void register_open311_routes(Router& router, const Services& s) {
   router.open("GET", R"(/open311/v2/discovery\.(json|xml))",
               [&s](const httplib::Request& req, httplib::Response& res) {
-                const std::string url = s.notifier.config().public_url + "/open311/v2/";
+                const std::string url = base_url(s, req) + "/open311/v2/";
                 reply(res, req.matches[1].str(), 200, "discovery",
                       json{{"changeset", "2026-11-23T00:00:00Z"},
                            {"contact", "Admin Sistem aduan"},
@@ -290,6 +361,18 @@ void register_open311_routes(Router& router, const Services& s) {
   router.open(
       "GET", R"(/open311/v2/tokens/([^/.]{1,64})\.(json|xml))",
       [&s](const httplib::Request& req, httplib::Response& res) { get_one(s, req, res, true); });
+  // Anything else under the prefix (another format, a stray character) answers as Open311
+  // does, an error list, in XML when the path asked for it.
+  for (const char* method : {"GET", "POST"}) {
+    router.open(
+        method, R"(/open311/v2/.*)", [](const httplib::Request& req, httplib::Response& res) {
+          const bool xml =
+              req.path.size() >= 4 && req.path.compare(req.path.size() - 4, 4, ".xml") == 0;
+          reply_error(res, xml ? "xml" : "json", 404,
+                      "no such resource: the paths are discovery, services, requests and tokens, "
+                      "each ending in .json or .xml");
+        });
+  }
 }
 
 }  // namespace aduan

@@ -151,7 +151,11 @@ void check_reporter(const ReportInput& raw, const ReportInput& n, const Limits& 
   if (!n.reporter.nik.empty()) {
     if (auto code = check_nik(n.reporter.nik)) out->add("reporter.nik", *code);
   }
-  if (n.reporter.phone.empty() && n.reporter.email.empty()) {
+  // A report passed on by another system through Open311 may come without its reporter: that
+  // system keeps them and follows the report by its ID. It is filed anonymous. Every other
+  // report needs a way to reach its reporter, anonymous or not.
+  const bool passed_on = n.channel == "open311" && n.anonymous;
+  if (n.reporter.phone.empty() && n.reporter.email.empty() && !passed_on) {
     out->add("reporter", FieldCode::kContactRequired);
   }
 }
