@@ -129,9 +129,11 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   });
   RequestMetrics& metrics = services.metrics;
   const bool access_log = options.access_log;
-  s.set_logger([&metrics, access_log](const httplib::Request& req, const httplib::Response& res) {
-    metrics.finish_request(res.status);
+  s.set_logger([&metrics, access_log, on_answer = options.on_answer](const httplib::Request& req,
+                                                                     const httplib::Response& res) {
+    const std::string route = metrics.finish_request(res.status);
     if (access_log) log_request(req, res);
+    if (on_answer) on_answer(route, res.status);
   });
 
   register_public_routes(impl_->router, services);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct HttpOptions {
   std::string tls_key;
   // The map on the citizen pages; also opens the CSP to the tile server (map_settings.h).
   MapSettings map;
+  // Told of every answer once it is sent: its route as the metrics name it ("GET
+  // /api/v1/reports/{tracking_id}", "other") and its status. The tests hold every answer to
+  // the OpenAPI document with it (tests/test_server.cpp).
+  std::function<void(const std::string& route, int status)> on_answer;
 };
 
 class HttpServer {

@@ -27,17 +27,19 @@ void RequestMetrics::start_request() {
 
 void RequestMetrics::name_route(const std::string& route) { current.route = route; }
 
-void RequestMetrics::finish_request(int status) {
+std::string RequestMetrics::finish_request(int status) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - current.start).count();
   size_t bucket = 0;
   while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
   std::lock_guard lock(mutex_);
-  Series& s = series_[{current.route.empty() ? "other" : current.route, status}];
+  std::string route = current.route.empty() ? "other" : std::move(current.route);
+  Series& s = series_[{route, status}];
   ++s.buckets[bucket];
   ++s.count;
   s.sum += seconds;
   current.route.clear();
+  return route;
 }
 
 std::string RequestMetrics::render() const {

@@ -36,8 +36,9 @@ class RequestMetrics {
   // The request on this thread matched this route ("GET /api/v1/reports/...").
   static void name_route(const std::string& route);
   // The request on this thread was answered with `status`; records it under its route
-  // ("other" when no registered route matched: static files, unknown paths).
-  void finish_request(int status);
+  // ("other" when no registered route matched: static files, unknown paths), and returns
+  // that route.
+  std::string finish_request(int status);
 
   // The request series in Prometheus text format, and the connection counters.
   std::string render() const;

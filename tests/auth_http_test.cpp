@@ -306,8 +306,33 @@ TEST(OpenApi, DocumentsEveryRouteAndNothingElse) {
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);
     const std::string path = route_template(r.pattern);
     registered.insert({path, method});
-    EXPECT_TRUE(doc["paths"].contains(path) && doc["paths"][path].contains(method))
-        << "undocumented: " << r.method << " " << path;
+    const bool documented = doc["paths"].contains(path) && doc["paths"][path].contains(method);
+    EXPECT_TRUE(documented) << "undocumented: " << r.method << " " << path;
+    if (!documented) continue;
+    // A generated client sees who may call it: a staff route needs the session and says
+    // what an unauthenticated or forbidden caller gets; every other route says what it needs,
+    // [] when nothing.
+    const json& operation = doc["paths"][path][method];
+    ASSERT_TRUE(operation.contains("security") && operation["security"].is_array()) << path;
+    bool session = false;
+    for (const json& requirement : operation["security"])
+      session |= requirement.contains("session");
+    if (r.staff) {
+      EXPECT_TRUE(session) << r.method << " " << path;
+      EXPECT_TRUE(operation["responses"].contains("401")) << r.method << " " << path;
+      EXPECT_TRUE(operation["responses"].contains("403")) << r.method << " " << path;
+    }
+  }
+  // Every operation has a name a generated client can use, and no two share one.
+  std::set<std::string> names;
+  for (const auto& [path, item] : doc["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      ASSERT_TRUE(operation.contains("operationId")) << method << " " << path;
+      const std::string name = operation["operationId"];
+      EXPECT_TRUE(names.insert(name).second) << "operationId used twice: " << name;
+      EXPECT_TRUE(std::all_of(name.begin(), name.end(), ::isalnum) && std::isalpha(name[0]))
+          << name;
+    }
   }
   for (const auto& [path, item] : doc["paths"].items()) {
     for (const auto& [method, operation] : item.items()) {

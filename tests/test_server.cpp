@@ -3,7 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+
+#include "embedded.h"
 
 namespace aduan::testing {
 
@@ -47,6 +50,10 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
   options.http.access_log = false;
   options.settings.monitoring_cache_ms = 0;  // tests read the monitoring right after acting
   options.submit_limit = options.track_limit = AddressLimit{};
+  options.http.on_answer = [this](const std::string& route, int status) {
+    std::lock_guard lock(answers_mutex_);
+    answers_.insert({route, status});
+  };
   if (configure) configure(options);
   app_ = std::make_unique<App>(options, clock_);
   demo_ = load_demo_data(*app_, clock_, kMonday10Wib);
@@ -58,9 +65,38 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
 TestServer::~TestServer() {
   app_->http().stop();
   thread_.join();
+  for (const std::string& answer : undocumented_answers()) {
+    ADD_FAILURE() << "answered but not in the OpenAPI document: " << answer;
+  }
   app_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
+}
+
+std::vector<std::string> TestServer::undocumented_answers() const {
+  static const nlohmann::json doc = nlohmann::json::parse(embedded_data_file("openapi.json"));
+  std::vector<std::string> out;
+  std::lock_guard lock(answers_mutex_);
+  for (const auto& [route, status] : answers_) {
+    // Static files and unknown paths ("other"), and a prefix's fallback, are no operation.
+    if (route == "other" || route.find("{path}") != std::string::npos) continue;
+    const size_t space = route.find(' ');
+    std::string method = route.substr(0, space);
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    const std::string path = route.substr(space + 1);
+    const auto& paths = doc["paths"];
+    if (!paths.contains(path) || !paths[path].contains(method)) {
+      out.push_back(route + " (no such operation)");
+      continue;
+    }
+    const auto& responses = paths[path][method]["responses"];
+    const std::string code = std::to_string(status);
+    if (!responses.contains(code) && !responses.contains(code.substr(0, 1) + "XX") &&
+        !responses.contains("default")) {
+      out.push_back(route + " " + code);
+    }
+  }
+  return out;
 }
 
 httplib::Client TestServer::client() const {

@@ -9,9 +9,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app.h"
 #include "clock.h"
@@ -57,6 +60,11 @@ class TestServer {
   // Rows in a table, read through a separate connection.
   int64_t count_rows(const std::string& table);
 
+  // Every answer so far whose status the OpenAPI document does not list for its operation
+  // ("POST /api/v1/reports 418"), or whose route it does not document. The destructor fails
+  // the test on any.
+  std::vector<std::string> undocumented_answers() const;
+
  private:
   std::filesystem::path dir_;
   std::filesystem::path db_path_;
@@ -66,6 +74,8 @@ class TestServer {
   DemoSummary demo_;
   std::thread thread_;
   int port_ = 0;
+  mutable std::mutex answers_mutex_;
+  std::set<std::pair<std::string, int>> answers_;  // (route, status)
 };
 
 // A complete, valid submission body.
