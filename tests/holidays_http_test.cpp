@@ -127,14 +127,10 @@ TEST(ProvisionalHolidays, AnAdminsImportOfAYearConfirmsIt) {
   }
 }
 
+// "status:output", as the assertions below read it.
 std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen((command + " 2>&1").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int status = ::pclose(p);
-  return std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ":" + out;
+  const CommandResult r = run_command(command);
+  return std::to_string(r.status) + ":" + r.output;
 }
 
 TEST(ProvisionalHolidays, TheCommandLineListsAndConfirmsYears) {

@@ -121,13 +121,9 @@ TEST(Limits, ThePortIsOursAloneAndTheBacklogHoldsABurst) {
   // `ss` shows a listening socket's backlog in its Send-Q column.
   const std::string command =
       "ss -ltnH 'sport = :" + std::to_string(server.port()) + "' | awk '{print $3}'";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char line[64] = {};
-  const bool read = std::fgets(line, sizeof(line), pipe) != nullptr;
-  ::pclose(pipe);
-  ASSERT_TRUE(read) << "ss found no listening socket on the port";
-  EXPECT_GE(std::atoi(line), 128);
+  const CommandResult ss = run_command(command);
+  ASSERT_FALSE(ss.output.empty()) << "ss found no listening socket on the port";
+  EXPECT_GE(std::atoi(ss.output.c_str()), 128) << ss.output;
 }
 
 // The catalogue is kept in memory between requests; a change through the API (a holiday

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -126,14 +125,10 @@ TEST_F(Metrics, FollowsThePrometheusConventions) {
 
   const auto scrape_file = server.dir() / "scrape.txt";
   std::ofstream(scrape_file) << text;
-  const std::string command = std::string("/usr/bin/python3 ") + ADUAN_CHECK_METRICS + " < " +
-                              scrape_file.string() + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string report;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) report.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0) << report;
+  const CommandResult check = run_command(std::string("/usr/bin/python3 ") + ADUAN_CHECK_METRICS +
+                                          " < " + scrape_file.string());
+  const std::string& report = check.output;
+  EXPECT_EQ(check.status, 0) << report;
   EXPECT_NE(report.find("aduan_http_requests counter"), std::string::npos) << report;
   EXPECT_NE(report.find("aduan_http_request_duration_seconds histogram"), std::string::npos)
       << report;

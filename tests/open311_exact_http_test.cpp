@@ -5,6 +5,7 @@
 // spec's field rules written as checks.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -311,6 +312,48 @@ TEST_F(Open311Exact, EveryPathUnderThePrefixAnswersAnErrorList) {
   auto posted = c.Post("/open311/v2/requests.html", "", "application/x-www-form-urlencoded");
   EXPECT_EQ(posted->status, 404);
   expect_errors_shape(json::parse(posted->body), 404);
+}
+
+// The XML answers, read by Python's own XML parser: well formed, the spec's element names
+// (the root, one element per item), and the same content as the JSON answer.
+TEST_F(Open311Exact, XmlSaysWhatJsonSays) {
+  const std::string id = published();
+  ASSERT_EQ(
+      post({{"service_code", "jalan-jembatan"}, {"lat", "-3.41"}, {"long", "114.85"}})->status,
+      201);
+  struct Case {
+    std::string path;  // without the format
+    std::string root, item;
+  };
+  const std::vector<Case> cases = {
+      {"/open311/v2/discovery", "discovery", "item"},
+      {"/open311/v2/services", "services", "service"},
+      {"/open311/v2/services/jalan-jembatan", "service_definition", "item"},
+      {"/open311/v2/requests", "service_requests", "request"},
+      {"/open311/v2/requests/" + id, "service_requests", "request"},
+      {"/open311/v2/tokens/" + id, "service_requests", "request"},
+      {"/open311/v2/requests/AAA-AAA-AAA", "errors", "error"},
+      {"/open311/v2/requests?status=maybe", "errors", "error"},
+  };
+  httplib::Client c = server.client();
+  for (const Case& k : cases) {
+    const size_t query = k.path.find('?');
+    const std::string base = k.path.substr(0, query);
+    const std::string rest = query == std::string::npos ? "" : k.path.substr(query);
+    auto xml = c.Get((base + ".xml" + rest).c_str());
+    auto json_answer = c.Get((base + ".json" + rest).c_str());
+    ASSERT_TRUE(xml && json_answer) << k.path;
+    EXPECT_EQ(xml->status, json_answer->status) << k.path;
+    EXPECT_EQ(xml->get_header_value("Content-Type"), "text/xml; charset=utf-8") << k.path;
+    const auto xml_file = server.dir() / "answer.xml";
+    const auto json_file = server.dir() / "answer.json";
+    std::ofstream(xml_file) << xml->body;
+    std::ofstream(json_file) << json_answer->body;
+    const CommandResult check =
+        run_command(std::string("/usr/bin/python3 ") + ADUAN_CHECK_OPEN311_XML + " " + k.root +
+                    " " + k.item + " " + xml_file.string() + " " + json_file.string());
+    EXPECT_EQ(check.status, 0) << k.path << "\n" << check.output << "\n" << xml->body;
+  }
 }
 
 }  // namespace

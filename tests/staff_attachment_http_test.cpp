@@ -67,11 +67,11 @@ class StaffAttachments : public ::testing::Test {
     const std::string id = started.body.value("id", "");
     httplib::Client c = client();
     Answer last;
-    for (size_t at = 0; at < bytes.size(); at += 16) {
+    for (size_t at = 0; at < bytes.size(); at += chunk) {
       httplib::Headers h = headers;
       h.emplace("Upload-Offset", std::to_string(at));
       last = answer(
-          c.Put((base + "/" + id).c_str(), h, bytes.substr(at, 16), "application/octet-stream"));
+          c.Put((base + "/" + id).c_str(), h, bytes.substr(at, chunk), "application/octet-stream"));
     }
     EXPECT_EQ(last.status, 200) << last.text;
     EXPECT_TRUE(last.body.value("finished", false)) << last.text;

@@ -81,4 +81,11 @@ class TestServer {
 // A complete, valid submission body.
 nlohmann::json valid_report();
 
+// Runs a shell command; its exit status and what it printed (standard output and error).
+struct CommandResult {
+  int status = -1;
+  std::string output;
+};
+CommandResult run_command(const std::string& command);
+
 }  // namespace aduan::testing
