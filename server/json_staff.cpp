@@ -1,6 +1,8 @@
 #include "json_staff.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "json_support.h"
 
@@ -33,8 +35,15 @@ DecodedAction decode_action_json(std::string_view body) {
   in.duplicate_of = read_string(*doc, "duplicate_of", "duplicate_of", errors);
   in.attachments = read_string_list(*doc, "attachments", "attachments", errors);
   if (const auto r = read_number(*doc, "rating", "rating", errors)) {
-    in.rating = static_cast<int>(*r);
-    if (*r != static_cast<double>(*in.rating)) errors->push_back({"rating", FieldCode::kWrongType});
+    // Only a whole number within int's range is cast: casting anything beyond it is undefined
+    // (the fuzzer sent 6.7e62). Out of range it is, like 7, out of the scale.
+    if (!(std::abs(*r) <= std::numeric_limits<int>::max())) {
+      errors->push_back({"rating", FieldCode::kOutOfRange});
+    } else if (*r != std::trunc(*r)) {
+      errors->push_back({"rating", FieldCode::kWrongType});
+    } else {
+      in.rating = static_cast<int>(*r);
+    }
   }
   return out;
 }
