@@ -55,6 +55,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       job_(store_, clock, o.settings, workflow_, &notifier_),
       inbound_(store_, clock, o.settings, reports_, workflow_, notifier_),
       sender_(store_, clock, with_seal(o.notify, store_)),
+      poller_(store_, clock, workflow_),
       dashboard_(store_, clock, o.settings),
       uploads_(store_, clock, o.upload_rules),
       submit_limiter_(o.submit_limit, o.limiter_capacity),

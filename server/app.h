@@ -15,6 +15,7 @@
 #include "deadline_job.h"
 #include "device_limits.h"
 #include "device_link_service.h"
+#include "external_poller.h"
 #include "follow_service.h"
 #include "http_server.h"
 #include "inbound_service.h"
@@ -66,6 +67,7 @@ class App {
   DeadlineJob& job() { return job_; }
   const Notifier& notifier() const { return notifier_; }
   NotificationSender& sender() { return sender_; }
+  ExternalPoller& poller() { return poller_; }
   InboundService& inbound() { return inbound_; }
   DashboardService& dashboard() { return dashboard_; }
   UploadService& uploads() { return uploads_; }
@@ -86,6 +88,7 @@ class App {
   DeadlineJob job_;
   InboundService inbound_;
   NotificationSender sender_;
+  ExternalPoller poller_;
   DashboardService dashboard_;
   RequestMetrics metrics_;
   UploadService uploads_;

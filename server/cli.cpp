@@ -35,8 +35,8 @@ constexpr const char* kUsage = R"(aduan — public-service complaint management
 Usage:
   aduan serve   [--db FILE] [--audit-key FILE] [--host ADDR] [--port N] [--assets DIR]
                 [--tz WIB|WITA|WIT]
-                [--threads N] [--job-interval SECONDS] [--monitoring-cache MS]
-                [--secure-cookies 1] [--tls-cert FILE --tls-key FILE]
+                [--threads N] [--job-interval SECONDS] [--open311-poll SECONDS]
+                [--monitoring-cache MS] [--secure-cookies 1] [--tls-cert FILE --tls-key FILE]
                 [--limit-submit N] [--limit-track N]
                 [--max-connections N] [--connections-per-address N]
                 [--notify-config FILE]
@@ -102,6 +102,9 @@ Options:
                  request is served, never while the client is slow or idle
   --job-interval SECONDS   how often the deadline job runs (default 60; 0: never, for
                            benchmarks that must not change the store they measure)
+  --open311-poll SECONDS   how often the reports posted to agencies that work in another
+                           system are read back from their Open311 endpoints (default 300;
+                           0: never)
   --monitoring-cache MS    how old a dashboard or the public statistics may be when
                            served again (default 5000; 0 computes every request)
   --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
@@ -137,6 +140,7 @@ Options:
 const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"serve",
      {"--db", "--audit-key", "--host", "--port", "--assets", "--tz", "--threads", "--job-interval",
+      "--open311-poll",
       "--monitoring-cache", "--secure-cookies", "--notify-config", "--tls-cert", "--tls-key",
       "--limit-submit", "--limit-track", "--max-connections", "--connections-per-address",
       "--limit-submit-device", "--limit-submit-address", "--limit-device-keys",
@@ -235,6 +239,8 @@ int serve(const CommandLine& cl) {
   if (!threads) return fail("--threads must be a number from 2 to 1024");
   const auto interval = parse_int(option(cl, "--job-interval", "60"), 0, 86400);
   if (!interval) return fail("--job-interval must be a number of seconds from 0 to 86400");
+  const auto poll = parse_int(option(cl, "--open311-poll", "300"), 0, 86400);
+  if (!poll) return fail("--open311-poll must be a number of seconds from 0 to 86400");
   const auto cache = parse_int(option(cl, "--monitoring-cache", "5000"), 0, 600000);
   if (!cache) return fail("--monitoring-cache must be milliseconds from 0 to 600000");
   options->settings.monitoring_cache_ms = *cache;
@@ -283,6 +289,7 @@ int serve(const CommandLine& cl) {
   std::thread signals = stop_on_signal(app.http());
   if (*interval > 0) app.job().start(*interval);  // 0: no deadline job (benchmarks)
   app.sender().start();
+  app.poller().start(*poll);
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   const char* scheme = options->http.tls_cert.empty() ? "http" : "https";
   std::cout << "aduan is serving " << scheme << "://" << shown_host << ":" << bound << "/"
@@ -290,6 +297,7 @@ int serve(const CommandLine& cl) {
   const bool ok = app.http().listen();
   app.job().stop();
   app.sender().stop();
+  app.poller().stop();
   if (signals.joinable()) {
     // The waiting thread ends only on a signal; wake it if the server stopped on its own.
     if (ok) pthread_kill(signals.native_handle(), SIGTERM);

@@ -154,6 +154,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   register_account_routes(impl_->router, services);
   register_agency_settings_routes(impl_->router, services);
   register_inbox_routes(impl_->router, services);
+  register_external_routes(impl_->router, services);
   register_map_routes(impl_->router, services, options.map);
   register_asset_routes(s, assets);
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "open311_transport.h"
 #include "outbox_repository.h"
 
 namespace aduan {
@@ -20,6 +21,9 @@ NotificationSender::NotificationSender(Store& store, const Clock& clock, const N
     transports_["sms"] = gateway;
     transports_["whatsapp"] = gateway;
   }
+  // Reports forwarded to an agency that works in another system: always on, configured per
+  // agency (external_agency_repository.h).
+  transports_["open311"] = make_open311_transport(store, clock);
 }
 
 NotificationSender::~NotificationSender() { stop(); }

@@ -28,7 +28,7 @@ class NotificationSender {
   NotificationSender(Store& store, const Clock& clock, const NotifyConfig& config);
   ~NotificationSender();
 
-  // Replaces the transport of a channel ("email", "sms", "whatsapp"); for tests.
+  // Replaces the transport of a channel ("email", "sms", "whatsapp", "open311"); for tests.
   void set_transport(const std::string& channel, std::shared_ptr<Transport> transport);
 
   // Delivers what is due now, once.

@@ -50,6 +50,9 @@ ReportInput open311_report(const Open311Params& p, Date today, const std::string
   if (in.location.text.empty() && in.location.lat && in.location.lon) {
     in.location.text = param(p, "lat") + ", " + param(p, "long");
   }
+  // Private unless the sender says its reporter chose to publish (aduan sends its report's
+  // choice, server/external_forwarding.h).
+  in.confidential = param(p, "attribute[confidential]") != "false";
   const std::string classification = param(p, "attribute[classification]");
   if (!classification.empty()) in.classification = classification;
   in.reporter.email = param(p, "email");

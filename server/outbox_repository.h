@@ -18,7 +18,7 @@ struct OutboxMessage {
   std::string message_id;
   std::optional<int64_t> report_id;
   std::string event;
-  std::string channel;  // email, sms, whatsapp
+  std::string channel;  // email, sms, whatsapp; open311 (a post to an external agency)
   std::string recipient;
   std::string subject;
   // A message that carries the reporter's PIN shows it masked in `body`; the text with the

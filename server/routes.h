@@ -51,6 +51,9 @@ void register_agency_settings_routes(Router& router, const Services& services);
 void register_canned_routes(Router& router, const Services& services);
 // The staff inbox and its read marks: /api/v1/staff/inbox (inbox_service.h).
 void register_inbox_routes(Router& router, const Services& services);
+// Agencies that work in another system, reached over Open311: /api/v1/admin/external-agencies
+// and /api/v1/admin/agencies/{code}/external (external_agency_service.h).
+void register_external_routes(Router& router, const Services& services);
 
 // The map: its settings for the pages (/api/v1/map), the region near a pin
 // (/api/v1/regions/near) and the rounded positions of public reports (/api/v1/public/map).

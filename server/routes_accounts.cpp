@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "account_service.h"
+#include "admin_http.h"
 #include "date.h"
 #include "http_errors.h"
 #include "json_support.h"
@@ -58,42 +59,6 @@ json credential_json(const AccountOutcome& out, int offset) {
   }
   if (!out.temporary_password.empty()) body["temporary_password"] = out.temporary_password;
   return body;
-}
-
-void send_admin_error(httplib::Response& res, AdminError error,
-                      const std::vector<FieldError>& fields = {}) {
-  switch (error) {
-    case AdminError::kInvalid:
-      return send_error(res, 422, "validation_failed", "Some fields are not valid.", fields);
-    case AdminError::kNotFound:
-      return send_error(res, 404, "admin_target_not_found",
-                        "No account, agency or category matches.");
-    case AdminError::kSelf:
-      return send_error(res, 409, "cannot_disable_self",
-                        "You cannot disable your own account or change its role.");
-    case AdminError::kLastAdmin:
-      return send_error(res, 409, "last_system_admin",
-                        "This is the last active system admin; create another one first.");
-    case AdminError::kLinkInvalid:
-      return send_error(res, 410, "activation_link_invalid",
-                        "This activation link is unknown, already used or expired.");
-    case AdminError::kWrongPassword:
-      return send_error(res, 403, "wrong_password", "The current password is wrong.");
-    case AdminError::kHasOpenReports:
-      return send_error(res, 409, "account_has_open_reports",
-                        "Open reports are assigned to this account; have them reassigned first.");
-    case AdminError::kNone:
-      return;
-  }
-}
-
-// The body as a JSON object; nullopt (and 400 or 415 written) otherwise.
-std::optional<json> body_of(const httplib::Request& req, httplib::Response& res) {
-  if (!require_json(req, res)) return std::nullopt;
-  std::string problem;
-  auto doc = json_support::parse_object(req.body, &problem);
-  if (!doc) send_error(res, 400, "malformed_json", problem);
-  return doc;
 }
 
 // "activation_link" (the default) or "temporary_password".

@@ -10,6 +10,8 @@
 #include "api_key_repository.h"
 #include "catalog_repository.h"
 #include "clock.h"
+#include "crypto.h"
+#include "external_agency_repository.h"
 #include "geo.h"
 #include "inbound_service.h"
 #include "json_parse.h"
@@ -52,8 +54,11 @@ void reply_error(httplib::Response& res, const std::string& format, int status,
         json::array({json{{"code", status}, {"description", description}}}));
 }
 
-// Open311 has two states: a request is open until aduan is done with it.
-std::string open311_status(Status s) { return is_final(s) ? "closed" : "open"; }
+// Open311 has two states, and "closed" is "it has been resolved" (GeoReport v2): from the
+// agency's final follow-up on. A reporter who reopens the report makes it open again.
+std::string open311_status(Status s) {
+  return s == Status::kResolved || is_final(s) ? "closed" : "open";
+}
 
 // Request parameters: form fields (the spec's encoding) or a JSON object.
 std::map<std::string, std::string> request_params(const httplib::Request& req) {
@@ -89,15 +94,26 @@ json service_json(const Category& c, const std::vector<Agency>& agencies) {
               {"group", group}};
 }
 
+// The agency's answers: respond, update, resolve.
+bool agency_answer(Action a) {
+  return a == Action::kRespond || a == Action::kUpdate || a == Action::kResolve;
+}
+
+// `for_sender`: the system that posted the request, asking with its key, reads what the
+// agency told the reporter, for whom it stands in.
 json request_json(SQLite::Database& db, const Catalogue& catalogue, const ReportRecord& r,
-                  int offset) {
+                  int offset, bool for_sender = false) {
   const Category* category = find_id(catalogue.categories, r.category_id);
   const Agency* agency = find_id(catalogue.agencies, r.agency_id);
   std::string notes;
   // Only what the agency published; the citizen's words and the notes meant for the
   // reporter alone stay off public feeds.
   for (const EventRecord& e : ReportRepository::events(db, r.id, false)) {
-    if (!e.note.empty() && e.visibility == Visibility::kPublic) notes = e.note;
+    if (e.note.empty()) continue;
+    if (e.visibility == Visibility::kPublic ||
+        (for_sender && agency_answer(e.action) && e.visibility == Visibility::kReporter)) {
+      notes = e.note;
+    }
   }
   json out{{"service_request_id", format_tracking_id(r.tracking_id)},
            {"status", open311_status(r.status)},
@@ -129,13 +145,18 @@ json request_json(SQLite::Database& db, const Catalogue& catalogue, const Report
 void post_request(const Services& s, const httplib::Request& req, httplib::Response& res) {
   const std::string format = req.matches[1].str();
   const auto p = request_params(req);
-  bool allowed = false;
+  std::optional<ApiKey> sender;
   s.store.write([&](SQLite::Database& db) {
-    allowed = ApiKeyRepository::authenticate(db, param(p, "api_key"), "open311", s.clock.now_unix())
-                  .has_value();
+    sender = ApiKeyRepository::authenticate(db, param(p, "api_key"), "open311", s.clock.now_unix());
   });
-  if (!allowed)
+  if (!sender)
     return reply_error(res, format, 403, "api_key is missing, revoked or not for Open311");
+  // A client may name each request with an Idempotency-Key, as for aduan's own API: a post
+  // repeated after a lost answer files one report (another aduan posting here does).
+  const std::string idempotency = req.get_header_value("Idempotency-Key");
+  if (!idempotency.empty() && !valid_idempotency_key(idempotency)) {
+    return reply_error(res, format, 400, "Idempotency-Key: 16 to 64 letters, digits, '-' or '_'");
+  }
 
   // The spec asks for a service and a place; the rest aduan derives (open311_report).
   const std::string code = param(p, "service_code");
@@ -162,7 +183,16 @@ void post_request(const Services& s, const httplib::Request& req, httplib::Respo
   if (in.location.text.empty()) {
     in.location.text = RegionCatalog::embedded().full_name(in.location.region_code);
   }
-  const SubmitOutcome out = s.reports.submit(in);
+  // Bound to what was asked, the key aside, and to the client's key.
+  Open311Params asked = p;
+  asked.erase("api_key");
+  const std::string digest =
+      idempotency.empty() ? "" : digest_hex(std::to_string(sender->id) + ":" + json(asked).dump());
+  const SubmitOutcome out = s.reports.submit(in, {}, idempotency, digest);
+  if (out.key_reused) {
+    return reply_error(res, format, 400,
+                       "this Idempotency-Key came with another request; use a new key");
+  }
   if (!out.errors.empty()) {
     // Open311 lists errors as (code, description); the description carries aduan's codes.
     json errors = json::array();
@@ -172,6 +202,12 @@ void post_request(const Services& s, const httplib::Request& req, httplib::Respo
     }
     return reply(res, format, 400, "errors", errors);
   }
+  // The sender may follow its request with its key, public or not (sent_by_key).
+  s.store.write([&](SQLite::Database& db) {
+    if (const auto r =
+            ReportRepository::find_by_tracking_id(db, parse_tracking_id(out.tracking_id).canonical))
+      ExternalAgencyRepository::add_origin(db, r->id, sender->id);
+  });
   // The ID is known at once, so the answer carries it and no token (the spec's either-or).
   reply(res, format, 201, "service_requests",
         json::array({json{{"service_request_id", out.tracking_id}, {"service_notice", ""}}}));
@@ -199,6 +235,29 @@ std::vector<std::string> list_param(const httplib::Request& req, const std::stri
 std::string single_param(const httplib::Request& req, const std::string& key) {
   const auto values = list_param(req, key);
   return values.empty() ? std::string() : values.back();
+}
+
+// The client's key, when it sends a valid one: with it, the requests it posted itself are
+// readable whatever their public state (open311_origins, migration 0033).
+std::optional<int64_t> sender_key(const Services& s, const httplib::Request& req) {
+  const std::string key = single_param(req, "api_key");
+  if (key.empty()) return std::nullopt;
+  std::optional<ApiKey> found;
+  s.store.write([&](SQLite::Database& db) {
+    found = ApiKeyRepository::authenticate(db, key, "open311", s.clock.now_unix());
+  });
+  return found ? std::optional<int64_t>(found->id) : std::nullopt;
+}
+
+// Takes out of `ids` the requests `key` posted, and answers them in full into `out`.
+void sent_by_key(SQLite::Database& db, const Catalogue& catalogue, int64_t key,
+                 std::vector<std::string>* ids, int offset, json* out) {
+  std::erase_if(*ids, [&](const std::string& id) {
+    const auto r = ReportRepository::find_by_tracking_id(db, id);
+    if (!r || ExternalAgencyRepository::origin(db, r->id) != key) return false;
+    out->push_back(request_json(db, catalogue, *r, offset, true));
+    return true;
+  });
 }
 
 void get_requests(const Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -240,9 +299,14 @@ void get_requests(const Services& s, const httplib::Request& req, httplib::Respo
     codes = list_param(req, "service_code");
   }
   json out = json::array();
+  const std::optional<int64_t> key = ids.empty() ? std::nullopt : sender_key(s, req);
   s.store.read([&](SQLite::Database& db) {
     const auto catalogue_now = CatalogRepository::catalogue(db);  // once for up to 1000 requests
     const Catalogue& catalogue = *catalogue_now;
+    if (key) {
+      sent_by_key(db, catalogue, *key, &f.tracking_ids, offset, &out);
+      if (f.tracking_ids.empty()) return;
+    }
     if (!codes.empty()) {
       f.categories.emplace();  // unknown codes match nothing
       for (const std::string& code : codes) {
@@ -262,10 +326,16 @@ void get_one(const Services& s, const httplib::Request& req, httplib::Response& 
   const std::string format = req.matches[2].str();
   const ParsedTrackingId id = parse_tracking_id(req.matches[1].str());
   json out = json::array();
+  const std::optional<int64_t> key = id.ok() && !token ? sender_key(s, req) : std::nullopt;
   if (id.ok()) {
     PublicFilter f;
     f.tracking_ids = {id.canonical};
     s.store.read([&](SQLite::Database& db) {
+      if (key) {
+        sent_by_key(db, *CatalogRepository::catalogue(db), *key, &f.tracking_ids,
+                    s.reports.settings().utc_offset_minutes, &out);
+        if (f.tracking_ids.empty()) return;
+      }
       int64_t total = 0;
       for (const ReportRecord& r : PublicRepository::list(db, f, &total)) {
         out.push_back(token ? json{{"service_request_id", format_tracking_id(r.tracking_id)},
@@ -322,33 +392,47 @@ void register_open311_routes(Router& router, const Services& s) {
                 });
                 reply(res, req.matches[1].str(), 200, "services", out);
               });
-  router.open("GET", R"(/open311/v2/services/([a-z0-9-]{1,64})\.(json|xml))",
-              [&s](const httplib::Request& req, httplib::Response& res) {
-                const std::string code = req.matches[1].str();
-                const std::string format = req.matches[2].str();
-                bool known = false;
-                s.store.read([&](SQLite::Database& db) {
-                  for (const Category& c : CatalogRepository::active_categories(db))
-                    known |= c.code == code;
-                });
-                if (!known) return reply_error(res, format, 404, "no such service_code");
-                json values = json::array();
-                for (const char* v : {"complaint", "aspiration", "info_request"}) {
-                  values.push_back({{"key", v}, {"name", v}});
-                }
-                reply(res, format, 200, "service_definition",
-                      json{{"service_code", code},
-                           {"attributes",
-                            json::array({json{{"variable", true},
-                                              {"code", "classification"},
-                                              {"datatype", "singlevaluelist"},
-                                              {"required", false},
-                                              {"datatype_description",
-                                               "complaint (default), aspiration or info_request"},
-                                              {"order", 1},
-                                              {"description", "Jenis laporan"},
-                                              {"values", values}}})}});
-              });
+  router.open(
+      "GET", R"(/open311/v2/services/([a-z0-9-]{1,64})\.(json|xml))",
+      [&s](const httplib::Request& req, httplib::Response& res) {
+        const std::string code = req.matches[1].str();
+        const std::string format = req.matches[2].str();
+        bool known = false;
+        s.store.read([&](SQLite::Database& db) {
+          for (const Category& c : CatalogRepository::active_categories(db))
+            known |= c.code == code;
+        });
+        if (!known) return reply_error(res, format, 404, "no such service_code");
+        json values = json::array();
+        for (const char* v : {"complaint", "aspiration", "info_request"}) {
+          values.push_back({{"key", v}, {"name", v}});
+        }
+        reply(res, format, 200, "service_definition",
+              json{{"service_code", code},
+                   {"attributes",
+                    json::array(
+                        {json{{"variable", true},
+                              {"code", "classification"},
+                              {"datatype", "singlevaluelist"},
+                              {"required", false},
+                              {"datatype_description",
+                               "complaint (default), aspiration or info_request"},
+                              {"order", 1},
+                              {"description", "Jenis laporan"},
+                              {"values", values}},
+                         json{{"variable", true},
+                              {"code", "confidential"},
+                              {"datatype", "singlevaluelist"},
+                              {"required", false},
+                              {"datatype_description",
+                               "true (default): kept off public lists; false: "
+                               "the reporter chose to publish"},
+                              {"order", 2},
+                              {"description", "Laporan rahasia"},
+                              {"values",
+                               json::array({json{{"key", "true"}, {"name", "rahasia"}},
+                                            json{{"key", "false"}, {"name", "publik"}}})}}})}});
+      });
   router.open(
       "POST", R"(/open311/v2/requests\.(json|xml))",
       [&s](const httplib::Request& req, httplib::Response& res) { post_request(s, req, res); });

@@ -7,6 +7,7 @@
 #include "attachment_repository.h"
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "external_forwarding.h"
 #include "follower_repository.h"
 #include "notifier.h"
 #include "report_search.h"
@@ -244,6 +245,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       return;
     }
     ReportSearch::moved(db, held, r.agency_id);
+    external_forwarding::moved(db, held, r, now);
     event.at = now;
     event.actor_role = actor.role;
     event.actor_id = actor.user_id;

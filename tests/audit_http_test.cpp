@@ -485,6 +485,12 @@ void make_legacy(const fs::path& db_path) {
          "DROP INDEX inbox_reads_user_event;"
          "DROP TABLE inbox_reads;"
          "DROP TABLE inbox_cursors;"
+         // aduan as an Open311 client (0033).
+         "DROP TABLE open311_origins;"
+         "DROP INDEX external_requests_open;"
+         "DROP TABLE external_requests;"
+         "DROP TABLE external_service_codes;"
+         "DROP TABLE external_agencies;"
          "ALTER TABLE report_events DROP COLUMN state;"
          "DROP TABLE audit_head;"
          "ALTER TABLE reports ADD COLUMN audit_head TEXT NOT NULL DEFAULT '';"

@@ -161,6 +161,12 @@ std::map<std::pair<std::string, std::string>, Expectation> expected_access(const
        {"/api/v1/admin/api-keys/999", {"system_admin"}}},
       {{"POST", R"(/api/v1/admin/notifications/(\d{1,18})/retry)"},
        {"/api/v1/admin/notifications/1/retry", {"system_admin"}}},
+      {{"GET", "/api/v1/admin/external-agencies"},
+       {"/api/v1/admin/external-agencies", {"system_admin"}}},
+      {{"PUT", R"(/api/v1/admin/agencies/([A-Za-z0-9_-]{1,30})/external)"},
+       {"/api/v1/admin/agencies/NOPE/external", {"system_admin"}}},
+      {{"DELETE", R"(/api/v1/admin/agencies/([A-Za-z0-9_-]{1,30})/external)"},
+       {"/api/v1/admin/agencies/NOPE/external", {"system_admin"}}},
       // Choosing a new password is every staff member's; the administration is the system
       // admin's alone.
       {{"POST", "/api/v1/session/password"}, {"/api/v1/session/password", kEveryRole}},

@@ -49,8 +49,9 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, const std::string& 
 Subprocess::~Subprocess() { terminate(); }
 
 AduanProcess::AduanProcess(const std::string& bin, const std::filesystem::path& db,
-                           const std::filesystem::path& log, std::vector<std::string> extra)
-    : port_(free_port()) {
+                           const std::filesystem::path& log, std::vector<std::string> extra,
+                           int port)
+    : port_(port ? port : free_port()) {
   std::vector<std::string> argv{bin, "serve", "--db", db.string(), "--port", std::to_string(port_)};
   argv.insert(argv.end(), extra.begin(), extra.end());
   process_ = std::make_unique<Subprocess>(argv, log.string());

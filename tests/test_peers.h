@@ -32,12 +32,12 @@ class Subprocess {
 // A port nothing listens on right now (bound and released at once).
 int free_port();
 
-// `aduan serve` (the real binary, `bin`) on a free port; the constructor returns once
-// /healthz answers, and fails the test if it never does.
+// `aduan serve` (the real binary, `bin`) on `port` (0: a free one); the constructor returns
+// once /healthz answers, and fails the test if it never does.
 class AduanProcess {
  public:
   AduanProcess(const std::string& bin, const std::filesystem::path& db,
-               const std::filesystem::path& log, std::vector<std::string> extra = {});
+               const std::filesystem::path& log, std::vector<std::string> extra = {}, int port = 0);
   int port() const { return port_; }
   httplib::Client client() const;
   void kill_hard() { process_->kill_hard(); }

@@ -1,0 +1,76 @@
+// Agencies handled in another system, reached over Open311 (migration 0033): each one's
+// endpoint, sealed key and service codes; the requests posted there and what aduan last saw
+// of them; and, on the receiving side, the API key each Open311 report came in with.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+struct ExternalAgency {
+  int64_t agency_id = 0;
+  std::string endpoint;  // ".../open311/v2", without a trailing slash
+  std::string jurisdiction_id;
+  std::string sealed_key;  // seal_with_secret(ExternalAgencyRepository::key_secret(...), key)
+  bool share_identity = false;
+  std::string default_service_code;
+  std::map<int64_t, std::string> service_codes;  // category id -> remote service_code
+  std::optional<int64_t> polled_at;
+  std::string poll_error;
+  int64_t updated_at = 0;
+
+  // The remote service for a category's reports; "" when there is none.
+  std::string service_code_for(int64_t category_id) const;
+};
+
+struct ExternalRequest {
+  int64_t report_id = 0;
+  int64_t agency_id = 0;
+  std::string service_request_id;  // "" until the remote gave it
+  std::string token;               // the remote's receipt when it gave no ID at once
+  std::string remote_status;       // open, closed; "" until seen
+  std::string remote_notes;
+  std::optional<int64_t> posted_at;
+  bool open = true;
+};
+
+class ExternalAgencyRepository {
+ public:
+  static std::optional<ExternalAgency> find(SQLite::Database& db, int64_t agency_id);
+  static std::vector<ExternalAgency> list(SQLite::Database& db);
+  // Inserts or replaces the agency's settings and its service codes.
+  static void save(SQLite::Database& db, const ExternalAgency& a);
+  // False when the agency was not external. Its requests are no longer followed.
+  static bool remove(SQLite::Database& db, int64_t agency_id);
+  static void set_polled(SQLite::Database& db, int64_t agency_id, int64_t now,
+                         const std::string& error);
+
+  // A report forwarded to an external agency: a request to post (again, when it comes back).
+  static void queue_request(SQLite::Database& db, int64_t report_id, int64_t agency_id,
+                            int64_t now);
+  static std::optional<ExternalRequest> request(SQLite::Database& db, int64_t report_id);
+  static void set_posted(SQLite::Database& db, int64_t report_id,
+                         const std::string& service_request_id, const std::string& token,
+                         int64_t now);
+  // Open requests of the agency that have been posted, oldest first.
+  static std::vector<ExternalRequest> open_requests(SQLite::Database& db, int64_t agency_id,
+                                                    int limit);
+  static void set_seen(SQLite::Database& db, int64_t report_id, const std::string& status,
+                       const std::string& notes, bool open);
+  static void close_request(SQLite::Database& db, int64_t report_id);
+  static int count_open(SQLite::Database& db, int64_t agency_id);
+
+  // Receiving side: the key an Open311 report was posted with.
+  static void add_origin(SQLite::Database& db, int64_t report_id, int64_t api_key_id);
+  static std::optional<int64_t> origin(SQLite::Database& db, int64_t report_id);
+};
+
+}  // namespace aduan
