@@ -3,11 +3,12 @@
 // chooses a password, logs in and sees their queue; disabled, their open page is logged out.
 // A second account gets a temporary password: its first login shows the change form before
 // anything else, then the queue.
-// The admin's agencies page shows the tree and records a new agency in its history.
+// The admin's agencies page shows the tree and records a new agency in its history, and
+// links an agency to its own Open311 system without ever showing the key back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifacts, staffPage, useAduan } from './harness.mjs';
+import { artifacts, staffApi, staffPage, useAduan } from './harness.mjs';
 
 const env = useAduan({ seedReports: 3000 });
 
@@ -202,5 +203,53 @@ test('the agencies page shows the tree and records a new unit', async () => {
   assert.match(await admin.textContent('#agency-parent-error'), /di bawah dirinya sendiri/);
   await admin.screenshot({ path: path.join(artifacts, 'staff-agencies.png') });
   await admin.screenshot({ path: path.join(artifacts, 'staff-agencies-full.png'), fullPage: true });
+  assert.deepEqual(admin.errors, []);
+});
+
+test('the system admin links an agency to its own Open311 system, and the key is never shown', async () => {
+  // The other system here is this very server: its Open311 endpoint and a key made for it.
+  const api = await staffApi(env.server, 'sysadmin');
+  const made = await fetch(env.server.url + 'api/v1/admin/api-keys', {
+    method: 'POST', headers: api.headers, body: JSON.stringify({ name: 'Sistem PDAM', scopes: ['open311'] }),
+  });
+  assert.equal(made.status, 201);
+  const { key } = await made.json();
+
+  const admin = await staffPage(env.browser, env.server, 'sysadmin');
+  await admin.setViewportSize({ width: 1366, height: 800 });
+  await admin.goto(env.server.url + 'staff/agencies.html');
+  await admin.waitForSelector('body[data-ready="true"]');
+  await admin.waitForSelector('#external-list[aria-busy="false"]');
+  assert.match(await admin.textContent('#external-list'), /Belum ada instansi/);
+  assert.deepEqual(await untranslated(admin), []);
+
+  await admin.selectOption('#external-agency', 'PDAM');
+  // An address with a password in it is refused beside its field; so is a missing key.
+  await admin.fill('#external-endpoint', 'https://pdam:rahasia@pdam.contoh.go.id/open311/v2');
+  await admin.click('#external-form button[type="submit"]');
+  await admin.waitForFunction(() => document.getElementById('external-endpoint-error').textContent !== '');
+  assert.match(await admin.textContent('#external-endpoint-error'), /tanpa nama pengguna/);
+  assert.match(await admin.textContent('#external-api_key-error'), /Wajib/);
+
+  await admin.fill('#external-endpoint', env.server.url + 'open311/v2');
+  await admin.fill('#external-api_key', key);
+  await admin.fill('[id="external-service_codes.air-bersih"]', 'air-bersih');
+  await admin.click('#external-form button[type="submit"]');
+  await admin.waitForSelector('#external-list tr[data-code="PDAM"]');
+  const row = await admin.textContent('#external-list tr[data-code="PDAM"]');
+  assert.match(row, /Perumda Air Minum/);
+  assert.match(row, /Air Bersih → air-bersih/);
+  assert.match(row, /Belum pernah/);
+  // Saved: the key field is empty again and the key is nowhere on the page.
+  assert.equal(await admin.inputValue('#external-api_key'), '');
+  assert.ok(!(await admin.content()).includes(key));
+  await admin.waitForFunction(() => /instansi dihubungkan ke sistem lain: PDAM/.test(document.getElementById('history').textContent));
+  await admin.screenshot({ path: path.join(artifacts, 'staff-agencies-external.png'), fullPage: true });
+  await admin.locator('#external-form').screenshot({ path: path.join(artifacts, 'staff-agencies-external-form.png') });
+
+  // Unlinked after a confirmation: the list is empty again.
+  admin.once('dialog', (d) => d.accept());
+  await admin.click('#external-remove');
+  await admin.waitForFunction(() => /Belum ada instansi/.test(document.getElementById('external-list').textContent));
   assert.deepEqual(admin.errors, []);
 });

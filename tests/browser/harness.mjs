@@ -111,6 +111,7 @@ export async function staffApi(server, username) {
   const headers = { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' };
   const get = async (id) => (await fetch(`${server.url}api/v1/staff/reports/${id}`, { headers })).json();
   return {
+    headers,
     get,
     async act(id, body) {
       const { version } = await get(id);

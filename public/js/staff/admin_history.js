@@ -3,8 +3,15 @@
 import { formatDateTime, t } from '../i18n.js';
 import { adminEvents } from './api.js';
 
+// A value as a line: a map (an agency's service codes) as its pairs.
+function shown(v) {
+  if (v === '' || v === null) return '—';
+  if (typeof v === 'object') return Object.entries(v).map(([a, b]) => `${a}=${b}`).join(' ') || '—';
+  return v;
+}
+
 function values(change) {
-  return Object.entries(change ?? {}).map(([k, v]) => `${k}: ${v === '' ? '—' : v}`).join(', ');
+  return Object.entries(change ?? {}).map(([k, v]) => `${k}: ${shown(v)}`).join(', ');
 }
 
 export function describe(e) {

@@ -1,9 +1,11 @@
 // Agencies and categories: the system admin sees the agency tree and each category's
 // agency, adds them, renames them, moves an agency under another (the server refuses a
-// cycle) and routes a category to an agency (the forward form's suggestion).
+// cycle) and routes a category to an agency (the forward form's suggestion); and links an
+// agency that works in another system (external_agencies.js).
 import { fieldMessage, onLangChange, t } from '../i18n.js';
 import { adminAgencies, adminCategories, changeAgency, changeCategory, createAgency, createCategory } from './api.js';
 import { showHistory } from './admin_history.js';
+import { loadExternal, setupExternal, showExternal } from './external_agencies.js';
 import { startStaffPage } from './session.js';
 import { pageReady } from '../ready.js';
 
@@ -101,6 +103,7 @@ async function load() {
   if (a.ok) agencies = a.data;
   if (c.ok) categories = c.data;
   render();
+  showExternal(agencies, categories);
   showHistory(history, ['agency', 'category']);
 }
 
@@ -116,8 +119,9 @@ async function main() {
     event.preventDefault();
     save(categoryForm, 'category', createCategory, changeCategory, ['name', 'name_en', 'agency']);
   });
-  onLangChange(() => { render(); showHistory(history, ['agency', 'category']); });
-  await load();
+  setupExternal(() => showHistory(history, ['agency', 'category']));
+  onLangChange(() => { render(); showExternal(agencies, categories); showHistory(history, ['agency', 'category']); });
+  await Promise.all([load(), loadExternal()]);
   pageReady();
 }
 

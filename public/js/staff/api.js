@@ -63,5 +63,8 @@ export const adminCategories = () => request('/api/v1/admin/categories');
 export const createCategory = (category) => send('POST', '/api/v1/admin/categories', category);
 export const changeCategory = (code, change) => send('PUT', '/api/v1/admin/categories/' + encodeURIComponent(code), change);
 export const adminEvents = (kind) => request('/api/v1/admin/admin-events?' + new URLSearchParams(kind ? { kind, limit: 100 } : { limit: 100 }));
+export const externalAgencies = () => request('/api/v1/admin/external-agencies');
+export const setExternalAgency = (code, settings) => send('PUT', `/api/v1/admin/agencies/${encodeURIComponent(code)}/external`, settings);
+export const removeExternalAgency = (code) => send('DELETE', `/api/v1/admin/agencies/${encodeURIComponent(code)}/external`);
 export const agencySettings = () => request('/api/v1/staff/agency-settings');
 export const setAgencySetting = (code, settings) => send('PUT', `/api/v1/staff/agency-settings/${encodeURIComponent(code)}`, settings);
