@@ -172,6 +172,17 @@ std::string staff_report_json(const StaffReportView& sv, int utc_offset_minutes)
   out["returned"] = r.returned;
   out["attachments"] = attachments_json(sv.view.attachments);
   out["assigned_to"] = sv.assigned_to;
+  // Where the report stands in the agency's own system: waiting to be posted, then its ID
+  // there and the status last read.
+  if (sv.external) {
+    const ExternalRequest& e = *sv.external;
+    out["external"] =
+        json{{"service_request_id", e.service_request_id},
+             {"posted_at", e.posted_at ? json(format_iso_datetime(*e.posted_at, utc_offset_minutes))
+                                       : json(nullptr)},
+             {"remote_status", e.remote_status},
+             {"followed", e.open}};
+  }
   out["escalation_due"] =
       r.clock.escalation_due ? json(format_iso_date(*r.clock.escalation_due)) : json(nullptr);
   add_provisional(out, sv.view);

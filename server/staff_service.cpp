@@ -6,6 +6,7 @@
 
 #include "auth_service.h"
 #include "catalog_repository.h"
+#include "external_agency_repository.h"
 #include "report_search.h"
 
 namespace aduan {
@@ -152,6 +153,10 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
     StaffReportView v;
     v.show_reporter = can_see_reporter(p, *r);
     if (r->assigned_user_id) v.assigned_to = officer_name(db, *r->assigned_user_id);
+    if (auto sent = ExternalAgencyRepository::request(db, r->id);
+        sent && sent->agency_id == r->agency_id) {
+      v.external = std::move(sent);
+    }
     v.view = load_report_view(db, std::move(*r), today(), /*include_internal=*/true, settings_);
     v.view.unconfirmed_holiday_years =
         deadline_unconfirmed_years(*CatalogRepository::catalogue(db), v.view.report);

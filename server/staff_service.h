@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "external_agency_repository.h"
 #include "principal.h"
 #include "report_service.h"
 #include "user_repository.h"
@@ -48,6 +49,8 @@ struct StaffReportView {
   ReportView view;  // with internal events
   bool show_reporter = true;
   std::string assigned_to;  // the officer's display name, if any
+  // Posted (or to be posted) to the agency's own system over Open311, while it holds the report.
+  std::optional<ExternalRequest> external;
 };
 
 class StaffService {

@@ -186,6 +186,11 @@ TEST_F(Open311Client, AReportForwardedToAnExternalAgencyIsHandledThereAndItsAnsw
   EXPECT_EQ(sent.sent, 1);
   const std::string remote_id = remote_id_of(id);
   ASSERT_FALSE(remote_id.empty());
+  // The staff see where it is: its number there.
+  json staff_view = json::parse(
+      server.client().Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers())->body);
+  EXPECT_EQ(staff_view["external"]["service_request_id"], remote_id);
+  EXPECT_EQ(staff_view["external"]["followed"], true);
 
   // There: an Open311 report, private (not on the public feed), without the reporter's contact
   // (confidential here), with this system's tracking ID in its text.
@@ -238,6 +243,10 @@ TEST_F(Open311Client, AReportForwardedToAnExternalAgencyIsHandledThereAndItsAnsw
             std::string::npos);
   // The reporter may still confirm or reopen here: the workflow is this system's.
   EXPECT_EQ(sql(server.db_path(), "SELECT open FROM external_requests"), "0");
+  staff_view = json::parse(
+      server.client().Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers())->body);
+  EXPECT_EQ(staff_view["external"]["remote_status"], "closed");
+  EXPECT_EQ(staff_view["external"]["followed"], false);
   EXPECT_EQ(external_agencies()[0]["open_requests"], 0);
   EXPECT_EQ(external_agencies()[0]["poll_error"], "");
 }

@@ -247,6 +247,33 @@ test('the system admin links an agency to its own Open311 system, and the key is
   await admin.screenshot({ path: path.join(artifacts, 'staff-agencies-external.png'), fullPage: true });
   await admin.locator('#external-form').screenshot({ path: path.join(artifacts, 'staff-agencies-external-form.png') });
 
+  // A water report forwarded to PDAM now goes to its system (here this same server); the
+  // coordinator's page says where it is: its number there, once the outbox has sent it.
+  const filed = await fetch(env.server.url + 'api/v1/reports', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      classification: 'complaint', incident_date: '2026-11-20', location: { text: 'Jl. Sukaramai, Martapura' },
+      reporter: { name: 'Rahmat Hidayat', phone: '081234567891' }, category: 'air-bersih', agency: 'PDAM',
+      title: 'Air PDAM mati tiga hari', body: 'Air tidak mengalir sama sekali sejak Senin pagi di seluruh gang kami.',
+    }),
+  });
+  assert.equal(filed.status, 201);
+  const { tracking_id: id } = await filed.json();
+  await (await staffApi(env.server, 'koordinator')).act(id, { action: 'forward', agency: 'PDAM' });
+  const coordinator = await staffPage(env.browser, env.server, 'koordinator');
+  await coordinator.setViewportSize({ width: 1366, height: 800 });
+  await coordinator.goto(env.server.url + 'staff/report.html?id=' + id);
+  await coordinator.waitForSelector('#report:not([hidden])');
+  await coordinator.waitForSelector('#external-row:not([hidden])');
+  for (let i = 0; i < 20 && !/Nomor/.test(await coordinator.textContent('#report-external')); i++) {
+    await coordinator.waitForTimeout(500);
+    await coordinator.reload();
+    await coordinator.waitForSelector('#report:not([hidden])');
+  }
+  assert.match(await coordinator.textContent('#report-external'), /Nomor \S+, dikirim .* belum ada kabar/);
+  await coordinator.screenshot({ path: path.join(artifacts, 'staff-report-external.png') });
+  assert.deepEqual(coordinator.errors, []);
+
   // Unlinked after a confirmation: the list is empty again.
   admin.once('dialog', (d) => d.accept());
   await admin.click('#external-remove');

@@ -4,7 +4,7 @@
 import { getAgencies, getCategories } from '../api.js';
 import { showErrors } from '../form_fields.js';
 import { loadCore } from '../core.js';
-import { formatDate, onLangChange, setFieldLimits, t } from '../i18n.js';
+import { formatDate, formatDateTime, onLangChange, setFieldLimits, t } from '../i18n.js';
 import { renderDeadline, renderTimeline } from '../report_view.js';
 import { act, cannedResponses, markInboxRead, officers, report, similarReports } from './api.js';
 import { setInboxCount } from './inbox_badge.js';
@@ -40,6 +40,17 @@ function notice(text, withReload = false, after = null) {
 
 function text(elementId, value) { document.getElementById(elementId).textContent = value ?? '—'; }
 
+// A report with an agency that works in its own system: waiting to be sent, or its number
+// there with the status last read.
+function renderExternal(e) {
+  document.getElementById('external-row').hidden = !e;
+  if (!e) return;
+  const remote = e.remote_status ? t('report.external.status.' + e.remote_status) : t('report.external.unread');
+  text('report-external', e.posted_at
+    ? t('report.external.sent', { id: e.service_request_id || '—', status: remote, at: formatDateTime(e.posted_at) })
+    : t('report.external.waiting'));
+}
+
 function renderDetails(r) {
   text('report-id', r.tracking_id);
   text('report-title', r.title);
@@ -48,6 +59,7 @@ function renderDetails(r) {
   text('report-category', r.category?.name);
   text('report-agency', r.agency?.name);
   text('report-assigned', r.assigned_to || t('report.assigned.none'));
+  renderExternal(r.external);
   text('report-incident', r.incident_date ? formatDate(r.incident_date) : null);
   text('report-location', [r.location?.text, r.location?.region_name].filter(Boolean).join(' — '));
   text('report-tier', t('tier.' + r.tier));
