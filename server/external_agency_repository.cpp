@@ -9,10 +9,10 @@ namespace {
 
 constexpr const char* kAgencyColumns =
     "agency_id, endpoint, jurisdiction_id, sealed_key, share_identity, default_service_code, "
-    "polled_at, poll_error, updated_at";
+    "polled_at, poll_error, updated_at, keeps_private";
 constexpr const char* kRequestColumns =
     "report_id, agency_id, service_request_id, token, remote_status, remote_notes, posted_at, "
-    "open";
+    "open, message_id";
 
 ExternalAgency read_agency(SQLite::Database& db, Prepared& q) {
   ExternalAgency a;
@@ -25,6 +25,7 @@ ExternalAgency read_agency(SQLite::Database& db, Prepared& q) {
   if (!q.getColumn(6).isNull()) a.polled_at = q.getColumn(6).getInt64();
   a.poll_error = q.getColumn(7).getString();
   a.updated_at = q.getColumn(8).getInt64();
+  a.keeps_private = q.getColumn(9).getInt() != 0;
   Prepared codes(
       db, "SELECT category_id, service_code FROM external_service_codes WHERE agency_id = ?");
   codes.bind(1, a.agency_id);
@@ -44,6 +45,7 @@ ExternalRequest read_request(Prepared& q) {
   r.remote_notes = q.getColumn(5).getString();
   if (!q.getColumn(6).isNull()) r.posted_at = q.getColumn(6).getInt64();
   r.open = q.getColumn(7).getInt() != 0;
+  r.message_id = q.getColumn(8).getString();
   return r;
 }
 
@@ -74,10 +76,11 @@ std::vector<ExternalAgency> ExternalAgencyRepository::list(SQLite::Database& db)
 void ExternalAgencyRepository::save(SQLite::Database& db, const ExternalAgency& a) {
   Prepared q(db,
              "INSERT INTO external_agencies(agency_id, endpoint, jurisdiction_id, sealed_key, "
-             "share_identity, default_service_code, updated_at) VALUES(?,?,?,?,?,?,?) "
+             "share_identity, default_service_code, updated_at, keeps_private) "
+             "VALUES(?,?,?,?,?,?,?,?) "
              "ON CONFLICT(agency_id) DO UPDATE SET endpoint = excluded.endpoint, "
              "jurisdiction_id = excluded.jurisdiction_id, sealed_key = excluded.sealed_key, "
-             "share_identity = excluded.share_identity, "
+             "share_identity = excluded.share_identity, keeps_private = excluded.keeps_private, "
              "default_service_code = excluded.default_service_code, "
              "updated_at = excluded.updated_at");
   q.bind(1, a.agency_id);
@@ -87,6 +90,7 @@ void ExternalAgencyRepository::save(SQLite::Database& db, const ExternalAgency& 
   q.bind(5, a.share_identity ? 1 : 0);
   q.bind(6, a.default_service_code);
   q.bind(7, a.updated_at);
+  q.bind(8, a.keeps_private ? 1 : 0);
   q.exec();
   Prepared drop(db, "DELETE FROM external_service_codes WHERE agency_id = ?");
   drop.bind(1, a.agency_id);
@@ -124,15 +128,18 @@ void ExternalAgencyRepository::set_polled(SQLite::Database& db, int64_t agency_i
 }
 
 void ExternalAgencyRepository::queue_request(SQLite::Database& db, int64_t report_id,
-                                             int64_t agency_id, int64_t now) {
+                                             int64_t agency_id, const std::string& message_id,
+                                             int64_t now) {
   Prepared q(db,
-             "INSERT INTO external_requests(report_id, agency_id, created_at) VALUES(?,?,?) "
-             "ON CONFLICT(report_id) DO UPDATE SET agency_id = excluded.agency_id, "
-             "service_request_id = '', token = '', remote_status = '', remote_notes = '', "
-             "posted_at = NULL, open = 1, created_at = excluded.created_at");
+             "INSERT INTO external_requests(report_id, agency_id, message_id, created_at) "
+             "VALUES(?,?,?,?) ON CONFLICT(report_id) DO UPDATE SET agency_id = excluded.agency_id, "
+             "message_id = excluded.message_id, service_request_id = '', token = '', "
+             "remote_status = '', remote_notes = '', posted_at = NULL, open = 1, "
+             "created_at = excluded.created_at");
   q.bind(1, report_id);
   q.bind(2, agency_id);
-  q.bind(3, now);
+  q.bind(3, message_id);
+  q.bind(4, now);
   q.exec();
 }
 
@@ -145,16 +152,30 @@ std::optional<ExternalRequest> ExternalAgencyRepository::request(SQLite::Databas
   return read_request(q);
 }
 
-void ExternalAgencyRepository::set_posted(SQLite::Database& db, int64_t report_id,
+bool ExternalAgencyRepository::set_posted(SQLite::Database& db, int64_t report_id,
+                                          const std::string& message_id,
                                           const std::string& service_request_id,
                                           const std::string& token, int64_t now) {
   Prepared q(db,
              "UPDATE external_requests SET service_request_id = ?, token = ?, posted_at = ? "
-             "WHERE report_id = ?");
+             "WHERE report_id = ? AND message_id = ? AND posted_at IS NULL");
   q.bind(1, service_request_id);
   q.bind(2, token);
   q.bind(3, now);
   q.bind(4, report_id);
+  q.bind(5, message_id);
+  return q.exec() > 0;
+}
+
+void ExternalAgencyRepository::set_request_id(SQLite::Database& db, int64_t report_id,
+                                              const std::string& message_id,
+                                              const std::string& service_request_id) {
+  Prepared q(db,
+             "UPDATE external_requests SET service_request_id = ? "
+             "WHERE report_id = ? AND message_id = ?");
+  q.bind(1, service_request_id);
+  q.bind(2, report_id);
+  q.bind(3, message_id);
   q.exec();
 }
 
@@ -171,15 +192,16 @@ std::vector<ExternalRequest> ExternalAgencyRepository::open_requests(SQLite::Dat
 }
 
 void ExternalAgencyRepository::set_seen(SQLite::Database& db, int64_t report_id,
-                                        const std::string& status, const std::string& notes,
-                                        bool open) {
+                                        const std::string& message_id, const std::string& status,
+                                        const std::string& notes, bool open) {
   Prepared q(db,
              "UPDATE external_requests SET remote_status = ?, remote_notes = ?, open = ? "
-             "WHERE report_id = ?");
+             "WHERE report_id = ? AND message_id = ?");
   q.bind(1, status);
   q.bind(2, notes);
   q.bind(3, open ? 1 : 0);
   q.bind(4, report_id);
+  q.bind(5, message_id);
   q.exec();
 }
 

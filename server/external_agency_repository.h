@@ -21,6 +21,7 @@ struct ExternalAgency {
   std::string jurisdiction_id;
   std::string sealed_key;  // seal_with_secret(ExternalAgencyRepository::key_secret(...), key)
   bool share_identity = false;
+  bool keeps_private = false;  // honours attribute[confidential]: confidential reports may go
   std::string default_service_code;
   std::map<int64_t, std::string> service_codes;  // category id -> remote service_code
   std::optional<int64_t> polled_at;
@@ -34,6 +35,7 @@ struct ExternalAgency {
 struct ExternalRequest {
   int64_t report_id = 0;
   int64_t agency_id = 0;
+  std::string message_id;          // the outbox message that posts it: its generation
   std::string service_request_id;  // "" until the remote gave it
   std::string token;               // the remote's receipt when it gave no ID at once
   std::string remote_status;       // open, closed; "" until seen
@@ -53,18 +55,23 @@ class ExternalAgencyRepository {
   static void set_polled(SQLite::Database& db, int64_t agency_id, int64_t now,
                          const std::string& error);
 
-  // A report forwarded to an external agency: a request to post (again, when it comes back).
+  // A report forwarded to an external agency: a request to post by outbox message
+  // `message_id` (again, when it comes back or is reopened: a new generation).
   static void queue_request(SQLite::Database& db, int64_t report_id, int64_t agency_id,
-                            int64_t now);
+                            const std::string& message_id, int64_t now);
   static std::optional<ExternalRequest> request(SQLite::Database& db, int64_t report_id);
-  static void set_posted(SQLite::Database& db, int64_t report_id,
+  // Each write below names the generation it learned about and changes nothing when the
+  // request has been queued again since (false then).
+  static bool set_posted(SQLite::Database& db, int64_t report_id, const std::string& message_id,
                          const std::string& service_request_id, const std::string& token,
                          int64_t now);
+  static void set_request_id(SQLite::Database& db, int64_t report_id, const std::string& message_id,
+                             const std::string& service_request_id);
   // Open requests of the agency that have been posted, oldest first.
   static std::vector<ExternalRequest> open_requests(SQLite::Database& db, int64_t agency_id,
                                                     int limit);
-  static void set_seen(SQLite::Database& db, int64_t report_id, const std::string& status,
-                       const std::string& notes, bool open);
+  static void set_seen(SQLite::Database& db, int64_t report_id, const std::string& message_id,
+                       const std::string& status, const std::string& notes, bool open);
   static void close_request(SQLite::Database& db, int64_t report_id);
   static int count_open(SQLite::Database& db, int64_t agency_id);
 

@@ -57,6 +57,7 @@ json logged(const ExternalAgencyView& v) {
               {"jurisdiction_id", v.settings.jurisdiction_id},
               {"default_service_code", v.settings.default_service_code},
               {"share_identity", v.settings.share_identity},
+              {"keeps_private", v.settings.keeps_private},
               {"service_codes", v.service_codes}};
 }
 
@@ -107,13 +108,18 @@ ExternalAgencyOutcome ExternalAgencyService::save(const Principal& admin,
     a.jurisdiction_id = in.jurisdiction_id;
     a.default_service_code = in.default_service_code;
     a.share_identity = in.share_identity;
+    a.keeps_private = in.keeps_private;
     a.updated_at = now;
     if (in.endpoint.empty()) {
       out.fields.push_back({"endpoint", FieldCode::kRequired});
     } else if (!valid_open311_endpoint(in.endpoint)) {
       out.fields.push_back({"endpoint", FieldCode::kInvalidFormat});
     }
-    if (in.api_key.empty() && !before) {
+    // The key kept only for the same server: an address moved elsewhere needs the key again,
+    // so that no one sends the stored key (and the reports) to a server of their choosing.
+    const bool same_server =
+        before && endpoint_origin(before->endpoint) == endpoint_origin(in.endpoint);
+    if (in.api_key.empty() && !same_server) {
       out.fields.push_back({"api_key", FieldCode::kRequired});
     } else if (!printable_key(in.api_key)) {
       out.fields.push_back({"api_key", FieldCode::kInvalidFormat});

@@ -26,6 +26,7 @@ struct ExternalAgencyInput {
   std::string jurisdiction_id;
   std::string default_service_code;
   bool share_identity = false;
+  bool keeps_private = false;
   std::map<std::string, std::string> service_codes;  // category code -> remote service_code
 };
 

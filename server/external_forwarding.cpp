@@ -13,38 +13,46 @@ std::string description(const ReportRecord& r) {
   std::string out = r.title;
   if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
   out += "\n\n" + r.body;
-  if (!r.location.text.empty()) out += "\n\nLokasi: " + r.location.text;
-  out += "\nTanggal kejadian: " + r.incident_date;
+  out += "\n\nTanggal kejadian: " + r.incident_date;
   out += "\nNomor laporan aduan: " + format_tracking_id(r.tracking_id);
   return out;
 }
 
-}  // namespace
-
-void moved(SQLite::Database& db, const ReportRecord& held, const ReportRecord& r, int64_t now) {
-  if (held.agency_id == r.agency_id) return;
-  if (held.agency_id) {
-    if (const auto request = ExternalAgencyRepository::request(db, r.id);
-        request && request->agency_id == *held.agency_id) {
-      ExternalAgencyRepository::close_request(db, r.id);
-    }
-  }
-  if (!r.agency_id) return;
-  const auto agency = ExternalAgencyRepository::find(db, *r.agency_id);
-  if (!agency) return;
-  ExternalAgencyRepository::queue_request(db, r.id, agency->agency_id, now);
+// Queues the post of `r` to `agency`: its request row and its outbox message, one generation.
+void queue_post(SQLite::Database& db, const ReportRecord& r, const ExternalAgency& agency,
+                int64_t now) {
   OutboxMessage m;
   m.message_id = random_hex(16) + "@aduan";
   m.report_id = r.id;
   m.event = kEvent;
   m.channel = kChannel;
-  m.recipient = agency->endpoint;
+  m.recipient = agency.endpoint;
   m.subject = "Open311 " + format_tracking_id(r.tracking_id);
-  m.body = "Laporan " + format_tracking_id(r.tracking_id) + " dikirim ke " + agency->endpoint;
+  m.body = "Laporan " + format_tracking_id(r.tracking_id) + " dikirim ke " + agency.endpoint;
   m.to_citizen = false;
   m.next_attempt_at = now;
   m.created_at = now;
+  ExternalAgencyRepository::queue_request(db, r.id, agency.agency_id, m.message_id, now);
   OutboxRepository::insert(db, &m);
+}
+
+}  // namespace
+
+void acted(SQLite::Database& db, const ReportRecord& held, const ReportRecord& r, Action action,
+           int64_t now) {
+  const auto request = ExternalAgencyRepository::request(db, r.id);
+  const bool moved = held.agency_id != r.agency_id;
+  // Left the agency, or done here: whatever the remote says next changes nothing.
+  if (request && request->open && (moved || is_final(r.status))) {
+    ExternalAgencyRepository::close_request(db, r.id);
+  }
+  if (!r.agency_id || is_final(r.status)) return;
+  const bool reopened =
+      action == Action::kReopen && request && !request->open && request->agency_id == *r.agency_id;
+  if (!moved && !reopened) return;
+  if (const auto agency = ExternalAgencyRepository::find(db, *r.agency_id)) {
+    queue_post(db, r, *agency, now);
+  }
 }
 
 Open311Form request_form(const ReportRecord& r, const ExternalAgency& agency,

@@ -25,12 +25,15 @@ namespace external_forwarding {
 inline constexpr const char* kChannel = "open311";
 inline constexpr const char* kEvent = "open311_request";
 
-// In the transaction of an action that moved report `r` (it was `held`): a report forwarded
-// to an external agency gets its post queued; one that left such an agency is no longer
-// followed there.
-void moved(SQLite::Database& db, const ReportRecord& held, const ReportRecord& r, int64_t now);
+// In the transaction of every action on report `r` (it was `held`): a report forwarded to an
+// external agency gets its post queued; one the reporter reopened after the remote closed it
+// is posted again, as a new request (Open311 v2 has no reopening); one that left the agency
+// or is done here is no longer followed.
+void acted(SQLite::Database& db, const ReportRecord& held, const ReportRecord& r, Action action,
+           int64_t now);
 
-// The form of the post: the service, the place, the text with aduan's tracking ID, and the
+// The form of the post: the service, the place, the text with aduan's tracking ID (not the
+// place as written: a remote may publish the text, while aduan never publishes that), and the
 // reporter's contact only when the agency may have it (`share_identity`) and the report is
 // neither anonymous nor confidential. The report's own choice of publicity goes along as
 // attribute[confidential] (aduan's Open311 server honours it; without it a report is private).

@@ -1,7 +1,6 @@
 #include "external_poller.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <curl/curl.h>
 
 #include <iostream>
 #include <map>
@@ -11,6 +10,7 @@
 #include "crypto.h"
 #include "external_forwarding.h"
 #include "open311_client.h"
+#include "text.h"
 
 namespace aduan {
 namespace {
@@ -19,11 +19,16 @@ namespace {
 constexpr size_t kIdsPerRequest = 50;
 constexpr int kRequestsPerRound = 1000;
 
-// The remote's note as an action's note: a short one gets the agency's name in front, so it
-// meets the action's minimum; a long one is cut at a character boundary.
+// The remote's note as an action's note: controls dropped (a note with characters that
+// still cannot be shown says so instead of being lost), a short one with the agency's name in
+// front so it meets the action's minimum, a long one cut at a character boundary.
 std::string fit_note(std::string note, Action action, const std::string& agency_name) {
+  std::erase_if(note, [](char c) { return (c >= 0 && c < 0x20 && c != '\n') || c == 0x7f; });
+  if (check_text(note, true) != TextProblem::kNone) {
+    note = "(catatan dengan karakter yang tidak dapat ditampilkan)";
+  }
   const NoteLimits limits = note_limits(action);
-  if (note.size() < limits.min + 5) note = "Catatan dari " + agency_name + ": " + note;
+  if (count_characters(note) < limits.min + 5) note = "Catatan dari " + agency_name + ": " + note;
   if (note.size() > 4000) {
     size_t cut = 4000;
     while (cut > 0 && (static_cast<unsigned char>(note[cut]) & 0xC0) == 0x80) --cut;
@@ -52,9 +57,7 @@ ExternalPoller::ExternalPoller(Store& store, const Clock& clock, WorkflowService
     : store_(store),
       clock_(clock),
       workflow_(workflow),
-      secret_(external_forwarding::key_secret(store.secrets())) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-}
+      secret_(external_forwarding::key_secret(store.secrets())) {}
 
 ExternalPoller::~ExternalPoller() { stop(); }
 
@@ -95,8 +98,8 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
     }
     if (!r.service_request_id.empty() && r.service_request_id.size() <= 200) {
       store_.write([&](SQLite::Database& db) {
-        ExternalAgencyRepository::set_posted(db, r.report_id, r.service_request_id, r.token,
-                                             r.posted_at.value_or(clock_.now_unix()));
+        ExternalAgencyRepository::set_request_id(db, r.report_id, r.message_id,
+                                                 r.service_request_id);
       });
     }
   }
@@ -120,8 +123,14 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
       const auto found = by_id.find(string_field(item, "service_request_id"));
       if (found == by_id.end()) continue;
       ++round->requests;
-      round->actions += apply(*found->second, agency_name, string_field(item, "status"),
-                              string_field(item, "status_notes"));
+      const int written = apply(*found->second, agency_name, string_field(item, "status"),
+                                string_field(item, "status_notes"));
+      if (written < 0) {
+        error = "an update for report " + std::to_string(found->second->report_id) +
+                " could not be written; it is tried again";
+      } else {
+        round->actions += written;
+      }
     }
   }
   if (!error.empty()) {
@@ -137,37 +146,52 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
 int ExternalPoller::apply(const ExternalRequest& request, const std::string& agency_name,
                           const std::string& status, const std::string& notes) {
   if (status != "open" && status != "closed") return 0;  // not a GeoReport v2 status
-  if (status == request.remote_status && notes == request.remote_notes) return 0;
   std::optional<ReportRecord> report;
   store_.read(
       [&](SQLite::Database& db) { report = ReportRepository::find_by_id(db, request.report_id); });
+  const bool held = report && report->agency_id == request.agency_id && !is_final(report->status);
+  // Left the agency or done here since: no longer followed, whatever the remote says.
+  if (!held) {
+    store_.write([&](SQLite::Database& db) {
+      ExternalAgencyRepository::set_seen(db, request.report_id, request.message_id, status, notes,
+                                         false);
+    });
+    return 0;
+  }
+  if (status == request.remote_status && notes == request.remote_notes) return 0;
   const bool closed = status == "closed";
   const bool new_note = !notes.empty() && notes != request.remote_notes;
   int written = 0;
+  bool refused = false;
   // The remote acts as the agency: its admin, with no account of its own here.
   const Actor actor{Role::kAgencyAdmin, std::nullopt, agency_name + " (Open311)",
                     std::vector<int64_t>{request.agency_id}};
   auto run = [&](Action action, const std::string& note) {
     ActionInput in;
     in.note = fit_note(note, action, agency_name);
-    const ActOutcome out = workflow_.act(report->id, actor, action, in, std::nullopt);
+    const ActOutcome out = workflow_.act(report->id, actor, action, in, report->version);
     if (out.result == ActOutcome::Result::kOk) {
       report = out.report;
       ++written;
     } else {
+      refused = true;
       std::cerr << R"({"level":"warn","event":"open311_update_not_applied","report_id":)"
                 << report->id << "}\n";
     }
   };
-  const bool held = report && report->agency_id == request.agency_id && !is_final(report->status);
-  if (held && report->status == Status::kForwarded && (closed || new_note)) {
+  if (report->status == Status::kForwarded && closed && !new_note) {
+    // Closed there without a word (archived as a duplicate, out of its remit...): not a
+    // resolution to tell the reporter, but a report back on the coordinator's desk.
+    run(Action::kReturn, "Ditutup di sistem " + agency_name +
+                             " tanpa jawaban; mohon diperiksa dan diteruskan kembali.");
+  } else if (report->status == Status::kForwarded && (closed || new_note)) {
     // The agency's first answer: the remote's note, or that it took the report and closed it.
-    run(Action::kRespond, new_note && !closed ? notes
-                                              : "Laporan diterima dan ditangani oleh " +
-                                                    agency_name + " di sistemnya.");
+    run(Action::kRespond,
+        !closed ? notes : "Laporan diterima dan ditangani oleh " + agency_name + " di sistemnya.");
   }
   const bool working =
-      held && (report->status == Status::kInProgress || report->status == Status::kEscalated);
+      !refused && report->agency_id == request.agency_id &&
+      (report->status == Status::kInProgress || report->status == Status::kEscalated);
   if (working && closed) {
     run(Action::kResolve, notes.empty() ? "Laporan dinyatakan selesai oleh " + agency_name +
                                               " di sistemnya, tanpa catatan."
@@ -175,11 +199,14 @@ int ExternalPoller::apply(const ExternalRequest& request, const std::string& age
   } else if (working && new_note && written == 0) {
     run(Action::kUpdate, notes);
   }
-  // Followed while the report stays with the agency and the remote keeps it open.
+  // Refused (a note the workflow will not take, a report changed meanwhile): not marked as
+  // seen, so the next round tries again, and the agency's row shows the error.
+  if (refused) return -1;
   const bool still_open =
-      !closed && report && report->agency_id == request.agency_id && !is_final(report->status);
+      !closed && report->agency_id == request.agency_id && !is_final(report->status);
   store_.write([&](SQLite::Database& db) {
-    ExternalAgencyRepository::set_seen(db, request.report_id, status, notes, still_open);
+    ExternalAgencyRepository::set_seen(db, request.report_id, request.message_id, status, notes,
+                                       still_open);
   });
   return written;
 }

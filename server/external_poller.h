@@ -5,6 +5,8 @@
 //   a new status note while open  -> respond (the first answer) or update
 //   closed                        -> resolve, with the remote's note (after a respond when
 //                                    the agency had not answered yet)
+//   closed without any note,      -> return to the coordinator (closed there as a
+//   never answered                   duplicate, out of its remit...: not a resolution)
 // A remote that is down leaves the reports as they are; the agency's page shows the error,
 // and the next round tries again.
 #pragma once
@@ -41,7 +43,8 @@ class ExternalPoller {
 
  private:
   void poll_agency(const ExternalAgency& agency, PollRound* round);
-  // Applies one remote request's state to its report; the number of actions written.
+  // Applies one remote request's state to its report; the number of actions written, or -1
+  // when the workflow refused one (the state is then not marked as seen).
   int apply(const ExternalRequest& request, const std::string& agency_name,
             const std::string& status, const std::string& notes);
 

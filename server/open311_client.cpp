@@ -34,16 +34,22 @@ Open311Form with_credentials(const Open311Endpoint& e, Open311Form form) {
   return form;
 }
 
-// The first description of an Open311 error list, or the start of whatever came back.
-std::string remote_error(int status, const std::string& body) {
-  std::string why;
-  const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
-  if (doc.is_array() && !doc.empty() && doc[0].is_object() && doc[0].contains("description") &&
-      doc[0]["description"].is_string()) {
-    why = doc[0]["description"].get<std::string>();
-  }
-  if (why.size() > 300) why.resize(300);
-  return "Open311 answered " + std::to_string(status) + (why.empty() ? "" : ": " + why);
+// What a refusal means, by its status alone: the remote's own text may echo what was sent
+// (the report's words, a contact), and the failed-messages page is the system admin's, who
+// may read no complaint.
+std::string remote_error(int status) {
+  const char* why = status == 401 || status == 403   ? "the key was refused"
+                    : status == 404                  ? "unknown service or address"
+                    : status == 400 || status == 422 ? "the request was refused"
+                    : status >= 500                  ? "the remote system failed"
+                                                     : "unexpected answer";
+  return "Open311 answered " + std::to_string(status) + ": " + why;
+}
+
+// libcurl's global state, set up once before any thread uses it.
+void init_curl() {
+  static const bool done = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  (void)done;
 }
 
 Open311Answer fetch(const Open311Endpoint& e, const std::string& url, const std::string* post,
@@ -85,7 +91,7 @@ Open311Answer fetch(const Open311Endpoint& e, const std::string& url, const std:
     return out;
   }
   if (status < 200 || status >= 300) {
-    out.error = remote_error(out.status, body);
+    out.error = remote_error(out.status);
     // A refusal of this request stays a refusal; a server error, a timeout or a limit passes.
     out.permanent = status >= 400 && status < 500 && status != 408 && status != 429;
     return out;
@@ -103,6 +109,7 @@ Open311Answer fetch(const Open311Endpoint& e, const std::string& url, const std:
 
 Open311Answer open311_post_request(const Open311Endpoint& e, const Open311Form& form,
                                    const std::string& idempotency_key) {
+  init_curl();
   const std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
   const std::string body = encode(curl.get(), with_credentials(e, form));
   return fetch(e, e.base + "/requests.json", &body, idempotency_key);
@@ -110,9 +117,16 @@ Open311Answer open311_post_request(const Open311Endpoint& e, const Open311Form& 
 
 Open311Answer open311_get(const Open311Endpoint& e, const std::string& path,
                           const Open311Form& query) {
+  init_curl();
   const std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
   const std::string q = encode(curl.get(), with_credentials(e, query));
   return fetch(e, e.base + "/" + path + ".json?" + q, nullptr, "");
+}
+
+std::string endpoint_origin(const std::string& url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  return url.substr(0, std::min(url.find('/', scheme + 3), url.size()));
 }
 
 bool valid_open311_endpoint(const std::string& url) {
@@ -122,6 +136,13 @@ bool valid_open311_endpoint(const std::string& url) {
   if (host >= url.size() || url[host] == '/' || url.back() == '/') return false;
   const size_t authority_end = std::min(url.find('/', host), url.size());
   if (url.find('@', host) < authority_end) return false;  // no credentials in the address
+  // The key and the reports travel encrypted; plain http only to this machine (a local
+  // proxy, the tests).
+  if (!https) {
+    const std::string authority = url.substr(host, authority_end - host);
+    const std::string name = authority.substr(0, authority.rfind(':'));
+    if (name != "127.0.0.1" && name != "localhost" && name != "[::1]") return false;
+  }
   for (const unsigned char c : url) {
     if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '?' ||
         c == '#') {

@@ -23,7 +23,7 @@ struct Open311Answer {
   bool ok = false;         // a 2xx answer with a JSON body
   bool permanent = false;  // asking again will not help (a refusal of this request)
   int status = 0;          // the HTTP status; 0 when there was no answer
-  std::string error;       // what went wrong, for the failed-messages page and the logs
+  std::string error;       // what went wrong (never the remote's own text), for the admin
   nlohmann::json body;
 };
 
@@ -38,8 +38,11 @@ Open311Answer open311_post_request(const Open311Endpoint& e, const Open311Form& 
 Open311Answer open311_get(const Open311Endpoint& e, const std::string& path,
                           const Open311Form& query);
 
-// Whether `url` may be an endpoint: http or https, a host, at most 500 bytes, no spaces or
-// quotes, no user name or password in it, no query or fragment.
+// Whether `url` may be an endpoint: https (http only to this machine), a host, at most 500
+// bytes, no spaces or quotes, no user name or password in it, no query or fragment.
 bool valid_open311_endpoint(const std::string& url);
+
+// "https://host:port" of an endpoint: where its key goes.
+std::string endpoint_origin(const std::string& url);
 
 }  // namespace aduan

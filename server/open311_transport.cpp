@@ -1,7 +1,6 @@
 #include "open311_transport.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <curl/curl.h>
 
 #include "catalog_repository.h"
 #include "crypto.h"
@@ -22,9 +21,7 @@ struct Pending {
 class Open311Transport final : public Transport {
  public:
   Open311Transport(Store& store, const Clock& clock)
-      : store_(store), clock_(clock), secret_(external_forwarding::key_secret(store.secrets())) {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-  }
+      : store_(store), clock_(clock), secret_(external_forwarding::key_secret(store.secrets())) {}
 
   Delivery deliver(const OutboxMessage& m) override {
     const Pending p = pending(m);
@@ -54,7 +51,8 @@ class Open311Transport final : public Transport {
       return {false, false, "Open311 answered without a service_request_id or token"};
     }
     store_.write([&](SQLite::Database& db) {
-      ExternalAgencyRepository::set_posted(db, p.report.id, id, token, clock_.now_unix());
+      ExternalAgencyRepository::set_posted(db, p.report.id, m.message_id, id, token,
+                                           clock_.now_unix());
     });
     return {true, false, ""};
   }
@@ -66,9 +64,10 @@ class Open311Transport final : public Transport {
       const auto request =
           m.report_id ? ExternalAgencyRepository::request(db, *m.report_id) : std::nullopt;
       auto report = m.report_id ? ReportRepository::find_by_id(db, *m.report_id) : std::nullopt;
-      // Posted already, or the report has left the agency since: nothing to send.
+      // Posted already, queued again since (a newer message posts it), or the report has
+      // left the agency: nothing to send.
       if (!request || !report || !request->open || request->posted_at ||
-          report->agency_id != request->agency_id) {
+          request->message_id != m.message_id || report->agency_id != request->agency_id) {
         p.done = true;
         return;
       }
@@ -80,7 +79,13 @@ class Open311Transport final : public Transport {
       p.report = std::move(*report);
       p.agency = *agency;
       p.service_code = agency->service_code_for(p.report.category_id);
-      if (p.service_code.empty()) {
+      // Most Open311 servers publish every request: a confidential report goes only to one
+      // the admin marked as keeping it private when asked.
+      if (p.report.confidential && !agency->keeps_private) {
+        p.refusal =
+            "confidential report not sent: the agency's system is not marked as keeping "
+            "reports private";
+      } else if (p.service_code.empty()) {
         const Category* c =
             find_id(CatalogRepository::catalogue(db)->categories, p.report.category_id);
         p.refusal = "no remote service code for the category " + (c ? c->code : std::string("?"));

@@ -33,6 +33,7 @@ json external_json(const ExternalAgencyView& v, int offset) {
       {"jurisdiction_id", a.jurisdiction_id},
       {"default_service_code", a.default_service_code},
       {"share_identity", a.share_identity},
+      {"keeps_private", a.keeps_private},
       {"api_key_set", !a.sealed_key.empty()},
       {"service_codes", v.service_codes},
       {"polled_at", a.polled_at ? json(format_iso_datetime(*a.polled_at, offset)) : json(nullptr)},
@@ -50,6 +51,7 @@ std::optional<ExternalAgencyInput> input_of(const json& doc, std::vector<FieldEr
   in.default_service_code =
       json_support::read_string(doc, "default_service_code", "default_service_code", typed);
   in.share_identity = json_support::read_bool(doc, "share_identity", typed).value_or(false);
+  in.keeps_private = json_support::read_bool(doc, "keeps_private", typed).value_or(false);
   const json& codes = json_support::read_object(doc, "service_codes", typed);
   if (codes.is_object()) {
     for (const auto& [category, code] : codes.items()) {

@@ -245,7 +245,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
       return;
     }
     ReportSearch::moved(db, held, r.agency_id);
-    external_forwarding::moved(db, held, r, now);
+    external_forwarding::acted(db, held, r, action, now);
     event.at = now;
     event.actor_role = actor.role;
     event.actor_id = actor.user_id;

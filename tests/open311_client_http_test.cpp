@@ -123,7 +123,8 @@ class Open311Client : public ::testing::Test {
         {{"endpoint", "http://127.0.0.1:" + std::to_string(remote_port) + "/open311/v2/"},
          {"api_key", remote_key},
          {"service_codes", {{"jalan-jembatan", "jalan-jembatan"}}},
-         {"share_identity", true}});
+         {"share_identity", true},
+         {"keeps_private", true}});
     ASSERT_EQ(last_status, 200) << view;
   }
   int staff_act(const StaffSession& s, const std::string& id, json body) {
@@ -251,6 +252,59 @@ TEST_F(Open311Client, AReportForwardedToAnExternalAgencyIsHandledThereAndItsAnsw
   EXPECT_EQ(external_agencies()[0]["poll_error"], "");
 }
 
+TEST_F(Open311Client, ClosedThereWithoutAWordGoesBackToTheCoordinatorAndAReopeningIsPostedAgain) {
+  mark_external();
+  // Archived there as not their remit: closed, no note. Not a resolution for the reporter,
+  // but the report back on this coordinator's desk.
+  auto [archived, archived_pin] = server.submit();
+  ASSERT_EQ(staff_act(coordinator, archived, {{"action", "forward"}, {"agency", "DPUPR"}}), 200);
+  // Resolved there, then reopened here by the reporter: posted there again, as a new request.
+  auto [reopened, reopened_pin] = server.submit();
+  ASSERT_EQ(staff_act(coordinator, reopened, {{"action", "forward"}, {"agency", "DPUPR"}}), 200);
+  ASSERT_EQ(server.app().sender().run_once().sent, 2);
+  const StaffSession their_coordinator = remote->login("koordinator");
+  const StaffSession their_dpupr = remote->login("admin.dpupr");
+  ASSERT_EQ(remote->act(their_coordinator, remote_id_of(archived),
+                        {{"action", "archive"}, {"archive_reason", "not_public_service"}}),
+            200)
+      << remote->last_body;
+  const std::string first_post = remote_id_of(reopened);
+  ASSERT_EQ(
+      remote->act(their_coordinator, first_post, {{"action", "forward"}, {"agency", "DPUPR"}}),
+      200);
+  ASSERT_EQ(remote->act(their_dpupr, first_post,
+                        {{"action", "respond"}, {"note", "Kami periksa lokasinya minggu ini."}}),
+            200);
+  ASSERT_EQ(
+      remote->act(their_dpupr, first_post,
+                  {{"action", "resolve"}, {"note", "Lubang sudah ditutup dengan beton cor."}}),
+      200);
+  const PollRound round = server.app().poller().run_once();
+  EXPECT_EQ(round.failed, 0);
+  json staff_view =
+      json::parse(server.client()
+                      .Get(("/api/v1/staff/reports/" + archived).c_str(), coordinator.headers())
+                      ->body);
+  EXPECT_EQ(staff_view["status"], "submitted");
+  EXPECT_EQ(staff_view["returned"], true);
+  EXPECT_EQ(staff_view.count("external"), 0u);  // no longer with that agency
+  EXPECT_EQ(citizen_view(reopened, reopened_pin)["status"], "resolved");
+
+  auto res =
+      server.client().Post(("/api/v1/reports/" + reopened + "/actions").c_str(),
+                           json{{"pin", reopened_pin},
+                                {"action", "reopen"},
+                                {"note", "Lubangnya muncul lagi setelah hujan deras semalam."}}
+                               .dump(),
+                           "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(server.app().sender().run_once().sent, 1);
+  const std::string second_post = remote_id_of(reopened);
+  ASSERT_FALSE(second_post.empty());
+  EXPECT_NE(second_post, first_post);
+  EXPECT_EQ(sql(remote->db(), "SELECT count(*) FROM reports WHERE channel = 'open311'"), "3");
+}
+
 TEST_F(Open311Client, TheRemoteBeingDownDelaysThePostAndThePollsAndNothingIsLost) {
   mark_external();
   auto [id, pin] = server.submit();
@@ -343,6 +397,15 @@ TEST_F(Open311Client,
   EXPECT_EQ(email_there(first), "0");
   EXPECT_EQ(email_there(named), "1");
   EXPECT_EQ(email_there(hidden), "0");
+  // A system not marked as keeping reports private gets no confidential report: the post
+  // fails for good, with the reason on the failed-messages page.
+  auto [secret, secret_pin] = server.submit({{"confidential", true}});
+  ASSERT_EQ(staff_act(coordinator, secret, {{"action", "forward"}, {"agency", "DPUPR"}}), 200);
+  EXPECT_EQ(server.app().sender().run_once().failed, 1);
+  auto res = server.client().Get("/api/v1/admin/notifications?status=failed", sysadmin.headers());
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("confidential report not sent"), std::string::npos) << res->body;
+  EXPECT_EQ(remote_id_of(secret), "");
   // A public report here is public there too (its reporter chose so).
   remote->get("/open311/v2/requests/" + remote_id_of(named) + ".json");
   EXPECT_EQ(remote->last_status, 404);  // not verified there yet: not on the feed
@@ -361,6 +424,10 @@ TEST_F(Open311Client, SettingsAreCheckedAndLogged) {
   EXPECT_TRUE(got.count("endpoint invalid_format")) << fields;
   EXPECT_TRUE(got.count("service_codes.nope unknown_category")) << fields;
   EXPECT_TRUE(got.count("service_codes.air-bersih invalid_format")) << fields;
+  // Plain http only to this machine: the key and the reports travel encrypted.
+  fields = put_external({{"endpoint", "http://lapor.example.go.id/open311/v2"}, {"api_key", "k"}});
+  EXPECT_EQ(last_status, 422);
+  EXPECT_EQ(fields["errors"][0]["field"], "endpoint");
   // No key on a first setting.
   fields = put_external({{"endpoint", "https://lapor.example.go.id/open311/v2"}});
   EXPECT_EQ(last_status, 422);
@@ -376,6 +443,13 @@ TEST_F(Open311Client, SettingsAreCheckedAndLogged) {
   EXPECT_EQ(res->status, 403);
 
   mark_external();
+  // The stored key goes only to the server it was given for: another server needs it again.
+  fields = put_external({{"endpoint", "http://localhost:9/open311/v2"}});
+  EXPECT_EQ(last_status, 422);
+  EXPECT_EQ(fields["errors"][0]["field"], "api_key");
+  put_external({{"endpoint", "http://127.0.0.1:" + std::to_string(remote_port) + "/v2-other"},
+                {"keeps_private", true}});
+  EXPECT_EQ(last_status, 200);  // same server, another path: the key stays
   res = server.client().Get("/api/v1/admin/admin-events?kind=agency&target=DPUPR",
                             sysadmin.headers());
   ASSERT_EQ(res->status, 200);

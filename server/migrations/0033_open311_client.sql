@@ -9,6 +9,9 @@ CREATE TABLE external_agencies (
   -- not in the database: a copy of the file does not give the key away.
   sealed_key           TEXT NOT NULL,
   share_identity       INTEGER NOT NULL DEFAULT 0,  -- the reporter's contact may go along
+  -- The remote keeps a request private when asked (attribute[confidential]); without it, a
+  -- confidential report is not sent there, since most Open311 servers publish every request.
+  keeps_private        INTEGER NOT NULL DEFAULT 0,
   default_service_code TEXT NOT NULL DEFAULT '',
   polled_at            INTEGER,
   poll_error           TEXT NOT NULL DEFAULT '',
@@ -26,6 +29,9 @@ CREATE TABLE external_service_codes (
 CREATE TABLE external_requests (
   report_id          INTEGER PRIMARY KEY REFERENCES reports(id),
   agency_id          INTEGER NOT NULL REFERENCES agencies(id),
+  -- The outbox message that posts it: a new post (the report forwarded there again, or
+  -- reopened) is a new generation, and what an older one learns is not written over it.
+  message_id         TEXT NOT NULL,
   service_request_id TEXT NOT NULL DEFAULT '',
   token              TEXT NOT NULL DEFAULT '',
   remote_status      TEXT NOT NULL DEFAULT '',

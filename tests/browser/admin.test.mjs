@@ -234,6 +234,8 @@ test('the system admin links an agency to its own Open311 system, and the key is
   await admin.fill('#external-endpoint', env.server.url + 'open311/v2');
   await admin.fill('#external-api_key', key);
   await admin.fill('[id="external-service_codes.air-bersih"]', 'air-bersih');
+  // aduan keeps a request private when asked: confidential reports may go there.
+  await admin.check('#external-form input[name="keeps_private"]');
   await admin.click('#external-form button[type="submit"]');
   await admin.waitForSelector('#external-list tr[data-code="PDAM"]');
   const row = await admin.textContent('#external-list tr[data-code="PDAM"]');

@@ -67,6 +67,7 @@ function fill() {
   for (const name of ['endpoint', 'jurisdiction_id', 'default_service_code']) form.elements[name].value = e?.[name] ?? '';
   form.elements.api_key.value = '';
   form.elements.share_identity.checked = e?.share_identity ?? false;
+  form.elements.keeps_private.checked = e?.keeps_private ?? false;
   for (const input of codes.querySelectorAll('input')) input.value = e?.service_codes[input.dataset.category] ?? '';
   document.getElementById('external-remove').hidden = !e;
 }
@@ -89,6 +90,7 @@ async function save() {
     jurisdiction_id: form.elements.jurisdiction_id.value.trim(),
     default_service_code: form.elements.default_service_code.value.trim(),
     share_identity: form.elements.share_identity.checked,
+    keeps_private: form.elements.keeps_private.checked,
     service_codes: Object.fromEntries([...codes.querySelectorAll('input')].map((i) => [i.dataset.category, i.value.trim()]).filter(([, v]) => v)),
   };
   const res = await setExternalAgency(form.elements.agency.value, body);
