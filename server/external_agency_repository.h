@@ -1,6 +1,6 @@
 // Agencies handled in another system, reached over Open311 (migration 0033): each one's
-// endpoint, sealed key and service codes; the requests posted there and what aduan last saw
-// of them; and, on the receiving side, the API key each Open311 report came in with.
+// endpoint, sealed key and service codes; and the requests posted there and what aduan last
+// saw of them.
 #pragma once
 
 #include <cstdint>
@@ -74,10 +74,6 @@ class ExternalAgencyRepository {
                        const std::string& status, const std::string& notes, bool open);
   static void close_request(SQLite::Database& db, int64_t report_id);
   static int count_open(SQLite::Database& db, int64_t agency_id);
-
-  // Receiving side: the key an Open311 report was posted with.
-  static void add_origin(SQLite::Database& db, int64_t report_id, int64_t api_key_id);
-  static std::optional<int64_t> origin(SQLite::Database& db, int64_t report_id);
 };
 
 }  // namespace aduan

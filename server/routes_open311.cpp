@@ -11,12 +11,12 @@
 #include "catalog_repository.h"
 #include "clock.h"
 #include "crypto.h"
-#include "external_agency_repository.h"
 #include "geo.h"
 #include "inbound_service.h"
 #include "json_parse.h"
 #include "json_support.h"
 #include "notifier.h"
+#include "open311_origins.h"
 #include "open311_params.h"
 #include "public_repository.h"
 #include "region_catalog.h"
@@ -206,7 +206,7 @@ void post_request(const Services& s, const httplib::Request& req, httplib::Respo
   s.store.write([&](SQLite::Database& db) {
     if (const auto r =
             ReportRepository::find_by_tracking_id(db, parse_tracking_id(out.tracking_id).canonical))
-      ExternalAgencyRepository::add_origin(db, r->id, sender->id);
+      open311_origins::add(db, r->id, sender->id);
   });
   // The ID is known at once, so the answer carries it and no token (the spec's either-or).
   reply(res, format, 201, "service_requests",
@@ -254,7 +254,7 @@ void sent_by_key(SQLite::Database& db, const Catalogue& catalogue, int64_t key,
                  std::vector<std::string>* ids, int offset, json* out) {
   std::erase_if(*ids, [&](const std::string& id) {
     const auto r = ReportRepository::find_by_tracking_id(db, id);
-    if (!r || ExternalAgencyRepository::origin(db, r->id) != key) return false;
+    if (!r || open311_origins::of(db, r->id) != key) return false;
     out->push_back(request_json(db, catalogue, *r, offset, true));
     return true;
   });
