@@ -133,7 +133,7 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
                                                                      const httplib::Response& res) {
     const std::string route = metrics.finish_request(res.status);
     if (access_log) log_request(req, res);
-    if (on_answer) on_answer(route, res.status);
+    if (on_answer) on_answer(route, req, res);
   });
 
   register_public_routes(impl_->router, services);

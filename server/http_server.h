@@ -11,6 +11,11 @@
 
 #include "map_settings.h"
 
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
 namespace aduan {
 
 class AssetSource;
@@ -35,9 +40,12 @@ struct HttpOptions {
   // The map on the citizen pages; also opens the CSP to the tile server (map_settings.h).
   MapSettings map;
   // Told of every answer once it is sent: its route as the metrics name it ("GET
-  // /api/v1/reports/{tracking_id}", "other") and its status. The tests hold every answer to
-  // the OpenAPI document with it (tests/test_server.cpp).
-  std::function<void(const std::string& route, int status)> on_answer;
+  // /api/v1/reports/{tracking_id}", "other"), the request and the response. The tests hold
+  // every answer's status, content type and body to the OpenAPI document with it
+  // (tests/test_server.cpp).
+  std::function<void(const std::string& route, const httplib::Request& req,
+                     const httplib::Response& res)>
+      on_answer;
 };
 
 class HttpServer {

@@ -4,11 +4,8 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <random>
-
-#include "embedded.h"
 
 namespace aduan::testing {
 
@@ -52,9 +49,12 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
   options.http.access_log = false;
   options.settings.monitoring_cache_ms = 0;  // tests read the monitoring right after acting
   options.submit_limit = options.track_limit = AddressLimit{};
-  options.http.on_answer = [this](const std::string& route, int status) {
+  options.http.on_answer = [this](const std::string& route, const httplib::Request& req,
+                                  const httplib::Response& res) {
+    std::optional<RecordedAnswer> answer = record_answer(route, req, res);
+    if (!answer) return;
     std::lock_guard lock(answers_mutex_);
-    answers_.insert({route, status});
+    answers_.insert(std::move(*answer));
   };
   if (configure) configure(options);
   app_ = std::make_unique<App>(options, clock_);
@@ -67,8 +67,8 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
 TestServer::~TestServer() {
   app_->http().stop();
   thread_.join();
-  for (const std::string& answer : undocumented_answers()) {
-    ADD_FAILURE() << "answered but not in the OpenAPI document: " << answer;
+  for (const std::string& problem : contract_problems()) {
+    ADD_FAILURE() << "an answer differs from the OpenAPI document: " << problem;
   }
   app_.reset();
   std::error_code ignored;
@@ -86,30 +86,9 @@ CommandResult run_command(const std::string& command) {
   return out;
 }
 
-std::vector<std::string> TestServer::undocumented_answers() const {
-  static const nlohmann::json doc = nlohmann::json::parse(embedded_data_file("openapi.json"));
-  std::vector<std::string> out;
+std::vector<std::string> TestServer::contract_problems() const {
   std::lock_guard lock(answers_mutex_);
-  for (const auto& [route, status] : answers_) {
-    // Static files and unknown paths ("other"), and a prefix's fallback, are no operation.
-    if (route == "other" || route.find("{path}") != std::string::npos) continue;
-    const size_t space = route.find(' ');
-    std::string method = route.substr(0, space);
-    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
-    const std::string path = route.substr(space + 1);
-    const auto& paths = doc["paths"];
-    if (!paths.contains(path) || !paths[path].contains(method)) {
-      out.push_back(route + " (no such operation)");
-      continue;
-    }
-    const auto& responses = paths[path][method]["responses"];
-    const std::string code = std::to_string(status);
-    if (!responses.contains(code) && !responses.contains(code.substr(0, 1) + "XX") &&
-        !responses.contains("default")) {
-      out.push_back(route + " " + code);
-    }
-  }
-  return out;
+  return aduan::testing::contract_problems({answers_.begin(), answers_.end()});
 }
 
 httplib::Client TestServer::client() const {

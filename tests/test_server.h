@@ -19,6 +19,7 @@
 #include "app.h"
 #include "clock.h"
 #include "demo_data.h"
+#include "response_contract.h"
 
 namespace aduan::testing {
 
@@ -60,10 +61,11 @@ class TestServer {
   // Rows in a table, read through a separate connection.
   int64_t count_rows(const std::string& table);
 
-  // Every answer so far whose status the OpenAPI document does not list for its operation
-  // ("POST /api/v1/reports 418"), or whose route it does not document. The destructor fails
-  // the test on any.
-  std::vector<std::string> undocumented_answers() const;
+  // Every way the answers so far differ from the OpenAPI document: a status it does not list
+  // for the operation ("POST /api/v1/reports 418"), a media type it does not list for that
+  // status, a JSON body its schema refuses or a field it does not name (response_contract.h).
+  // The destructor fails the test on any.
+  std::vector<std::string> contract_problems() const;
 
  private:
   std::filesystem::path dir_;
@@ -75,7 +77,7 @@ class TestServer {
   std::thread thread_;
   int port_ = 0;
   mutable std::mutex answers_mutex_;
-  std::set<std::pair<std::string, int>> answers_;  // (route, status)
+  std::set<RecordedAnswer> answers_;  // a set: a test repeats many answers
 };
 
 // A complete, valid submission body.
