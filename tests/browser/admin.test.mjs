@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifacts, staffApi, staffPage, useAduan } from './harness.mjs';
+import { artifacts, fileReport, staffApi, staffPage, useAduan } from './harness.mjs';
 
 const env = useAduan({ seedReports: 3000 });
 
@@ -251,16 +251,11 @@ test('the system admin links an agency to its own Open311 system, and the key is
 
   // A water report forwarded to PDAM now goes to its system (here this same server); the
   // coordinator's page says where it is: its number there, once the outbox has sent it.
-  const filed = await fetch(env.server.url + 'api/v1/reports', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      classification: 'complaint', incident_date: '2026-11-20', location: { text: 'Jl. Sukaramai, Martapura' },
-      reporter: { name: 'Rahmat Hidayat', phone: '081234567891' }, category: 'air-bersih', agency: 'PDAM',
-      title: 'Air PDAM mati tiga hari', body: 'Air tidak mengalir sama sekali sejak Senin pagi di seluruh gang kami.',
-    }),
+  const id = await fileReport(env.server, {
+    location: { text: 'Jl. Sukaramai, Martapura' }, reporter: { name: 'Rahmat Hidayat', phone: '081234567891' },
+    category: 'air-bersih', agency: 'PDAM',
+    title: 'Air PDAM mati tiga hari', body: 'Air tidak mengalir sama sekali sejak Senin pagi di seluruh gang kami.',
   });
-  assert.equal(filed.status, 201);
-  const { tracking_id: id } = await filed.json();
   await (await staffApi(env.server, 'koordinator')).act(id, { action: 'forward', agency: 'PDAM' });
   const coordinator = await staffPage(env.browser, env.server, 'koordinator');
   await coordinator.setViewportSize({ width: 1366, height: 800 });

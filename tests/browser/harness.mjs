@@ -98,6 +98,22 @@ export async function staffAction(page, server, trackingId, verb, fill = async (
   await page.waitForSelector('#report-notice:not([hidden])');
 }
 
+// A report filed through the public API as a citizen's phone would: a road complaint in
+// Martapura unless `fields` says otherwise. Returns its tracking ID.
+export async function fileReport(server, fields = {}) {
+  const res = await fetch(server.url + 'api/v1/reports', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      classification: 'complaint', incident_date: '2026-11-20', location: { text: 'Jl. A. Yani km 39, Martapura' },
+      reporter: { name: 'Siti Aminah', phone: '081234567890' }, category: 'jalan-jembatan', agency: 'DPUPR',
+      title: 'Lubang besar di Jl. A. Yani km 39', body: 'Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada pengendara yang jatuh.',
+      ...fields,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`filing a report: ${res.status} ${await res.text()}`);
+  return (await res.json()).tracking_id;
+}
+
 // A staff member's API session over plain HTTP (no browser): `act(id, body)` posts a
 // workflow action on the version the staff member sees.
 export async function staffApi(server, username) {

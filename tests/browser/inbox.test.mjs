@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, launchBrowser, staffAction, staffApi, staffPage, startAduan } from './harness.mjs';
+import { artifacts, fileReport, launchBrowser, staffAction, staffApi, staffPage, startAduan } from './harness.mjs';
 
 const kInstructions = 'Cek lokasi besok pagi bersama UPT jalan dan foto lubangnya.';
 const env = {};
@@ -52,16 +52,7 @@ const badgeCount = (page) => page.evaluate(() => Number(document.getElementById(
 
 test('an assignment with instructions reaches the officer in the inbox, and opening it reads it', async () => {
   // A citizen files a report; the coordinator forwards it to the roads agency.
-  const res = await fetch(env.server.url + 'api/v1/reports', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      classification: 'complaint', incident_date: '2026-11-20', location: { text: 'Jl. A. Yani km 39, Martapura' },
-      reporter: { name: 'Siti Aminah', phone: '081234567890' }, category: 'jalan-jembatan', agency: 'DPUPR',
-      title: 'Lubang besar di Jl. A. Yani km 39', body: 'Ada lubang besar di tengah jalan sejak dua minggu lalu, sudah ada pengendara yang jatuh.',
-    }),
-  });
-  assert.equal(res.status, 201);
-  const { tracking_id: id } = await res.json();
+  const id = await fileReport(env.server);
   await (await staffApi(env.server, 'koordinator')).act(id, { action: 'forward', agency: 'DPUPR' });
 
   // The agency admin finds it in the inbox and assigns it in the panel with instructions.
