@@ -21,8 +21,13 @@ std::optional<RecordedAnswer> record_answer(const std::string& route, const http
   a.content_type = res.get_header_value("Content-Type");
   a.streamed = static_cast<bool>(res.content_provider_);
   a.has_body = req.method != "HEAD" && (a.streamed || !res.body.empty());
-  // Only JSON is read: the bodies of files and exports can be large and are not parsed.
-  if (a.has_body && a.content_type.find("json") != std::string::npos) a.body = res.body;
+  // Only JSON and Open311's XML are read: the bodies of files and exports can be large and
+  // are not parsed.
+  const bool open311_xml = route.find(" /open311/") != std::string::npos &&
+                           a.content_type.find("xml") != std::string::npos;
+  if (a.has_body && (a.content_type.find("json") != std::string::npos || open311_xml)) {
+    a.body = res.body;
+  }
   return a;
 }
 

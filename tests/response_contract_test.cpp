@@ -1,6 +1,7 @@
 // The response check refuses what it must: an undocumented field (also inside an allOf
 // composition and a nested object), a wrong type, an undocumented status or media type, a JSON
-// body the document gives no schema; and lets a documented answer through.
+// body the document gives no schema, an Open311 XML answer that differs from its JSON schema;
+// and lets a documented answer through.
 #include "response_contract.h"
 
 #include <gtest/gtest.h>
@@ -92,6 +93,39 @@ TEST(ResponseContract, RefusesABodyThatIsNotJson) {
   const auto problems = contract_problems({broken});
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_TRUE(mentions(problems, "not JSON")) << problems[0];
+}
+
+}  // namespace
+}  // namespace aduan::testing
+
+namespace aduan::testing {
+namespace {
+
+// Open311's XML is held to the schema of its JSON twin: a documented answer passes, an element
+// the document does not name, or a number that is not one, does not.
+TEST(ResponseContract, ReadsOpen311XmlByItsJsonSchema) {
+  const std::string route = "GET /open311/v2/requests.{format}";
+  const auto xml = [&](const std::string& inner) {
+    return RecordedAnswer{route,
+                          200,
+                          "text/xml; charset=utf-8",
+                          true,
+                          false,
+                          "<?xml version=\"1.0\" encoding=\"utf-8\"?><service_requests><request>"
+                          "<service_request_id>K7M-2QX-9PA</service_request_id><status>open</"
+                          "status><requested_datetime>2026-11-23T10:00:00+07:00</"
+                          "requested_datetime><updated_datetime>2026-11-23T10:00:00+07:00</"
+                          "updated_datetime>" +
+                              inner + "</request></service_requests>"};
+  };
+  EXPECT_EQ(contract_problems({xml("<lat>-3.44</lat>")}), std::vector<std::string>{});
+  auto problems = contract_problems({xml("<reporter_phone>0812</reporter_phone>")});
+  EXPECT_TRUE(mentions(problems, "text/xml /0/reporter_phone: field not in the document"))
+      << ::testing::PrintToString(problems);
+  problems = contract_problems({xml("<lat>sebelah pasar</lat>")});
+  EXPECT_TRUE(mentions(problems, "text/xml /0/lat")) << ::testing::PrintToString(problems);
+  problems = contract_problems({xml("<unclosed>")});
+  EXPECT_FALSE(problems.empty());
 }
 
 }  // namespace

@@ -5,10 +5,14 @@
 
 ANSWERS has one JSON object a line: {"route": "GET /api/v1/reports/{tracking_id}",
 "status": 200, "content_type": "application/json; charset=utf-8", "has_body": true,
-"streamed": false, "body": "..."}; "body" is there for JSON answers only. For each answer the
-document must list its status for its operation and its media type for that status; a JSON
-body must match the schema of that media type, and a JSON body without a schema is refused,
-so that every field the server sends is written down. Prints one line per problem
+"streamed": false, "body": "..."}; "body" is there for JSON answers and Open311's XML ones
+only. For each answer the document must list its status for its operation and its media type
+for that status; a JSON body must match the schema of that media type, and a JSON body without
+a schema is refused, so that every field the server sends is written down. An XML body
+(Open311) is read into the shape its JSON twin has, guided by that twin's schema (a list's
+entries are the element's children, an object's fields its child elements, numbers and
+booleans parsed from their text), and must match the same schema: the two formats say the
+same things, and neither carries a field the document does not name. Prints one line per problem
 ("GET /path 200 application/json /items/0/title: 5 is not of type 'string'") and exits 1
 when there is any, 0 otherwise.
 
@@ -28,6 +32,7 @@ validator in this checker's own copy, changed in three ways:
 """
 import json
 import sys
+import xml.etree.ElementTree as ET
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -107,6 +112,43 @@ class View:
         return s
 
 
+def scalar_type(schema):
+    """The type a leaf's schema names, null aside, and whether null is allowed."""
+    if "anyOf" in schema:
+        parts = [p for p in schema["anyOf"] if p.get("type") != "null"]
+        return (scalar_type(parts[0])[0] if parts else None), True
+    types = schema.get("type")
+    if isinstance(types, list):
+        rest = [t for t in types if t != "null"]
+        return (rest[0] if rest else None), "null" in types
+    return types, False
+
+
+def from_xml(element, schema):
+    """The value an XML element stands for, in the shape `schema` (resolved) gives it."""
+    kind, nullable = scalar_type(schema)
+    if "anyOf" in schema:
+        schema = next((p for p in schema["anyOf"] if p.get("type") != "null"), schema)
+    if kind == "array" or "items" in schema:
+        return [from_xml(child, schema.get("items", {})) for child in element]
+    if kind == "object" or "properties" in schema or len(element):
+        fields = schema.get("properties", {})
+        return {child.tag: from_xml(child, fields.get(child.tag, {})) for child in element}
+    text = element.text or ""
+    if text == "" and nullable:
+        return None
+    try:
+        if kind == "integer":
+            return int(text)
+        if kind == "number":
+            return float(text)
+    except ValueError:
+        return text  # the schema's type check says what is wrong
+    if kind == "boolean" and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
 def find_response(doc, route, status):
     method, _, path = route.partition(" ")
     operation = doc["paths"].get(path, {}).get(method.lower())
@@ -172,6 +214,8 @@ class Checker:
             listed = ", ".join(content) or "no body"
             return [f"{where}: {media or 'a body without a content type'} is not documented "
                     f"(the document has {listed})"]
+        if media in ("text/xml", "application/xml") and "body" in answer:
+            return self.check_xml(answer, content, where, media)
         if not is_json(media) or answer.get("streamed"):
             return []
         schema = content[media].get("schema")
@@ -182,6 +226,21 @@ class Checker:
         except ValueError as e:
             return [f"{where} {media}: not JSON ({e})"]
         errors = self.validator(route, status, media, schema).iter_errors(body)
+        found = describe(errors)[:MAX_PROBLEMS_PER_ANSWER]
+        return [f"{where} {media} {place}: {why}" for place, why in found]
+
+
+    def check_xml(self, answer, content, where, media):
+        twin = content.get("application/json", {}).get("schema")
+        if twin is None:
+            return [f"{where} {media}: no JSON schema to read the XML by"]
+        try:
+            root = ET.fromstring(answer["body"].encode("utf-8"))
+        except ET.ParseError as e:
+            return [f"{where} {media}: not well formed ({e})"]
+        body = from_xml(root, self.view.of(twin))
+        errors = self.validator(answer["route"], answer["status"], "application/json",
+                                twin).iter_errors(body)
         found = describe(errors)[:MAX_PROBLEMS_PER_ANSWER]
         return [f"{where} {media} {place}: {why}" for place, why in found]
 
