@@ -15,11 +15,12 @@ size_t collect(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
-std::string encode(CURL* curl, const Open311Form& form) {
+// libcurl since 7.82 escapes without a handle (the handle argument is ignored).
+std::string encode(const Open311Form& form) {
   std::string out;
   for (const auto& [key, value] : form) {
-    char* k = curl_easy_escape(curl, key.c_str(), int(key.size()));
-    char* v = curl_easy_escape(curl, value.c_str(), int(value.size()));
+    char* k = curl_easy_escape(nullptr, key.c_str(), int(key.size()));
+    char* v = curl_easy_escape(nullptr, value.c_str(), int(value.size()));
     if (!out.empty()) out += '&';
     out += std::string(k) + "=" + v;
     curl_free(k);
@@ -110,16 +111,14 @@ Open311Answer fetch(const Open311Endpoint& e, const std::string& url, const std:
 Open311Answer open311_post_request(const Open311Endpoint& e, const Open311Form& form,
                                    const std::string& idempotency_key) {
   init_curl();
-  const std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
-  const std::string body = encode(curl.get(), with_credentials(e, form));
+  const std::string body = encode(with_credentials(e, form));
   return fetch(e, e.base + "/requests.json", &body, idempotency_key);
 }
 
 Open311Answer open311_get(const Open311Endpoint& e, const std::string& path,
                           const Open311Form& query) {
   init_curl();
-  const std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
-  const std::string q = encode(curl.get(), with_credentials(e, query));
+  const std::string q = encode(with_credentials(e, query));
   return fetch(e, e.base + "/" + path + ".json?" + q, nullptr, "");
 }
 

@@ -41,7 +41,7 @@ json external_json(const ExternalAgencyView& v, int offset) {
       {"open_requests", v.open_requests}};
 }
 
-std::optional<ExternalAgencyInput> input_of(const json& doc, std::vector<FieldError>* typed) {
+ExternalAgencyInput input_of(const json& doc, std::vector<FieldError>* typed) {
   ExternalAgencyInput in;
   in.endpoint = json_support::read_string(doc, "endpoint", "endpoint", typed);
   // A trailing slash is how many copy an address; the paths are added after one.
@@ -87,7 +87,7 @@ void register_external_routes(Router& router, const Services& s) {
         std::vector<FieldError> typed;
         const auto in = input_of(*doc, &typed);
         if (!typed.empty()) return send_admin_error(res, AdminError::kInvalid, typed);
-        const ExternalAgencyOutcome out = service->save(p, req.matches[1].str(), *in);
+        const ExternalAgencyOutcome out = service->save(p, req.matches[1].str(), in);
         if (out.error != AdminError::kNone) {
           return send_admin_error(res, out.error, out.fields);
         }
