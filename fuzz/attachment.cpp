@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "attachment_content.h"
+#include "formats/attachment_content.h"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "inbound_text.h"
-#include "text.h"
-#include "tracking_id.h"
+#include "formats/inbound_text.h"
+#include "shared/text.h"
+#include "shared/tracking_id.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);

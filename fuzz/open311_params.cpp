@@ -1,13 +1,13 @@
 // Open311 POST /requests as a form body: any parameters make a report input that
 // validation can judge, and any date parses or is refused without an exception.
-#include "open311_params.h"
+#include "formats/open311_params.h"
 
 #include <httplib.h>
 
 #include <cstdint>
 #include <string>
 
-#include "validation.h"
+#include "shared/validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "actions.h"
-#include "json_codec.h"
-#include "json_parse.h"
-#include "json_staff.h"
-#include "validation.h"
+#include "formats/json_parse.h"
+#include "http/json/codec.h"
+#include "http/json/staff.h"
+#include "shared/actions.h"
+#include "shared/validation.h"
 
 namespace {
 

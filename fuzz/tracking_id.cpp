@@ -1,6 +1,6 @@
 // Tracking IDs as people type them: parsing never fails badly, and an ID that parses
 // prints back to a form that parses to itself.
-#include "tracking_id.h"
+#include "shared/tracking_id.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // The service worker: keeps the citizen's pages, scripts and the wasm core on the phone so
 // that aduan opens without a connection and repeat visits cost no data. The server fills in
-// the file list and the version (server/assets.cpp); a new release changes this script, and
+// the file list and the version (server/http/assets.cpp); a new release changes this script, and
 // the browser then fetches the new files once and drops the old ones.
 const VERSION = '__ADUAN_VERSION__';
 const FILES = "__ADUAN_FILES__";

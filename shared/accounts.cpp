@@ -1,9 +1,9 @@
-#include "accounts.h"
+#include "shared/accounts.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "text.h"
+#include "shared/text.h"
 
 namespace aduan {
 namespace {

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "validation.h"
-#include "workflow.h"
+#include "shared/validation.h"
+#include "shared/workflow.h"
 
 namespace aduan {
 

@@ -1,13 +1,13 @@
-#include "actions.h"
+#include "shared/actions.h"
 
 #include <algorithm>
 #include <array>
 
-#include "attachments.h"
-#include "deadlines.h"
-#include "names.h"
-#include "text.h"
-#include "tracking_id.h"
+#include "shared/attachments.h"
+#include "shared/deadlines.h"
+#include "shared/names.h"
+#include "shared/text.h"
+#include "shared/tracking_id.h"
 
 namespace aduan {
 namespace {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "validation.h"
-#include "workflow.h"
+#include "shared/validation.h"
+#include "shared/workflow.h"
 
 namespace aduan {
 

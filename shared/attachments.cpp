@@ -1,4 +1,4 @@
-#include "attachments.h"
+#include "shared/attachments.h"
 
 #include <string>
 

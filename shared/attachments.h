@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "validation.h"
+#include "shared/validation.h"
 
 namespace aduan {
 

@@ -1,4 +1,4 @@
-#include "calendar.h"
+#include "shared/calendar.h"
 
 #include <algorithm>
 

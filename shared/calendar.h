@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "date.h"
+#include "shared/date.h"
 
 namespace aduan {
 

@@ -1,11 +1,11 @@
-#include "category_model.h"
+#include "shared/category_model.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
-#include "similarity.h"
+#include "shared/similarity.h"
 
 namespace aduan {
 namespace {

@@ -1,4 +1,4 @@
-#include "date.h"
+#include "shared/date.h"
 
 namespace aduan {
 

@@ -1,9 +1,9 @@
-#include "deadlines.h"
+#include "shared/deadlines.h"
 
 #include <algorithm>
 #include <array>
 
-#include "names.h"
+#include "shared/names.h"
 
 namespace aduan {
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string_view>
 
-#include "calendar.h"
-#include "workflow.h"
+#include "shared/calendar.h"
+#include "shared/workflow.h"
 
 namespace aduan {
 

@@ -1,4 +1,4 @@
-#include "geo.h"
+#include "shared/geo.h"
 
 #include <algorithm>
 #include <cmath>

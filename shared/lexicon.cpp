@@ -1,4 +1,4 @@
-#include "lexicon.h"
+#include "shared/lexicon.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "regions.h"
+#include "shared/regions.h"
 
 #include <algorithm>
 #include <cstdint>

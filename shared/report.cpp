@@ -1,8 +1,8 @@
-#include "report.h"
+#include "shared/report.h"
 
 #include <array>
 
-#include "names.h"
+#include "shared/names.h"
 
 namespace aduan {
 namespace {

@@ -1,4 +1,4 @@
-#include "similarity.h"
+#include "shared/similarity.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "lexicon.h"
+#include "shared/lexicon.h"
 
 namespace aduan {
 namespace {

@@ -66,7 +66,7 @@ using TermWeight = std::function<double(const std::string&)>;
 // What staff have taught the matcher in one deployment: how strongly two different terms
 // stand for the same thing, in [0, kMaxLinkStrength], 0 when nothing was learned. Learned
 // from the reports staff mark as duplicates of one another (terms_to_link below); the server
-// keeps the pairs (server/term_links.h).
+// keeps the pairs (server/store/term_links.h).
 using TermLink = std::function<double(const std::string&, const std::string&)>;
 
 // How much of `of` is found in `by`, in [0, 1], order ignored: each term of `of` counts with

@@ -1,4 +1,4 @@
-#include "tracking_id.h"
+#include "shared/tracking_id.h"
 
 namespace aduan {
 namespace {

@@ -1,13 +1,13 @@
-#include "validation.h"
+#include "shared/validation.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "attachments.h"
-#include "names.h"
-#include "regions.h"
-#include "text.h"
+#include "shared/attachments.h"
+#include "shared/names.h"
+#include "shared/regions.h"
+#include "shared/text.h"
 
 namespace aduan {
 namespace {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "date.h"
-#include "report.h"
+#include "shared/date.h"
+#include "shared/report.h"
 
 namespace aduan {
 

@@ -1,8 +1,8 @@
-#include "workflow.h"
+#include "shared/workflow.h"
 
 #include <array>
 
-#include "names.h"
+#include "shared/names.h"
 
 namespace aduan {
 namespace {

@@ -1,6 +1,6 @@
 // The administration's rules in the core: which roles need an agency, cycles in the agency
 // tree, and the guards on disabling an account.
-#include "accounts.h"
+#include "shared/accounts.h"
 
 #include <gtest/gtest.h>
 

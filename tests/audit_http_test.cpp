@@ -14,10 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "audit_chain.h"
-#include "backup.h"
-#include "crypto.h"
-#include "secrets.h"
+#include "base/crypto.h"
+#include "base/secrets.h"
+#include "store/audit_chain.h"
+#include "store/backup.h"
 #include "test_peers.h"
 #include "test_server.h"
 

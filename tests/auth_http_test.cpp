@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "router.h"
+#include "http/router.h"
 #include "test_server.h"
 
 namespace aduan::testing {
@@ -283,7 +283,7 @@ TEST(Authorization, PublicRoutesNeverExposeStaffData) {
         // A new account's one-time link chooses its password (a 256-bit token).
         r.pattern == "/api/v1/session/activation" || r.pattern == "/api/v1/openapi.json" ||
         r.pattern == "/api/v1/regions" ||
-        // Device keys are what anonymous submissions are limited by (device_limits.h).
+        // Device keys are what anonymous submissions are limited by (http/device_limits.h).
         r.pattern == "/api/v1/device-keys" ||
         // The map's settings and the region near a pin: no report in either.
         r.pattern == "/api/v1/map" || r.pattern == "/api/v1/regions/near" ||

@@ -9,8 +9,8 @@
 #include <set>
 #include <thread>
 
-#include "backup.h"
-#include "store.h"
+#include "store/backup.h"
+#include "store/store.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -1,8 +1,8 @@
-#include "calendar.h"
+#include "shared/calendar.h"
 
 #include <gtest/gtest.h>
 
-#include "deadlines.h"
+#include "shared/deadlines.h"
 
 namespace aduan {
 namespace {

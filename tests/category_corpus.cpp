@@ -6,12 +6,12 @@
 #include <map>
 #include <stdexcept>
 
-#include "app.h"
-#include "catalog_repository.h"
-#include "clock.h"
-#include "date.h"
-#include "report_repository.h"
-#include "tracking_id.h"
+#include "app/app.h"
+#include "base/clock.h"
+#include "shared/date.h"
+#include "shared/tracking_id.h"
+#include "store/catalog_repository.h"
+#include "store/report_repository.h"
 
 namespace aduan {
 

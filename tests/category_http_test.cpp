@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "category_corpus.h"
-#include "category_model.h"
-#include "category_model_json.h"
-#include "category_model_service.h"
+#include "formats/category_model_json.h"
+#include "services/category_model_service.h"
+#include "shared/category_model.h"
 #include "test_server.h"
 
 namespace aduan {

@@ -2,7 +2,7 @@
 // it does on the training corpus (tests/category/training.tsv) by cross-validation, which is
 // where kOfferProbability and kMinKnownTerms were chosen. The held-out measurement through
 // the server is tests/category_heldout_test.cpp.
-#include "category_model.h"
+#include "shared/category_model.h"
 
 #include <gtest/gtest.h>
 

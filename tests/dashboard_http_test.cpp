@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tallies.h"
+#include "store/tallies.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -1,8 +1,8 @@
-#include "deadlines.h"
+#include "shared/deadlines.h"
 
 #include <gtest/gtest.h>
 
-#include "actions.h"
+#include "shared/actions.h"
 
 namespace aduan {
 namespace {

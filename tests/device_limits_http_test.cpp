@@ -1,4 +1,4 @@
-// Submission limits with device keys (server/device_limits.h): a shared address is not one
+// Submission limits with device keys (server/http/device_limits.h): a shared address is not one
 // sender, a device has its own small limit, and neither forged nor freshly minted keys lift
 // an address past its ceiling.
 #include <gtest/gtest.h>

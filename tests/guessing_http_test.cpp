@@ -12,8 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "shared/tracking_id.h"
 #include "test_server.h"
-#include "tracking_id.h"
 
 namespace aduan::testing {
 namespace {

@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <random>
 
-#include "catalog_repository.h"
-#include "embedded.h"
-#include "holiday_csv.h"
-#include "store.h"
+#include "base/embedded.h"
+#include "formats/holiday_csv.h"
+#include "store/catalog_repository.h"
+#include "store/store.h"
 
 namespace aduan {
 namespace {

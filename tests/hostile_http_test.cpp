@@ -18,9 +18,9 @@
 #include <thread>
 #include <vector>
 
-#include "address_limiter.h"
-#include "json_parse.h"
-#include "router.h"
+#include "formats/json_parse.h"
+#include "http/address_limiter.h"
+#include "http/router.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -8,7 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "assets.h"
+#include "http/assets.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "inbound_service.h"
-#include "templates.h"
-#include "transports.h"
-#include "validation.h"
+#include "notify/templates.h"
+#include "notify/transports.h"
+#include "services/inbound_service.h"
+#include "shared/validation.h"
 
 namespace aduan {
 namespace {

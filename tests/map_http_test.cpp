@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "geo.h"
-#include "map_settings.h"
-#include "region_locator.h"
+#include "formats/map_settings.h"
+#include "model/region_locator.h"
+#include "shared/geo.h"
 #include "test_server.h"
 
 namespace aduan::testing {

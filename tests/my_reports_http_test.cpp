@@ -10,11 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "device_link_service.h"
-#include "notification_sender.h"
+#include "notify/notification_sender.h"
+#include "services/device_link_service.h"
+#include "shared/tracking_id.h"
 #include "test_peers.h"
 #include "test_server.h"
-#include "tracking_id.h"
 
 namespace aduan::testing {
 namespace {

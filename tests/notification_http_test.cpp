@@ -11,10 +11,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "notify_config.h"
+#include "notify/notify_config.h"
+#include "notify/transports.h"
 #include "test_peers.h"
 #include "test_server.h"
-#include "transports.h"
 
 namespace aduan::testing {
 namespace {

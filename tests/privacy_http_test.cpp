@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "audit_chain.h"
-#include "notification_sender.h"
-#include "secrets.h"
+#include "base/secrets.h"
+#include "notify/notification_sender.h"
+#include "store/audit_chain.h"
 #include "test_peers.h"
 #include "test_server.h"
 

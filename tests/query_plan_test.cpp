@@ -9,8 +9,8 @@
 #include <regex>
 #include <set>
 
-#include "prepared.h"
-#include "seed.h"
+#include "app/seed.h"
+#include "store/prepared.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
-#include "similar_reports.h"
-#include "similarity.h"
+#include "shared/similarity.h"
+#include "shared/text.h"
+#include "store/similar_reports.h"
 #include "test_server.h"
-#include "text.h"
 
 namespace aduan::testing {
 namespace {
@@ -170,7 +170,7 @@ class SimilarityQuality : public ::testing::Test {
 
   // The stream of staff marks a deployment would see: for every "same" pair of `pairs`, A
   // and B are filed, and the coordinator archives B as a duplicate of A (which teaches the
-  // matcher the words that differ, server/term_links.h). A is then archived too, so that the
+  // matcher the words that differ, server/store/term_links.h). A is then archived too, so that the
   // search index holds nothing of the stream and only the learned pairs remain. Returns how
   // many marks were made.
   int learn_from_marks(const std::vector<Pair>& pairs) {

@@ -1,6 +1,6 @@
 // Duplicate detection's text matching: the affix rules on known Indonesian words, and the
 // quality on a labelled set of report pairs (tests/similarity/pairs.tsv).
-#include "similarity.h"
+#include "shared/similarity.h"
 
 #include <gtest/gtest.h>
 
@@ -77,7 +77,7 @@ TEST(Similarity, PlacesAreNamesInAnyCase) {
 }
 
 TEST(Similarity, SameProblemAtAnotherPlaceIsApart) {
-  constexpr double kOffer = 0.3;  // the citizen's offer list (server/similar_reports.h)
+  constexpr double kOffer = 0.3;  // the citizen's offer list (server/store/similar_reports.h)
   const TermWeight one = [](const std::string&) { return 1.0; };
   const PlaceNames places({"krian", "mojosari"});
   auto score = [&](const char* a, const char* b) {

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report_search.h"
-#include "staff_service.h"
+#include "services/staff_service.h"
+#include "store/report_search.h"
 #include "test_server.h"
 
 namespace aduan::testing {

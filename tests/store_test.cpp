@@ -1,6 +1,6 @@
 // Group commit: concurrent grouped writes share transactions, each is visible to another
 // connection as soon as its call returns, and one that fails takes nobody else with it.
-#include "store.h"
+#include "store/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>

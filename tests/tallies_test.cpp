@@ -1,5 +1,5 @@
 // The monitoring's counters: which day and month counters cover a period.
-#include "tallies.h"
+#include "store/tallies.h"
 
 #include <gtest/gtest.h>
 

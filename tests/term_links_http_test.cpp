@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "similarity.h"
-#include "store.h"
-#include "term_links.h"
+#include "shared/similarity.h"
+#include "store/store.h"
+#include "store/term_links.h"
 #include "test_server.h"
 
 namespace aduan::testing {

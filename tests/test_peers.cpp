@@ -12,7 +12,7 @@
 #include <chrono>
 #include <fstream>
 
-#include "transports.h"
+#include "notify/transports.h"
 
 extern char** environ;
 

@@ -16,9 +16,9 @@
 #include <thread>
 #include <vector>
 
-#include "app.h"
-#include "clock.h"
-#include "demo_data.h"
+#include "app/app.h"
+#include "app/demo_data.h"
+#include "base/clock.h"
 #include "response_contract.h"
 
 namespace aduan::testing {

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "report_repository.h"
+#include "shared/tracking_id.h"
+#include "store/report_repository.h"
 #include "test_server.h"
-#include "tracking_id.h"
 
 namespace aduan::testing {
 namespace {

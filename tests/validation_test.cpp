@@ -1,10 +1,10 @@
-#include "validation.h"
+#include "shared/validation.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "regions.h"
+#include "shared/regions.h"
 
 namespace aduan {
 namespace {

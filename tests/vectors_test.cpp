@@ -5,15 +5,15 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "calendar.h"
-#include "deadlines.h"
-#include "json_codec.h"
-#include "region_catalog.h"
-#include "regions.h"
-#include "text.h"
-#include "tracking_id.h"
-#include "validation.h"
-#include "workflow.h"
+#include "http/json/codec.h"
+#include "model/region_catalog.h"
+#include "shared/calendar.h"
+#include "shared/deadlines.h"
+#include "shared/regions.h"
+#include "shared/text.h"
+#include "shared/tracking_id.h"
+#include "shared/validation.h"
+#include "shared/workflow.h"
 
 namespace aduan {
 namespace {

@@ -1,4 +1,4 @@
-#include "workflow.h"
+#include "shared/workflow.h"
 
 #include <gtest/gtest.h>
 

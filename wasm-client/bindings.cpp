@@ -8,16 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "actions.h"
-#include "attachments.h"
-#include "calendar.h"
-#include "category_model.h"
-#include "deadlines.h"
-#include "report.h"
-#include "text.h"
-#include "tracking_id.h"
-#include "validation.h"
-#include "workflow.h"
+#include "shared/actions.h"
+#include "shared/attachments.h"
+#include "shared/calendar.h"
+#include "shared/category_model.h"
+#include "shared/deadlines.h"
+#include "shared/report.h"
+#include "shared/text.h"
+#include "shared/tracking_id.h"
+#include "shared/validation.h"
+#include "shared/workflow.h"
 
 using emscripten::val;
 
@@ -341,7 +341,7 @@ std::string local_date_js(double unix_seconds, int offset_minutes) {
 
 // ---- category suggestion ----
 
-// The model as GET /api/v1/categories/model sends it (server/category_model_json.h), parsed
+// The model as GET /api/v1/categories/model sends it (server/formats/category_model_json.h), parsed
 // by the page. Anything not of that shape gives an empty model, which suggests nothing.
 CategoryModel category_model_from_js(const val& doc) {
   CategoryModel model;

@@ -4,9 +4,9 @@
 #include <exception>
 #include <string>
 
-#include "app.h"
+#include "app/app.h"
+#include "base/clock.h"
 #include "category_corpus.h"
-#include "clock.h"
 
 int main(int argc, char** argv) {
   std::string db, tsv;

@@ -1,6 +1,6 @@
 // The inbox: what needs this staff member's attention, newest first, one item per report,
 // each a link to the report (opening it marks it read), with "mark read" and "mark all read".
-// Which items a role gets is the server's (server/inbox_service.h).
+// Which items a role gets is the server's (server/services/inbox_service.h).
 import { formatDate, formatDateTime, formatNumber, onLangChange, t } from '../i18n.js';
 import { inbox, markInboxRead } from './api.js';
 import { setInboxCount } from './inbox_badge.js';

@@ -1,4 +1,4 @@
-// The words the repeated-report matcher learned from duplicate marks (server/term_links.h):
+// The words the repeated-report matcher learned from duplicate marks (server/store/term_links.h):
 // coordinators and the system admin read the pairs, the most taught first, and reject a
 // wrong one, or take a rejection back.
 import { formatDateTime, formatNumber, onLangChange, t } from '../i18n.js';

@@ -1,0 +1,61 @@
+# Refuses an include in server/ that goes against the layers (cmake -P, run before the
+# server's libraries are compiled; server/CMakeLists.txt). A file's layer is its first folder
+# under server/; it may include the core ("shared/...") and the layers listed for it below,
+# always by path. There is no list of exceptions: a breach is fixed where it is made.
+cmake_minimum_required(VERSION 3.20)
+
+# What each layer may include, besides itself and the core.
+set(allowed_base "")
+set(allowed_model base)
+set(allowed_formats model base)
+set(allowed_store model formats base)
+set(allowed_notify store model formats base)
+set(allowed_services notify store model formats base)
+set(allowed_http services model formats base)
+set(allowed_app http services notify store model formats base)
+set(layers base model formats store notify services http app)
+# The layers that may name the storage engine. The HTTP layer and everything below the store
+# see storage faults as base/storage_error.h, never as SQLite's.
+set(engine_layers store notify services app)
+
+set(errors "")
+
+file(GLOB_RECURSE sources RELATIVE ${SERVER_DIR} ${SERVER_DIR}/*.h ${SERVER_DIR}/*.cpp)
+foreach(source IN LISTS sources)
+  string(REGEX MATCH "^[^/]+" layer "${source}")
+  if(NOT layer IN_LIST layers)
+    list(APPEND errors "server/${source}: not in a layer's folder (${layers})")
+    continue()
+  endif()
+  if(NOT layer IN_LIST engine_layers)
+    file(STRINGS ${SERVER_DIR}/${source} engine REGEX "^[ \t]*#[ \t]*include[ \t]*<(SQLiteCpp/|sqlite3)")
+    if(engine)
+      list(APPEND errors "server/${source}: the ${layer} layer may not name the storage engine (${engine})")
+    endif()
+  endif()
+  file(STRINGS ${SERVER_DIR}/${source} includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^[^\"]*\"([^\"]*)\".*" "\\1" path "${line}")
+    string(REGEX MATCH "^[^/]+" target "${path}")
+    if(path MATCHES "^[^/]+\\.inc$")
+      continue()  # generated next to the build (matcher_digest.inc)
+    endif()
+    if(target STREQUAL "shared" OR target STREQUAL layer)
+      continue()
+    endif()
+    if(NOT path MATCHES "/" OR NOT target IN_LIST layers)
+      list(APPEND errors "server/${source}: include \"${path}\" by its path from server/ or as \"shared/...\"")
+      continue()
+    endif()
+    if(target IN_LIST allowed_${layer})
+      continue()
+    endif()
+    list(APPEND errors "server/${source}: the ${layer} layer may not include \"${path}\" (${layer} may use: ${allowed_${layer}})")
+  endforeach()
+endforeach()
+
+if(errors)
+  list(JOIN errors "\n  " text)
+  message(FATAL_ERROR "Layers broken:\n  ${text}")
+endif()
+file(TOUCH ${STAMP})

@@ -1,0 +1,278 @@
+#include "app/seed.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <random>
+
+#include "app/app.h"
+#include "app/demo_data.h"
+#include "store/audit_chain.h"
+#include "store/catalog_repository.h"
+#include "store/prepared.h"
+#include "store/report_repository.h"
+#include "store/report_search.h"
+#include "store/similar_reports.h"
+#include "store/tallies.h"
+
+namespace aduan {
+namespace {
+
+struct StatusShare {
+  Status status;
+  int percent;
+};
+
+// Roughly what a mature deployment holds: most reports finished, some still moving.
+constexpr StatusShare kShares[] = {
+    {Status::kClosed, 55},     {Status::kArchived, 10}, {Status::kResolved, 5},
+    {Status::kInProgress, 12}, {Status::kForwarded, 8}, {Status::kSubmitted, 6},
+    {Status::kPostponed, 2},   {Status::kEscalated, 2},
+};
+
+// Problems, streets and neighbourhoods combine into varied, realistic texts, so that the
+// search for repeated reports meets the spread of words a real store has.
+constexpr const char* kProblems[] = {
+    "Jalan berlubang",
+    "Lampu penerangan jalan mati",
+    "Sampah tidak diangkut",
+    "Air PDAM keruh dan berbau",
+    "Air PDAM tidak mengalir",
+    "Saluran drainase tersumbat",
+    "Pohon tumbang menutup jalan",
+    "Trotoar rusak",
+    "Parkir liar di trotoar",
+    "Lampu lalu lintas mati",
+    "Jembatan rusak",
+    "Banjir setiap hujan",
+    "Pungutan liar di sekolah",
+    "Pelayanan KTP elektronik lambat",
+    "Puskesmas tutup saat jam layanan",
+    "Bantuan sosial tidak tepat sasaran",
+    "Izin usaha tidak kunjung terbit",
+    "Kabel listrik menjuntai",
+    "Tiang listrik miring",
+    "Pedagang kaki lima menutup jalan",
+    "Bau limbah pabrik",
+    "Angkot ngetem bikin macet",
+    "Rambu lalu lintas roboh",
+    "Halte bus rusak",
+    "Obat puskesmas kosong",
+    "Guru sering tidak masuk",
+    "Pasar kumuh dan becek",
+    "Anjing liar berkeliaran",
+    "Genangan air di jalan",
+    "Aspal jalan mengelupas",
+};
+constexpr const char* kStreets[] = {
+    "Merdeka",
+    "Sudirman",
+    "Diponegoro",
+    "Ahmad Yani",
+    "Gatot Subroto",
+    "Pahlawan",
+    "Veteran",
+    "Kartini",
+    "Imam Bonjol",
+    "Hasanuddin",
+    "Pattimura",
+    "Cendrawasih",
+    "Melati",
+    "Mawar",
+    "Anggrek",
+    "Kenanga",
+    "Cempaka",
+    "Flamboyan",
+    "Teuku Umar",
+    "Wahid Hasyim",
+    "Hayam Wuruk",
+    "Gajah Mada",
+    "Siliwangi",
+    "Pajajaran",
+    "Braga",
+    "Asia Afrika",
+    "Dago",
+    "Riau",
+    "Setiabudi",
+    "Pasteur",
+    "Cihampelas",
+    "Sukajadi",
+    "Cipaganti",
+    "Lembong",
+    "Naripan",
+    "Cikapayang",
+    "Martapura",
+    "Banjar",
+    "Lambung Mangkurat",
+    "Pangeran Antasari",
+    "Sultan Adam",
+    "Belitung",
+};
+constexpr const char* kVillages[] = {
+    "Mekarsari", "Sukamaju",  "Cibeureum", "Sindangsari", "Margahayu", "Mulyasari",
+    "Cipedes",   "Sukaluyu",  "Cikadut",   "Babakan",     "Sukaresmi", "Cihaurgeulis",
+    "Antapani",  "Arcamanik", "Tanjung",   "Kebon Jeruk", "Sirnaraga", "Gedebage",
+    "Cileunyi",  "Cibiru",    "Kliwon",
+};
+
+double seconds_since(std::chrono::steady_clock::time_point* mark) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - *mark).count();
+  *mark = now;
+  return seconds;
+}
+
+}  // namespace
+
+SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64_t random_seed) {
+  const auto started = std::chrono::steady_clock::now();
+  auto mark = started;
+  SeedSummary s;
+  DemoSummary ignored;
+  load_demo_catalogue(app, &ignored, now);
+  std::vector<Category> categories;
+  WorkingCalendar calendar;
+  app.store().read([&](SQLite::Database& db) {
+    categories = CatalogRepository::active_categories(db);
+    calendar = CatalogRepository::calendar(db);
+  });
+  std::mt19937_64 rng(random_seed);
+  const int64_t span = int64_t{years} * 365 * 86400;
+  const DeadlinePolicy policy;
+  const int offset_minutes = app.reports().settings().utc_offset_minutes;
+  // One transaction for the whole load: a seed that dies leaves the store as it was. Inside
+  // it the bulk-load shortcuts are safe: the counters' triggers are off and recounted once
+  // at the end, and the secondary indexes are dropped and built again by sorting, which
+  // is several times faster than updating them row by row.
+  app.store().write([&](SQLite::Database& db) {
+    db.exec("PRAGMA synchronous=OFF");
+    db.exec("PRAGMA cache_size=-1048576");
+    SQLite::Transaction tx(db);
+    tallies::suspend(db);
+    std::vector<std::string> indexes;
+    {
+      Prepared q(db,
+                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                 "AND tbl_name IN ('reports', 'report_events', 'stage_records', 'report_terms')");
+      std::vector<std::string> names;
+      while (q.executeStep()) {
+        names.push_back(q.getColumn(0).getString());
+        indexes.push_back(q.getColumn(1).getString());
+      }
+      q.reset();
+      for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
+    }
+    // One chain through every event of the store, followed here and its head written once.
+    const Secrets& secrets = app.store().secrets();
+    AuditHead head = read_audit_head(db);
+    for (int64_t done = 0; done < count; ++done) {
+      ReportRecord r;
+      r.created_at = now - static_cast<int64_t>(rng() % static_cast<uint64_t>(span));
+      r.updated_at = r.created_at;
+      int pick = static_cast<int>(rng() % 100);
+      r.status = Status::kClosed;
+      for (const StatusShare& share : kShares) {
+        if (pick < share.percent) {
+          r.status = share.status;
+          break;
+        }
+        pick -= share.percent;
+      }
+      const Category& category = categories[rng() % categories.size()];
+      r.category_id = category.id;
+      r.classification = rng() % 10 < 8 ? "complaint" : (rng() % 2 ? "aspiration" : "info_request");
+      r.channel = std::array{"web", "web", "web", "whatsapp", "sms", "email", "api"}[rng() % 7];
+      const std::string street = kStreets[rng() % std::size(kStreets)];
+      const std::string village = kVillages[rng() % std::size(kVillages)];
+      r.title = std::string(kProblems[rng() % std::size(kProblems)]) + " di Jl. " + street;
+      r.body = r.title + " dekat Kelurahan " + village + " RT " + std::to_string(1 + rng() % 20) +
+               ". Mohon segera ditindaklanjuti oleh instansi terkait.";
+      const Date created = local_date(r.created_at, offset_minutes);
+      r.incident_date = format_iso_date(Date{created.days - static_cast<int>(rng() % 5)});
+      r.location.text = "Jl. " + street + ", Kelurahan " + village;
+      r.reporter.phone = "+62812" + std::to_string(10000000 + rng() % 89999999);
+      r.confidential = rng() % 20 == 0;
+      r.anonymous = rng() % 10 == 0;
+      const bool forwarded = r.status != Status::kSubmitted && r.status != Status::kPostponed &&
+                             !(r.status == Status::kArchived);
+      if (forwarded) r.agency_id = category.agency_id;
+      if (r.status == Status::kClosed && rng() % 3 == 0) r.rating = 1 + static_cast<int>(rng() % 5);
+      // The stage it is in now, or none when finished.
+      const Date verified{created.days + static_cast<int>(rng() % 5)};
+      const Date responded{verified.days + static_cast<int>(rng() % 8)};
+      const Date resolved{responded.days + static_cast<int>(rng() % 20)};
+      if (r.status == Status::kSubmitted) {
+        r.clock.deadline = stage_deadline(calendar, policy, Stage::kVerification, r.tier, created);
+      } else if (r.status == Status::kForwarded) {
+        r.clock.deadline =
+            stage_deadline(calendar, policy, Stage::kFirstResponse, r.tier, verified);
+      } else if (r.status == Status::kInProgress) {
+        r.clock.deadline = stage_deadline(calendar, policy, Stage::kResolution, r.tier, responded);
+      } else if (r.status == Status::kResolved) {
+        r.clock.deadline =
+            stage_deadline(calendar, policy, Stage::kCitizenConfirmation, r.tier, resolved);
+      }
+      r.tracking_id = make_tracking_id(rng());
+      if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
+      SimilarReports::add(db, r);
+      ReportSearch::add(db, r);
+      ++s.reports;
+      // Each event records the report's state as generated (its final one).
+      const std::string state = report_state_digest(secrets, r);
+      auto append = [&](const EventRecord& event) {
+        ReportRepository::append_event_after(db, secrets, r.id, state, event, &head);
+        ++s.events;
+      };
+      EventRecord e;
+      e.at = r.created_at;
+      e.action = Action::kSubmit;
+      e.to_status = Status::kSubmitted;
+      append(e);
+      // The stages it went through, each with its length and whether it kept its date, and
+      // the events that moved it; as far as its status says it got.
+      auto record = [&](Stage stage, Date from, Date to, std::optional<int64_t> agency) {
+        ReportRecord held = r;
+        held.agency_id = agency;
+        const StageDeadline d = stage_deadline(calendar, policy, stage, r.tier, from);
+        ReportRepository::record_stage(db, held, d, to, calendar.working_days_between(from, to),
+                                       int64_t{to.days} * 86400);
+        ++s.stage_records;
+      };
+      auto timeline = [&] {
+        if (!forwarded) return;
+        record(Stage::kVerification, created, verified, std::nullopt);
+        e.at = int64_t{verified.days} * 86400 + 3600;
+        e.action = Action::kForward;
+        e.from_status = Status::kSubmitted;
+        e.to_status = Status::kForwarded;
+        e.actor_role = Role::kCoordinator;
+        append(e);
+        if (r.status == Status::kForwarded) return;
+        record(Stage::kFirstResponse, verified, responded, r.agency_id);
+        if (r.status == Status::kInProgress || r.status == Status::kEscalated) return;
+        record(Stage::kResolution, responded, resolved, r.agency_id);
+        if (r.status != Status::kClosed) return;
+        e.at = int64_t{resolved.days + 3} * 86400;
+        e.action = Action::kConfirm;
+        e.from_status = Status::kResolved;
+        e.to_status = Status::kClosed;
+        e.actor_role = Role::kCitizen;
+        append(e);
+      };
+      timeline();
+    }
+    write_audit_head(db, head);
+    s.seconds_rows = seconds_since(&mark);
+    for (const std::string& sql : indexes) db.exec(sql);
+    s.seconds_indexes = seconds_since(&mark);
+    tallies::resume(db, offset_minutes);
+    s.seconds_counters = seconds_since(&mark);
+    tx.commit();
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA cache_size=-2000");  // SQLite's default again
+  });
+  s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return s;
+}
+
+}  // namespace aduan

@@ -1,0 +1,287 @@
+#include "notify/notifier.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <set>
+
+#include "base/crypto.h"
+#include "notify/templates.h"
+#include "shared/tracking_id.h"
+#include "store/catalog_repository.h"
+#include "store/follower_repository.h"
+#include "store/outbox_repository.h"
+#include "store/prepared.h"
+
+namespace aduan {
+namespace {
+
+struct Recipient {
+  std::string channel;
+  std::string address;
+  std::string language = "id";
+  // A citizen's contact. Not part of the order: an address that is both a staff member's
+  // and a citizen's gets one message, and counts as a citizen's.
+  mutable bool citizen = false;
+  bool operator<(const Recipient& o) const {
+    return std::tie(channel, address) < std::tie(o.channel, o.address);
+  }
+};
+
+// A staff member or agency head: email when there is one, else the phone channel.
+void add_contact(const NotifyConfig& c, const std::string& email, const std::string& phone,
+                 std::set<Recipient>* out) {
+  if (!email.empty() && c.smtp) {
+    out->insert({"email", email});
+  } else if (!phone.empty() && c.gateway) {
+    out->insert({c.citizen_phone_channel, phone});
+  }
+}
+
+// `where` has at most one parameter, bound to `value` (an agency or a user id).
+void add_users(SQLite::Database& db, const NotifyConfig& c, const std::string& where,
+               std::optional<int64_t> value, std::set<Recipient>* out) {
+  Prepared q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
+  if (value) q.bind(1, *value);
+  while (q.executeStep()) {
+    add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), out);
+  }
+}
+
+// The citizen, on the channel they came through, else email, else their phone.
+void add_citizen(const NotifyConfig& c, const ReportRecord& r, std::set<Recipient>* out) {
+  if (!r.notify_citizen) return;
+  const bool phone_channel = r.channel == "sms" || r.channel == "whatsapp";
+  if (phone_channel && !r.reporter.phone.empty() && c.gateway) {
+    out->insert({r.channel, r.reporter.phone, r.language, true});
+  } else if (!r.reporter.email.empty() && c.smtp) {
+    out->insert({"email", r.reporter.email, r.language, true});
+  } else if (!r.reporter.phone.empty() && c.gateway) {
+    out->insert({c.citizen_phone_channel, r.reporter.phone, r.language, true});
+  }
+}
+
+// Citizens following the report (the same problem, or a duplicate of it) who left a contact.
+void add_followers(SQLite::Database& db, const NotifyConfig& c, const ReportRecord& r,
+                   std::set<Recipient>* out) {
+  if (r.followers == 0) return;
+  for (const Follower& f : FollowerRepository::with_contact(db, r.id)) {
+    if (!f.email.empty() && c.smtp) {
+      out->insert({"email", f.email, f.language, true});
+    } else if (!f.phone.empty() && c.gateway) {
+      out->insert({c.citizen_phone_channel, f.phone, f.language, true});
+    }
+  }
+}
+
+std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audience a,
+                               const ReportRecord& r) {
+  std::set<Recipient> out;
+  switch (a) {
+    case Audience::kCoordinators:
+      add_users(db, c, "role = 'coordinator'", {}, &out);
+      break;
+    case Audience::kSupervisors:
+      add_users(db, c, "role = 'supervisor'", {}, &out);
+      break;
+    case Audience::kAgencyAdmins:
+      // Reports not (or no longer) with an agency are the coordinators' to handle.
+      if (r.agency_id) {
+        add_users(db, c, "role = 'agency_admin' AND agency_id = ?", r.agency_id, &out);
+      } else {
+        add_users(db, c, "role = 'coordinator'", {}, &out);
+      }
+      break;
+    case Audience::kAgencyHead:
+      if (r.agency_id) {
+        Prepared q(db, "SELECT head_email, head_phone FROM agencies WHERE id = ?");
+        q.bind(1, *r.agency_id);
+        if (q.executeStep()) {
+          add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), &out);
+        }
+      }
+      break;
+    case Audience::kCitizen:
+      add_citizen(c, r, &out);
+      break;
+    case Audience::kAssignedOfficer:
+      if (r.assigned_user_id) add_users(db, c, "id = ?", r.assigned_user_id, &out);
+      break;
+  }
+  return out;
+}
+
+std::string name_of(SQLite::Database& db, const char* table, std::optional<int64_t> id) {
+  if (!id) return {};
+  Prepared q(db, std::string("SELECT name FROM ") + table + " WHERE id = ?");
+  q.bind(1, *id);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+// Joins `from` into `to`; an address that is a citizen's anywhere stays a citizen's.
+void merge(const std::set<Recipient>& from, std::set<Recipient>* to) {
+  for (const Recipient& r : from) {
+    const auto it = to->insert(r).first;
+    if (r.citizen) it->citizen = true;
+  }
+}
+
+// `sealed_body`: the body with a secret in it, sealed (text.body then shows it masked).
+void write(SQLite::Database& db, const std::string& event, const Recipient& to,
+           const RenderedMessage& text, std::optional<int64_t> report_id, int64_t now,
+           std::string sealed_body = {}) {
+  OutboxMessage m;
+  // Stable for the life of the message: retries reuse it, receivers drop repeats by it.
+  m.message_id = random_hex(16) + "@aduan";
+  m.report_id = report_id;
+  m.event = event;
+  m.channel = to.channel;
+  m.recipient = to.address;
+  m.subject = text.subject;
+  m.body = to.channel == "email" ? text.body : text.short_text;
+  m.sealed_body = std::move(sealed_body);
+  m.to_citizen = to.citizen;
+  m.next_attempt_at = now;
+  m.created_at = now;
+  OutboxRepository::insert(db, &m);
+}
+
+// How the PIN reads in the outbox row of the message that carries it.
+constexpr const char* kMaskedPin = "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022";
+
+std::string shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+  return text.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+Notifier::Notifier(NotifyConfig config) : config_(std::move(config)) {}
+
+int Notifier::notify(SQLite::Database& db, const std::string& event, const ReportRecord& r,
+                     const NotifyDetails& d, int64_t now) const {
+  const auto rule = config_.rules.find(event);
+  if (rule == config_.rules.end()) return 0;
+  std::set<Recipient> to, followers;
+  for (Audience a : rule->second) merge(recipients(db, config_, a, r), &to);
+  // Followers wrote none of it and proved only that they can read their own phone: they
+  // hear that the status changed, never a note, a title or a PIN.
+  const bool to_followers =
+      event == "citizen_update" && d.status_changed && d.pin.empty() &&
+      std::count(rule->second.begin(), rule->second.end(), Audience::kCitizen);
+  if (to_followers) add_followers(db, config_, r, &followers);
+  for (const Recipient& rcpt : to) followers.erase(rcpt);  // the reporter hears once
+  if (to.empty() && followers.empty()) return 0;
+
+  const std::string id = format_tracking_id(r.tracking_id);
+  TemplateVars vars{
+      {"tracking_id", id},
+      {"title", r.title},
+      {"category", name_of(db, "categories", r.category_id)},
+      {"agency", name_of(db, "agencies", r.agency_id)},
+      {"note", d.note},
+      {"note_short", shorten(d.note, 240)},
+      {"pin", d.pin},
+      {"link", config_.public_url + "/track.html?id=" + id},
+      {"staff_link", config_.public_url + "/staff/report.html?id=" + id},
+  };
+  const StageDeadline deadline = d.deadline.value_or(r.clock.deadline);
+  vars["due"] = deadline.stage == Stage::kNone ? "-" : format_iso_date(deadline.due);
+  vars["stage"] = std::string(to_string(deadline.stage));
+  for (const Recipient& rcpt : to) {
+    vars["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
+    if (d.pin.empty()) {
+      write(db, event, rcpt, render_message(rcpt.language, event, vars), r.id, now);
+      continue;
+    }
+    // The PIN never rests readable in the outbox: the row's text shows it masked, the text
+    // that is sent waits sealed and is dropped once the message is sent or failed for good.
+    vars["pin"] = d.pin;
+    const RenderedMessage real = render_message(rcpt.language, event, vars);
+    vars["pin"] = kMaskedPin;
+    const RenderedMessage masked = render_message(rcpt.language, event, vars);
+    const std::string& real_body = rcpt.channel == "email" ? real.body : real.short_text;
+    write(db, event, rcpt, masked, r.id, now, seal_outbox_text(config_.seal_secret, real_body));
+  }
+  const TemplateVars follower_vars{{"tracking_id", id}, {"link", vars["link"]}};
+  for (const Recipient& rcpt : followers) {
+    TemplateVars v = follower_vars;
+    v["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
+    write(db, "follower_update", rcpt, render_message(rcpt.language, "follower_update", v), r.id,
+          now);
+  }
+  return static_cast<int>(to.size() + followers.size());
+}
+
+int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
+                            int64_t now) const {
+  ReportRecord holder;  // only the agency matters for the recipients
+  holder.agency_id = agency_id;
+  std::set<Recipient> to;
+  const auto rule = config_.rules.find("digest");
+  if (rule == config_.rules.end()) return 0;
+  for (Audience a : rule->second) {
+    if (a != Audience::kCitizen) merge(recipients(db, config_, a, holder), &to);
+  }
+  if (to.empty()) return 0;
+  const std::vector<int64_t> scope = agency_subtree(db, agency_id);
+  std::string in;
+  for (size_t i = 0; i < scope.size(); ++i) in += (i ? "," : "") + std::to_string(scope[i]);
+  const std::string open_statuses = "('forwarded', 'in_progress', 'escalated')";
+  const int64_t open = db.execAndGet("SELECT count(*) FROM reports WHERE agency_id IN (" + in +
+                                     ") AND status IN " + open_statuses)
+                           .getInt64();
+  Prepared overdue(db, "SELECT tracking_id, stage_due FROM reports WHERE agency_id IN (" + in +
+                           ") AND status IN " + open_statuses +
+                           " AND stage_due < ? ORDER BY stage_due");
+  overdue.bind(1, format_iso_date(today));
+  std::string list;
+  int64_t overdue_count = 0;
+  while (overdue.executeStep()) {
+    if (++overdue_count <= 50) {
+      list += "- " + format_tracking_id(overdue.getColumn(0).getString()) + " (" +
+              overdue.getColumn(1).getString() + ")\n";
+    }
+  }
+  if (open == 0) return 0;  // nothing to report, no message
+  const TemplateVars vars{{"agency", name_of(db, "agencies", agency_id)},
+                          {"date", format_iso_date(today)},
+                          {"open", std::to_string(open)},
+                          {"overdue", std::to_string(overdue_count)},
+                          {"overdue_list", list},
+                          {"queue_link", config_.public_url + "/staff/queue.html"}};
+  for (const Recipient& rcpt : to)
+    write(db, "digest", rcpt, render_message("id", "digest", vars), {}, now);
+  return static_cast<int>(to.size());
+}
+
+void Notifier::notify_address(SQLite::Database& db, const std::string& event,
+                              const std::string& channel, const std::string& recipient,
+                              const std::string& language, const std::string& note,
+                              int64_t now) const {
+  const bool configured =
+      channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
+  if (!configured || recipient.empty()) return;
+  const TemplateVars vars{{"note", note}, {"link", config_.public_url + "/"}};
+  write(db, event, Recipient{channel, recipient, language, true},
+        render_message(language, event, vars), {}, now);
+}
+
+void Notifier::notify_code(SQLite::Database& db, const std::string& channel,
+                           const std::string& recipient, const std::string& language,
+                           const std::string& code, int64_t now, const std::string& event) const {
+  const bool configured =
+      channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
+  if (!configured || recipient.empty()) return;
+  // Like the PIN: masked in the row, the real text sealed until it is sent.
+  TemplateVars vars{{"code", code}, {"link", config_.public_url + "/"}};
+  const RenderedMessage real = render_message(language, event, vars);
+  vars["code"] = "\u2022\u2022\u2022\u2022\u2022\u2022";
+  const RenderedMessage masked = render_message(language, event, vars);
+  write(db, event, Recipient{channel, recipient, language, true}, masked, {}, now,
+        seal_outbox_text(config_.seal_secret, channel == "email" ? real.body : real.short_text));
+}
+
+}  // namespace aduan

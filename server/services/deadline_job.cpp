@@ -1,0 +1,163 @@
+#include "services/deadline_job.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <iostream>
+
+#include "notify/notifier.h"
+#include "services/upload_service.h"
+#include "store/catalog_repository.h"
+#include "store/device_link_repository.h"
+#include "store/prepared.h"
+#include "store/rate_limiter.h"
+#include "store/session_repository.h"
+
+namespace aduan {
+namespace {
+constexpr int kBatch = 500;
+}
+
+DeadlineJob::DeadlineJob(Store& store, const Clock& clock, ServiceSettings settings,
+                         WorkflowService& workflow, const Notifier* notifier)
+    : store_(store), clock_(clock), settings_(settings), workflow_(workflow), notifier_(notifier) {}
+
+int DeadlineJob::alert_deadlines(Date today, int64_t now) {
+  int written = 0;
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    const WorkingCalendar calendar = CatalogRepository::calendar(db);
+    // Amber starts at most a quarter of the longest stage (60 working days, about 21
+    // calendar days) before the due date; nothing further out can be amber yet.
+    Prepared q(db,
+               "SELECT id FROM reports WHERE status IN ('submitted', 'forwarded', "
+               "'in_progress', 'resolved') AND stage != 'none' AND stage_due <= ?");
+    q.bind(1, format_iso_date(Date{today.days + 31}));
+    std::vector<int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    for (int64_t id : ids) {
+      const auto r = ReportRepository::find_by_id(db, id);
+      // Waiting for the citizen is not late work by staff.
+      if (!r || r->status == Status::kResolved) continue;
+      const StageDeadline& d = r->clock.deadline;
+      const DeadlineColour colour = deadline_colour(calendar, d.started, d.due, today);
+      if (colour == DeadlineColour::kGreen) continue;
+      Prepared once(db,
+                    "INSERT OR IGNORE INTO deadline_alerts(report_id, stage_due, "
+                    "colour) VALUES(?, ?, ?)");
+      once.bind(1, id);
+      once.bind(2, format_iso_date(d.due));
+      once.bind(3, std::string(to_string(colour)));
+      if (once.exec() == 0) continue;  // told already
+      written += notifier_->notify(
+          db, colour == DeadlineColour::kRed ? "deadline_red" : "deadline_amber", *r, {}, now);
+    }
+    tx.commit();
+  });
+  return written;
+}
+
+int DeadlineJob::send_digests(Date today, int64_t now) {
+  const int64_t local_seconds = now + int64_t{settings_.utc_offset_minutes} * 60;
+  const int hour = static_cast<int>((local_seconds % 86400 + 86400) % 86400 / 3600);
+  if (hour < notifier_->config().digest_hour) return 0;
+  int agencies = 0;
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    const std::string day = format_iso_date(today);
+    Prepared seen(db, "SELECT value FROM job_state WHERE key = 'digest_sent_on'");
+    if (seen.executeStep() && seen.getColumn(0).getString() == day) return;
+    for (const Agency& a : CatalogRepository::active_agencies(db)) {
+      if (notifier_->notify_digest(db, a.id, today, now) > 0) ++agencies;
+    }
+    Prepared mark(db,
+                  "INSERT INTO job_state(key, value) VALUES('digest_sent_on', ?) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    mark.bind(1, day);
+    mark.exec();
+    tx.commit();
+  });
+  return agencies;
+}
+
+DeadlineJob::~DeadlineJob() { stop(); }
+
+JobRun DeadlineJob::run_once() {
+  JobRun run;
+  const int64_t now = clock_.now_unix();
+  const Date today = local_date(now, settings_.utc_offset_minutes);
+  const Actor system{Role::kSystem, {}, "aduan", {}};
+  while (true) {
+    std::vector<int64_t> due;
+    std::vector<ReportRecord> reports;
+    store_.read([&](SQLite::Database& db) {
+      for (int64_t id : ReportRepository::due_for_jobs(db, today, kBatch)) {
+        if (auto r = ReportRepository::find_by_id(db, id)) reports.push_back(std::move(*r));
+      }
+    });
+    int acted = 0;
+    for (const ReportRecord& r : reports) {
+      // The rule itself lives in the core; the query above only narrows the search.
+      const auto action = due_action(r.status, r.clock, today);
+      if (!action) continue;
+      const ActOutcome done = workflow_.act(r.id, system, *action, ActionInput{}, r.version);
+      if (done.result != ActOutcome::Result::kOk) continue;  // someone acted first: fine
+      ++acted;
+      if (*action == Action::kAutoClose) ++run.auto_closed;
+      if (*action == Action::kEscalate) ++run.escalated;
+    }
+    if (reports.size() < static_cast<size_t>(kBatch) || acted == 0) break;
+  }
+  if (notifier_) {
+    run.deadline_alerts = alert_deadlines(today, now);
+    run.digests = send_digests(today, now);
+  }
+  store_.write([&](SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    RateLimiter::prune(db, now - 24 * 3600);
+    Prepared nonces(db, "DELETE FROM inbound_nonces WHERE at < ?");
+    nonces.bind(1, now - 24 * 3600);
+    nonces.exec();
+    SessionRepository::remove_expired(db, now, now - 7 * 24 * 3600);
+    DeviceLinkRepository::prune(db, now);  // expired sign-in codes and phones' sessions
+    AttachmentRepository::prune(db, now - kUploadLifetimeSeconds);
+    Prepared keys(db, "DELETE FROM submission_keys WHERE created_at < ?");
+    keys.bind(1, now - kSubmissionKeyLifetimeSeconds);
+    keys.exec();
+    tx.commit();
+  });
+  last_success_ = clock_.now_unix();
+  return run;
+}
+
+void DeadlineJob::start(int interval_seconds) {
+  thread_ = std::thread([this, interval_seconds] {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      try {
+        const JobRun run = run_once();
+        if (run.auto_closed || run.escalated) {
+          std::cerr << R"({"level":"info","event":"deadline_job","auto_closed":)" << run.auto_closed
+                    << R"(,"escalated":)" << run.escalated << "}\n";
+        }
+      } catch (const std::exception& e) {
+        // A locked or full store: try again next round.
+        std::cerr << R"({"level":"error","event":"deadline_job_failed"})"
+                  << "\n";
+      }
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::seconds(interval_seconds), [this] { return stopping_; });
+    }
+  });
+}
+
+void DeadlineJob::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace aduan

@@ -1,0 +1,194 @@
+#include "services/inbox_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "store/catalog_repository.h"
+#include "store/inbox_repository.h"
+#include "store/store.h"
+
+namespace aduan {
+
+InboxService::InboxService(Store& store, const Clock& clock, ServiceSettings settings)
+    : store_(store), clock_(clock), settings_(settings) {}
+
+namespace {
+
+// How a source names its items: by the event that made them, or (the agency's deadlines) by
+// the report's clock.
+enum class Naming { kByEvent, kByDeadline };
+
+struct Source {
+  InboxSource query;
+  Naming naming = Naming::kByEvent;
+};
+
+// The citizen's part of the conversation.
+const std::vector<Action> kCitizenActions = {Action::kAnswer, Action::kReply, Action::kReopen};
+
+std::vector<Source> sources_for(const Principal& p, Date due_until, int64_t reply_since) {
+  using S = Status;
+  using A = Action;
+  std::vector<Source> out;
+  auto add = [&](InboxSource q, Naming naming = Naming::kByEvent) {
+    out.push_back({std::move(q), naming});
+  };
+  switch (p.role) {
+    case Role::kCoordinator: {
+      // Waiting for verification: new, answered after a postponement, or sent back by an agency.
+      add({.statuses = {S::kSubmitted},
+           .actions = {A::kSubmit, A::kReturn, A::kAnswer, A::kReply}});
+      // The reporter's replies while the coordinators still hold the report.
+      add({.statuses = {S::kPostponed}, .updated_since = reply_since, .actions = {A::kReply}});
+      add({.statuses = {S::kClosed, S::kResolved},
+           .updated_since = reply_since,
+           .actions = {A::kRate}});
+      add({.statuses = {S::kEscalated}, .actions = {A::kEscalate}});
+      break;
+    }
+    case Role::kAgencyAdmin: {
+      const std::vector<int64_t>& scope = p.agency_scope;
+      add({.statuses = {S::kForwarded}, .agencies = scope, .actions = {A::kForward}});
+      add({.statuses = {S::kForwarded, S::kInProgress, S::kResolved, S::kEscalated},
+           .agencies = scope,
+           .updated_since = reply_since,
+           .actions = kCitizenActions});
+      add({.statuses = {S::kEscalated}, .agencies = scope, .actions = {A::kEscalate}});
+      add({.statuses = {S::kForwarded, S::kInProgress}, .agencies = scope, .due_until = due_until},
+          Naming::kByDeadline);
+      break;
+    }
+    case Role::kAgencyOfficer: {
+      std::vector<Action> actions = kCitizenActions;
+      actions.push_back(A::kAssign);
+      add({.statuses = {S::kForwarded, S::kInProgress, S::kResolved, S::kEscalated},
+           .assigned_user_id = p.user_id,
+           .actions = actions});
+      break;
+    }
+    case Role::kSupervisor: {
+      std::vector<Action> actions = kCitizenActions;
+      actions.push_back(A::kEscalate);
+      add({.statuses = {S::kEscalated}, .actions = actions});
+      break;
+    }
+    default:
+      break;  // the system admin reads no complaint
+  }
+  return out;
+}
+
+std::string kind_of(Action a) {
+  switch (a) {
+    case Action::kSubmit:
+      return "new_report";
+    case Action::kReturn:
+      return "returned";
+    case Action::kForward:
+      return "forwarded";
+    case Action::kAssign:
+      return "assigned";
+    case Action::kReopen:
+      return "reopened";
+    case Action::kRate:
+      return "rated";
+    case Action::kEscalate:
+      return "escalated";
+    default:
+      return "citizen_reply";  // answer, reply
+  }
+}
+
+}  // namespace
+
+InboxPage InboxService::inbox(const Principal& p, int items) {
+  InboxPage page;
+  const int64_t now = clock_.now_unix();
+  const Date today = local_date(now, settings_.utc_offset_minutes);
+  store_.read([&](SQLite::Database& db) {
+    const auto catalogue = CatalogRepository::catalogue(db);
+    const WorkingCalendar& calendar = catalogue->calendar;
+    page.newest_event_id = InboxRepository::newest_event(db);
+    // One item per report: the newest event any source found for it; on a tie the earlier
+    // source names it (a forward before the deadline it started).
+    struct Found {
+      InboxCandidate c;
+      Naming naming;
+    };
+    std::unordered_map<int64_t, Found> by_report;
+    for (const Source& s :
+         sources_for(p, due_soon_until(calendar, today), now - kInboxReplyWindowSeconds)) {
+      for (InboxCandidate& c : InboxRepository::candidates(db, s.query)) {
+        const auto it = by_report.find(c.report_id);
+        if (it == by_report.end() || it->second.c.event_id < c.event_id) {
+          by_report[c.report_id] = Found{std::move(c), s.naming};
+        }
+      }
+    }
+    std::vector<Found> found;
+    found.reserve(by_report.size());
+    for (auto& [id, f] : by_report) found.push_back(std::move(f));
+    // Newest first by the time of the event (a store loaded in bulk may have written older
+    // events after newer ones), then by id.
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+      return a.c.at != b.c.at ? a.c.at > b.c.at : a.c.event_id > b.c.event_id;
+    });
+    const InboxReadState read = InboxRepository::read_state(db, p.user_id);
+    for (const Found& f : found) {
+      const bool unread = !read.read(f.c.report_id, f.c.event_id);
+      page.unread += unread;
+      if (static_cast<int>(page.items.size()) >= items) continue;
+      auto r = ReportRepository::find_by_id(db, f.c.report_id);
+      if (!r || !can_read_report(p, *r)) continue;  // the sources keep to the scope; kept sure
+      InboxItem item;
+      item.event_id = f.c.event_id;
+      item.at = f.c.at;
+      item.unread = unread;
+      item.actor_role = f.c.actor_role;
+      // The reporter is never named; staff are.
+      if (f.c.actor_role != Role::kCitizen && f.c.actor_role != Role::kSystem) {
+        item.actor_name = f.c.actor_name;  // the deadline job is no one to name
+      }
+      if (f.naming == Naming::kByDeadline) {
+        item.kind = is_overdue(r->status, r->clock, today) ? "overdue" : "due_soon";
+      } else {
+        item.kind = kind_of(f.c.action);
+      }
+      if (f.c.action == Action::kAssign) {
+        item.instructions = InboxRepository::instructions(db, r->id, f.c.event_id);
+      }
+      item.view =
+          summary_view(std::move(*r), catalogue->agencies, catalogue->categories, calendar, today);
+      page.items.push_back(std::move(item));
+    }
+  });
+  return page;
+}
+
+bool InboxService::mark_read(const Principal& p, const std::string& typed_id) {
+  const ParsedTrackingId id = parse_tracking_id(typed_id);
+  if (!id.ok()) return false;
+  bool done = false;
+  store_.write([&](SQLite::Database& db) {
+    const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
+    if (!r || !can_read_report(p, *r)) return;
+    SQLite::Transaction tx(db);
+    InboxRepository::mark_report(db, p.user_id, r->id, InboxRepository::newest_event_of(db, r->id));
+    tx.commit();
+    done = true;
+  });
+  return done;
+}
+
+void InboxService::mark_all_read(const Principal& p, std::optional<int64_t> up_to) {
+  store_.write([&](SQLite::Database& db) {
+    const int64_t newest = InboxRepository::newest_event(db);
+    SQLite::Transaction tx(db);
+    InboxRepository::mark_all(db, p.user_id, std::min(newest, up_to.value_or(newest)));
+    tx.commit();
+  });
+}
+
+}  // namespace aduan

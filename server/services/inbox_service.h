@@ -1,0 +1,70 @@
+// The staff inbox: what needs this staff member's attention, newest first, and what they have
+// read (server/store/inbox_repository.h for how it is kept).
+//
+// Who hears of what follows the notifications (docs/notifications.md), within the reports the
+// user may read (services/principal.h, the queue's scope):
+//   coordinator    new reports waiting for verification, reports an agency returned, the
+//                  citizen's answers and replies before forwarding, ratings, escalations;
+//   agency admin   reports newly forwarded to the agency, the citizen's replies and reopenings
+//                  on its reports, stages due within kDueSoonWorkingDays or overdue,
+//                  escalations of its reports;
+//   officer        reports assigned to them (with the admin's instructions), the citizen's
+//                  replies on them;
+//   supervisor     escalated reports and the citizen's replies on them.
+// One item per report: the newest event that put it there. An item never names the reporter.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/principal.h"
+#include "services/report_service.h"
+
+namespace aduan {
+
+// How many items a page lists; the unread count covers every item found.
+inline constexpr int kInboxPageSize = 50;
+// Replies, reopenings and ratings older than this no longer make an item.
+inline constexpr int64_t kInboxReplyWindowSeconds = 30 * 86400;
+
+struct InboxItem {
+  ReportView view;       // without timeline
+  std::string kind;      // new_report, returned, forwarded, assigned, citizen_reply,
+                         // reopened, rated, escalated, due_soon, overdue
+  int64_t event_id = 0;  // the event that made the item
+  int64_t at = 0;        // its time
+  Role actor_role = Role::kSystem;
+  std::string actor_name;    // staff only; empty for the citizen
+  std::string instructions;  // assigned: the admin's note to the officer
+  bool unread = true;
+};
+
+struct InboxPage {
+  std::vector<InboxItem> items;  // newest first, at most kInboxPageSize
+  int unread = 0;                // of every item found, also those beyond the page
+  int64_t newest_event_id = 0;   // of the store when read: "mark all read" up to it
+};
+
+class InboxService {
+ public:
+  InboxService(Store& store, const Clock& clock, ServiceSettings settings);
+
+  // At most `items` items (0: the unread count alone, for the header's badge on every page).
+  InboxPage inbox(const Principal& p, int items = kInboxPageSize);
+
+  // Marks the items of one report read (its newest event); false when there is no such
+  // report or `p` may not read it.
+  bool mark_read(const Principal& p, const std::string& typed_id);
+  // Marks every item up to `up_to` read (the newest event the page showed; nullopt: every
+  // event so far).
+  void mark_all_read(const Principal& p, std::optional<int64_t> up_to);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+};
+
+}  // namespace aduan

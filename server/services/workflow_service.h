@@ -1,0 +1,58 @@
+// The one entry point for every action on an existing report, by staff, citizen or the
+// deadline job: the workflow table decides, the clock moves, and the new state and its
+// timeline event are written in one transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "services/report_service.h"
+#include "shared/actions.h"
+#include "store/report_repository.h"
+#include "store/store.h"
+
+namespace aduan {
+
+struct Actor {
+  Role role = Role::kCitizen;
+  std::optional<int64_t> user_id;
+  std::string name;
+  // Set for agency roles: the agencies whose reports they may touch and whose officers
+  // they may assign.
+  std::optional<std::vector<int64_t>> agency_scope;
+};
+
+struct ActOutcome {
+  enum class Result {
+    kOk,
+    kNotFound,      // no such report, or not one this actor may touch
+    kNotAllowed,    // the workflow does not allow this action now (409)
+    kStaleVersion,  // the report changed since the actor loaded it (409)
+    kInvalid,       // field errors (422)
+  } result = Result::kOk;
+  std::vector<FieldError> errors;
+  ReportRecord report;  // the report after the action, with kOk
+};
+
+class WorkflowService {
+ public:
+  // `notifier` may be null: no notifications are written.
+  WorkflowService(Store& store, const Clock& clock, ServiceSettings settings,
+                  const Notifier* notifier = nullptr);
+
+  // Applies `action` to report `report_id`. With `expected_version`, refuses if the report
+  // has changed since (so a double click or a stale page does not act twice).
+  ActOutcome act(int64_t report_id, const Actor& actor, Action action, const ActionInput& input,
+                 std::optional<int64_t> expected_version);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  const Notifier* notifier_;
+};
+
+}  // namespace aduan

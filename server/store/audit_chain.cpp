@@ -1,0 +1,313 @@
+#include "store/audit_chain.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstring>
+#include <vector>
+
+#include "shared/tracking_id.h"
+#include "store/prepared.h"
+
+namespace aduan {
+namespace {
+
+// The columns an event is made of, as stored (the order of EventColumns), of events `e`.
+constexpr const char* kEventColumns =
+    "e.id, e.at, e.actor_role, e.actor_id, e.actor_name, e.action, e.from_status, e.to_status, "
+    "e.note, e.public, e.agency_id, e.state";
+constexpr int kColumnCount = std::tuple_size_v<EventColumns>;
+const std::string kNullMark = "\\x00null";  // NULL, unlike any stored text
+
+// Each value written with its length, so that no two different sequences read the same.
+void field(std::string* text, std::string_view value) {
+  *text += std::to_string(value.size());
+  *text += ':';
+  *text += value;
+  *text += '|';
+}
+
+void field(std::string* text, const std::optional<int64_t>& value) {
+  field(text, value ? std::to_string(*value) : kNullMark);
+}
+
+void field(std::string* text, const std::optional<double>& value) {
+  // The exact bits: the value read back from SQLite is the same double.
+  uint64_t bits = 0;
+  if (value) std::memcpy(&bits, &*value, sizeof bits);
+  field(text, value ? std::to_string(bits) : kNullMark);
+}
+
+// The event's columns start at `first` in `row`.
+EventColumns read_columns(Prepared& row, int first) {
+  EventColumns event;
+  for (int i = 0; i < kColumnCount; ++i) {
+    const SQLite::Column c = row.getColumn(first + i);
+    if (!c.isNull()) event[static_cast<size_t>(i)] = c.getString();
+  }
+  return event;
+}
+
+std::string name(const std::string& canonical_tracking_id) {
+  return "report " + format_tracking_id(canonical_tracking_id);
+}
+
+}  // namespace
+
+std::string format_audit_head(const AuditHead& head) {
+  return std::to_string(head.event_id) + ":" + head.link;
+}
+
+std::optional<AuditHead> parse_audit_head(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
+    text.remove_suffix(1);
+  }
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 18) return std::nullopt;
+  AuditHead head;
+  for (char c : text.substr(0, colon)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    head.event_id = head.event_id * 10 + (c - '0');
+  }
+  head.link = std::string(text.substr(colon + 1));
+  const bool hex = head.link.size() == 64 &&
+                   head.link.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (!hex && !(head.event_id == 0 && head.link.empty())) return std::nullopt;
+  return head;
+}
+
+std::string report_state_digest(const Secrets& secrets, const ReportRecord& r) {
+  std::string text;
+  text.reserve(512 + r.title.size() + r.body.size() + r.rating_comment.size());
+  field(&text, "state v1");
+  field(&text, r.tracking_id);
+  field(&text, r.classification);
+  field(&text, to_string(r.status));
+  field(&text, r.title);
+  field(&text, r.body);
+  field(&text, r.incident_date);
+  field(&text, r.location.text);
+  field(&text, r.location.lat);
+  field(&text, r.location.lon);
+  field(&text, r.location.region_code);
+  field(&text, std::optional<int64_t>(r.category_id));
+  field(&text, r.suggested_agency_id);
+  field(&text, r.agency_id);
+  field(&text, r.channel);
+  field(&text, r.reporter.name);
+  field(&text, r.reporter.phone);
+  field(&text, r.reporter.email);
+  field(&text, r.reporter.nik);
+  field(&text, r.anonymous ? "1" : "0");
+  field(&text, r.confidential ? "1" : "0");
+  field(&text, to_string(r.tier));
+  field(&text, r.assigned_user_id);
+  field(&text, r.returned ? "1" : "0");
+  field(&text, r.archive_reason);
+  field(&text, r.duplicate_of);
+  field(&text, r.rating ? std::optional<int64_t>(*r.rating) : std::nullopt);
+  field(&text, r.rating_comment);
+  field(&text, std::optional<int64_t>(r.created_at));
+  // The deadlines too: an agency must not move its own due date (or the escalation date)
+  // behind the record's back. Only a workflow action changes them, with its event.
+  // The dates of a stage are stored only while it runs (store/report_repository.cpp), so only
+  // then are they part of the state.
+  const bool running = r.clock.deadline.stage != Stage::kNone;
+  field(&text, to_string(r.clock.deadline.stage));
+  field(&text, running ? std::optional<int64_t>(r.clock.deadline.started.days) : std::nullopt);
+  field(&text, running ? std::optional<int64_t>(r.clock.deadline.due.days) : std::nullopt);
+  field(&text, r.clock.paused_days_left ? std::optional<int64_t>(*r.clock.paused_days_left)
+                                        : std::nullopt);
+  field(&text, r.clock.escalation_due ? std::optional<int64_t>(r.clock.escalation_due->days)
+                                      : std::nullopt);
+  // The PIN's digest: blanking it would lock the reporter out unnoticed. It changes only at
+  // submission and when the key is adopted or replaced, which re-link the chain.
+  field(&text, r.citizen_pin_hash);
+  return secrets.state_mac(text);
+}
+
+std::string chain_link(const Secrets& secrets, const std::string& previous, int64_t report_id,
+                       const EventColumns& event) {
+  std::string text;
+  text.reserve(256 + (event[8] ? event[8]->size() : 0));
+  field(&text, "link v1");
+  field(&text, previous);
+  field(&text, std::optional<int64_t>(report_id));
+  for (const std::optional<std::string>& value : event) field(&text, value ? *value : kNullMark);
+  return secrets.chain_mac(text);
+}
+
+AuditHead read_audit_head(SQLite::Database& db) {
+  Prepared q(db, "SELECT event_id, link FROM audit_head");
+  AuditHead head;
+  if (q.executeStep()) {
+    head.event_id = q.getColumn(0).getInt64();
+    head.link = q.getColumn(1).getString();
+  }
+  return head;
+}
+
+void write_audit_head(SQLite::Database& db, const AuditHead& head) {
+  Prepared q(db, "UPDATE audit_head SET event_id = ?, link = ?");
+  q.bind(1, head.event_id);
+  q.bind(2, head.link);
+  q.exec();
+}
+
+std::string stored_key_check(SQLite::Database& db) {
+  return db.execAndGet("SELECT key_check FROM audit_head").getString();
+}
+
+Relinked adopt_audit_key(SQLite::Database& db, const Secrets& secrets, StoredPins pins) {
+  SQLite::Transaction tx(db);
+  AuditHead head;
+  Relinked out;
+  // The PIN digests first: they are part of each report's state that the relinking records.
+  out.pins = ReportRepository::rewrite_pin_digests(db, [&](const std::string& stored) {
+    return pins == StoredPins::kWrap ? secrets.pin_mac(stored) : std::string();
+  });
+  // In batches: the events are read, then rewritten, never both at once on one table.
+  constexpr int kBatch = 10000;
+  struct Linked {
+    int64_t id;
+    std::string link, state;
+  };
+  while (true) {
+    std::vector<std::pair<int64_t, EventColumns>> batch;  // report, columns
+    std::vector<bool> last;  // whether the event is its report's newest
+    {
+      Prepared q(db, std::string("SELECT e.report_id, e.id = (SELECT max(id) FROM report_events "
+                                 "WHERE report_id = e.report_id), ") +
+                         kEventColumns + " FROM report_events e WHERE e.id > ? ORDER BY e.id " +
+                         "LIMIT " + std::to_string(kBatch));
+      q.bind(1, head.event_id);
+      while (q.executeStep()) {
+        batch.emplace_back(q.getColumn(0).getInt64(), read_columns(q, 2));
+        last.push_back(q.getColumn(1).getInt() != 0);
+      }
+    }
+    if (batch.empty()) break;
+    std::vector<Linked> done;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      auto& [report_id, columns] = batch[i];
+      // The states before the report's last event were never recorded; its state now is
+      // what its last event led to.
+      std::string state;
+      if (last[i]) {
+        if (const auto report = ReportRepository::find_by_id(db, report_id)) {
+          state = report_state_digest(secrets, *report);
+        }
+      }
+      columns.back() = state;
+      const int64_t id = std::stoll(*columns.front());
+      head.link = chain_link(secrets, head.link, report_id, columns);
+      head.event_id = id;
+      done.push_back({id, head.link, state});
+    }
+    Prepared update(db, "UPDATE report_events SET hash = ?, state = ? WHERE id = ?");
+    for (const Linked& l : done) {
+      update.bind(1, l.link);
+      update.bind(2, l.state);
+      update.bind(3, l.id);
+      update.exec();
+      update.reset();
+    }
+    out.events += static_cast<int64_t>(done.size());
+  }
+  write_audit_head(db, head);
+  Prepared check(db, "UPDATE audit_head SET key_check = ?, relinked_through = ?");
+  check.bind(1, secrets.check());
+  check.bind(2, head.event_id);
+  check.exec();
+  tx.commit();
+  return out;
+}
+
+AuditResult verify_chain(SQLite::Database& db, const Secrets& secrets,
+                         const std::optional<AuditHead>& expect) {
+  AuditResult out;
+  const std::string stored_check = stored_key_check(db);
+  if (stored_check.empty()) {
+    out.broken = "the store has never been linked with a key (start aduan once with it)";
+    return out;
+  }
+  if (stored_check != secrets.check()) {
+    out.broken = "the audit key given is not the key this store was linked with";
+    return out;
+  }
+
+  // The chain, event by event.
+  Prepared rows(db, std::string("SELECT e.report_id, e.hash, r.tracking_id, ") + kEventColumns +
+                        " FROM report_events e LEFT JOIN reports r ON r.id = e.report_id "
+                        "ORDER BY e.id");
+  bool anchor_seen = false;
+  while (rows.executeStep()) {
+    const int64_t report_id = rows.getColumn(0).getInt64();
+    const EventColumns columns = read_columns(rows, 3);
+    const int64_t id = std::stoll(*columns.front());
+    const std::string event = "event " + std::to_string(id);
+    ++out.events;
+    if (rows.getColumn(2).isNull()) {
+      out.broken = event + " belongs to a report (id " + std::to_string(report_id) +
+                   ") that is no longer in the store: a report was deleted";
+      return out;
+    }
+    const std::string where = name(rows.getColumn(2).getString()) + ", " + event;
+    const std::string expected = chain_link(secrets, out.head.link, report_id, columns);
+    if (expected != rows.getColumn(1).getString()) {
+      if (id != out.head.event_id + 1) {
+        out.broken = where + ": the events before it (after event " +
+                     std::to_string(out.head.event_id) + ") were removed";
+      } else {
+        out.broken = where + ": its contents, or the event before it, were changed";
+      }
+      return out;
+    }
+    if (expect && expect->event_id > out.head.event_id && expect->event_id < id) {
+      out.broken = "event " + std::to_string(expect->event_id) +
+                   ", where the expected head is, is no longer in the chain";
+      return out;
+    }
+    if (expect && expect->event_id == id) {
+      anchor_seen = true;
+      if (expected != expect->link) {
+        out.broken = where +
+                     ": the chain does not pass through the expected head (it was "
+                     "rewritten, or the head is another store's)";
+        return out;
+      }
+    }
+    out.head = AuditHead{id, expected};
+  }
+  if (expect && !anchor_seen && expect->event_id != 0) {
+    out.broken = "the chain ends at event " + std::to_string(out.head.event_id) +
+                 ", before the expected head's event " + std::to_string(expect->event_id) +
+                 ": the last events were removed";
+    return out;
+  }
+  const AuditHead stored = read_audit_head(db);
+  out.relinked_through = db.execAndGet("SELECT relinked_through FROM audit_head").getInt64();
+  if (stored.event_id != out.head.event_id || stored.link != out.head.link) {
+    out.broken = "the chain ends at event " + std::to_string(out.head.event_id) +
+                 " but the store's head names event " + std::to_string(stored.event_id) +
+                 ": events were removed or the head was moved";
+    return out;
+  }
+
+  // Each report as it is now against the state its last event recorded.
+  ReportRepository::each_with_last_state(
+      db, [&](const ReportRecord& r, const std::optional<LastEventState>& last) {
+        ++out.reports;
+        if (!last) {
+          out.broken = name(r.tracking_id) + ": it has no event (its events were removed)";
+        } else if (last->state != report_state_digest(secrets, r)) {
+          out.broken = name(r.tracking_id) +
+                       ": the report was changed without an event (it differs from the state "
+                       "its last event, " +
+                       std::to_string(last->event_id) + ", recorded)";
+        }
+        return !out.broken;
+      });
+  return out;
+}
+
+}  // namespace aduan

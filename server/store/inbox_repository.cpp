@@ -1,0 +1,153 @@
+#include "store/inbox_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/prepared.h"
+
+namespace aduan {
+
+bool InboxReadState::read(int64_t report_id, int64_t event_id) const {
+  if (event_id <= read_up_to) return true;
+  const auto it = reports.find(report_id);
+  return it != reports.end() && event_id <= it->second;
+}
+
+namespace {
+
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
+}  // namespace
+
+std::vector<InboxCandidate> InboxRepository::candidates(SQLite::Database& db,
+                                                        const InboxSource& s) {
+  // The reports first, from the reports' own indexes (status, agency, officer, due day,
+  // update time), at most `limit`; then for each the newest counted event from its timeline
+  // (report_events_report). The cost is bounded by the limit, not by the store's size.
+  std::string where = "status IN (" + placeholders(s.statuses.size()) + ")";
+  if (s.agencies) {
+    where += " AND agency_id IN (" + placeholders(s.agencies->size()) + ")";
+    if (s.agencies->empty()) where += " AND 0";
+  }
+  if (s.assigned_user_id) where += " AND assigned_user_id = ?";
+  // The same expression as the queue's indexes (migrations 0008, 0025).
+  if (s.due_until) where += " AND coalesce(stage_due, '9999-12-31') <= ? AND stage != 'none'";
+  if (s.updated_since) where += " AND updated_at >= ?";
+  const std::string order =
+      s.due_until ? "coalesce(stage_due, '9999-12-31'), created_at" : "updated_at DESC";
+  std::string counted;
+  if (!s.actions.empty()) counted = " AND action IN (" + placeholders(s.actions.size()) + ")";
+  // Each event is then read by its key (e.id IN ...), whichever way the planner goes.
+  Prepared q(db,
+             "SELECT e.report_id, e.id, e.at, e.action, e.actor_role, e.actor_name "
+             "FROM report_events e WHERE e.id IN (SELECT (SELECT max(id) FROM report_events "
+             "WHERE report_id = c.id" +
+                 counted + ") FROM (SELECT id FROM reports WHERE " + where + " ORDER BY " + order +
+                 " LIMIT ?) c)");
+  int i = 1;
+  for (Action a : s.actions) q.bind(i++, std::string(to_string(a)));
+  for (Status st : s.statuses) q.bind(i++, std::string(to_string(st)));
+  if (s.agencies) {
+    for (int64_t id : *s.agencies) q.bind(i++, id);
+  }
+  if (s.assigned_user_id) q.bind(i++, *s.assigned_user_id);
+  if (s.due_until) q.bind(i++, format_iso_date(*s.due_until));
+  if (s.updated_since) q.bind(i++, *s.updated_since);
+  q.bind(i++, s.limit);
+  std::vector<InboxCandidate> out;
+  while (q.executeStep()) {
+    InboxCandidate c;
+    c.report_id = q.getColumn(0).getInt64();
+    c.event_id = q.getColumn(1).getInt64();
+    c.at = q.getColumn(2).getInt64();
+    c.action = parse_action(q.getColumn(3).getString()).value_or(Action::kComment);
+    c.actor_role = parse_role(q.getColumn(4).getString()).value_or(Role::kSystem);
+    c.actor_name = q.getColumn(5).getString();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::string InboxRepository::instructions(SQLite::Database& db, int64_t report_id,
+                                          int64_t assign_event_id) {
+  // The workflow writes the instructions as the event right after the assignment, in the
+  // same transaction (services/workflow_service.cpp), so it has the next id.
+  Prepared q(db,
+             "SELECT note FROM report_events WHERE id = ? AND report_id = ? AND "
+             "action = 'comment' AND public = 0");
+  q.bind(1, assign_event_id + 1);
+  q.bind(2, report_id);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+InboxReadState InboxRepository::read_state(SQLite::Database& db, int64_t user_id) {
+  InboxReadState out;
+  Prepared cursor(db, "SELECT read_up_to FROM inbox_cursors WHERE user_id = ?");
+  cursor.bind(1, user_id);
+  if (cursor.executeStep()) out.read_up_to = cursor.getColumn(0).getInt64();
+  Prepared reads(db, "SELECT report_id, event_id FROM inbox_reads WHERE user_id = ?");
+  reads.bind(1, user_id);
+  while (reads.executeStep()) {
+    out.reports[reads.getColumn(0).getInt64()] = reads.getColumn(1).getInt64();
+  }
+  return out;
+}
+
+int64_t InboxRepository::newest_event(SQLite::Database& db) {
+  // A bare max() of the key: SQLite reads the last row, not the table.
+  Prepared q(db, "SELECT max(id) FROM report_events");
+  q.executeStep();
+  return q.getColumn(0).isNull() ? 0 : q.getColumn(0).getInt64();
+}
+
+int64_t InboxRepository::newest_event_of(SQLite::Database& db, int64_t report_id) {
+  Prepared q(db, "SELECT max(id) FROM report_events WHERE report_id = ?");
+  q.bind(1, report_id);
+  q.executeStep();
+  return q.getColumn(0).isNull() ? 0 : q.getColumn(0).getInt64();
+}
+
+void InboxRepository::mark_report(SQLite::Database& db, int64_t user_id, int64_t report_id,
+                                  int64_t event_id) {
+  Prepared cursor(db, "SELECT read_up_to FROM inbox_cursors WHERE user_id = ?");
+  cursor.bind(1, user_id);
+  if (cursor.executeStep() && event_id <= cursor.getColumn(0).getInt64()) return;
+  Prepared upsert(db,
+                  "INSERT INTO inbox_reads(user_id, report_id, event_id) VALUES(?, ?, ?) "
+                  "ON CONFLICT(user_id, report_id) DO UPDATE SET "
+                  "event_id = max(event_id, excluded.event_id)");
+  upsert.bind(1, user_id);
+  upsert.bind(2, report_id);
+  upsert.bind(3, event_id);
+  upsert.exec();
+  // Bounded per user: the oldest reads beyond kMaxInboxReads go.
+  Prepared prune(db,
+                 "DELETE FROM inbox_reads WHERE user_id = ?1 AND event_id < "
+                 "(SELECT event_id FROM inbox_reads WHERE user_id = ?1 "
+                 "ORDER BY event_id DESC LIMIT 1 OFFSET ?2)");
+  prune.bind(1, user_id);
+  prune.bind(2, kMaxInboxReads - 1);
+  prune.exec();
+}
+
+void InboxRepository::mark_all(SQLite::Database& db, int64_t user_id, int64_t event_id) {
+  Prepared upsert(db,
+                  "INSERT INTO inbox_cursors(user_id, read_up_to) VALUES(?, ?) "
+                  "ON CONFLICT(user_id) DO UPDATE SET "
+                  "read_up_to = max(read_up_to, excluded.read_up_to)");
+  upsert.bind(1, user_id);
+  upsert.bind(2, event_id);
+  upsert.exec();
+  // What the marker covers needs no row of its own.
+  Prepared drop(db,
+                "DELETE FROM inbox_reads WHERE user_id = ? AND event_id <= "
+                "(SELECT read_up_to FROM inbox_cursors WHERE user_id = ?)");
+  drop.bind(1, user_id);
+  drop.bind(2, user_id);
+  drop.exec();
+}
+
+}  // namespace aduan

@@ -1,0 +1,527 @@
+#include "store/report_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+#include "store/audit_chain.h"
+#include "store/prepared.h"
+
+namespace aduan {
+namespace {
+
+constexpr const char* kReportColumns =
+    "id, tracking_id, classification, status, title, body, incident_date, location_text, lat, "
+    "lon, region_code, category_id, suggested_agency_id, agency_id, channel, reporter_name, "
+    "reporter_phone, reporter_email, reporter_nik, anonymous, confidential, resolution_tier, "
+    "stage, stage_started, stage_due, paused_days_left, escalation_due, citizen_pin_hash, "
+    "assigned_user_id, returned, archive_reason, duplicate_of, rating, rating_comment, "
+    "notify_citizen, language, created_at, updated_at, version, followers";
+
+template <typename T>
+void bind_optional(Prepared& st, int index, const std::optional<T>& v) {
+  if (v) {
+    st.bind(index, *v);
+  } else {
+    st.bind(index);
+  }
+}
+
+void bind_date(Prepared& st, int index, std::optional<Date> d) {
+  if (d) {
+    st.bind(index, format_iso_date(*d));
+  } else {
+    st.bind(index);
+  }
+}
+
+std::optional<double> optional_double(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<double>(c.getDouble());
+}
+
+std::optional<int64_t> optional_int(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
+}
+
+std::optional<Date> optional_date(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : parse_iso_date(c.getString());
+}
+
+ReportRecord read_report(Prepared& q) {
+  ReportRecord r;
+  int i = 0;
+  r.id = q.getColumn(i++).getInt64();
+  r.tracking_id = q.getColumn(i++).getString();
+  r.classification = q.getColumn(i++).getString();
+  r.status = parse_status(q.getColumn(i++).getString()).value_or(Status::kSubmitted);
+  r.title = q.getColumn(i++).getString();
+  r.body = q.getColumn(i++).getString();
+  r.incident_date = q.getColumn(i++).getString();
+  r.location.text = q.getColumn(i++).getString();
+  r.location.lat = optional_double(q.getColumn(i++));
+  r.location.lon = optional_double(q.getColumn(i++));
+  r.location.region_code = q.getColumn(i++).getString();
+  r.category_id = q.getColumn(i++).getInt64();
+  r.suggested_agency_id = optional_int(q.getColumn(i++));
+  r.agency_id = optional_int(q.getColumn(i++));
+  r.channel = q.getColumn(i++).getString();
+  r.reporter.name = q.getColumn(i++).getString();
+  r.reporter.phone = q.getColumn(i++).getString();
+  r.reporter.email = q.getColumn(i++).getString();
+  r.reporter.nik = q.getColumn(i++).getString();
+  r.anonymous = q.getColumn(i++).getInt() != 0;
+  r.confidential = q.getColumn(i++).getInt() != 0;
+  r.tier = parse_tier(q.getColumn(i++).getString()).value_or(ResolutionTier::kNormative);
+  r.clock.deadline.stage = parse_stage(q.getColumn(i++).getString()).value_or(Stage::kNone);
+  r.clock.deadline.started = optional_date(q.getColumn(i++)).value_or(Date{});
+  r.clock.deadline.due = optional_date(q.getColumn(i++)).value_or(Date{});
+  const auto paused = optional_int(q.getColumn(i++));
+  if (paused) r.clock.paused_days_left = static_cast<int>(*paused);
+  r.clock.escalation_due = optional_date(q.getColumn(i++));
+  r.citizen_pin_hash = q.getColumn(i++).getString();
+  r.assigned_user_id = optional_int(q.getColumn(i++));
+  r.returned = q.getColumn(i++).getInt() != 0;
+  r.archive_reason = q.getColumn(i++).getString();
+  r.duplicate_of = q.getColumn(i++).getString();
+  const auto rating = optional_int(q.getColumn(i++));
+  if (rating) r.rating = static_cast<int>(*rating);
+  r.rating_comment = q.getColumn(i++).getString();
+  r.notify_citizen = q.getColumn(i++).getInt() != 0;
+  r.language = q.getColumn(i++).getString();
+  r.created_at = q.getColumn(i++).getInt64();
+  r.updated_at = q.getColumn(i++).getInt64();
+  r.version = q.getColumn(i++).getInt64();
+  r.followers = q.getColumn(i++).getInt64();
+  return r;
+}
+
+// Binds the columns that an update may change, in the order of kMutableAssignments.
+int bind_mutable(Prepared& q, const ReportRecord& r, int i) {
+  q.bind(i++, r.classification);
+  q.bind(i++, std::string(to_string(r.status)));
+  q.bind(i++, r.category_id);
+  bind_optional(q, i++, r.agency_id);
+  q.bind(i++, r.anonymous ? 1 : 0);
+  q.bind(i++, r.confidential ? 1 : 0);
+  q.bind(i++, std::string(to_string(r.tier)));
+  const bool running = r.clock.deadline.stage != Stage::kNone;
+  q.bind(i++, std::string(to_string(r.clock.deadline.stage)));
+  bind_date(q, i++, running ? std::optional<Date>(r.clock.deadline.started) : std::nullopt);
+  bind_date(q, i++, running ? std::optional<Date>(r.clock.deadline.due) : std::nullopt);
+  bind_optional(q, i++, r.clock.paused_days_left);
+  bind_date(q, i++, r.clock.escalation_due);
+  bind_optional(q, i++, r.assigned_user_id);
+  q.bind(i++, r.returned ? 1 : 0);
+  q.bind(i++, r.archive_reason);
+  q.bind(i++, r.duplicate_of);
+  bind_optional(q, i++, r.rating);
+  q.bind(i++, r.rating_comment);
+  q.bind(i++, r.updated_at);
+  return i;
+}
+
+constexpr const char* kMutableAssignments =
+    "classification = ?, status = ?, category_id = ?, agency_id = ?, anonymous = ?, "
+    "confidential = ?, resolution_tier = ?, stage = ?, stage_started = ?, stage_due = ?, "
+    "paused_days_left = ?, escalation_due = ?, assigned_user_id = ?, returned = ?, "
+    "archive_reason = ?, duplicate_of = ?, rating = ?, rating_comment = ?, updated_at = ?";
+
+std::string select_reports(const std::string& tail) {
+  return std::string("SELECT ") + kReportColumns + " FROM reports " + tail;
+}
+
+}  // namespace
+
+bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
+  Prepared q(db,
+             "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
+             "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
+             "reporter_phone, reporter_email, reporter_nik, citizen_pin_hash, created_at, "
+             "version, notify_citizen, language, classification, status, category_id, "
+             "agency_id, anonymous, "
+             "confidential, resolution_tier, stage, stage_started, stage_due, "
+             "paused_days_left, escalation_due, assigned_user_id, returned, "
+             "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+             "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING");
+  int i = 1;
+  q.bind(i++, r->tracking_id);
+  q.bind(i++, r->title);
+  q.bind(i++, r->body);
+  q.bind(i++, r->incident_date);
+  q.bind(i++, r->location.text);
+  bind_optional(q, i++, r->location.lat);
+  bind_optional(q, i++, r->location.lon);
+  q.bind(i++, r->location.region_code);
+  bind_optional(q, i++, r->suggested_agency_id);
+  q.bind(i++, r->channel);
+  q.bind(i++, r->reporter.name);
+  q.bind(i++, r->reporter.phone);
+  q.bind(i++, r->reporter.email);
+  q.bind(i++, r->reporter.nik);
+  q.bind(i++, r->citizen_pin_hash);
+  q.bind(i++, r->created_at);
+  q.bind(i++, r->version);
+  q.bind(i++, r->notify_citizen ? 1 : 0);
+  q.bind(i++, r->language);
+  bind_mutable(q, *r, i);
+  if (q.exec() == 0) return false;
+  r->id = db.getLastInsertRowid();
+  return true;
+}
+
+bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
+  Prepared q(db, std::string("UPDATE reports SET ") + kMutableAssignments +
+                     ", version = version + 1 WHERE id = ? AND version = ?");
+  int i = bind_mutable(q, *r, 1);
+  q.bind(i++, r->id);
+  q.bind(i++, r->version);
+  if (q.exec() == 0) return false;
+  ++r->version;
+  return true;
+}
+
+int64_t ReportRepository::append_event(SQLite::Database& db, const Secrets& secrets,
+                                       const ReportRecord& report, const EventRecord& e) {
+  AuditHead head = read_audit_head(db);
+  append_event_after(db, secrets, report.id, report_state_digest(secrets, report), e, &head);
+  write_audit_head(db, head);
+  return head.event_id;
+}
+
+void ReportRepository::append_event_after(SQLite::Database& db, const Secrets& secrets,
+                                          int64_t report_id, const std::string& state,
+                                          const EventRecord& e, AuditHead* head) {
+  // The event takes the id after the head's, so that its link is known before the one
+  // INSERT writes it (a store whose head lags its events fails here, on the primary key).
+  const int64_t id = head->event_id + 1;
+  const std::string actor_role(to_string(e.actor_role));
+  const std::string action(to_string(e.action));
+  const std::optional<std::string> from_status =
+      e.from_status ? std::optional<std::string>(to_string(*e.from_status)) : std::nullopt;
+  const std::string to_status(to_string(e.to_status));
+  // The values about to be bound, as the store gives them back (what verify reads).
+  auto text = [](const std::optional<int64_t>& v) {
+    return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+  };
+  const EventColumns columns = {std::to_string(id),
+                                std::to_string(e.at),
+                                actor_role,
+                                text(e.actor_id),
+                                e.actor_name,
+                                action,
+                                from_status,
+                                to_status,
+                                e.note,
+                                std::to_string(static_cast<int>(e.visibility)),
+                                text(e.agency_id),
+                                state};
+  const std::string link = chain_link(secrets, head->link, report_id, columns);
+  Prepared q(db,
+             "INSERT INTO report_events(id, report_id, at, actor_role, actor_id, actor_name, "
+             "action, from_status, to_status, note, public, agency_id, state, hash) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, id);
+  q.bind(2, report_id);
+  q.bind(3, e.at);
+  q.bind(4, actor_role);
+  bind_optional(q, 5, e.actor_id);
+  q.bind(6, e.actor_name);
+  q.bind(7, action);
+  bind_optional(q, 8, from_status);
+  q.bind(9, to_status);
+  q.bind(10, e.note);
+  q.bind(11, static_cast<int>(e.visibility));
+  bind_optional(q, 12, e.agency_id);
+  q.bind(13, state);
+  q.bind(14, link);
+  q.exec();
+  *head = AuditHead{id, link};
+}
+
+std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
+                                                                  const std::string& canonical) {
+  Prepared q(db, select_reports("WHERE tracking_id = ?"));
+  q.bind(1, canonical);
+  if (!q.executeStep()) return std::nullopt;
+  return read_report(q);
+}
+
+std::optional<ReportRecord> ReportRepository::find_by_id(SQLite::Database& db, int64_t id) {
+  Prepared q(db, select_reports("WHERE id = ?"));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_report(q);
+}
+
+std::vector<EventRecord> ReportRepository::events(SQLite::Database& db, int64_t report_id,
+                                                  bool include_internal) {
+  Prepared q(db, std::string("SELECT id, at, actor_role, actor_id, actor_name, action, "
+                             "from_status, to_status, note, public, agency_id "
+                             "FROM report_events WHERE report_id = ?") +
+                     (include_internal ? "" : " AND public >= 1") + " ORDER BY id");
+  q.bind(1, report_id);
+  std::vector<EventRecord> out;
+  while (q.executeStep()) {
+    EventRecord e;
+    e.id = q.getColumn(0).getInt64();
+    e.at = q.getColumn(1).getInt64();
+    e.actor_role = parse_role(q.getColumn(2).getString()).value_or(Role::kSystem);
+    e.actor_id = optional_int(q.getColumn(3));
+    e.actor_name = q.getColumn(4).getString();
+    e.action = parse_action(q.getColumn(5).getString()).value_or(Action::kComment);
+    if (!q.getColumn(6).isNull()) e.from_status = parse_status(q.getColumn(6).getString());
+    e.to_status = parse_status(q.getColumn(7).getString()).value_or(Status::kSubmitted);
+    e.note = q.getColumn(8).getString();
+    e.visibility = static_cast<Visibility>(std::clamp(q.getColumn(9).getInt(), 0, 2));
+    e.agency_id = optional_int(q.getColumn(10));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+namespace {
+
+// The WHERE terms of a list's filter and their values, in one order.
+std::string filter_terms(const ReportFilter& f, const std::string& status_column) {
+  std::string terms;
+  if (!f.statuses.empty()) {
+    terms += " AND " + status_column + " IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) terms += i ? ",?" : "?";
+    terms += ")";
+  }
+  if (f.agencies) {
+    terms += " AND agency_id IN (";
+    for (size_t i = 0; i < f.agencies->size(); ++i) terms += i ? ",?" : "?";
+    terms += f.agencies->empty() ? "NULL)" : ")";
+  }
+  if (f.category_id) terms += " AND category_id = ?";
+  if (f.assigned_user_id) terms += " AND assigned_user_id = ?";
+  if (f.overdue_on) terms += " AND stage != 'none' AND stage_due < ?";
+  if (f.returned_only) terms += " AND returned = 1";
+  if (f.after_id) terms += " AND id > ?";
+  if (f.nothing) terms += " AND 0";
+  if (f.tracking_id) terms += " AND tracking_id = ?";
+  // The partial indexes of migration 0024 need their condition in the query.
+  if (f.reporter_phone) terms += " AND reporter_phone = ? AND reporter_phone <> ''";
+  if (f.reporter_email) terms += " AND reporter_email = ? COLLATE NOCASE AND reporter_email <> ''";
+  if (f.named_reporters_only) terms += " AND anonymous = 0";
+  // With words, the list reads from report_search joined to reports (list below).
+  if (f.words) terms += " AND report_search MATCH ?";
+  return terms;
+}
+
+int bind_filter(Prepared& q, const ReportFilter& f) {
+  int i = 1;
+  for (Status s : f.statuses) q.bind(i++, std::string(to_string(s)));
+  if (f.agencies) {
+    for (int64_t id : *f.agencies) q.bind(i++, id);
+  }
+  if (f.category_id) q.bind(i++, *f.category_id);
+  if (f.assigned_user_id) q.bind(i++, *f.assigned_user_id);
+  if (f.overdue_on) q.bind(i++, format_iso_date(*f.overdue_on));
+  if (f.after_id) q.bind(i++, *f.after_id);
+  if (f.tracking_id) q.bind(i++, *f.tracking_id);
+  if (f.reporter_phone) q.bind(i++, *f.reporter_phone);
+  if (f.reporter_email) q.bind(i++, *f.reporter_email);
+  if (f.words) q.bind(i++, *f.words);
+  return i;
+}
+
+// How many reports the filter matches, when it is only statuses, agencies and a category:
+// every report has one status counter for the month it was made, moved by the triggers of
+// migration 0007 as it changes status or agency. A sum of a few hundred counter rows instead
+// of reading up to 10,001 index entries, and exact.
+std::optional<MatchCount> count_from_tallies(SQLite::Database& db, ReportFilter f) {
+  if (f.assigned_user_id || f.overdue_on || f.returned_only || f.after_id || f.nothing ||
+      f.tracking_id || f.reporter_phone || f.reporter_email || f.words)
+    return std::nullopt;
+  // Every status named when none is, so that the counters' index is searched by (dimension,
+  // value, grain) rather than read through every day counter.
+  if (f.statuses.empty()) {
+    for (int i = 0; i < kStatusCount; ++i) f.statuses.push_back(static_cast<Status>(i));
+  }
+  Prepared count(db,
+                 "SELECT coalesce(sum(n), 0) FROM report_tallies WHERE dimension = 'status' "
+                 "AND grain = 1" +
+                     filter_terms(f, "value"));
+  bind_filter(count, f);
+  count.executeStep();
+  return MatchCount{count.getColumn(0).getInt64(), false};
+}
+
+}  // namespace
+
+std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const ReportFilter& f,
+                                                 MatchCount* total) {
+  const std::string where = "WHERE 1 = 1" + filter_terms(f, "status");
+  // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
+  // its report and kept when the other filters hold, so that a page (and the count, which
+  // stops at kCountLimit) reads only as many matches as it needs, however common the words.
+  // CROSS JOIN keeps that order: SQLite's planner would otherwise read an agency's reports
+  // from a covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
+  // million reports), where the index's own intersection with the agency's term takes 1 ms.
+  const std::string from = f.words ? "report_search CROSS JOIN reports ON reports.id = "
+                                     "report_search.rowid "
+                                   : "reports ";
+  // Each order is the expression of an index that starts with the status (reports_queue of
+  // migration 0008, the ones of migration 0023), so that a page of one status is read in
+  // order from it instead of sorting every match. The deadline order puts reports with no
+  // running deadline after, oldest first; id breaks ties so that pages never overlap.
+  std::string order;
+  if (f.after_id) {
+    order = " ORDER BY id";
+  } else if (f.words) {
+    // Newest first, in the index's own order: sorting every match of a common word by its
+    // deadline would read all of them.
+    order = " ORDER BY report_search.rowid DESC";
+  } else {
+    switch (f.order) {
+      case QueueOrder::kDue:
+        order = " ORDER BY coalesce(stage_due, '9999-12-31'), created_at, id";
+        break;
+      case QueueOrder::kOldest:
+        order = " ORDER BY created_at, id";
+        break;
+      case QueueOrder::kNewest:
+        order = " ORDER BY created_at DESC, id DESC";
+        break;
+      case QueueOrder::kUpdated:
+        order = " ORDER BY updated_at DESC, id DESC";
+        break;
+      case QueueOrder::kFollowers:
+        order = " ORDER BY followers DESC, id DESC";
+        break;
+    }
+  }
+  order += " LIMIT ? OFFSET ?";
+  Prepared q(db, std::string("SELECT ") + kReportColumns + " FROM " + from + where + order);
+  int i = bind_filter(q, f);
+  q.bind(i++, f.limit);
+  q.bind(i++, f.offset);
+  std::vector<ReportRecord> out;
+  while (q.executeStep()) out.push_back(read_report(q));
+  if (!total) return out;
+  if (f.offset == 0 && !f.after_id && static_cast<int>(out.size()) < f.limit) {
+    // A first page that is not full holds every match: no second pass over them (for words
+    // that meet rarely, the page already read every posting of both).
+    *total = MatchCount{static_cast<int64_t>(out.size()), false};
+    return out;
+  }
+  if (const auto counted = count_from_tallies(db, f)) {
+    *total = *counted;
+  } else {
+    const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
+    // Words and nothing else (a coordinator's search), or words within agencies whose
+    // terms the expression holds (an agency admin's): every match is a report the filter
+    // keeps, so the index alone counts them, without reading a report row for each.
+    const bool words_only = f.words && f.statuses.empty() &&
+                            (!f.agencies || f.words_within_agencies) && !f.category_id &&
+                            !f.assigned_user_id && !f.overdue_on && !f.returned_only &&
+                            !f.after_id && !f.named_reporters_only;
+    ReportFilter counting = f;
+    if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
+    Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
+                           (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
+                           filter_terms(counting, "status") + " LIMIT " +
+                           std::to_string(limit + 1) + ")");
+    bind_filter(count, counting);
+    count.executeStep();
+    const int64_t n = count.getColumn(0).getInt64();
+    *total = MatchCount{n, n > limit};
+  }
+  return out;
+}
+
+std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date today, int limit) {
+  Prepared q(db,
+             "SELECT id FROM reports WHERE status = 'resolved' AND stage = 'citizen_confirmation' "
+             "AND stage_due < ?1 "
+             "UNION SELECT id FROM reports WHERE status IN ('forwarded', 'in_progress') "
+             "AND escalation_due < ?1 ORDER BY 1 LIMIT ?2");
+  q.bind(1, format_iso_date(today));
+  q.bind(2, limit);
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+void ReportRepository::set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled) {
+  Prepared q(db, "UPDATE reports SET notify_citizen = ? WHERE id = ?");
+  q.bind(1, enabled ? 1 : 0);
+  q.bind(2, id);
+  q.exec();
+}
+
+void ReportRepository::record_stage(SQLite::Database& db, const ReportRecord& r,
+                                    const StageDeadline& ended, Date on, int working_days,
+                                    int64_t now) {
+  Prepared q(db,
+             "INSERT INTO stage_records(report_id, stage, agency_id, category_id, started, "
+             "due, ended, working_days, on_time, ended_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, r.id);
+  q.bind(2, std::string(to_string(ended.stage)));
+  bind_optional(q, 3, r.agency_id);
+  q.bind(4, r.category_id);
+  q.bind(5, format_iso_date(ended.started));
+  q.bind(6, format_iso_date(ended.due));
+  q.bind(7, format_iso_date(on));
+  q.bind(8, working_days);
+  q.bind(9, on <= ended.due ? 1 : 0);
+  q.bind(10, now);
+  q.exec();
+}
+
+int64_t ReportRepository::count(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM reports").getInt64();
+}
+
+void ReportRepository::each_with_last_state(
+    SQLite::Database& db,
+    const std::function<bool(const ReportRecord&, const std::optional<LastEventState>&)>& fn) {
+  Prepared q(db, std::string("SELECT ") + kReportColumns +
+                     ", (SELECT id || ':' || state FROM report_events WHERE report_id = reports.id "
+                     "ORDER BY id DESC LIMIT 1) FROM reports ORDER BY id");
+  const int last_column = q.getColumnCount() - 1;
+  while (q.executeStep()) {
+    const ReportRecord r = read_report(q);
+    std::optional<LastEventState> last;
+    const SQLite::Column c = q.getColumn(last_column);
+    if (!c.isNull()) {
+      const std::string value = c.getString();
+      const size_t colon = value.find(':');
+      last = LastEventState{std::stoll(value.substr(0, colon)), value.substr(colon + 1)};
+    }
+    if (!fn(r, last)) return;
+  }
+}
+
+int64_t ReportRepository::rewrite_pin_digests(
+    SQLite::Database& db, const std::function<std::string(const std::string&)>& wrap) {
+  // In batches: read, then rewrite, never both at once on one table.
+  int64_t after = 0, rewritten = 0;
+  while (true) {
+    std::vector<std::pair<int64_t, std::string>> digests;
+    {
+      Prepared q(db,
+                 "SELECT id, citizen_pin_hash FROM reports WHERE id > ? AND citizen_pin_hash != '' "
+                 "ORDER BY id LIMIT 10000");
+      q.bind(1, after);
+      while (q.executeStep()) {
+        digests.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+      }
+    }
+    if (digests.empty()) return rewritten;
+    after = digests.back().first;
+    rewritten += static_cast<int64_t>(digests.size());
+    Prepared update(db, "UPDATE reports SET citizen_pin_hash = ? WHERE id = ?");
+    for (const auto& [id, digest] : digests) {
+      update.bind(1, wrap(digest));
+      update.bind(2, id);
+      update.exec();
+      update.reset();
+    }
+  }
+}
+
+}  // namespace aduan

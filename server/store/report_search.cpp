@@ -1,0 +1,170 @@
+#include "store/report_search.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "shared/similarity.h"
+#include "shared/tracking_id.h"
+#include "shared/validation.h"
+#include "store/prepared.h"
+#include "store/report_repository.h"
+
+namespace aduan {
+namespace {
+
+constexpr size_t kMostTermsSearched = 8;
+// How many reports a start must index before it merges the index's segments into one.
+constexpr int64_t kMergeAfter = 10000;
+
+// The digest of the core's matching terms this binary was built with (server/CMakeLists.txt).
+constexpr const char* kMatcherDigest =
+#include "matcher_digest.inc"
+    ;
+
+// The agency's term: a digit first and the word after, a shape the core's terms of a text do
+// not take for the agencies' numbers (and a report found by one anyway is still filtered by
+// its agency in the query).
+std::string agency_term(int64_t agency_id) { return "0agency" + std::to_string(agency_id); }
+
+// What a report's entry holds: its words' terms, and its agency's term while one holds it.
+std::string document_of(const ReportRecord& r, std::optional<int64_t> agency) {
+  std::string out;
+  for (const std::string& t : matching_terms(r.title + "\n" + r.body + "\n" + r.location.text)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  if (agency) out += (out.empty() ? "" : " ") + agency_term(*agency);
+  return out;
+}
+
+void insert_entry(SQLite::Database& db, int64_t id, const std::string& document) {
+  Prepared q(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
+  q.bind(1, id);
+  q.bind(2, document);
+  q.exec();
+}
+
+// Both term indexes built again when the word lists changed since they were built: the
+// search's, emptied here and filled by index_existing; the matcher's, by
+// SimilarReports::index_existing. A contentless index can only remove an entry given the very
+// terms it was made of, so an entry made by other word lists could not be moved.
+void forget_terms_of_other_word_lists(SQLite::Database& db) {
+  const std::string built = db.execAndGet("SELECT matcher FROM search_index_version").getString();
+  if (built == kMatcherDigest) return;
+  db.exec("INSERT INTO report_search(report_search) VALUES('delete-all')");
+  db.exec("DELETE FROM report_terms");
+  db.exec("DELETE FROM term_counts");
+  db.exec("UPDATE tally_settings SET terms_indexed = 0");
+  Prepared q(db, "UPDATE search_index_version SET matcher = ?");
+  q.bind(1, std::string(kMatcherDigest));
+  q.exec();
+}
+
+bool looks_like_phone(std::string_view typed) {
+  size_t digits = 0;
+  for (char c : typed) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != '+' && c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 8;
+}
+
+}  // namespace
+
+QueueSearch ReportSearch::parse(std::string_view typed) {
+  while (!typed.empty() && typed.front() == ' ') typed.remove_prefix(1);
+  while (!typed.empty() && typed.back() == ' ') typed.remove_suffix(1);
+  if (typed.empty()) return {};
+  // A tracking ID when it reads as one and has a digit, a dash, or the three groups of three
+  // it is read out in ("svq pxe bhm"): a nine-letter word such as "kerusakan" could pass the
+  // check character by chance, and one ID in fourteen has no digit.
+  const bool grouped = typed.size() == 11 && typed[3] == ' ' && typed[7] == ' ';
+  const bool id_like = grouped || std::any_of(typed.begin(), typed.end(), [](char c) {
+                         return (c >= '0' && c <= '9') || c == '-';
+                       });
+  if (const ParsedTrackingId id = parse_tracking_id(typed); id.ok() && id_like) {
+    return {QueueSearch::Kind::kTrackingId, id.canonical};
+  }
+  if (typed.find('@') != std::string_view::npos && typed.find(' ') == std::string_view::npos) {
+    return {QueueSearch::Kind::kEmail, std::string(typed)};
+  }
+  if (looks_like_phone(typed)) return {QueueSearch::Kind::kPhone, normalize_phone(typed)};
+  // Every term must be there, whole: a prefix ("lamp"*) makes FTS5 merge the postings of
+  // every term that starts so before it can give the first match, 0.2 s for a common one
+  // at a million reports, while whole terms are read in order and stop at a page.
+  std::vector<std::string> terms = matching_terms(typed);
+  if (terms.empty()) return {QueueSearch::Kind::kNothing, ""};
+  if (terms.size() > kMostTermsSearched) terms.resize(kMostTermsSearched);
+  std::string match;
+  for (const std::string& term : terms) {
+    // Terms are letters and digits only (the core splits on everything else), so quoting
+    // them leaves no FTS5 syntax in what staff typed.
+    if (!match.empty()) match += ' ';
+    match += '"' + term + '"';
+  }
+  return {QueueSearch::Kind::kWords, match};
+}
+
+void ReportSearch::add(SQLite::Database& db, const ReportRecord& r) {
+  insert_entry(db, r.id, document_of(r, r.agency_id));
+}
+
+void ReportSearch::moved(SQLite::Database& db, const ReportRecord& before,
+                         std::optional<int64_t> agency_now) {
+  if (before.agency_id == agency_now) return;
+  Prepared remove(db,
+                  "INSERT INTO report_search(report_search, rowid, terms) VALUES('delete', ?, ?)");
+  remove.bind(1, before.id);
+  remove.bind(2, document_of(before, before.agency_id));
+  remove.exec();
+  insert_entry(db, before.id, document_of(before, agency_now));
+}
+
+std::string ReportSearch::within_agencies(const std::string& words,
+                                          const std::vector<int64_t>& agencies) {
+  if (agencies.empty()) return words;
+  std::string any;
+  for (int64_t id : agencies) any += (any.empty() ? "" : " OR ") + agency_term(id);
+  return words + " AND (" + any + ")";
+}
+
+int64_t ReportSearch::index_existing(SQLite::Database& db) {
+  SQLite::Transaction tx(db);
+  forget_terms_of_other_word_lists(db);
+  // The newest indexed report: FTS5 reads its rowids in order, so this stops at the first.
+  const SQLite::Column newest = db.execAndGet(
+      "SELECT coalesce((SELECT rowid FROM report_search ORDER BY rowid DESC LIMIT 1), 0)");
+  const int64_t last = newest.getInt64();
+  int64_t done = 0;
+  // A narrow read: the words and the agency only, in id order.
+  Prepared texts(db,
+                 "SELECT id, title, body, location_text, agency_id FROM reports WHERE id > ? "
+                 "ORDER BY id");
+  texts.bind(1, last);
+  while (texts.executeStep()) {
+    ReportRecord r;
+    r.id = texts.getColumn(0).getInt64();
+    r.title = texts.getColumn(1).getString();
+    r.body = texts.getColumn(2).getString();
+    r.location.text = texts.getColumn(3).getString();
+    if (!texts.getColumn(4).isNull()) r.agency_id = texts.getColumn(4).getInt64();
+    add(db, r);
+    ++done;
+  }
+  // A bulk fill leaves the index in several segments, and every term of a search is then
+  // looked up in each; merged into one, an agency admin's searches at a million reports ran
+  // 908 a second instead of 668 (docs/benchmarks.md). New reports later add small segments
+  // that FTS5 merges by itself.
+  if (done >= kMergeAfter) {
+    db.exec("INSERT INTO report_search(report_search) VALUES ('optimize')");
+  }
+  tx.commit();
+  return done;
+}
+
+}  // namespace aduan

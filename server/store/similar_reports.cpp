@@ -1,0 +1,226 @@
+#include "store/similar_reports.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "model/known_places.h"
+#include "shared/similarity.h"
+#include "store/prepared.h"
+#include "store/status_sql.h"
+#include "store/term_links.h"
+
+namespace aduan {
+namespace {
+
+// Candidates come from the postings of the query's rarest terms, newest reports first; a
+// term in more reports than kPostingsPerTerm says too little to look through all of them.
+// Terms are followed rarest first while the postings they bring stay within the budget
+// (six full lists): a query of common words follows six terms, one of rare words up to
+// kMostTermsToFollow, so that a duplicate told in other words still shares some of them.
+constexpr int kPostingsPerTerm = 2000;
+constexpr int64_t kPostingsBudget = 6 * kPostingsPerTerm;
+constexpr size_t kMostTermsToFollow = 16;
+constexpr size_t kCandidatesToScore = 100;
+// Terms staff taught as linked to the query's lead to candidates too, the strongest first.
+constexpr size_t kLinkedTermsToFollow = 3;
+
+bool indexable(const ReportRecord& r) {
+  return !r.confidential && r.status != Status::kClosed && r.status != Status::kArchived;
+}
+
+std::string text_of(const ReportRecord& r) { return r.title + "\n" + r.body; }
+
+// Inverse document frequencies from term_counts, looked up once per term.
+class Weights {
+ public:
+  explicit Weights(SQLite::Database& db) : db_(db) { total_ = std::max<int64_t>(1, count("")); }
+  int64_t count(const std::string& term) {
+    const auto it = counts_.find(term);
+    if (it != counts_.end()) return it->second;
+    Prepared q(db_, "SELECT n FROM term_counts WHERE term = ?");
+    q.bind(1, term);
+    const int64_t n = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    counts_.emplace(term, n);
+    return n;
+  }
+  double idf(const std::string& term) {
+    return std::log(1.0 + double(total_) / double(std::max<int64_t>(1, count(term))));
+  }
+
+ private:
+  SQLite::Database& db_;
+  int64_t total_ = 1;
+  std::unordered_map<std::string, int64_t> counts_;
+};
+
+}  // namespace
+
+void SimilarReports::add(SQLite::Database& db, const ReportRecord& r) {
+  if (!indexable(r)) return;
+  Prepared q(db, "INSERT OR IGNORE INTO report_terms (term, report_id) VALUES (?, ?)");
+  auto post = [&](const std::string& term) {
+    q.bind(1, term);
+    q.bind(2, r.id);
+    q.exec();
+    q.reset();
+  };
+  post("");
+  for (const std::string& term : matching_terms(text_of(r))) post(term);
+}
+
+int64_t SimilarReports::index_existing(SQLite::Database& db) {
+  if (db.execAndGet("SELECT terms_indexed FROM tally_settings").getInt()) return 0;
+  SQLite::Transaction tx(db);
+  int64_t done = 0;
+  Prepared ids(db, "SELECT id FROM reports WHERE confidential = 0 AND status IN " +
+                       status_sql_list(is_open));
+  std::vector<int64_t> open;
+  while (ids.executeStep()) open.push_back(ids.getColumn(0).getInt64());
+  for (int64_t id : open) {
+    if (const auto r = ReportRepository::find_by_id(db, id)) {
+      add(db, *r);
+      ++done;
+    }
+  }
+  db.exec("UPDATE tally_settings SET terms_indexed = 1");
+  tx.commit();
+  return done;
+}
+
+std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const SimilarQuery& q) {
+  const PlaceNames& places = known_places(q.region_code);
+  const ReportTerms wanted = analyse_text(q.text, places);
+  if (wanted.terms.empty()) return {};
+  Weights weights(db);
+  // The rarest terms lead to the candidates; each candidate gathers the weight of the terms
+  // it shares, and the best gatherers are scored in full.
+  std::vector<std::string> leads = wanted.terms;
+  std::sort(leads.begin(), leads.end(), [&](const std::string& a, const std::string& b) {
+    return weights.count(a) < weights.count(b);
+  });
+  std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
+  int64_t postings_to_read = 0;
+  size_t followed = 0;
+  for (; followed < leads.size() && followed < kMostTermsToFollow; ++followed) {
+    const int64_t more = std::min<int64_t>(weights.count(leads[followed]), kPostingsPerTerm);
+    if (postings_to_read + more > kPostingsBudget) break;
+    postings_to_read += more;
+  }
+  leads.resize(followed);
+  const size_t unlinked_leads = leads.size();
+  const LinkTable links = TermLinks::load(db, wanted.terms);
+  if (!links.empty()) {
+    std::vector<std::pair<double, std::string>> linked;
+    for (const std::string& t : wanted.terms) {
+      for (const auto& [u, strength] : links.linked_to(t)) {
+        const bool known =
+            std::find(wanted.terms.begin(), wanted.terms.end(), u) != wanted.terms.end();
+        if (!known && weights.count(u) > 0) linked.emplace_back(strength, u);
+      }
+    }
+    std::stable_sort(linked.begin(), linked.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (const auto& [strength, u] : linked) {
+      if (leads.size() >= unlinked_leads + kLinkedTermsToFollow) break;
+      if (std::find(leads.begin(), leads.end(), u) == leads.end()) leads.push_back(u);
+    }
+  }
+  // Each term's postings arrive newest first; merging those sorted lists gathers the
+  // weights without a hash table (12,000 hash inserts cost more than the queries).
+  std::vector<std::pair<int64_t, double>> gathered, merged, term_ids;
+  Prepared postings(db,
+                    "SELECT report_id FROM report_terms WHERE term = ? "
+                    "ORDER BY report_id DESC LIMIT ?");
+  for (const std::string& term : leads) {
+    const double w = weights.idf(term);
+    postings.bind(1, term);
+    postings.bind(2, kPostingsPerTerm);
+    term_ids.clear();
+    while (postings.executeStep()) term_ids.emplace_back(postings.getColumn(0).getInt64(), w);
+    postings.reset();
+    merged.clear();
+    merged.reserve(gathered.size() + term_ids.size());
+    auto a = gathered.begin(), b = term_ids.begin();
+    while (a != gathered.end() || b != term_ids.end()) {
+      if (b == term_ids.end() || (a != gathered.end() && a->first > b->first)) {
+        merged.push_back(*a++);
+      } else if (a == gathered.end() || b->first > a->first) {
+        merged.push_back(*b++);
+      } else {
+        merged.emplace_back(a->first, a->second + b->second);
+        ++a, ++b;
+      }
+    }
+    gathered.swap(merged);
+  }
+  std::vector<std::pair<double, int64_t>> ranked;
+  ranked.reserve(gathered.size());
+  for (const auto& [id, w] : gathered) {
+    if (id != q.exclude_id) ranked.emplace_back(w, id);
+  }
+  const size_t keep = std::min(ranked.size(), kCandidatesToScore);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
+                    ranked.end(), std::greater<>());
+  ranked.resize(keep);
+
+  // Candidates are scored from their text alone (a narrow read, no full record); only the
+  // few that are shown are read whole.
+  const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  TermLink link = nullptr;
+  if (!links.empty()) {
+    link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
+  }
+  std::vector<std::pair<double, int64_t>> scored;
+  Prepared candidate(db,
+                     "SELECT title, body, category_id, agency_id, status, confidential "
+                     "FROM reports WHERE id = ?");
+  for (const auto& [w, id] : ranked) {
+    candidate.bind(1, id);
+    if (!candidate.executeStep()) {
+      candidate.reset();
+      continue;
+    }
+    ReportRecord r;
+    r.title = candidate.getColumn(0).getString();
+    r.body = candidate.getColumn(1).getString();
+    r.category_id = candidate.getColumn(2).getInt64();
+    if (!candidate.getColumn(3).isNull()) r.agency_id = candidate.getColumn(3).getInt64();
+    r.status = parse_status(candidate.getColumn(4).getString()).value_or(Status::kArchived);
+    r.confidential = candidate.getColumn(5).getInt() != 0;
+    candidate.reset();
+    if (!indexable(r)) continue;
+    if (q.verified_only && !is_verified(r.status)) continue;
+    if (q.category_id && r.category_id != *q.category_id) continue;
+    if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
+                                                 *r.agency_id) == q.agencies->end()))
+      continue;
+    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf, link);
+    if (score >= q.min_score) scored.emplace_back(score, id);
+  }
+  // Best first; equal scores keep the order the candidates were ranked in.
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<SimilarMatch> out;
+  for (const auto& [score, id] : scored) {
+    if (out.size() == q.limit) break;
+    if (auto r = ReportRepository::find_by_id(db, id)) out.push_back({std::move(*r), score});
+  }
+  return out;
+}
+
+void SimilarReports::learn_duplicate(SQLite::Database& db, const ReportRecord& original,
+                                     const ReportRecord& duplicate, int64_t now) {
+  if (original.confidential || duplicate.confidential) return;
+  const PlaceNames& places = known_places(original.location.region_code);
+  Weights weights(db);
+  const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  TermLinks::teach(db,
+                   terms_to_link(analyse_text(text_of(original), places),
+                                 analyse_text(text_of(duplicate), places), idf),
+                   now);
+}
+
+}  // namespace aduan

@@ -1,0 +1,60 @@
+// The search index of repeated reports: the matching terms (shared/similarity.h) of every
+// open, non-confidential report, and the search that finds the ones with the same substance
+// as a text. Terms are added as a report is filed; a trigger (migration 0009) removes them
+// when the report is finished, archived or made confidential.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/report_repository.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+// From this score on a report is worth showing as possibly the same; kSameSubstance
+// (shared/similarity.h) marks the likely duplicates among them.
+inline constexpr double kWorthShowing = 0.3;
+
+struct SimilarQuery {
+  std::string text;                              // title and body
+  std::optional<int64_t> category_id;            // only reports of this category
+  std::optional<std::vector<int64_t>> agencies;  // only reports held by these agencies
+  std::string region_code;  // where the text's report is: its regency's villages are places
+  int64_t exclude_id = 0;   // the report itself, when it is indexed
+  size_t limit = 5;
+  double min_score = kWorthShowing;
+  bool verified_only = false;  // a citizen's offer: only published reports (is_verified)
+};
+
+struct SimilarMatch {
+  ReportRecord report;
+  double score = 0;
+};
+
+class SimilarReports {
+ public:
+  // Indexes a report that is open and not confidential; others are left out.
+  static void add(SQLite::Database& db, const ReportRecord& r);
+
+  // Indexes the open, non-confidential reports of a store that has none indexed yet (the
+  // first start after the index was added). Returns how many.
+  static int64_t index_existing(SQLite::Database& db);
+
+  // The best matches, best first.
+  static std::vector<SimilarMatch> find(SQLite::Database& db, const SimilarQuery& q);
+
+  // Staff archived `duplicate` as a duplicate of `original`: the terms that differ between
+  // the two are linked (server/store/term_links.h), so that later reports written the way one of
+  // them was find the other kind. Nothing is learned from a confidential report: its words
+  // stay out of a table that reviewers read.
+  static void learn_duplicate(SQLite::Database& db, const ReportRecord& original,
+                              const ReportRecord& duplicate, int64_t now);
+};
+
+}  // namespace aduan

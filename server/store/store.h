@@ -1,0 +1,78 @@
+// The SQLite file: one writer connection (writes are serialised, each commit durable before
+// it returns) and a small pool of read-only connections that WAL lets run beside it.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan {
+
+class Connection;
+class Secrets;
+
+class Store {
+ public:
+  // Opens (creating if needed) the file at `path` in WAL mode, applies every pending
+  // migration and loads the shipped holiday years it has not seen (load_shipped_holidays). Throws
+  // SQLite::Exception when the file cannot be opened or migrated.
+  explicit Store(const std::string& path, int readers = 4);
+  // The same, with the store's audit key from the file at `key_path` (base/secrets.h). The file
+  // is created there when the store has never been linked with a key; the first start with
+  // a key links the events stored before and wraps the PIN digests (adopt_audit_key), once.
+  // Throws KeyFileError when the file cannot be used, is missing for a store that was
+  // linked with a key, or holds another key than the one the store was linked with.
+  Store(const std::string& path, int readers, const std::string& key_path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Runs `fn` with the writer connection; only one writer runs at a time. `fn` opens its
+  // own SQLite::Transaction so that an exception rolls everything back.
+  void write(const std::function<void(SQLite::Database&)>& fn);
+
+  // Group commit: runs `fn` inside a transaction shared with the other grouped writes that
+  // arrive meanwhile, each in a savepoint of its own, and returns once that transaction is
+  // committed (durable, one fsync for the group). `fn` must not open a transaction. When
+  // `fn` throws, its savepoint is rolled back, the others commit, and the exception comes
+  // back to this caller; when the commit fails, every caller in the group gets the error.
+  void write_grouped(const std::function<void(SQLite::Database&)>& fn);
+
+  // Runs `fn` with a read-only connection from the pool.
+  void read(const std::function<void(SQLite::Database&)>& fn);
+
+  int schema_version();
+  const std::string& path() const { return path_; }
+
+  // The audit key's digests; the store must have been opened with its key.
+  const Secrets& secrets() const;
+
+ private:
+  std::string path_;
+  struct GroupedWrite;
+  void lead_group();
+
+  std::mutex write_mutex_;
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<GroupedWrite*> group_pending_;
+  bool group_leader_ = false;
+  std::unique_ptr<Connection> writer_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_ready_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+  std::unique_ptr<const Secrets> secrets_;
+};
+
+// Applies the embedded migrations newer than the file's user_version, each in its own
+// transaction. Returns the number applied.
+int apply_migrations(SQLite::Database& db);
+
+}  // namespace aduan

@@ -1,0 +1,76 @@
+// The monitoring's counters (server/migrations/0007_tallies.sql): kept by triggers as
+// reports change, summed per request. This module turns them on, rebuilds them, and splits
+// a period into the day and month counters that cover it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "shared/date.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aduan::tallies {
+
+// Makes the counters fit to serve: counted in the deployment's UTC offset and kept live by
+// the triggers. Rebuilds them when the offset changed or a bulk load left them switched off.
+// Returns whether it rebuilt.
+bool prepare(SQLite::Database& db, int utc_offset_minutes);
+
+// Switches the triggers off for a bulk load; resume() (or prepare() at the next start)
+// recounts and switches them back on.
+void suspend(SQLite::Database& db);
+// Counts in this UTC offset, recounts and switches the triggers on, in the caller's
+// transaction.
+void resume(SQLite::Database& db, int utc_offset_minutes);
+
+// Recounts every counter, in the caller's transaction.
+void recount(SQLite::Database& db);
+
+// Recounts every counter from the reports, their events and stage records, in one
+// transaction.
+void rebuild(SQLite::Database& db);
+
+// A stretch of counters: grain 0 counts days (days since 1970-01-01), grain 1 months
+// (year * 12 + month - 1); `first` and `last` are both included.
+struct Range {
+  int grain = 0;
+  int64_t first = 0;
+  int64_t last = 0;
+};
+
+// The fewest counters that cover [from, to]: whole months from the month counters, the days
+// at either edge from the day counters.
+std::vector<Range> cover(Date from, Date to);
+
+// "(grain = 1 AND period BETWEEN 24312 AND 24322) OR (...)" for a WHERE clause.
+std::string condition(const std::vector<Range>& ranges);
+
+// The report counters summed over a period: the counts by each dimension and where the
+// reports are.
+struct ReportCounts {
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_status, by_classification, by_channel;
+  std::map<int64_t, int64_t> by_category;  // category id
+  std::map<int64_t, int64_t> by_agency;    // agency id; 0: not forwarded
+  std::map<int, int64_t> rating_spread;    // score -> count
+  int64_t ratings = 0;
+  double rating_average = 0;
+};
+
+// Sums the report counters of [from, to] that also meet `extra` (SQL terms on the columns
+// of report_tallies, starting with " AND ", or empty).
+ReportCounts sum_reports(SQLite::Database& db, Date from, Date to, const std::string& extra);
+
+// Every report by its current status, from the month counters: a few hundred rows, not a
+// million reports. Only statuses some report has are in it.
+std::map<std::string, int64_t> status_totals(SQLite::Database& db);
+
+int64_t month_of(Date d);
+Date first_day_of_month(int64_t month);
+
+}  // namespace aduan::tallies
