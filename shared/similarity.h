@@ -108,7 +108,7 @@ double term_match(std::string_view a, std::string_view b);
 inline constexpr double kMinTermMatch = 0.75;
 
 // From this similarity on, two reports are taken to have the same substance.
-// Chosen on tests/similarity/pairs.tsv (see tests/similarity_test.cpp).
+// Chosen on tests/similarity/pairs.tsv (see tests/core/similarity_test.cpp).
 inline constexpr double kSameSubstance = 0.45;
 
 }  // namespace aduan

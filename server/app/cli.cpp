@@ -231,6 +231,8 @@ std::thread stop_on_signal(HttpServer& server) {
   });
 }
 
+// Long because `serve` has many options: each is read, checked and handed to App here, in
+// one place, in the order of the usage text.
 int serve(const CommandLine& cl) {
   std::string error;
   auto options = app_options(cl, &error);
@@ -374,6 +376,8 @@ std::optional<std::string> read_password(std::string* error) {
   return password;
 }
 
+// Long because it is three commands (user add, user passwd, user disable) that share their
+// option reading; each branch is short.
 int user_command(const CommandLine& cl) {
   const std::string username = option(cl, "--username", "");
   if (username.empty()) return fail("--username is required");

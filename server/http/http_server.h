@@ -42,7 +42,7 @@ struct HttpOptions {
   // Told of every answer once it is sent: its route as the metrics name it ("GET
   // /api/v1/reports/{tracking_id}", "other"), the request and the response. The tests hold
   // every answer's status, content type and body to the OpenAPI document with it
-  // (tests/test_server.cpp).
+  // (tests/support/test_server.cpp).
   std::function<void(const std::string& route, const httplib::Request& req,
                      const httplib::Response& res)>
       on_answer;

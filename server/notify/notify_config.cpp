@@ -46,6 +46,8 @@ NotifyConfig default_notify_config() {
   return c;
 }
 
+// Long because the file has many keys: one check per key, in the order of the file's
+// documentation (docs/notifications.md).
 std::optional<NotifyConfig> load_notify_config(const std::string& path, std::string* error) {
   std::ifstream in(path);
   if (!in) {

@@ -13,7 +13,7 @@ std::string status_sql_list(bool (*keep)(Status));
 
 // The SQL condition of a published report: not confidential, and verified (is_verified).
 // The partial index reports_public (migration 0015) reads the same, word for word, so that
-// SQLite uses it; tests/schema_test.cpp holds the two together.
+// SQLite uses it; tests/store/schema_test.cpp holds the two together.
 const std::string& public_report_condition();
 
 }  // namespace aduan

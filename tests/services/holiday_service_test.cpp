@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "service_store.h"
+#include "support/service_store.h"
 
 namespace aduan {
 namespace {

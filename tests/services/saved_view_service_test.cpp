@@ -4,8 +4,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
-#include "service_store.h"
 #include "store/user_repository.h"
+#include "support/service_store.h"
 
 namespace aduan {
 namespace {

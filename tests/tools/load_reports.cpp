@@ -1,4 +1,4 @@
-// Fills a store with labelled reports as verified ones (tests/category_corpus.h), for the
+// Fills a store with labelled reports as verified ones (tests/support/category_corpus.h), for the
 // browser tests of the category suggestion: aduan_load_reports --db FILE --tsv FILE.
 #include <cstdio>
 #include <exception>
@@ -6,7 +6,7 @@
 
 #include "app/app.h"
 #include "base/clock.h"
-#include "category_corpus.h"
+#include "support/category_corpus.h"
 
 int main(int argc, char** argv) {
   std::string db, tsv;

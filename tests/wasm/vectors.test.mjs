@@ -1,5 +1,5 @@
 // Runs tests/vectors/core.json through the wasm build of the core in node. The native run is
-// tests/vectors_test.cpp; both must give the results written in the file.
+// tests/core/vectors_test.cpp; both must give the results written in the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -92,6 +92,8 @@ json events_json(const std::vector<AdminEvent>& events, int offset) {
   return out;
 }
 
+// Long as a table is long: one short handler per route of the surface, side by side so that
+// their roles and paths read together.
 void register_account_routes_inner(Router& router, const Services& s, AccountService* service) {
   const auto offset = [&s] { return s.reports.settings().utc_offset_minutes; };
   router.staff(

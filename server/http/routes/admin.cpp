@@ -63,6 +63,8 @@ nlohmann::json api_key_json(const ApiKey& k, int offset) {
 
 }  // namespace
 
+// Long as a table is long: one short handler per route of the surface, side by side so that
+// their roles and paths read together.
 void register_admin_routes(Router& router, const Services& s) {
   // Every staff member may read the calendar their deadlines are counted on.
   router.staff("GET", "/api/v1/admin/holidays",

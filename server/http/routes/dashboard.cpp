@@ -34,6 +34,8 @@ json figures_json() {
               {"repeated", figure("followed", "any")}};
 }
 
+// Long because the dashboard has many figures: each is written out with what it counts, in
+// the order the page shows them.
 json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Principal& p, Date today) {
   json stages = json::array();
   for (const StageMetric& m : d.stages) {

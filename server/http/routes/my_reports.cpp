@@ -82,6 +82,7 @@ bool send_device_error(httplib::Response& res, const DeviceOutcome& o) {
 
 }  // namespace
 
+// Long as a table is long: one short handler per route of the surface, side by side.
 void register_my_reports_routes(Router& router, const Services& s) {
   const int offset = s.reports.settings().utc_offset_minutes;
   // Every route here counts against the address's lookup limit, as the PIN routes do.

@@ -296,6 +296,8 @@ std::string base_url(const Services& s, const httplib::Request& req) {
 
 }  // namespace
 
+// Long as a table is long: one handler per Open311 endpoint; the service definition's
+// attributes are written out where the spec's field names can be read against them.
 void register_open311_routes(Router& router, const Services& s) {
   router.open("GET", R"(/open311/v2/discovery\.(json|xml))",
               [&s](const httplib::Request& req, httplib::Response& res) {

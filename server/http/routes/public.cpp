@@ -101,6 +101,7 @@ void citizen_request(const Services& s, bool act, const httplib::Request& req,
 
 }  // namespace
 
+// Long as a table is long: one short handler per public route, side by side.
 void register_public_routes(Router& router, const Services& s) {
   router.open("POST", "/api/v1/reports", [&s](const httplib::Request& req, httplib::Response& res) {
     const int64_t wait =

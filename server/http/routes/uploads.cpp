@@ -161,6 +161,7 @@ void cancel_upload(const Services& s, const httplib::Request& req, httplib::Resp
 
 }  // namespace
 
+// Long as a table is long: one short handler per route of the upload protocol, side by side.
 void register_upload_routes(Router& router, const Services& s) {
   router.open("POST", kUploads, [&s](const httplib::Request& req, httplib::Response& res) {
     start_upload(s, req, res, reporter(req), kUploads);

@@ -1,0 +1,281 @@
+// The staff inbox over HTTP: what each role finds there, only within what it may read, and
+// what each user has read (one report, or everything at once).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_server.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+struct Answer {
+  int status = 0;
+  json body;
+};
+
+class Inbox : public ::testing::Test {
+ protected:
+  Answer get(const StaffSession& s, const std::string& path) {
+    httplib::Client c = server.client();
+    auto res = c.Get(path.c_str(), s.headers());
+    return {res ? res->status : 0, res && !res->body.empty() ? json::parse(res->body) : json()};
+  }
+
+  Answer post(const std::string& path, const std::string& body,
+              const httplib::Headers& headers = {}) {
+    httplib::Client c = server.client();
+    auto res = c.Post(path.c_str(), headers, body, "application/json");
+    return {res ? res->status : 0, res && !res->body.empty() ? json::parse(res->body) : json()};
+  }
+
+  Answer act(const StaffSession& s, const std::string& id, json body) {
+    body["version"] = get(s, "/api/v1/staff/reports/" + id).body["version"];
+    return post("/api/v1/staff/reports/" + id + "/actions", body.dump(), s.headers());
+  }
+
+  Answer citizen(const std::string& id, const std::string& pin, json body) {
+    body["pin"] = pin;
+    return post("/api/v1/reports/" + id + "/actions", body.dump());
+  }
+
+  json inbox(const StaffSession& s) {
+    const Answer a = get(s, "/api/v1/staff/inbox");
+    EXPECT_EQ(a.status, 200) << a.body;
+    return a.body;
+  }
+
+  // The item of report `id` in `s`'s inbox, or null.
+  json item(const StaffSession& s, const std::string& id) {
+    const json page = inbox(s);
+    for (const json& i : page["items"]) {
+      if (i["tracking_id"].get<std::string>() == id) return i;
+    }
+    return nullptr;
+  }
+
+  Answer mark(const StaffSession& s, const json& body) {
+    return post("/api/v1/staff/inbox/read", body.dump(), s.headers());
+  }
+
+  // Sessions that outlive the days these tests move the clock through.
+  TestServer server{
+      AuthSettings{.idle_timeout_seconds = 365 * kDay, .absolute_timeout_seconds = 365 * kDay}};
+  StaffSession coordinator = server.login("koordinator");
+  StaffSession dpupr = server.login("admin.dpupr");
+  StaffSession officer = server.login("petugas.dpupr");
+  StaffSession pdam = server.login("admin.pdam");
+  StaffSession ombudsman = server.login("ombudsman");
+};
+
+TEST_F(Inbox, TheCoordinatorFindsNewReportsAndReadsThemByOpeningThem) {
+  // The demo's store: two reports waiting for verification and one escalated.
+  const int before = inbox(coordinator)["unread"];
+  EXPECT_EQ(before, 3);
+  const auto [first, pin] = server.submit();
+  const std::string second = server.submit().first;
+  const json page = inbox(coordinator);
+  EXPECT_EQ(page["unread"], before + 2);
+  ASSERT_GE(page["items"].size(), 2u);
+  EXPECT_EQ(page["items"][0]["tracking_id"], second);  // newest first
+  EXPECT_EQ(page["items"][0]["kind"], "new_report");
+  EXPECT_EQ(page["items"][0]["unread"], true);
+  EXPECT_EQ(page["items"][0]["title"], "Jalan berlubang di depan pasar");
+  // Never the reporter: not their name, phone, e-mail or NIK, not even for the coordinator.
+  const std::string text = page.dump();
+  for (const char* who : {"Siti", "3456", "siti@", "6303015708900001"}) {
+    EXPECT_EQ(text.find(who), std::string::npos) << who;
+  }
+
+  // Opening the report (the page marks it) reads its item; the other stays unread.
+  const Answer read = mark(coordinator, {{"tracking_id", first}});
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.body["unread"], before + 1);
+  EXPECT_EQ(item(coordinator, first)["unread"], false);
+  EXPECT_EQ(item(coordinator, second)["unread"], true);
+  // The header's badge asks for the count alone: the same count, no item.
+  const Answer count = get(coordinator, "/api/v1/staff/inbox?items=0");
+  ASSERT_EQ(count.status, 200);
+  EXPECT_EQ(count.body["unread"], before + 1);
+  EXPECT_TRUE(count.body["items"].empty());
+  // Not yet the agency's.
+  EXPECT_TRUE(item(dpupr, first).is_null());
+
+  // The citizen answers a postponement: unread again, as the reporter's reply.
+  ASSERT_EQ(act(coordinator, first, {{"action", "postpone"}, {"note", "Di mana tepatnya?"}}).status,
+            200);
+  ASSERT_EQ(
+      citizen(first, pin, {{"action", "answer"}, {"note", "Depan toko Siti, Jl. A. Yani."}}).status,
+      200);
+  const json answered = item(coordinator, first);
+  EXPECT_EQ(answered["kind"], "citizen_reply");
+  EXPECT_EQ(answered["unread"], true);
+  EXPECT_EQ(answered["by_role"], "citizen");
+  EXPECT_TRUE(answered["by"].is_null());
+  EXPECT_EQ(answered.dump().find("Siti"), std::string::npos);  // the reply's text is not shown
+
+  // Forwarded, it leaves the coordinator's inbox; returned by the agency, it comes back.
+  ASSERT_EQ(act(coordinator, first, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  EXPECT_TRUE(item(coordinator, first).is_null());
+  ASSERT_EQ(act(dpupr, first, {{"action", "return"}, {"note", "Ini jalan provinsi."}}).status, 200);
+  const json returned = item(coordinator, first);
+  EXPECT_EQ(returned["kind"], "returned");
+  EXPECT_TRUE(returned["by"].is_string() && !returned["by"].get<std::string>().empty());
+  EXPECT_EQ(returned["by_role"], "agency_admin");
+}
+
+TEST_F(Inbox, AnAgencySeesWhatIsForwardedToItAndNothingOfAnotherAgency) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  const json forwarded = item(dpupr, id);
+  ASSERT_FALSE(forwarded.is_null());
+  EXPECT_EQ(forwarded["kind"], "forwarded");
+  EXPECT_EQ(forwarded["unread"], true);
+  EXPECT_EQ(forwarded["agency"]["code"], "DPUPR");
+  // Another agency's admin sees nothing of it, cannot mark it, and learns nothing from trying.
+  EXPECT_EQ(inbox(pdam)["items"].size(), 0u);
+  EXPECT_EQ(inbox(pdam)["unread"], 0);
+  const Answer probe = mark(pdam, {{"tracking_id", id}});
+  EXPECT_EQ(probe.status, 404);
+  EXPECT_EQ(probe.body["error"]["code"], "report_not_found");
+  // An officer sees it only once it is assigned to them.
+  EXPECT_TRUE(item(officer, id).is_null());
+
+  // The agency answers; later the citizen rejects the resolution: a reopening, unread.
+  ASSERT_EQ(act(dpupr, id, {{"action", "respond"}, {"note", "Kami periksa."}}).status, 200);
+  ASSERT_EQ(mark(dpupr, {{"tracking_id", id}}).status, 200);
+  EXPECT_TRUE(item(dpupr, id).is_null() || item(dpupr, id)["unread"] == false);
+  ASSERT_EQ(act(dpupr, id,
+                {{"action", "resolve"},
+                 {"note", "Lubang sudah ditambal dengan aspal oleh tim UPT jalan."}})
+                .status,
+            200);
+  ASSERT_EQ(citizen(id, pin, {{"action", "reopen"}, {"note", "Masih berlubang."}}).status, 200);
+  const json reopened = item(dpupr, id);
+  ASSERT_FALSE(reopened.is_null());
+  EXPECT_EQ(reopened["kind"], "reopened");
+  EXPECT_EQ(reopened["unread"], true);
+  EXPECT_TRUE(item(pdam, id).is_null());
+}
+
+TEST_F(Inbox, AnAgencyIsToldOfADeadlineTwoWorkingDaysAheadAndWhenItPassed) {
+  const std::string id = server.submit().first;
+  ASSERT_EQ(
+      act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}, {"tier", "light"}}).status,
+      200);
+  // The first response starts the light tier's resolution: two working days, Monday to
+  // Wednesday; read at once, the item stays (its deadline is near) but read.
+  ASSERT_EQ(act(dpupr, id, {{"action", "respond"}, {"note", "Kami periksa."}}).status, 200);
+  json due = item(dpupr, id);
+  ASSERT_FALSE(due.is_null());
+  EXPECT_EQ(due["kind"], "due_soon");
+  EXPECT_EQ(due["deadline"]["due"], "2026-11-25");
+  ASSERT_EQ(mark(dpupr, {{"tracking_id", id}}).status, 200);
+  EXPECT_EQ(item(dpupr, id)["unread"], false);
+  // Thursday: overdue.
+  server.clock().set(kMonday10Wib + 3 * kDay);
+  EXPECT_EQ(item(dpupr, id)["kind"], "overdue");
+  // A report due later than two working days ahead is not listed for its deadline.
+  const std::string later = server.submit().first;
+  ASSERT_EQ(act(coordinator, later, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  ASSERT_EQ(act(dpupr, later, {{"action", "respond"}, {"note", "Kami periksa."}}).status, 200);
+  EXPECT_TRUE(item(dpupr, later).is_null());
+}
+
+TEST_F(Inbox, TheOfficerFindsTheAssignmentWithTheAdminsInstructions) {
+  const auto [id, pin] = server.submit();
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  EXPECT_EQ(inbox(officer)["items"].size(), 0u);
+  ASSERT_EQ(act(dpupr, id,
+                {{"action", "assign"},
+                 {"officer", "petugas.dpupr"},
+                 {"note", "Cek lokasi besok pagi dan foto lubangnya."}})
+                .status,
+            200);
+  const json page = inbox(officer);
+  EXPECT_EQ(page["unread"], 1);
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(page["items"][0]["kind"], "assigned");
+  EXPECT_EQ(page["items"][0]["instructions"], "Cek lokasi besok pagi dan foto lubangnya.");
+  EXPECT_EQ(page["items"][0]["by_role"], "agency_admin");
+  ASSERT_EQ(mark(officer, {{"tracking_id", id}}).status, 200);
+  EXPECT_EQ(inbox(officer)["unread"], 0);
+  // The citizen adds to the conversation: the officer hears of it.
+  ASSERT_EQ(act(officer, id, {{"action", "respond"}, {"note", "Tim kami menuju lokasi."}}).status,
+            200);
+  ASSERT_EQ(citizen(id, pin, {{"action", "reply"}, {"note", "Terima kasih, saya tunggu."}}).status,
+            200);
+  const json reply = item(officer, id);
+  EXPECT_EQ(reply["kind"], "citizen_reply");
+  EXPECT_EQ(reply["unread"], true);
+  EXPECT_TRUE(reply["instructions"].is_null());
+}
+
+TEST_F(Inbox, MarkAllReadsUpToWhatThePageShowed) {
+  const std::string a = server.submit().first;
+  const std::string b = server.submit().first;
+  const json page = inbox(coordinator);
+  ASSERT_EQ(page["unread"], 5);  // with the demo's three
+  // A report filed after the page was drawn stays unread.
+  const std::string c = server.submit().first;
+  const Answer all = mark(coordinator, {{"all", true}, {"up_to", page["newest_event_id"]}});
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.body["unread"], 1);
+  EXPECT_EQ(item(coordinator, a)["unread"], false);
+  EXPECT_EQ(item(coordinator, b)["unread"], false);
+  EXPECT_EQ(item(coordinator, c)["unread"], true);
+  // Without up_to: everything so far. The read marks of single reports are dropped then.
+  ASSERT_EQ(mark(coordinator, {{"tracking_id", c}}).status, 200);
+  EXPECT_EQ(server.count_rows("inbox_reads"), 1);
+  ASSERT_EQ(mark(coordinator, {{"all", true}}).status, 200);
+  EXPECT_EQ(inbox(coordinator)["unread"], 0);
+  EXPECT_EQ(server.count_rows("inbox_reads"), 0);
+  EXPECT_EQ(server.count_rows("inbox_cursors"), 1);
+  // Marks are per user: the supervisor's escalated demo report is still unread for them.
+  EXPECT_EQ(inbox(ombudsman)["unread"], 1);
+  EXPECT_EQ(inbox(ombudsman)["items"][0]["kind"], "escalated");
+}
+
+TEST_F(Inbox, EscalationsReachTheSupervisorTheCoordinatorAndTheAgency) {
+  const std::string id = server.submit().first;
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  ASSERT_EQ(act(dpupr, id, {{"action", "respond"}, {"note", "Kami periksa."}}).status, 200);
+  server.clock().set(kMonday10Wib + 120 * kDay);
+  ASSERT_GE(server.app().job().run_once().escalated, 1);
+  // Four months on: fresh sessions.
+  ombudsman = server.login("ombudsman");
+  coordinator = server.login("koordinator");
+  dpupr = server.login("admin.dpupr");
+  pdam = server.login("admin.pdam");
+  for (const StaffSession* s : {&ombudsman, &coordinator, &dpupr}) {
+    const json escalated = item(*s, id);
+    ASSERT_FALSE(escalated.is_null());
+    EXPECT_EQ(escalated["kind"], "escalated");
+    EXPECT_EQ(escalated["by_role"], "system");
+    EXPECT_TRUE(escalated["by"].is_null());  // the deadline job is named by its role only
+  }
+  EXPECT_TRUE(item(pdam, id).is_null());
+}
+
+TEST_F(Inbox, BadMarksAreRefusedWithStableCodes) {
+  const std::string id = server.submit().first;
+  const Answer malformed = post("/api/v1/staff/inbox/read", "{", coordinator.headers());
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.body["error"]["code"], "malformed_json");
+  for (const json& bad : {json::object(), json{{"all", true}, {"tracking_id", id}},
+                          json{{"all", "yes"}}, json{{"all", true}, {"up_to", -1}},
+                          json{{"all", true}, {"up_to", 1.5}}, json{{"tracking_id", 7}}}) {
+    const Answer a = mark(coordinator, bad);
+    EXPECT_EQ(a.status, 422) << bad;
+    EXPECT_EQ(a.body["error"]["code"], "validation_failed") << bad;
+  }
+  const Answer unknown = mark(coordinator, {{"tracking_id", "XXXXXXXXX"}});
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(server.count_rows("inbox_reads"), 0);
+  EXPECT_EQ(server.count_rows("inbox_cursors"), 0);
+}
+
+}  // namespace
+}  // namespace aduan::testing

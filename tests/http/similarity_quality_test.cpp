@@ -1,0 +1,291 @@
+// The quality of repeated-report detection as a citizen meets it: report A of every labelled
+// pair is filed and verified in a real server, then B is sent to POST /api/v1/reports/similar
+// in A's category, and the pair counts as found when A comes back at or above a cut-off.
+// Scoring the pairs one against the other would leave out what the endpoint adds (the
+// candidates from the postings of rare terms, the weights from the store, the five-item
+// limit, the other reports competing for those places).
+//
+// The sets are measured apart. The tuning sets, on which the matcher's word lists and
+// thresholds are chosen: tests/similarity/pairs.tsv (formal texts, places capitalised),
+// tests/similarity/registers.tsv (chat spelling, regional words, places in lower case) and
+// tests/similarity/paraphrase.tsv (written blind, paraphrase in both positions). The
+// held-out set, tests/similarity/heldout.tsv, written blind before any tuning and never used
+// to choose a word or a threshold. Only aggregate figures of the held-out set are
+// printed, so that nobody tunes on its pairs by reading this test's output.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "shared/similarity.h"
+#include "shared/text.h"
+#include "store/similar_reports.h"
+#include "support/test_server.h"
+
+namespace aduan::testing {
+namespace {
+
+using nlohmann::json;
+
+// The citizen's offer list and the staff's "likely duplicate" mark.
+constexpr double kOfferCutOff = kWorthShowing;
+constexpr double kStaffMark = kSameSubstance;
+// All reports are filed and searched in one category: the sets have no categories, and one
+// category for all is the harder case (in use the category filter leaves fewer rivals).
+constexpr const char* kCategory = "jalan-jembatan";
+
+struct Text {
+  std::string title, body;
+};
+
+struct Pair {
+  std::string label;  // same, related, unrelated
+  Text a, b;
+};
+
+// A pair's text as the form would send it. The tuning set has one text per report: it is the
+// body, and its first words (up to the form's 150 characters) the title. The form's minimum
+// lengths are met by padding with dots, which give no matching terms.
+Text as_report(Text t) {
+  if (t.title.empty()) {
+    t.title = t.body;
+    if (t.title.size() > 140) {
+      t.title.resize(140);
+      t.title.resize(std::max<size_t>(t.title.rfind(' '), 10));
+    }
+  }
+  while (count_characters(t.title) < 10) t.title += " .";
+  while (count_characters(t.body) < 30) t.body += " .";
+  return t;
+}
+
+// Lines of label and text columns separated by tabs: three columns (label, A, B) or five
+// (label, title A, body A, title B, body B). Lines starting with '#' and lines whose label is
+// not one of the three are skipped.
+std::vector<Pair> read_pairs(const char* path) {
+  std::ifstream in(path);
+  std::vector<Pair> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, '\t');) f.push_back(cell);
+    if (f.empty() || (f[0] != "same" && f[0] != "related" && f[0] != "unrelated")) continue;
+    Pair p{f[0], {}, {}};
+    if (f.size() == 3) {
+      p.a.body = f[1];
+      p.b.body = f[2];
+    } else if (f.size() == 5) {
+      p.a = {f[1], f[2]};
+      p.b = {f[3], f[4]};
+    } else {
+      continue;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+struct Figures {
+  int pairs = 0, same = 0, not_filed = 0;
+  int found[2] = {0, 0}, false_alarms[2] = {0, 0};
+  double precision(int i) const {
+    return found[i] + false_alarms[i] ? double(found[i]) / (found[i] + false_alarms[i]) : 1.0;
+  }
+  double recall(int i) const { return same ? double(found[i]) / same : 0.0; }
+};
+
+class SimilarityQuality : public ::testing::Test {
+ protected:
+  // Files A of every pair, verified (forwarded) so that it is offered to citizens, then asks
+  // for B. With `show_misses` the tuning set's wrong answers are printed with their scores.
+  // Pairs whose A could not be filed count as not found.
+  Figures measure(const std::vector<Pair>& pairs, bool show_misses) {
+    StaffSession coordinator = server.login("koordinator");
+    httplib::Client c = server.client();
+    std::vector<std::string> filed;
+    for (const Pair& p : pairs) {
+      const Text a = as_report(p.a);
+      json body = valid_report();
+      body["title"] = a.title;
+      body["body"] = a.body;
+      body["category"] = kCategory;
+      auto res = c.Post("/api/v1/reports", body.dump(), "application/json");
+      std::string id;
+      if (res && res->status == 201) {
+        id = json::parse(res->body)["tracking_id"];
+        auto got = c.Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers());
+        const json r = json::parse(got->body);
+        auto fwd = c.Post(
+            ("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+            json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", r["version"]}}.dump(),
+            "application/json");
+        if (!fwd || fwd->status != 200) id.clear();
+      }
+      filed.push_back(id);
+    }
+    Figures f;
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const Pair& p = pairs[i];
+      const bool same = p.label == "same";
+      ++f.pairs;
+      f.same += same;
+      if (filed[i].empty()) {
+        ++f.not_filed;
+        continue;
+      }
+      auto res =
+          c.Post("/api/v1/reports/similar",
+                 json{{"title", p.b.title}, {"body", p.b.body}, {"category", kCategory}}.dump(),
+                 "application/json");
+      EXPECT_TRUE(res && res->status == 200);
+      if (!res || res->status != 200) continue;
+      // The answer's score is rounded to two decimals; the staff mark is taken on it.
+      double score = 0;
+      const json answer = json::parse(res->body);
+      for (const json& item : answer["items"]) {
+        if (item["tracking_id"] == filed[i]) score = item["score"].get<double>();
+      }
+      for (int k = 0; k < 2; ++k) {
+        const bool said_same = score > 0 && score >= (k == 0 ? kOfferCutOff : kStaffMark);
+        f.found[k] += said_same && same;
+        f.false_alarms[k] += said_same && !same;
+      }
+      if (show_misses) {
+        const bool offered = score >= kOfferCutOff, marked = score >= kStaffMark;
+        if ((same && !marked) || (!same && offered)) {
+          std::printf("  %s %.2f: %s %s | %s %s\n", p.label.c_str(), score, p.a.title.c_str(),
+                      p.a.body.c_str(), p.b.title.c_str(), p.b.body.c_str());
+        }
+      }
+    }
+    return f;
+  }
+
+  // The stream of staff marks a deployment would see: for every "same" pair of `pairs`, A
+  // and B are filed, and the coordinator archives B as a duplicate of A (which teaches the
+  // matcher the words that differ, server/store/term_links.h). A is then archived too, so that the
+  // search index holds nothing of the stream and only the learned pairs remain. Returns how
+  // many marks were made.
+  int learn_from_marks(const std::vector<Pair>& pairs) {
+    StaffSession coordinator = server.login("koordinator");
+    httplib::Client c = server.client();
+    auto file = [&](const Text& t) {
+      const Text r = as_report(t);
+      json body = valid_report();
+      body["title"] = r.title;
+      body["body"] = r.body;
+      body["category"] = kCategory;
+      auto res = c.Post("/api/v1/reports", body.dump(), "application/json");
+      return res && res->status == 201 ? json::parse(res->body)["tracking_id"].get<std::string>()
+                                       : std::string();
+    };
+    auto archive = [&](const std::string& id, const json& how) {
+      auto got = c.Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers());
+      json action = how;
+      action["action"] = "archive";
+      action["version"] = json::parse(got->body)["version"];
+      auto res = c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                        action.dump(), "application/json");
+      return res && res->status == 200;
+    };
+    int marks = 0;
+    for (const Pair& p : pairs) {
+      if (p.label != "same") continue;
+      const std::string a = file(p.a), b = file(p.b);
+      if (a.empty() || b.empty()) continue;
+      marks += archive(b, {{"archive_reason", "duplicate"}, {"duplicate_of", a}});
+      archive(a, {{"archive_reason", "incomplete"}});
+    }
+    return marks;
+  }
+
+  static void print(const char* name, const Figures& f) {
+    std::printf("%s: %d pairs (%d same), %d not filed\n", name, f.pairs, f.same, f.not_filed);
+    std::printf("  offer list (score >= %.2f): precision %.3f, recall %.3f (%d found, %d wrong)\n",
+                kOfferCutOff, f.precision(0), f.recall(0), f.found[0], f.false_alarms[0]);
+    std::printf("  staff mark (score >= %.2f): precision %.3f, recall %.3f (%d found, %d wrong)\n",
+                kStaffMark, f.precision(1), f.recall(1), f.found[1], f.false_alarms[1]);
+  }
+
+  // One set through the endpoint, its figures printed under its file's name.
+  Figures measure_set(const char* path, size_t at_least, const std::string& label,
+                      bool show_misses) {
+    const std::vector<Pair> pairs = read_pairs(path);
+    EXPECT_GE(pairs.size(), at_least) << path;
+    const Figures f = measure(pairs, show_misses);
+    const std::string file = std::string(path).substr(std::string(path).rfind("tests/"));
+    print((label + " (" + file + ")").c_str(), f);
+    EXPECT_EQ(f.not_filed, 0);
+    return f;
+  }
+
+  // Precision and recall at the offer cut-off, then at the staff mark.
+  struct Floors {
+    double offer_precision, offer_recall, mark_precision, mark_recall;
+  };
+  static void expect_at_least(const Figures& f, const Floors& floors) {
+    EXPECT_GE(f.precision(0), floors.offer_precision);
+    EXPECT_GE(f.recall(0), floors.offer_recall);
+    EXPECT_GE(f.precision(1), floors.mark_precision);
+    EXPECT_GE(f.recall(1), floors.mark_recall);
+  }
+
+  TestServer server;
+};
+
+TEST_F(SimilarityQuality, TuningSet) {
+  const Figures f = measure_set(ADUAN_SIMILARITY_PAIRS, 150, "tuning set", true);
+  // Floors a little under what is measured, so that a regression fails.
+  expect_at_least(f, {0.84, 0.95, 0.89, 0.88});
+}
+
+TEST_F(SimilarityQuality, TuningRegisters) {
+  const Figures f = measure_set(ADUAN_SIMILARITY_REGISTERS, 60, "tuning set, registers", true);
+  expect_at_least(f, {0.93, 0.93, 0.95, 0.88});
+}
+
+// Written blind like the held-out set, but for tuning: paraphrase in both positions,
+// abbreviations against full forms, places in any case across the country.
+TEST_F(SimilarityQuality, TuningParaphrase) {
+  const Figures f = measure_set(ADUAN_SIMILARITY_PARAPHRASE, 240, "tuning set, paraphrase", true);
+  expect_at_least(f, {0.81, 0.45, 0.9, 0.27});
+}
+
+TEST_F(SimilarityQuality, HeldOutSet) {
+  const Figures f = measure_set(ADUAN_SIMILARITY_HELDOUT, 300, "held-out set", false);
+  // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
+  // far under the targets of 0.9 precision and 0.8 recall for the offer list.
+  expect_at_least(f, {0.71, 0.62, 0.74, 0.39});
+}
+
+// Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
+// store whose matcher first learned from the staff marks of the tuning sets' "same" pairs
+// (never from the held-out set). docs/benchmarks.md compares the two.
+TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
+  std::vector<Pair> stream = read_pairs(ADUAN_SIMILARITY_PAIRS);
+  const std::vector<Pair> registers = read_pairs(ADUAN_SIMILARITY_REGISTERS);
+  stream.insert(stream.end(), registers.begin(), registers.end());
+  const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
+  const int marks = learn_from_marks(stream);
+  EXPECT_GE(marks, 90);
+  EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
+  const int64_t links = server.count_rows("term_links");
+  EXPECT_GT(links, marks);
+  std::printf("learned from %d staff marks of the tuning sets: %lld word pairs\n", marks,
+              static_cast<long long>(links));
+  const Figures f =
+      measure_set(ADUAN_SIMILARITY_HELDOUT, 300, "held-out set after learning", false);
+  // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
+  // what the matcher finds without learning.
+  expect_at_least(f, {0.71, 0.648, 0.74, 0.415});
+}
+
+}  // namespace
+}  // namespace aduan::testing
