@@ -134,13 +134,17 @@ StorageError::Kind kind_of(int primary) {
 // reaches us SQLite has rolled back and the operating system's error is gone. Whether the
 // files may be written at all is asked again, so that the answer can say "read-only"
 // (http/http_errors.cpp turns the kinds into 503 storage_full, storage_read_only, ...).
-std::exception_ptr classify(std::exception_ptr error, const std::string& path) {
+// A read that fails is no sign of a read-only disk: only writes ask.
+enum class Access { kRead, kWrite };
+
+std::exception_ptr classify(std::exception_ptr error, const std::string& path,
+                            Access access = Access::kWrite) {
   try {
     std::rethrow_exception(error);
   } catch (const SQLite::Exception& e) {
     int code = e.getErrorCode();
     const int primary = code & 0xFF;
-    if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) {
+    if (access == Access::kWrite && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)) {
       for (const std::string& file : {path, path + "-wal"}) {
         if (::access(file.c_str(), W_OK) != 0 && errno != ENOENT) code = SQLITE_READONLY;
       }
@@ -254,14 +258,19 @@ void Store::read(const std::function<void(SQLite::Database&)>& fn) {
   } give_back{this, &db};
   // One read transaction for the whole call: every query sees the same snapshot of the
   // store, and the WAL's read lock is taken once instead of once per statement.
-  Prepared(*db, "BEGIN").exec();
   try {
+    Prepared(*db, "BEGIN").exec();
     fn(*db);
+    if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "COMMIT").exec();
   } catch (...) {
-    if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "ROLLBACK").exec();
-    std::rethrow_exception(classify(std::current_exception(), path_));
+    const std::exception_ptr error = std::current_exception();
+    try {
+      if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "ROLLBACK").exec();
+    } catch (...) {
+      // The error that ended the read is the one to report.
+    }
+    std::rethrow_exception(classify(error, path_, Access::kRead));
   }
-  if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "COMMIT").exec();
 }
 
 int Store::schema_version() {

@@ -1,0 +1,2 @@
+// The storage engine named above the store: refused.
+#include <SQLiteCpp/SQLiteCpp.h>

@@ -1,0 +1,2 @@
+// A header without its folder: refused.
+#include "store.h"

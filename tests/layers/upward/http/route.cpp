@@ -1,0 +1,2 @@
+// A route that reaches the store: refused.
+#include "store/store.h"
