@@ -2,6 +2,7 @@
 // of them instead of filing again, and the likely duplicates the staff see beside a report.
 #include <httplib.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "http/http_errors.h"
