@@ -11,14 +11,14 @@ namespace aduan {
 namespace {
 
 // The matches as a citizen may see them: the report's public face.
-std::vector<SimilarOffer> as_offers(SQLite::Database& db, const SimilarQuery& q, Date today) {
-  const auto catalogue = CatalogRepository::catalogue(db);
+std::vector<SimilarOffer> as_offers(SQLite::Database& db, const Catalogue& catalogue,
+                                    const SimilarQuery& q, Date today) {
   std::vector<SimilarOffer> out;
   for (const SimilarMatch& m : SimilarReports::find(db, q)) {
     ReportRecord r = m.report;
     if (!r.agency_id) r.suggested_agency_id.reset();  // as on the public list
-    out.push_back({summary_view(std::move(r), catalogue->agencies, catalogue->categories,
-                                catalogue->calendar, today),
+    out.push_back({summary_view(std::move(r), catalogue.agencies, catalogue.categories,
+                                catalogue.calendar, today),
                    m.score});
   }
   return out;
@@ -40,7 +40,7 @@ std::vector<SimilarOffer> SimilarService::offers(const SimilarText& text) const 
       q.agencies = agency_subtree(db, a->id);
     }
     if (!q.category_id && !q.agencies) return;  // nothing chosen yet: nothing to compare
-    out = as_offers(db, q, today);
+    out = as_offers(db, *catalogue, q, today);
   });
   return out;
 }
@@ -55,7 +55,9 @@ std::vector<SimilarOffer> SimilarService::like(const Principal& p, const ReportR
   q.agencies = report_scope(p).agencies;
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
   std::vector<SimilarOffer> out;
-  store_.read([&](SQLite::Database& db) { out = as_offers(db, q, today); });
+  store_.read([&](SQLite::Database& db) {
+    out = as_offers(db, *CatalogRepository::catalogue(db), q, today);
+  });
   return out;
 }
 
