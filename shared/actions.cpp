@@ -194,6 +194,18 @@ Visibility event_visibility(Action action, const ActionInput& in) {
   }
 }
 
+std::string_view to_string(Visibility v) {
+  switch (v) {
+    case Visibility::kStaff:
+      return "staff";
+    case Visibility::kReporter:
+      return "reporter";
+    case Visibility::kPublic:
+      return "public";
+  }
+  return "staff";
+}
+
 std::vector<FieldError> privacy_change_errors(Role role, bool anonymous, bool confidential,
                                               const ActionInput& in) {
   std::vector<FieldError> out;

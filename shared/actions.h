@@ -77,6 +77,7 @@ std::vector<FieldError> privacy_change_errors(Role role, bool anonymous, bool co
                                               const ActionInput& in);
 
 std::string_view to_string(ArchiveReason r);
+std::string_view to_string(Visibility v);  // "staff", "reporter", "public"
 std::optional<ArchiveReason> parse_archive_reason(std::string_view s);
 
 }  // namespace aduan

@@ -18,50 +18,12 @@
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
 #include "shared/workflow.h"
+#include "wasm-client/js_values.h"
 
 using emscripten::val;
 
 namespace aduan {
 namespace {
-
-std::string string_field(const val& obj, const char* name) {
-  if (obj.isUndefined() || obj.isNull()) return {};
-  const val v = obj[name];
-  if (v.isString()) return v.as<std::string>();
-  if (v.isNumber()) return std::to_string(v.as<double>());
-  return {};
-}
-
-std::optional<double> number_field(const val& obj, const char* name) {
-  if (obj.isUndefined() || obj.isNull()) return std::nullopt;
-  const val v = obj[name];
-  if (v.isNumber()) return v.as<double>();
-  // A form field gives text; an empty one means "not given".
-  if (v.isString()) {
-    const std::string s = v.as<std::string>();
-    if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double d = std::strtod(s.c_str(), &end);
-    if (end && *end == '\0') return d;
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  return std::nullopt;
-}
-
-std::vector<std::string> string_list(const val& arr) {
-  std::vector<std::string> out;
-  if (arr.isUndefined() || arr.isNull()) return out;
-  const int n = arr["length"].as<int>();
-  for (int i = 0; i < n; ++i) out.push_back(arr[i].as<std::string>());
-  return out;
-}
-
-template <typename T, typename Fn>
-val to_array(const std::vector<T>& items, Fn fn) {
-  val out = val::array();
-  for (size_t i = 0; i < items.size(); ++i) out.set(i, fn(items[i]));
-  return out;
-}
 
 ReportInput report_from_js(const val& r) {
   ReportInput in;
@@ -103,15 +65,6 @@ WorkingCalendar calendar_from_js(const val& holidays) {
 
 // ---- validation ----
 
-val errors_to_js(const std::vector<FieldError>& errors) {
-  return to_array(errors, [](const FieldError& e) {
-    val o = val::object();
-    o.set("field", e.field);
-    o.set("code", std::string(to_string(e.code)));
-    return o;
-  });
-}
-
 val validate_report_js(val report, val context) {
   ValidationContext ctx;
   ctx.today = date_or_epoch(string_field(context, "today"));
@@ -142,22 +95,10 @@ int count_characters_js(std::string s) { return int(count_characters(s)); }
 val validate_action_js(std::string action, val input, val context) {
   const auto a = parse_action(action);
   if (!a) return val::array();
-  ActionInput in;
-  in.note = string_field(input, "note");
-  in.agency = string_field(input, "agency");
-  in.classification = string_field(input, "classification");
-  in.category = string_field(input, "category");
-  in.tier = string_field(input, "tier");
-  in.officer = string_field(input, "officer");
-  in.archive_reason = string_field(input, "archive_reason");
-  in.duplicate_of = string_field(input, "duplicate_of");
-  in.attachments = string_list(input["attachments"]);
-  const auto rating = number_field(input, "rating");
-  if (rating && *rating == *rating) in.rating = static_cast<int>(*rating);
   ActionContext ctx;
   ctx.agencies = string_list(context["agencies"]);
   ctx.categories = string_list(context["categories"]);
-  return errors_to_js(validate_action(*a, in, ctx));
+  return errors_to_js(validate_action(*a, action_input_from_js(input), ctx));
 }
 
 // The flags `requested` asks for ({anonymous?, confidential?}, booleans) against the
@@ -167,11 +108,7 @@ val privacy_change_errors_js(std::string role, bool anonymous, bool confidential
   const auto r = parse_role(role);
   if (!r) return val::array();
   ActionInput in;
-  for (const char* flag : {"anonymous", "confidential"}) {
-    const val v = requested[flag];
-    if (!v.isTrue() && !v.isFalse()) continue;
-    (std::string(flag) == "anonymous" ? in.anonymous : in.confidential) = v.isTrue();
-  }
+  privacy_flags_from_js(requested, &in);
   return errors_to_js(privacy_change_errors(*r, anonymous, confidential, in));
 }
 
@@ -247,15 +184,6 @@ val statuses_js() {
 val status_js(std::string name) {
   const auto s = parse_status(name);
   return s ? status_info(*s) : val::null();
-}
-
-// An agency's rules as the staff report carries them: {officers_resolve: bool}.
-AgencyRules agency_rules(val agency) {
-  AgencyRules rules;
-  if (!agency.isUndefined() && !agency.isNull()) {
-    rules.officers_resolve = agency["officers_resolve"].isTrue();
-  }
-  return rules;
 }
 
 // `agency`: the rules of the report's agency ({officers_resolve}), or undefined for none.

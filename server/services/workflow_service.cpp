@@ -8,7 +8,7 @@
 #include "notify/notifier.h"
 #include "services/auth_service.h"
 #include "services/upload_service.h"
-#include "shared/text.h"
+#include "shared/effects.h"
 #include "shared/tracking_id.h"
 #include "store/attachment_repository.h"
 #include "store/catalog_repository.h"
@@ -28,34 +28,11 @@ bool in_scope(const Actor& actor, std::optional<int64_t> agency_id) {
   return !actor.agency_scope || contains_id(*actor.agency_scope, agency_id);
 }
 
-// Which notification an action leads to (who receives it is the deployment's rule).
-std::optional<std::string> notification_event(Action a, bool event_public) {
-  switch (a) {
-    case Action::kForward:
-      return "forwarded";
-    case Action::kReturn:
-      return "returned";
-    case Action::kAssign:
-      return "assigned";
-    case Action::kEscalate:
-      return "escalated";
-    case Action::kPostpone:
-    case Action::kRespond:
-    case Action::kResolve:
-    case Action::kArchive:
-    case Action::kAutoClose:
-      return "citizen_update";
-    case Action::kUpdate:
-      return event_public ? std::optional<std::string>("citizen_update") : std::nullopt;
-    case Action::kAnswer:
-    case Action::kReply:
-    case Action::kReopen:
-      return "citizen_reply";
-    case Action::kPrivacy:  // staff made it more private: the reporter hears of it
-      return "privacy_changed";
-    default:
-      return std::nullopt;
-  }
+// An agency acts only on what was forwarded to it, an officer only on what was assigned.
+bool may_reach(const Actor& actor, const ReportRecord& r) {
+  const bool agency_role = actor.role == Role::kAgencyAdmin || actor.role == Role::kAgencyOfficer;
+  if (agency_role && !in_scope(actor, r.agency_id)) return false;
+  return actor.role != Role::kAgencyOfficer || r.assigned_user_id == actor.user_id;
 }
 
 // What the agency holding the report decided for its reports, read in the action's
@@ -69,20 +46,91 @@ AgencyRules agency_rules(SQLite::Database& db, std::optional<int64_t> agency_id)
   return rules;
 }
 
-// Staff who work on reports, and the reporter; not the system admin or the deadline job.
-bool may_change_privacy(Role role) { return role != Role::kSystemAdmin && role != Role::kSystem; }
+ActionContext action_context(const Catalogue& cat) {
+  ActionContext ctx;
+  for (const Agency& a : cat.agencies) ctx.agencies.push_back(a.code);
+  for (const Category& c : cat.categories) ctx.categories.push_back(c.code);
+  return ctx;
+}
 
-// The flags a privacy change turns on or off, as words the pages translate:
-// "anonymous:on confidential:off". Empty when nothing changes.
-std::string privacy_change_note(const ReportRecord& r, const ActionInput& in) {
-  std::string out;
-  auto add = [&](const char* flag, std::optional<bool> wanted, bool now) {
-    if (!wanted || *wanted == now) return;
-    if (!out.empty()) out += ' ';
-    out += std::string(flag) + (*wanted ? ":on" : ":off");
-  };
-  add("anonymous", in.anonymous, r.anonymous);
-  add("confidential", in.confidential, r.confidential);
+ReportState state_of(const ReportRecord& r) {
+  return ReportState{.status = r.status,
+                     .agency_id = r.agency_id,
+                     .assigned_user_id = r.assigned_user_id,
+                     .category_id = r.category_id,
+                     .classification = r.classification,
+                     .tier = r.tier,
+                     .returned = r.returned,
+                     .anonymous = r.anonymous,
+                     .confidential = r.confidential,
+                     .archive_reason = r.archive_reason,
+                     .duplicate_of = r.duplicate_of,
+                     .rating = r.rating,
+                     .rating_comment = r.rating_comment};
+}
+
+void set_state(const ReportState& s, ReportRecord* r) {
+  r->status = s.status;
+  r->agency_id = s.agency_id;
+  r->assigned_user_id = s.assigned_user_id;
+  r->category_id = s.category_id;
+  r->classification = s.classification;
+  r->tier = s.tier;
+  r->returned = s.returned;
+  r->anonymous = s.anonymous;
+  r->confidential = s.confidential;
+  r->archive_reason = s.archive_reason;
+  r->duplicate_of = s.duplicate_of;
+  r->rating = s.rating;
+  r->rating_comment = s.rating_comment;
+}
+
+// The names in the action's form as the store's ids, each only when fit for report `r`.
+FoundInput look_up(SQLite::Database& db, const Catalogue& cat, const ReportRecord& r,
+                   const Actor& actor, Action action, const ActionInput& in) {
+  FoundInput found;
+  if (action == Action::kForward) {
+    if (const Agency* a = find_code(cat.agencies, in.agency)) found.agency_id = a->id;
+    if (const Category* c = find_code(cat.categories, in.category)) found.category_id = c->id;
+  } else if (action == Action::kAssign) {
+    // The officer works in the agency (or a unit of it) that holds the report, and in the
+    // assigning admin's part of the hierarchy.
+    const auto officer = UserRepository::find_by_username(db, in.officer);
+    const std::vector<int64_t> holders =
+        r.agency_id ? agency_subtree(db, *r.agency_id) : std::vector<int64_t>{};
+    if (officer && !officer->disabled &&
+        (officer->role == Role::kAgencyOfficer || officer->role == Role::kAgencyAdmin) &&
+        contains_id(holders, officer->agency_id) && in_scope(actor, officer->agency_id)) {
+      found.officer_id = officer->id;
+      found.officer_name = officer->display_name;
+    }
+  } else if (action == Action::kArchive && !in.duplicate_of.empty()) {
+    const auto original =
+        ReportRepository::find_by_tracking_id(db, parse_tracking_id(in.duplicate_of).canonical);
+    found.original_found = original && original->id != r.id;
+  }
+  return found;
+}
+
+EventRecord event_record(const EventDraft& d, const Actor& actor, Status to, int64_t now) {
+  EventRecord e;
+  e.at = now;
+  e.actor_role = actor.role;
+  e.actor_id = actor.user_id;
+  e.actor_name = actor.name;
+  e.action = d.action;
+  e.from_status = d.from;
+  e.to_status = to;
+  e.note = d.note;
+  e.visibility = d.visibility;
+  e.agency_id = d.agency_id;
+  return e;
+}
+
+ActOutcome refusal(ActOutcome::Result result, std::vector<FieldError> errors = {}) {
+  ActOutcome out;
+  out.result = result;
+  out.errors = std::move(errors);
   return out;
 }
 
@@ -94,276 +142,126 @@ WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettin
 
 ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
                                 const ActionInput& input, std::optional<int64_t> expected_version) {
-  ActOutcome out;
   std::shared_ptr<const Catalogue> catalogue;
   store_.read([&](SQLite::Database& db) { catalogue = CatalogRepository::catalogue(db); });
-  const Catalogue& cat = *catalogue;
-  ActionContext ctx;
-  for (const Agency& a : cat.agencies) ctx.agencies.push_back(a.code);
-  for (const Category& c : cat.categories) ctx.categories.push_back(c.code);
-  out.errors = validate_action(action, input, ctx);
-  if (!out.errors.empty()) {
-    out.result = ActOutcome::Result::kInvalid;
-    return out;
+  if (auto errors = validate_action(action, input, action_context(*catalogue)); !errors.empty()) {
+    return refusal(ActOutcome::Result::kInvalid, std::move(errors));
   }
-
-  const int64_t now = clock_.now_unix();
-  const Date today = local_date(now, settings_.utc_offset_minutes);
+  const Request request{report_id,        actor,      action,           input,
+                        expected_version, *catalogue, clock_.now_unix()};
+  ActOutcome out;
   store_.write([&](SQLite::Database& db) {
     SQLite::Transaction tx(db);
-    auto found = ReportRepository::find_by_id(db, report_id);
-    if (!found) {
-      out.result = ActOutcome::Result::kNotFound;
-      return;
-    }
-    ReportRecord r = std::move(*found);
-    if (expected_version && *expected_version != r.version) {
-      out.result = ActOutcome::Result::kStaleVersion;
-      return;
-    }
-    // A privacy change is no move in the table: it keeps the status and the clock, in any
-    // status, and who may make it is the rule of privacy_change_errors.
-    const auto t =
-        action == Action::kPrivacy
-            ? std::optional<Transition>(
-                  Transition{r.status, action, 0, r.status, ClockEffect::kKeep, Stage::kNone})
-            : find_transition(r.status, action, actor.role, agency_rules(db, r.agency_id));
-    if (!t || (action == Action::kPrivacy && !may_change_privacy(actor.role))) {
-      out.result = ActOutcome::Result::kNotAllowed;
-      return;
-    }
-    // An agency acts only on what was forwarded to it.
-    const bool agency_role = actor.role == Role::kAgencyAdmin || actor.role == Role::kAgencyOfficer;
-    if (agency_role && !in_scope(actor, r.agency_id)) {
-      out.result = ActOutcome::Result::kNotFound;
-      return;
-    }
-    if (actor.role == Role::kAgencyOfficer && r.assigned_user_id != actor.user_id) {
-      out.result = ActOutcome::Result::kNotFound;
-      return;
-    }
-
-    const ReportRecord held = r;  // as it was during the stage that may end now
-    EventRecord event;
-    std::string privacy_note;  // what a privacy change did, when it did something
-    switch (action) {
-      case Action::kForward: {
-        const Agency* agency = find_code(cat.agencies, input.agency);
-        r.agency_id = agency->id;
-        event.agency_id = agency->id;
-        if (!input.classification.empty()) r.classification = input.classification;
-        if (!input.category.empty()) r.category_id = find_code(cat.categories, input.category)->id;
-        // The coordinator may hide more while forwarding, never less (privacy below).
-        r.returned = false;
-        r.assigned_user_id.reset();
-        break;
-      }
-      case Action::kAssign: {
-        // The officer works in the agency (or a unit of it) that holds the report, and in
-        // the assigning admin's part of the hierarchy.
-        const auto officer = UserRepository::find_by_username(db, input.officer);
-        const std::vector<int64_t> report_scope =
-            r.agency_id ? agency_subtree(db, *r.agency_id) : std::vector<int64_t>{};
-        const bool fits =
-            officer && !officer->disabled &&
-            (officer->role == Role::kAgencyOfficer || officer->role == Role::kAgencyAdmin) &&
-            contains_id(report_scope, officer->agency_id) && in_scope(actor, officer->agency_id);
-        if (!fits) {
-          out.result = ActOutcome::Result::kInvalid;
-          out.errors.push_back({"officer", FieldCode::kUnknownOfficer});
-          return;
-        }
-        r.assigned_user_id = officer->id;
-        event.note = officer->display_name;
-        break;
-      }
-      case Action::kReturn:
-        event.agency_id = r.agency_id;
-        r.agency_id.reset();
-        r.assigned_user_id.reset();
-        r.returned = true;
-        break;
-      case Action::kArchive:
-        r.archive_reason = input.archive_reason;
-        if (!input.duplicate_of.empty()) {
-          r.duplicate_of = parse_tracking_id(input.duplicate_of).canonical;
-          // A duplicate of a report that exists, and not of itself.
-          const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of);
-          if (!original || original->id == r.id) {
-            out.result = ActOutcome::Result::kInvalid;
-            out.errors.push_back({"duplicate_of", FieldCode::kInvalidTrackingId});
-            return;
-          }
-        }
-        break;
-      case Action::kRate:
-      case Action::kConfirm:
-        if (!input.rating) break;  // confirming without rating: the rating may come later
-        if (r.rating) {            // rated once; a second rating would rewrite the record
-          out.result = ActOutcome::Result::kNotAllowed;
-          return;
-        }
-        r.rating = input.rating;
-        r.rating_comment = normalize_block(input.note);
-        break;
-      default:
-        break;
-    }
-    if (action == Action::kPrivacy || action == Action::kForward) {
-      std::vector<FieldError> refused =
-          privacy_change_errors(actor.role, r.anonymous, r.confidential, input);
-      // A forward that leaves the flags as they are is no privacy change.
-      if (action == Action::kForward) {
-        std::erase_if(refused, [](const FieldError& e) { return e.code == FieldCode::kUnchanged; });
-      }
-      if (!refused.empty()) {
-        out.result = ActOutcome::Result::kInvalid;
-        out.errors = std::move(refused);
-        return;
-      }
-      privacy_note = privacy_change_note(r, input);
-      if (input.anonymous) r.anonymous = *input.anonymous;
-      if (input.confidential) r.confidential = *input.confidential;
-    }
-    if (!input.tier.empty() && (action == Action::kForward || action == Action::kRespond)) {
-      r.tier = *parse_tier(input.tier);
-    }
-
-    const Status from = r.status;
-    // A running stage ends when the clock starts another, pauses or stops: keep its record
-    // (with the agency that held it) for the monitoring.
-    if (t->clock != ClockEffect::kKeep && held.clock.deadline.stage != Stage::kNone) {
-      const StageDeadline& ended = held.clock.deadline;
-      ReportRepository::record_stage(db, held, ended, today,
-                                     cat.calendar.working_days_between(ended.started, today), now);
-    }
-    r.clock = next_clock(*t, r.clock, today, r.tier, cat.calendar, settings_.policy);
-    r.status = t->to;
-    r.updated_at = now;
-    if (!ReportRepository::update(db, &r)) {
-      out.result = ActOutcome::Result::kStaleVersion;
-      return;
-    }
-    ReportSearch::moved(db, held, r.agency_id);
-    external_forwarding::acted(db, held, r, action, now);
-    event.at = now;
-    event.actor_role = actor.role;
-    event.actor_id = actor.user_id;
-    event.actor_name = actor.name;
-    event.action = action;
-    event.from_status = from;
-    event.to_status = r.status;
-    if (action == Action::kPrivacy) {
-      event.note = privacy_note;
-    } else if (event.note.empty()) {
-      event.note = normalize_block(input.note);
-    }
-    event.visibility = event_visibility(action, input);
-    // The coordinator's note with a forward is an instruction to the agency, not a message
-    // to the citizen: the forward itself is public, its note an internal comment.
-    // So is an admin's note with an assignment: what the officer should do; the assignment's
-    // own note is the officer's name.
-    std::optional<EventRecord> instruction;
-    if (action == Action::kForward && !event.note.empty()) {
-      instruction = event;
-      instruction->action = Action::kComment;
-      instruction->from_status = r.status;
-      instruction->visibility = Visibility::kStaff;
-      event.note.clear();
-    }
-    if (const std::string told = normalize_block(input.note);
-        action == Action::kAssign && !told.empty()) {
-      instruction = event;
-      instruction->action = Action::kComment;
-      instruction->from_status = r.status;
-      instruction->visibility = Visibility::kStaff;
-      instruction->note = told;
-    }
-    // Confirming with a rating rates in the same step: the rating is an event of its own,
-    // as when it comes later, and the note is its comment.
-    std::optional<EventRecord> rated;
-    if (action == Action::kConfirm && input.rating) {
-      rated = event;
-      rated->action = Action::kRate;
-      rated->from_status = r.status;
-      event.note.clear();
-    }
-    // Flags tightened while forwarding are a privacy change of their own in the record.
-    std::optional<EventRecord> tightened;
-    if (action == Action::kForward && !privacy_note.empty()) {
-      tightened = event;
-      tightened->action = Action::kPrivacy;
-      tightened->from_status = r.status;
-      tightened->note = privacy_note;
-      tightened->visibility = Visibility::kReporter;
-    }
-    const int64_t event_id = ReportRepository::append_event(db, store_.secrets(), r, event);
-    // The staff member's finished uploads become the entry's files; who may fetch them
-    // follows the entry's visibility (AttachmentRepository::read).
-    if (!input.attachments.empty()) {
-      // A report that holds all the files it can: no more, whatever the entry.
-      if (AttachmentRepository::last_position(db, r.id) + int(input.attachments.size()) >
-          kMaxAttachmentPosition) {
-        out.result = ActOutcome::Result::kInvalid;
-        out.errors.push_back({"attachments", FieldCode::kTooMany});
-        return;
-      }
-      const auto refused = actor.user_id ? AttachmentRepository::attach_to_event(
-                                               db, input.attachments, r.id, event_id,
-                                               *actor.user_id, now - kUploadLifetimeSeconds)
-                                         : std::optional<size_t>(0);
-      if (refused) {
-        out.result = ActOutcome::Result::kInvalid;
-        out.errors.push_back({"attachments." + std::to_string(*refused), FieldCode::kNotReady});
-        return;  // the transaction rolls back: no event, no state change
-      }
-    }
-    if (instruction) ReportRepository::append_event(db, store_.secrets(), r, *instruction);
-    if (rated) ReportRepository::append_event(db, store_.secrets(), r, *rated);
-    // Made confidential, a report leaves the search index (a trigger, migration 0009); the
-    // reporter making it public again brings it back.
-    if (action == Action::kPrivacy && held.confidential && !r.confidential) {
-      SimilarReports::add(db, r);
-    }
-    if (tightened) ReportRepository::append_event(db, store_.secrets(), r, *tightened);
-    if (action == Action::kArchive && !r.duplicate_of.empty()) {
-      // The reporter of a duplicate hears of the original from now on, and counts there.
-      if (const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of)) {
-        Follower f;
-        if (r.notify_citizen) {
-          f.phone = r.reporter.phone;
-          f.email = r.reporter.email;
-        }
-        f.language = r.language;
-        f.from_report_id = r.id;
-        FollowerRepository::add(db, original->id, f, now);
-        // The words that differ between the two teach the matcher (server/store/term_links.h).
-        SimilarReports::learn_duplicate(db, *original, r, now);
-      }
-    }
-    if (notifier_) {
-      const bool shown = event.visibility != Visibility::kStaff;
-      // The reporter's own privacy choice needs no message to anyone.
-      const bool by_reporter = actor.role == Role::kCitizen && action == Action::kPrivacy;
-      const auto what = notification_event(action, shown);
-      if (what && !by_reporter) {
-        // A note goes to whoever may read it: the citizen's shown notes, the officer's
-        // instructions.
-        const std::string note = action == Action::kAssign && instruction ? instruction->note
-                                 : shown && action != Action::kPrivacy    ? event.note
-                                                                          : "";
-        notifier_->notify(db, *what, r,
-                          NotifyDetails{.note = note, .status_changed = from != r.status}, now);
-      }
-      // The reporter hears of a change to who may see their report made by someone else.
-      if (action == Action::kForward && tightened) {
-        notifier_->notify(db, "privacy_changed", r, NotifyDetails{}, now);
-      }
-    }
-    tx.commit();
-    out.report = std::move(r);
+    out = act_within(db, request);
+    if (out.result == ActOutcome::Result::kOk) tx.commit();  // else nothing was changed
   });
   return out;
+}
+
+// Load, decide (shared/effects.h), store, notify: all in the caller's transaction.
+ActOutcome WorkflowService::act_within(SQLite::Database& db, const Request& q) const {
+  auto found = ReportRepository::find_by_id(db, q.report_id);
+  if (!found) return refusal(ActOutcome::Result::kNotFound);
+  const ReportRecord held = std::move(*found);  // as it was during the stage that may end now
+  if (q.expected_version && *q.expected_version != held.version) {
+    return refusal(ActOutcome::Result::kStaleVersion);
+  }
+  const ActionEffects effects = decide_action(
+      state_of(held), q.action, q.actor.role, q.input,
+      look_up(db, q.catalogue, held, q.actor, q.action, q.input), agency_rules(db, held.agency_id));
+  // A move the table refuses is refused before the report's reach is asked, as it always was.
+  if (effects.refusal == ActionEffects::Refusal::kNotAllowed) {
+    return refusal(ActOutcome::Result::kNotAllowed);
+  }
+  if (!may_reach(q.actor, held)) return refusal(ActOutcome::Result::kNotFound);
+  if (effects.refusal == ActionEffects::Refusal::kInvalid) {
+    return refusal(ActOutcome::Result::kInvalid, effects.errors);
+  }
+
+  ReportRecord r = held;
+  set_state(effects.after, &r);
+  if (!store_state(db, q, held, effects.transition, &r)) {
+    return refusal(ActOutcome::Result::kStaleVersion);
+  }
+  if (auto errors = store_history(db, q, r, effects); !errors.empty()) {
+    return refusal(ActOutcome::Result::kInvalid, std::move(errors));  // rolled back
+  }
+  if (effects.back_in_search) SimilarReports::add(db, r);
+  if (effects.follow_original) follow_original(db, r, q.now);
+  if (notifier_) {
+    for (const Notice& n : effects.notices) {
+      notifier_->notify(db, n.event, r,
+                        NotifyDetails{.note = n.note, .status_changed = n.status_changed}, q.now);
+    }
+  }
+  ActOutcome out;
+  out.report = std::move(r);
+  return out;
+}
+
+// The report's new state, its clock, the record of a stage that ended, and the indexes
+// that follow the report. False when the report changed meanwhile.
+bool WorkflowService::store_state(SQLite::Database& db, const Request& q, const ReportRecord& held,
+                                  const Transition& t, ReportRecord* r) const {
+  const Date today = local_date(q.now, settings_.utc_offset_minutes);
+  const WorkingCalendar& calendar = q.catalogue.calendar;
+  // A running stage ends when the clock starts another, pauses or stops: keep its record
+  // (with the agency that held it) for the monitoring.
+  if (t.clock != ClockEffect::kKeep && held.clock.deadline.stage != Stage::kNone) {
+    const StageDeadline& ended = held.clock.deadline;
+    ReportRepository::record_stage(db, held, ended, today,
+                                   calendar.working_days_between(ended.started, today), q.now);
+  }
+  r->clock = next_clock(t, r->clock, today, r->tier, calendar, settings_.policy);
+  r->updated_at = q.now;
+  if (!ReportRepository::update(db, r)) return false;
+  ReportSearch::moved(db, held, r->agency_id);
+  external_forwarding::acted(db, held, *r, q.action, q.now);
+  return true;
+}
+
+// The action's entries, the staff member's finished uploads as the first one's files (who
+// may fetch them follows the entry's visibility, AttachmentRepository::read). The problems
+// with the files, when they cannot be attached.
+std::vector<FieldError> WorkflowService::store_history(SQLite::Database& db, const Request& q,
+                                                       const ReportRecord& r,
+                                                       const ActionEffects& effects) const {
+  const int64_t event_id = ReportRepository::append_event(
+      db, store_.secrets(), r, event_record(effects.events.front(), q.actor, r.status, q.now));
+  if (!q.input.attachments.empty()) {
+    // A report that holds all the files it can: no more, whatever the entry.
+    if (AttachmentRepository::last_position(db, r.id) + int(q.input.attachments.size()) >
+        kMaxAttachmentPosition) {
+      return {{"attachments", FieldCode::kTooMany}};
+    }
+    const auto refused = q.actor.user_id ? AttachmentRepository::attach_to_event(
+                                               db, q.input.attachments, r.id, event_id,
+                                               *q.actor.user_id, q.now - kUploadLifetimeSeconds)
+                                         : std::optional<size_t>(0);
+    if (refused) return {{"attachments." + std::to_string(*refused), FieldCode::kNotReady}};
+  }
+  for (size_t i = 1; i < effects.events.size(); ++i) {
+    ReportRepository::append_event(db, store_.secrets(), r,
+                                   event_record(effects.events[i], q.actor, r.status, q.now));
+  }
+  return {};
+}
+
+// The reporter of a duplicate hears of the original from now on, and counts there; the
+// words that differ between the two teach the matcher (store/term_links.h).
+void WorkflowService::follow_original(SQLite::Database& db, const ReportRecord& r,
+                                      int64_t now) const {
+  const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of);
+  if (!original) return;
+  Follower f;
+  if (r.notify_citizen) {
+    f.phone = r.reporter.phone;
+    f.email = r.reporter.email;
+  }
+  f.language = r.language;
+  f.from_report_id = r.id;
+  FollowerRepository::add(db, original->id, f, now);
+  SimilarReports::learn_duplicate(db, *original, r, now);
 }
 
 }  // namespace aduan

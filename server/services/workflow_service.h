@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "services/report_service.h"
 #include "shared/actions.h"
+#include "shared/effects.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 
@@ -49,6 +50,22 @@ class WorkflowService {
                  std::optional<int64_t> expected_version);
 
  private:
+  struct Request {
+    int64_t report_id;
+    const Actor& actor;
+    Action action;
+    const ActionInput& input;
+    std::optional<int64_t> expected_version;
+    const Catalogue& catalogue;
+    int64_t now;
+  };
+  ActOutcome act_within(SQLite::Database& db, const Request& q) const;
+  bool store_state(SQLite::Database& db, const Request& q, const ReportRecord& held,
+                   const Transition& t, ReportRecord* r) const;
+  std::vector<FieldError> store_history(SQLite::Database& db, const Request& q,
+                                        const ReportRecord& r, const ActionEffects& effects) const;
+  void follow_original(SQLite::Database& db, const ReportRecord& r, int64_t now) const;
+
   Store& store_;
   const Clock& clock_;
   ServiceSettings settings_;

@@ -9,6 +9,7 @@
 #include "model/region_catalog.h"
 #include "shared/calendar.h"
 #include "shared/deadlines.h"
+#include "shared/effects.h"
 #include "shared/regions.h"
 #include "shared/text.h"
 #include "shared/tracking_id.h"
@@ -166,6 +167,124 @@ TEST(Vectors, Contacts) {
     EXPECT_EQ(k.is_email, c["email"].get<bool>()) << c;
     EXPECT_EQ(k.key, c["key"].get<std::string>()) << c;
     EXPECT_EQ(k.error ? std::string(to_string(*k.error)) : "", c["error"].get<std::string>()) << c;
+  }
+}
+
+// ---- what an action does (shared/effects.h) ----
+
+std::optional<int64_t> optional_id(const json& v) {
+  return v.is_null() ? std::nullopt : std::optional<int64_t>(v.get<int64_t>());
+}
+
+// The state `defaults` + `over`, as the vector file writes it.
+json state_json(const json& over) {
+  json s = vectors()["effects"]["defaults"];
+  for (const auto& [key, value] : over.items()) s[key] = value;
+  return s;
+}
+
+ReportState state_from(const json& s) {
+  ReportState r;
+  r.status = *parse_status(s["status"].get<std::string>());
+  r.agency_id = optional_id(s["agency_id"]);
+  r.assigned_user_id = optional_id(s["assigned_user_id"]);
+  r.category_id = s["category_id"];
+  r.classification = s["classification"];
+  r.tier = *parse_tier(s["tier"].get<std::string>());
+  r.returned = s["returned"];
+  r.anonymous = s["anonymous"];
+  r.confidential = s["confidential"];
+  r.archive_reason = s["archive_reason"];
+  r.duplicate_of = s["duplicate_of"];
+  if (!s["rating"].is_null()) r.rating = s["rating"].get<int>();
+  r.rating_comment = s["rating_comment"];
+  return r;
+}
+
+json state_to_json(const ReportState& r) {
+  auto id = [](std::optional<int64_t> v) { return v ? json(*v) : json(nullptr); };
+  return {{"status", to_string(r.status)},
+          {"agency_id", id(r.agency_id)},
+          {"assigned_user_id", id(r.assigned_user_id)},
+          {"category_id", r.category_id},
+          {"classification", r.classification},
+          {"tier", to_string(r.tier)},
+          {"returned", r.returned},
+          {"anonymous", r.anonymous},
+          {"confidential", r.confidential},
+          {"archive_reason", r.archive_reason},
+          {"duplicate_of", r.duplicate_of},
+          {"rating", r.rating ? json(*r.rating) : json(nullptr)},
+          {"rating_comment", r.rating_comment}};
+}
+
+ActionInput action_input(const json& v) {
+  ActionInput in;
+  in.note = v.value("note", "");
+  in.is_public = v.value("is_public", true);
+  in.publish = v.value("publish", false);
+  in.agency = v.value("agency", "");
+  in.classification = v.value("classification", "");
+  in.category = v.value("category", "");
+  if (v.contains("anonymous")) in.anonymous = v["anonymous"].get<bool>();
+  if (v.contains("confidential")) in.confidential = v["confidential"].get<bool>();
+  in.tier = v.value("tier", "");
+  in.officer = v.value("officer", "");
+  in.archive_reason = v.value("archive_reason", "");
+  in.duplicate_of = v.value("duplicate_of", "");
+  if (v.contains("rating")) in.rating = v["rating"].get<int>();
+  return in;
+}
+
+FoundInput found_input(const json& v) {
+  FoundInput f;
+  if (v.contains("agency_id")) f.agency_id = v["agency_id"].get<int64_t>();
+  if (v.contains("category_id")) f.category_id = v["category_id"].get<int64_t>();
+  if (v.contains("officer_id")) f.officer_id = v["officer_id"].get<int64_t>();
+  f.officer_name = v.value("officer_name", "");
+  f.original_found = v.value("original_found", false);
+  return f;
+}
+
+TEST(Vectors, Effects) {
+  const json& cases = vectors()["effects"]["cases"];
+  ASSERT_GE(cases.size(), 30u);
+  for (const json& c : cases) {
+    SCOPED_TRACE(c["name"].get<std::string>());
+    const json before = state_json(c["before"]);
+    const ActionEffects e =
+        decide_action(state_from(before), *parse_action(c["action"].get<std::string>()),
+                      *parse_role(c["role"].get<std::string>()), action_input(c["input"]),
+                      found_input(c["found"]), agency_rules(c));
+    const json& expect = c["expect"];
+    EXPECT_EQ(to_string(e.refusal), expect["refusal"].get<std::string>());
+    json errors = json::array();
+    for (const FieldError& f : e.errors) {
+      errors.push_back({{"field", f.field}, {"code", to_string(f.code)}});
+    }
+    EXPECT_EQ(errors, expect.value("errors", json::array()));
+    if (e.refusal != ActionEffects::Refusal::kNone) continue;
+    EXPECT_EQ(to_string(e.transition.clock), expect["clock"].get<std::string>());
+    json after = before;
+    for (const auto& [key, value] : expect["changes"].items()) after[key] = value;
+    EXPECT_EQ(state_to_json(e.after), after);
+    json events = json::array();
+    for (const EventDraft& d : e.events) {
+      events.push_back({{"action", to_string(d.action)},
+                        {"from", to_string(d.from)},
+                        {"note", d.note},
+                        {"visibility", to_string(d.visibility)},
+                        {"agency_id", d.agency_id ? json(*d.agency_id) : json(nullptr)}});
+    }
+    EXPECT_EQ(events, expect["events"]);
+    json notices = json::array();
+    for (const Notice& n : e.notices) {
+      notices.push_back(
+          {{"event", n.event}, {"note", n.note}, {"status_changed", n.status_changed}});
+    }
+    EXPECT_EQ(notices, expect["notices"]);
+    EXPECT_EQ(e.back_in_search, expect.value("back_in_search", false));
+    EXPECT_EQ(e.follow_original, expect.value("follow_original", false));
   }
 }
 

@@ -7,6 +7,8 @@ import { loadCore } from './load_core.mjs';
 
 const vectors = JSON.parse(readFileSync(process.env.ADUAN_VECTORS, 'utf8'));
 const core = await loadCore(process.env.ADUAN_WASM_DIR);
+// What an action does is not in the page's core yet (wasm-client/effects_bindings.cpp).
+const checks = await loadCore(process.env.ADUAN_WASM_DIR, 'aduan_core_checks');
 
 function caseInput(c) {
   if ('replace' in c) return c.replace;
@@ -56,6 +58,27 @@ test('workflow', () => {
   for (const c of vectors.allowed_actions) {
     const got = core.allowedActions(c.status, c.role, c.agency);
     assert.deepEqual(got, c.expect, JSON.stringify(c));
+  }
+});
+
+// What an action does: the same cases as the native run, the expected state being the
+// defaults, the case's `before` and its `changes` in that order.
+test('effects', () => {
+  const { defaults, cases } = vectors.effects;
+  assert.ok(cases.length >= 30);
+  for (const c of cases) {
+    const before = { ...defaults, ...c.before };
+    const got = checks.decideAction(before, c.action, c.role, c.input, c.found, c.agency);
+    const e = c.expect;
+    assert.equal(got.refusal, e.refusal, c.name);
+    assert.deepEqual(got.errors, e.errors ?? [], c.name);
+    if (e.refusal !== 'none') continue;
+    assert.equal(got.clock, e.clock, c.name);
+    assert.deepEqual(got.after, { ...before, ...e.changes }, c.name);
+    assert.deepEqual(got.events, e.events, c.name);
+    assert.deepEqual(got.notices, e.notices, c.name);
+    assert.equal(got.back_in_search, e.back_in_search ?? false, c.name);
+    assert.equal(got.follow_original, e.follow_original ?? false, c.name);
   }
 });
 
