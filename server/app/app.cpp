@@ -1,11 +1,10 @@
 #include "app/app.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <stdexcept>
 
 #include "base/crypto.h"
 #include "base/secrets.h"
+#include "store/db.h"
 #include "store/report_search.h"
 #include "store/similar_reports.h"
 #include "store/tallies.h"
@@ -114,7 +113,7 @@ App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
       http_(services_, assets_, o.http) {
   // The monitoring's counters must be live and counted in this deployment's time zone
   // before the first request reads them.
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     tallies::prepare(db, o.settings.utc_offset_minutes);
     // The search's first: it empties both term indexes when the word lists changed.
     ReportSearch::index_existing(db);

@@ -1,6 +1,5 @@
 #include "app/cli.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <termios.h>
@@ -26,6 +25,7 @@
 #include "store/audit_chain.h"
 #include "store/backup.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 
@@ -388,8 +388,8 @@ int user_command(const CommandLine& cl) {
 
   if (cl.command == "user disable") {
     bool done = false;
-    store.write([&](SQLite::Database& db) {
-      SQLite::Transaction tx(db);
+    store.write([&](Db& db) {
+      Transaction tx(db);
       done = UserRepository::set_disabled(db, username, true);
       if (auto u = UserRepository::find_by_username(db, username)) {
         SessionRepository::remove_for_user(db, u->id);
@@ -424,7 +424,7 @@ int user_command(const CommandLine& cl) {
                               : "--agency is only for agency_admin and agency_officer");
     }
     if (agency_role) {
-      store.read([&](SQLite::Database& db) {
+      store.read([&](Db& db) {
         for (const Agency& a : CatalogRepository::active_agencies(db)) {
           if (a.code == agency) u.agency_id = a.id;
         }
@@ -432,9 +432,8 @@ int user_command(const CommandLine& cl) {
       if (!u.agency_id) return fail("no agency with code '" + agency + "'");
     }
     bool exists = false;
-    store.read([&](SQLite::Database& db) {
-      exists = UserRepository::find_by_username(db, username).has_value();
-    });
+    store.read(
+        [&](Db& db) { exists = UserRepository::find_by_username(db, username).has_value(); });
     if (exists) return fail("user '" + username + "' exists; use 'aduan user passwd'");
   }
 
@@ -443,13 +442,13 @@ int user_command(const CommandLine& cl) {
   if (!password) return fail(error);
   const std::string hash = hash_password(*password);
   bool done = false;
-  store.write([&](SQLite::Database& db) {
+  store.write([&](Db& db) {
     if (cl.command == "user add") {
       u.password_hash = hash;
       UserRepository::insert(db, u, clock.now_unix());
       done = true;
     } else {
-      SQLite::Transaction tx(db);
+      Transaction tx(db);
       done = UserRepository::set_password_hash(db, username, hash);
       // A new password ends the sessions the old one opened.
       if (auto existing = UserRepository::find_by_username(db, username)) {
@@ -522,17 +521,15 @@ int audit_command(const CommandLine& cl) {
   } catch (const KeyFileError& e) {
     return fail(std::string(e.what()) + "; nothing was checked");
   }
-  SQLite::Database db(path, SQLite::OPEN_READONLY);
-  const int schema = db.execAndGet("PRAGMA user_version").getInt();
+  StoreSnapshot store(path);
+  const int schema = store.schema_version();
   if (schema < kKeyedChainSchema) {
     return fail(path + " predates the keyed audit chain (schema " + std::to_string(schema) +
                 "): start aduan, or run `aduan migrate`, once with its key");
   }
   AuditResult result;
-  {
-    SQLite::Transaction snapshot(db);  // one snapshot of a store that may be in use
-    result = verify_chain(db, *secrets, expect);
-  }
+  // One snapshot of a store that may be in use.
+  store.read([&](Db& db) { result = verify_chain(db, *secrets, expect); });
   if (result.broken) {
     std::cout << "audit: the chain is broken at " << *result.broken << "\n";
     return 1;
@@ -574,8 +571,7 @@ int audit_new_key(const CommandLine& cl) {
   Store store(path, 1);
   const Secrets secrets = Secrets::load_or_create(key);
   Relinked done;
-  store.write(
-      [&](SQLite::Database& db) { done = adopt_audit_key(db, secrets, StoredPins::kDiscard); });
+  store.write([&](Db& db) { done = adopt_audit_key(db, secrets, StoredPins::kDiscard); });
   std::cout << "new audit key at " << key << "; " << done.events
             << " events linked again with it; the PINs of " << done.pins
             << " reports were cleared and no longer open them\n";
@@ -762,9 +758,6 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "audit verify" || cl.command == "audit head") return audit_command(cl);
     if (cl.command == "audit new-key") return audit_new_key(cl);
     if (cl.command == "restore") return restore(cl);
-  } catch (const SQLite::Exception& e) {
-    std::cerr << "aduan: database error: " << e.what() << "\n";
-    return 1;
   } catch (const StorageError& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
     return 1;

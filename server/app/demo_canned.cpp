@@ -1,11 +1,10 @@
 // The demo's canned responses: a few texts each demo agency writes every day, and the
 // coordinators' questions when they postpone a report, so that the canned-response page and
 // the picker on a report are not empty in a demo.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "app/demo_data.h"
 #include "store/canned_response_repository.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -87,7 +86,7 @@ constexpr DemoCanned kCanned[] = {
 
 }  // namespace
 
-void load_demo_canned_responses(SQLite::Database& db, int64_t now) {
+void load_demo_canned_responses(Db& db, int64_t now) {
   if (CannedResponseRepository::count_all(db) > 0) return;
   const auto agencies = CatalogRepository::active_agencies(db);
   for (const DemoCanned& c : kCanned) {

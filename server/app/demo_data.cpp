@@ -1,7 +1,5 @@
 #include "app/demo_data.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <map>
 
 #include "app/app.h"
@@ -9,6 +7,7 @@
 #include "formats/holiday_csv.h"
 #include "services/report_service.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 #include "store/user_repository.h"
@@ -114,7 +113,7 @@ std::string submit(App& app, ReportInput r, Date incident, DemoSummary* summary)
 
 void act(App& app, const std::string& tracking_id, Role role, Action action, ActionInput in) {
   int64_t id = 0;
-  app.store().read([&](SQLite::Database& db) {
+  app.store().read([&](Db& db) {
     id = ReportRepository::find_by_tracking_id(db, parse_tracking_id(tracking_id).canonical)->id;
   });
   app.workflow().act(id, Actor{role, {}, "Demo", {}}, action, in, std::nullopt);
@@ -123,8 +122,8 @@ void act(App& app, const std::string& tracking_id, Role role, Action action, Act
 }  // namespace
 
 void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now) {
-  app.store().write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  app.store().write([&](Db& db) {
+    Transaction tx(db);
     std::map<std::string, int64_t> ids;
     for (const DemoAgency& a : kAgencies) {
       std::optional<int64_t> parent;
@@ -161,14 +160,14 @@ DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
   load_demo_catalogue(app, &summary, now);
   int64_t reports = 0;
   int64_t users = 0;
-  app.store().read([&](SQLite::Database& db) {
+  app.store().read([&](Db& db) {
     reports = ReportRepository::count(db);
     users = UserRepository::count(db);
   });
 
   if (users == 0) {
-    app.store().write([&](SQLite::Database& db) {
-      SQLite::Transaction tx(db);
+    app.store().write([&](Db& db) {
+      Transaction tx(db);
       const auto agencies = CatalogRepository::active_agencies(db);
       for (const DemoAccount& a : kAccounts) {
         User u;

@@ -8,9 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -37,6 +35,6 @@ void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now);
 
 // A few canned responses for each demo agency and the coordinators (server/app/demo_canned.cpp),
 // only into a store that has none; in the caller's transaction.
-void load_demo_canned_responses(SQLite::Database& db, int64_t now);
+void load_demo_canned_responses(Db& db, int64_t now);
 
 }  // namespace aduan

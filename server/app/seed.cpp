@@ -1,15 +1,14 @@
 #include "app/seed.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <chrono>
 #include <random>
 
 #include "app/app.h"
 #include "app/demo_data.h"
 #include "store/audit_chain.h"
+#include "store/bulk_load.h"
 #include "store/catalog_repository.h"
-#include "store/prepared.h"
+#include "store/db.h"
 #include "store/report_repository.h"
 #include "store/report_search.h"
 #include "store/similar_reports.h"
@@ -132,7 +131,7 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
   load_demo_catalogue(app, &ignored, now);
   std::vector<Category> categories;
   WorkingCalendar calendar;
-  app.store().read([&](SQLite::Database& db) {
+  app.store().read([&](Db& db) {
     categories = CatalogRepository::active_categories(db);
     calendar = CatalogRepository::calendar(db);
   });
@@ -144,24 +143,11 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
   // it the bulk-load shortcuts are safe: the counters' triggers are off and recounted once
   // at the end, and the secondary indexes are dropped and built again by sorting, which
   // is several times faster than updating them row by row.
-  app.store().write([&](SQLite::Database& db) {
-    db.exec("PRAGMA synchronous=OFF");
-    db.exec("PRAGMA cache_size=-1048576");
-    SQLite::Transaction tx(db);
+  app.store().write([&](Db& db) {
+    BulkLoad bulk(db);
+    Transaction tx(db);
     tallies::suspend(db);
-    std::vector<std::string> indexes;
-    {
-      Prepared q(db,
-                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                 "AND tbl_name IN ('reports', 'report_events', 'stage_records', 'report_terms')");
-      std::vector<std::string> names;
-      while (q.executeStep()) {
-        names.push_back(q.getColumn(0).getString());
-        indexes.push_back(q.getColumn(1).getString());
-      }
-      q.reset();
-      for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
-    }
+    bulk.drop_indexes();
     // One chain through every event of the store, followed here and its head written once.
     const Secrets& secrets = app.store().secrets();
     AuditHead head = read_audit_head(db);
@@ -263,13 +249,11 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
     }
     write_audit_head(db, head);
     s.seconds_rows = seconds_since(&mark);
-    for (const std::string& sql : indexes) db.exec(sql);
+    bulk.rebuild_indexes();
     s.seconds_indexes = seconds_since(&mark);
     tallies::resume(db, offset_minutes);
     s.seconds_counters = seconds_since(&mark);
     tx.commit();
-    db.exec("PRAGMA synchronous=FULL");
-    db.exec("PRAGMA cache_size=-2000");  // SQLite's default again
   });
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return s;

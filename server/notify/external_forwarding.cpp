@@ -3,6 +3,7 @@
 #include "base/crypto.h"
 #include "base/secrets.h"
 #include "shared/tracking_id.h"
+#include "store/db.h"
 #include "store/outbox_repository.h"
 
 namespace aduan::external_forwarding {
@@ -19,8 +20,7 @@ std::string description(const ReportRecord& r) {
 }
 
 // Queues the post of `r` to `agency`: its request row and its outbox message, one generation.
-void queue_post(SQLite::Database& db, const ReportRecord& r, const ExternalAgency& agency,
-                int64_t now) {
+void queue_post(Db& db, const ReportRecord& r, const ExternalAgency& agency, int64_t now) {
   OutboxMessage m;
   m.message_id = random_hex(16) + "@aduan";
   m.report_id = r.id;
@@ -38,8 +38,7 @@ void queue_post(SQLite::Database& db, const ReportRecord& r, const ExternalAgenc
 
 }  // namespace
 
-void acted(SQLite::Database& db, const ReportRecord& held, const ReportRecord& r, Action action,
-           int64_t now) {
+void acted(Db& db, const ReportRecord& held, const ReportRecord& r, Action action, int64_t now) {
   const auto request = ExternalAgencyRepository::request(db, r.id);
   const bool moved = held.agency_id != r.agency_id;
   // Left the agency, or done here: whatever the remote says next changes nothing.

@@ -8,12 +8,9 @@
 #include <string>
 
 #include "notify/open311_client.h"
+#include "store/db.h"
 #include "store/external_agency_repository.h"
 #include "store/report_repository.h"
-
-namespace SQLite {
-class Database;
-}
 
 namespace aduan {
 
@@ -29,8 +26,7 @@ inline constexpr const char* kEvent = "open311_request";
 // external agency gets its post queued; one the reporter reopened after the remote closed it
 // is posted again, as a new request (Open311 v2 has no reopening); one that left the agency
 // or is done here is no longer followed.
-void acted(SQLite::Database& db, const ReportRecord& held, const ReportRecord& r, Action action,
-           int64_t now);
+void acted(Db& db, const ReportRecord& held, const ReportRecord& r, Action action, int64_t now);
 
 // The form of the post: the service, the place, the text with aduan's tracking ID (not the
 // place as written: a remote may publish the text, while aduan never publishes that), and the

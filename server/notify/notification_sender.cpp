@@ -1,11 +1,10 @@
 #include "notify/notification_sender.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <iostream>
 #include <optional>
 
 #include "notify/open311_transport.h"
+#include "store/db.h"
 #include "store/outbox_repository.h"
 
 namespace aduan {
@@ -43,7 +42,7 @@ SendRound NotificationSender::run_once() {
   SendRound round;
   while (true) {
     std::vector<OutboxMessage> batch;
-    store_.write([&](SQLite::Database& db) {
+    store_.write([&](Db& db) {
       batch = OutboxRepository::claim_due(db, clock_.now_unix(), retry_.lease_seconds, kBatch);
     });
     if (batch.empty()) break;
@@ -62,7 +61,7 @@ SendRound NotificationSender::run_once() {
       }
       const int attempts = m.attempts + 1;
       const int64_t now = clock_.now_unix();
-      store_.write([&](SQLite::Database& db) {
+      store_.write([&](Db& db) {
         if (d.ok) {
           OutboxRepository::mark_sent(db, m.id, attempts, now);
           ++round.sent;

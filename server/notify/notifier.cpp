@@ -1,7 +1,5 @@
 #include "notify/notifier.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <set>
 
@@ -9,6 +7,7 @@
 #include "notify/templates.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/follower_repository.h"
 #include "store/outbox_repository.h"
 #include "store/prepared.h"
@@ -39,7 +38,7 @@ void add_contact(const NotifyConfig& c, const std::string& email, const std::str
 }
 
 // `where` has at most one parameter, bound to `value` (an agency or a user id).
-void add_users(SQLite::Database& db, const NotifyConfig& c, const std::string& where,
+void add_users(Db& db, const NotifyConfig& c, const std::string& where,
                std::optional<int64_t> value, std::set<Recipient>* out) {
   Prepared q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
   if (value) q.bind(1, *value);
@@ -62,8 +61,7 @@ void add_citizen(const NotifyConfig& c, const ReportRecord& r, std::set<Recipien
 }
 
 // Citizens following the report (the same problem, or a duplicate of it) who left a contact.
-void add_followers(SQLite::Database& db, const NotifyConfig& c, const ReportRecord& r,
-                   std::set<Recipient>* out) {
+void add_followers(Db& db, const NotifyConfig& c, const ReportRecord& r, std::set<Recipient>* out) {
   if (r.followers == 0) return;
   for (const Follower& f : FollowerRepository::with_contact(db, r.id)) {
     if (!f.email.empty() && c.smtp) {
@@ -74,8 +72,7 @@ void add_followers(SQLite::Database& db, const NotifyConfig& c, const ReportReco
   }
 }
 
-std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audience a,
-                               const ReportRecord& r) {
+std::set<Recipient> recipients(Db& db, const NotifyConfig& c, Audience a, const ReportRecord& r) {
   std::set<Recipient> out;
   switch (a) {
     case Audience::kCoordinators:
@@ -111,7 +108,7 @@ std::set<Recipient> recipients(SQLite::Database& db, const NotifyConfig& c, Audi
   return out;
 }
 
-std::string name_of(SQLite::Database& db, const char* table, std::optional<int64_t> id) {
+std::string name_of(Db& db, const char* table, std::optional<int64_t> id) {
   if (!id) return {};
   Prepared q(db, std::string("SELECT name FROM ") + table + " WHERE id = ?");
   q.bind(1, *id);
@@ -127,9 +124,8 @@ void merge(const std::set<Recipient>& from, std::set<Recipient>* to) {
 }
 
 // `sealed_body`: the body with a secret in it, sealed (text.body then shows it masked).
-void write(SQLite::Database& db, const std::string& event, const Recipient& to,
-           const RenderedMessage& text, std::optional<int64_t> report_id, int64_t now,
-           std::string sealed_body = {}) {
+void write(Db& db, const std::string& event, const Recipient& to, const RenderedMessage& text,
+           std::optional<int64_t> report_id, int64_t now, std::string sealed_body = {}) {
   OutboxMessage m;
   // Stable for the life of the message: retries reuse it, receivers drop repeats by it.
   m.message_id = random_hex(16) + "@aduan";
@@ -160,7 +156,7 @@ std::string shorten(const std::string& text, size_t max_bytes) {
 
 Notifier::Notifier(NotifyConfig config) : config_(std::move(config)) {}
 
-int Notifier::notify(SQLite::Database& db, const std::string& event, const ReportRecord& r,
+int Notifier::notify(Db& db, const std::string& event, const ReportRecord& r,
                      const NotifyDetails& d, int64_t now) const {
   const auto rule = config_.rules.find(event);
   if (rule == config_.rules.end()) return 0;
@@ -215,8 +211,7 @@ int Notifier::notify(SQLite::Database& db, const std::string& event, const Repor
   return static_cast<int>(to.size() + followers.size());
 }
 
-int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
-                            int64_t now) const {
+int Notifier::notify_digest(Db& db, int64_t agency_id, Date today, int64_t now) const {
   ReportRecord holder;  // only the agency matters for the recipients
   holder.agency_id = agency_id;
   std::set<Recipient> to;
@@ -257,10 +252,9 @@ int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
   return static_cast<int>(to.size());
 }
 
-void Notifier::notify_address(SQLite::Database& db, const std::string& event,
-                              const std::string& channel, const std::string& recipient,
-                              const std::string& language, const std::string& note,
-                              int64_t now) const {
+void Notifier::notify_address(Db& db, const std::string& event, const std::string& channel,
+                              const std::string& recipient, const std::string& language,
+                              const std::string& note, int64_t now) const {
   const bool configured =
       channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
   if (!configured || recipient.empty()) return;
@@ -269,9 +263,9 @@ void Notifier::notify_address(SQLite::Database& db, const std::string& event,
         render_message(language, event, vars), {}, now);
 }
 
-void Notifier::notify_code(SQLite::Database& db, const std::string& channel,
-                           const std::string& recipient, const std::string& language,
-                           const std::string& code, int64_t now, const std::string& event) const {
+void Notifier::notify_code(Db& db, const std::string& channel, const std::string& recipient,
+                           const std::string& language, const std::string& code, int64_t now,
+                           const std::string& event) const {
   const bool configured =
       channel == "email" ? config_.smtp.has_value() : config_.gateway.has_value();
   if (!configured || recipient.empty()) return;

@@ -8,11 +8,8 @@
 
 #include "notify/notify_config.h"
 #include "shared/deadlines.h"
+#include "store/db.h"
 #include "store/report_repository.h"
-
-namespace SQLite {
-class Database;
-}
 
 namespace aduan {
 
@@ -29,22 +26,22 @@ class Notifier {
 
   // Writes the messages for `event` ("new_report", "forwarded", ...) about `report`.
   // Returns how many were written.
-  int notify(SQLite::Database& db, const std::string& event, const ReportRecord& report,
+  int notify(Db& db, const std::string& event, const ReportRecord& report,
              const NotifyDetails& details, int64_t now) const;
 
   // The daily digest of one agency: its open and overdue reports.
-  int notify_digest(SQLite::Database& db, int64_t agency_id, Date today, int64_t now) const;
+  int notify_digest(Db& db, int64_t agency_id, Date today, int64_t now) const;
 
   // A message to an address that is not (yet) a report's reporter, such as an inbound
   // message that could not become a report; in `language` ("id" or "en").
-  void notify_address(SQLite::Database& db, const std::string& event, const std::string& channel,
+  void notify_address(Db& db, const std::string& event, const std::string& channel,
                       const std::string& recipient, const std::string& language,
                       const std::string& note, int64_t now) const;
 
   // The code a contact must give back, to that contact alone: `event` "follow_code" for a
   // follower (FollowService), "link_code" for a citizen linking their reports
   // (DeviceLinkService). The code is never kept readable in the outbox.
-  void notify_code(SQLite::Database& db, const std::string& channel, const std::string& recipient,
+  void notify_code(Db& db, const std::string& channel, const std::string& recipient,
                    const std::string& language, const std::string& code, int64_t now,
                    const std::string& event = "follow_code") const;
 

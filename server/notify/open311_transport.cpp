@@ -1,10 +1,9 @@
 #include "notify/open311_transport.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/crypto.h"
 #include "notify/external_forwarding.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -50,7 +49,7 @@ class Open311Transport final : public Transport {
     if ((id.empty() && token.empty()) || id.size() > 200 || token.size() > 200) {
       return {false, false, "Open311 answered without a service_request_id or token"};
     }
-    store_.write([&](SQLite::Database& db) {
+    store_.write([&](Db& db) {
       ExternalAgencyRepository::set_posted(db, p.report.id, m.message_id, id, token,
                                            clock_.now_unix());
     });
@@ -60,7 +59,7 @@ class Open311Transport final : public Transport {
  private:
   Pending pending(const OutboxMessage& m) {
     Pending p;
-    store_.read([&](SQLite::Database& db) {
+    store_.read([&](Db& db) {
       const auto request =
           m.report_id ? ExternalAgencyRepository::request(db, *m.report_id) : std::nullopt;
       auto report = m.report_id ? ReportRepository::find_by_id(db, *m.report_id) : std::nullopt;

@@ -1,13 +1,12 @@
 #include "services/account_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/session_repository.h"
 #include "store/store.h"
 
@@ -25,14 +24,14 @@ std::string temporary_password() {
   return out;
 }
 
-std::optional<AgencyEntry> agency_by_code(SQLite::Database& db, const std::string& code) {
+std::optional<AgencyEntry> agency_by_code(Db& db, const std::string& code) {
   for (const AgencyEntry& a : AdminRepository::agencies(db)) {
     if (a.code == code) return a;
   }
   return std::nullopt;
 }
 
-std::optional<AgencyEntry> agency_by_id(SQLite::Database& db, std::optional<int64_t> id) {
+std::optional<AgencyEntry> agency_by_id(Db& db, std::optional<int64_t> id) {
   if (!id) return std::nullopt;
   for (const AgencyEntry& a : AdminRepository::agencies(db)) {
     if (a.id == *id) return a;
@@ -40,14 +39,13 @@ std::optional<AgencyEntry> agency_by_id(SQLite::Database& db, std::optional<int6
   return std::nullopt;
 }
 
-std::string code_of(SQLite::Database& db, std::optional<int64_t> agency_id) {
+std::string code_of(Db& db, std::optional<int64_t> agency_id) {
   const auto a = agency_by_id(db, agency_id);
   return a ? a->code : std::string();
 }
 
 // `agencies`: every agency, read once for a whole listing.
-AccountView view_of(SQLite::Database& db, const User& u, int64_t now,
-                    const std::vector<AgencyEntry>& agencies) {
+AccountView view_of(Db& db, const User& u, int64_t now, const std::vector<AgencyEntry>& agencies) {
   AccountView v{u};
   v.user.password_hash.clear();  // never leaves the service
   for (const AgencyEntry& a : agencies) {
@@ -60,14 +58,14 @@ AccountView view_of(SQLite::Database& db, const User& u, int64_t now,
   return v;
 }
 
-AccountView view_of(SQLite::Database& db, const User& u, int64_t now) {
+AccountView view_of(Db& db, const User& u, int64_t now) {
   return view_of(db, u, now, AdminRepository::agencies(db));
 }
 
 // An account as the log records it: what an admin sets, never a password or a token.
 // Whether `admin` may take `user` out of service (disable it, or change its role or agency):
 // not their own account, never the last active system admin.
-AdminError guard(SQLite::Database& db, const Principal& admin, const User& user) {
+AdminError guard(Db& db, const Principal& admin, const User& user) {
   switch (may_disable(admin.user_id, user.id, user.role,
                       UserRepository::active_with_role(db, Role::kSystemAdmin))) {
     case AccountGuard::kSelf:
@@ -80,14 +78,14 @@ AdminError guard(SQLite::Database& db, const Principal& admin, const User& user)
   return AdminError::kNone;
 }
 
-json account_state(SQLite::Database& db, const User& u) {
+json account_state(Db& db, const User& u) {
   return json{{"username", u.username},    {"display_name", u.display_name},
               {"role", to_string(u.role)}, {"agency", code_of(db, u.agency_id)},
               {"email", u.email},          {"phone", u.phone},
               {"disabled", u.disabled}};
 }
 
-void log(SQLite::Database& db, const Principal& admin, int64_t now, const std::string& action,
+void log(Db& db, const Principal& admin, int64_t now, const std::string& action,
          const std::string& kind, const std::string& target, const json& before,
          const json& after) {
   AdminEvent e;
@@ -103,7 +101,7 @@ void log(SQLite::Database& db, const Principal& admin, int64_t now, const std::s
 
 // Gives the account a way in: a new link or a temporary password. The old password stops
 // working either way (a link leaves an unusable hash until it is used).
-void issue_credential(SQLite::Database& db, int64_t user_id, Credential credential, int64_t now,
+void issue_credential(Db& db, int64_t user_id, Credential credential, int64_t now,
                       AccountOutcome* out) {
   AdminRepository::drop_activations(db, user_id, now);
   if (credential == Credential::kActivationLink) {
@@ -128,7 +126,7 @@ const char* credential_name(Credential c) {
 std::vector<AccountView> AccountService::accounts() {
   std::vector<AccountView> out;
   const int64_t now = clock_.now_unix();
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto agencies = AdminRepository::agencies(db);
     for (const User& u : UserRepository::list_all(db)) {
       out.push_back(view_of(db, u, now, agencies));
@@ -141,8 +139,8 @@ AccountOutcome AccountService::create(const Principal& admin, AccountInput in,
                                       Credential credential) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto agency = agency_by_code(db, in.agency);
     out.fields = validate_account(&in, agency && agency->active);
     if (UserRepository::find_by_username(db, in.username)) {
@@ -174,8 +172,8 @@ AccountOutcome AccountService::create(const Principal& admin, AccountInput in,
 AccountOutcome AccountService::set_disabled(const Principal& admin, int64_t id, bool disabled) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto user = UserRepository::find_by_id(db, id);
     if (!user) {
       out.error = AdminError::kNotFound;
@@ -205,8 +203,8 @@ AccountOutcome AccountService::change(const Principal& admin, int64_t id,
                                       const AccountChange& change) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto user = UserRepository::find_by_id(db, id);
     if (!user) {
       out.error = AdminError::kNotFound;
@@ -259,8 +257,8 @@ AccountOutcome AccountService::change(const Principal& admin, int64_t id,
 AccountOutcome AccountService::reset(const Principal& admin, int64_t id, Credential credential) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto user = UserRepository::find_by_id(db, id);
     if (!user) {
       out.error = AdminError::kNotFound;
@@ -282,17 +280,16 @@ AccountOutcome AccountService::activate(const std::string& token, const std::str
   const std::string token_hash = digest_hex(token);
   // An unknown or spent link costs no password hash (the slow part); anyone may call this.
   bool live = false;
-  store_.read([&](SQLite::Database& db) {
-    live = AdminRepository::activation_user(db, token_hash, now).has_value();
-  });
+  store_.read(
+      [&](Db& db) { live = AdminRepository::activation_user(db, token_hash, now).has_value(); });
   if (!live) {
     out.error = AdminError::kLinkInvalid;
     return out;
   }
   // Hashed before the writer is taken; the link is used in the write, once.
   const std::string hash = password.size() <= 1024 ? hash_password(password) : std::string();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto user_id = AdminRepository::use_activation(db, token_hash, now);
     const auto user = user_id ? UserRepository::find_by_id(db, *user_id) : std::nullopt;
     if (!user || user->disabled) {
@@ -318,7 +315,7 @@ AccountOutcome AccountService::change_password(const Principal& p, const std::st
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
   std::optional<User> user;
-  store_.read([&](SQLite::Database& db) { user = UserRepository::find_by_id(db, p.user_id); });
+  store_.read([&](Db& db) { user = UserRepository::find_by_id(db, p.user_id); });
   if (!user) {
     out.error = AdminError::kNotFound;
     return out;
@@ -339,8 +336,8 @@ AccountOutcome AccountService::change_password(const Principal& p, const std::st
     return out;
   }
   const std::string hash = hash_password(password);
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     UserRepository::set_password(db, p.user_id, hash, false);
     // Whoever else held a session of the account (with the temporary password) is out.
     SessionRepository::remove_for_user_except(db, p.user_id, p.token_hash);
@@ -353,15 +350,15 @@ AccountOutcome AccountService::change_password(const Principal& p, const std::st
 
 std::vector<AgencyEntry> AccountService::agencies() {
   std::vector<AgencyEntry> out;
-  store_.read([&](SQLite::Database& db) { out = AdminRepository::agencies(db); });
+  store_.read([&](Db& db) { out = AdminRepository::agencies(db); });
   return out;
 }
 
 CatalogueOutcome AccountService::create_agency(const Principal& admin, AgencyInput in) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto parent = agency_by_code(db, in.parent);
     out.fields = validate_agency(&in, parent.has_value());
     if (agency_by_code(db, in.code)) {
@@ -386,8 +383,8 @@ CatalogueOutcome AccountService::change_agency(const Principal& admin, const std
                                                const AgencyChange& change) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto agency = agency_by_code(db, code);
     if (!agency) {
       out.error = AdminError::kNotFound;
@@ -434,13 +431,13 @@ CatalogueOutcome AccountService::change_agency(const Principal& admin, const std
 
 std::vector<CategoryEntry> AccountService::categories() {
   std::vector<CategoryEntry> out;
-  store_.read([&](SQLite::Database& db) { out = AdminRepository::categories(db); });
+  store_.read([&](Db& db) { out = AdminRepository::categories(db); });
   return out;
 }
 
 namespace {
 
-std::optional<CategoryEntry> category_by_code(SQLite::Database& db, const std::string& code) {
+std::optional<CategoryEntry> category_by_code(Db& db, const std::string& code) {
   for (const CategoryEntry& c : AdminRepository::categories(db)) {
     if (c.code == code) return c;
   }
@@ -452,8 +449,8 @@ std::optional<CategoryEntry> category_by_code(SQLite::Database& db, const std::s
 CatalogueOutcome AccountService::create_category(const Principal& admin, CategoryInput in) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto agency = agency_by_code(db, in.agency);
     out.fields = validate_category(&in, agency && agency->active);
     if (category_by_code(db, in.code)) {
@@ -476,8 +473,8 @@ CatalogueOutcome AccountService::change_category(const Principal& admin, const s
                                                  const CategoryChange& change) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto category = category_by_code(db, code);
     if (!category) {
       out.error = AdminError::kNotFound;
@@ -515,8 +512,7 @@ CatalogueOutcome AccountService::change_category(const Principal& admin, const s
 std::vector<AdminEvent> AccountService::events(const std::string& target_kind,
                                                const std::string& target, int limit) {
   std::vector<AdminEvent> out;
-  store_.read(
-      [&](SQLite::Database& db) { out = AdminRepository::events(db, target_kind, target, limit); });
+  store_.read([&](Db& db) { out = AdminRepository::events(db, target_kind, target, limit); });
   return out;
 }
 

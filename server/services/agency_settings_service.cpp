@@ -1,11 +1,10 @@
 #include "services/agency_settings_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "store/catalog_repository.h"
+#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -17,7 +16,7 @@ bool may_set(const Principal& p, const Agency& a) {
   return p.role == Role::kAgencyAdmin && p.agency_id == a.id;
 }
 
-AgencySettings settings_of(SQLite::Database& db, const Agency& a) {
+AgencySettings settings_of(Db& db, const Agency& a) {
   return AgencySettings{a.code, a.name, a.officers_resolve,
                         AgencySettingsRepository::changes(db, a.id, kChangesShown)};
 }
@@ -29,7 +28,7 @@ AgencySettingsService::AgencySettingsService(Store& store, const Clock& clock)
 
 std::vector<AgencySettings> AgencySettingsService::list(const Principal& p) {
   std::vector<AgencySettings> out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     for (const Agency& a : CatalogRepository::active_agencies(db)) {
       if (may_set(p, a)) out.push_back(settings_of(db, a));
     }
@@ -42,8 +41,8 @@ std::optional<AgencySettings> AgencySettingsService::set_officers_resolve(const 
                                                                           bool value) {
   std::optional<AgencySettings> out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto agencies = CatalogRepository::active_agencies(db);
     const Agency* agency = find_code(agencies, code);
     if (!agency || !may_set(p, *agency)) return;

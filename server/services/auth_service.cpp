@@ -1,12 +1,10 @@
 #include "services/auth_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "base/crypto.h"
 #include "store/catalog_repository.h"
-#include "store/prepared.h"
+#include "store/db.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 
@@ -25,7 +23,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-Principal principal_for(SQLite::Database& db, const User& u) {
+Principal principal_for(Db& db, const User& u) {
   Principal p;
   p.user_id = u.id;
   p.username = u.username;
@@ -50,7 +48,7 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
   std::optional<User> user;
   // The attempt is counted before the slow hash, so concurrent tries from one address cannot
   // all pass the wait before the first of them fails.
-  store_.write_grouped([&](SQLite::Database& db) {
+  store_.write_grouped([&](Db& db) {
     out.retry_after = guard_.begin(db, account, address, now);
     if (out.retry_after == 0) user = UserRepository::find_by_username(db, username);
   });
@@ -62,8 +60,8 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
   const bool ok = user && password_ok && !user->disabled;
 
   GuessFailure failure;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     if (!ok) {
       failure = guard_.failed(db, account, now);
       tx.commit();
@@ -91,7 +89,7 @@ std::optional<Principal> AuthService::authenticate(const std::string& token) {
   const std::string hash = digest_hex(token);
   std::optional<Principal> out;
   bool stale_touch = false;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto session = SessionRepository::find(db, hash);
     if (!session || session->expires_at <= now ||
         session->last_seen_at + settings_.idle_timeout_seconds <= now) {
@@ -107,13 +105,13 @@ std::optional<Principal> AuthService::authenticate(const std::string& token) {
     stale_touch = now - session->last_seen_at >= 60;
   });
   if (out && stale_touch) {
-    store_.write([&](SQLite::Database& db) { SessionRepository::touch(db, hash, now); });
+    store_.write([&](Db& db) { SessionRepository::touch(db, hash, now); });
   }
   return out;
 }
 
 void AuthService::logout(const Principal& p) {
-  store_.write([&](SQLite::Database& db) { SessionRepository::remove(db, p.token_hash); });
+  store_.write([&](Db& db) { SessionRepository::remove(db, p.token_hash); });
 }
 
 }  // namespace aduan

@@ -1,10 +1,9 @@
 #include "services/canned_response_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
 #include "shared/text.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -59,7 +58,7 @@ CannedListing CannedResponseService::list(const Principal& p) {
   }
   out.coordinators = !scope->list.has_value();
   out.may_manage = scope->may_manage;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     out.items = CannedResponseRepository::list(db, scope->list);
     if (scope->list) {
       if (const auto agency = CatalogRepository::agency_by_id(db, *scope->list)) {
@@ -77,8 +76,8 @@ CannedOutcome CannedResponseService::create(const Principal& p, CannedInput in) 
   if (!scope) return {CannedError::kNoList, {}, {}};
   if (!scope->may_manage) return {CannedError::kReadOnly, {}, {}};
   out.fields = validate_canned(&in);
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     if (out.fields.empty() && CannedResponseRepository::title_taken(db, scope->list, in.title)) {
       out.fields.push_back({"title", FieldCode::kDuplicate});
     }
@@ -104,8 +103,8 @@ CannedOutcome CannedResponseService::update(const Principal& p, int64_t id, Cann
   if (!scope) return {CannedError::kNoList, {}, {}};
   if (!scope->may_manage) return {CannedError::kReadOnly, {}, {}};
   out.fields = validate_canned(&in);
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     // Another list's text is not found, whatever the body says.
     const auto stored = CannedResponseRepository::find(db, scope->list, id);
     if (!stored) {
@@ -141,9 +140,7 @@ CannedError CannedResponseService::remove(const Principal& p, int64_t id) {
   if (!scope) return CannedError::kNoList;
   if (!scope->may_manage) return CannedError::kReadOnly;
   bool removed = false;
-  store_.write([&](SQLite::Database& db) {
-    removed = CannedResponseRepository::remove(db, scope->list, id);
-  });
+  store_.write([&](Db& db) { removed = CannedResponseRepository::remove(db, scope->list, id); });
   return removed ? CannedError::kNone : CannedError::kNotFound;
 }
 

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "formats/category_model_json.h"
 #include "shared/category_model.h"
+#include "store/db.h"
 #include "store/public_repository.h"
 #include "store/store.h"
 
@@ -46,9 +47,8 @@ std::shared_ptr<const ServedCategoryModel> CategoryModelService::current() {
 
 std::shared_ptr<const ServedCategoryModel> CategoryModelService::train() {
   std::vector<TrainingReport> reports;
-  store_.read([&](SQLite::Database& db) {
-    reports = PublicRepository::training_reports(db, kCategoryModelReports);
-  });
+  store_.read(
+      [&](Db& db) { reports = PublicRepository::training_reports(db, kCategoryModelReports); });
   const CategoryModelOptions options;
   const CategoryModel model = build_category_model(reports, options);
   auto out = std::make_shared<ServedCategoryModel>();

@@ -1,10 +1,9 @@
 #include "services/citizen_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "base/crypto.h"
+#include "store/db.h"
 #include "store/device_link_repository.h"
 
 namespace aduan {
@@ -48,7 +47,7 @@ CitizenOutcome CitizenService::check_pin(const std::string& typed_id, const std:
   GuessFailure failure;
   // The wait, the check and its count in one write: concurrent guesses from one address
   // queue behind each other instead of all passing before the first failure is counted.
-  store_.write_grouped([&](SQLite::Database& db) {
+  store_.write_grouped([&](Db& db) {
     out.retry_after = guard_.begin(db, id.canonical, address, now);
     if (out.retry_after > 0) return;
     const auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
@@ -81,7 +80,7 @@ CitizenOutcome CitizenService::check_device(const std::string& typed_id, const s
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return bad_tracking_id(id);
   const int64_t now = clock_.now_unix();
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto contact = DeviceLinkRepository::session_contact(db, digest_hex(token), now);
     if (!contact) {
       out.result = CitizenOutcome::Result::kSignedOut;
@@ -107,7 +106,7 @@ CitizenOutcome CitizenService::check_key(const std::string& typed_id, const Citi
 ReportView CitizenService::view_of(int64_t report_id) {
   ReportView view;
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     view =
         load_report_view(db, *ReportRepository::find_by_id(db, report_id), today, false, settings_);
   });
@@ -157,7 +156,7 @@ CitizenOutcome CitizenService::attachment(const std::string& typed_id, const Cit
   int64_t report_id = 0;
   CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     // A file of an internal entry is not the reporter's to read: as if it did not exist.
     out.attachment =
         AttachmentRepository::read(db, report_id, position, /*include_internal=*/false);
@@ -170,8 +169,7 @@ CitizenOutcome CitizenService::set_notifications(const std::string& typed_id, co
   int64_t report_id = 0;
   CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
-  store_.write(
-      [&](SQLite::Database& db) { ReportRepository::set_notify_citizen(db, report_id, enabled); });
+  store_.write([&](Db& db) { ReportRepository::set_notify_citizen(db, report_id, enabled); });
   out.view = view_of(report_id);
   return out;
 }

@@ -1,11 +1,10 @@
 #include "services/dashboard_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "services/auth_service.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/prepared.h"
 #include "store/tallies.h"
 
@@ -68,7 +67,7 @@ Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
 PublicStats DashboardService::public_stats(Date from, Date to) {
   return public_stats_.get(format_iso_date(from) + "|" + format_iso_date(to), [&] {
     PublicStats s;
-    store_.read([&](SQLite::Database& db) { s = PublicRepository::stats(db, from, to); });
+    store_.read([&](Db& db) { s = PublicRepository::stats(db, from, to); });
     return s;
   });
 }
@@ -80,7 +79,7 @@ Date DashboardService::today() const {
 Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q) {
   Dashboard d;
   const Date now = today();
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto agencies = CatalogRepository::active_agencies(db);
     const auto categories = CatalogRepository::active_categories(db);
     // Which agencies' reports count: the principal's part of the hierarchy, narrowed by

@@ -1,12 +1,11 @@
 #include "services/deadline_job.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <iostream>
 
 #include "notify/notifier.h"
 #include "services/upload_service.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/device_link_repository.h"
 #include "store/prepared.h"
 #include "store/rate_limiter.h"
@@ -23,8 +22,8 @@ DeadlineJob::DeadlineJob(Store& store, const Clock& clock, ServiceSettings setti
 
 int DeadlineJob::alert_deadlines(Date today, int64_t now) {
   int written = 0;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const WorkingCalendar calendar = CatalogRepository::calendar(db);
     // Amber starts at most a quarter of the longest stage (60 working days, about 21
     // calendar days) before the due date; nothing further out can be amber yet.
@@ -61,8 +60,8 @@ int DeadlineJob::send_digests(Date today, int64_t now) {
   const int hour = static_cast<int>((local_seconds % 86400 + 86400) % 86400 / 3600);
   if (hour < notifier_->config().digest_hour) return 0;
   int agencies = 0;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const std::string day = format_iso_date(today);
     Prepared seen(db, "SELECT value FROM job_state WHERE key = 'digest_sent_on'");
     if (seen.executeStep() && seen.getColumn(0).getString() == day) return;
@@ -89,7 +88,7 @@ JobRun DeadlineJob::run_once() {
   while (true) {
     std::vector<int64_t> due;
     std::vector<ReportRecord> reports;
-    store_.read([&](SQLite::Database& db) {
+    store_.read([&](Db& db) {
       for (int64_t id : ReportRepository::due_for_jobs(db, today, kBatch)) {
         if (auto r = ReportRepository::find_by_id(db, id)) reports.push_back(std::move(*r));
       }
@@ -111,8 +110,8 @@ JobRun DeadlineJob::run_once() {
     run.deadline_alerts = alert_deadlines(today, now);
     run.digests = send_digests(today, now);
   }
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     RateLimiter::prune(db, now - 24 * 3600);
     Prepared nonces(db, "DELETE FROM inbound_nonces WHERE at < ?");
     nonces.bind(1, now - 24 * 3600);

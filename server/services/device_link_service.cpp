@@ -1,7 +1,5 @@
 #include "services/device_link_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "base/clock.h"
@@ -10,6 +8,7 @@
 #include "notify/notifier.h"
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
+#include "store/db.h"
 #include "store/device_link_repository.h"
 #include "store/report_repository.h"
 #include "store/store.h"
@@ -53,7 +52,7 @@ bool read_contact(const std::string& typed, ContactKey* contact, DeviceOutcome* 
 }
 
 // Everything below needs a current session; nullopt (and kSignedOut) without one.
-std::optional<std::string> session_of(SQLite::Database& db, const std::string& token, int64_t now,
+std::optional<std::string> session_of(Db& db, const std::string& token, int64_t now,
                                       DeviceOutcome* out) {
   auto contact = token.empty() ? std::nullopt
                                : DeviceLinkRepository::session_contact(db, digest_hex(token), now);
@@ -82,8 +81,8 @@ DeviceOutcome DeviceLinkService::send_code(const std::string& typed_contact,
   const std::string id = DeviceLinkRepository::contact_id(store_.secrets(), contact.key);
   const std::string per_contact = "link-code:" + id;
   const std::string per_address = "link-send:" + address;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     out.retry_after =
         std::max(RateLimiter::retry_after(db, per_address, kLinkCodesPerAddress, now),
                  RateLimiter::retry_after(db, per_contact, kLinkCodesPerContact, now));
@@ -114,8 +113,8 @@ DeviceOutcome DeviceLinkService::sign_in(const std::string& typed_contact, const
   const int64_t now = clock_.now_unix();
   const std::string id = DeviceLinkRepository::contact_id(store_.secrets(), contact.key);
   const std::string per_address = "link-wrong:" + address;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     out.retry_after = RateLimiter::retry_after(db, per_address, kLinkWrongCodesPerAddress, now);
     if (out.retry_after > 0) {
       out.result = R::kLimited;
@@ -149,7 +148,7 @@ DeviceOutcome DeviceLinkService::sign_in(const std::string& typed_contact, const
 DeviceOutcome DeviceLinkService::reports(const std::string& token) {
   DeviceOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto contact = session_of(db, token, now, &out);
     if (!contact) return;
     const auto ids = DeviceLinkRepository::reports(db, store_.secrets(), *contact);
@@ -168,7 +167,7 @@ DeviceOutcome DeviceLinkService::link(const std::string& token, const std::strin
   DeviceOutcome out;
   const int64_t now = clock_.now_unix();
   std::optional<std::string> contact;
-  store_.read([&](SQLite::Database& db) { contact = session_of(db, token, now, &out); });
+  store_.read([&](Db& db) { contact = session_of(db, token, now, &out); });
   if (!contact) return out;
   // The PIN proves the report is the reporter's, under the PIN's own guessing limits.
   out.citizen = citizens_.open(typed_id, CitizenKey(pin), address);
@@ -181,8 +180,8 @@ DeviceOutcome DeviceLinkService::link(const std::string& token, const std::strin
     out.result = R::kNeedsConsent;
     return out;
   }
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     auto ids = DeviceLinkRepository::reports(db, store_.secrets(), *contact);
     if (std::find(ids.begin(), ids.end(), r.id) == ids.end()) {
       if (ids.size() >= kMaxLinkedReports) {
@@ -204,8 +203,8 @@ DeviceOutcome DeviceLinkService::unlink(const std::string& token, const std::str
   DeviceOutcome out;
   const ParsedTrackingId parsed = parse_tracking_id(typed_id);
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto contact = session_of(db, token, now, &out);
     if (!contact) return;
     if (!parsed.ok()) {
@@ -227,8 +226,8 @@ DeviceOutcome DeviceLinkService::unlink(const std::string& token, const std::str
 DeviceOutcome DeviceLinkService::sign_out(const std::string& token, bool everywhere) {
   DeviceOutcome out;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto contact = session_of(db, token, now, &out);
     if (!contact) return;
     if (everywhere) {

@@ -1,7 +1,5 @@
 #include "services/external_agency_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <nlohmann/json.hpp>
 
 #include "base/clock.h"
@@ -10,6 +8,7 @@
 #include "notify/open311_client.h"
 #include "store/admin_repository.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -37,7 +36,7 @@ bool printable_key(const std::string& s) {
   return true;
 }
 
-ExternalAgencyView view_of(SQLite::Database& db, const Catalogue& cat, const ExternalAgency& a) {
+ExternalAgencyView view_of(Db& db, const Catalogue& cat, const ExternalAgency& a) {
   ExternalAgencyView v;
   v.settings = a;
   if (const Agency* agency = find_id(cat.agencies, a.agency_id)) {
@@ -61,7 +60,7 @@ json logged(const ExternalAgencyView& v) {
               {"service_codes", v.service_codes}};
 }
 
-void log(SQLite::Database& db, const Principal& admin, int64_t now, const std::string& action,
+void log(Db& db, const Principal& admin, int64_t now, const std::string& action,
          const std::string& agency_code, const json& before, const json& after) {
   AdminEvent e;
   e.at = now;
@@ -78,7 +77,7 @@ void log(SQLite::Database& db, const Principal& admin, int64_t now, const std::s
 
 std::vector<ExternalAgencyView> ExternalAgencyService::list() {
   std::vector<ExternalAgencyView> out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto cat = CatalogRepository::catalogue(db);
     for (const ExternalAgency& a : ExternalAgencyRepository::list(db)) {
       out.push_back(view_of(db, *cat, a));
@@ -93,8 +92,8 @@ ExternalAgencyOutcome ExternalAgencyService::save(const Principal& admin,
   ExternalAgencyOutcome out;
   const int64_t now = clock_.now_unix();
   const std::string secret = external_forwarding::key_secret(store_.secrets());
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto cat = CatalogRepository::catalogue(db);
     const Agency* agency = find_code(cat->agencies, agency_code);
     if (!agency) {
@@ -163,8 +162,8 @@ ExternalAgencyOutcome ExternalAgencyService::save(const Principal& admin,
 AdminError ExternalAgencyService::remove(const Principal& admin, const std::string& agency_code) {
   AdminError error = AdminError::kNone;
   const int64_t now = clock_.now_unix();
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto cat = CatalogRepository::catalogue(db);
     const Agency* agency = find_code(cat->agencies, agency_code);
     const auto before =

@@ -1,7 +1,5 @@
 #include "services/external_poller.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <iostream>
 #include <map>
 
@@ -11,6 +9,7 @@
 #include "shared/actions.h"
 #include "shared/text.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -64,7 +63,7 @@ ExternalPoller::~ExternalPoller() { stop(); }
 PollRound ExternalPoller::run_once() {
   PollRound round;
   std::vector<ExternalAgency> agencies;
-  store_.read([&](SQLite::Database& db) { agencies = ExternalAgencyRepository::list(db); });
+  store_.read([&](Db& db) { agencies = ExternalAgencyRepository::list(db); });
   for (const ExternalAgency& agency : agencies) {
     ++round.agencies;
     poll_agency(agency, &round);
@@ -75,7 +74,7 @@ PollRound ExternalPoller::run_once() {
 void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round) {
   std::vector<ExternalRequest> open;
   std::string agency_name;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     open = ExternalAgencyRepository::open_requests(db, agency.agency_id, kRequestsPerRound);
     const auto catalogue = CatalogRepository::catalogue(db);
     if (const Agency* a = find_id(catalogue->agencies, agency.agency_id)) agency_name = a->name;
@@ -97,7 +96,7 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
       r.service_request_id = string_field(a.body[0], "service_request_id");
     }
     if (!r.service_request_id.empty() && r.service_request_id.size() <= 200) {
-      store_.write([&](SQLite::Database& db) {
+      store_.write([&](Db& db) {
         ExternalAgencyRepository::set_request_id(db, r.report_id, r.message_id,
                                                  r.service_request_id);
       });
@@ -138,7 +137,7 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
     std::cerr << R"({"level":"warn","event":"open311_poll_failed","agency_id":)" << agency.agency_id
               << "}\n";
   }
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     ExternalAgencyRepository::set_polled(db, agency.agency_id, clock_.now_unix(), error);
   });
 }
@@ -147,12 +146,11 @@ int ExternalPoller::apply(const ExternalRequest& request, const std::string& age
                           const std::string& status, const std::string& notes) {
   if (status != "open" && status != "closed") return 0;  // not a GeoReport v2 status
   std::optional<ReportRecord> report;
-  store_.read(
-      [&](SQLite::Database& db) { report = ReportRepository::find_by_id(db, request.report_id); });
+  store_.read([&](Db& db) { report = ReportRepository::find_by_id(db, request.report_id); });
   const bool held = report && report->agency_id == request.agency_id && !is_final(report->status);
   // Left the agency or done here since: no longer followed, whatever the remote says.
   if (!held) {
-    store_.write([&](SQLite::Database& db) {
+    store_.write([&](Db& db) {
       ExternalAgencyRepository::set_seen(db, request.report_id, request.message_id, status, notes,
                                          false);
     });
@@ -204,7 +202,7 @@ int ExternalPoller::apply(const ExternalRequest& request, const std::string& age
   if (refused) return -1;
   const bool still_open =
       !closed && report->agency_id == request.agency_id && !is_final(report->status);
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     ExternalAgencyRepository::set_seen(db, request.report_id, request.message_id, status, notes,
                                        still_open);
   });

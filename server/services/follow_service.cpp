@@ -1,11 +1,10 @@
 #include "services/follow_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "base/secrets.h"
 #include "notify/notifier.h"
+#include "store/db.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 
@@ -42,7 +41,7 @@ FollowOutcome::Result followable(const std::optional<ReportRecord>& r) {
 
 // The report to follow (or confirm on) if the address is within its limit and the report
 // may be followed; otherwise nullopt, and `out` says why.
-std::optional<ReportRecord> report_to_follow(SQLite::Database& db, const std::string& canonical,
+std::optional<ReportRecord> report_to_follow(Db& db, const std::string& canonical,
                                              const std::string& limit_key, int64_t now,
                                              FollowOutcome* out) {
   out->retry_after = RateLimiter::retry_after(db, limit_key, kFollowRule, now);
@@ -68,8 +67,8 @@ FollowOutcome FollowService::follow(const std::string& canonical, const Follower
   const std::string key = "follow:" + address;
   const bool with_contact = !f.phone.empty() || !f.email.empty();
   const std::string channel = with_contact && notifier_ ? channel_for(notifier_->config(), f) : "";
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto r = report_to_follow(db, canonical, key, now, &out);
     if (!r) return;
     if (with_contact && channel.empty()) {
@@ -102,8 +101,8 @@ FollowOutcome FollowService::confirm(const std::string& canonical, const Followe
   FollowOutcome out;
   const int64_t now = clock_.now_unix();
   const std::string key = "follow:" + address;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     const auto r = report_to_follow(db, canonical, key, now, &out);
     if (!r) return;
     const auto p = FollowerRepository::pending(db, r->id, f.phone, f.email);

@@ -1,10 +1,10 @@
 #include "services/guess_guard.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
+
+#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -31,8 +31,8 @@ std::string overall_alarm_key(const std::string& kind) { return kind + ".alarm";
 
 // Whether the failures under `counted` reached `rule` and no alarm was raised for them in
 // the window; if so, records that it is raised now.
-bool raise_alarm(SQLite::Database& db, const std::string& counted, const std::string& alarm,
-                 const RateRule& rule, int64_t now) {
+bool raise_alarm(Db& db, const std::string& counted, const std::string& alarm, const RateRule& rule,
+                 int64_t now) {
   const int64_t since = now - rule.window_seconds;
   if (!RateLimiter::reached(db, counted, rule.max_failures, since)) return false;
   if (RateLimiter::reached(db, alarm, 1, since)) return false;
@@ -53,8 +53,8 @@ void log_alarm(const std::string& kind, const char* scope, const std::string* se
 
 }  // namespace
 
-int64_t GuessGuard::begin(SQLite::Database& db, const std::string& secret,
-                          const std::string& address, int64_t now) {
+int64_t GuessGuard::begin(Db& db, const std::string& secret, const std::string& address,
+                          int64_t now) {
   const std::string attempt = attempt_key(kind_, secret, address);
   const std::string from = address_key(kind_, address);
   const int64_t wait = std::max(RateLimiter::backoff(db, attempt, rules_.per_secret_address, now),
@@ -65,13 +65,13 @@ int64_t GuessGuard::begin(SQLite::Database& db, const std::string& secret,
   return 0;
 }
 
-void GuessGuard::succeeded(SQLite::Database& db, const std::string& secret,
-                           const std::string& address, int64_t now) {
+void GuessGuard::succeeded(Db& db, const std::string& secret, const std::string& address,
+                           int64_t now) {
   RateLimiter::clear(db, attempt_key(kind_, secret, address));
   RateLimiter::forget_one(db, address_key(kind_, address), now);
 }
 
-GuessFailure GuessGuard::failed(SQLite::Database& db, const std::string& secret, int64_t now) {
+GuessFailure GuessGuard::failed(Db& db, const std::string& secret, int64_t now) {
   GuessFailure out;
   out.secret = secret;
   RateLimiter::record_failure(db, secret_key(kind_, secret), now);

@@ -22,11 +22,8 @@
 #include <cstdint>
 #include <string>
 
+#include "store/db.h"
 #include "store/rate_limiter.h"
-
-namespace SQLite {
-class Database;
-}
 
 namespace aduan {
 
@@ -74,14 +71,12 @@ class GuessGuard {
   // counted as a failure already, so that concurrent attempts cannot all pass before the
   // first one fails. Call `succeeded` or `failed` once the secret is checked, in the same or
   // a later write.
-  int64_t begin(SQLite::Database& db, const std::string& secret, const std::string& address,
-                int64_t now);
+  int64_t begin(Db& db, const std::string& secret, const std::string& address, int64_t now);
   // The right secret: the delays of `address` for `secret` start over, and the attempt
   // `begin` counted at `now` is taken back.
-  void succeeded(SQLite::Database& db, const std::string& secret, const std::string& address,
-                 int64_t now);
+  void succeeded(Db& db, const std::string& secret, const std::string& address, int64_t now);
   // A wrong secret: counted for the alarms; says which alarms it raises.
-  GuessFailure failed(SQLite::Database& db, const std::string& secret, int64_t now);
+  GuessFailure failed(Db& db, const std::string& secret, int64_t now);
   // After the write that called `failed` committed: counts the failure and logs its alarms.
   void announce(const GuessFailure& failure);
 

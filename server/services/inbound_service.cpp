@@ -1,7 +1,5 @@
 #include "services/inbound_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cctype>
 
 #include "base/crypto.h"
@@ -11,7 +9,8 @@
 #include "shared/text.h"
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
-#include "store/prepared.h"
+#include "store/db.h"
+#include "store/replay_repository.h"
 
 namespace aduan {
 namespace {
@@ -44,12 +43,7 @@ InboundAuth check_inbound(Store& store, const std::string& secret, int window_se
     return InboundAuth::kStaleTimestamp;
   }
   bool fresh = false;
-  store.write([&](SQLite::Database& db) {
-    Prepared q(db, "INSERT OR IGNORE INTO inbound_nonces(nonce, at) VALUES(?, ?)");
-    q.bind(1, nonce);
-    q.bind(2, now);
-    fresh = q.exec() == 1;
-  });
+  store.write([&](Db& db) { fresh = ReplayRepository::add_inbound_nonce(db, nonce, now); });
   return fresh ? InboundAuth::kOk : InboundAuth::kReplayed;
 }
 
@@ -77,8 +71,7 @@ InboundOutcome InboundService::receive(const InboundMessage& m) {
   // A quoted tracking ID of the sender's own report continues that conversation.
   if (const auto id = find_tracking_id(m.subject + " " + m.text)) {
     std::optional<ReportRecord> report;
-    store_.read(
-        [&](SQLite::Database& db) { report = ReportRepository::find_by_tracking_id(db, *id); });
+    store_.read([&](Db& db) { report = ReportRepository::find_by_tracking_id(db, *id); });
     if (report && same_sender(*report, m.channel, m.from)) {
       const Action action = report->status == Status::kPostponed ? Action::kAnswer : Action::kReply;
       ActionInput input;
@@ -119,7 +112,7 @@ InboundOutcome InboundService::receive(const InboundMessage& m) {
   const std::string to = m.channel == "email" ? m.from : normalize_phone(m.from);
   const bool reachable = m.channel == "email" ? !check_email(to) : !check_phone(to);
   if (reachable) {
-    store_.write([&](SQLite::Database& db) {
+    store_.write([&](Db& db) {
       // In the sender's language, in words: never a field path or a code.
       notifier_.notify_address(db, "inbound_rejected", m.channel, to, in.language,
                                field_problems_text(in.language, out.errors), clock_.now_unix());

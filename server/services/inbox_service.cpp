@@ -1,11 +1,10 @@
 #include "services/inbox_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <unordered_map>
 
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/inbox_repository.h"
 #include "store/store.h"
 
@@ -107,7 +106,7 @@ InboxPage InboxService::inbox(const Principal& p, int items) {
   InboxPage page;
   const int64_t now = clock_.now_unix();
   const Date today = local_date(now, settings_.utc_offset_minutes);
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
     const WorkingCalendar& calendar = catalogue->calendar;
     page.newest_event_id = InboxRepository::newest_event(db);
@@ -171,10 +170,10 @@ bool InboxService::mark_read(const Principal& p, const std::string& typed_id) {
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return false;
   bool done = false;
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
     if (!r || !can_read_report(p, *r)) return;
-    SQLite::Transaction tx(db);
+    Transaction tx(db);
     InboxRepository::mark_report(db, p.user_id, r->id, InboxRepository::newest_event_of(db, r->id));
     tx.commit();
     done = true;
@@ -183,9 +182,9 @@ bool InboxService::mark_read(const Principal& p, const std::string& typed_id) {
 }
 
 void InboxService::mark_all_read(const Principal& p, std::optional<int64_t> up_to) {
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     const int64_t newest = InboxRepository::newest_event(db);
-    SQLite::Transaction tx(db);
+    Transaction tx(db);
     InboxRepository::mark_all(db, p.user_id, std::min(newest, up_to.value_or(newest)));
     tx.commit();
   });

@@ -1,8 +1,7 @@
 #include "services/monitoring_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
+#include "store/db.h"
 #include "store/outbox_repository.h"
 #include "store/report_repository.h"
 #include "store/store.h"
@@ -19,7 +18,7 @@ StoreGauges MonitoringService::gauges() const {
   for (int i = 0; i < kStatusCount; ++i) {
     out.reports_by_status[std::string(to_string(static_cast<Status>(i)))] = 0;
   }
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     for (const auto& [status, n] : tallies::status_totals(db)) out.reports_by_status[status] = n;
     const OutboxRepository::Backlog outbox = OutboxRepository::backlog(db);
     out.outbox_pending = outbox.pending;

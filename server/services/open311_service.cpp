@@ -1,10 +1,9 @@
 #include "services/open311_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/open311_origins.h"
 #include "store/public_repository.h"
 #include "store/report_repository.h"
@@ -18,7 +17,7 @@ bool agency_answer(Action a) {
   return a == Action::kRespond || a == Action::kUpdate || a == Action::kResolve;
 }
 
-Open311Request with_notes(SQLite::Database& db, ReportRecord r, bool for_sender) {
+Open311Request with_notes(Db& db, ReportRecord r, bool for_sender) {
   Open311Request out;
   // Only what the agency published; the citizen's words and the notes meant for the
   // reporter alone stay off public feeds.
@@ -38,7 +37,7 @@ Open311Request with_notes(SQLite::Database& db, ReportRecord r, bool for_sender)
 std::vector<Open311Request> Open311Service::requests(const Open311Query& q,
                                                      std::optional<int64_t> sender) const {
   std::vector<Open311Request> out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     PublicFilter f;
     f.limit = q.limit;
     f.tracking_ids = q.tracking_ids;
@@ -72,7 +71,7 @@ std::vector<Open311Request> Open311Service::requests(const Open311Query& q,
 }
 
 void Open311Service::record_origin(const std::string& canonical_tracking_id, int64_t sender) {
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     if (const auto r = ReportRepository::find_by_tracking_id(db, canonical_tracking_id))
       open311_origins::add(db, r->id, sender);
   });

@@ -1,9 +1,8 @@
 #include "services/outbox_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
 #include "notify/notification_sender.h"
+#include "store/db.h"
 #include "store/outbox_repository.h"
 #include "store/store.h"
 
@@ -40,7 +39,7 @@ std::string mask_contact(const std::string& contact) {
 
 std::vector<OutboxMessage> OutboxService::list(const std::string& status) const {
   std::vector<OutboxMessage> out;
-  store_.read([&](SQLite::Database& db) { out = OutboxRepository::list(db, status, 200); });
+  store_.read([&](Db& db) { out = OutboxRepository::list(db, status, 200); });
   for (OutboxMessage& m : out) {
     m.subject.clear();
     m.body.clear();
@@ -59,9 +58,7 @@ std::vector<OutboxMessage> OutboxService::list(const std::string& status) const 
 
 bool OutboxService::retry(int64_t id) {
   bool queued = false;
-  store_.write([&](SQLite::Database& db) {
-    queued = OutboxRepository::retry_now(db, id, clock_.now_unix());
-  });
+  store_.write([&](Db& db) { queued = OutboxRepository::retry_now(db, id, clock_.now_unix()); });
   if (queued) sender_.wake();
   return queued;
 }

@@ -1,6 +1,5 @@
 #include "services/report_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/random.h>
 
 #include <algorithm>
@@ -13,7 +12,8 @@
 #include "services/upload_service.h"
 #include "shared/text.h"
 #include "store/catalog_repository.h"
-#include "store/prepared.h"
+#include "store/db.h"
+#include "store/replay_repository.h"
 #include "store/report_search.h"
 #include "store/similar_reports.h"
 
@@ -47,22 +47,18 @@ std::string bound_digest(const std::string& key, const std::string& submission_d
 // When the key came with another submission, an outcome with only `key_reused` set: nothing
 // of the first report (tracking ID, PIN) is given out. Rows without a digest (from before
 // keys were bound to bodies) match no submission.
-std::optional<SubmitOutcome> replay(SQLite::Database& db, const std::string& key,
+std::optional<SubmitOutcome> replay(Db& db, const std::string& key,
                                     const std::string& submission_digest) {
-  Prepared q(db,
-             "SELECT report_id, sealed_pin, body_digest FROM submission_keys WHERE key_hash = ?");
-  q.bind(1, digest_hex("idempotency:" + key));
-  if (!q.executeStep()) return std::nullopt;
-  const std::string stored_digest = q.getColumn(2).getString();
-  if (stored_digest.empty() || !equal_secret(stored_digest, bound_digest(key, submission_digest))) {
+  const auto stored = ReplayRepository::submission_key(db, digest_hex("idempotency:" + key));
+  if (!stored) return std::nullopt;
+  if (stored->body_digest.empty() ||
+      !equal_secret(stored->body_digest, bound_digest(key, submission_digest))) {
     SubmitOutcome reused;
     reused.key_reused = true;
     return reused;
   }
-  const auto report = ReportRepository::find_by_id(db, q.getColumn(0).getInt64());
-  const SQLite::Column sealed = q.getColumn(1);
-  const auto pin = open_with_secret(
-      key, std::string_view(static_cast<const char*>(sealed.getBlob()), size_t(sealed.getBytes())));
+  const auto report = ReportRepository::find_by_id(db, stored->report_id);
+  const auto pin = open_with_secret(key, stored->sealed_pin);
   if (!report || !pin) return std::nullopt;
   SubmitOutcome out;
   out.tracking_id = format_tracking_id(report->tracking_id);
@@ -74,19 +70,14 @@ std::optional<SubmitOutcome> replay(SQLite::Database& db, const std::string& key
   return out;
 }
 
-void remember_key(SQLite::Database& db, const std::string& key,
-                  const std::string& submission_digest, int64_t report_id, const std::string& pin,
-                  int64_t now) {
-  Prepared q(db,
-             "INSERT INTO submission_keys (key_hash, report_id, sealed_pin, created_at, "
-             "body_digest) VALUES (?, ?, ?, ?, ?)");
-  q.bind(1, digest_hex("idempotency:" + key));
-  q.bind(2, report_id);
-  const std::string sealed = seal_with_secret(key, pin);
-  q.bind(3, sealed.data(), int(sealed.size()));
-  q.bind(4, now);
-  q.bind(5, bound_digest(key, submission_digest));
-  q.exec();
+void remember_key(Db& db, const std::string& key, const std::string& submission_digest,
+                  int64_t report_id, const std::string& pin, int64_t now) {
+  ReplayRepository::add_submission_key(
+      db, digest_hex("idempotency:" + key),
+      StoredSubmissionKey{.report_id = report_id,
+                          .sealed_pin = seal_with_secret(key, pin),
+                          .body_digest = bound_digest(key, submission_digest)},
+      now);
 }
 
 constexpr int kTrackingIdAttempts = 8;
@@ -132,8 +123,8 @@ ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
   return v;
 }
 
-ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
-                            bool include_internal, const ServiceSettings& settings) {
+ReportView load_report_view(Db& db, ReportRecord report, Date today, bool include_internal,
+                            const ServiceSettings& settings) {
   ReportView view;
   view.timeline = ReportRepository::events(db, report.id, include_internal);
   const auto catalogue = CatalogRepository::catalogue(db);
@@ -210,7 +201,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   std::vector<Agency> agencies;
   std::vector<Category> categories;
   WorkingCalendar calendar;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
     agencies = catalogue->agencies;
     categories = catalogue->categories;
@@ -228,7 +219,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
     // What only the server knows: the state of the uploads. (Region codes are the core's:
     // validate_report checks them against the same list with every other field.)
     const int64_t oldest = clock_.now_unix() - kUploadLifetimeSeconds;
-    store_.read([&](SQLite::Database& db) {
+    store_.read([&](Db& db) {
       for (size_t i = 0; i < input.attachments.size(); ++i) {
         if (!AttachmentRepository::unclaimed(db, input.attachments[i], oldest)) {
           out.errors.push_back({"attachments." + std::to_string(i), FieldCode::kNotReady});
@@ -238,8 +229,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
     // A retry of a submission that went through may find its uploads already claimed.
     if (!idempotency_key.empty() && !out.errors.empty()) {
       std::optional<SubmitOutcome> earlier;
-      store_.read(
-          [&](SQLite::Database& db) { earlier = replay(db, idempotency_key, submission_digest); });
+      store_.read([&](Db& db) { earlier = replay(db, idempotency_key, submission_digest); });
       if (earlier) return *earlier;
     }
   }
@@ -270,7 +260,7 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   // returns only once the group is on disk.
   std::optional<SubmitOutcome> earlier;
   try {
-    store_.write_grouped([&](SQLite::Database& db) {
+    store_.write_grouped([&](Db& db) {
       if (!idempotency_key.empty() && (earlier = replay(db, idempotency_key, submission_digest))) {
         return;
       }
@@ -320,7 +310,7 @@ TrackOutcome ReportService::track(std::string_view typed_tracking_id) {
   out.id_error = id.error;
   if (!id.ok()) return out;
 
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     auto report = ReportRepository::find_by_tracking_id(db, id.canonical);
     if (report) out.view = load_report_view(db, std::move(*report), today(), false, settings_);
   });

@@ -16,6 +16,7 @@
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
 #include "store/attachment_repository.h"
+#include "store/db.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 
@@ -127,8 +128,8 @@ ReportView summary_view(ReportRecord r, const std::vector<Agency>& agencies,
 
 // The report with its category, agency, timeline (public only unless `include_internal`),
 // deadline as seen on `today`, and the step it waits for from its reporter under `settings`.
-ReportView load_report_view(SQLite::Database& db, ReportRecord report, Date today,
-                            bool include_internal, const ServiceSettings& settings);
+ReportView load_report_view(Db& db, ReportRecord report, Date today, bool include_internal,
+                            const ServiceSettings& settings);
 
 // Eight random digits, and the digest stored in its place: keyed with the store's audit key
 // (Secrets::pin_mac over the unkeyed digest the store held before it had a key, so that those

@@ -1,8 +1,7 @@
 #include "services/saved_view_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
+#include "store/db.h"
 #include "store/report_search.h"
 #include "store/saved_view_repository.h"
 #include "store/store.h"
@@ -11,7 +10,7 @@ namespace aduan {
 
 std::vector<SavedView> SavedViewService::list(int64_t user_id) const {
   std::vector<SavedView> out;
-  store_.read([&](SQLite::Database& db) { out = SavedViewRepository::list(db, user_id); });
+  store_.read([&](Db& db) { out = SavedViewRepository::list(db, user_id); });
   return out;
 }
 
@@ -23,7 +22,7 @@ SaveViewOutcome SavedViewService::save(int64_t user_id, const std::string& name,
     out.result = SaveViewOutcome::Result::kKeepsContact;
     return out;
   }
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     out.view = SavedViewRepository::save(db, user_id, name, query, clock_.now_unix());
   });
   if (!out.view) out.result = SaveViewOutcome::Result::kFull;
@@ -32,8 +31,7 @@ SaveViewOutcome SavedViewService::save(int64_t user_id, const std::string& name,
 
 bool SavedViewService::remove(int64_t user_id, int64_t view_id) {
   bool removed = false;
-  store_.write(
-      [&](SQLite::Database& db) { removed = SavedViewRepository::remove(db, user_id, view_id); });
+  store_.write([&](Db& db) { removed = SavedViewRepository::remove(db, user_id, view_id); });
   return removed;
 }
 

@@ -1,9 +1,8 @@
 #include "services/similar_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/similar_reports.h"
 #include "store/store.h"
 
@@ -11,8 +10,8 @@ namespace aduan {
 namespace {
 
 // The matches as a citizen may see them: the report's public face.
-std::vector<SimilarOffer> as_offers(SQLite::Database& db, const Catalogue& catalogue,
-                                    const SimilarQuery& q, Date today) {
+std::vector<SimilarOffer> as_offers(Db& db, const Catalogue& catalogue, const SimilarQuery& q,
+                                    Date today) {
   std::vector<SimilarOffer> out;
   for (const SimilarMatch& m : SimilarReports::find(db, q)) {
     ReportRecord r = m.report;
@@ -33,7 +32,7 @@ std::vector<SimilarOffer> SimilarService::offers(const SimilarText& text) const 
   q.region_code = text.region;  // an unknown code just adds no villages
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
   std::vector<SimilarOffer> out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
     if (const Category* c = find_code(catalogue->categories, text.category)) q.category_id = c->id;
     if (const Agency* a = find_code(catalogue->agencies, text.agency)) {
@@ -55,9 +54,7 @@ std::vector<SimilarOffer> SimilarService::like(const Principal& p, const ReportR
   q.agencies = report_scope(p).agencies;
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
   std::vector<SimilarOffer> out;
-  store_.read([&](SQLite::Database& db) {
-    out = as_offers(db, *CatalogRepository::catalogue(db), q, today);
-  });
+  store_.read([&](Db& db) { out = as_offers(db, *CatalogRepository::catalogue(db), q, today); });
   return out;
 }
 

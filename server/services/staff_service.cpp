@@ -1,11 +1,10 @@
 #include "services/staff_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "services/auth_service.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/external_agency_repository.h"
 #include "store/report_search.h"
 
@@ -25,13 +24,13 @@ Date StaffService::today() const {
 
 namespace {
 
-std::string officer_name(SQLite::Database& db, int64_t user_id) {
+std::string officer_name(Db& db, int64_t user_id) {
   const auto u = UserRepository::find_by_id(db, user_id);
   return u ? u->display_name : std::string();
 }
 
 // The reports `p` asked for with `q`, cut to what their role may see.
-ReportFilter filter_for(SQLite::Database& db, const Principal& p, const QueueQuery& q, Date today,
+ReportFilter filter_for(Db& db, const Principal& p, const QueueQuery& q, Date today,
                         const std::vector<Agency>& agencies,
                         const std::vector<Category>& categories) {
   ReportFilter f;
@@ -104,7 +103,7 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
   page.per_page = std::clamp(q.per_page, 1, kMaxQueuePerPage);
   page.page = std::clamp(q.page, 1, kMaxQueuePage);
   const Date now = today();
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
     const auto& agencies = catalogue->agencies;
     const auto& categories = catalogue->categories;
@@ -128,7 +127,7 @@ std::vector<ReportView> StaffService::export_batch(const Principal& p, const Que
                                                    int64_t after_id, int limit) {
   std::vector<ReportView> out;
   const Date now = today();
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
     const auto& agencies = catalogue->agencies;
     const auto& categories = catalogue->categories;
@@ -148,7 +147,7 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return std::nullopt;
   std::optional<StaffReportView> out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
     if (!r || !can_read_report(p, *r)) return;
     StaffReportView v;
@@ -171,7 +170,7 @@ std::optional<AttachmentData> StaffService::attachment(const Principal& p,
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return std::nullopt;
   std::optional<AttachmentData> out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
     if (r && can_read_report(p, *r))
       out = AttachmentRepository::read(db, r->id, position, /*include_internal=*/true);
@@ -185,7 +184,7 @@ ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Ac
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   std::optional<int64_t> report_id;
   if (id.ok()) {
-    store_.read([&](SQLite::Database& db) {
+    store_.read([&](Db& db) {
       auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
       if (r && can_read_report(p, *r)) report_id = r->id;
     });
@@ -199,8 +198,7 @@ ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Ac
 
 std::vector<User> StaffService::assignable_officers(const Principal& p) {
   std::vector<User> out;
-  store_.read(
-      [&](SQLite::Database& db) { out = UserRepository::agency_staff(db, p.agency_scope); });
+  store_.read([&](Db& db) { out = UserRepository::agency_staff(db, p.agency_scope); });
   return out;
 }
 

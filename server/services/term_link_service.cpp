@@ -1,8 +1,7 @@
 #include "services/term_link_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "store/term_links.h"
 
@@ -10,7 +9,7 @@ namespace aduan {
 
 TermLinkPage TermLinkService::list(int64_t limit, int64_t offset) const {
   TermLinkPage out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     out.rows = TermLinks::list(db, limit, offset);
     out.total = TermLinks::count(db);
   });
@@ -20,9 +19,8 @@ TermLinkPage TermLinkService::list(int64_t limit, int64_t offset) const {
 std::optional<TermLinkRow> TermLinkService::review(const std::string& term,
                                                    const std::string& linked, bool rejected) {
   std::optional<TermLinkRow> out;
-  store_.write([&](SQLite::Database& db) {
-    out = TermLinks::review(db, term, linked, rejected, clock_.now_unix());
-  });
+  store_.write(
+      [&](Db& db) { out = TermLinks::review(db, term, linked, rejected, clock_.now_unix()); });
   return out;
 }
 

@@ -1,9 +1,8 @@
 #include "services/transparency_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/clock.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/map_repository.h"
 #include "store/public_repository.h"
 #include "store/store.h"
@@ -18,7 +17,7 @@ PublicListPage TransparencyService::list(const PublicListQuery& q) const {
   f.offset = q.offset;
   const Date today = local_date(clock_.now_unix(), settings_.utc_offset_minutes);
   PublicListPage out;
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
     if (q.category) {
       const Category* c = find_code(catalogue->categories, *q.category);
@@ -40,8 +39,7 @@ PublicListPage TransparencyService::list(const PublicListQuery& q) const {
 
 std::vector<PublicPosition> TransparencyService::positions(int limit, bool* more) const {
   std::vector<PublicPosition> out;
-  store_.read(
-      [&](SQLite::Database& db) { out = MapRepository::public_positions(db, limit, more); });
+  store_.read([&](Db& db) { out = MapRepository::public_positions(db, limit, more); });
   return out;
 }
 

@@ -1,8 +1,7 @@
 #include "services/upload_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/crypto.h"
+#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -40,7 +39,7 @@ UploadOutcome UploadService::start(const std::string& declared_type, int64_t siz
   const int64_t now = clock_.now_unix();
   UploadRecord u{random_hex(16), declared_type, size, 0, now, owner};
   bool over = false;
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     over = AttachmentRepository::open_upload_bytes(db, client, now - 3600) + size >
            rules_.bytes_per_client_hour;
     if (!over) AttachmentRepository::insert_upload(db, u, client);
@@ -56,7 +55,7 @@ UploadOutcome UploadService::start(const std::string& declared_type, int64_t siz
   return out;
 }
 
-UploadOutcome UploadService::finish(SQLite::Database& db, const UploadRecord& upload) {
+UploadOutcome UploadService::finish(Db& db, const UploadRecord& upload) {
   const std::string bytes = AttachmentRepository::assemble(db, upload.id);
   AttachmentRepository::delete_upload(db, upload.id);
   Inspected inspected = inspect_attachment(bytes);
@@ -79,7 +78,7 @@ UploadOutcome UploadService::append(const std::string& id, int64_t offset, const
                                     std::optional<int64_t> owner) {
   if (!valid_upload_id(id)) return with(Result::kNotFound);
   UploadOutcome out;
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     auto upload = AttachmentRepository::find_upload(db, id);
     if (upload && upload->owner_id != owner) upload.reset();  // another's: as if not there
     if (!upload || upload->created_at < oldest_alive()) {
@@ -114,7 +113,7 @@ UploadOutcome UploadService::append(const std::string& id, int64_t offset, const
 UploadOutcome UploadService::status(const std::string& id, std::optional<int64_t> owner) {
   if (!valid_upload_id(id)) return with(Result::kNotFound);
   UploadOutcome out = with(Result::kNotFound);
-  store_.read([&](SQLite::Database& db) {
+  store_.read([&](Db& db) {
     if (const auto upload = AttachmentRepository::find_upload(db, id);
         upload && upload->owner_id == owner && upload->created_at >= oldest_alive()) {
       out = UploadOutcome{};
@@ -131,7 +130,7 @@ UploadOutcome UploadService::status(const std::string& id, std::optional<int64_t
 bool UploadService::cancel(const std::string& id, std::optional<int64_t> owner) {
   if (!valid_upload_id(id)) return false;
   bool found = false;
-  store_.write([&](SQLite::Database& db) {
+  store_.write([&](Db& db) {
     const auto upload = AttachmentRepository::find_upload(db, id);
     found = upload && upload->owner_id == owner;
     if (found) AttachmentRepository::delete_upload(db, id);

@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "shared/validation.h"
 #include "store/attachment_repository.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -58,7 +59,7 @@ class UploadService {
   bool cancel(const std::string& id, std::optional<int64_t> owner = std::nullopt);
 
  private:
-  UploadOutcome finish(SQLite::Database& db, const UploadRecord& upload);
+  UploadOutcome finish(Db& db, const UploadRecord& upload);
   int64_t oldest_alive() const;
 
   Store& store_;

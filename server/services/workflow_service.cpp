@@ -1,7 +1,5 @@
 #include "services/workflow_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "notify/external_forwarding.h"
@@ -12,6 +10,7 @@
 #include "shared/tracking_id.h"
 #include "store/attachment_repository.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/follower_repository.h"
 #include "store/report_search.h"
 #include "store/similar_reports.h"
@@ -37,7 +36,7 @@ bool may_reach(const Actor& actor, const ReportRecord& r) {
 
 // What the agency holding the report decided for its reports, read in the action's
 // transaction so that a setting just turned off is obeyed at once.
-AgencyRules agency_rules(SQLite::Database& db, std::optional<int64_t> agency_id) {
+AgencyRules agency_rules(Db& db, std::optional<int64_t> agency_id) {
   AgencyRules rules;
   if (!agency_id) return rules;
   if (const auto agency = CatalogRepository::agency_by_id(db, *agency_id)) {
@@ -86,8 +85,8 @@ void set_state(const ReportState& s, ReportRecord* r) {
 }
 
 // The names in the action's form as the store's ids, each only when fit for report `r`.
-FoundInput look_up(SQLite::Database& db, const Catalogue& cat, const ReportRecord& r,
-                   const Actor& actor, Action action, const ActionInput& in) {
+FoundInput look_up(Db& db, const Catalogue& cat, const ReportRecord& r, const Actor& actor,
+                   Action action, const ActionInput& in) {
   FoundInput found;
   if (action == Action::kForward) {
     if (const Agency* a = find_code(cat.agencies, in.agency)) found.agency_id = a->id;
@@ -143,15 +142,15 @@ WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettin
 ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
                                 const ActionInput& input, std::optional<int64_t> expected_version) {
   std::shared_ptr<const Catalogue> catalogue;
-  store_.read([&](SQLite::Database& db) { catalogue = CatalogRepository::catalogue(db); });
+  store_.read([&](Db& db) { catalogue = CatalogRepository::catalogue(db); });
   if (auto errors = validate_action(action, input, action_context(*catalogue)); !errors.empty()) {
     return refusal(ActOutcome::Result::kInvalid, std::move(errors));
   }
   const Request request{report_id,        actor,      action,           input,
                         expected_version, *catalogue, clock_.now_unix()};
   ActOutcome out;
-  store_.write([&](SQLite::Database& db) {
-    SQLite::Transaction tx(db);
+  store_.write([&](Db& db) {
+    Transaction tx(db);
     out = act_within(db, request);
     if (out.result == ActOutcome::Result::kOk) tx.commit();  // else nothing was changed
   });
@@ -159,7 +158,7 @@ ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action ac
 }
 
 // Load, decide (shared/effects.h), store, notify: all in the caller's transaction.
-ActOutcome WorkflowService::act_within(SQLite::Database& db, const Request& q) const {
+ActOutcome WorkflowService::act_within(Db& db, const Request& q) const {
   auto found = ReportRepository::find_by_id(db, q.report_id);
   if (!found) return refusal(ActOutcome::Result::kNotFound);
   const ReportRecord held = std::move(*found);  // as it was during the stage that may end now
@@ -201,7 +200,7 @@ ActOutcome WorkflowService::act_within(SQLite::Database& db, const Request& q) c
 
 // The report's new state, its clock, the record of a stage that ended, and the indexes
 // that follow the report. False when the report changed meanwhile.
-bool WorkflowService::store_state(SQLite::Database& db, const Request& q, const ReportRecord& held,
+bool WorkflowService::store_state(Db& db, const Request& q, const ReportRecord& held,
                                   const Transition& t, ReportRecord* r) const {
   const Date today = local_date(q.now, settings_.utc_offset_minutes);
   const WorkingCalendar& calendar = q.catalogue.calendar;
@@ -223,7 +222,7 @@ bool WorkflowService::store_state(SQLite::Database& db, const Request& q, const 
 // The action's entries, the staff member's finished uploads as the first one's files (who
 // may fetch them follows the entry's visibility, AttachmentRepository::read). The problems
 // with the files, when they cannot be attached.
-std::vector<FieldError> WorkflowService::store_history(SQLite::Database& db, const Request& q,
+std::vector<FieldError> WorkflowService::store_history(Db& db, const Request& q,
                                                        const ReportRecord& r,
                                                        const ActionEffects& effects) const {
   const int64_t event_id = ReportRepository::append_event(
@@ -249,8 +248,7 @@ std::vector<FieldError> WorkflowService::store_history(SQLite::Database& db, con
 
 // The reporter of a duplicate hears of the original from now on, and counts there; the
 // words that differ between the two teach the matcher (store/term_links.h).
-void WorkflowService::follow_original(SQLite::Database& db, const ReportRecord& r,
-                                      int64_t now) const {
+void WorkflowService::follow_original(Db& db, const ReportRecord& r, int64_t now) const {
   const auto original = ReportRepository::find_by_tracking_id(db, r.duplicate_of);
   if (!original) return;
   Follower f;

@@ -12,6 +12,7 @@
 #include "services/report_service.h"
 #include "shared/actions.h"
 #include "shared/effects.h"
+#include "store/db.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 
@@ -59,12 +60,12 @@ class WorkflowService {
     const Catalogue& catalogue;
     int64_t now;
   };
-  ActOutcome act_within(SQLite::Database& db, const Request& q) const;
-  bool store_state(SQLite::Database& db, const Request& q, const ReportRecord& held,
-                   const Transition& t, ReportRecord* r) const;
-  std::vector<FieldError> store_history(SQLite::Database& db, const Request& q,
-                                        const ReportRecord& r, const ActionEffects& effects) const;
-  void follow_original(SQLite::Database& db, const ReportRecord& r, int64_t now) const;
+  ActOutcome act_within(Db& db, const Request& q) const;
+  bool store_state(Db& db, const Request& q, const ReportRecord& held, const Transition& t,
+                   ReportRecord* r) const;
+  std::vector<FieldError> store_history(Db& db, const Request& q, const ReportRecord& r,
+                                        const ActionEffects& effects) const;
+  void follow_original(Db& db, const ReportRecord& r, int64_t now) const;
 
   Store& store_;
   const Clock& clock_;

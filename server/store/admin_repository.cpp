@@ -2,12 +2,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
 
-void AdminRepository::add_activation(SQLite::Database& db, const std::string& token_hash,
-                                     int64_t user_id, int64_t now, int64_t expires_at) {
+void AdminRepository::add_activation(Db& db, const std::string& token_hash, int64_t user_id,
+                                     int64_t now, int64_t expires_at) {
   Prepared q(db,
              "INSERT INTO account_activations(token_hash, user_id, created_at, expires_at) "
              "VALUES(?,?,?,?)");
@@ -18,8 +19,8 @@ void AdminRepository::add_activation(SQLite::Database& db, const std::string& to
   q.exec();
 }
 
-std::optional<int64_t> AdminRepository::use_activation(SQLite::Database& db,
-                                                       const std::string& token_hash, int64_t now) {
+std::optional<int64_t> AdminRepository::use_activation(Db& db, const std::string& token_hash,
+                                                       int64_t now) {
   // One statement: two tabs opening the same link cannot both use it.
   Prepared q(db,
              "UPDATE account_activations SET used_at = ? WHERE token_hash = ? "
@@ -34,8 +35,7 @@ std::optional<int64_t> AdminRepository::use_activation(SQLite::Database& db,
   return user;
 }
 
-std::optional<int64_t> AdminRepository::activation_user(SQLite::Database& db,
-                                                        const std::string& token_hash,
+std::optional<int64_t> AdminRepository::activation_user(Db& db, const std::string& token_hash,
                                                         int64_t now) {
   Prepared q(db,
              "SELECT user_id FROM account_activations WHERE token_hash = ? AND used_at IS NULL "
@@ -46,7 +46,7 @@ std::optional<int64_t> AdminRepository::activation_user(SQLite::Database& db,
   return q.getColumn(0).getInt64();
 }
 
-void AdminRepository::drop_activations(SQLite::Database& db, int64_t user_id, int64_t now) {
+void AdminRepository::drop_activations(Db& db, int64_t user_id, int64_t now) {
   Prepared q(db,
              "UPDATE account_activations SET expires_at = min(expires_at, ?) "
              "WHERE user_id = ? AND used_at IS NULL");
@@ -55,7 +55,7 @@ void AdminRepository::drop_activations(SQLite::Database& db, int64_t user_id, in
   q.exec();
 }
 
-bool AdminRepository::activation_pending(SQLite::Database& db, int64_t user_id, int64_t now) {
+bool AdminRepository::activation_pending(Db& db, int64_t user_id, int64_t now) {
   Prepared q(db,
              "SELECT 1 FROM account_activations WHERE user_id = ? AND used_at IS NULL "
              "AND expires_at > ? LIMIT 1");
@@ -64,7 +64,7 @@ bool AdminRepository::activation_pending(SQLite::Database& db, int64_t user_id, 
   return q.executeStep();
 }
 
-void AdminRepository::append_event(SQLite::Database& db, const AdminEvent& e) {
+void AdminRepository::append_event(Db& db, const AdminEvent& e) {
   Prepared q(db,
              "INSERT INTO admin_events(at, actor, action, target_kind, target, before_json, "
              "after_json) VALUES(?,?,?,?,?,?,?)");
@@ -78,8 +78,7 @@ void AdminRepository::append_event(SQLite::Database& db, const AdminEvent& e) {
   q.exec();
 }
 
-std::vector<AdminEvent> AdminRepository::events(SQLite::Database& db,
-                                                const std::string& target_kind,
+std::vector<AdminEvent> AdminRepository::events(Db& db, const std::string& target_kind,
                                                 const std::string& target, int limit) {
   std::string sql =
       "SELECT id, at, actor, action, target_kind, target, before_json, after_json "
@@ -104,7 +103,7 @@ std::vector<AdminEvent> AdminRepository::events(SQLite::Database& db,
   return out;
 }
 
-std::vector<AgencyEntry> AdminRepository::agencies(SQLite::Database& db) {
+std::vector<AgencyEntry> AdminRepository::agencies(Db& db) {
   Prepared q(db, "SELECT id, code, name, parent_id, active FROM agencies ORDER BY name");
   std::vector<AgencyEntry> out;
   while (q.executeStep()) {
@@ -119,7 +118,7 @@ std::vector<AgencyEntry> AdminRepository::agencies(SQLite::Database& db) {
   return out;
 }
 
-std::vector<CategoryEntry> AdminRepository::categories(SQLite::Database& db) {
+std::vector<CategoryEntry> AdminRepository::categories(Db& db) {
   Prepared q(db, "SELECT id, code, name, name_en, agency_id, active FROM categories ORDER BY name");
   std::vector<CategoryEntry> out;
   while (q.executeStep()) {

@@ -2,12 +2,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
 
-void AgencySettingsRepository::set_officers_resolve(SQLite::Database& db, int64_t agency_id,
-                                                    bool value, int64_t changed_by,
+void AgencySettingsRepository::set_officers_resolve(Db& db, int64_t agency_id, bool value,
+                                                    int64_t changed_by,
                                                     const std::string& changed_by_name,
                                                     int64_t now) {
   Prepared set(db, "UPDATE agencies SET officers_resolve = ? WHERE id = ?");
@@ -25,8 +26,8 @@ void AgencySettingsRepository::set_officers_resolve(SQLite::Database& db, int64_
   log.exec();
 }
 
-std::vector<AgencySettingChange> AgencySettingsRepository::changes(SQLite::Database& db,
-                                                                   int64_t agency_id, int limit) {
+std::vector<AgencySettingChange> AgencySettingsRepository::changes(Db& db, int64_t agency_id,
+                                                                   int limit) {
   Prepared q(db,
              "SELECT setting, value, changed_by_name, changed_at FROM agency_setting_changes "
              "WHERE agency_id = ? ORDER BY changed_at DESC, id DESC LIMIT ?");

@@ -6,9 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -24,12 +22,10 @@ class AgencySettingsRepository {
   // Sets the agency's flag and records the change, in the caller's transaction. The
   // catalogue's version moves with the agencies row (migration 0013), so cached
   // catalogues read the new value.
-  static void set_officers_resolve(SQLite::Database& db, int64_t agency_id, bool value,
-                                   int64_t changed_by, const std::string& changed_by_name,
-                                   int64_t now);
+  static void set_officers_resolve(Db& db, int64_t agency_id, bool value, int64_t changed_by,
+                                   const std::string& changed_by_name, int64_t now);
   // The newest `limit` changes of the agency's settings, newest first.
-  static std::vector<AgencySettingChange> changes(SQLite::Database& db, int64_t agency_id,
-                                                  int limit);
+  static std::vector<AgencySettingChange> changes(Db& db, int64_t agency_id, int limit);
 };
 
 }  // namespace aduan

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "base/crypto.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -35,7 +36,7 @@ constexpr const char* kColumns =
 
 }  // namespace
 
-std::string ApiKeyRepository::create(SQLite::Database& db, const std::string& name,
+std::string ApiKeyRepository::create(Db& db, const std::string& name,
                                      const std::vector<std::string>& scopes, int64_t now,
                                      ApiKey* created) {
   const std::string key = "aduan_" + random_hex(24);
@@ -56,7 +57,7 @@ std::string ApiKeyRepository::create(SQLite::Database& db, const std::string& na
   return key;
 }
 
-std::optional<ApiKey> ApiKeyRepository::authenticate(SQLite::Database& db, const std::string& key,
+std::optional<ApiKey> ApiKeyRepository::authenticate(Db& db, const std::string& key,
                                                      const std::string& scope, int64_t now) {
   if (key.size() != 54 || key.rfind("aduan_", 0) != 0) return std::nullopt;
   Prepared q(db, std::string(kColumns) + "WHERE key_hash = ? AND revoked_at IS NULL");
@@ -72,14 +73,14 @@ std::optional<ApiKey> ApiKeyRepository::authenticate(SQLite::Database& db, const
   return k;
 }
 
-std::vector<ApiKey> ApiKeyRepository::list(SQLite::Database& db) {
+std::vector<ApiKey> ApiKeyRepository::list(Db& db) {
   Prepared q(db, std::string(kColumns) + "ORDER BY id");
   std::vector<ApiKey> out;
   while (q.executeStep()) out.push_back(read_key(q));
   return out;
 }
 
-bool ApiKeyRepository::revoke(SQLite::Database& db, int64_t id, int64_t now) {
+bool ApiKeyRepository::revoke(Db& db, int64_t id, int64_t now) {
   Prepared q(db, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
   q.bind(1, now);
   q.bind(2, id);

@@ -8,23 +8,20 @@
 #include <vector>
 
 #include "model/api_key.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
 class ApiKeyRepository {
  public:
   // Creates a key and returns it in full; only its digest is stored.
-  static std::string create(SQLite::Database& db, const std::string& name,
-                            const std::vector<std::string>& scopes, int64_t now, ApiKey* created);
+  static std::string create(Db& db, const std::string& name, const std::vector<std::string>& scopes,
+                            int64_t now, ApiKey* created);
   // The active key with this value and scope, marking it used; nullopt otherwise.
-  static std::optional<ApiKey> authenticate(SQLite::Database& db, const std::string& key,
+  static std::optional<ApiKey> authenticate(Db& db, const std::string& key,
                                             const std::string& scope, int64_t now);
-  static std::vector<ApiKey> list(SQLite::Database& db);
-  static bool revoke(SQLite::Database& db, int64_t id, int64_t now);
+  static std::vector<ApiKey> list(Db& db);
+  static bool revoke(Db& db, int64_t id, int64_t now);
 };
 
 }  // namespace aduan

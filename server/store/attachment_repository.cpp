@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -36,8 +37,7 @@ void bind_owner(Prepared& q, int index, std::optional<int64_t> owner) {
 
 }  // namespace
 
-void AttachmentRepository::insert_upload(SQLite::Database& db, const UploadRecord& u,
-                                         const std::string& client) {
+void AttachmentRepository::insert_upload(Db& db, const UploadRecord& u, const std::string& client) {
   Prepared q(
       db,
       "INSERT INTO uploads (id, declared_type, size, received, client, created_at, owner_id) "
@@ -51,8 +51,7 @@ void AttachmentRepository::insert_upload(SQLite::Database& db, const UploadRecor
   q.exec();
 }
 
-std::optional<UploadRecord> AttachmentRepository::find_upload(SQLite::Database& db,
-                                                              const std::string& id) {
+std::optional<UploadRecord> AttachmentRepository::find_upload(Db& db, const std::string& id) {
   Prepared q(
       db, "SELECT declared_type, size, received, created_at, owner_id FROM uploads WHERE id = ?");
   q.bind(1, id);
@@ -63,7 +62,7 @@ std::optional<UploadRecord> AttachmentRepository::find_upload(SQLite::Database& 
   return out;
 }
 
-void AttachmentRepository::append_chunk(SQLite::Database& db, const std::string& id, int64_t offset,
+void AttachmentRepository::append_chunk(Db& db, const std::string& id, int64_t offset,
                                         const std::string& data) {
   Prepared chunk(db, "INSERT INTO upload_chunks (upload_id, offset, data) VALUES (?, ?, ?)");
   chunk.bind(1, id);
@@ -76,7 +75,7 @@ void AttachmentRepository::append_chunk(SQLite::Database& db, const std::string&
   received.exec();
 }
 
-std::string AttachmentRepository::assemble(SQLite::Database& db, const std::string& id) {
+std::string AttachmentRepository::assemble(Db& db, const std::string& id) {
   Prepared q(db, "SELECT data FROM upload_chunks WHERE upload_id = ? ORDER BY offset");
   q.bind(1, id);
   std::string out;
@@ -87,7 +86,7 @@ std::string AttachmentRepository::assemble(SQLite::Database& db, const std::stri
   return out;
 }
 
-void AttachmentRepository::delete_upload(SQLite::Database& db, const std::string& id) {
+void AttachmentRepository::delete_upload(Db& db, const std::string& id) {
   Prepared chunks(db, "DELETE FROM upload_chunks WHERE upload_id = ?");
   chunks.bind(1, id);
   chunks.exec();
@@ -96,15 +95,14 @@ void AttachmentRepository::delete_upload(SQLite::Database& db, const std::string
   upload.exec();
 }
 
-int64_t AttachmentRepository::open_upload_bytes(SQLite::Database& db, const std::string& client,
-                                                int64_t since) {
+int64_t AttachmentRepository::open_upload_bytes(Db& db, const std::string& client, int64_t since) {
   Prepared q(db, "SELECT coalesce(sum(size), 0) FROM uploads WHERE client = ? AND created_at >= ?");
   q.bind(1, client);
   q.bind(2, since);
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
-void AttachmentRepository::insert_attachment(SQLite::Database& db, const UploadRecord& upload,
+void AttachmentRepository::insert_attachment(Db& db, const UploadRecord& upload,
                                              const CleanFile& file, const std::string& digest,
                                              int64_t now) {
   Prepared q(db,
@@ -122,8 +120,7 @@ void AttachmentRepository::insert_attachment(SQLite::Database& db, const UploadR
   q.exec();
 }
 
-std::optional<AttachmentInfo> AttachmentRepository::unclaimed(SQLite::Database& db,
-                                                              const std::string& upload_id,
+std::optional<AttachmentInfo> AttachmentRepository::unclaimed(Db& db, const std::string& upload_id,
                                                               int64_t created_after,
                                                               std::optional<int64_t> owner) {
   Prepared q(db, std::string("SELECT ") + kInfoColumns +
@@ -136,7 +133,7 @@ std::optional<AttachmentInfo> AttachmentRepository::unclaimed(SQLite::Database& 
   return info_from(q, 0);
 }
 
-bool AttachmentRepository::delete_unclaimed(SQLite::Database& db, const std::string& upload_id,
+bool AttachmentRepository::delete_unclaimed(Db& db, const std::string& upload_id,
                                             std::optional<int64_t> owner) {
   Prepared q(db,
              "DELETE FROM attachments WHERE upload_id = ? AND report_id IS NULL AND owner_id IS ?");
@@ -145,7 +142,7 @@ bool AttachmentRepository::delete_unclaimed(SQLite::Database& db, const std::str
   return q.exec() > 0;
 }
 
-bool AttachmentRepository::claim(SQLite::Database& db, const std::vector<std::string>& upload_ids,
+bool AttachmentRepository::claim(Db& db, const std::vector<std::string>& upload_ids,
                                  int64_t report_id, int64_t created_after) {
   int position = 0;
   for (const std::string& id : upload_ids) {
@@ -161,15 +158,15 @@ bool AttachmentRepository::claim(SQLite::Database& db, const std::vector<std::st
   return true;
 }
 
-int AttachmentRepository::last_position(SQLite::Database& db, int64_t report_id) {
+int AttachmentRepository::last_position(Db& db, int64_t report_id) {
   Prepared last(db, "SELECT coalesce(max(position), 0) FROM attachments WHERE report_id = ?");
   last.bind(1, report_id);
   return last.executeStep() ? last.getColumn(0).getInt() : 0;
 }
 
 std::optional<size_t> AttachmentRepository::attach_to_event(
-    SQLite::Database& db, const std::vector<std::string>& upload_ids, int64_t report_id,
-    int64_t event_id, int64_t owner, int64_t created_after) {
+    Db& db, const std::vector<std::string>& upload_ids, int64_t report_id, int64_t event_id,
+    int64_t owner, int64_t created_after) {
   int position = last_position(db, report_id);
   for (size_t i = 0; i < upload_ids.size(); ++i) {
     Prepared q(db,
@@ -186,7 +183,7 @@ std::optional<size_t> AttachmentRepository::attach_to_event(
   return std::nullopt;
 }
 
-std::vector<AttachmentInfo> AttachmentRepository::of_report(SQLite::Database& db, int64_t report_id,
+std::vector<AttachmentInfo> AttachmentRepository::of_report(Db& db, int64_t report_id,
                                                             bool include_internal) {
   Prepared q(db, std::string("SELECT ") + kInfoColumns +
                      " FROM attachments a WHERE a.report_id = ?" +
@@ -197,8 +194,8 @@ std::vector<AttachmentInfo> AttachmentRepository::of_report(SQLite::Database& db
   return out;
 }
 
-std::optional<AttachmentData> AttachmentRepository::read(SQLite::Database& db, int64_t report_id,
-                                                         int position, bool include_internal) {
+std::optional<AttachmentData> AttachmentRepository::read(Db& db, int64_t report_id, int position,
+                                                         bool include_internal) {
   Prepared q(db,
              std::string("SELECT ") + kInfoColumns +
                  ", a.data, a.digest FROM attachments a WHERE a.report_id = ? AND a.position = ?" +
@@ -214,7 +211,7 @@ std::optional<AttachmentData> AttachmentRepository::read(SQLite::Database& db, i
   return out;
 }
 
-int AttachmentRepository::prune(SQLite::Database& db, int64_t before) {
+int AttachmentRepository::prune(Db& db, int64_t before) {
   Prepared chunks(db,
                   "DELETE FROM upload_chunks WHERE upload_id IN "
                   "(SELECT id FROM uploads WHERE created_at < ?)");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shared/tracking_id.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -136,7 +137,7 @@ std::string chain_link(const Secrets& secrets, const std::string& previous, int6
   return secrets.chain_mac(text);
 }
 
-AuditHead read_audit_head(SQLite::Database& db) {
+AuditHead read_audit_head(Db& db) {
   Prepared q(db, "SELECT event_id, link FROM audit_head");
   AuditHead head;
   if (q.executeStep()) {
@@ -146,18 +147,18 @@ AuditHead read_audit_head(SQLite::Database& db) {
   return head;
 }
 
-void write_audit_head(SQLite::Database& db, const AuditHead& head) {
+void write_audit_head(Db& db, const AuditHead& head) {
   Prepared q(db, "UPDATE audit_head SET event_id = ?, link = ?");
   q.bind(1, head.event_id);
   q.bind(2, head.link);
   q.exec();
 }
 
-std::string stored_key_check(SQLite::Database& db) {
+std::string stored_key_check(Db& db) {
   return db.execAndGet("SELECT key_check FROM audit_head").getString();
 }
 
-Relinked adopt_audit_key(SQLite::Database& db, const Secrets& secrets, StoredPins pins) {
+Relinked adopt_audit_key(Db& db, const Secrets& secrets, StoredPins pins) {
   SQLite::Transaction tx(db);
   AuditHead head;
   Relinked out;
@@ -222,8 +223,7 @@ Relinked adopt_audit_key(SQLite::Database& db, const Secrets& secrets, StoredPin
   return out;
 }
 
-AuditResult verify_chain(SQLite::Database& db, const Secrets& secrets,
-                         const std::optional<AuditHead>& expect) {
+AuditResult verify_chain(Db& db, const Secrets& secrets, const std::optional<AuditHead>& expect) {
   AuditResult out;
   const std::string stored_check = stored_key_check(db);
   if (stored_check.empty()) {

@@ -15,11 +15,8 @@
 #include <string_view>
 
 #include "base/secrets.h"
+#include "store/db.h"
 #include "store/report_repository.h"
-
-namespace SQLite {
-class Database;
-}
 
 namespace aduan {
 
@@ -48,12 +45,12 @@ std::string chain_link(const Secrets& secrets, const std::string& previous, int6
                        const EventColumns& event);
 
 // The head as stored, and moving it; each one statement in the caller's transaction.
-AuditHead read_audit_head(SQLite::Database& db);
-void write_audit_head(SQLite::Database& db, const AuditHead& head);
+AuditHead read_audit_head(Db& db);
+void write_audit_head(Db& db, const AuditHead& head);
 
 // The check value (Secrets::check) of the key the store's chain is linked with; empty
 // before the first start with a key.
-std::string stored_key_check(SQLite::Database& db);
+std::string stored_key_check(Db& db);
 
 // What becomes of the stored PIN digests when the chain is linked again with a key.
 enum class StoredPins {
@@ -71,7 +68,7 @@ struct Relinked {
 // key's check value and the last event so linked; in one transaction. Done once, at the
 // first start with a key (kWrap), or by `aduan audit new-key` when the key was lost
 // (kDiscard).
-Relinked adopt_audit_key(SQLite::Database& db, const Secrets& secrets, StoredPins pins);
+Relinked adopt_audit_key(Db& db, const Secrets& secrets, StoredPins pins);
 
 struct AuditResult {
   int64_t reports = 0;
@@ -84,7 +81,7 @@ struct AuditResult {
 // Recomputes the chain from the stored events, checks it ends at the stored head and, with
 // `expect`, that it passes through that head (an anchor taken earlier; events added since
 // are fine); then compares each report's row with the state its last event recorded.
-AuditResult verify_chain(SQLite::Database& db, const Secrets& secrets,
+AuditResult verify_chain(Db& db, const Secrets& secrets,
                          const std::optional<AuditHead>& expect = std::nullopt);
 
 }  // namespace aduan

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -32,7 +33,7 @@ CannedResponse read_row(Prepared& q) {
 
 }  // namespace
 
-std::vector<CannedResponse> CannedResponseRepository::list(SQLite::Database& db, CannedList list) {
+std::vector<CannedResponse> CannedResponseRepository::list(Db& db, CannedList list) {
   Prepared q(db, std::string(kColumns) +
                      "WHERE ifnull(c.agency_id, 0) = ? ORDER BY ifnull(c.agency_id, 0), "
                      "lower(c.title)");
@@ -42,8 +43,7 @@ std::vector<CannedResponse> CannedResponseRepository::list(SQLite::Database& db,
   return out;
 }
 
-std::optional<CannedResponse> CannedResponseRepository::find(SQLite::Database& db, CannedList list,
-                                                             int64_t id) {
+std::optional<CannedResponse> CannedResponseRepository::find(Db& db, CannedList list, int64_t id) {
   Prepared q(db, std::string(kColumns) + "WHERE c.id = ? AND ifnull(c.agency_id, 0) = ?");
   q.bind(1, id);
   q.bind(2, key(list));
@@ -51,21 +51,21 @@ std::optional<CannedResponse> CannedResponseRepository::find(SQLite::Database& d
   return read_row(q);
 }
 
-int64_t CannedResponseRepository::count(SQLite::Database& db, CannedList list) {
+int64_t CannedResponseRepository::count(Db& db, CannedList list) {
   Prepared q(db, "SELECT count(*) FROM canned_responses WHERE ifnull(agency_id, 0) = ?");
   q.bind(1, key(list));
   q.executeStep();
   return q.getColumn(0).getInt64();
 }
 
-int64_t CannedResponseRepository::count_all(SQLite::Database& db) {
+int64_t CannedResponseRepository::count_all(Db& db) {
   Prepared q(db, "SELECT count(*) FROM canned_responses");
   q.executeStep();
   return q.getColumn(0).getInt64();
 }
 
-bool CannedResponseRepository::title_taken(SQLite::Database& db, CannedList list,
-                                           const std::string& title, int64_t except) {
+bool CannedResponseRepository::title_taken(Db& db, CannedList list, const std::string& title,
+                                           int64_t except) {
   Prepared q(db,
              "SELECT 1 FROM canned_responses WHERE ifnull(agency_id, 0) = ? AND lower(title) = "
              "lower(?) AND id != ?");
@@ -75,9 +75,9 @@ bool CannedResponseRepository::title_taken(SQLite::Database& db, CannedList list
   return q.executeStep();
 }
 
-int64_t CannedResponseRepository::insert(SQLite::Database& db, CannedList list,
-                                         const std::string& title, const std::string& text,
-                                         const std::string& by, int64_t now) {
+int64_t CannedResponseRepository::insert(Db& db, CannedList list, const std::string& title,
+                                         const std::string& text, const std::string& by,
+                                         int64_t now) {
   Prepared q(db,
              "INSERT INTO canned_responses(agency_id, title, text, created_at, updated_at, "
              "updated_by) VALUES(?, ?, ?, ?, ?, ?)");
@@ -95,9 +95,8 @@ int64_t CannedResponseRepository::insert(SQLite::Database& db, CannedList list,
   return db.getLastInsertRowid();
 }
 
-bool CannedResponseRepository::update(SQLite::Database& db, CannedList list, int64_t id,
-                                      const std::string& title, const std::string& text,
-                                      const std::string& by, int64_t now) {
+bool CannedResponseRepository::update(Db& db, CannedList list, int64_t id, const std::string& title,
+                                      const std::string& text, const std::string& by, int64_t now) {
   Prepared q(db,
              "UPDATE canned_responses SET title = ?, text = ?, updated_at = ?, updated_by = ?, "
              "version = version + 1 "
@@ -111,7 +110,7 @@ bool CannedResponseRepository::update(SQLite::Database& db, CannedList list, int
   return q.exec() > 0;
 }
 
-bool CannedResponseRepository::remove(SQLite::Database& db, CannedList list, int64_t id) {
+bool CannedResponseRepository::remove(Db& db, CannedList list, int64_t id) {
   Prepared q(db, "DELETE FROM canned_responses WHERE id = ? AND ifnull(agency_id, 0) = ?");
   q.bind(1, id);
   q.bind(2, key(list));

@@ -8,9 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -32,20 +30,19 @@ struct CannedResponse {
 class CannedResponseRepository {
  public:
   // The list in title order (letters in either case alike).
-  static std::vector<CannedResponse> list(SQLite::Database& db, CannedList list);
-  static std::optional<CannedResponse> find(SQLite::Database& db, CannedList list, int64_t id);
-  static int64_t count(SQLite::Database& db, CannedList list);
-  static int64_t count_all(SQLite::Database& db);
+  static std::vector<CannedResponse> list(Db& db, CannedList list);
+  static std::optional<CannedResponse> find(Db& db, CannedList list, int64_t id);
+  static int64_t count(Db& db, CannedList list);
+  static int64_t count_all(Db& db);
   // Whether another text of the list (not `except`) has this title, in any case of letters.
-  static bool title_taken(SQLite::Database& db, CannedList list, const std::string& title,
-                          int64_t except = 0);
+  static bool title_taken(Db& db, CannedList list, const std::string& title, int64_t except = 0);
   // Returns the new id.
-  static int64_t insert(SQLite::Database& db, CannedList list, const std::string& title,
-                        const std::string& text, const std::string& by, int64_t now);
+  static int64_t insert(Db& db, CannedList list, const std::string& title, const std::string& text,
+                        const std::string& by, int64_t now);
   // False when the list has no text with this id. The version grows by one.
-  static bool update(SQLite::Database& db, CannedList list, int64_t id, const std::string& title,
+  static bool update(Db& db, CannedList list, int64_t id, const std::string& title,
                      const std::string& text, const std::string& by, int64_t now);
-  static bool remove(SQLite::Database& db, CannedList list, int64_t id);
+  static bool remove(Db& db, CannedList list, int64_t id);
 };
 
 }  // namespace aduan

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "formats/holiday_csv.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -35,12 +36,12 @@ Agency read_agency(Prepared& q) {
 
 namespace {
 
-std::vector<Agency> read_active_agencies(SQLite::Database& db);
-std::vector<Category> read_active_categories(SQLite::Database& db);
-WorkingCalendar read_calendar(SQLite::Database& db);
-std::vector<int> read_confirmed_years(SQLite::Database& db);
+std::vector<Agency> read_active_agencies(Db& db);
+std::vector<Category> read_active_categories(Db& db);
+WorkingCalendar read_calendar(Db& db);
+std::vector<int> read_confirmed_years(Db& db);
 
-std::shared_ptr<Catalogue> read_catalogue(SQLite::Database& db, int64_t version) {
+std::shared_ptr<Catalogue> read_catalogue(Db& db, int64_t version) {
   auto out = std::make_shared<Catalogue>();
   out->version = version;
   out->agencies = read_active_agencies(db);
@@ -56,7 +57,7 @@ std::map<std::string, std::shared_ptr<const Catalogue>> cache;
 
 }  // namespace
 
-std::shared_ptr<const Catalogue> CatalogRepository::catalogue(SQLite::Database& db) {
+std::shared_ptr<const Catalogue> CatalogRepository::catalogue(Db& db) {
   // A write transaction may hold catalogue changes of its own, perhaps never committed.
   if (sqlite3_txn_state(db.getHandle(), "main") == SQLITE_TXN_WRITE) return read_catalogue(db, -1);
   // The version and the lists from one snapshot of the store (Store::read is one read
@@ -64,7 +65,7 @@ std::shared_ptr<const Catalogue> CatalogRepository::catalogue(SQLite::Database& 
   const bool own = sqlite3_get_autocommit(db.getHandle()) != 0;
   if (own) Prepared(db, "BEGIN").exec();
   struct End {
-    SQLite::Database& db;
+    Db& db;
     bool own;
     ~End() {
       try {
@@ -90,21 +91,17 @@ std::shared_ptr<const Catalogue> CatalogRepository::catalogue(SQLite::Database& 
   return fresh;
 }
 
-std::vector<Agency> CatalogRepository::active_agencies(SQLite::Database& db) {
-  return catalogue(db)->agencies;
-}
+std::vector<Agency> CatalogRepository::active_agencies(Db& db) { return catalogue(db)->agencies; }
 
-std::vector<Category> CatalogRepository::active_categories(SQLite::Database& db) {
+std::vector<Category> CatalogRepository::active_categories(Db& db) {
   return catalogue(db)->categories;
 }
 
-WorkingCalendar CatalogRepository::calendar(SQLite::Database& db) {
-  return catalogue(db)->calendar;
-}
+WorkingCalendar CatalogRepository::calendar(Db& db) { return catalogue(db)->calendar; }
 
 namespace {
 
-std::vector<Agency> read_active_agencies(SQLite::Database& db) {
+std::vector<Agency> read_active_agencies(Db& db) {
   Prepared q(db,
              "SELECT id, code, name, parent_id, officers_resolve FROM agencies WHERE active = 1 "
              "ORDER BY name");
@@ -115,7 +112,7 @@ std::vector<Agency> read_active_agencies(SQLite::Database& db) {
 
 }  // namespace
 
-std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int64_t id) {
+std::optional<Agency> CatalogRepository::agency_by_id(Db& db, int64_t id) {
   Prepared q(db, "SELECT id, code, name, parent_id, officers_resolve FROM agencies WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -124,7 +121,7 @@ std::optional<Agency> CatalogRepository::agency_by_id(SQLite::Database& db, int6
 
 namespace {
 
-std::vector<Category> read_active_categories(SQLite::Database& db) {
+std::vector<Category> read_active_categories(Db& db) {
   Prepared q(db,
              "SELECT id, code, name, name_en, agency_id FROM categories "
              "WHERE active = 1 ORDER BY name");
@@ -139,7 +136,7 @@ std::vector<Category> read_active_categories(SQLite::Database& db) {
 
 }  // namespace
 
-std::vector<Holiday> CatalogRepository::holidays(SQLite::Database& db) {
+std::vector<Holiday> CatalogRepository::holidays(Db& db) {
   Prepared q(db, "SELECT date, name, kind FROM holidays ORDER BY date");
   std::vector<Holiday> out;
   while (q.executeStep()) {
@@ -152,13 +149,13 @@ std::vector<Holiday> CatalogRepository::holidays(SQLite::Database& db) {
 
 namespace {
 
-WorkingCalendar read_calendar(SQLite::Database& db) {
+WorkingCalendar read_calendar(Db& db) {
   std::vector<Date> days;
   for (const Holiday& h : CatalogRepository::holidays(db)) days.push_back(h.date);
   return WorkingCalendar(std::move(days));
 }
 
-std::vector<int> read_confirmed_years(SQLite::Database& db) {
+std::vector<int> read_confirmed_years(Db& db) {
   Prepared q(db, "SELECT year FROM holiday_years WHERE confirmed = 1 ORDER BY year");
   std::vector<int> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt());
@@ -167,7 +164,7 @@ std::vector<int> read_confirmed_years(SQLite::Database& db) {
 
 }  // namespace
 
-std::vector<HolidayYear> CatalogRepository::holiday_years(SQLite::Database& db) {
+std::vector<HolidayYear> CatalogRepository::holiday_years(Db& db) {
   Prepared q(db,
              "WITH years AS (SELECT year FROM holiday_years UNION "
              "SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM holidays) "
@@ -184,8 +181,7 @@ std::vector<HolidayYear> CatalogRepository::holiday_years(SQLite::Database& db) 
   return out;
 }
 
-bool CatalogRepository::confirm_holiday_year(SQLite::Database& db, int year, const std::string& by,
-                                             int64_t now) {
+bool CatalogRepository::confirm_holiday_year(Db& db, int year, const std::string& by, int64_t now) {
   {
     Prepared q(db, "SELECT 1 FROM holidays WHERE date >= ? AND date <= ? LIMIT 1");
     q.bind(1, format_iso_date(from_civil({year, 1, 1})));
@@ -203,7 +199,7 @@ bool CatalogRepository::confirm_holiday_year(SQLite::Database& db, int year, con
   return true;
 }
 
-bool CatalogRepository::add_provisional_year(SQLite::Database& db, int year,
+bool CatalogRepository::add_provisional_year(Db& db, int year,
                                              const std::vector<Holiday>& holidays) {
   {
     Prepared q(db, "INSERT INTO holiday_years(year) VALUES(?) ON CONFLICT(year) DO NOTHING");
@@ -222,8 +218,7 @@ bool CatalogRepository::add_provisional_year(SQLite::Database& db, int year,
   return true;
 }
 
-int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string& code,
-                                         const std::string& name,
+int64_t CatalogRepository::upsert_agency(Db& db, const std::string& code, const std::string& name,
                                          std::optional<int64_t> parent_id) {
   Prepared q(db,
              "INSERT INTO agencies(code, name, parent_id) VALUES(?, ?, ?) "
@@ -236,8 +231,8 @@ int64_t CatalogRepository::upsert_agency(SQLite::Database& db, const std::string
   return q.getColumn(0).getInt64();
 }
 
-int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::string& code,
-                                           const std::string& name, const std::string& name_en,
+int64_t CatalogRepository::upsert_category(Db& db, const std::string& code, const std::string& name,
+                                           const std::string& name_en,
                                            std::optional<int64_t> agency_id) {
   Prepared q(db,
              "INSERT INTO categories(code, name, name_en, agency_id) "
@@ -252,7 +247,7 @@ int64_t CatalogRepository::upsert_category(SQLite::Database& db, const std::stri
   return q.getColumn(0).getInt64();
 }
 
-void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
+void CatalogRepository::upsert_holiday(Db& db, const Holiday& h) {
   Prepared q(db,
              "INSERT INTO holidays(date, name, kind) VALUES(?, ?, ?) "
              "ON CONFLICT(date) DO UPDATE SET name = excluded.name, "
@@ -263,9 +258,8 @@ void CatalogRepository::upsert_holiday(SQLite::Database& db, const Holiday& h) {
   q.exec();
 }
 
-void CatalogRepository::set_agency_head(SQLite::Database& db, int64_t agency_id,
-                                        const std::string& name, const std::string& email,
-                                        const std::string& phone) {
+void CatalogRepository::set_agency_head(Db& db, int64_t agency_id, const std::string& name,
+                                        const std::string& email, const std::string& phone) {
   Prepared q(db, "UPDATE agencies SET head_name = ?, head_email = ?, head_phone = ? WHERE id = ?");
   q.bind(1, name);
   q.bind(2, email);
@@ -274,13 +268,13 @@ void CatalogRepository::set_agency_head(SQLite::Database& db, int64_t agency_id,
   q.exec();
 }
 
-bool CatalogRepository::remove_holiday(SQLite::Database& db, Date date) {
+bool CatalogRepository::remove_holiday(Db& db, Date date) {
   Prepared q(db, "DELETE FROM holidays WHERE date = ?");
   q.bind(1, format_iso_date(date));
   return q.exec() > 0;
 }
 
-std::vector<int64_t> agency_subtree(SQLite::Database& db, int64_t agency_id) {
+std::vector<int64_t> agency_subtree(Db& db, int64_t agency_id) {
   Prepared q(db,
              "WITH RECURSIVE tree(id) AS (SELECT ? UNION "
              "SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id) "
@@ -291,7 +285,7 @@ std::vector<int64_t> agency_subtree(SQLite::Database& db, int64_t agency_id) {
   return out;
 }
 
-std::vector<int> load_shipped_holidays(SQLite::Database& db) {
+std::vector<int> load_shipped_holidays(Db& db) {
   std::vector<int> missing;
   {
     Prepared q(db, "SELECT 1 FROM holiday_years WHERE year = ?");

@@ -6,6 +6,7 @@
 
 #include "base/crypto.h"
 #include "base/secrets.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -50,7 +51,7 @@ std::string DeviceLinkRepository::contact_id(const Secrets& secrets,
   return secrets.contact_mac("contact:" + contact_key);
 }
 
-void DeviceLinkRepository::put_code(SQLite::Database& db, const std::string& contact_id,
+void DeviceLinkRepository::put_code(Db& db, const std::string& contact_id,
                                     const std::string& code_digest, int64_t expires_at) {
   Prepared q(db,
              "INSERT INTO contact_codes(contact_id, code_digest, expires_at, attempts) "
@@ -62,8 +63,7 @@ void DeviceLinkRepository::put_code(SQLite::Database& db, const std::string& con
   q.exec();
 }
 
-std::optional<ContactCode> DeviceLinkRepository::code(SQLite::Database& db,
-                                                      const std::string& contact_id) {
+std::optional<ContactCode> DeviceLinkRepository::code(Db& db, const std::string& contact_id) {
   Prepared q(db,
              "SELECT code_digest, expires_at, attempts FROM contact_codes WHERE contact_id = ?");
   q.bind(1, contact_id);
@@ -72,19 +72,19 @@ std::optional<ContactCode> DeviceLinkRepository::code(SQLite::Database& db,
                      q.getColumn(2).getInt()};
 }
 
-void DeviceLinkRepository::record_wrong_code(SQLite::Database& db, const std::string& contact_id) {
+void DeviceLinkRepository::record_wrong_code(Db& db, const std::string& contact_id) {
   Prepared q(db, "UPDATE contact_codes SET attempts = attempts + 1 WHERE contact_id = ?");
   q.bind(1, contact_id);
   q.exec();
 }
 
-void DeviceLinkRepository::remove_code(SQLite::Database& db, const std::string& contact_id) {
+void DeviceLinkRepository::remove_code(Db& db, const std::string& contact_id) {
   Prepared q(db, "DELETE FROM contact_codes WHERE contact_id = ?");
   q.bind(1, contact_id);
   q.exec();
 }
 
-void DeviceLinkRepository::add_session(SQLite::Database& db, const std::string& token_digest,
+void DeviceLinkRepository::add_session(Db& db, const std::string& token_digest,
                                        const std::string& contact_id, int64_t now,
                                        int64_t expires_at) {
   Prepared q(db,
@@ -97,7 +97,7 @@ void DeviceLinkRepository::add_session(SQLite::Database& db, const std::string& 
   q.exec();
 }
 
-std::optional<std::string> DeviceLinkRepository::session_contact(SQLite::Database& db,
+std::optional<std::string> DeviceLinkRepository::session_contact(Db& db,
                                                                  const std::string& token_digest,
                                                                  int64_t now) {
   Prepared q(db,
@@ -108,19 +108,19 @@ std::optional<std::string> DeviceLinkRepository::session_contact(SQLite::Databas
   return q.getColumn(0).getString();
 }
 
-void DeviceLinkRepository::remove_session(SQLite::Database& db, const std::string& token_digest) {
+void DeviceLinkRepository::remove_session(Db& db, const std::string& token_digest) {
   Prepared q(db, "DELETE FROM contact_sessions WHERE token_digest = ?");
   q.bind(1, token_digest);
   q.exec();
 }
 
-int DeviceLinkRepository::remove_sessions(SQLite::Database& db, const std::string& contact_id) {
+int DeviceLinkRepository::remove_sessions(Db& db, const std::string& contact_id) {
   Prepared q(db, "DELETE FROM contact_sessions WHERE contact_id = ?");
   q.bind(1, contact_id);
   return q.exec();
 }
 
-std::vector<int64_t> DeviceLinkRepository::reports(SQLite::Database& db, const Secrets& secrets,
+std::vector<int64_t> DeviceLinkRepository::reports(Db& db, const Secrets& secrets,
                                                    const std::string& contact_id) {
   Prepared q(db, "SELECT sealed FROM contact_reports WHERE contact_id = ?");
   q.bind(1, contact_id);
@@ -133,7 +133,7 @@ std::vector<int64_t> DeviceLinkRepository::reports(SQLite::Database& db, const S
   return text ? split_ids(*text) : std::vector<int64_t>();
 }
 
-void DeviceLinkRepository::set_reports(SQLite::Database& db, const Secrets& secrets,
+void DeviceLinkRepository::set_reports(Db& db, const Secrets& secrets,
                                        const std::string& contact_id,
                                        const std::vector<int64_t>& ids) {
   if (ids.empty()) {
@@ -151,7 +151,7 @@ void DeviceLinkRepository::set_reports(SQLite::Database& db, const Secrets& secr
   q.exec();
 }
 
-int DeviceLinkRepository::prune(SQLite::Database& db, int64_t now) {
+int DeviceLinkRepository::prune(Db& db, int64_t now) {
   Prepared codes(db, "DELETE FROM contact_codes WHERE expires_at <= ?");
   codes.bind(1, now);
   const int removed = codes.exec();

@@ -10,9 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -30,29 +28,29 @@ class DeviceLinkRepository {
   static std::string contact_id(const Secrets& secrets, const std::string& contact_key);
 
   // Replaces the contact's code: only the newest code sent is good.
-  static void put_code(SQLite::Database& db, const std::string& contact_id,
-                       const std::string& code_digest, int64_t expires_at);
-  static std::optional<ContactCode> code(SQLite::Database& db, const std::string& contact_id);
-  static void record_wrong_code(SQLite::Database& db, const std::string& contact_id);
-  static void remove_code(SQLite::Database& db, const std::string& contact_id);
+  static void put_code(Db& db, const std::string& contact_id, const std::string& code_digest,
+                       int64_t expires_at);
+  static std::optional<ContactCode> code(Db& db, const std::string& contact_id);
+  static void record_wrong_code(Db& db, const std::string& contact_id);
+  static void remove_code(Db& db, const std::string& contact_id);
 
-  static void add_session(SQLite::Database& db, const std::string& token_digest,
-                          const std::string& contact_id, int64_t now, int64_t expires_at);
+  static void add_session(Db& db, const std::string& token_digest, const std::string& contact_id,
+                          int64_t now, int64_t expires_at);
   // The contact a phone's token signs in as, while its session lasts.
-  static std::optional<std::string> session_contact(SQLite::Database& db,
-                                                    const std::string& token_digest, int64_t now);
-  static void remove_session(SQLite::Database& db, const std::string& token_digest);
+  static std::optional<std::string> session_contact(Db& db, const std::string& token_digest,
+                                                    int64_t now);
+  static void remove_session(Db& db, const std::string& token_digest);
   // Every phone signed in with the contact (a lost phone included). Returns how many.
-  static int remove_sessions(SQLite::Database& db, const std::string& contact_id);
+  static int remove_sessions(Db& db, const std::string& contact_id);
 
   // The ids of the reports linked to the contact, oldest link first.
-  static std::vector<int64_t> reports(SQLite::Database& db, const Secrets& secrets,
+  static std::vector<int64_t> reports(Db& db, const Secrets& secrets,
                                       const std::string& contact_id);
-  static void set_reports(SQLite::Database& db, const Secrets& secrets,
-                          const std::string& contact_id, const std::vector<int64_t>& ids);
+  static void set_reports(Db& db, const Secrets& secrets, const std::string& contact_id,
+                          const std::vector<int64_t>& ids);
 
   // Forgets expired codes and sessions; the deadline job calls it. Returns the rows removed.
-  static int prune(SQLite::Database& db, int64_t now);
+  static int prune(Db& db, int64_t now);
 };
 
 }  // namespace aduan

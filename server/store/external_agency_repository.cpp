@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -14,7 +15,7 @@ constexpr const char* kRequestColumns =
     "report_id, agency_id, service_request_id, token, remote_status, remote_notes, posted_at, "
     "open, message_id";
 
-ExternalAgency read_agency(SQLite::Database& db, Prepared& q) {
+ExternalAgency read_agency(Db& db, Prepared& q) {
   ExternalAgency a;
   a.agency_id = q.getColumn(0).getInt64();
   a.endpoint = q.getColumn(1).getString();
@@ -56,8 +57,7 @@ std::string ExternalAgency::service_code_for(int64_t category_id) const {
   return it == service_codes.end() ? default_service_code : it->second;
 }
 
-std::optional<ExternalAgency> ExternalAgencyRepository::find(SQLite::Database& db,
-                                                             int64_t agency_id) {
+std::optional<ExternalAgency> ExternalAgencyRepository::find(Db& db, int64_t agency_id) {
   Prepared q(
       db, std::string("SELECT ") + kAgencyColumns + " FROM external_agencies WHERE agency_id = ?");
   q.bind(1, agency_id);
@@ -65,7 +65,7 @@ std::optional<ExternalAgency> ExternalAgencyRepository::find(SQLite::Database& d
   return read_agency(db, q);
 }
 
-std::vector<ExternalAgency> ExternalAgencyRepository::list(SQLite::Database& db) {
+std::vector<ExternalAgency> ExternalAgencyRepository::list(Db& db) {
   Prepared q(
       db, std::string("SELECT ") + kAgencyColumns + " FROM external_agencies ORDER BY agency_id");
   std::vector<ExternalAgency> out;
@@ -73,7 +73,7 @@ std::vector<ExternalAgency> ExternalAgencyRepository::list(SQLite::Database& db)
   return out;
 }
 
-void ExternalAgencyRepository::save(SQLite::Database& db, const ExternalAgency& a) {
+void ExternalAgencyRepository::save(Db& db, const ExternalAgency& a) {
   Prepared q(db,
              "INSERT INTO external_agencies(agency_id, endpoint, jurisdiction_id, sealed_key, "
              "share_identity, default_service_code, updated_at, keeps_private) "
@@ -106,7 +106,7 @@ void ExternalAgencyRepository::save(SQLite::Database& db, const ExternalAgency& 
   }
 }
 
-bool ExternalAgencyRepository::remove(SQLite::Database& db, int64_t agency_id) {
+bool ExternalAgencyRepository::remove(Db& db, int64_t agency_id) {
   Prepared codes(db, "DELETE FROM external_service_codes WHERE agency_id = ?");
   codes.bind(1, agency_id);
   codes.exec();
@@ -118,7 +118,7 @@ bool ExternalAgencyRepository::remove(SQLite::Database& db, int64_t agency_id) {
   return q.exec() > 0;
 }
 
-void ExternalAgencyRepository::set_polled(SQLite::Database& db, int64_t agency_id, int64_t now,
+void ExternalAgencyRepository::set_polled(Db& db, int64_t agency_id, int64_t now,
                                           const std::string& error) {
   Prepared q(db, "UPDATE external_agencies SET polled_at = ?, poll_error = ? WHERE agency_id = ?");
   q.bind(1, now);
@@ -127,9 +127,8 @@ void ExternalAgencyRepository::set_polled(SQLite::Database& db, int64_t agency_i
   q.exec();
 }
 
-void ExternalAgencyRepository::queue_request(SQLite::Database& db, int64_t report_id,
-                                             int64_t agency_id, const std::string& message_id,
-                                             int64_t now) {
+void ExternalAgencyRepository::queue_request(Db& db, int64_t report_id, int64_t agency_id,
+                                             const std::string& message_id, int64_t now) {
   Prepared q(db,
              "INSERT INTO external_requests(report_id, agency_id, message_id, created_at) "
              "VALUES(?,?,?,?) ON CONFLICT(report_id) DO UPDATE SET agency_id = excluded.agency_id, "
@@ -143,8 +142,7 @@ void ExternalAgencyRepository::queue_request(SQLite::Database& db, int64_t repor
   q.exec();
 }
 
-std::optional<ExternalRequest> ExternalAgencyRepository::request(SQLite::Database& db,
-                                                                 int64_t report_id) {
+std::optional<ExternalRequest> ExternalAgencyRepository::request(Db& db, int64_t report_id) {
   Prepared q(
       db, std::string("SELECT ") + kRequestColumns + " FROM external_requests WHERE report_id = ?");
   q.bind(1, report_id);
@@ -152,8 +150,7 @@ std::optional<ExternalRequest> ExternalAgencyRepository::request(SQLite::Databas
   return read_request(q);
 }
 
-bool ExternalAgencyRepository::set_posted(SQLite::Database& db, int64_t report_id,
-                                          const std::string& message_id,
+bool ExternalAgencyRepository::set_posted(Db& db, int64_t report_id, const std::string& message_id,
                                           const std::string& service_request_id,
                                           const std::string& token, int64_t now) {
   Prepared q(db,
@@ -167,7 +164,7 @@ bool ExternalAgencyRepository::set_posted(SQLite::Database& db, int64_t report_i
   return q.exec() > 0;
 }
 
-void ExternalAgencyRepository::set_request_id(SQLite::Database& db, int64_t report_id,
+void ExternalAgencyRepository::set_request_id(Db& db, int64_t report_id,
                                               const std::string& message_id,
                                               const std::string& service_request_id) {
   Prepared q(db,
@@ -179,8 +176,8 @@ void ExternalAgencyRepository::set_request_id(SQLite::Database& db, int64_t repo
   q.exec();
 }
 
-std::vector<ExternalRequest> ExternalAgencyRepository::open_requests(SQLite::Database& db,
-                                                                     int64_t agency_id, int limit) {
+std::vector<ExternalRequest> ExternalAgencyRepository::open_requests(Db& db, int64_t agency_id,
+                                                                     int limit) {
   Prepared q(db, std::string("SELECT ") + kRequestColumns +
                      " FROM external_requests WHERE agency_id = ? AND open = 1 AND "
                      "posted_at IS NOT NULL ORDER BY posted_at, report_id LIMIT ?");
@@ -191,9 +188,9 @@ std::vector<ExternalRequest> ExternalAgencyRepository::open_requests(SQLite::Dat
   return out;
 }
 
-void ExternalAgencyRepository::set_seen(SQLite::Database& db, int64_t report_id,
-                                        const std::string& message_id, const std::string& status,
-                                        const std::string& notes, bool open) {
+void ExternalAgencyRepository::set_seen(Db& db, int64_t report_id, const std::string& message_id,
+                                        const std::string& status, const std::string& notes,
+                                        bool open) {
   Prepared q(db,
              "UPDATE external_requests SET remote_status = ?, remote_notes = ?, open = ? "
              "WHERE report_id = ? AND message_id = ?");
@@ -205,13 +202,13 @@ void ExternalAgencyRepository::set_seen(SQLite::Database& db, int64_t report_id,
   q.exec();
 }
 
-void ExternalAgencyRepository::close_request(SQLite::Database& db, int64_t report_id) {
+void ExternalAgencyRepository::close_request(Db& db, int64_t report_id) {
   Prepared q(db, "UPDATE external_requests SET open = 0 WHERE report_id = ?");
   q.bind(1, report_id);
   q.exec();
 }
 
-int ExternalAgencyRepository::count_open(SQLite::Database& db, int64_t agency_id) {
+int ExternalAgencyRepository::count_open(Db& db, int64_t agency_id) {
   Prepared q(db, "SELECT count(*) FROM external_requests WHERE agency_id = ? AND open = 1");
   q.bind(1, agency_id);
   q.executeStep();

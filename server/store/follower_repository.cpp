@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -18,22 +19,21 @@ void bind_contact(Prepared& q, int first, int64_t report_id, const std::string& 
   q.bind(first + 2, email);
 }
 
-int64_t count_one_more(SQLite::Database& db, int64_t report_id) {
+int64_t count_one_more(Db& db, int64_t report_id) {
   Prepared count(db,
                  "UPDATE reports SET followers = followers + 1 WHERE id = ? RETURNING followers");
   count.bind(1, report_id);
   return count.executeStep() ? count.getColumn(0).getInt64() : 0;
 }
 
-int64_t current_count(SQLite::Database& db, int64_t report_id) {
+int64_t current_count(Db& db, int64_t report_id) {
   Prepared q(db, "SELECT followers FROM reports WHERE id = ?");
   q.bind(1, report_id);
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
 // The contact's row on the report and whether it is confirmed, if there is one.
-std::optional<std::pair<int64_t, bool>> find_contact(SQLite::Database& db, int64_t report_id,
-                                                     const Follower& f) {
+std::optional<std::pair<int64_t, bool>> find_contact(Db& db, int64_t report_id, const Follower& f) {
   if (f.phone.empty() && f.email.empty()) return std::nullopt;
   Prepared q(db, std::string("SELECT id, confirmed FROM report_followers WHERE ") + kSameContact);
   bind_contact(q, 1, report_id, f.phone, f.email);
@@ -43,8 +43,7 @@ std::optional<std::pair<int64_t, bool>> find_contact(SQLite::Database& db, int64
 
 }  // namespace
 
-int64_t FollowerRepository::add(SQLite::Database& db, int64_t report_id, const Follower& f,
-                                int64_t now) {
+int64_t FollowerRepository::add(Db& db, int64_t report_id, const Follower& f, int64_t now) {
   if (const auto existing = find_contact(db, report_id, f)) {
     if (existing->second) return current_count(db, report_id);
     return confirm(db, report_id, existing->first);
@@ -66,7 +65,7 @@ int64_t FollowerRepository::add(SQLite::Database& db, int64_t report_id, const F
   return count_one_more(db, report_id);
 }
 
-bool FollowerRepository::add_pending(SQLite::Database& db, int64_t report_id, const Follower& f,
+bool FollowerRepository::add_pending(Db& db, int64_t report_id, const Follower& f,
                                      const std::string& code_digest, int64_t expires_at,
                                      int64_t now) {
   if (const auto existing = find_contact(db, report_id, f)) {
@@ -95,7 +94,7 @@ bool FollowerRepository::add_pending(SQLite::Database& db, int64_t report_id, co
   return true;
 }
 
-std::optional<PendingFollower> FollowerRepository::pending(SQLite::Database& db, int64_t report_id,
+std::optional<PendingFollower> FollowerRepository::pending(Db& db, int64_t report_id,
                                                            const std::string& phone,
                                                            const std::string& email) {
   Prepared q(db, std::string("SELECT id, code_digest, code_expires_at, code_attempts "
@@ -107,7 +106,7 @@ std::optional<PendingFollower> FollowerRepository::pending(SQLite::Database& db,
                          q.getColumn(2).getInt64(), q.getColumn(3).getInt()};
 }
 
-int64_t FollowerRepository::confirm(SQLite::Database& db, int64_t report_id, int64_t follower_id) {
+int64_t FollowerRepository::confirm(Db& db, int64_t report_id, int64_t follower_id) {
   Prepared q(db,
              "UPDATE report_followers SET confirmed = 1, code_digest = '', code_expires_at = 0 "
              "WHERE id = ? AND confirmed = 0");
@@ -116,19 +115,19 @@ int64_t FollowerRepository::confirm(SQLite::Database& db, int64_t report_id, int
   return count_one_more(db, report_id);
 }
 
-void FollowerRepository::record_wrong_code(SQLite::Database& db, int64_t follower_id) {
+void FollowerRepository::record_wrong_code(Db& db, int64_t follower_id) {
   Prepared q(db, "UPDATE report_followers SET code_attempts = code_attempts + 1 WHERE id = ?");
   q.bind(1, follower_id);
   q.exec();
 }
 
-void FollowerRepository::remove_pending(SQLite::Database& db, int64_t follower_id) {
+void FollowerRepository::remove_pending(Db& db, int64_t follower_id) {
   Prepared q(db, "DELETE FROM report_followers WHERE id = ? AND confirmed = 0");
   q.bind(1, follower_id);
   q.exec();
 }
 
-std::vector<Follower> FollowerRepository::with_contact(SQLite::Database& db, int64_t report_id) {
+std::vector<Follower> FollowerRepository::with_contact(Db& db, int64_t report_id) {
   Prepared q(db,
              "SELECT phone, email, language, from_report_id FROM report_followers "
              "WHERE report_id = ? AND confirmed = 1 AND (phone != '' OR email != '') ORDER BY id");

@@ -9,9 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -35,21 +33,21 @@ class FollowerRepository {
   // Adds a follower who needs no proof (no contact, or the reporter of a duplicate with their
   // own report's contact) and counts it; a contact that already follows (or is pending, and
   // is now proven) counts once. Returns the report's count.
-  static int64_t add(SQLite::Database& db, int64_t report_id, const Follower& f, int64_t now);
+  static int64_t add(Db& db, int64_t report_id, const Follower& f, int64_t now);
 
   // Keeps a contact pending with a new code (until `expires_at`). False when the contact
   // already follows the report: nothing to prove.
-  static bool add_pending(SQLite::Database& db, int64_t report_id, const Follower& f,
+  static bool add_pending(Db& db, int64_t report_id, const Follower& f,
                           const std::string& code_digest, int64_t expires_at, int64_t now);
-  static std::optional<PendingFollower> pending(SQLite::Database& db, int64_t report_id,
-                                                const std::string& phone, const std::string& email);
+  static std::optional<PendingFollower> pending(Db& db, int64_t report_id, const std::string& phone,
+                                                const std::string& email);
   // The pending follower proved the contact: it follows and counts. Returns the count.
-  static int64_t confirm(SQLite::Database& db, int64_t report_id, int64_t follower_id);
-  static void record_wrong_code(SQLite::Database& db, int64_t follower_id);
-  static void remove_pending(SQLite::Database& db, int64_t follower_id);
+  static int64_t confirm(Db& db, int64_t report_id, int64_t follower_id);
+  static void record_wrong_code(Db& db, int64_t follower_id);
+  static void remove_pending(Db& db, int64_t follower_id);
 
   // Those who left a contact and proved it, for the report's status changes.
-  static std::vector<Follower> with_contact(SQLite::Database& db, int64_t report_id);
+  static std::vector<Follower> with_contact(Db& db, int64_t report_id);
 };
 
 }  // namespace aduan

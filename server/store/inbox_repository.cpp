@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -22,8 +23,7 @@ std::string placeholders(size_t n) {
 
 }  // namespace
 
-std::vector<InboxCandidate> InboxRepository::candidates(SQLite::Database& db,
-                                                        const InboxSource& s) {
+std::vector<InboxCandidate> InboxRepository::candidates(Db& db, const InboxSource& s) {
   // The reports first, from the reports' own indexes (status, agency, officer, due day,
   // update time), at most `limit`; then for each the newest counted event from its timeline
   // (report_events_report). The cost is bounded by the limit, not by the store's size.
@@ -71,8 +71,7 @@ std::vector<InboxCandidate> InboxRepository::candidates(SQLite::Database& db,
   return out;
 }
 
-std::string InboxRepository::instructions(SQLite::Database& db, int64_t report_id,
-                                          int64_t assign_event_id) {
+std::string InboxRepository::instructions(Db& db, int64_t report_id, int64_t assign_event_id) {
   // The workflow writes the instructions as the event right after the assignment, in the
   // same transaction (services/workflow_service.cpp), so it has the next id.
   Prepared q(db,
@@ -83,7 +82,7 @@ std::string InboxRepository::instructions(SQLite::Database& db, int64_t report_i
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-InboxReadState InboxRepository::read_state(SQLite::Database& db, int64_t user_id) {
+InboxReadState InboxRepository::read_state(Db& db, int64_t user_id) {
   InboxReadState out;
   Prepared cursor(db, "SELECT read_up_to FROM inbox_cursors WHERE user_id = ?");
   cursor.bind(1, user_id);
@@ -96,22 +95,21 @@ InboxReadState InboxRepository::read_state(SQLite::Database& db, int64_t user_id
   return out;
 }
 
-int64_t InboxRepository::newest_event(SQLite::Database& db) {
+int64_t InboxRepository::newest_event(Db& db) {
   // A bare max() of the key: SQLite reads the last row, not the table.
   Prepared q(db, "SELECT max(id) FROM report_events");
   q.executeStep();
   return q.getColumn(0).isNull() ? 0 : q.getColumn(0).getInt64();
 }
 
-int64_t InboxRepository::newest_event_of(SQLite::Database& db, int64_t report_id) {
+int64_t InboxRepository::newest_event_of(Db& db, int64_t report_id) {
   Prepared q(db, "SELECT max(id) FROM report_events WHERE report_id = ?");
   q.bind(1, report_id);
   q.executeStep();
   return q.getColumn(0).isNull() ? 0 : q.getColumn(0).getInt64();
 }
 
-void InboxRepository::mark_report(SQLite::Database& db, int64_t user_id, int64_t report_id,
-                                  int64_t event_id) {
+void InboxRepository::mark_report(Db& db, int64_t user_id, int64_t report_id, int64_t event_id) {
   Prepared cursor(db, "SELECT read_up_to FROM inbox_cursors WHERE user_id = ?");
   cursor.bind(1, user_id);
   if (cursor.executeStep() && event_id <= cursor.getColumn(0).getInt64()) return;
@@ -133,7 +131,7 @@ void InboxRepository::mark_report(SQLite::Database& db, int64_t user_id, int64_t
   prune.exec();
 }
 
-void InboxRepository::mark_all(SQLite::Database& db, int64_t user_id, int64_t event_id) {
+void InboxRepository::mark_all(Db& db, int64_t user_id, int64_t event_id) {
   Prepared upsert(db,
                   "INSERT INTO inbox_cursors(user_id, read_up_to) VALUES(?, ?) "
                   "ON CONFLICT(user_id) DO UPDATE SET "

@@ -12,10 +12,7 @@
 
 #include "shared/date.h"
 #include "shared/workflow.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -55,22 +52,21 @@ inline constexpr int kMaxInboxReads = 1000;
 
 class InboxRepository {
  public:
-  static std::vector<InboxCandidate> candidates(SQLite::Database& db, const InboxSource& source);
+  static std::vector<InboxCandidate> candidates(Db& db, const InboxSource& source);
 
   // The note of the internal comment written with the assignment `assign_event_id` (the
   // admin's instructions to the officer), or "" when there was none.
-  static std::string instructions(SQLite::Database& db, int64_t report_id, int64_t assign_event_id);
+  static std::string instructions(Db& db, int64_t report_id, int64_t assign_event_id);
 
-  static InboxReadState read_state(SQLite::Database& db, int64_t user_id);
+  static InboxReadState read_state(Db& db, int64_t user_id);
   // The newest event of the store (0: none), and of one report.
-  static int64_t newest_event(SQLite::Database& db);
-  static int64_t newest_event_of(SQLite::Database& db, int64_t report_id);
+  static int64_t newest_event(Db& db);
+  static int64_t newest_event_of(Db& db, int64_t report_id);
 
   // Marks the report read up to `event_id` for the user.
-  static void mark_report(SQLite::Database& db, int64_t user_id, int64_t report_id,
-                          int64_t event_id);
+  static void mark_report(Db& db, int64_t user_id, int64_t report_id, int64_t event_id);
   // Marks every event up to `event_id` read for the user.
-  static void mark_all(SQLite::Database& db, int64_t user_id, int64_t event_id);
+  static void mark_all(Db& db, int64_t user_id, int64_t event_id);
 };
 
 }  // namespace aduan

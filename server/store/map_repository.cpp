@@ -3,13 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "shared/geo.h"
+#include "store/db_engine.h"
 #include "store/public_repository.h"
 #include "store/status_sql.h"
 
 namespace aduan {
 
-std::vector<PublicPosition> MapRepository::public_positions(SQLite::Database& db, int limit,
-                                                            bool* more) {
+std::vector<PublicPosition> MapRepository::public_positions(Db& db, int limit, bool* more) {
   // Newest first along the index of published reports (reports_public, on created_at).
   SQLite::Statement q(db, std::string("SELECT tracking_id, title, status, lat, lon FROM reports "
                                       "WHERE ") +

@@ -8,10 +8,7 @@
 #include <vector>
 
 #include "model/public_position.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -19,7 +16,7 @@ class MapRepository {
  public:
   // The newest `limit` published reports (public_report_condition) that have a position.
   // `more` tells whether older ones were left out.
-  static std::vector<PublicPosition> public_positions(SQLite::Database& db, int limit, bool* more);
+  static std::vector<PublicPosition> public_positions(Db& db, int limit, bool* more);
 };
 
 }  // namespace aduan

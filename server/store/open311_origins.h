@@ -5,13 +5,11 @@
 #include <cstdint>
 #include <optional>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan::open311_origins {
 
-void add(SQLite::Database& db, int64_t report_id, int64_t api_key_id);
-std::optional<int64_t> of(SQLite::Database& db, int64_t report_id);
+void add(Db& db, int64_t report_id, int64_t api_key_id);
+std::optional<int64_t> of(Db& db, int64_t report_id);
 
 }  // namespace aduan::open311_origins

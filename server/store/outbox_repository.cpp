@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "base/crypto.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -55,7 +56,7 @@ std::optional<std::string> open_outbox_text(const std::string& secret, const std
   return open_with_secret(outbox_secret(secret), sealed);
 }
 
-void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
+void OutboxRepository::insert(Db& db, OutboxMessage* m) {
   Prepared q(db,
              "INSERT INTO notifications(message_id, report_id, event, channel, recipient, "
              "subject, body, status, attempts, next_attempt_at, created_at, sealed_body, "
@@ -83,8 +84,8 @@ void OutboxRepository::insert(SQLite::Database& db, OutboxMessage* m) {
   m->id = db.getLastInsertRowid();
 }
 
-std::vector<OutboxMessage> OutboxRepository::claim_due(SQLite::Database& db, int64_t now,
-                                                       int64_t lease_seconds, int limit) {
+std::vector<OutboxMessage> OutboxRepository::claim_due(Db& db, int64_t now, int64_t lease_seconds,
+                                                       int limit) {
   Prepared q(db, std::string("UPDATE notifications SET lease_until = ?1 + ?2 WHERE id IN ("
                              "SELECT id FROM notifications WHERE status = 'pending' AND "
                              "next_attempt_at <= ?1 AND (lease_until IS NULL OR "
@@ -99,7 +100,7 @@ std::vector<OutboxMessage> OutboxRepository::claim_due(SQLite::Database& db, int
   return out;
 }
 
-void OutboxRepository::mark_sent(SQLite::Database& db, int64_t id, int attempts, int64_t now) {
+void OutboxRepository::mark_sent(Db& db, int64_t id, int attempts, int64_t now) {
   Prepared q(db, std::string("UPDATE notifications SET status = 'sent', attempts = ?, "
                              "sent_at = ?, lease_until = NULL, last_error = '', ") +
                      kForgetSecrets + " WHERE id = ?");
@@ -109,8 +110,8 @@ void OutboxRepository::mark_sent(SQLite::Database& db, int64_t id, int attempts,
   q.exec();
 }
 
-void OutboxRepository::mark_retry(SQLite::Database& db, int64_t id, int attempts,
-                                  int64_t next_attempt_at, const std::string& error) {
+void OutboxRepository::mark_retry(Db& db, int64_t id, int attempts, int64_t next_attempt_at,
+                                  const std::string& error) {
   Prepared q(db,
              "UPDATE notifications SET attempts = ?, next_attempt_at = ?, last_error = ?, "
              "lease_until = NULL WHERE id = ?");
@@ -121,8 +122,7 @@ void OutboxRepository::mark_retry(SQLite::Database& db, int64_t id, int attempts
   q.exec();
 }
 
-void OutboxRepository::mark_failed(SQLite::Database& db, int64_t id, int attempts,
-                                   const std::string& error) {
+void OutboxRepository::mark_failed(Db& db, int64_t id, int attempts, const std::string& error) {
   Prepared q(db, std::string("UPDATE notifications SET status = 'failed', attempts = ?, "
                              "last_error = ?, lease_until = NULL, ") +
                      kForgetSecrets + " WHERE id = ?");
@@ -132,8 +132,7 @@ void OutboxRepository::mark_failed(SQLite::Database& db, int64_t id, int attempt
   q.exec();
 }
 
-std::vector<OutboxMessage> OutboxRepository::list(SQLite::Database& db, const std::string& status,
-                                                  int limit) {
+std::vector<OutboxMessage> OutboxRepository::list(Db& db, const std::string& status, int limit) {
   Prepared q(db, std::string("SELECT ") + kColumns +
                      " FROM notifications WHERE ?1 = '' OR status = ?1 "
                      "ORDER BY id DESC LIMIT ?2");
@@ -144,7 +143,7 @@ std::vector<OutboxMessage> OutboxRepository::list(SQLite::Database& db, const st
   return out;
 }
 
-bool OutboxRepository::retry_now(SQLite::Database& db, int64_t id, int64_t now) {
+bool OutboxRepository::retry_now(Db& db, int64_t id, int64_t now) {
   Prepared q(db,
              "UPDATE notifications SET status = 'pending', attempts = 0, "
              "next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'failed'");
@@ -153,13 +152,13 @@ bool OutboxRepository::retry_now(SQLite::Database& db, int64_t id, int64_t now) 
   return q.exec() > 0;
 }
 
-std::optional<int64_t> OutboxRepository::next_due_at(SQLite::Database& db) {
+std::optional<int64_t> OutboxRepository::next_due_at(Db& db) {
   Prepared q(db, "SELECT min(next_attempt_at) FROM notifications WHERE status = 'pending'");
   if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }
 
-OutboxRepository::Backlog OutboxRepository::backlog(SQLite::Database& db) {
+OutboxRepository::Backlog OutboxRepository::backlog(Db& db) {
   Prepared q(db,
              "SELECT status, count(*), min(created_at) FROM notifications WHERE status IN "
              "('pending', 'failed') GROUP BY status");

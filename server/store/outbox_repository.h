@@ -8,10 +8,7 @@
 #include <vector>
 
 #include "model/outbox_message.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -22,22 +19,21 @@ std::optional<std::string> open_outbox_text(const std::string& secret, const std
 
 class OutboxRepository {
  public:
-  static void insert(SQLite::Database& db, OutboxMessage* m);
+  static void insert(Db& db, OutboxMessage* m);
   // Pending messages due by `now` that no other sender holds, leased for `lease_seconds`.
-  static std::vector<OutboxMessage> claim_due(SQLite::Database& db, int64_t now,
-                                              int64_t lease_seconds, int limit);
+  static std::vector<OutboxMessage> claim_due(Db& db, int64_t now, int64_t lease_seconds,
+                                              int limit);
   // Sent and failed-for-good messages lose their sealed text: the PIN is not kept readable
   // once there is nothing left to deliver.
-  static void mark_sent(SQLite::Database& db, int64_t id, int attempts, int64_t now);
-  static void mark_retry(SQLite::Database& db, int64_t id, int attempts, int64_t next_attempt_at,
+  static void mark_sent(Db& db, int64_t id, int attempts, int64_t now);
+  static void mark_retry(Db& db, int64_t id, int attempts, int64_t next_attempt_at,
                          const std::string& error);
-  static void mark_failed(SQLite::Database& db, int64_t id, int attempts, const std::string& error);
+  static void mark_failed(Db& db, int64_t id, int attempts, const std::string& error);
   // Failed (or any) messages, newest first.
-  static std::vector<OutboxMessage> list(SQLite::Database& db, const std::string& status,
-                                         int limit);
+  static std::vector<OutboxMessage> list(Db& db, const std::string& status, int limit);
   // Puts a failed message back in the queue; false when there is no failed message `id`.
-  static bool retry_now(SQLite::Database& db, int64_t id, int64_t now);
-  static std::optional<int64_t> next_due_at(SQLite::Database& db);
+  static bool retry_now(Db& db, int64_t id, int64_t now);
+  static std::optional<int64_t> next_due_at(Db& db);
   // How many messages wait (pending) and were given up on (failed), and when the oldest
   // pending one was queued (nullopt when none waits).
   struct Backlog {
@@ -45,7 +41,7 @@ class OutboxRepository {
     int64_t failed = 0;
     std::optional<int64_t> oldest_pending_at;
   };
-  static Backlog backlog(SQLite::Database& db);
+  static Backlog backlog(Db& db);
 };
 
 }  // namespace aduan

@@ -4,6 +4,8 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "store/db.h"
+
 namespace aduan {
 namespace {
 
@@ -33,7 +35,7 @@ std::vector<std::string> StatementLog::take() {
 }
 
 Connection::Connection(const std::string& path, int flags, int busy_timeout_ms)
-    : SQLite::Database(path, flags, busy_timeout_ms) {
+    : Db(path, flags, busy_timeout_ms) {
   std::lock_guard lock(registry_mutex);
   registry().insert(this);
 }
@@ -46,7 +48,7 @@ Connection::~Connection() {
   statements_.clear();  // finalised before the connection closes
 }
 
-Prepared::Prepared(SQLite::Database& db, const std::string& sql) {
+Prepared::Prepared(Db& db, const std::string& sql) {
   if (StatementLog* log = active_log.load(std::memory_order_relaxed)) log->add(sql);
   bool cached = false;
   {

@@ -15,10 +15,12 @@
 #include <utility>
 #include <vector>
 
+#include "store/db_engine.h"
+
 namespace aduan {
 
 // A database connection with its cache of prepared statements.
-class Connection : public SQLite::Database {
+class Connection : public Db {
  public:
   Connection(const std::string& path, int flags, int busy_timeout_ms);
   ~Connection();
@@ -55,7 +57,7 @@ class StatementLog {
 // Reset and unbound when the use ends, ready for the next.
 class Prepared {
  public:
-  Prepared(SQLite::Database& db, const std::string& sql);
+  Prepared(Db& db, const std::string& sql);
   ~Prepared();
   Prepared(const Prepared&) = delete;
   Prepared& operator=(const Prepared&) = delete;

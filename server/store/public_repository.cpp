@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 #include "store/tallies.h"
 
@@ -34,8 +35,7 @@ std::vector<std::string> words(const std::string& query) {
 
 }  // namespace
 
-std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const PublicFilter& f,
-                                                 int64_t* total) {
+std::vector<ReportRecord> PublicRepository::list(Db& db, const PublicFilter& f, int64_t* total) {
   std::string where = "WHERE " + public_report_condition();
   const std::vector<std::string> terms = words(f.query);
   for (size_t i = 0; i < terms.size(); ++i) {
@@ -105,7 +105,7 @@ std::vector<ReportRecord> PublicRepository::list(SQLite::Database& db, const Pub
   return out;
 }
 
-PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
+PublicStats PublicRepository::stats(Db& db, Date from, Date to) {
   PublicStats s;
   static_cast<tallies::ReportCounts&>(s) = tallies::sum_reports(db, from, to, " AND public = 1");
   s.by_agency.erase(0);  // forwarded reports only
@@ -113,7 +113,7 @@ PublicStats PublicRepository::stats(SQLite::Database& db, Date from, Date to) {
   return s;
 }
 
-std::vector<TrainingReport> PublicRepository::training_reports(SQLite::Database& db, int limit) {
+std::vector<TrainingReport> PublicRepository::training_reports(Db& db, int limit) {
   SQLite::Statement q(db, std::string("SELECT c.code, r.title, r.body FROM reports r "
                                       "JOIN categories c ON c.id = r.category_id "
                                       "WHERE c.active = 1 AND r.") +

@@ -10,13 +10,10 @@
 #include <vector>
 
 #include "shared/category_model.h"
+#include "store/db.h"
 #include "store/report_repository.h"
 #include "store/status_sql.h"
 #include "store/tallies.h"
-
-namespace SQLite {
-class Database;
-}
 
 namespace aduan {
 
@@ -41,15 +38,14 @@ struct PublicStats : tallies::ReportCounts {
 
 class PublicRepository {
  public:
-  static std::vector<ReportRecord> list(SQLite::Database& db, const PublicFilter& f,
-                                        int64_t* total);
+  static std::vector<ReportRecord> list(Db& db, const PublicFilter& f, int64_t* total);
   // Over the reports created from `from` to `to` (local dates, both included); every public
   // report counts. Read from the monitoring's counters (server/store/tallies.h).
-  static PublicStats stats(SQLite::Database& db, Date from, Date to);
+  static PublicStats stats(Db& db, Date from, Date to);
   // The category code and the title and body of the newest `limit` published reports in an
   // active category: what the category suggestion learns from (shared/category_model.h),
   // nothing a stranger could not read already.
-  static std::vector<TrainingReport> training_reports(SQLite::Database& db, int limit);
+  static std::vector<TrainingReport> training_reports(Db& db, int limit);
 };
 
 }  // namespace aduan

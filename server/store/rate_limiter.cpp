@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
 
-int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key, const RateRule& rule,
+int64_t RateLimiter::retry_after(Db& db, const std::string& key, const RateRule& rule,
                                  int64_t now) {
   // The window is full when it holds max_failures events; the oldest of those decides when
   // a slot frees up.
@@ -24,8 +25,7 @@ int64_t RateLimiter::retry_after(SQLite::Database& db, const std::string& key, c
   return wait > 0 ? wait : 1;
 }
 
-int64_t RateLimiter::backoff(SQLite::Database& db, const std::string& key, const BackoffRule& rule,
-                             int64_t now) {
+int64_t RateLimiter::backoff(Db& db, const std::string& key, const BackoffRule& rule, int64_t now) {
   // Only the latest failures matter: once the delay is at its cap, more change nothing, so
   // the count stops there and a key with thousands of failures costs no more to check.
   int doublings_to_cap = 0;
@@ -48,7 +48,7 @@ int64_t RateLimiter::backoff(SQLite::Database& db, const std::string& key, const
   return wait > 0 ? wait : 0;
 }
 
-bool RateLimiter::reached(SQLite::Database& db, const std::string& key, int count, int64_t since) {
+bool RateLimiter::reached(Db& db, const std::string& key, int count, int64_t since) {
   if (count <= 0) return true;
   Prepared q(db, "SELECT 1 FROM rate_events WHERE key = ? AND at > ? LIMIT 1 OFFSET ?");
   q.bind(1, key);
@@ -57,14 +57,14 @@ bool RateLimiter::reached(SQLite::Database& db, const std::string& key, int coun
   return q.executeStep();
 }
 
-void RateLimiter::record_failure(SQLite::Database& db, const std::string& key, int64_t now) {
+void RateLimiter::record_failure(Db& db, const std::string& key, int64_t now) {
   Prepared q(db, "INSERT INTO rate_events(key, at) VALUES(?, ?)");
   q.bind(1, key);
   q.bind(2, now);
   q.exec();
 }
 
-void RateLimiter::forget_one(SQLite::Database& db, const std::string& key, int64_t at) {
+void RateLimiter::forget_one(Db& db, const std::string& key, int64_t at) {
   Prepared q(db,
              "DELETE FROM rate_events WHERE rowid = "
              "(SELECT rowid FROM rate_events WHERE key = ? AND at = ? LIMIT 1)");
@@ -73,13 +73,13 @@ void RateLimiter::forget_one(SQLite::Database& db, const std::string& key, int64
   q.exec();
 }
 
-void RateLimiter::clear(SQLite::Database& db, const std::string& key) {
+void RateLimiter::clear(Db& db, const std::string& key) {
   Prepared q(db, "DELETE FROM rate_events WHERE key = ?");
   q.bind(1, key);
   q.exec();
 }
 
-int RateLimiter::prune(SQLite::Database& db, int64_t before) {
+int RateLimiter::prune(Db& db, int64_t before) {
   Prepared q(db, "DELETE FROM rate_events WHERE at < ?");
   q.bind(1, before);
   return q.exec();

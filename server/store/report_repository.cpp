@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "store/audit_chain.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -132,7 +133,7 @@ std::string select_reports(const std::string& tail) {
 
 }  // namespace
 
-bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
+bool ReportRepository::insert(Db& db, ReportRecord* r) {
   Prepared q(db,
              "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
              "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
@@ -170,7 +171,7 @@ bool ReportRepository::insert(SQLite::Database& db, ReportRecord* r) {
   return true;
 }
 
-bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
+bool ReportRepository::update(Db& db, ReportRecord* r) {
   Prepared q(db, std::string("UPDATE reports SET ") + kMutableAssignments +
                      ", version = version + 1 WHERE id = ? AND version = ?");
   int i = bind_mutable(q, *r, 1);
@@ -181,17 +182,17 @@ bool ReportRepository::update(SQLite::Database& db, ReportRecord* r) {
   return true;
 }
 
-int64_t ReportRepository::append_event(SQLite::Database& db, const Secrets& secrets,
-                                       const ReportRecord& report, const EventRecord& e) {
+int64_t ReportRepository::append_event(Db& db, const Secrets& secrets, const ReportRecord& report,
+                                       const EventRecord& e) {
   AuditHead head = read_audit_head(db);
   append_event_after(db, secrets, report.id, report_state_digest(secrets, report), e, &head);
   write_audit_head(db, head);
   return head.event_id;
 }
 
-void ReportRepository::append_event_after(SQLite::Database& db, const Secrets& secrets,
-                                          int64_t report_id, const std::string& state,
-                                          const EventRecord& e, AuditHead* head) {
+void ReportRepository::append_event_after(Db& db, const Secrets& secrets, int64_t report_id,
+                                          const std::string& state, const EventRecord& e,
+                                          AuditHead* head) {
   // The event takes the id after the head's, so that its link is known before the one
   // INSERT writes it (a store whose head lags its events fails here, on the primary key).
   const int64_t id = head->event_id + 1;
@@ -239,7 +240,7 @@ void ReportRepository::append_event_after(SQLite::Database& db, const Secrets& s
   *head = AuditHead{id, link};
 }
 
-std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Database& db,
+std::optional<ReportRecord> ReportRepository::find_by_tracking_id(Db& db,
                                                                   const std::string& canonical) {
   Prepared q(db, select_reports("WHERE tracking_id = ?"));
   q.bind(1, canonical);
@@ -247,14 +248,14 @@ std::optional<ReportRecord> ReportRepository::find_by_tracking_id(SQLite::Databa
   return read_report(q);
 }
 
-std::optional<ReportRecord> ReportRepository::find_by_id(SQLite::Database& db, int64_t id) {
+std::optional<ReportRecord> ReportRepository::find_by_id(Db& db, int64_t id) {
   Prepared q(db, select_reports("WHERE id = ?"));
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_report(q);
 }
 
-std::vector<EventRecord> ReportRepository::events(SQLite::Database& db, int64_t report_id,
+std::vector<EventRecord> ReportRepository::events(Db& db, int64_t report_id,
                                                   bool include_internal) {
   Prepared q(db, std::string("SELECT id, at, actor_role, actor_id, actor_name, action, "
                              "from_status, to_status, note, public, agency_id "
@@ -332,7 +333,7 @@ int bind_filter(Prepared& q, const ReportFilter& f) {
 // every report has one status counter for the month it was made, moved by the triggers of
 // migration 0007 as it changes status or agency. A sum of a few hundred counter rows instead
 // of reading up to 10,001 index entries, and exact.
-std::optional<MatchCount> count_from_tallies(SQLite::Database& db, ReportFilter f) {
+std::optional<MatchCount> count_from_tallies(Db& db, ReportFilter f) {
   if (f.assigned_user_id || f.overdue_on || f.returned_only || f.after_id || f.nothing ||
       f.tracking_id || f.reporter_phone || f.reporter_email || f.words)
     return std::nullopt;
@@ -352,8 +353,7 @@ std::optional<MatchCount> count_from_tallies(SQLite::Database& db, ReportFilter 
 
 }  // namespace
 
-std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const ReportFilter& f,
-                                                 MatchCount* total) {
+std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, MatchCount* total) {
   const std::string where = "WHERE 1 = 1" + filter_terms(f, "status");
   // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
   // its report and kept when the other filters hold, so that a page (and the count, which
@@ -433,7 +433,7 @@ std::vector<ReportRecord> ReportRepository::list(SQLite::Database& db, const Rep
   return out;
 }
 
-std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date today, int limit) {
+std::vector<int64_t> ReportRepository::due_for_jobs(Db& db, Date today, int limit) {
   Prepared q(db,
              "SELECT id FROM reports WHERE status = 'resolved' AND stage = 'citizen_confirmation' "
              "AND stage_due < ?1 "
@@ -446,16 +446,15 @@ std::vector<int64_t> ReportRepository::due_for_jobs(SQLite::Database& db, Date t
   return out;
 }
 
-void ReportRepository::set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled) {
+void ReportRepository::set_notify_citizen(Db& db, int64_t id, bool enabled) {
   Prepared q(db, "UPDATE reports SET notify_citizen = ? WHERE id = ?");
   q.bind(1, enabled ? 1 : 0);
   q.bind(2, id);
   q.exec();
 }
 
-void ReportRepository::record_stage(SQLite::Database& db, const ReportRecord& r,
-                                    const StageDeadline& ended, Date on, int working_days,
-                                    int64_t now) {
+void ReportRepository::record_stage(Db& db, const ReportRecord& r, const StageDeadline& ended,
+                                    Date on, int working_days, int64_t now) {
   Prepared q(db,
              "INSERT INTO stage_records(report_id, stage, agency_id, category_id, started, "
              "due, ended, working_days, on_time, ended_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
@@ -472,12 +471,12 @@ void ReportRepository::record_stage(SQLite::Database& db, const ReportRecord& r,
   q.exec();
 }
 
-int64_t ReportRepository::count(SQLite::Database& db) {
+int64_t ReportRepository::count(Db& db) {
   return db.execAndGet("SELECT count(*) FROM reports").getInt64();
 }
 
 void ReportRepository::each_with_last_state(
-    SQLite::Database& db,
+    Db& db,
     const std::function<bool(const ReportRecord&, const std::optional<LastEventState>&)>& fn) {
   Prepared q(db, std::string("SELECT ") + kReportColumns +
                      ", (SELECT id || ':' || state FROM report_events WHERE report_id = reports.id "
@@ -497,7 +496,7 @@ void ReportRepository::each_with_last_state(
 }
 
 int64_t ReportRepository::rewrite_pin_digests(
-    SQLite::Database& db, const std::function<std::string(const std::string&)>& wrap) {
+    Db& db, const std::function<std::string(const std::string&)>& wrap) {
   // In batches: read, then rewrite, never both at once on one table.
   int64_t after = 0, rewritten = 0;
   while (true) {

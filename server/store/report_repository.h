@@ -13,10 +13,7 @@
 #include "shared/deadlines.h"
 #include "shared/report.h"
 #include "shared/workflow.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -27,62 +24,59 @@ class ReportRepository {
  public:
   // Inserts the report; false when its tracking ID is already taken (the caller picks
   // another). Other failures throw.
-  static bool insert(SQLite::Database& db, ReportRecord* report);
+  static bool insert(Db& db, ReportRecord* report);
 
   // Writes every mutable column and bumps the version, if the stored version is still
   // `report.version`. False when someone else changed the report first.
-  static bool update(SQLite::Database& db, ReportRecord* report);
+  static bool update(Db& db, ReportRecord* report);
 
   // Appends `event` to the timeline of `report`, given as it is after the event (already
   // written), and links it to the store's audit chain: the link covers the previous event's
   // link, the event and a digest of the report's resulting state (store/audit_chain.h). Every
   // change of a report's state must come with one, in the same transaction. Returns the
   // event's id (what a staff member's files are attached to).
-  static int64_t append_event(SQLite::Database& db, const Secrets& secrets,
-                              const ReportRecord& report, const EventRecord& event);
+  static int64_t append_event(Db& db, const Secrets& secrets, const ReportRecord& report,
+                              const EventRecord& event);
   // The same for a caller that follows the chain's head itself (`head`, moved to the new
   // event; the caller writes it to the store once after a run of events: the bulk load),
   // with the report's state digest (report_state_digest) computed once for its events.
-  static void append_event_after(SQLite::Database& db, const Secrets& secrets, int64_t report_id,
+  static void append_event_after(Db& db, const Secrets& secrets, int64_t report_id,
                                  const std::string& state_digest, const EventRecord& event,
                                  AuditHead* head);
 
-  static std::optional<ReportRecord> find_by_tracking_id(SQLite::Database& db,
-                                                         const std::string& canonical);
-  static std::optional<ReportRecord> find_by_id(SQLite::Database& db, int64_t id);
+  static std::optional<ReportRecord> find_by_tracking_id(Db& db, const std::string& canonical);
+  static std::optional<ReportRecord> find_by_id(Db& db, int64_t id);
 
   // Oldest first. `include_internal` adds the staff-only events.
-  static std::vector<EventRecord> events(SQLite::Database& db, int64_t report_id,
-                                         bool include_internal);
+  static std::vector<EventRecord> events(Db& db, int64_t report_id, bool include_internal);
 
   // One page of reports, soonest deadline first (id order with after_id), and how many match
   // when `total` is not null: exact from the monitoring's counters when the filter is only
   // statuses, agencies and a category (the queues staff open most), otherwise counted up to
   // kCountLimit + 1.
-  static std::vector<ReportRecord> list(SQLite::Database& db, const ReportFilter& filter,
-                                        MatchCount* total);
+  static std::vector<ReportRecord> list(Db& db, const ReportFilter& filter, MatchCount* total);
 
   // Reports the deadline job may have to act on by `today` (see due_action in shared/).
-  static std::vector<int64_t> due_for_jobs(SQLite::Database& db, Date today, int limit);
+  static std::vector<int64_t> due_for_jobs(Db& db, Date today, int limit);
 
-  static int64_t count(SQLite::Database& db);
+  static int64_t count(Db& db);
 
   // Every report in id order with what its newest event recorded (nullopt: it has none),
   // until `fn` returns false; for the audit.
   static void each_with_last_state(
-      SQLite::Database& db,
+      Db& db,
       const std::function<bool(const ReportRecord&, const std::optional<LastEventState>&)>& fn);
 
   // Replaces every stored PIN digest d with wrap(d) (when the digests become keyed, or
   // are cleared after the key was lost); returns how many.
-  static int64_t rewrite_pin_digests(SQLite::Database& db,
+  static int64_t rewrite_pin_digests(Db& db,
                                      const std::function<std::string(const std::string&)>& wrap);
 
-  static void set_notify_citizen(SQLite::Database& db, int64_t id, bool enabled);
+  static void set_notify_citizen(Db& db, int64_t id, bool enabled);
 
   // Records that the stage `ended` of report `r` (as it was during the stage) finished.
-  static void record_stage(SQLite::Database& db, const ReportRecord& r, const StageDeadline& ended,
-                           Date on, int working_days, int64_t now);
+  static void record_stage(Db& db, const ReportRecord& r, const StageDeadline& ended, Date on,
+                           int working_days, int64_t now);
 };
 
 }  // namespace aduan

@@ -21,6 +21,7 @@ constexpr int64_t kMergeAfter = 10000;
 // The digest of the core's matching terms this binary was built with (server/CMakeLists.txt).
 constexpr const char* kMatcherDigest =
 #include "matcher_digest.inc"
+#include "store/db.h"
     ;
 
 // The agency's term: a digit first and the word after, a shape the core's terms of a text do
@@ -39,7 +40,7 @@ std::string document_of(const ReportRecord& r, std::optional<int64_t> agency) {
   return out;
 }
 
-void insert_entry(SQLite::Database& db, int64_t id, const std::string& document) {
+void insert_entry(Db& db, int64_t id, const std::string& document) {
   Prepared q(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
   q.bind(1, id);
   q.bind(2, document);
@@ -50,7 +51,7 @@ void insert_entry(SQLite::Database& db, int64_t id, const std::string& document)
 // search's, emptied here and filled by index_existing; the matcher's, by
 // SimilarReports::index_existing. A contentless index can only remove an entry given the very
 // terms it was made of, so an entry made by other word lists could not be moved.
-void forget_terms_of_other_word_lists(SQLite::Database& db) {
+void forget_terms_of_other_word_lists(Db& db) {
   const std::string built = db.execAndGet("SELECT matcher FROM search_index_version").getString();
   if (built == kMatcherDigest) return;
   db.exec("INSERT INTO report_search(report_search) VALUES('delete-all')");
@@ -110,12 +111,11 @@ QueueSearch ReportSearch::parse(std::string_view typed) {
   return {QueueSearch::Kind::kWords, match};
 }
 
-void ReportSearch::add(SQLite::Database& db, const ReportRecord& r) {
+void ReportSearch::add(Db& db, const ReportRecord& r) {
   insert_entry(db, r.id, document_of(r, r.agency_id));
 }
 
-void ReportSearch::moved(SQLite::Database& db, const ReportRecord& before,
-                         std::optional<int64_t> agency_now) {
+void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64_t> agency_now) {
   if (before.agency_id == agency_now) return;
   Prepared remove(db,
                   "INSERT INTO report_search(report_search, rowid, terms) VALUES('delete', ?, ?)");
@@ -133,7 +133,7 @@ std::string ReportSearch::within_agencies(const std::string& words,
   return words + " AND (" + any + ")";
 }
 
-int64_t ReportSearch::index_existing(SQLite::Database& db) {
+int64_t ReportSearch::index_existing(Db& db) {
   SQLite::Transaction tx(db);
   forget_terms_of_other_word_lists(db);
   // The newest indexed report: FTS5 reads its rowids in order, so this stops at the first.

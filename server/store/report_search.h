@@ -16,9 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -38,12 +36,11 @@ class ReportSearch {
   static QueueSearch parse(std::string_view typed);
 
   // Indexes a report's words and the agency that holds it; called once, when it is filed.
-  static void add(SQLite::Database& db, const ReportRecord& r);
+  static void add(Db& db, const ReportRecord& r);
 
   // Moves a report's entry to the agency it is held by now, when that changed (`before` is
   // the report as it was indexed: same words, its agency then).
-  static void moved(SQLite::Database& db, const ReportRecord& before,
-                    std::optional<int64_t> agency_now);
+  static void moved(Db& db, const ReportRecord& before, std::optional<int64_t> agency_now);
 
   // The MATCH expression of words narrowed to reports held by one of the agencies.
   static std::string within_agencies(const std::string& words,
@@ -53,7 +50,7 @@ class ReportSearch {
   // when the core's matching terms changed since they were built (a binary with other word
   // lists), then indexes the reports filed after the last one indexed. Returns how many
   // reports it indexed.
-  static int64_t index_existing(SQLite::Database& db);
+  static int64_t index_existing(Db& db);
 };
 
 }  // namespace aduan

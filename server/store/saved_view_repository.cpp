@@ -2,11 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
 
-std::vector<SavedView> SavedViewRepository::list(SQLite::Database& db, int64_t user_id) {
+std::vector<SavedView> SavedViewRepository::list(Db& db, int64_t user_id) {
   Prepared q(db,
              "SELECT id, name, query FROM saved_views WHERE user_id = ? "
              "ORDER BY name COLLATE NOCASE, id");
@@ -19,8 +20,7 @@ std::vector<SavedView> SavedViewRepository::list(SQLite::Database& db, int64_t u
   return out;
 }
 
-std::optional<SavedView> SavedViewRepository::save(SQLite::Database& db, int64_t user_id,
-                                                   const std::string& name,
+std::optional<SavedView> SavedViewRepository::save(Db& db, int64_t user_id, const std::string& name,
                                                    const std::string& query, int64_t now) {
   Prepared update(db, "UPDATE saved_views SET query = ? WHERE user_id = ? AND name = ?");
   update.bind(1, query);
@@ -47,7 +47,7 @@ std::optional<SavedView> SavedViewRepository::save(SQLite::Database& db, int64_t
   return SavedView{q.getColumn(0).getInt64(), name, query};
 }
 
-bool SavedViewRepository::remove(SQLite::Database& db, int64_t user_id, int64_t id) {
+bool SavedViewRepository::remove(Db& db, int64_t user_id, int64_t id) {
   Prepared q(db, "DELETE FROM saved_views WHERE user_id = ? AND id = ?");
   q.bind(1, user_id);
   q.bind(2, id);

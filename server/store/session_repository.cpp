@@ -2,11 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
 
-void SessionRepository::insert(SQLite::Database& db, const SessionRecord& s) {
+void SessionRepository::insert(Db& db, const SessionRecord& s) {
   Prepared q(db,
              "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
              "last_seen_at, expires_at) VALUES(?,?,?,?,?,?)");
@@ -19,8 +20,7 @@ void SessionRepository::insert(SQLite::Database& db, const SessionRecord& s) {
   q.exec();
 }
 
-std::optional<SessionRecord> SessionRepository::find(SQLite::Database& db,
-                                                     const std::string& token_hash) {
+std::optional<SessionRecord> SessionRepository::find(Db& db, const std::string& token_hash) {
   Prepared q(db,
              "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
              "expires_at FROM sessions WHERE token_hash = ?");
@@ -31,26 +31,26 @@ std::optional<SessionRecord> SessionRepository::find(SQLite::Database& db,
                        q.getColumn(4).getInt64(),  q.getColumn(5).getInt64()};
 }
 
-void SessionRepository::touch(SQLite::Database& db, const std::string& token_hash, int64_t now) {
+void SessionRepository::touch(Db& db, const std::string& token_hash, int64_t now) {
   Prepared q(db, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?");
   q.bind(1, now);
   q.bind(2, token_hash);
   q.exec();
 }
 
-void SessionRepository::remove(SQLite::Database& db, const std::string& token_hash) {
+void SessionRepository::remove(Db& db, const std::string& token_hash) {
   Prepared q(db, "DELETE FROM sessions WHERE token_hash = ?");
   q.bind(1, token_hash);
   q.exec();
 }
 
-void SessionRepository::remove_for_user(SQLite::Database& db, int64_t user_id) {
+void SessionRepository::remove_for_user(Db& db, int64_t user_id) {
   Prepared q(db, "DELETE FROM sessions WHERE user_id = ?");
   q.bind(1, user_id);
   q.exec();
 }
 
-void SessionRepository::remove_for_user_except(SQLite::Database& db, int64_t user_id,
+void SessionRepository::remove_for_user_except(Db& db, int64_t user_id,
                                                const std::string& keep_token_hash) {
   Prepared q(db, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
   q.bind(1, user_id);
@@ -58,7 +58,7 @@ void SessionRepository::remove_for_user_except(SQLite::Database& db, int64_t use
   q.exec();
 }
 
-int SessionRepository::remove_expired(SQLite::Database& db, int64_t now, int64_t idle_before) {
+int SessionRepository::remove_expired(Db& db, int64_t now, int64_t idle_before) {
   Prepared q(db, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at < ?");
   q.bind(1, now);
   q.bind(2, idle_before);

@@ -5,9 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -22,15 +20,14 @@ struct SessionRecord {
 
 class SessionRepository {
  public:
-  static void insert(SQLite::Database& db, const SessionRecord& s);
-  static std::optional<SessionRecord> find(SQLite::Database& db, const std::string& token_hash);
-  static void touch(SQLite::Database& db, const std::string& token_hash, int64_t now);
-  static void remove(SQLite::Database& db, const std::string& token_hash);
-  static void remove_for_user(SQLite::Database& db, int64_t user_id);
+  static void insert(Db& db, const SessionRecord& s);
+  static std::optional<SessionRecord> find(Db& db, const std::string& token_hash);
+  static void touch(Db& db, const std::string& token_hash, int64_t now);
+  static void remove(Db& db, const std::string& token_hash);
+  static void remove_for_user(Db& db, int64_t user_id);
   // Every session of the account but the one with `keep_token_hash`.
-  static void remove_for_user_except(SQLite::Database& db, int64_t user_id,
-                                     const std::string& keep_token_hash);
-  static int remove_expired(SQLite::Database& db, int64_t now, int64_t idle_before);
+  static void remove_for_user_except(Db& db, int64_t user_id, const std::string& keep_token_hash);
+  static int remove_expired(Db& db, int64_t now, int64_t idle_before);
 };
 
 }  // namespace aduan

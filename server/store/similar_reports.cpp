@@ -8,6 +8,7 @@
 
 #include "model/known_places.h"
 #include "shared/similarity.h"
+#include "store/db.h"
 #include "store/prepared.h"
 #include "store/status_sql.h"
 #include "store/term_links.h"
@@ -36,7 +37,7 @@ std::string text_of(const ReportRecord& r) { return r.title + "\n" + r.body; }
 // Inverse document frequencies from term_counts, looked up once per term.
 class Weights {
  public:
-  explicit Weights(SQLite::Database& db) : db_(db) { total_ = std::max<int64_t>(1, count("")); }
+  explicit Weights(Db& db) : db_(db) { total_ = std::max<int64_t>(1, count("")); }
   int64_t count(const std::string& term) {
     const auto it = counts_.find(term);
     if (it != counts_.end()) return it->second;
@@ -51,14 +52,14 @@ class Weights {
   }
 
  private:
-  SQLite::Database& db_;
+  Db& db_;
   int64_t total_ = 1;
   std::unordered_map<std::string, int64_t> counts_;
 };
 
 }  // namespace
 
-void SimilarReports::add(SQLite::Database& db, const ReportRecord& r) {
+void SimilarReports::add(Db& db, const ReportRecord& r) {
   if (!indexable(r)) return;
   Prepared q(db, "INSERT OR IGNORE INTO report_terms (term, report_id) VALUES (?, ?)");
   auto post = [&](const std::string& term) {
@@ -71,7 +72,7 @@ void SimilarReports::add(SQLite::Database& db, const ReportRecord& r) {
   for (const std::string& term : matching_terms(text_of(r))) post(term);
 }
 
-int64_t SimilarReports::index_existing(SQLite::Database& db) {
+int64_t SimilarReports::index_existing(Db& db) {
   if (db.execAndGet("SELECT terms_indexed FROM tally_settings").getInt()) return 0;
   SQLite::Transaction tx(db);
   int64_t done = 0;
@@ -90,7 +91,7 @@ int64_t SimilarReports::index_existing(SQLite::Database& db) {
   return done;
 }
 
-std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const SimilarQuery& q) {
+std::vector<SimilarMatch> SimilarReports::find(Db& db, const SimilarQuery& q) {
   const PlaceNames& places = known_places(q.region_code);
   const ReportTerms wanted = analyse_text(q.text, places);
   if (wanted.terms.empty()) return {};
@@ -211,7 +212,7 @@ std::vector<SimilarMatch> SimilarReports::find(SQLite::Database& db, const Simil
   return out;
 }
 
-void SimilarReports::learn_duplicate(SQLite::Database& db, const ReportRecord& original,
+void SimilarReports::learn_duplicate(Db& db, const ReportRecord& original,
                                      const ReportRecord& duplicate, int64_t now) {
   if (original.confidential || duplicate.confidential) return;
   const PlaceNames& places = known_places(original.location.region_code);

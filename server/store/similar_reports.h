@@ -9,11 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "store/db.h"
 #include "store/report_repository.h"
-
-namespace SQLite {
-class Database;
-}
 
 namespace aduan {
 
@@ -40,21 +37,21 @@ struct SimilarMatch {
 class SimilarReports {
  public:
   // Indexes a report that is open and not confidential; others are left out.
-  static void add(SQLite::Database& db, const ReportRecord& r);
+  static void add(Db& db, const ReportRecord& r);
 
   // Indexes the open, non-confidential reports of a store that has none indexed yet (the
   // first start after the index was added). Returns how many.
-  static int64_t index_existing(SQLite::Database& db);
+  static int64_t index_existing(Db& db);
 
   // The best matches, best first.
-  static std::vector<SimilarMatch> find(SQLite::Database& db, const SimilarQuery& q);
+  static std::vector<SimilarMatch> find(Db& db, const SimilarQuery& q);
 
   // Staff archived `duplicate` as a duplicate of `original`: the terms that differ between
   // the two are linked (server/store/term_links.h), so that later reports written the way one of
   // them was find the other kind. Nothing is learned from a confidential report: its words
   // stay out of a table that reviewers read.
-  static void learn_duplicate(SQLite::Database& db, const ReportRecord& original,
-                              const ReportRecord& duplicate, int64_t now);
+  static void learn_duplicate(Db& db, const ReportRecord& original, const ReportRecord& duplicate,
+                              int64_t now);
 };
 
 }  // namespace aduan

@@ -15,6 +15,7 @@
 #include "base/storage_error.h"
 #include "store/audit_chain.h"
 #include "store/catalog_repository.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -48,7 +49,7 @@ std::unique_ptr<Connection> open_connection(const std::string& path, bool writer
 
 }  // namespace
 
-int apply_migrations(SQLite::Database& db) {
+int apply_migrations(Db& db) {
   std::vector<EmbeddedFile> files(embedded_migrations().begin(), embedded_migrations().end());
   std::sort(files.begin(), files.end(),
             [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });
@@ -65,46 +66,6 @@ int apply_migrations(SQLite::Database& db) {
     ++applied;
   }
   return applied;
-}
-
-Store::Store(const std::string& path, int readers) : path_(path) {
-  writer_ = open_connection(path, true);
-  apply_migrations(*writer_);
-  // The years of national holidays this binary ships that the store has not seen yet, as
-  // provisional ones (docs/operations.md, "Holidays").
-  load_shipped_holidays(*writer_);
-  for (int i = 0; i < std::max(1, readers); ++i) {
-    idle_readers_.push_back(open_connection(path, false));
-  }
-}
-
-Store::Store(const std::string& path, int readers, const std::string& key_path)
-    : Store(path, readers) {
-  const std::string check = stored_key_check(*writer_);
-  if (check.empty()) {
-    secrets_ = std::make_unique<const Secrets>(Secrets::load_or_create(key_path));
-    adopt_audit_key(*writer_, *secrets_, StoredPins::kWrap);
-    return;
-  }
-  // A new key would make every link and every PIN unverifiable: only the store's own.
-  try {
-    secrets_ = std::make_unique<const Secrets>(Secrets::load(key_path));
-  } catch (const KeyFileError& e) {
-    throw KeyFileError(std::string(e.what()) + "; " + path +
-                       " was linked with an audit key: restore that key from its backup "
-                       "(docs/operations.md, \"The audit key\")");
-  }
-  if (secrets_->check() != check) {
-    throw KeyFileError("the audit key " + key_path + " is not the key " + path +
-                       " was linked with (docs/operations.md, \"The audit key\")");
-  }
-}
-
-Store::~Store() = default;
-
-const Secrets& Store::secrets() const {
-  if (!secrets_) throw std::logic_error("the store was opened without its audit key");
-  return *secrets_;
 }
 
 namespace {
@@ -157,7 +118,50 @@ std::exception_ptr classify(std::exception_ptr error, const std::string& path,
 
 }  // namespace
 
-void Store::write(const std::function<void(SQLite::Database&)>& fn) {
+// A file that cannot be opened or migrated is a storage fault like any other (classify).
+Store::Store(const std::string& path, int readers) try : path_(path) {
+  writer_ = open_connection(path, true);
+  apply_migrations(*writer_);
+  // The years of national holidays this binary ships that the store has not seen yet, as
+  // provisional ones (docs/operations.md, "Holidays").
+  load_shipped_holidays(*writer_);
+  for (int i = 0; i < std::max(1, readers); ++i) {
+    idle_readers_.push_back(open_connection(path, false));
+  }
+} catch (...) {
+  std::rethrow_exception(classify(std::current_exception(), path));
+}
+
+Store::Store(const std::string& path, int readers, const std::string& key_path)
+    : Store(path, readers) {
+  const std::string check = stored_key_check(*writer_);
+  if (check.empty()) {
+    secrets_ = std::make_unique<const Secrets>(Secrets::load_or_create(key_path));
+    adopt_audit_key(*writer_, *secrets_, StoredPins::kWrap);
+    return;
+  }
+  // A new key would make every link and every PIN unverifiable: only the store's own.
+  try {
+    secrets_ = std::make_unique<const Secrets>(Secrets::load(key_path));
+  } catch (const KeyFileError& e) {
+    throw KeyFileError(std::string(e.what()) + "; " + path +
+                       " was linked with an audit key: restore that key from its backup "
+                       "(docs/operations.md, \"The audit key\")");
+  }
+  if (secrets_->check() != check) {
+    throw KeyFileError("the audit key " + key_path + " is not the key " + path +
+                       " was linked with (docs/operations.md, \"The audit key\")");
+  }
+}
+
+Store::~Store() = default;
+
+const Secrets& Store::secrets() const {
+  if (!secrets_) throw std::logic_error("the store was opened without its audit key");
+  return *secrets_;
+}
+
+void Store::write(const std::function<void(Db&)>& fn) {
   std::lock_guard lock(write_mutex_);
   try {
     fn(*writer_);
@@ -167,12 +171,12 @@ void Store::write(const std::function<void(SQLite::Database&)>& fn) {
 }
 
 struct Store::GroupedWrite {
-  const std::function<void(SQLite::Database&)>* fn;
+  const std::function<void(Db&)>* fn;
   bool done = false;
   std::exception_ptr error;
 };
 
-void Store::write_grouped(const std::function<void(SQLite::Database&)>& fn) {
+void Store::write_grouped(const std::function<void(Db&)>& fn) {
   GroupedWrite mine{&fn};
   std::unique_lock lock(group_mutex_);
   group_pending_.push_back(&mine);
@@ -236,7 +240,7 @@ void Store::lead_group() {
   }
 }
 
-void Store::read(const std::function<void(SQLite::Database&)>& fn) {
+void Store::read(const std::function<void(Db&)>& fn) {
   std::unique_ptr<Connection> db;
   {
     std::unique_lock lock(pool_mutex_);
@@ -273,9 +277,32 @@ void Store::read(const std::function<void(SQLite::Database&)>& fn) {
   }
 }
 
+StoreSnapshot::StoreSnapshot(const std::string& path) try
+    : path_(path), db_(std::make_unique<Db>(path, SQLite::OPEN_READONLY)) {
+} catch (...) {
+  std::rethrow_exception(classify(std::current_exception(), path, Access::kRead));
+}
+
+StoreSnapshot::~StoreSnapshot() = default;
+
+int StoreSnapshot::schema_version() {
+  int version = 0;
+  read([&](Db& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
+  return version;
+}
+
+void StoreSnapshot::read(const std::function<void(Db&)>& fn) {
+  try {
+    Transaction snapshot(*db_);
+    fn(*db_);
+  } catch (...) {
+    std::rethrow_exception(classify(std::current_exception(), path_, Access::kRead));
+  }
+}
+
 int Store::schema_version() {
   int version = 0;
-  read([&](SQLite::Database& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
+  read([&](Db& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
   return version;
 }
 

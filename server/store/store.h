@@ -9,9 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -22,7 +20,7 @@ class Store {
  public:
   // Opens (creating if needed) the file at `path` in WAL mode, applies every pending
   // migration and loads the shipped holiday years it has not seen (load_shipped_holidays). Throws
-  // SQLite::Exception when the file cannot be opened or migrated.
+  // StorageError when the file cannot be opened or migrated.
   explicit Store(const std::string& path, int readers = 4);
   // The same, with the store's audit key from the file at `key_path` (base/secrets.h). The file
   // is created there when the store has never been linked with a key; the first start with
@@ -35,18 +33,18 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   // Runs `fn` with the writer connection; only one writer runs at a time. `fn` opens its
-  // own SQLite::Transaction so that an exception rolls everything back.
-  void write(const std::function<void(SQLite::Database&)>& fn);
+  // own Transaction (store/db.h) so that an exception rolls everything back.
+  void write(const std::function<void(Db&)>& fn);
 
   // Group commit: runs `fn` inside a transaction shared with the other grouped writes that
   // arrive meanwhile, each in a savepoint of its own, and returns once that transaction is
   // committed (durable, one fsync for the group). `fn` must not open a transaction. When
   // `fn` throws, its savepoint is rolled back, the others commit, and the exception comes
   // back to this caller; when the commit fails, every caller in the group gets the error.
-  void write_grouped(const std::function<void(SQLite::Database&)>& fn);
+  void write_grouped(const std::function<void(Db&)>& fn);
 
   // Runs `fn` with a read-only connection from the pool.
-  void read(const std::function<void(SQLite::Database&)>& fn);
+  void read(const std::function<void(Db&)>& fn);
 
   int schema_version();
   const std::string& path() const { return path_; }
@@ -71,8 +69,26 @@ class Store {
   std::unique_ptr<const Secrets> secrets_;
 };
 
+// A store file opened read-only, for a command that inspects a store that may be in use
+// (aduan audit verify). The engine's errors come out as StorageError, as from a Store.
+class StoreSnapshot {
+ public:
+  explicit StoreSnapshot(const std::string& path);
+  ~StoreSnapshot();
+  StoreSnapshot(const StoreSnapshot&) = delete;
+  StoreSnapshot& operator=(const StoreSnapshot&) = delete;
+
+  int schema_version();
+  // Runs `fn` in one read transaction: one consistent picture of a store others may write.
+  void read(const std::function<void(Db&)>& fn);
+
+ private:
+  std::string path_;
+  std::unique_ptr<Db> db_;
+};
+
 // Applies the embedded migrations newer than the file's user_version, each in its own
 // transaction. Returns the number applied.
-int apply_migrations(SQLite::Database& db);
+int apply_migrations(Db& db);
 
 }  // namespace aduan

@@ -5,11 +5,12 @@
 #include <cstdlib>
 #include <string>
 
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan::tallies {
 
-void recount(SQLite::Database& db) {
+void recount(Db& db) {
   // The month counter (year * 12 + month - 1) of the day counter in `period`.
   const std::string month_of_day =
       "CAST(strftime('%Y', period * 86400, 'unixepoch') AS INTEGER) * 12 + "
@@ -42,7 +43,7 @@ void recount(SQLite::Database& db) {
           "INSERT INTO term_counts SELECT term, count(*) FROM report_terms GROUP BY term;");
 }
 
-bool prepare(SQLite::Database& db, int utc_offset_minutes) {
+bool prepare(Db& db, int utc_offset_minutes) {
   Prepared current(db, "SELECT utc_offset_seconds, live FROM tally_settings");
   current.executeStep();
   const bool fit = current.getColumn(0).getInt64() == int64_t{utc_offset_minutes} * 60 &&
@@ -55,22 +56,22 @@ bool prepare(SQLite::Database& db, int utc_offset_minutes) {
   return true;
 }
 
-void resume(SQLite::Database& db, int utc_offset_minutes) {
+void resume(Db& db, int utc_offset_minutes) {
   Prepared set(db, "UPDATE tally_settings SET utc_offset_seconds = ?, live = 1");
   set.bind(1, int64_t{utc_offset_minutes} * 60);
   set.exec();
   recount(db);
 }
 
-void suspend(SQLite::Database& db) { db.exec("UPDATE tally_settings SET live = 0"); }
+void suspend(Db& db) { db.exec("UPDATE tally_settings SET live = 0"); }
 
-void rebuild(SQLite::Database& db) {
+void rebuild(Db& db) {
   SQLite::Transaction tx(db);
   recount(db);
   tx.commit();
 }
 
-ReportCounts sum_reports(SQLite::Database& db, Date from, Date to, const std::string& extra) {
+ReportCounts sum_reports(Db& db, Date from, Date to, const std::string& extra) {
   ReportCounts c;
   // "+dimension" keeps SQLite on the primary key's range of days; the dimension index would
   // read every day there is.
@@ -144,7 +145,7 @@ std::string condition(const std::vector<Range>& ranges) {
   return out + ")";
 }
 
-std::map<std::string, int64_t> status_totals(SQLite::Database& db) {
+std::map<std::string, int64_t> status_totals(Db& db) {
   Prepared q(db,
              "SELECT value, sum(n) FROM report_tallies WHERE grain = 1 AND "
              "dimension = 'status' GROUP BY value");

@@ -9,31 +9,28 @@
 #include <vector>
 
 #include "shared/date.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan::tallies {
 
 // Makes the counters fit to serve: counted in the deployment's UTC offset and kept live by
 // the triggers. Rebuilds them when the offset changed or a bulk load left them switched off.
 // Returns whether it rebuilt.
-bool prepare(SQLite::Database& db, int utc_offset_minutes);
+bool prepare(Db& db, int utc_offset_minutes);
 
 // Switches the triggers off for a bulk load; resume() (or prepare() at the next start)
 // recounts and switches them back on.
-void suspend(SQLite::Database& db);
+void suspend(Db& db);
 // Counts in this UTC offset, recounts and switches the triggers on, in the caller's
 // transaction.
-void resume(SQLite::Database& db, int utc_offset_minutes);
+void resume(Db& db, int utc_offset_minutes);
 
 // Recounts every counter, in the caller's transaction.
-void recount(SQLite::Database& db);
+void recount(Db& db);
 
 // Recounts every counter from the reports, their events and stage records, in one
 // transaction.
-void rebuild(SQLite::Database& db);
+void rebuild(Db& db);
 
 // A stretch of counters: grain 0 counts days (days since 1970-01-01), grain 1 months
 // (year * 12 + month - 1); `first` and `last` are both included.
@@ -64,11 +61,11 @@ struct ReportCounts {
 
 // Sums the report counters of [from, to] that also meet `extra` (SQL terms on the columns
 // of report_tallies, starting with " AND ", or empty).
-ReportCounts sum_reports(SQLite::Database& db, Date from, Date to, const std::string& extra);
+ReportCounts sum_reports(Db& db, Date from, Date to, const std::string& extra);
 
 // Every report by its current status, from the month counters: a few hundred rows, not a
 // million reports. Only statuses some report has are in it.
-std::map<std::string, int64_t> status_totals(SQLite::Database& db);
+std::map<std::string, int64_t> status_totals(Db& db);
 
 int64_t month_of(Date d);
 Date first_day_of_month(int64_t month);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "shared/similarity.h"
+#include "store/db.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -41,8 +42,8 @@ std::vector<std::pair<std::string, double>> LinkTable::linked_to(const std::stri
   return it == by_term_.end() ? std::vector<std::pair<std::string, double>>{} : it->second;
 }
 
-void TermLinks::teach(SQLite::Database& db,
-                      const std::vector<std::pair<std::string, std::string>>& pairs, int64_t now) {
+void TermLinks::teach(Db& db, const std::vector<std::pair<std::string, std::string>>& pairs,
+                      int64_t now) {
   if (pairs.empty()) return;
   Prepared q(db,
              "INSERT INTO term_links (term, linked, marks, updated_at) VALUES (?, ?, 1, ?) "
@@ -65,7 +66,7 @@ void TermLinks::teach(SQLite::Database& db,
   trim.exec();
 }
 
-LinkTable TermLinks::load(SQLite::Database& db, const std::vector<std::string>& terms) {
+LinkTable TermLinks::load(Db& db, const std::vector<std::string>& terms) {
   LinkTable out;
   Prepared q(db,
              "SELECT linked, marks FROM term_links WHERE term = ?1 AND rejected = 0 "
@@ -82,7 +83,7 @@ LinkTable TermLinks::load(SQLite::Database& db, const std::vector<std::string>& 
   return out;
 }
 
-std::vector<TermLinkRow> TermLinks::list(SQLite::Database& db, int64_t limit, int64_t offset) {
+std::vector<TermLinkRow> TermLinks::list(Db& db, int64_t limit, int64_t offset) {
   Prepared q(db,
              "SELECT term, linked, marks, rejected, updated_at FROM term_links "
              "ORDER BY marks DESC, updated_at DESC, term, linked LIMIT ? OFFSET ?");
@@ -93,12 +94,12 @@ std::vector<TermLinkRow> TermLinks::list(SQLite::Database& db, int64_t limit, in
   return out;
 }
 
-int64_t TermLinks::count(SQLite::Database& db) {
+int64_t TermLinks::count(Db& db) {
   Prepared q(db, "SELECT count(*) FROM term_links");
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
-std::optional<TermLinkRow> TermLinks::review(SQLite::Database& db, const std::string& term,
+std::optional<TermLinkRow> TermLinks::review(Db& db, const std::string& term,
                                              const std::string& linked, bool rejected,
                                              int64_t now) {
   const std::string& a = term < linked ? term : linked;

@@ -11,10 +11,7 @@
 #include <vector>
 
 #include "model/term_link.h"
-
-namespace SQLite {
-class Database;
-}
+#include "store/db.h"
 
 namespace aduan {
 
@@ -40,19 +37,19 @@ class TermLinks {
  public:
   // One mark more for each pair (not for rejected ones), then the table is trimmed to
   // kMaxTermLinks. Run inside the caller's transaction.
-  static void teach(SQLite::Database& db,
-                    const std::vector<std::pair<std::string, std::string>>& pairs, int64_t now);
+  static void teach(Db& db, const std::vector<std::pair<std::string, std::string>>& pairs,
+                    int64_t now);
 
   // The unrejected links of `terms`.
-  static LinkTable load(SQLite::Database& db, const std::vector<std::string>& terms);
+  static LinkTable load(Db& db, const std::vector<std::string>& terms);
 
   // For review: the most taught first, `limit` from `offset`; and how many there are.
-  static std::vector<TermLinkRow> list(SQLite::Database& db, int64_t limit, int64_t offset);
-  static int64_t count(SQLite::Database& db);
+  static std::vector<TermLinkRow> list(Db& db, int64_t limit, int64_t offset);
+  static int64_t count(Db& db);
 
   // Rejects a pair (or takes the rejection back). The pair as it is now; nullopt when the
   // store does not hold it.
-  static std::optional<TermLinkRow> review(SQLite::Database& db, const std::string& term,
+  static std::optional<TermLinkRow> review(Db& db, const std::string& term,
                                            const std::string& linked, bool rejected, int64_t now);
 };
 

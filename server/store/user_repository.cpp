@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/db.h"
 #include "store/prepared.h"
 #include "store/status_sql.h"
 
@@ -30,7 +31,7 @@ User read_user(Prepared& q) {
 
 }  // namespace
 
-int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now) {
+int64_t UserRepository::insert(Db& db, const User& u, int64_t now) {
   Prepared q(db,
              "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
              "disabled, created_at, email, phone, must_change_password) "
@@ -53,22 +54,21 @@ int64_t UserRepository::insert(SQLite::Database& db, const User& u, int64_t now)
   return db.getLastInsertRowid();
 }
 
-std::optional<User> UserRepository::find_by_username(SQLite::Database& db,
-                                                     const std::string& username) {
+std::optional<User> UserRepository::find_by_username(Db& db, const std::string& username) {
   Prepared q(db, std::string(kColumns) + "WHERE username = ?");
   q.bind(1, username);
   if (!q.executeStep()) return std::nullopt;
   return read_user(q);
 }
 
-std::optional<User> UserRepository::find_by_id(SQLite::Database& db, int64_t id) {
+std::optional<User> UserRepository::find_by_id(Db& db, int64_t id) {
   Prepared q(db, std::string(kColumns) + "WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read_user(q);
 }
 
-bool UserRepository::set_password_hash(SQLite::Database& db, const std::string& username,
+bool UserRepository::set_password_hash(Db& db, const std::string& username,
                                        const std::string& hash) {
   Prepared q(db, "UPDATE users SET password_hash = ? WHERE username = ?");
   q.bind(1, hash);
@@ -76,16 +76,14 @@ bool UserRepository::set_password_hash(SQLite::Database& db, const std::string& 
   return q.exec() > 0;
 }
 
-bool UserRepository::set_disabled(SQLite::Database& db, const std::string& username,
-                                  bool disabled) {
+bool UserRepository::set_disabled(Db& db, const std::string& username, bool disabled) {
   Prepared q(db, "UPDATE users SET disabled = ? WHERE username = ?");
   q.bind(1, disabled ? 1 : 0);
   q.bind(2, username);
   return q.exec() > 0;
 }
 
-std::vector<User> UserRepository::agency_staff(SQLite::Database& db,
-                                               const std::vector<int64_t>& agencies) {
+std::vector<User> UserRepository::agency_staff(Db& db, const std::vector<int64_t>& agencies) {
   std::vector<User> out;
   if (agencies.empty()) return out;
   std::string in;
@@ -99,19 +97,18 @@ std::vector<User> UserRepository::agency_staff(SQLite::Database& db,
   return out;
 }
 
-int64_t UserRepository::count(SQLite::Database& db) {
+int64_t UserRepository::count(Db& db) {
   return db.execAndGet("SELECT count(*) FROM users").getInt64();
 }
 
-std::vector<User> UserRepository::list_all(SQLite::Database& db) {
+std::vector<User> UserRepository::list_all(Db& db) {
   std::vector<User> out;
   Prepared q(db, std::string(kColumns) + "ORDER BY username");
   while (q.executeStep()) out.push_back(read_user(q));
   return out;
 }
 
-void UserRepository::set_password(SQLite::Database& db, int64_t id, const std::string& hash,
-                                  bool must_change) {
+void UserRepository::set_password(Db& db, int64_t id, const std::string& hash, bool must_change) {
   Prepared q(db, "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?");
   q.bind(1, hash);
   q.bind(2, must_change ? 1 : 0);
@@ -119,21 +116,21 @@ void UserRepository::set_password(SQLite::Database& db, int64_t id, const std::s
   q.exec();
 }
 
-void UserRepository::set_disabled_by_id(SQLite::Database& db, int64_t id, bool disabled) {
+void UserRepository::set_disabled_by_id(Db& db, int64_t id, bool disabled) {
   Prepared q(db, "UPDATE users SET disabled = ? WHERE id = ?");
   q.bind(1, disabled ? 1 : 0);
   q.bind(2, id);
   q.exec();
 }
 
-void UserRepository::record_login(SQLite::Database& db, int64_t id, int64_t now) {
+void UserRepository::record_login(Db& db, int64_t id, int64_t now) {
   Prepared q(db, "UPDATE users SET last_login_at = ? WHERE id = ?");
   q.bind(1, now);
   q.bind(2, id);
   q.exec();
 }
 
-void UserRepository::update_profile(SQLite::Database& db, const User& user) {
+void UserRepository::update_profile(Db& db, const User& user) {
   Prepared q(db,
              "UPDATE users SET display_name = ?, role = ?, agency_id = ?, email = ? WHERE id = ?");
   q.bind(1, user.display_name);
@@ -148,7 +145,7 @@ void UserRepository::update_profile(SQLite::Database& db, const User& user) {
   q.exec();
 }
 
-int64_t UserRepository::open_assigned(SQLite::Database& db, int64_t id) {
+int64_t UserRepository::open_assigned(Db& db, int64_t id) {
   Prepared q(db, "SELECT count(*) FROM reports WHERE assigned_user_id = ? AND status IN " +
                      status_sql_list(is_open));
   q.bind(1, id);
@@ -156,7 +153,7 @@ int64_t UserRepository::open_assigned(SQLite::Database& db, int64_t id) {
   return q.getColumn(0).getInt64();
 }
 
-int64_t UserRepository::active_with_role(SQLite::Database& db, Role role) {
+int64_t UserRepository::active_with_role(Db& db, Role role) {
   Prepared q(db, "SELECT count(*) FROM users WHERE disabled = 0 AND role = ?");
   q.bind(1, std::string(to_string(role)));
   q.executeStep();

@@ -11,6 +11,7 @@
 #include <random>
 #include <thread>
 
+#include "store/db_engine.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -69,7 +70,7 @@ class Crash : public ::testing::Test {
   }
 
   std::map<std::string, std::string> outbox() {
-    SQLite::Database db(db_.string(), SQLite::OPEN_READONLY);
+    Db db(db_.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db, "SELECT message_id, status FROM notifications WHERE channel = 'email'");
     std::map<std::string, std::string> out;
     while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();

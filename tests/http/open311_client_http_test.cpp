@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "store/db_engine.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 
@@ -142,7 +143,7 @@ class Open311Client : public ::testing::Test {
     return json::parse(res->body);
   }
   std::string sql(const std::filesystem::path& db, const std::string& query) {
-    SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
+    Db d(db.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(d, query);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   }

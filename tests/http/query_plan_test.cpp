@@ -31,7 +31,7 @@ class QueryPlans : public ::testing::Test {
   std::vector<std::string> plans_of(const std::function<void()>& request) {
     StatementLog log;
     request();
-    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READONLY);
+    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const std::string& sql : log.take()) {

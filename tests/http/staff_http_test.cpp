@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "services/staff_service.h"
+#include "store/db_engine.h"
 #include "store/report_search.h"
 #include "support/test_server.h"
 
@@ -323,7 +324,7 @@ TEST_F(Lifecycle, QueueTotalsAreTheReportsThatMatchAsReportsMove) {
   ASSERT_EQ(
       act(dpupr, ids[1], {{"action", "resolve"}, {"note", "Sudah diperbaiki tim kami."}}).status,
       200);
-  SQLite::Database db(server.db_path().string());
+  Db db(server.db_path().string());
   auto stored = [&](const std::string& where) {
     return db.execAndGet("SELECT count(*) FROM reports r WHERE " + where).getInt64();
   };
@@ -387,7 +388,7 @@ TEST_F(Lifecycle, QueueSortsByAgeUpdateAndFollowers) {
   }
   {
     // Followers come from citizens confirming a contact; here two reports simply have some.
-    SQLite::Database db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
     db.exec(
         "UPDATE reports SET followers = 7 WHERE id = (SELECT min(id) FROM reports WHERE status = "
         "'submitted')");
@@ -532,7 +533,7 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   }
   // What was moved left nothing behind: each agency's term is in as many entries as the
   // agency holds reports, and FTS5's own check of the index passes.
-  server.app().store().write([](SQLite::Database& db) {
+  server.app().store().write([](Db& db) {
     SQLite::Statement agencies(db,
                                "SELECT id, (SELECT count(*) FROM reports r "
                                "WHERE r.agency_id = a.id) FROM agencies a");

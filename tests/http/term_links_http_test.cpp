@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/similarity.h"
+#include "store/db_engine.h"
 #include "store/store.h"
 #include "store/term_links.h"
 #include "support/test_server.h"
@@ -184,7 +185,7 @@ TEST(TermLinks, TheTableKeepsItsBoundAndDropsTheLeastTaughtFirst) {
   std::filesystem::remove(path);
   {
     Store store(path.string(), 1);
-    store.write([](SQLite::Database& db) {
+    store.write([](Db& db) {
       SQLite::Transaction tx(db);
       std::vector<std::pair<std::string, std::string>> twice{{"aaa", "bbb"}};
       TermLinks::teach(db, twice, 1);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "shared/tracking_id.h"
+#include "store/db_engine.h"
 #include "store/report_repository.h"
 #include "support/test_server.h"
 
@@ -135,7 +136,7 @@ TEST(Export, StaffCsvIsStreamedScopedAndSafeForSpreadsheets) {
 TEST(Export, ManyRowsArriveWhole) {
   TestServer server;
   // 1200 reports through the same storage code, in one transaction.
-  server.app().store().write([&](SQLite::Database& db) {
+  server.app().store().write([&](Db& db) {
     SQLite::Transaction tx(db);
     for (int i = 0; i < 1200; ++i) {
       ReportRecord r;

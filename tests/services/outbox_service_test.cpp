@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "notify/notification_sender.h"
+#include "store/db_engine.h"
 #include "store/outbox_repository.h"
 #include "support/service_store.h"
 
@@ -22,7 +23,7 @@ int64_t queue_failed(Store& store, const std::string& recipient, bool to_citizen
   m.to_citizen = to_citizen;
   m.subject = "Laporan ADU-TEST: jalan berlubang";
   m.body = "Isi pesan dengan PIN 12345678";
-  store.write([&](SQLite::Database& db) {
+  store.write([&](Db& db) {
     OutboxRepository::insert(db, &m);
     OutboxRepository::mark_failed(db, m.id, 5, error);
   });

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include "store/db_engine.h"
 #include "store/user_repository.h"
 #include "support/service_store.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 int64_t add_coordinator(ServiceStore& s, const std::string& username) {
   int64_t id = 0;
-  s.store().write([&](SQLite::Database& db) {
+  s.store().write([&](Db& db) {
     User u;
     u.username = username;
     u.display_name = username;

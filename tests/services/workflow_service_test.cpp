@@ -12,6 +12,7 @@
 #include "services/report_service.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
+#include "store/db_engine.h"
 #include "store/report_repository.h"
 #include "store/tallies.h"
 #include "store/user_repository.h"
@@ -23,7 +24,7 @@ namespace {
 class ReportLife : public ::testing::Test {
  protected:
   void SetUp() override {
-    s_.store().write([&](SQLite::Database& db) {
+    s_.store().write([&](Db& db) {
       tallies::prepare(db, settings_.utc_offset_minutes);
       agency_ = CatalogRepository::upsert_agency(db, "DPUPR", "Dinas PUPR", std::nullopt);
       other_ = CatalogRepository::upsert_agency(db, "PDAM", "PDAM Intan Banjar", std::nullopt);
@@ -56,7 +57,7 @@ class ReportLife : public ::testing::Test {
 
   ReportRecord load(const std::string& tracking_id) {
     std::optional<ReportRecord> r;
-    s_.store().read([&](SQLite::Database& db) {
+    s_.store().read([&](Db& db) {
       r = ReportRepository::find_by_tracking_id(db, parse_tracking_id(tracking_id).canonical);
     });
     EXPECT_TRUE(r);

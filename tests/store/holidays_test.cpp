@@ -11,6 +11,7 @@
 #include "base/embedded.h"
 #include "formats/holiday_csv.h"
 #include "store/catalog_repository.h"
+#include "store/db_engine.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -50,7 +51,7 @@ TEST(ShippedHolidays, EveryShippedFileParsesWhole) {
 
 TEST_F(HolidayYears, AFreshStoreCountsTheShippedYearsButConfirmsNone) {
   Store store(path, 1);
-  store.read([&](SQLite::Database& db) {
+  store.read([&](Db& db) {
     const auto c = CatalogRepository::catalogue(db);
     // New Year and Isra Mikraj 2027 are holidays: a deadline crossing into 2027 skips them.
     EXPECT_FALSE(c->calendar.is_working_day(d("2027-01-01")));
@@ -71,12 +72,12 @@ TEST_F(HolidayYears, AFreshStoreCountsTheShippedYearsButConfirmsNone) {
 TEST_F(HolidayYears, ConfirmingAYearAndKeepingAnAdminsRemoval) {
   {
     Store store(path, 1);
-    store.write([&](SQLite::Database& db) {
+    store.write([&](Db& db) {
       EXPECT_TRUE(CatalogRepository::confirm_holiday_year(db, 2027, "sysadmin", 1800000000));
       EXPECT_FALSE(CatalogRepository::confirm_holiday_year(db, 2031, "sysadmin", 1800000000));
       EXPECT_TRUE(CatalogRepository::remove_holiday(db, d("2028-01-26")));
     });
-    store.read([&](SQLite::Database& db) {
+    store.read([&](Db& db) {
       const auto c = CatalogRepository::catalogue(db);
       EXPECT_EQ(c->confirmed_holiday_years, (std::vector<int>{2027}));
       EXPECT_TRUE(unconfirmed_holiday_years(*c, d("2027-01-04"), d("2027-03-01")).empty());
@@ -93,7 +94,7 @@ TEST_F(HolidayYears, ConfirmingAYearAndKeepingAnAdminsRemoval) {
   }
   // The next start loads nothing again: the holiday the admin removed stays removed.
   Store again(path, 1);
-  again.read([&](SQLite::Database& db) {
+  again.read([&](Db& db) {
     const auto c = CatalogRepository::catalogue(db);
     EXPECT_TRUE(c->calendar.is_working_day(d("2028-01-26")));
     EXPECT_FALSE(c->calendar.is_working_day(d("2027-01-05")));
@@ -105,7 +106,7 @@ TEST_F(HolidayYears, ConfirmingAYearAndKeepingAnAdminsRemoval) {
 // beside it, provisional.
 TEST_F(HolidayYears, AnOlderStoresNationalHolidaysCountAsConfirmed) {
   {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    Db db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     std::vector<EmbeddedFile> files(embedded_migrations().begin(), embedded_migrations().end());
     std::sort(files.begin(), files.end(),
               [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });
@@ -120,7 +121,7 @@ TEST_F(HolidayYears, AnOlderStoresNationalHolidaysCountAsConfirmed) {
         "'cuti_bersama'), ('2027-04-10', 'Hari Jadi Kabupaten', 'local')");
   }
   Store store(path, 1);
-  store.read([&](SQLite::Database& db) {
+  store.read([&](Db& db) {
     const auto c = CatalogRepository::catalogue(db);
     EXPECT_EQ(c->confirmed_holiday_years, (std::vector<int>{2026}));
     // 2026 was the admin's: the shipped list was not added to it.

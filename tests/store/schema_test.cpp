@@ -11,6 +11,7 @@
 #include <random>
 #include <sstream>
 
+#include "store/db_engine.h"
 #include "store/status_sql.h"
 #include "store/store.h"
 
@@ -19,7 +20,7 @@ namespace {
 
 // The statements that make the schema, tables first, each object once, by name; the tables
 // FTS5 keeps behind its own (shadow tables) are made by it and left out.
-std::string current_schema(SQLite::Database& db) {
+std::string current_schema(Db& db) {
   std::ostringstream out;
   out << "-- The store's schema after every migration in server/migrations/ (schema version "
       << db.execAndGet("PRAGMA user_version").getInt() << ").\n"
@@ -45,7 +46,7 @@ TEST(Schema, TheCommittedSchemaIsWhatTheMigrationsMake) {
   std::string schema;
   { Store store(path, 1, (dir / "store.key").string()); }
   {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    Db db(path, SQLite::OPEN_READONLY);
     schema = current_schema(db);
   }
   std::filesystem::remove_all(dir);

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "store/db_engine.h"
+
 namespace aduan {
 namespace {
 
@@ -21,17 +23,17 @@ TEST(Store, GroupedWritesAreDurableOnReturnAndFailAlone) {
   const std::string path = (dir / "store.db").string();
   {
     Store store(path);
-    store.write([](SQLite::Database& db) { db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+    store.write([](Db& db) { db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
     constexpr int kThreads = 16, kEach = 50;
     std::atomic<int> seen_on_return{0}, failures{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
       threads.emplace_back([&, t] {
-        SQLite::Database other(path, SQLite::OPEN_READONLY);
+        Db other(path, SQLite::OPEN_READONLY);
         for (int i = 0; i < kEach; ++i) {
           const int id = t * kEach + i + 1;
           try {
-            store.write_grouped([&](SQLite::Database& db) {
+            store.write_grouped([&](Db& db) {
               db.exec("INSERT INTO t VALUES (" + std::to_string(id) + ")");
               if (id % 7 == 0) throw std::runtime_error("this one fails");
             });
@@ -49,7 +51,7 @@ TEST(Store, GroupedWritesAreDurableOnReturnAndFailAlone) {
     const int failing = kThreads * kEach / 7;
     EXPECT_EQ(failures, failing);
     EXPECT_EQ(seen_on_return, kThreads * kEach - failing);
-    SQLite::Database check(path, SQLite::OPEN_READONLY);
+    Db check(path, SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t").getInt(), kThreads * kEach - failing);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t WHERE id % 7 = 0").getInt(), 0);
   }

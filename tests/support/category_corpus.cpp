@@ -11,6 +11,7 @@
 #include "shared/date.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
+#include "store/db_engine.h"
 #include "store/report_repository.h"
 
 namespace aduan {
@@ -35,7 +36,7 @@ size_t load_verified_reports(App& app, const std::vector<LabelledReport>& report
   const std::string today =
       format_iso_date(local_date(s.clock.now_unix(), app.reports().settings().utc_offset_minutes));
   std::map<std::string, std::string> agency_of;  // category code -> agency code
-  app.store().read([&](SQLite::Database& db) {
+  app.store().read([&](Db& db) {
     const auto agencies = CatalogRepository::active_agencies(db);
     for (const Category& c : CatalogRepository::active_categories(db)) {
       std::string code = agencies.empty() ? "" : agencies.front().code;
@@ -61,7 +62,7 @@ size_t load_verified_reports(App& app, const std::vector<LabelledReport>& report
       throw std::runtime_error("not stored (" + out.errors.front().field + "): " + r.title);
     }
     int64_t id = 0;
-    app.store().read([&](SQLite::Database& db) {
+    app.store().read([&](Db& db) {
       id = ReportRepository::find_by_tracking_id(db, parse_tracking_id(out.tracking_id).canonical)
                ->id;
     });

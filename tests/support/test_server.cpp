@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <random>
 
+#include "store/db_engine.h"
+
 namespace aduan::testing {
 
 using nlohmann::json;
@@ -135,7 +137,7 @@ std::pair<std::string, std::string> TestServer::submit(json overrides) {
 }
 
 int64_t TestServer::count_rows(const std::string& table) {
-  SQLite::Database db(db_path_.string(), SQLite::OPEN_READONLY);
+  Db db(db_path_.string(), SQLite::OPEN_READONLY);
   return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
