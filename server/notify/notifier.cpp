@@ -12,6 +12,7 @@
 #include "store/follower_repository.h"
 #include "store/outbox_repository.h"
 #include "store/prepared.h"
+#include "store/status_sql.h"
 
 namespace aduan {
 namespace {
@@ -229,7 +230,8 @@ int Notifier::notify_digest(SQLite::Database& db, int64_t agency_id, Date today,
   const std::vector<int64_t> scope = agency_subtree(db, agency_id);
   std::string in;
   for (size_t i = 0; i < scope.size(); ++i) in += (i ? "," : "") + std::to_string(scope[i]);
-  const std::string open_statuses = "('forwarded', 'in_progress', 'escalated')";
+  // What the agency holds and owes its next step on (held_by_agency).
+  const std::string open_statuses = status_sql_list(held_by_agency);
   const int64_t open = db.execAndGet("SELECT count(*) FROM reports WHERE agency_id IN (" + in +
                                      ") AND status IN " + open_statuses)
                            .getInt64();

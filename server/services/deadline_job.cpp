@@ -28,13 +28,7 @@ int DeadlineJob::alert_deadlines(Date today, int64_t now) {
     const WorkingCalendar calendar = CatalogRepository::calendar(db);
     // Amber starts at most a quarter of the longest stage (60 working days, about 21
     // calendar days) before the due date; nothing further out can be amber yet.
-    Prepared q(db,
-               "SELECT id FROM reports WHERE status IN ('submitted', 'forwarded', "
-               "'in_progress', 'resolved') AND stage != 'none' AND stage_due <= ?");
-    q.bind(1, format_iso_date(Date{today.days + 31}));
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    for (int64_t id : ids) {
+    for (int64_t id : ReportRepository::stage_due_by(db, Date{today.days + 31})) {
       const auto r = ReportRepository::find_by_id(db, id);
       // Waiting for the citizen is not late work by staff.
       if (!r || r->status == Status::kResolved) continue;
