@@ -5,10 +5,9 @@
 namespace aduan {
 namespace {
 
-// A clock whose every deadline has passed long ago: a stage that staff work on and the
-// reporter's confirmation window both past their due day, the escalation day too. Asking the
-// core's rules (is_overdue, due_action) about a status with it tells whether lateness in
-// that status counts at all; the SQL beside each list tests the days themselves.
+// A clock of `stage` whose due day and escalation day passed long ago. Asking the core's
+// rules (is_overdue, due_action) about a status with it tells whether lateness in that
+// status counts at all; the SQL beside each list tests the days themselves.
 constexpr Date kLongAgo{0};
 constexpr Date kToday{1000};
 
