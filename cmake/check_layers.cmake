@@ -14,9 +14,11 @@ set(allowed_services notify store model formats base)
 set(allowed_http services model formats base)
 set(allowed_app http services notify store model formats base)
 set(layers base model formats store notify services http app)
-# The layers that may name the storage engine. The HTTP layer and everything below the store
-# see storage faults as base/storage_error.h, never as SQLite's.
-set(engine_layers store notify services app)
+# The layer that may name the storage engine. Above it a connection is a Db and a unit of
+# work a Transaction (store/db.h), a fault a StorageError (base/storage_error.h); the
+# store's own headers that show the engine are its alone.
+set(engine_layers store)
+set(engine_headers store/db_engine.h store/prepared.h)
 
 set(errors "")
 
@@ -62,6 +64,10 @@ foreach(source IN LISTS sources)
     endif()
     if(NOT path MATCHES "/" OR NOT target IN_LIST layers)
       list(APPEND errors "server/${source}: include \"${path}\" by its path from server/ or as \"shared/...\"")
+      continue()
+    endif()
+    if(path IN_LIST engine_headers AND NOT layer IN_LIST engine_layers)
+      list(APPEND errors "server/${source}: the ${layer} layer may not include \"${path}\": it shows the storage engine (store/db.h is the store's face)")
       continue()
     endif()
     if(target IN_LIST allowed_${layer})

@@ -1,11 +1,7 @@
-#include <sqlite3.h>
-
 #include "app/cli.h"
+#include "store/store.h"
 
 int main(int argc, char** argv) {
-  // Before SQLite's first use: without memory statistics (which aduan does not read) each
-  // allocation SQLite makes skips a process-wide mutex that every request thread would
-  // otherwise queue on.
-  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  aduan::configure_storage_engine();  // before the engine's first use
   return aduan::run_command_line(argc, argv);
 }

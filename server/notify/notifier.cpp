@@ -10,7 +10,7 @@
 #include "store/db.h"
 #include "store/follower_repository.h"
 #include "store/outbox_repository.h"
-#include "store/prepared.h"
+#include "store/recipient_repository.h"
 
 namespace aduan {
 namespace {
@@ -37,14 +37,9 @@ void add_contact(const NotifyConfig& c, const std::string& email, const std::str
   }
 }
 
-// `where` has at most one parameter, bound to `value` (an agency or a user id).
-void add_users(Db& db, const NotifyConfig& c, const std::string& where,
-               std::optional<int64_t> value, std::set<Recipient>* out) {
-  Prepared q(db, "SELECT email, phone FROM users WHERE disabled = 0 AND " + where);
-  if (value) q.bind(1, *value);
-  while (q.executeStep()) {
-    add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), out);
-  }
+void add_contacts(const NotifyConfig& c, const std::vector<Contact>& contacts,
+                  std::set<Recipient>* out) {
+  for (const Contact& k : contacts) add_contact(c, k.email, k.phone, out);
 }
 
 // The citizen, on the channel they came through, else email, else their phone.
@@ -76,43 +71,36 @@ std::set<Recipient> recipients(Db& db, const NotifyConfig& c, Audience a, const 
   std::set<Recipient> out;
   switch (a) {
     case Audience::kCoordinators:
-      add_users(db, c, "role = 'coordinator'", {}, &out);
+      add_contacts(c, RecipientRepository::staff(db, Role::kCoordinator), &out);
       break;
     case Audience::kSupervisors:
-      add_users(db, c, "role = 'supervisor'", {}, &out);
+      add_contacts(c, RecipientRepository::staff(db, Role::kSupervisor), &out);
       break;
     case Audience::kAgencyAdmins:
       // Reports not (or no longer) with an agency are the coordinators' to handle.
-      if (r.agency_id) {
-        add_users(db, c, "role = 'agency_admin' AND agency_id = ?", r.agency_id, &out);
-      } else {
-        add_users(db, c, "role = 'coordinator'", {}, &out);
-      }
+      add_contacts(c,
+                   r.agency_id ? RecipientRepository::staff(db, Role::kAgencyAdmin, r.agency_id)
+                               : RecipientRepository::staff(db, Role::kCoordinator),
+                   &out);
       break;
     case Audience::kAgencyHead:
-      if (r.agency_id) {
-        Prepared q(db, "SELECT head_email, head_phone FROM agencies WHERE id = ?");
-        q.bind(1, *r.agency_id);
-        if (q.executeStep()) {
-          add_contact(c, q.getColumn(0).getString(), q.getColumn(1).getString(), &out);
-        }
+      if (const auto head =
+              r.agency_id ? RecipientRepository::agency_head(db, *r.agency_id) : std::nullopt) {
+        add_contact(c, head->email, head->phone, &out);
       }
       break;
     case Audience::kCitizen:
       add_citizen(c, r, &out);
       break;
     case Audience::kAssignedOfficer:
-      if (r.assigned_user_id) add_users(db, c, "id = ?", r.assigned_user_id, &out);
+      if (const auto officer = r.assigned_user_id
+                                   ? RecipientRepository::user(db, *r.assigned_user_id)
+                                   : std::nullopt) {
+        add_contact(c, officer->email, officer->phone, &out);
+      }
       break;
   }
   return out;
-}
-
-std::string name_of(Db& db, const char* table, std::optional<int64_t> id) {
-  if (!id) return {};
-  Prepared q(db, std::string("SELECT name FROM ") + table + " WHERE id = ?");
-  q.bind(1, *id);
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
 // Joins `from` into `to`; an address that is a citizen's anywhere stays a citizen's.
@@ -175,8 +163,8 @@ int Notifier::notify(Db& db, const std::string& event, const ReportRecord& r,
   TemplateVars vars{
       {"tracking_id", id},
       {"title", r.title},
-      {"category", name_of(db, "categories", r.category_id)},
-      {"agency", name_of(db, "agencies", r.agency_id)},
+      {"category", RecipientRepository::category_name(db, r.category_id)},
+      {"agency", RecipientRepository::agency_name(db, r.agency_id)},
       {"note", d.note},
       {"note_short", shorten(d.note, 240)},
       {"pin", d.pin},
@@ -221,27 +209,17 @@ int Notifier::notify_digest(Db& db, int64_t agency_id, Date today, int64_t now) 
     if (a != Audience::kCitizen) merge(recipients(db, config_, a, holder), &to);
   }
   if (to.empty()) return 0;
-  const std::vector<int64_t> scope = agency_subtree(db, agency_id);
-  std::string in;
-  for (size_t i = 0; i < scope.size(); ++i) in += (i ? "," : "") + std::to_string(scope[i]);
-  const std::string open_statuses = "('forwarded', 'in_progress', 'escalated')";
-  const int64_t open = db.execAndGet("SELECT count(*) FROM reports WHERE agency_id IN (" + in +
-                                     ") AND status IN " + open_statuses)
-                           .getInt64();
-  Prepared overdue(db, "SELECT tracking_id, stage_due FROM reports WHERE agency_id IN (" + in +
-                           ") AND status IN " + open_statuses +
-                           " AND stage_due < ? ORDER BY stage_due");
-  overdue.bind(1, format_iso_date(today));
+  // What the agency (with its units) holds and owes its next step on, and what is late.
+  const AgencyDay day = RecipientRepository::agency_day(db, agency_subtree(db, agency_id), today);
   std::string list;
-  int64_t overdue_count = 0;
-  while (overdue.executeStep()) {
-    if (++overdue_count <= 50) {
-      list += "- " + format_tracking_id(overdue.getColumn(0).getString()) + " (" +
-              overdue.getColumn(1).getString() + ")\n";
-    }
+  for (size_t i = 0; i < day.overdue.size() && i < 50; ++i) {
+    list +=
+        "- " + format_tracking_id(day.overdue[i].tracking_id) + " (" + day.overdue[i].due + ")\n";
   }
+  const int64_t open = day.open;
+  const auto overdue_count = static_cast<int64_t>(day.overdue.size());
   if (open == 0) return 0;  // nothing to report, no message
-  const TemplateVars vars{{"agency", name_of(db, "agencies", agency_id)},
+  const TemplateVars vars{{"agency", RecipientRepository::agency_name(db, agency_id)},
                           {"date", format_iso_date(today)},
                           {"open", std::to_string(open)},
                           {"overdue", std::to_string(overdue_count)},

@@ -4,18 +4,45 @@
 
 #include "services/auth_service.h"
 #include "store/catalog_repository.h"
-#include "store/db.h"
-#include "store/prepared.h"
+#include "store/dashboard_queries.h"
+#include "store/status_sql.h"
 #include "store/tallies.h"
+#include "store/db.h"
 
 namespace aduan {
 namespace {
 
-// The statuses whose stage can be overdue; the partial index reports_late is on these.
-constexpr const char* kLate = "('submitted', 'forwarded', 'in_progress', 'escalated')";
-// Those of them whose lateness is their stage's due day (is_overdue in shared/deadlines.h);
-// an escalated report is overdue by its status and counted as such, never twice.
-constexpr const char* kLateByStage = "('submitted', 'forwarded', 'in_progress')";
+namespace dq = dashboard_queries;
+
+// How many reports each list that names them holds.
+constexpr int kListed = 20;
+
+// The catalogue's codes and names for the ids the store answers with.
+struct Names {
+  std::vector<Agency> agencies;
+  std::vector<Category> categories;
+
+  const Agency* agency(int64_t id) const {
+    for (const Agency& a : agencies) {
+      if (a.id == id) return &a;
+    }
+    return nullptr;
+  }
+  std::string agency_code(std::optional<int64_t> id) const {
+    const Agency* a = id ? agency(*id) : nullptr;
+    return a ? a->code : std::string();
+  }
+  std::string agency_name(std::optional<int64_t> id) const {
+    const Agency* a = id ? agency(*id) : nullptr;
+    return a ? a->name : std::string();
+  }
+  std::string category_code(int64_t id) const {
+    for (const Category& c : categories) {
+      if (c.id == id) return c.code;
+    }
+    return std::string();
+  }
+};
 
 // The value below which `share` of a histogram's weight lies (working days).
 int percentile(const std::map<int, int64_t>& histogram, double share) {
@@ -31,10 +58,241 @@ int percentile(const std::map<int, int64_t>& histogram, double share) {
   return histogram.rbegin()->first;
 }
 
-std::string in_list(const std::vector<int64_t>& ids) {
-  std::string out = "(";
-  for (size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
-  return out + (ids.empty() ? "NULL)" : ")");
+// Which reports count: the principal's part of the hierarchy, narrowed by the agency asked
+// for (with its units), and the category asked for (one not in the catalogue matches none).
+dq::Filter filter_of(Db& db, const Principal& p, const DashboardQuery& q,
+                     const Names& names) {
+  dq::Filter f;
+  f.agencies = report_scope(p).agencies;
+  if (!q.agency.empty()) {
+    std::vector<int64_t> wanted;
+    for (const Agency& a : names.agencies) {
+      if (a.code == q.agency) wanted = agency_subtree(db, a.id);
+    }
+    if (f.agencies) {
+      std::erase_if(wanted, [&](int64_t id) {
+        return std::find(f.agencies->begin(), f.agencies->end(), id) == f.agencies->end();
+      });
+    }
+    f.agencies = wanted;
+  }
+  if (!q.category.empty()) {
+    f.category = -1;
+    for (const Category& c : names.categories) {
+      if (c.code == q.category) f.category = c.id;
+    }
+  }
+  return f;
+}
+
+// Counts of the reports created in the period, from the counters.
+void add_counts(Dashboard& d, const tallies::ReportCounts& counts, const Names& names) {
+  d.total = counts.total;
+  d.by_status = counts.by_status;
+  d.by_classification = counts.by_classification;
+  d.by_channel = counts.by_channel;
+  d.rating_spread = counts.rating_spread;
+  d.ratings = counts.ratings;
+  d.rating_average = counts.rating_average;
+  for (const auto& [id, n] : counts.by_category) {
+    for (const Category& c : names.categories) {
+      if (c.id == id) d.by_category[c.code] += n;
+    }
+  }
+  for (const auto& [id, n] : counts.by_agency) {
+    d.by_agency[id ? names.agency_code(id) : ""] += n;
+  }
+}
+
+// Stages that ended in the period: share on time, median and 90th percentile, every stage
+// also when none of it ended.
+std::vector<StageMetric> stage_metrics(const std::vector<dq::StageCount>& ended) {
+  std::map<std::string, std::map<int, int64_t>> histograms;
+  std::map<std::string, StageMetric> stages;
+  for (const dq::StageCount& c : ended) {
+    StageMetric& m = stages[c.stage];
+    m.stage = c.stage;
+    m.ended += c.n;
+    if (c.on_time) m.on_time += c.n;
+    histograms[c.stage][std::max(0, c.working_days)] += c.n;
+  }
+  std::vector<StageMetric> out;
+  for (const char* name :
+       {"verification", "first_response", "resolution", "citizen_confirmation"}) {
+    StageMetric m = stages.count(name) ? stages[name] : StageMetric{name};
+    m.median_days = percentile(histograms[name], 0.5);
+    m.p90_days = percentile(histograms[name], 0.9);
+    out.push_back(m);
+  }
+  return out;
+}
+
+// Open now (whenever created) and escalated, in all and per agency. A report the supervisor
+// took over runs no clock but is overdue until it is resolved (the core's is_overdue), so
+// those overdue by their status are counted from the status counters, whatever their
+// creation day; those past their stage's due day come from the due counters.
+void add_open(Dashboard& d, const std::vector<dq::StatusCount>& open,
+              std::map<int64_t, AgencyRow>& rows) {
+  for (const dq::StatusCount& c : open) {
+    d.open_now += c.n;
+    if (c.status == Status::kEscalated) d.escalated += c.n;
+    if (c.agency_id == 0) continue;
+    // Open at the agency: what it holds (a resolved report waits for its reporter).
+    if (held_by_agency(c.status)) rows[c.agency_id].open += c.n;
+    if (c.status == Status::kEscalated) rows[c.agency_id].escalated += c.n;
+    if (overdue_by_status(c.status)) rows[c.agency_id].overdue += c.n;
+  }
+}
+
+// The agencies of the catalogue among `rows`, coloured and ranked by the share of their own
+// stages that ended on time. An agency with no stage ended in the period has no share to
+// rank by: it comes after those that have one (it used to rank first, as if all on time),
+// the most overdue first.
+std::vector<AgencyRow> ranked_agencies(std::map<int64_t, AgencyRow>& rows, const Names& names) {
+  std::vector<AgencyRow> out;
+  for (auto& [id, row] : rows) {
+    const Agency* a = names.agency(id);
+    if (!a || a->code.empty()) continue;
+    row.agency = *a;
+    row.colour = compliance_colour(row.stages_ended, row.stages_on_time);
+    out.push_back(row);
+  }
+  std::sort(out.begin(), out.end(), [](const AgencyRow& a, const AgencyRow& b) {
+    if ((a.stages_ended == 0) != (b.stages_ended == 0)) return b.stages_ended == 0;
+    if (a.stages_ended == 0) return a.overdue > b.overdue;
+    const double sa = double(a.stages_on_time) / double(a.stages_ended);
+    const double sb = double(b.stages_on_time) / double(b.stages_ended);
+    return sa != sb ? sa > sb : a.overdue < b.overdue;
+  });
+  return out;
+}
+
+// The agencies' part: their own stages (first response, resolution; the citizen's
+// confirmation window is not the agency's to keep), what they hold, what is overdue.
+void add_agencies(Dashboard& d, Db& db, const DashboardQuery& q, const dq::Filter& f,
+                  Date today, const Names& names) {
+  std::map<int64_t, AgencyRow> rows;
+  for (const auto& [id, stages] : dq::agency_stages(db, q.from, q.to, f)) {
+    rows[id].stages_ended = stages.ended;
+    rows[id].stages_on_time = stages.on_time;
+  }
+  add_open(d, dq::open_by_status(db, f), rows);
+  for (const auto& [id, n] : dq::past_due_by_agency(db, today, f)) rows[id].overdue += n;
+  d.agencies = ranked_agencies(rows, names);
+}
+
+OverdueRow overdue_row(const dq::ReportRow& r, const Names& names, int utc_offset_minutes) {
+  OverdueRow row;
+  row.tracking_id = format_tracking_id(r.tracking_id);
+  row.title = r.title;
+  row.agency = names.agency_name(r.agency_id);
+  row.status = r.status;
+  row.stage = r.stage;
+  row.due = r.stage_due;
+  row.filed = local_date(r.created_at, utc_offset_minutes);
+  if (r.escalated_at) row.escalated = local_date(*r.escalated_at, utc_offset_minutes);
+  return row;
+}
+
+// What is late now, whenever filed: the stages past their due day, the most overdue first,
+// and the escalated reports, the longest held first. An officer may open only the reports
+// assigned to them (can_read_report): the lists that name reports are left out of their
+// answer, the counts stay.
+void add_late(Dashboard& d, Db& db, const dq::Filter& f, Date today,
+              bool name_reports, const Names& names, int utc_offset_minutes) {
+  d.overdue_past_due = dq::past_due_count(db, today, f);
+  d.overdue_total = d.overdue_past_due + d.escalated;
+  if (!name_reports) return;
+  for (const dq::ReportRow& r : dq::most_past_due(db, today, f, kListed)) {
+    d.overdue.push_back(overdue_row(r, names, utc_offset_minutes));
+  }
+  for (const dq::ReportRow& r : dq::longest_escalated(db, f, kListed)) {
+    d.escalated_rows.push_back(overdue_row(r, names, utc_offset_minutes));
+  }
+}
+
+// Repeated problems: the reports with followers, and how many per agency and category.
+void add_repeated(Dashboard& d, Db& db, const dq::Filter& f, bool name_reports,
+                  const Names& names) {
+  if (name_reports) {
+    for (const dq::ReportRow& r : dq::most_followed(db, f, kListed)) {
+      RepeatCluster c;
+      c.tracking_id = format_tracking_id(r.tracking_id);
+      c.title = r.title;
+      c.agency = names.agency_code(r.agency_id);
+      c.category = names.category_code(r.category_id);
+      c.status = r.status;
+      c.size = 1 + r.followers;
+      d.repeated.push_back(c);
+    }
+  }
+  for (const dq::FollowedGroup& g : dq::followed_groups(db, f)) {
+    RepeatGroup group;
+    group.agency = names.agency_code(g.agency_id);
+    group.category = names.category_code(g.category_id);
+    group.clusters = g.reports;
+    group.reports = g.reports + g.followers;
+    d.repeated_groups.push_back(group);
+  }
+}
+
+// The trend's key of a counter: the week's Monday ("2026-11-23") for weeks (grain 0), the
+// month ("2026-11") for months (grain 1), from a day counter or, for months, a month one.
+std::string trend_key(int grain, const tallies::Range& r, int64_t period) {
+  if (grain == 1) {
+    const Date day =
+        r.grain == 0 ? Date{static_cast<int32_t>(period)} : tallies::first_day_of_month(period);
+    return format_iso_date(day).substr(0, 7);
+  }
+  const Date day{static_cast<int32_t>(period)};
+  return format_iso_date(Date{day.days - iso_weekday(day)});
+}
+
+// Submitted by the day of creation, closed by the day of closing, per week (from the day
+// counters) or month (from the month counters, and the days at the period's edges).
+std::map<std::string, TrendPoint> trend_counts(Db& db, const DashboardQuery& q,
+                                               const dq::Filter& f, int grain) {
+  std::map<std::string, TrendPoint> points;
+  const auto ranges = grain == 0 ? std::vector{tallies::Range{0, q.from.days, q.to.days}}
+                                 : tallies::cover(q.from, q.to);
+  for (const tallies::Range& r : ranges) {
+    const dq::PeriodCounts counts = dq::period_counts(db, r, f);
+    for (const auto& [period, n] : counts.submitted) {
+      points[trend_key(grain, r, period)].submitted += n;
+    }
+    for (const auto& [period, n] : counts.closed) points[trend_key(grain, r, period)].closed += n;
+  }
+  return points;
+}
+
+// Every week (grain 0, starting on Monday) or month (grain 1) of the period, also those with
+// nothing, each with the days of the period it covers.
+std::vector<TrendPoint> trend(Db& db, const DashboardQuery& q, const dq::Filter& f,
+                              int grain) {
+  std::map<std::string, TrendPoint> points = trend_counts(db, q, f, grain);
+  std::vector<TrendPoint> out;
+  Date start = q.from;
+  while (start.days <= q.to.days) {
+    Date end;
+    std::string key;
+    if (grain == 1) {
+      const int64_t month = tallies::month_of(start);
+      key = format_iso_date(tallies::first_day_of_month(month)).substr(0, 7);
+      end = Date{tallies::first_day_of_month(month + 1).days - 1};
+    } else {
+      const Date monday{start.days - iso_weekday(start)};
+      key = format_iso_date(monday);
+      end = Date{monday.days + 6};
+    }
+    end = Date{std::min(end.days, q.to.days)};
+    TrendPoint point = points.count(key) ? points[key] : TrendPoint{};
+    point.period = key;
+    point.from = start;
+    point.to = end;
+    out.push_back(point);
+    start = Date{end.days + 1};
+  }
+  return out;
 }
 
 }  // namespace
@@ -79,317 +337,20 @@ Date DashboardService::today() const {
 Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q) {
   Dashboard d;
   const Date now = today();
+  // An officer may open only the reports assigned to them: no list names reports for them.
+  const bool name_reports = p.role != Role::kAgencyOfficer;
+  const int offset = settings_.utc_offset_minutes;
   store_.read([&](Db& db) {
-    const auto agencies = CatalogRepository::active_agencies(db);
-    const auto categories = CatalogRepository::active_categories(db);
-    // Which agencies' reports count: the principal's part of the hierarchy, narrowed by
-    // the agency asked for.
-    std::optional<std::vector<int64_t>> scope = report_scope(p).agencies;
-    if (!q.agency.empty()) {
-      std::vector<int64_t> wanted;
-      for (const Agency& a : agencies) {
-        if (a.code == q.agency) wanted = agency_subtree(db, a.id);
-      }
-      if (scope) {
-        std::erase_if(wanted, [&](int64_t id) {
-          return std::find(scope->begin(), scope->end(), id) == scope->end();
-        });
-      }
-      scope = wanted;
-    }
-    std::optional<int64_t> category;
-    if (!q.category.empty()) {
-      category = -1;
-      for (const Category& c : categories) {
-        if (c.code == q.category) category = c.id;
-      }
-    }
-    const std::string filter = (scope ? " AND agency_id IN " + in_list(*scope) : "") +
-                               (category ? " AND category_id = " + std::to_string(*category) : "");
-    auto code_of_agency = [&](int64_t id) {
-      for (const Agency& a : agencies) {
-        if (a.id == id) return a.code;
-      }
-      return std::string();
-    };
-
-    // Counts of the reports created in the period, from the counters.
-    const std::string cover = tallies::condition(tallies::cover(q.from, q.to));
-    const tallies::ReportCounts counts = tallies::sum_reports(db, q.from, q.to, filter);
-    d.total = counts.total;
-    d.by_status = counts.by_status;
-    d.by_classification = counts.by_classification;
-    d.by_channel = counts.by_channel;
-    d.rating_spread = counts.rating_spread;
-    d.ratings = counts.ratings;
-    d.rating_average = counts.rating_average;
-    for (const auto& [id, n] : counts.by_category) {
-      for (const Category& c : categories) {
-        if (c.id == id) d.by_category[c.code] += n;
-      }
-    }
-    for (const auto& [id, n] : counts.by_agency) d.by_agency[id ? code_of_agency(id) : ""] += n;
-
-    // Stages that ended in the period: share on time, median and 90th percentile.
-    std::map<std::string, std::map<int, int64_t>> histograms;
-    std::map<std::string, StageMetric> stages;
-    Prepared st(db, "SELECT stage, working_days, on_time, sum(n) FROM stage_tallies WHERE " +
-                        cover + filter + " GROUP BY 1, 2, 3");
-    while (st.executeStep()) {
-      const std::string stage = st.getColumn(0).getString();
-      const int64_t n = st.getColumn(3).getInt64();
-      StageMetric& m = stages[stage];
-      m.stage = stage;
-      m.ended += n;
-      if (st.getColumn(2).getInt()) m.on_time += n;
-      histograms[stage][std::max(0, st.getColumn(1).getInt())] += n;
-    }
-    for (const char* name :
-         {"verification", "first_response", "resolution", "citizen_confirmation"}) {
-      StageMetric m = stages.count(name) ? stages[name] : StageMetric{name};
-      m.median_days = percentile(histograms[name], 0.5);
-      m.p90_days = percentile(histograms[name], 0.9);
-      d.stages.push_back(m);
-    }
-
-    // Agencies ranked by the share of their own stages (first response, resolution) that
-    // ended on time; the citizen's confirmation window is not the agency's to keep.
-    std::map<int64_t, AgencyRow> rows;
-    Prepared per(db, "SELECT agency_id, sum(n), sum(n * on_time) FROM stage_tallies WHERE " +
-                         cover +
-                         " AND agency_id != 0 AND stage IN ('first_response', "
-                         "'resolution')" +
-                         filter + " GROUP BY agency_id");
-    while (per.executeStep()) {
-      AgencyRow& row = rows[per.getColumn(0).getInt64()];
-      row.stages_ended = per.getColumn(1).getInt64();
-      row.stages_on_time = per.getColumn(2).getInt64();
-    }
-    // Open now (whenever created) and overdue today, per agency and in all. A report the
-    // supervisor took over runs no clock but is overdue until it is resolved (the core's
-    // is_overdue), so the escalated ones are counted from the status counters, whatever
-    // their creation day, beside those whose stage is past its due day.
-    std::string open_statuses = "(";
-    for (int i = 0; i < kStatusCount; ++i) {
-      const Status status = static_cast<Status>(i);
-      if (!is_open(status)) continue;
-      open_statuses += std::string(open_statuses.size() > 1 ? ", '" : "'") +
-                       std::string(to_string(status)) + "'";
-    }
-    open_statuses += ")";
-    const std::string escalated_status(to_string(Status::kEscalated));
-    Prepared open(db,
-                  "SELECT agency_id, value, sum(n) FROM report_tallies WHERE grain = 1 AND "
-                  "dimension = 'status' AND value IN " +
-                      open_statuses + filter + " GROUP BY 1, 2");
-    while (open.executeStep()) {
-      const int64_t agency = open.getColumn(0).getInt64();
-      const std::string status = open.getColumn(1).getString();
-      const int64_t n = open.getColumn(2).getInt64();
-      if (!n) continue;
-      d.open_now += n;
-      if (status == escalated_status) d.escalated += n;
-      if (agency == 0) continue;
-      // Open at the agency: what it holds (a resolved report waits for its reporter).
-      if (status == "forwarded" || status == "in_progress" || status == escalated_status) {
-        rows[agency].open += n;
-      }
-      if (status == escalated_status) {
-        rows[agency].escalated += n;
-        rows[agency].overdue += n;
-      }
-    }
-    Prepared overdue(db, std::string("SELECT agency_id, sum(n) FROM due_tallies WHERE "
-                                     "due < ? AND status IN ") +
-                             kLateByStage + " AND agency_id != 0" + filter + " GROUP BY agency_id");
-    overdue.bind(1, format_iso_date(now));
-    while (overdue.executeStep()) {
-      if (overdue.getColumn(1).getInt64())
-        rows[overdue.getColumn(0).getInt64()].overdue += overdue.getColumn(1).getInt64();
-    }
-    for (auto& [id, row] : rows) {
-      for (const Agency& a : agencies) {
-        if (a.id == id) row.agency = a;
-      }
-      if (row.agency.code.empty()) continue;
-      row.colour = compliance_colour(row.stages_ended, row.stages_on_time);
-      d.agencies.push_back(row);
-    }
-    // An agency with no stage ended in the period has no share to rank by: it comes after
-    // those that have one (it used to rank first, as if all on time), the most overdue first.
-    std::sort(d.agencies.begin(), d.agencies.end(), [](const AgencyRow& a, const AgencyRow& b) {
-      if ((a.stages_ended == 0) != (b.stages_ended == 0)) return b.stages_ended == 0;
-      if (a.stages_ended == 0) return a.overdue > b.overdue;
-      const double sa = double(a.stages_on_time) / double(a.stages_ended);
-      const double sb = double(b.stages_on_time) / double(b.stages_ended);
-      return sa != sb ? sa > sb : a.overdue < b.overdue;
-    });
-
-    // What is late now, whenever filed: the stages past their due day, the most overdue
-    // first, and the escalated reports, the longest held first. An officer may open only the
-    // reports assigned to them (can_read_report): the lists that name reports are left out
-    // of their answer, the counts stay.
-    const bool name_reports = p.role != Role::kAgencyOfficer;
-    auto agency_name = [&](const SQLite::Column& column) {
-      if (!column.isNull()) {
-        for (const Agency& a : agencies) {
-          if (a.id == column.getInt64()) return a.name;
-        }
-      }
-      return std::string();
-    };
-    const std::string late = std::string(" FROM reports WHERE status IN ") + kLate +
-                             " AND stage != 'none' AND stage_due < ?" + filter + " AND status IN " +
-                             kLateByStage;
-    Prepared late_count(db, std::string("SELECT coalesce(sum(n), 0) FROM due_tallies "
-                                        "WHERE due < ? AND status IN ") +
-                                kLateByStage + filter);
-    late_count.bind(1, format_iso_date(now));
-    late_count.executeStep();
-    d.overdue_past_due = late_count.getColumn(0).getInt64();
-    d.overdue_total = d.overdue_past_due + d.escalated;
-    Prepared late_rows(db,
-                       "SELECT tracking_id, title, agency_id, status, stage, stage_due, "
-                       "created_at" +
-                           late + " ORDER BY stage_due LIMIT 20");
-    late_rows.bind(1, format_iso_date(now));
-    while (name_reports && late_rows.executeStep()) {
-      OverdueRow row;
-      row.tracking_id = format_tracking_id(late_rows.getColumn(0).getString());
-      row.title = late_rows.getColumn(1).getString();
-      row.agency = agency_name(late_rows.getColumn(2));
-      row.status = late_rows.getColumn(3).getString();
-      row.stage = late_rows.getColumn(4).getString();
-      row.due = parse_iso_date(late_rows.getColumn(5).getString());
-      row.filed = local_date(late_rows.getColumn(6).getInt64(), settings_.utc_offset_minutes);
-      d.overdue.push_back(row);
-    }
-    Prepared held(db,
-                  "SELECT id, tracking_id, title, agency_id, created_at FROM reports "
-                  "WHERE status = ?" +
-                      filter + " ORDER BY created_at LIMIT 20");
-    held.bind(1, escalated_status);
-    Prepared taken_over(db,
-                        "SELECT max(at) FROM report_events WHERE report_id = ? AND "
-                        "to_status = ? AND from_status IS NOT to_status");
-    while (name_reports && held.executeStep()) {
-      OverdueRow row;
-      row.tracking_id = format_tracking_id(held.getColumn(1).getString());
-      row.title = held.getColumn(2).getString();
-      row.agency = agency_name(held.getColumn(3));
-      row.status = escalated_status;
-      row.stage = std::string(to_string(Stage::kNone));
-      row.filed = local_date(held.getColumn(4).getInt64(), settings_.utc_offset_minutes);
-      taken_over.reset();
-      taken_over.bind(1, held.getColumn(0).getInt64());
-      taken_over.bind(2, escalated_status);
-      if (taken_over.executeStep() && !taken_over.getColumn(0).isNull()) {
-        row.escalated =
-            local_date(taken_over.getColumn(0).getInt64(), settings_.utc_offset_minutes);
-      }
-      d.escalated_rows.push_back(row);
-    }
-
-    // Repeated problems: the reports with followers (few; a partial index holds them).
-    auto code_of_category = [&](int64_t id) {
-      for (const Category& c : categories) {
-        if (c.id == id) return c.code;
-      }
-      return std::string();
-    };
-    Prepared clusters(db,
-                      "SELECT tracking_id, title, agency_id, category_id, status, followers "
-                      "FROM reports WHERE followers > 0" +
-                          filter + " ORDER BY followers DESC LIMIT 20");
-    while (name_reports && clusters.executeStep()) {
-      RepeatCluster c;
-      c.tracking_id = format_tracking_id(clusters.getColumn(0).getString());
-      c.title = clusters.getColumn(1).getString();
-      if (!clusters.getColumn(2).isNull())
-        c.agency = code_of_agency(clusters.getColumn(2).getInt64());
-      c.category = code_of_category(clusters.getColumn(3).getInt64());
-      c.status = clusters.getColumn(4).getString();
-      c.size = 1 + clusters.getColumn(5).getInt64();
-      d.repeated.push_back(c);
-    }
-    Prepared groups(db,
-                    "SELECT agency_id, category_id, count(*), sum(followers) FROM reports "
-                    "WHERE followers > 0" +
-                        filter + " GROUP BY 1, 2 ORDER BY 4 DESC");
-    while (groups.executeStep()) {
-      RepeatGroup g;
-      if (!groups.getColumn(0).isNull()) g.agency = code_of_agency(groups.getColumn(0).getInt64());
-      g.category = code_of_category(groups.getColumn(1).getInt64());
-      g.clusters = groups.getColumn(2).getInt64();
-      g.reports = g.clusters + groups.getColumn(3).getInt64();
-      d.repeated_groups.push_back(g);
-    }
-
-    // Trends: submitted by the day of creation, closed by the day of closing; weeks start on
-    // Monday. Months come from the month counters, weeks from the day counters.
-    auto trend = [&](int grain, std::vector<TrendPoint>* out) {
-      std::map<std::string, TrendPoint> points;
-      const auto ranges = grain == 0 ? std::vector{tallies::Range{0, q.from.days, q.to.days}}
-                                     : tallies::cover(q.from, q.to);
-      for (const tallies::Range& r : ranges) {
-        const bool days = r.grain == 0;
-        // One dimension at a time, so that the covering index report_tallies_dimension
-        // answers without reading the other counters of each day.
-        for (const auto& [dimension, value] :
-             {std::pair{"submitted", ""}, std::pair{"entered", "closed"}}) {
-          Prepared s(db,
-                     "SELECT period, sum(n) FROM report_tallies WHERE grain = ? AND "
-                     "dimension = ? AND value = ? AND period BETWEEN ? AND ?" +
-                         filter + " GROUP BY 1");
-          s.bind(1, r.grain);
-          s.bind(2, dimension);
-          s.bind(3, value);
-          s.bind(4, r.first);
-          s.bind(5, r.last);
-          while (s.executeStep()) {
-            const int64_t period = s.getColumn(0).getInt64();
-            std::string key;
-            if (grain == 1) {
-              const Date day =
-                  days ? Date{static_cast<int32_t>(period)} : tallies::first_day_of_month(period);
-              key = format_iso_date(day).substr(0, 7);
-            } else {
-              const Date day{static_cast<int32_t>(period)};
-              key = format_iso_date(Date{day.days - iso_weekday(day)});
-            }
-            TrendPoint& point = points[key];
-            point.period = key;
-            (std::string_view(dimension) == "submitted" ? point.submitted : point.closed) +=
-                s.getColumn(1).getInt64();
-          }
-        }
-      }
-      // Every week or month of the period, also those with nothing, each with the days of
-      // the period it covers.
-      Date start = q.from;
-      while (start.days <= q.to.days) {
-        Date end;
-        std::string key;
-        if (grain == 1) {
-          const int64_t month = tallies::month_of(start);
-          key = format_iso_date(tallies::first_day_of_month(month)).substr(0, 7);
-          end = Date{tallies::first_day_of_month(month + 1).days - 1};
-        } else {
-          const Date monday{start.days - iso_weekday(start)};
-          key = format_iso_date(monday);
-          end = Date{monday.days + 6};
-        }
-        end = Date{std::min(end.days, q.to.days)};
-        TrendPoint point = points.count(key) ? points[key] : TrendPoint{};
-        point.period = key;
-        point.from = start;
-        point.to = end;
-        out->push_back(point);
-        start = Date{end.days + 1};
-      }
-    };
-    trend(0, &d.weeks);
-    trend(1, &d.months);
+    const Names names{CatalogRepository::active_agencies(db),
+                      CatalogRepository::active_categories(db)};
+    const dq::Filter f = filter_of(db, p, q, names);
+    add_counts(d, dq::report_counts(db, q.from, q.to, f), names);
+    d.stages = stage_metrics(dq::stages_ended(db, q.from, q.to, f));
+    add_agencies(d, db, q, f, now, names);
+    add_late(d, db, f, now, name_reports, names, offset);
+    add_repeated(d, db, f, name_reports, names);
+    d.weeks = trend(db, q, f, 0);
+    d.months = trend(db, q, f, 1);
   });
   return d;
 }

@@ -7,8 +7,9 @@
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/device_link_repository.h"
-#include "store/prepared.h"
+#include "store/job_repository.h"
 #include "store/rate_limiter.h"
+#include "store/replay_repository.h"
 #include "store/session_repository.h"
 
 namespace aduan {
@@ -27,26 +28,14 @@ int DeadlineJob::alert_deadlines(Date today, int64_t now) {
     const WorkingCalendar calendar = CatalogRepository::calendar(db);
     // Amber starts at most a quarter of the longest stage (60 working days, about 21
     // calendar days) before the due date; nothing further out can be amber yet.
-    Prepared q(db,
-               "SELECT id FROM reports WHERE status IN ('submitted', 'forwarded', "
-               "'in_progress', 'resolved') AND stage != 'none' AND stage_due <= ?");
-    q.bind(1, format_iso_date(Date{today.days + 31}));
-    std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    for (int64_t id : ids) {
+    for (int64_t id : ReportRepository::stage_due_by(db, Date{today.days + 31})) {
       const auto r = ReportRepository::find_by_id(db, id);
       // Waiting for the citizen is not late work by staff.
       if (!r || r->status == Status::kResolved) continue;
       const StageDeadline& d = r->clock.deadline;
       const DeadlineColour colour = deadline_colour(calendar, d.started, d.due, today);
       if (colour == DeadlineColour::kGreen) continue;
-      Prepared once(db,
-                    "INSERT OR IGNORE INTO deadline_alerts(report_id, stage_due, "
-                    "colour) VALUES(?, ?, ?)");
-      once.bind(1, id);
-      once.bind(2, format_iso_date(d.due));
-      once.bind(3, std::string(to_string(colour)));
-      if (once.exec() == 0) continue;  // told already
+      if (!JobRepository::first_alert(db, id, d.due, to_string(colour))) continue;  // told already
       written += notifier_->notify(
           db, colour == DeadlineColour::kRed ? "deadline_red" : "deadline_amber", *r, {}, now);
     }
@@ -63,16 +52,11 @@ int DeadlineJob::send_digests(Date today, int64_t now) {
   store_.write([&](Db& db) {
     Transaction tx(db);
     const std::string day = format_iso_date(today);
-    Prepared seen(db, "SELECT value FROM job_state WHERE key = 'digest_sent_on'");
-    if (seen.executeStep() && seen.getColumn(0).getString() == day) return;
+    if (JobRepository::state(db, "digest_sent_on") == day) return;
     for (const Agency& a : CatalogRepository::active_agencies(db)) {
       if (notifier_->notify_digest(db, a.id, today, now) > 0) ++agencies;
     }
-    Prepared mark(db,
-                  "INSERT INTO job_state(key, value) VALUES('digest_sent_on', ?) "
-                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    mark.bind(1, day);
-    mark.exec();
+    JobRepository::set_state(db, "digest_sent_on", day);
     tx.commit();
   });
   return agencies;
@@ -113,15 +97,11 @@ JobRun DeadlineJob::run_once() {
   store_.write([&](Db& db) {
     Transaction tx(db);
     RateLimiter::prune(db, now - 24 * 3600);
-    Prepared nonces(db, "DELETE FROM inbound_nonces WHERE at < ?");
-    nonces.bind(1, now - 24 * 3600);
-    nonces.exec();
+    ReplayRepository::prune_inbound_nonces(db, now - 24 * 3600);
     SessionRepository::remove_expired(db, now, now - 7 * 24 * 3600);
     DeviceLinkRepository::prune(db, now);  // expired sign-in codes and phones' sessions
     AttachmentRepository::prune(db, now - kUploadLifetimeSeconds);
-    Prepared keys(db, "DELETE FROM submission_keys WHERE created_at < ?");
-    keys.bind(1, now - kSubmissionKeyLifetimeSeconds);
-    keys.exec();
+    ReplayRepository::prune_submission_keys(db, now - kSubmissionKeyLifetimeSeconds);
     tx.commit();
   });
   last_success_ = clock_.now_unix();

@@ -10,7 +10,7 @@ namespace aduan {
 namespace {
 
 // The live Connections: a reference to a SQLite::Database is looked up here to find its
-// cache. Registered for exactly the Connection's lifetime, so an address is never stale.
+// cache. Registered for exactly the StoreConnection's lifetime, so an address is never stale.
 std::mutex registry_mutex;
 std::unordered_set<const SQLite::Database*>& registry() {
   static std::unordered_set<const SQLite::Database*> live;
@@ -34,13 +34,13 @@ std::vector<std::string> StatementLog::take() {
   return std::exchange(seen_, {});
 }
 
-Connection::Connection(const std::string& path, int flags, int busy_timeout_ms)
+StoreConnection::StoreConnection(const std::string& path, int flags, int busy_timeout_ms)
     : Db(path, flags, busy_timeout_ms) {
   std::lock_guard lock(registry_mutex);
   registry().insert(this);
 }
 
-Connection::~Connection() {
+StoreConnection::~StoreConnection() {
   {
     std::lock_guard lock(registry_mutex);
     registry().erase(this);
@@ -58,10 +58,11 @@ Prepared::Prepared(Db& db, const std::string& sql) {
   if (cached) {
     // The connection is used by one thread at a time (the Store hands it out), so its cache
     // needs no lock of its own.
-    auto& statements = static_cast<Connection&>(db).statements_;
+    auto& statements = static_cast<StoreConnection&>(db).statements_;
     auto it = statements.find(sql);
-    if (it == statements.end() && statements.size() < Connection::kMaxStatements) {
-      it = statements.emplace(sql, Connection::Entry{std::make_unique<SQLite::Statement>(db, sql)})
+    if (it == statements.end() && statements.size() < StoreConnection::kMaxStatements) {
+      it = statements
+               .emplace(sql, StoreConnection::Entry{std::make_unique<SQLite::Statement>(db, sql)})
                .first;
     }
     if (it != statements.end() && !it->second.in_use) {

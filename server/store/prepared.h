@@ -2,7 +2,7 @@
 // than running most of ours, and more again for statements that write reports, events or
 // stage records: SQLite compiles the monitoring counters' triggers into each of them.
 //
-// The cache belongs to a Connection (the Store's connections); a plain SQLite::Database
+// The cache belongs to a StoreConnection (the Store's connections); a plain SQLite::Database
 // (a test's or a tool's own) gets a freshly prepared statement each time, as before.
 #pragma once
 
@@ -19,13 +19,15 @@
 
 namespace aduan {
 
-// A database connection with its cache of prepared statements.
-class Connection : public Db {
+// A database connection with its cache of prepared statements. (Named for the store: the
+// HTTP layer has a Connection of its own, and one name for two classes breaks the linker's
+// one-definition rule.)
+class StoreConnection : public Db {
  public:
-  Connection(const std::string& path, int flags, int busy_timeout_ms);
-  ~Connection();
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
+  StoreConnection(const std::string& path, int flags, int busy_timeout_ms);
+  ~StoreConnection();
+  StoreConnection(const StoreConnection&) = delete;
+  StoreConnection& operator=(const StoreConnection&) = delete;
 
  private:
   friend class Prepared;
@@ -75,7 +77,7 @@ class Prepared {
 
  private:
   SQLite::Statement* statement_ = nullptr;
-  Connection::Entry* entry_ = nullptr;  // when borrowed from the cache
+  StoreConnection::Entry* entry_ = nullptr;  // when borrowed from the cache
   std::unique_ptr<SQLite::Statement> own_;
 };
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "store/audit_chain.h"
-#include "store/db.h"
 #include "store/prepared.h"
+#include "store/status_sql.h"
 
 namespace aduan {
 namespace {
@@ -434,13 +434,24 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
 }
 
 std::vector<int64_t> ReportRepository::due_for_jobs(Db& db, Date today, int limit) {
-  Prepared q(db,
-             "SELECT id FROM reports WHERE status = 'resolved' AND stage = 'citizen_confirmation' "
-             "AND stage_due < ?1 "
-             "UNION SELECT id FROM reports WHERE status IN ('forwarded', 'in_progress') "
-             "AND escalation_due < ?1 ORDER BY 1 LIMIT ?2");
+  // The statuses are those due_action closes or escalates in, the days its own tests; it
+  // decides on each report found. A list of one status compiles as `status = ...` would.
+  Prepared q(db, "SELECT id FROM reports WHERE status IN " + status_sql_list(auto_closes_when_due) +
+                     " AND stage = 'citizen_confirmation' AND stage_due < ?1 "
+                     "UNION SELECT id FROM reports WHERE status IN " +
+                     status_sql_list(escalates_when_due) +
+                     " AND escalation_due < ?1 ORDER BY 1 LIMIT ?2");
   q.bind(1, format_iso_date(today));
   q.bind(2, limit);
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<int64_t> ReportRepository::stage_due_by(Db& db, Date last) {
+  Prepared q(db, "SELECT id FROM reports WHERE status IN " + status_sql_list(stage_clock_runs) +
+                     " AND stage != 'none' AND stage_due <= ?");
+  q.bind(1, format_iso_date(last));
   std::vector<int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;

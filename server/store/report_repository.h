@@ -59,6 +59,10 @@ class ReportRepository {
   // Reports the deadline job may have to act on by `today` (see due_action in shared/).
   static std::vector<int64_t> due_for_jobs(Db& db, Date today, int limit);
 
+  // Reports with a stage running (stage_clock_runs) that is due by `last`, the citizen's
+  // confirmation window too: those the deadline job may have to warn about.
+  static std::vector<int64_t> stage_due_by(Db& db, Date last);
+
   static int64_t count(Db& db);
 
   // Every report in id order with what its newest event recorded (nullopt: it has none),

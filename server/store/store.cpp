@@ -21,12 +21,12 @@
 namespace aduan {
 namespace {
 
-std::unique_ptr<Connection> open_connection(const std::string& path, bool writer) {
+std::unique_ptr<StoreConnection> open_connection(const std::string& path, bool writer) {
   // NOMUTEX: a connection is used by one thread at a time (the writer under its mutex, a
   // reader leased from the pool), so SQLite's own per-call locking is only cost.
   const int flags = SQLite::OPEN_NOMUTEX | (writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                                    : SQLite::OPEN_READWRITE);
-  auto db = std::make_unique<Connection>(path, flags, /*busy_timeout_ms=*/5000);
+  auto db = std::make_unique<StoreConnection>(path, flags, /*busy_timeout_ms=*/5000);
   if (writer) {
     db->exec("PRAGMA journal_mode=WAL");
     // FULL: a commit has reached the disk before we answer 201.
@@ -241,7 +241,7 @@ void Store::lead_group() {
 }
 
 void Store::read(const std::function<void(Db&)>& fn) {
-  std::unique_ptr<Connection> db;
+  std::unique_ptr<StoreConnection> db;
   {
     std::unique_lock lock(pool_mutex_);
     pool_ready_.wait(lock, [this] { return !idle_readers_.empty(); });
@@ -251,7 +251,7 @@ void Store::read(const std::function<void(Db&)>& fn) {
   // Give the connection back even when `fn` throws.
   struct Return {
     Store* store;
-    std::unique_ptr<Connection>* db;
+    std::unique_ptr<StoreConnection>* db;
     ~Return() {
       {
         std::lock_guard lock(store->pool_mutex_);
@@ -298,6 +298,12 @@ void StoreSnapshot::read(const std::function<void(Db&)>& fn) {
   } catch (...) {
     std::rethrow_exception(classify(std::current_exception(), path_, Access::kRead));
   }
+}
+
+void configure_storage_engine() {
+  // Without memory statistics (which aduan does not read) each allocation SQLite makes skips
+  // a process-wide mutex that every request thread would otherwise queue on.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 int Store::schema_version() {

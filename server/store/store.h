@@ -13,7 +13,7 @@
 
 namespace aduan {
 
-class Connection;
+class StoreConnection;
 class Secrets;
 
 class Store {
@@ -62,10 +62,10 @@ class Store {
   std::condition_variable group_done_;
   std::vector<GroupedWrite*> group_pending_;
   bool group_leader_ = false;
-  std::unique_ptr<Connection> writer_;
+  std::unique_ptr<StoreConnection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_ready_;
-  std::vector<std::unique_ptr<Connection>> idle_readers_;
+  std::vector<std::unique_ptr<StoreConnection>> idle_readers_;
   std::unique_ptr<const Secrets> secrets_;
 };
 
@@ -86,6 +86,9 @@ class StoreSnapshot {
   std::string path_;
   std::unique_ptr<Db> db_;
 };
+
+// The engine's process-wide settings; call once, before the first Store is opened.
+void configure_storage_engine();
 
 // Applies the embedded migrations newer than the file's user_version, each in its own
 // transaction. Returns the number applied.

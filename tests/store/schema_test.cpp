@@ -57,6 +57,12 @@ TEST(Schema, TheCommittedSchemaIsWhatTheMigrationsMake) {
                         public_report_condition() + ";"),
             std::string::npos)
       << public_report_condition();
+  // So is the index of late reports, which the dashboard's list of overdue reports reads in
+  // its order; its condition is made from the core's is_overdue.
+  EXPECT_NE(schema.find("CREATE INDEX reports_late ON reports(stage_due)\nWHERE " +
+                        late_report_condition() + ";"),
+            std::string::npos)
+      << late_report_condition();
 
   const std::string file = ADUAN_SCHEMA_FILE;
   if (const char* update = std::getenv("ADUAN_UPDATE_SCHEMA"); update && *update == '1') {
