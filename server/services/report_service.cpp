@@ -197,98 +197,21 @@ bool valid_idempotency_key(std::string_view key) {
 SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldError> decode_errors,
                                     const std::string& idempotency_key,
                                     const std::string& submission_digest) {
+  std::shared_ptr<const Catalogue> catalogue;
+  store_.read([&](Db& db) { catalogue = CatalogRepository::catalogue(db); });
+  const Submission s{normalize_report(input), idempotency_key, submission_digest};
+  if (auto refused = check(input, std::move(decode_errors), s, *catalogue)) return *refused;
+
   SubmitOutcome out;
-  std::vector<Agency> agencies;
-  std::vector<Category> categories;
-  WorkingCalendar calendar;
-  store_.read([&](Db& db) {
-    const auto catalogue = CatalogRepository::catalogue(db);
-    agencies = catalogue->agencies;
-    categories = catalogue->categories;
-    calendar = catalogue->calendar;
-  });
-
-  ValidationContext ctx;
-  // "In the future" is judged in WIT, Indonesia's easternmost zone, so that a citizen in
-  // Papua filing just after midnight is never told their today is tomorrow.
-  ctx.today = local_date(clock_.now_unix(), kLatestIndonesianOffsetMinutes);
-  for (const Category& c : categories) ctx.categories.push_back(c.code);
-  for (const Agency& a : agencies) ctx.agencies.push_back(a.code);
-  out.errors = merge_errors(std::move(decode_errors), validate_report(input, ctx));
-  if (out.errors.empty()) {
-    // What only the server knows: the state of the uploads. (Region codes are the core's:
-    // validate_report checks them against the same list with every other field.)
-    const int64_t oldest = clock_.now_unix() - kUploadLifetimeSeconds;
-    store_.read([&](Db& db) {
-      for (size_t i = 0; i < input.attachments.size(); ++i) {
-        if (!AttachmentRepository::unclaimed(db, input.attachments[i], oldest)) {
-          out.errors.push_back({"attachments." + std::to_string(i), FieldCode::kNotReady});
-        }
-      }
-    });
-    // A retry of a submission that went through may find its uploads already claimed.
-    if (!idempotency_key.empty() && !out.errors.empty()) {
-      std::optional<SubmitOutcome> earlier;
-      store_.read([&](Db& db) { earlier = replay(db, idempotency_key, submission_digest); });
-      if (earlier) return *earlier;
-    }
-  }
-  if (!out.errors.empty()) return out;
-
-  const ReportInput n = normalize_report(input);
-  const int64_t now = clock_.now_unix();
-  ReportRecord r;
-  r.classification = n.classification;
-  r.status = Status::kSubmitted;
-  r.title = n.title;
-  r.body = n.body;
-  r.incident_date = n.incident_date;
-  r.location = n.location;
-  r.category_id = find_code(categories, n.category)->id;
-  if (const Agency* a = find_code(agencies, n.agency)) r.suggested_agency_id = a->id;
-  r.channel = n.channel;
-  r.reporter = n.reporter;
-  r.anonymous = n.anonymous;
-  r.confidential = n.confidential;
-  r.language = n.language;
-  const Transition t = *find_transition(std::nullopt, Action::kSubmit, Role::kCitizen);
-  r.clock.deadline = stage_deadline(calendar, settings_.policy, t.stage, r.tier, today());
-  r.created_at = r.updated_at = now;
+  ReportRecord r = new_record(s.report, *catalogue);
   out.pin = make_citizen_pin();
-
   // Grouped with the submissions that arrive meanwhile: one fsync for all of them, and this
   // returns only once the group is on disk.
   std::optional<SubmitOutcome> earlier;
   try {
     store_.write_grouped([&](Db& db) {
-      if (!idempotency_key.empty() && (earlier = replay(db, idempotency_key, submission_digest))) {
-        return;
-      }
-      bool inserted = false;
-      for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
-        r.tracking_id = make_tracking_id(random_());
-        r.citizen_pin_hash = citizen_pin_hash(store_.secrets(), r.tracking_id, out.pin);
-        inserted = ReportRepository::insert(db, &r);
-      }
-      if (!inserted) throw std::runtime_error("no free tracking ID");
-      EventRecord e;
-      e.at = now;
-      e.actor_role = Role::kCitizen;
-      e.action = Action::kSubmit;
-      e.to_status = t.to;
-      ReportRepository::append_event(db, store_.secrets(), r, e);
-      if (!AttachmentRepository::claim(db, n.attachments, r.id, now - kUploadLifetimeSeconds)) {
-        throw AttachmentTaken{};
-      }
-      if (!idempotency_key.empty()) {
-        remember_key(db, idempotency_key, submission_digest, r.id, out.pin, now);
-      }
-      SimilarReports::add(db, r);
-      ReportSearch::add(db, r);
-      if (notifier_) {
-        notifier_->notify(db, "new_report", r, {}, now);
-        notifier_->notify(db, "received", r, NotifyDetails{.pin = out.pin}, now);
-      }
+      if (!s.key.empty() && (earlier = replay(db, s.key, s.digest))) return;
+      store_new(db, s, out.pin, &r);
     });
   } catch (const AttachmentTaken&) {
     out.pin.clear();
@@ -300,8 +223,95 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   out.tracking_id = format_tracking_id(r.tracking_id);
   out.status = r.status;
   out.deadline = r.clock.deadline;
-  out.created_at = now;
+  out.created_at = r.created_at;
   return out;
+}
+
+// The form by the core's rules and the uploads by the store's state; the outcome to answer
+// with when the submission goes no further (its problems, or the first answer of a retry).
+std::optional<SubmitOutcome> ReportService::check(const ReportInput& input,
+                                                  std::vector<FieldError> decode_errors,
+                                                  const Submission& s, const Catalogue& catalogue) {
+  SubmitOutcome out;
+  ValidationContext ctx;
+  // "In the future" is judged in WIT, Indonesia's easternmost zone, so that a citizen in
+  // Papua filing just after midnight is never told their today is tomorrow.
+  ctx.today = local_date(clock_.now_unix(), kLatestIndonesianOffsetMinutes);
+  for (const Category& c : catalogue.categories) ctx.categories.push_back(c.code);
+  for (const Agency& a : catalogue.agencies) ctx.agencies.push_back(a.code);
+  out.errors = merge_errors(std::move(decode_errors), validate_report(input, ctx));
+  if (!out.errors.empty()) return out;
+  // What only the server knows: the state of the uploads. (Region codes are the core's:
+  // validate_report checks them against the same list with every other field.)
+  const int64_t oldest = clock_.now_unix() - kUploadLifetimeSeconds;
+  store_.read([&](Db& db) {
+    for (size_t i = 0; i < input.attachments.size(); ++i) {
+      if (!AttachmentRepository::unclaimed(db, input.attachments[i], oldest)) {
+        out.errors.push_back({"attachments." + std::to_string(i), FieldCode::kNotReady});
+      }
+    }
+  });
+  if (out.errors.empty()) return std::nullopt;
+  // A retry of a submission that went through may find its uploads already claimed.
+  if (!s.key.empty()) {
+    std::optional<SubmitOutcome> earlier;
+    store_.read([&](Db& db) { earlier = replay(db, s.key, s.digest); });
+    if (earlier) return earlier;
+  }
+  return out;
+}
+
+// The report as it starts: submitted, its verification stage running from today.
+ReportRecord ReportService::new_record(const ReportInput& n, const Catalogue& catalogue) const {
+  ReportRecord r;
+  r.classification = n.classification;
+  r.status = Status::kSubmitted;
+  r.title = n.title;
+  r.body = n.body;
+  r.incident_date = n.incident_date;
+  r.location = n.location;
+  r.category_id = find_code(catalogue.categories, n.category)->id;
+  if (const Agency* a = find_code(catalogue.agencies, n.agency)) r.suggested_agency_id = a->id;
+  r.channel = n.channel;
+  r.reporter = n.reporter;
+  r.anonymous = n.anonymous;
+  r.confidential = n.confidential;
+  r.language = n.language;
+  const Transition t = *find_transition(std::nullopt, Action::kSubmit, Role::kCitizen);
+  r.clock.deadline = stage_deadline(catalogue.calendar, settings_.policy, t.stage, r.tier, today());
+  r.created_at = r.updated_at = clock_.now_unix();
+  return r;
+}
+
+// In the grouped write: the report under a fresh tracking ID, its first entry in the audit
+// chain, its files, the retry key, the matcher's and the queue's indexes, and the messages.
+// Throws AttachmentTaken when another submission claimed a file meanwhile.
+void ReportService::store_new(Db& db, const Submission& s, const std::string& pin,
+                              ReportRecord* r) {
+  bool inserted = false;
+  for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
+    r->tracking_id = make_tracking_id(random_());
+    r->citizen_pin_hash = citizen_pin_hash(store_.secrets(), r->tracking_id, pin);
+    inserted = ReportRepository::insert(db, r);
+  }
+  if (!inserted) throw std::runtime_error("no free tracking ID");
+  const int64_t now = r->created_at;
+  EventRecord e;
+  e.at = now;
+  e.actor_role = Role::kCitizen;
+  e.action = Action::kSubmit;
+  e.to_status = r->status;
+  ReportRepository::append_event(db, store_.secrets(), *r, e);
+  if (!AttachmentRepository::claim(db, s.report.attachments, r->id, now - kUploadLifetimeSeconds)) {
+    throw AttachmentTaken{};
+  }
+  if (!s.key.empty()) remember_key(db, s.key, s.digest, r->id, pin, now);
+  SimilarReports::add(db, *r);
+  ReportSearch::add(db, *r);
+  if (notifier_) {
+    notifier_->notify(db, "new_report", *r, {}, now);
+    notifier_->notify(db, "received", *r, NotifyDetails{.pin = pin}, now);
+  }
 }
 
 TrackOutcome ReportService::track(std::string_view typed_tracking_id) {

@@ -101,6 +101,17 @@ class ReportService {
   const ServiceSettings& settings() const { return settings_; }
 
  private:
+  struct Submission {
+    ReportInput report;  // normalised (normalize_report)
+    const std::string& key;
+    const std::string& digest;
+  };
+  std::optional<SubmitOutcome> check(const ReportInput& input,
+                                     std::vector<FieldError> decode_errors, const Submission& s,
+                                     const Catalogue& catalogue);
+  ReportRecord new_record(const ReportInput& n, const Catalogue& catalogue) const;
+  void store_new(Db& db, const Submission& s, const std::string& pin, ReportRecord* r);
+
   Store& store_;
   const Clock& clock_;
   ServiceSettings settings_;
