@@ -5,9 +5,9 @@
 #include "services/auth_service.h"
 #include "store/catalog_repository.h"
 #include "store/dashboard_queries.h"
+#include "store/db.h"
 #include "store/status_sql.h"
 #include "store/tallies.h"
-#include "store/db.h"
 
 namespace aduan {
 namespace {
@@ -60,8 +60,7 @@ int percentile(const std::map<int, int64_t>& histogram, double share) {
 
 // Which reports count: the principal's part of the hierarchy, narrowed by the agency asked
 // for (with its units), and the category asked for (one not in the catalogue matches none).
-dq::Filter filter_of(Db& db, const Principal& p, const DashboardQuery& q,
-                     const Names& names) {
+dq::Filter filter_of(Db& db, const Principal& p, const DashboardQuery& q, const Names& names) {
   dq::Filter f;
   f.agencies = report_scope(p).agencies;
   if (!q.agency.empty()) {
@@ -169,8 +168,8 @@ std::vector<AgencyRow> ranked_agencies(std::map<int64_t, AgencyRow>& rows, const
 
 // The agencies' part: their own stages (first response, resolution; the citizen's
 // confirmation window is not the agency's to keep), what they hold, what is overdue.
-void add_agencies(Dashboard& d, Db& db, const DashboardQuery& q, const dq::Filter& f,
-                  Date today, const Names& names) {
+void add_agencies(Dashboard& d, Db& db, const DashboardQuery& q, const dq::Filter& f, Date today,
+                  const Names& names) {
   std::map<int64_t, AgencyRow> rows;
   for (const auto& [id, stages] : dq::agency_stages(db, q.from, q.to, f)) {
     rows[id].stages_ended = stages.ended;
@@ -198,8 +197,8 @@ OverdueRow overdue_row(const dq::ReportRow& r, const Names& names, int utc_offse
 // and the escalated reports, the longest held first. An officer may open only the reports
 // assigned to them (can_read_report): the lists that name reports are left out of their
 // answer, the counts stay.
-void add_late(Dashboard& d, Db& db, const dq::Filter& f, Date today,
-              bool name_reports, const Names& names, int utc_offset_minutes) {
+void add_late(Dashboard& d, Db& db, const dq::Filter& f, Date today, bool name_reports,
+              const Names& names, int utc_offset_minutes) {
   d.overdue_past_due = dq::past_due_count(db, today, f);
   d.overdue_total = d.overdue_past_due + d.escalated;
   if (!name_reports) return;
@@ -250,8 +249,8 @@ std::string trend_key(int grain, const tallies::Range& r, int64_t period) {
 
 // Submitted by the day of creation, closed by the day of closing, per week (from the day
 // counters) or month (from the month counters, and the days at the period's edges).
-std::map<std::string, TrendPoint> trend_counts(Db& db, const DashboardQuery& q,
-                                               const dq::Filter& f, int grain) {
+std::map<std::string, TrendPoint> trend_counts(Db& db, const DashboardQuery& q, const dq::Filter& f,
+                                               int grain) {
   std::map<std::string, TrendPoint> points;
   const auto ranges = grain == 0 ? std::vector{tallies::Range{0, q.from.days, q.to.days}}
                                  : tallies::cover(q.from, q.to);
@@ -267,8 +266,7 @@ std::map<std::string, TrendPoint> trend_counts(Db& db, const DashboardQuery& q,
 
 // Every week (grain 0, starting on Monday) or month (grain 1) of the period, also those with
 // nothing, each with the days of the period it covers.
-std::vector<TrendPoint> trend(Db& db, const DashboardQuery& q, const dq::Filter& f,
-                              int grain) {
+std::vector<TrendPoint> trend(Db& db, const DashboardQuery& q, const dq::Filter& f, int grain) {
   std::map<std::string, TrendPoint> points = trend_counts(db, q, f, grain);
   std::vector<TrendPoint> out;
   Date start = q.from;
