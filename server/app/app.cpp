@@ -39,6 +39,8 @@ DeviceRules device_rules(const AppOptions& o) {
 
 std::string default_audit_key_path(const std::string& db_path) { return db_path + ".key"; }
 
+// Long because it is the one place every service is built and handed what it needs, in the
+// order they depend on each other: a list of constructions, with no logic to split out.
 App::App(const AppOptions& o, const Clock& clock, ReportService::Random random)
     : store_((checked_crypto(), o.db_path), o.readers,
              o.audit_key_path.empty() ? default_audit_key_path(o.db_path) : o.audit_key_path),

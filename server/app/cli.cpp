@@ -32,6 +32,7 @@
 namespace aduan {
 namespace {
 
+// What `aduan help` prints: one literal, long because it is the whole text, kept as it reads.
 constexpr const char* kUsage = R"(aduan — public-service complaint management
 
 Usage:

@@ -73,6 +73,45 @@ void log(Db& db, const Principal& admin, int64_t now, const std::string& action,
   AdminRepository::append_event(db, e);
 }
 
+// The form's problems as (field, code); the category service codes it names, by category id,
+// into `codes`.
+std::vector<FieldError> check_input(const ExternalAgencyInput& in,
+                                    const std::optional<ExternalAgency>& before,
+                                    const Catalogue& cat, std::map<int64_t, std::string>* codes) {
+  std::vector<FieldError> out;
+  if (in.endpoint.empty()) {
+    out.push_back({"endpoint", FieldCode::kRequired});
+  } else if (!valid_open311_endpoint(in.endpoint)) {
+    out.push_back({"endpoint", FieldCode::kInvalidFormat});
+  }
+  // The key kept only for the same server: an address moved elsewhere needs the key again,
+  // so that no one sends the stored key (and the reports) to a server of their choosing.
+  const bool same_server =
+      before && endpoint_origin(before->endpoint) == endpoint_origin(in.endpoint);
+  if (in.api_key.empty() && !same_server) {
+    out.push_back({"api_key", FieldCode::kRequired});
+  } else if (!printable_key(in.api_key)) {
+    out.push_back({"api_key", FieldCode::kInvalidFormat});
+  }
+  if (!in.jurisdiction_id.empty() && !plain_code(in.jurisdiction_id, 100)) {
+    out.push_back({"jurisdiction_id", FieldCode::kInvalidFormat});
+  }
+  if (!in.default_service_code.empty() && !plain_code(in.default_service_code, 64)) {
+    out.push_back({"default_service_code", FieldCode::kInvalidFormat});
+  }
+  for (const auto& [category, code] : in.service_codes) {
+    const Category* c = find_code(cat.categories, category);
+    if (!c) {
+      out.push_back({"service_codes." + category, FieldCode::kUnknownCategory});
+    } else if (!plain_code(code, 64)) {
+      out.push_back({"service_codes." + category, FieldCode::kInvalidFormat});
+    } else {
+      (*codes)[c->id] = code;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<ExternalAgencyView> ExternalAgencyService::list() {
@@ -109,36 +148,7 @@ ExternalAgencyOutcome ExternalAgencyService::save(const Principal& admin,
     a.share_identity = in.share_identity;
     a.keeps_private = in.keeps_private;
     a.updated_at = now;
-    if (in.endpoint.empty()) {
-      out.fields.push_back({"endpoint", FieldCode::kRequired});
-    } else if (!valid_open311_endpoint(in.endpoint)) {
-      out.fields.push_back({"endpoint", FieldCode::kInvalidFormat});
-    }
-    // The key kept only for the same server: an address moved elsewhere needs the key again,
-    // so that no one sends the stored key (and the reports) to a server of their choosing.
-    const bool same_server =
-        before && endpoint_origin(before->endpoint) == endpoint_origin(in.endpoint);
-    if (in.api_key.empty() && !same_server) {
-      out.fields.push_back({"api_key", FieldCode::kRequired});
-    } else if (!printable_key(in.api_key)) {
-      out.fields.push_back({"api_key", FieldCode::kInvalidFormat});
-    }
-    if (!in.jurisdiction_id.empty() && !plain_code(in.jurisdiction_id, 100)) {
-      out.fields.push_back({"jurisdiction_id", FieldCode::kInvalidFormat});
-    }
-    if (!in.default_service_code.empty() && !plain_code(in.default_service_code, 64)) {
-      out.fields.push_back({"default_service_code", FieldCode::kInvalidFormat});
-    }
-    for (const auto& [category, code] : in.service_codes) {
-      const Category* c = find_code(cat->categories, category);
-      if (!c) {
-        out.fields.push_back({"service_codes." + category, FieldCode::kUnknownCategory});
-      } else if (!plain_code(code, 64)) {
-        out.fields.push_back({"service_codes." + category, FieldCode::kInvalidFormat});
-      } else {
-        a.service_codes[c->id] = code;
-      }
-    }
+    out.fields = check_input(in, before, *cat, &a.service_codes);
     if (!out.fields.empty()) {
       out.error = AdminError::kInvalid;
       return;

@@ -84,12 +84,28 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
   if (!key) error = "the agency's API key cannot be opened: the server's key changed";
   const Open311Endpoint endpoint{agency.endpoint, key.value_or(""), agency.jurisdiction_id};
 
-  // A remote that answered with a token: its request ID, once it has one.
-  for (ExternalRequest& r : open) {
-    if (!key || !r.service_request_id.empty() || !plain_token(r.token)) continue;
+  if (key) {
+    learn_request_ids(endpoint, &open, &error);
+    read_requests(endpoint, open, agency_name, round, &error);
+  }
+  if (!error.empty()) {
+    ++round->failed;
+    std::cerr << R"({"level":"warn","event":"open311_poll_failed","agency_id":)" << agency.agency_id
+              << "}\n";
+  }
+  store_.write([&](Db& db) {
+    ExternalAgencyRepository::set_polled(db, agency.agency_id, clock_.now_unix(), error);
+  });
+}
+
+// A remote that answered with a token: its request ID, once it has one.
+void ExternalPoller::learn_request_ids(const Open311Endpoint& endpoint,
+                                       std::vector<ExternalRequest>* open, std::string* error) {
+  for (ExternalRequest& r : *open) {
+    if (!r.service_request_id.empty() || !plain_token(r.token)) continue;
     const Open311Answer a = open311_get(endpoint, "tokens/" + r.token, {});
     if (!a.ok) {
-      if (a.status != 404) error = a.error;  // 404: not processed yet
+      if (a.status != 404) *error = a.error;  // 404: not processed yet
       continue;
     }
     if (a.body.is_array() && !a.body.empty() && a.body[0].is_object()) {
@@ -102,20 +118,27 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
       });
     }
   }
+}
 
+// The remote's state of the requests that have an ID, a batch of IDs per call, each applied
+// to its report.
+void ExternalPoller::read_requests(const Open311Endpoint& endpoint,
+                                   const std::vector<ExternalRequest>& open,
+                                   const std::string& agency_name, PollRound* round,
+                                   std::string* error) {
   std::map<std::string, const ExternalRequest*> by_id;
   for (const ExternalRequest& r : open) {
     if (!r.service_request_id.empty()) by_id[r.service_request_id] = &r;
   }
-  for (auto it = by_id.begin(); key && it != by_id.end();) {
+  for (auto it = by_id.begin(); it != by_id.end();) {
     std::string ids;
     for (size_t n = 0; n < kIdsPerRequest && it != by_id.end(); ++n, ++it) {
       ids += (ids.empty() ? "" : ",") + it->first;
     }
     const Open311Answer a = open311_get(endpoint, "requests", {{"service_request_id", ids}});
     if (!a.ok || !a.body.is_array()) {
-      error = a.ok ? "Open311 requests answer is not a list" : a.error;
-      break;
+      *error = a.ok ? "Open311 requests answer is not a list" : a.error;
+      return;
     }
     for (const nlohmann::json& item : a.body) {
       if (!item.is_object()) continue;
@@ -125,21 +148,13 @@ void ExternalPoller::poll_agency(const ExternalAgency& agency, PollRound* round)
       const int written = apply(*found->second, agency_name, string_field(item, "status"),
                                 string_field(item, "status_notes"));
       if (written < 0) {
-        error = "an update for report " + std::to_string(found->second->report_id) +
-                " could not be written; it is tried again";
+        *error = "an update for report " + std::to_string(found->second->report_id) +
+                 " could not be written; it is tried again";
       } else {
         round->actions += written;
       }
     }
   }
-  if (!error.empty()) {
-    ++round->failed;
-    std::cerr << R"({"level":"warn","event":"open311_poll_failed","agency_id":)" << agency.agency_id
-              << "}\n";
-  }
-  store_.write([&](Db& db) {
-    ExternalAgencyRepository::set_polled(db, agency.agency_id, clock_.now_unix(), error);
-  });
 }
 
 int ExternalPoller::apply(const ExternalRequest& request, const std::string& agency_name,

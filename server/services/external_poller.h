@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "base/clock.h"
+#include "notify/open311_client.h"
 #include "services/workflow_service.h"
 #include "store/external_agency_repository.h"
 #include "store/store.h"
@@ -43,6 +44,10 @@ class ExternalPoller {
 
  private:
   void poll_agency(const ExternalAgency& agency, PollRound* round);
+  void learn_request_ids(const Open311Endpoint& endpoint, std::vector<ExternalRequest>* open,
+                         std::string* error);
+  void read_requests(const Open311Endpoint& endpoint, const std::vector<ExternalRequest>& open,
+                     const std::string& agency_name, PollRound* round, std::string* error);
   // Applies one remote request's state to its report; the number of actions written, or -1
   // when the workflow refused one (the state is then not marked as seen).
   int apply(const ExternalRequest& request, const std::string& agency_name,

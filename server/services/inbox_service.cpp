@@ -100,6 +100,57 @@ std::string kind_of(Action a) {
   }
 }
 
+// One item per report: the newest event any source found for it; on a tie the earlier source
+// names it (a forward before the deadline it started). Newest first by the time of the event
+// (a store loaded in bulk may have written older events after newer ones), then by id.
+struct Found {
+  InboxCandidate c;
+  Naming naming;
+};
+
+std::vector<Found> newest_per_report(Db& db, const std::vector<Source>& sources) {
+  std::unordered_map<int64_t, Found> by_report;
+  for (const Source& s : sources) {
+    for (InboxCandidate& c : InboxRepository::candidates(db, s.query)) {
+      const auto it = by_report.find(c.report_id);
+      if (it == by_report.end() || it->second.c.event_id < c.event_id) {
+        by_report[c.report_id] = Found{std::move(c), s.naming};
+      }
+    }
+  }
+  std::vector<Found> found;
+  found.reserve(by_report.size());
+  for (auto& [id, f] : by_report) found.push_back(std::move(f));
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.c.at != b.c.at ? a.c.at > b.c.at : a.c.event_id > b.c.event_id;
+  });
+  return found;
+}
+
+InboxItem item_for(Db& db, const Found& f, ReportRecord r, bool unread, const Catalogue& catalogue,
+                   Date today) {
+  InboxItem item;
+  item.event_id = f.c.event_id;
+  item.at = f.c.at;
+  item.unread = unread;
+  item.actor_role = f.c.actor_role;
+  // The reporter is never named; staff are.
+  if (f.c.actor_role != Role::kCitizen && f.c.actor_role != Role::kSystem) {
+    item.actor_name = f.c.actor_name;  // the deadline job is no one to name
+  }
+  if (f.naming == Naming::kByDeadline) {
+    item.kind = is_overdue(r.status, r.clock, today) ? "overdue" : "due_soon";
+  } else {
+    item.kind = kind_of(f.c.action);
+  }
+  if (f.c.action == Action::kAssign) {
+    item.instructions = InboxRepository::instructions(db, r.id, f.c.event_id);
+  }
+  item.view = summary_view(std::move(r), catalogue.agencies, catalogue.categories,
+                           catalogue.calendar, today);
+  return item;
+}
+
 }  // namespace
 
 InboxPage InboxService::inbox(const Principal& p, int items) {
@@ -108,32 +159,10 @@ InboxPage InboxService::inbox(const Principal& p, int items) {
   const Date today = local_date(now, settings_.utc_offset_minutes);
   store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
-    const WorkingCalendar& calendar = catalogue->calendar;
     page.newest_event_id = InboxRepository::newest_event(db);
-    // One item per report: the newest event any source found for it; on a tie the earlier
-    // source names it (a forward before the deadline it started).
-    struct Found {
-      InboxCandidate c;
-      Naming naming;
-    };
-    std::unordered_map<int64_t, Found> by_report;
-    for (const Source& s :
-         sources_for(p, due_soon_until(calendar, today), now - kInboxReplyWindowSeconds)) {
-      for (InboxCandidate& c : InboxRepository::candidates(db, s.query)) {
-        const auto it = by_report.find(c.report_id);
-        if (it == by_report.end() || it->second.c.event_id < c.event_id) {
-          by_report[c.report_id] = Found{std::move(c), s.naming};
-        }
-      }
-    }
-    std::vector<Found> found;
-    found.reserve(by_report.size());
-    for (auto& [id, f] : by_report) found.push_back(std::move(f));
-    // Newest first by the time of the event (a store loaded in bulk may have written older
-    // events after newer ones), then by id.
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-      return a.c.at != b.c.at ? a.c.at > b.c.at : a.c.event_id > b.c.event_id;
-    });
+    const std::vector<Found> found = newest_per_report(
+        db,
+        sources_for(p, due_soon_until(catalogue->calendar, today), now - kInboxReplyWindowSeconds));
     const InboxReadState read = InboxRepository::read_state(db, p.user_id);
     for (const Found& f : found) {
       const bool unread = !read.read(f.c.report_id, f.c.event_id);
@@ -141,26 +170,7 @@ InboxPage InboxService::inbox(const Principal& p, int items) {
       if (static_cast<int>(page.items.size()) >= items) continue;
       auto r = ReportRepository::find_by_id(db, f.c.report_id);
       if (!r || !can_read_report(p, *r)) continue;  // the sources keep to the scope; kept sure
-      InboxItem item;
-      item.event_id = f.c.event_id;
-      item.at = f.c.at;
-      item.unread = unread;
-      item.actor_role = f.c.actor_role;
-      // The reporter is never named; staff are.
-      if (f.c.actor_role != Role::kCitizen && f.c.actor_role != Role::kSystem) {
-        item.actor_name = f.c.actor_name;  // the deadline job is no one to name
-      }
-      if (f.naming == Naming::kByDeadline) {
-        item.kind = is_overdue(r->status, r->clock, today) ? "overdue" : "due_soon";
-      } else {
-        item.kind = kind_of(f.c.action);
-      }
-      if (f.c.action == Action::kAssign) {
-        item.instructions = InboxRepository::instructions(db, r->id, f.c.event_id);
-      }
-      item.view =
-          summary_view(std::move(*r), catalogue->agencies, catalogue->categories, calendar, today);
-      page.items.push_back(std::move(item));
+      page.items.push_back(item_for(db, f, std::move(*r), unread, *catalogue, today));
     }
   });
   return page;

@@ -30,6 +30,39 @@ std::string officer_name(Db& db, int64_t user_id) {
 }
 
 // The reports `p` asked for with `q`, cut to what their role may see.
+// The queue's search box as a filter: a tracking ID, a reporter's contact (only where the role
+// may see who reported), or words in the index, narrowed to the filter's agencies.
+void add_search(const Principal& p, const QueueSearch& search, ReportFilter* f) {
+  switch (search.kind) {
+    case QueueSearch::Kind::kNone:
+      break;
+    case QueueSearch::Kind::kNothing:
+      f->nothing = true;
+      break;
+    case QueueSearch::Kind::kTrackingId:
+      f->tracking_id = search.value;
+      break;
+    case QueueSearch::Kind::kWords:
+      // Within agencies, the index's agency terms narrow the matches before any report row
+      // is read (and count them alone when nothing else filters).
+      f->words =
+          f->agencies ? ReportSearch::within_agencies(search.value, *f->agencies) : search.value;
+      f->words_within_agencies = f->agencies && !f->agencies->empty();
+      break;
+    case QueueSearch::Kind::kPhone:
+    case QueueSearch::Kind::kEmail: {
+      (search.kind == QueueSearch::Kind::kPhone ? f->reporter_phone : f->reporter_email) =
+          search.value;
+      // Finding a report by its reporter's contact says who reported it: only the reports
+      // whose reporter this role may see.
+      ReportRecord anonymous;
+      anonymous.anonymous = true;
+      f->named_reporters_only = !can_see_reporter(p, anonymous);
+      break;
+    }
+  }
+}
+
 ReportFilter filter_for(Db& db, const Principal& p, const QueueQuery& q, Date today,
                         const std::vector<Agency>& agencies,
                         const std::vector<Category>& categories) {
@@ -64,35 +97,7 @@ ReportFilter filter_for(Db& db, const Principal& p, const QueueQuery& q, Date to
     f.agencies = allowed;
   }
   if (q.mine) f.assigned_user_id = p.user_id;
-  const QueueSearch search = ReportSearch::parse(q.search);
-  switch (search.kind) {
-    case QueueSearch::Kind::kNone:
-      break;
-    case QueueSearch::Kind::kNothing:
-      f.nothing = true;
-      break;
-    case QueueSearch::Kind::kTrackingId:
-      f.tracking_id = search.value;
-      break;
-    case QueueSearch::Kind::kWords:
-      // Within agencies, the index's agency terms narrow the matches before any report row
-      // is read (and count them alone when nothing else filters).
-      f.words =
-          f.agencies ? ReportSearch::within_agencies(search.value, *f.agencies) : search.value;
-      f.words_within_agencies = f.agencies && !f.agencies->empty();
-      break;
-    case QueueSearch::Kind::kPhone:
-    case QueueSearch::Kind::kEmail: {
-      (search.kind == QueueSearch::Kind::kPhone ? f.reporter_phone : f.reporter_email) =
-          search.value;
-      // Finding a report by its reporter's contact says who reported it: only the reports
-      // whose reporter this role may see.
-      ReportRecord anonymous;
-      anonymous.anonymous = true;
-      f.named_reporters_only = !can_see_reporter(p, anonymous);
-      break;
-    }
-  }
+  add_search(p, ReportSearch::parse(q.search), &f);
   return f;
 }
 
