@@ -223,19 +223,24 @@ Relinked adopt_audit_key(Db& db, const Secrets& secrets, StoredPins pins) {
   return out;
 }
 
-AuditResult verify_chain(Db& db, const Secrets& secrets, const std::optional<AuditHead>& expect) {
-  AuditResult out;
+namespace {
+
+// The key given is the one the store was linked with.
+void check_key(Db& db, const Secrets& secrets, AuditResult* result) {
   const std::string stored_check = stored_key_check(db);
   if (stored_check.empty()) {
-    out.broken = "the store has never been linked with a key (start aduan once with it)";
-    return out;
+    result->broken = "the store has never been linked with a key (start aduan once with it)";
+    return;
   }
   if (stored_check != secrets.check()) {
-    out.broken = "the audit key given is not the key this store was linked with";
-    return out;
+    result->broken = "the audit key given is not the key this store was linked with";
+    return;
   }
+}
 
-  // The chain, event by event.
+// The chain, event by event, through the expected head when one is given.
+void walk_chain(Db& db, const Secrets& secrets, const std::optional<AuditHead>& expect,
+                AuditResult* result) {
   Prepared rows(db, std::string("SELECT e.report_id, e.hash, r.tracking_id, ") + kEventColumns +
                         " FROM report_events e LEFT JOIN reports r ON r.id = e.report_id "
                         "ORDER BY e.id");
@@ -245,68 +250,84 @@ AuditResult verify_chain(Db& db, const Secrets& secrets, const std::optional<Aud
     const EventColumns columns = read_columns(rows, 3);
     const int64_t id = std::stoll(*columns.front());
     const std::string event = "event " + std::to_string(id);
-    ++out.events;
+    ++result->events;
     if (rows.getColumn(2).isNull()) {
-      out.broken = event + " belongs to a report (id " + std::to_string(report_id) +
-                   ") that is no longer in the store: a report was deleted";
-      return out;
+      result->broken = event + " belongs to a report (id " + std::to_string(report_id) +
+                       ") that is no longer in the store: a report was deleted";
+      return;
     }
     const std::string where = name(rows.getColumn(2).getString()) + ", " + event;
-    const std::string expected = chain_link(secrets, out.head.link, report_id, columns);
+    const std::string expected = chain_link(secrets, result->head.link, report_id, columns);
     if (expected != rows.getColumn(1).getString()) {
-      if (id != out.head.event_id + 1) {
-        out.broken = where + ": the events before it (after event " +
-                     std::to_string(out.head.event_id) + ") were removed";
+      if (id != result->head.event_id + 1) {
+        result->broken = where + ": the events before it (after event " +
+                         std::to_string(result->head.event_id) + ") were removed";
       } else {
-        out.broken = where + ": its contents, or the event before it, were changed";
+        result->broken = where + ": its contents, or the event before it, were changed";
       }
-      return out;
+      return;
     }
-    if (expect && expect->event_id > out.head.event_id && expect->event_id < id) {
-      out.broken = "event " + std::to_string(expect->event_id) +
-                   ", where the expected head is, is no longer in the chain";
-      return out;
+    if (expect && expect->event_id > result->head.event_id && expect->event_id < id) {
+      result->broken = "event " + std::to_string(expect->event_id) +
+                       ", where the expected head is, is no longer in the chain";
+      return;
     }
     if (expect && expect->event_id == id) {
       anchor_seen = true;
       if (expected != expect->link) {
-        out.broken = where +
-                     ": the chain does not pass through the expected head (it was "
-                     "rewritten, or the head is another store's)";
-        return out;
+        result->broken = where +
+                         ": the chain does not pass through the expected head (it was "
+                         "rewritten, or the head is another store's)";
+        return;
       }
     }
-    out.head = AuditHead{id, expected};
+    result->head = AuditHead{id, expected};
   }
   if (expect && !anchor_seen && expect->event_id != 0) {
-    out.broken = "the chain ends at event " + std::to_string(out.head.event_id) +
-                 ", before the expected head's event " + std::to_string(expect->event_id) +
-                 ": the last events were removed";
-    return out;
+    result->broken = "the chain ends at event " + std::to_string(result->head.event_id) +
+                     ", before the expected head's event " + std::to_string(expect->event_id) +
+                     ": the last events were removed";
+    return;
   }
-  const AuditHead stored = read_audit_head(db);
-  out.relinked_through = db.execAndGet("SELECT relinked_through FROM audit_head").getInt64();
-  if (stored.event_id != out.head.event_id || stored.link != out.head.link) {
-    out.broken = "the chain ends at event " + std::to_string(out.head.event_id) +
-                 " but the store's head names event " + std::to_string(stored.event_id) +
-                 ": events were removed or the head was moved";
-    return out;
-  }
+}
 
-  // Each report as it is now against the state its last event recorded.
+// The store's head names the chain's last event.
+void check_head(Db& db, AuditResult* result) {
+  const AuditHead stored = read_audit_head(db);
+  result->relinked_through = db.execAndGet("SELECT relinked_through FROM audit_head").getInt64();
+  if (stored.event_id != result->head.event_id || stored.link != result->head.link) {
+    result->broken = "the chain ends at event " + std::to_string(result->head.event_id) +
+                     " but the store's head names event " + std::to_string(stored.event_id) +
+                     ": events were removed or the head was moved";
+    return;
+  }
+}
+
+// Each report as it is now against the state its last event recorded.
+void check_states(Db& db, const Secrets& secrets, AuditResult* result) {
   ReportRepository::each_with_last_state(
       db, [&](const ReportRecord& r, const std::optional<LastEventState>& last) {
-        ++out.reports;
+        ++result->reports;
         if (!last) {
-          out.broken = name(r.tracking_id) + ": it has no event (its events were removed)";
+          result->broken = name(r.tracking_id) + ": it has no event (its events were removed)";
         } else if (last->state != report_state_digest(secrets, r)) {
-          out.broken = name(r.tracking_id) +
-                       ": the report was changed without an event (it differs from the state "
-                       "its last event, " +
-                       std::to_string(last->event_id) + ", recorded)";
+          result->broken = name(r.tracking_id) +
+                           ": the report was changed without an event (it differs from the state "
+                           "its last event, " +
+                           std::to_string(last->event_id) + ", recorded)";
         }
-        return !out.broken;
+        return !result->broken;
       });
+}
+
+}  // namespace
+
+AuditResult verify_chain(Db& db, const Secrets& secrets, const std::optional<AuditHead>& expect) {
+  AuditResult out;
+  check_key(db, secrets, &out);
+  if (!out.broken) walk_chain(db, secrets, expect, &out);
+  if (!out.broken) check_head(db, &out);
+  if (!out.broken) check_states(db, secrets, &out);
   return out;
 }
 

@@ -13,16 +13,6 @@ bool InboxReadState::read(int64_t report_id, int64_t event_id) const {
   return it != reports.end() && event_id <= it->second;
 }
 
-namespace {
-
-std::string placeholders(size_t n) {
-  std::string out;
-  for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
-  return out;
-}
-
-}  // namespace
-
 std::vector<InboxCandidate> InboxRepository::candidates(Db& db, const InboxSource& s) {
   // The reports first, from the reports' own indexes (status, agency, officer, due day,
   // update time), at most `limit`; then for each the newest counted event from its timeline

@@ -87,4 +87,10 @@ Prepared::~Prepared() {
   entry_->in_use = false;
 }
 
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
 }  // namespace aduan

@@ -81,4 +81,7 @@ class Prepared {
   std::unique_ptr<SQLite::Statement> own_;
 };
 
+// "?,?,?": `n` parameters for an IN list.
+std::string placeholders(size_t n);
+
 }  // namespace aduan

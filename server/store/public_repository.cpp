@@ -33,58 +33,58 @@ std::vector<std::string> words(const std::string& query) {
   return out;
 }
 
-}  // namespace
-
-std::vector<ReportRecord> PublicRepository::list(Db& db, const PublicFilter& f, int64_t* total) {
+// The public list's condition: published reports (public_report_condition) that hold every
+// word and match every choice of the filter, with a parameter for each value (bind_filter).
+std::string where_of(const PublicFilter& f, const std::vector<std::string>& terms) {
   std::string where = "WHERE " + public_report_condition();
-  const std::vector<std::string> terms = words(f.query);
   for (size_t i = 0; i < terms.size(); ++i) {
     where += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')";
   }
   if (f.status) where += " AND status = ?";
   if (f.category_id) where += " AND category_id = ?";
-  if (f.agencies) {
-    where += " AND agency_id IN (";
-    for (size_t i = 0; i < f.agencies->size(); ++i) where += i ? ",?" : "?";
-    where += f.agencies->empty() ? "NULL)" : ")";
-  }
-  if (f.categories) {
-    where += " AND category_id IN (";
-    for (size_t i = 0; i < f.categories->size(); ++i) where += i ? ",?" : "?";
-    where += f.categories->empty() ? "NULL)" : ")";
-  }
-  if (!f.statuses.empty()) {
-    where += " AND status IN (";
-    for (size_t i = 0; i < f.statuses.size(); ++i) where += i ? ",?" : "?";
-    where += ")";
-  }
-  if (!f.tracking_ids.empty()) {
-    where += " AND tracking_id IN (";
-    for (size_t i = 0; i < f.tracking_ids.size(); ++i) where += i ? ",?" : "?";
-    where += ")";
-  }
+  // An empty list of agencies or categories matches nothing.
+  if (f.agencies)
+    where += " AND agency_id IN (" + placeholders(f.agencies->size()) +
+             (f.agencies->empty() ? "NULL)" : ")");
+  if (f.categories)
+    where += " AND category_id IN (" + placeholders(f.categories->size()) +
+             (f.categories->empty() ? "NULL)" : ")");
+  if (!f.statuses.empty()) where += " AND status IN (" + placeholders(f.statuses.size()) + ")";
+  if (!f.tracking_ids.empty())
+    where += " AND tracking_id IN (" + placeholders(f.tracking_ids.size()) + ")";
   if (f.created_from) where += " AND created_at >= ?";
   if (f.created_to) where += " AND created_at <= ?";
-  auto bind = [&](Prepared& q) {
-    int i = 1;
-    for (const std::string& t : terms) {
-      q.bind(i++, like_pattern(t));
-      q.bind(i++, like_pattern(t));
-    }
-    if (f.status) q.bind(i++, std::string(to_string(*f.status)));
-    if (f.category_id) q.bind(i++, *f.category_id);
-    if (f.agencies) {
-      for (int64_t id : *f.agencies) q.bind(i++, id);
-    }
-    if (f.categories) {
-      for (int64_t id : *f.categories) q.bind(i++, id);
-    }
-    for (Status st : f.statuses) q.bind(i++, std::string(to_string(st)));
-    for (const std::string& id : f.tracking_ids) q.bind(i++, id);
-    if (f.created_from) q.bind(i++, *f.created_from);
-    if (f.created_to) q.bind(i++, *f.created_to);
-    return i;
-  };
+  return where;
+}
+
+// Binds where_of's parameters in order; the index of the next one.
+int bind_filter(const PublicFilter& f, const std::vector<std::string>& terms, Prepared* q) {
+  int i = 1;
+  for (const std::string& t : terms) {
+    q->bind(i++, like_pattern(t));
+    q->bind(i++, like_pattern(t));
+  }
+  if (f.status) q->bind(i++, std::string(to_string(*f.status)));
+  if (f.category_id) q->bind(i++, *f.category_id);
+  if (f.agencies) {
+    for (int64_t id : *f.agencies) q->bind(i++, id);
+  }
+  if (f.categories) {
+    for (int64_t id : *f.categories) q->bind(i++, id);
+  }
+  for (Status st : f.statuses) q->bind(i++, std::string(to_string(st)));
+  for (const std::string& id : f.tracking_ids) q->bind(i++, id);
+  if (f.created_from) q->bind(i++, *f.created_from);
+  if (f.created_to) q->bind(i++, *f.created_to);
+  return i;
+}
+
+}  // namespace
+
+std::vector<ReportRecord> PublicRepository::list(Db& db, const PublicFilter& f, int64_t* total) {
+  const std::vector<std::string> terms = words(f.query);
+  const std::string where = where_of(f, terms);
+  auto bind = [&](Prepared& q) { return bind_filter(f, terms, &q); };
   Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM reports " + where + " LIMIT " +
                          std::to_string(kCountLimit + 1) + ")");
   bind(count);

@@ -351,23 +351,11 @@ std::optional<MatchCount> count_from_tallies(Db& db, ReportFilter f) {
   return MatchCount{count.getColumn(0).getInt64(), false};
 }
 
-}  // namespace
-
-std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, MatchCount* total) {
-  const std::string where = "WHERE 1 = 1" + filter_terms(f, "status");
-  // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
-  // its report and kept when the other filters hold, so that a page (and the count, which
-  // stops at kCountLimit) reads only as many matches as it needs, however common the words.
-  // CROSS JOIN keeps that order: SQLite's planner would otherwise read an agency's reports
-  // from a covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
-  // million reports), where the index's own intersection with the agency's term takes 1 ms.
-  const std::string from = f.words ? "report_search CROSS JOIN reports ON reports.id = "
-                                     "report_search.rowid "
-                                   : "reports ";
-  // Each order is the expression of an index that starts with the status (reports_queue of
-  // migration 0008, the ones of migration 0023), so that a page of one status is read in
-  // order from it instead of sorting every match. The deadline order puts reports with no
-  // running deadline after, oldest first; id breaks ties so that pages never overlap.
+// Each order is the expression of an index that starts with the status (reports_queue of
+// migration 0008, the ones of migration 0023), so that a page of one status is read in
+// order from it instead of sorting every match. The deadline order puts reports with no
+// running deadline after, oldest first; id breaks ties so that pages never overlap.
+std::string order_of(const ReportFilter& f) {
   std::string order;
   if (f.after_id) {
     order = " ORDER BY id";
@@ -394,7 +382,47 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
         break;
     }
   }
-  order += " LIMIT ? OFFSET ?";
+  return order;
+}
+
+// How many reports a queue matches beyond its first page: from the monitoring's counters
+// when they can say, else counted up to the limit and one more.
+MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from) {
+  if (const auto counted = count_from_tallies(db, f)) return *counted;
+  const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
+  // Words and nothing else (a coordinator's search), or words within agencies whose
+  // terms the expression holds (an agency admin's): every match is a report the filter
+  // keeps, so the index alone counts them, without reading a report row for each.
+  const bool words_only = f.words && f.statuses.empty() &&
+                          (!f.agencies || f.words_within_agencies) && !f.category_id &&
+                          !f.assigned_user_id && !f.overdue_on && !f.returned_only && !f.after_id &&
+                          !f.named_reporters_only;
+  ReportFilter counting = f;
+  if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
+  Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
+                         (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
+                         filter_terms(counting, "status") + " LIMIT " + std::to_string(limit + 1) +
+                         ")");
+  bind_filter(count, counting);
+  count.executeStep();
+  const int64_t n = count.getColumn(0).getInt64();
+  return MatchCount{n, n > limit};
+}
+
+}  // namespace
+
+std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, MatchCount* total) {
+  const std::string where = "WHERE 1 = 1" + filter_terms(f, "status");
+  // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
+  // its report and kept when the other filters hold, so that a page (and the count, which
+  // stops at kCountLimit) reads only as many matches as it needs, however common the words.
+  // CROSS JOIN keeps that order: SQLite's planner would otherwise read an agency's reports
+  // from a covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
+  // million reports), where the index's own intersection with the agency's term takes 1 ms.
+  const std::string from = f.words ? "report_search CROSS JOIN reports ON reports.id = "
+                                     "report_search.rowid "
+                                   : "reports ";
+  const std::string order = order_of(f) + " LIMIT ? OFFSET ?";
   Prepared q(db, std::string("SELECT ") + kReportColumns + " FROM " + from + where + order);
   int i = bind_filter(q, f);
   q.bind(i++, f.limit);
@@ -408,28 +436,7 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
     *total = MatchCount{static_cast<int64_t>(out.size()), false};
     return out;
   }
-  if (const auto counted = count_from_tallies(db, f)) {
-    *total = *counted;
-  } else {
-    const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
-    // Words and nothing else (a coordinator's search), or words within agencies whose
-    // terms the expression holds (an agency admin's): every match is a report the filter
-    // keeps, so the index alone counts them, without reading a report row for each.
-    const bool words_only = f.words && f.statuses.empty() &&
-                            (!f.agencies || f.words_within_agencies) && !f.category_id &&
-                            !f.assigned_user_id && !f.overdue_on && !f.returned_only &&
-                            !f.after_id && !f.named_reporters_only;
-    ReportFilter counting = f;
-    if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
-    Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
-                           (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
-                           filter_terms(counting, "status") + " LIMIT " +
-                           std::to_string(limit + 1) + ")");
-    bind_filter(count, counting);
-    count.executeStep();
-    const int64_t n = count.getColumn(0).getInt64();
-    *total = MatchCount{n, n > limit};
-  }
+  *total = count_matches(db, f, from);
   return out;
 }
 

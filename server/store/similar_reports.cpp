@@ -57,6 +57,118 @@ class Weights {
   std::unordered_map<std::string, int64_t> counts_;
 };
 
+// The terms whose postings are read: the rarest of the text's first, as many as the budget of
+// postings allows, then the words staff linked to its terms, strongest first.
+std::vector<std::string> leads_for(const ReportTerms& wanted, Weights& weights,
+                                   const LinkTable& links) {
+  std::vector<std::string> leads = wanted.terms;
+  std::sort(leads.begin(), leads.end(), [&](const std::string& a, const std::string& b) {
+    return weights.count(a) < weights.count(b);
+  });
+  std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
+  int64_t postings_to_read = 0;
+  size_t followed = 0;
+  for (; followed < leads.size() && followed < kMostTermsToFollow; ++followed) {
+    const int64_t more = std::min<int64_t>(weights.count(leads[followed]), kPostingsPerTerm);
+    if (postings_to_read + more > kPostingsBudget) break;
+    postings_to_read += more;
+  }
+  leads.resize(followed);
+  if (links.empty()) return leads;
+  const size_t unlinked_leads = leads.size();
+  std::vector<std::pair<double, std::string>> linked;
+  for (const std::string& t : wanted.terms) {
+    for (const auto& [u, strength] : links.linked_to(t)) {
+      const bool known =
+          std::find(wanted.terms.begin(), wanted.terms.end(), u) != wanted.terms.end();
+      if (!known && weights.count(u) > 0) linked.emplace_back(strength, u);
+    }
+  }
+  std::stable_sort(linked.begin(), linked.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (const auto& [strength, u] : linked) {
+    if (leads.size() >= unlinked_leads + kLinkedTermsToFollow) break;
+    if (std::find(leads.begin(), leads.end(), u) == leads.end()) leads.push_back(u);
+  }
+  return leads;
+}
+
+// Each report among the leads' postings with the summed weight of the leads it holds, newest
+// first. Each term's postings arrive newest first; merging those sorted lists gathers the
+// weights without a hash table (12,000 hash inserts cost more than the queries).
+std::vector<std::pair<int64_t, double>> gather(Db& db, const std::vector<std::string>& leads,
+                                               Weights& weights) {
+  std::vector<std::pair<int64_t, double>> gathered, merged, term_ids;
+  Prepared postings(db,
+                    "SELECT report_id FROM report_terms WHERE term = ? "
+                    "ORDER BY report_id DESC LIMIT ?");
+  for (const std::string& term : leads) {
+    const double w = weights.idf(term);
+    postings.bind(1, term);
+    postings.bind(2, kPostingsPerTerm);
+    term_ids.clear();
+    while (postings.executeStep()) term_ids.emplace_back(postings.getColumn(0).getInt64(), w);
+    postings.reset();
+    merged.clear();
+    merged.reserve(gathered.size() + term_ids.size());
+    auto a = gathered.begin(), b = term_ids.begin();
+    while (a != gathered.end() || b != term_ids.end()) {
+      if (b == term_ids.end() || (a != gathered.end() && a->first > b->first)) {
+        merged.push_back(*a++);
+      } else if (a == gathered.end() || b->first > a->first) {
+        merged.push_back(*b++);
+      } else {
+        merged.emplace_back(a->first, a->second + b->second);
+        ++a, ++b;
+      }
+    }
+    gathered.swap(merged);
+  }
+  return gathered;
+}
+
+// The ranked candidates that the query's filters keep, scored in full (score, id), those under
+// its minimum left out. Candidates are scored from their text alone (a narrow read, no full
+// record); only the few that are shown are read whole.
+std::vector<std::pair<double, int64_t>> score_candidates(
+    Db& db, const SimilarQuery& q, const ReportTerms& wanted, const PlaceNames& places,
+    Weights& weights, const LinkTable& links,
+    const std::vector<std::pair<double, int64_t>>& ranked) {
+  const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  TermLink link = nullptr;
+  if (!links.empty()) {
+    link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
+  }
+  std::vector<std::pair<double, int64_t>> scored;
+  Prepared candidate(db,
+                     "SELECT title, body, category_id, agency_id, status, confidential "
+                     "FROM reports WHERE id = ?");
+  for (const auto& [w, id] : ranked) {
+    candidate.bind(1, id);
+    if (!candidate.executeStep()) {
+      candidate.reset();
+      continue;
+    }
+    ReportRecord r;
+    r.title = candidate.getColumn(0).getString();
+    r.body = candidate.getColumn(1).getString();
+    r.category_id = candidate.getColumn(2).getInt64();
+    if (!candidate.getColumn(3).isNull()) r.agency_id = candidate.getColumn(3).getInt64();
+    r.status = parse_status(candidate.getColumn(4).getString()).value_or(Status::kArchived);
+    r.confidential = candidate.getColumn(5).getInt() != 0;
+    candidate.reset();
+    if (!indexable(r)) continue;
+    if (q.verified_only && !is_verified(r.status)) continue;
+    if (q.category_id && r.category_id != *q.category_id) continue;
+    if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
+                                                 *r.agency_id) == q.agencies->end()))
+      continue;
+    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf, link);
+    if (score >= q.min_score) scored.emplace_back(score, id);
+  }
+  return scored;
+}
+
 }  // namespace
 
 void SimilarReports::add(Db& db, const ReportRecord& r) {
@@ -96,67 +208,11 @@ std::vector<SimilarMatch> SimilarReports::find(Db& db, const SimilarQuery& q) {
   const ReportTerms wanted = analyse_text(q.text, places);
   if (wanted.terms.empty()) return {};
   Weights weights(db);
-  // The rarest terms lead to the candidates; each candidate gathers the weight of the terms
-  // it shares, and the best gatherers are scored in full.
-  std::vector<std::string> leads = wanted.terms;
-  std::sort(leads.begin(), leads.end(), [&](const std::string& a, const std::string& b) {
-    return weights.count(a) < weights.count(b);
-  });
-  std::erase_if(leads, [&](const std::string& t) { return weights.count(t) == 0; });
-  int64_t postings_to_read = 0;
-  size_t followed = 0;
-  for (; followed < leads.size() && followed < kMostTermsToFollow; ++followed) {
-    const int64_t more = std::min<int64_t>(weights.count(leads[followed]), kPostingsPerTerm);
-    if (postings_to_read + more > kPostingsBudget) break;
-    postings_to_read += more;
-  }
-  leads.resize(followed);
-  const size_t unlinked_leads = leads.size();
   const LinkTable links = TermLinks::load(db, wanted.terms);
-  if (!links.empty()) {
-    std::vector<std::pair<double, std::string>> linked;
-    for (const std::string& t : wanted.terms) {
-      for (const auto& [u, strength] : links.linked_to(t)) {
-        const bool known =
-            std::find(wanted.terms.begin(), wanted.terms.end(), u) != wanted.terms.end();
-        if (!known && weights.count(u) > 0) linked.emplace_back(strength, u);
-      }
-    }
-    std::stable_sort(linked.begin(), linked.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
-    for (const auto& [strength, u] : linked) {
-      if (leads.size() >= unlinked_leads + kLinkedTermsToFollow) break;
-      if (std::find(leads.begin(), leads.end(), u) == leads.end()) leads.push_back(u);
-    }
-  }
-  // Each term's postings arrive newest first; merging those sorted lists gathers the
-  // weights without a hash table (12,000 hash inserts cost more than the queries).
-  std::vector<std::pair<int64_t, double>> gathered, merged, term_ids;
-  Prepared postings(db,
-                    "SELECT report_id FROM report_terms WHERE term = ? "
-                    "ORDER BY report_id DESC LIMIT ?");
-  for (const std::string& term : leads) {
-    const double w = weights.idf(term);
-    postings.bind(1, term);
-    postings.bind(2, kPostingsPerTerm);
-    term_ids.clear();
-    while (postings.executeStep()) term_ids.emplace_back(postings.getColumn(0).getInt64(), w);
-    postings.reset();
-    merged.clear();
-    merged.reserve(gathered.size() + term_ids.size());
-    auto a = gathered.begin(), b = term_ids.begin();
-    while (a != gathered.end() || b != term_ids.end()) {
-      if (b == term_ids.end() || (a != gathered.end() && a->first > b->first)) {
-        merged.push_back(*a++);
-      } else if (a == gathered.end() || b->first > a->first) {
-        merged.push_back(*b++);
-      } else {
-        merged.emplace_back(a->first, a->second + b->second);
-        ++a, ++b;
-      }
-    }
-    gathered.swap(merged);
-  }
+  // The rarest terms (and the words staff linked to them) lead to the candidates; each
+  // candidate gathers the weight of the terms it shares, and the best gatherers are scored in
+  // full.
+  const auto gathered = gather(db, leads_for(wanted, weights, links), weights);
   std::vector<std::pair<double, int64_t>> ranked;
   ranked.reserve(gathered.size());
   for (const auto& [id, w] : gathered) {
@@ -166,41 +222,7 @@ std::vector<SimilarMatch> SimilarReports::find(Db& db, const SimilarQuery& q) {
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
                     ranked.end(), std::greater<>());
   ranked.resize(keep);
-
-  // Candidates are scored from their text alone (a narrow read, no full record); only the
-  // few that are shown are read whole.
-  const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
-  TermLink link = nullptr;
-  if (!links.empty()) {
-    link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
-  }
-  std::vector<std::pair<double, int64_t>> scored;
-  Prepared candidate(db,
-                     "SELECT title, body, category_id, agency_id, status, confidential "
-                     "FROM reports WHERE id = ?");
-  for (const auto& [w, id] : ranked) {
-    candidate.bind(1, id);
-    if (!candidate.executeStep()) {
-      candidate.reset();
-      continue;
-    }
-    ReportRecord r;
-    r.title = candidate.getColumn(0).getString();
-    r.body = candidate.getColumn(1).getString();
-    r.category_id = candidate.getColumn(2).getInt64();
-    if (!candidate.getColumn(3).isNull()) r.agency_id = candidate.getColumn(3).getInt64();
-    r.status = parse_status(candidate.getColumn(4).getString()).value_or(Status::kArchived);
-    r.confidential = candidate.getColumn(5).getInt() != 0;
-    candidate.reset();
-    if (!indexable(r)) continue;
-    if (q.verified_only && !is_verified(r.status)) continue;
-    if (q.category_id && r.category_id != *q.category_id) continue;
-    if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
-                                                 *r.agency_id) == q.agencies->end()))
-      continue;
-    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf, link);
-    if (score >= q.min_score) scored.emplace_back(score, id);
-  }
+  auto scored = score_candidates(db, q, wanted, places, weights, links, ranked);
   // Best first; equal scores keep the order the candidates were ranked in.
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
