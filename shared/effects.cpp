@@ -98,7 +98,8 @@ std::optional<ActionEffects> set_fields(Action action, const ActionInput& in,
 }
 
 // A privacy change, or a forward that hides more (the coordinator may hide more while
-// forwarding, never less). Returns what changed as words, or a refusal.
+// forwarding, never less): the flags set on `r` and what changed, as words, in `note`; a
+// refusal when the role may not make the change.
 std::optional<ActionEffects> set_privacy(Action action, Role role, const ActionInput& in,
                                          ReportState* r, std::string* note) {
   if (action != Action::kPrivacy && action != Action::kForward) return std::nullopt;
