@@ -14,13 +14,7 @@ namespace {
 // both columns (reports and the counters); empty when nothing narrows.
 std::string terms(const Filter& f) {
   std::string out;
-  if (f.agencies) {
-    out += " AND agency_id IN (";
-    for (size_t i = 0; i < f.agencies->size(); ++i) {
-      out += (i ? "," : "") + std::to_string((*f.agencies)[i]);
-    }
-    out += f.agencies->empty() ? "NULL)" : ")";
-  }
+  if (f.agencies) out += " AND agency_id IN (" + id_list(*f.agencies) + ")";
   if (f.category) out += " AND category_id = " + std::to_string(*f.category);
   return out;
 }

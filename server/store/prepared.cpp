@@ -87,6 +87,12 @@ Prepared::~Prepared() {
   entry_->in_use = false;
 }
 
+std::string id_list(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
+  return ids.empty() ? "NULL" : out;
+}
+
 std::string placeholders(size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";

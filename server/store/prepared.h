@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -83,5 +84,8 @@ class Prepared {
 
 // "?,?,?": `n` parameters for an IN list.
 std::string placeholders(size_t n);
+// "12,40,913": ids written into an IN list (numbers, so nothing to escape); "NULL" for none,
+// which matches nothing.
+std::string id_list(const std::vector<int64_t>& ids);
 
 }  // namespace aduan

@@ -19,12 +19,6 @@ std::string name_in(Db& db, const char* table, std::optional<int64_t> id) {
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-std::string id_list(const std::vector<int64_t>& ids) {
-  std::string in;
-  for (size_t i = 0; i < ids.size(); ++i) in += (i ? "," : "") + std::to_string(ids[i]);
-  return in.empty() ? "NULL" : in;
-}
-
 }  // namespace
 
 std::vector<Contact> RecipientRepository::staff(Db& db, Role role,

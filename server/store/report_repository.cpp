@@ -287,14 +287,11 @@ namespace {
 std::string filter_terms(const ReportFilter& f, const std::string& status_column) {
   std::string terms;
   if (!f.statuses.empty()) {
-    terms += " AND " + status_column + " IN (";
-    for (size_t i = 0; i < f.statuses.size(); ++i) terms += i ? ",?" : "?";
-    terms += ")";
+    terms += " AND " + status_column + " IN (" + placeholders(f.statuses.size()) + ")";
   }
   if (f.agencies) {
-    terms += " AND agency_id IN (";
-    for (size_t i = 0; i < f.agencies->size(); ++i) terms += i ? ",?" : "?";
-    terms += f.agencies->empty() ? "NULL)" : ")";
+    terms += " AND agency_id IN (" + placeholders(f.agencies->size()) +
+             (f.agencies->empty() ? "NULL)" : ")");
   }
   if (f.category_id) terms += " AND category_id = ?";
   if (f.assigned_user_id) terms += " AND assigned_user_id = ?";
