@@ -111,12 +111,18 @@ std::string submit(App& app, ReportInput r, Date incident, DemoSummary* summary)
   return out.tracking_id;
 }
 
+// Acts as `role` on the report, as a member of the agency holding it when the role is an
+// agency's.
 void act(App& app, const std::string& tracking_id, Role role, Action action, ActionInput in) {
-  int64_t id = 0;
+  std::optional<ReportRecord> r;
   app.store().read([&](Db& db) {
-    id = ReportRepository::find_by_tracking_id(db, parse_tracking_id(tracking_id).canonical)->id;
+    r = ReportRepository::find_by_tracking_id(db, parse_tracking_id(tracking_id).canonical);
   });
-  app.workflow().act(id, Actor{role, {}, "Demo", {}}, action, in, std::nullopt);
+  Caller demo;
+  demo.role = role;
+  demo.name = "Demo";
+  if (r->agency_id) demo.agency_scope = {*r->agency_id};
+  app.workflow().act(r->id, demo, action, in, std::nullopt);
 }
 
 }  // namespace
@@ -155,43 +161,39 @@ void load_demo_catalogue(App& app, DemoSummary* summary, int64_t now) {
   });
 }
 
-DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
-  DemoSummary summary;
-  load_demo_catalogue(app, &summary, now);
-  int64_t reports = 0;
-  int64_t users = 0;
-  app.store().read([&](Db& db) {
-    reports = ReportRepository::count(db);
-    users = UserRepository::count(db);
-  });
+namespace {
 
-  if (users == 0) {
-    app.store().write([&](Db& db) {
-      Transaction tx(db);
-      const auto agencies = CatalogRepository::active_agencies(db);
-      for (const DemoAccount& a : kAccounts) {
-        User u;
-        u.username = a.username;
-        u.display_name = a.name;
-        u.role = a.role;
-        for (const Agency& agency : agencies) {
-          if (agency.code == a.agency) u.agency_id = agency.id;
-        }
-        // Mail for the demo goes to a reserved test domain (RFC 2606): nothing leaves the
-        // machine unless an operator points the SMTP settings somewhere real.
-        u.email = std::string(a.username) + "@pemda.example";
-        const std::string password = random_hex(6);
-        u.password_hash = hash_password(password);
-        UserRepository::insert(db, u, now);
-        summary.accounts.emplace_back(a.username, password);
+// The demo's staff accounts, each with a fresh random password the summary prints once.
+void load_demo_accounts(App& app, DemoSummary* summary, int64_t now) {
+  app.store().write([&](Db& db) {
+    Transaction tx(db);
+    const auto agencies = CatalogRepository::active_agencies(db);
+    for (const DemoAccount& a : kAccounts) {
+      User u;
+      u.username = a.username;
+      u.display_name = a.name;
+      u.role = a.role;
+      for (const Agency& agency : agencies) {
+        if (agency.code == a.agency) u.agency_id = agency.id;
       }
-      tx.commit();
-    });
-  }
-  if (reports > 0) return summary;
+      // Mail for the demo goes to a reserved test domain (RFC 2606): nothing leaves the
+      // machine unless an operator points the SMTP settings somewhere real.
+      u.email = std::string(a.username) + "@pemda.example";
+      const std::string password = random_hex(6);
+      u.password_hash = hash_password(password);
+      UserRepository::insert(db, u, now);
+      summary->accounts.emplace_back(a.username, password);
+    }
+    tx.commit();
+  });
+}
 
+// A few reports at different points of their life, so that every page has something to
+// show: one overdue for months (the deadline job escalates it), one forwarded yesterday, one
+// confidential, one request for information.
+void load_demo_reports(App& app, ManualClock& clock, DemoSummary* summary, int64_t now) {
   // History first: a report forwarded about five months ago that the agency never
-  // resolved. The deadline job escalates it to the supervisor.
+  // resolved.
   constexpr int64_t kDay = 86400;
   clock.set(now - 150 * kDay);
   const Date long_ago = local_date(clock.now_unix(), 7 * 60);
@@ -201,7 +203,7 @@ DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
              "Seluruh lampu penerangan jalan di ruas Jl. Sekumpul mati sejak awal bulan. Jalan "
              "menjadi sangat gelap dan rawan kejahatan pada malam hari.",
              "jalan-jembatan", "Jl. Sekumpul, Martapura", false),
-      Date{long_ago.days - 1}, &summary);
+      Date{long_ago.days - 1}, summary);
   act(app, stale, Role::kCoordinator, Action::kForward, ActionInput{.agency = "DPUPR"});
   clock.set(now);
 
@@ -212,20 +214,36 @@ DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
                     "Sejak dua minggu lalu ada lubang besar di tengah jalan dekat pasar. Sudah dua "
                     "pengendara motor jatuh pada malam hari karena tidak ada lampu penerangan.",
                     "jalan-jembatan", "Jl. A. Yani km 39, Martapura", false),
-             yesterday, &summary);
+             yesterday, summary);
   act(app, pothole, Role::kCoordinator, Action::kForward, ActionInput{.agency = "DPUPR"});
   submit(app,
          sample("complaint", "Air PDAM tidak mengalir tiga hari",
                 "Air di rumah kami dan tetangga satu RT tidak mengalir sejak hari Senin. Belum "
                 "ada pemberitahuan dari PDAM kapan akan normal kembali.",
                 "air-bersih", "Kelurahan Keraton, Martapura", true),
-         yesterday, &summary);
+         yesterday, summary);
   submit(app,
          sample("info_request", "Syarat mengurus akta kelahiran anak",
                 "Mohon informasi dokumen apa saja yang perlu dibawa untuk mengurus akta "
                 "kelahiran anak yang lahir di rumah, dan apakah bisa diurus secara daring.",
                 "adminduk", "Kecamatan Martapura", false),
-         yesterday, &summary);
+         yesterday, summary);
+}
+
+}  // namespace
+
+DemoSummary load_demo_data(App& app, ManualClock& clock, int64_t now) {
+  DemoSummary summary;
+  load_demo_catalogue(app, &summary, now);
+  int64_t reports = 0;
+  int64_t users = 0;
+  app.store().read([&](Db& db) {
+    reports = ReportRepository::count(db);
+    users = UserRepository::count(db);
+  });
+  if (users == 0) load_demo_accounts(app, &summary, now);
+  if (reports > 0) return summary;
+  load_demo_reports(app, clock, &summary, now);
   app.job().run_once();
   return summary;
 }

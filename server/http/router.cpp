@@ -98,26 +98,26 @@ void Router::staff(const std::string& method, const std::string& pattern, uint8_
   add(method, pattern,
       [this, method, pattern, roles, handler = std::move(handler)](const httplib::Request& req,
                                                                    httplib::Response& res) {
-        const auto principal = auth_.authenticate(session_cookie(req));
-        if (!principal) {
+        const auto session = auth_.authenticate(session_cookie(req));
+        if (!session) {
           return send_error(res, "unauthenticated", "Log in to continue.");
         }
         // Cookies ride along on cross-site requests; the token in a header does not.
         if (method != "GET" &&
-            !equal_secret(req.get_header_value("X-CSRF-Token"), principal->csrf_token)) {
+            !equal_secret(req.get_header_value("X-CSRF-Token"), session->csrf_token)) {
           return send_error(res, "csrf_failed",
                             "The request did not carry this session's CSRF token.");
         }
         // A temporary password opens a session for choosing a new one and nothing else.
-        if (principal->must_change_password && !may_change_password_only(method, pattern)) {
+        if (session->must_change_password && !may_change_password_only(method, pattern)) {
           return send_error(res, "password_change_required",
                             "Choose a new password before anything else.");
         }
-        if (!(roles & role_mask({principal->role}))) {
+        if (!(roles & role_mask({session->role}))) {
           return send_error(res, "forbidden", "Your role may not do this.");
         }
         res.set_header("Cache-Control", "no-store");
-        handler(req, res, *principal);
+        handler(req, res, *session);
       });
 }
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "services/principal.h"
+#include "services/caller.h"
 
 namespace httplib {
 class Server;
@@ -45,7 +45,7 @@ class Router {
  public:
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
   using StaffHandler =
-      std::function<void(const httplib::Request&, httplib::Response&, const Principal&)>;
+      std::function<void(const httplib::Request&, httplib::Response&, const StaffSession&)>;
 
   Router(httplib::Server& server, AuthService& auth, bool secure_cookies);
 

@@ -65,8 +65,8 @@ AccountView view_of(Db& db, const User& u, int64_t now) {
 // An account as the log records it: what an admin sets, never a password or a token.
 // Whether `admin` may take `user` out of service (disable it, or change its role or agency):
 // not their own account, never the last active system admin.
-AdminError guard(Db& db, const Principal& admin, const User& user) {
-  switch (may_disable(admin.user_id, user.id, user.role,
+AdminError guard(Db& db, const Caller& admin, const User& user) {
+  switch (may_disable(admin.account(), user.id, user.role,
                       UserRepository::active_with_role(db, Role::kSystemAdmin))) {
     case AccountGuard::kSelf:
       return AdminError::kSelf;
@@ -85,7 +85,7 @@ json account_state(Db& db, const User& u) {
               {"disabled", u.disabled}};
 }
 
-void log(Db& db, const Principal& admin, int64_t now, const std::string& action,
+void log(Db& db, const Caller& admin, int64_t now, const std::string& action,
          const std::string& kind, const std::string& target, const json& before,
          const json& after) {
   AdminEvent e;
@@ -135,8 +135,7 @@ std::vector<AccountView> AccountService::accounts() {
   return out;
 }
 
-AccountOutcome AccountService::create(const Principal& admin, AccountInput in,
-                                      Credential credential) {
+AccountOutcome AccountService::create(const Caller& admin, AccountInput in, Credential credential) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
   store_.write([&](Db& db) {
@@ -169,7 +168,7 @@ AccountOutcome AccountService::create(const Principal& admin, AccountInput in,
   return out;
 }
 
-AccountOutcome AccountService::set_disabled(const Principal& admin, int64_t id, bool disabled) {
+AccountOutcome AccountService::set_disabled(const Caller& admin, int64_t id, bool disabled) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
   store_.write([&](Db& db) {
@@ -199,7 +198,7 @@ AccountOutcome AccountService::set_disabled(const Principal& admin, int64_t id, 
   return out;
 }
 
-AccountOutcome AccountService::change(const Principal& admin, int64_t id,
+AccountOutcome AccountService::change(const Caller& admin, int64_t id,
                                       const AccountChange& change) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
@@ -254,7 +253,7 @@ AccountOutcome AccountService::change(const Principal& admin, int64_t id,
   return out;
 }
 
-AccountOutcome AccountService::reset(const Principal& admin, int64_t id, Credential credential) {
+AccountOutcome AccountService::reset(const Caller& admin, int64_t id, Credential credential) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
   store_.write([&](Db& db) {
@@ -310,12 +309,12 @@ AccountOutcome AccountService::activate(const std::string& token, const std::str
   return out;
 }
 
-AccountOutcome AccountService::change_password(const Principal& p, const std::string& current,
+AccountOutcome AccountService::change_password(const StaffSession& p, const std::string& current,
                                                const std::string& password) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
   std::optional<User> user;
-  store_.read([&](Db& db) { user = UserRepository::find_by_id(db, p.user_id); });
+  store_.read([&](Db& db) { user = UserRepository::find_by_id(db, p.account()); });
   if (!user) {
     out.error = AdminError::kNotFound;
     return out;
@@ -338,9 +337,9 @@ AccountOutcome AccountService::change_password(const Principal& p, const std::st
   const std::string hash = hash_password(password);
   store_.write([&](Db& db) {
     Transaction tx(db);
-    UserRepository::set_password(db, p.user_id, hash, false);
+    UserRepository::set_password(db, p.account(), hash, false);
     // Whoever else held a session of the account (with the temporary password) is out.
-    SessionRepository::remove_for_user_except(db, p.user_id, p.token_hash);
+    SessionRepository::remove_for_user_except(db, p.account(), p.token_hash);
     AdminEvent e{0, now, p.username, "password_changed", "account", p.username};
     AdminRepository::append_event(db, e);
     tx.commit();
@@ -354,7 +353,7 @@ std::vector<AgencyEntry> AccountService::agencies() {
   return out;
 }
 
-CatalogueOutcome AccountService::create_agency(const Principal& admin, AgencyInput in) {
+CatalogueOutcome AccountService::create_agency(const Caller& admin, AgencyInput in) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
   store_.write([&](Db& db) {
@@ -379,7 +378,7 @@ CatalogueOutcome AccountService::create_agency(const Principal& admin, AgencyInp
   return out;
 }
 
-CatalogueOutcome AccountService::change_agency(const Principal& admin, const std::string& code,
+CatalogueOutcome AccountService::change_agency(const Caller& admin, const std::string& code,
                                                const AgencyChange& change) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
@@ -446,7 +445,7 @@ std::optional<CategoryEntry> category_by_code(Db& db, const std::string& code) {
 
 }  // namespace
 
-CatalogueOutcome AccountService::create_category(const Principal& admin, CategoryInput in) {
+CatalogueOutcome AccountService::create_category(const Caller& admin, CategoryInput in) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();
   store_.write([&](Db& db) {
@@ -469,7 +468,7 @@ CatalogueOutcome AccountService::create_category(const Principal& admin, Categor
   return out;
 }
 
-CatalogueOutcome AccountService::change_category(const Principal& admin, const std::string& code,
+CatalogueOutcome AccountService::change_category(const Caller& admin, const std::string& code,
                                                  const CategoryChange& change) {
   CatalogueOutcome out;
   const int64_t now = clock_.now_unix();

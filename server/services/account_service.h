@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "services/principal.h"
+#include "services/caller.h"
 #include "shared/accounts.h"
 #include "shared/validation.h"
 #include "store/admin_repository.h"
@@ -89,33 +89,33 @@ class AccountService {
   AccountService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   std::vector<AccountView> accounts();
-  AccountOutcome create(const Principal& admin, AccountInput in, Credential credential);
+  AccountOutcome create(const Caller& admin, AccountInput in, Credential credential);
   // Disabling ends the account's sessions and activation links at once.
-  AccountOutcome set_disabled(const Principal& admin, int64_t id, bool disabled);
+  AccountOutcome set_disabled(const Caller& admin, int64_t id, bool disabled);
   // A new activation link or temporary password; the old password stops working and the
   // account's sessions end.
-  AccountOutcome reset(const Principal& admin, int64_t id, Credential credential);
+  AccountOutcome reset(const Caller& admin, int64_t id, Credential credential);
   // A new name, e-mail, role or agency. A role or agency change is refused while open
   // reports are assigned to the account (kHasOpenReports: their agency's admin reassigns
   // them first), never leaves no active system admin (kLastAdmin; kSelf for one's own
   // role), and ends the account's sessions so that the next login carries the new rights.
-  AccountOutcome change(const Principal& admin, int64_t id, const AccountChange& change);
+  AccountOutcome change(const Caller& admin, int64_t id, const AccountChange& change);
 
   // The new user chooses a password with their link; kLinkInvalid when it is unknown, used
   // or expired (a refused password leaves the link unused).
   AccountOutcome activate(const std::string& token, const std::string& password);
   // A logged-in user changes their password; the other sessions of the account end.
-  AccountOutcome change_password(const Principal& p, const std::string& current,
+  AccountOutcome change_password(const StaffSession& p, const std::string& current,
                                  const std::string& password);
 
   std::vector<AgencyEntry> agencies();
-  CatalogueOutcome create_agency(const Principal& admin, AgencyInput in);
-  CatalogueOutcome change_agency(const Principal& admin, const std::string& code,
+  CatalogueOutcome create_agency(const Caller& admin, AgencyInput in);
+  CatalogueOutcome change_agency(const Caller& admin, const std::string& code,
                                  const AgencyChange& change);
 
   std::vector<CategoryEntry> categories();
-  CatalogueOutcome create_category(const Principal& admin, CategoryInput in);
-  CatalogueOutcome change_category(const Principal& admin, const std::string& code,
+  CatalogueOutcome create_category(const Caller& admin, CategoryInput in);
+  CatalogueOutcome change_category(const Caller& admin, const std::string& code,
                                    const CategoryChange& change);
 
   std::vector<AdminEvent> events(const std::string& target_kind, const std::string& target,

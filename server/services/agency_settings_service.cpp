@@ -11,7 +11,7 @@ namespace {
 
 constexpr int kChangesShown = 10;
 
-bool may_set(const Principal& p, const Agency& a) {
+bool may_set(const Caller& p, const Agency& a) {
   if (p.role == Role::kSystemAdmin) return true;
   return p.role == Role::kAgencyAdmin && p.agency_id == a.id;
 }
@@ -26,7 +26,7 @@ AgencySettings settings_of(Db& db, const Agency& a) {
 AgencySettingsService::AgencySettingsService(Store& store, const Clock& clock)
     : store_(store), clock_(clock) {}
 
-std::vector<AgencySettings> AgencySettingsService::list(const Principal& p) {
+std::vector<AgencySettings> AgencySettingsService::list(const Caller& p) {
   std::vector<AgencySettings> out;
   store_.read([&](Db& db) {
     for (const Agency& a : CatalogRepository::active_agencies(db)) {
@@ -36,7 +36,7 @@ std::vector<AgencySettings> AgencySettingsService::list(const Principal& p) {
   return out;
 }
 
-std::optional<AgencySettings> AgencySettingsService::set_officers_resolve(const Principal& p,
+std::optional<AgencySettings> AgencySettingsService::set_officers_resolve(const Caller& p,
                                                                           const std::string& code,
                                                                           bool value) {
   std::optional<AgencySettings> out;
@@ -46,8 +46,7 @@ std::optional<AgencySettings> AgencySettingsService::set_officers_resolve(const 
     const auto agencies = CatalogRepository::active_agencies(db);
     const Agency* agency = find_code(agencies, code);
     if (!agency || !may_set(p, *agency)) return;
-    AgencySettingsRepository::set_officers_resolve(db, agency->id, value, p.user_id, p.display_name,
-                                                   now);
+    AgencySettingsRepository::set_officers_resolve(db, agency->id, value, p.account(), p.name, now);
     Agency changed = *agency;
     changed.officers_resolve = value;
     out = settings_of(db, changed);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/clock.h"
-#include "services/principal.h"
+#include "services/caller.h"
 #include "store/agency_settings_repository.h"
 #include "store/store.h"
 
@@ -28,10 +28,10 @@ class AgencySettingsService {
 
   // The agencies `p` may set: an agency admin their own agency, the system admin every
   // active agency; nobody else any.
-  std::vector<AgencySettings> list(const Principal& p);
+  std::vector<AgencySettings> list(const Caller& p);
   // Sets the flag of the agency `code`; nullopt when there is no such agency or it is not
   // one `p` may set (both 404, so that an admin cannot probe other agencies' settings).
-  std::optional<AgencySettings> set_officers_resolve(const Principal& p, const std::string& code,
+  std::optional<AgencySettings> set_officers_resolve(const Caller& p, const std::string& code,
                                                      bool value);
 
  private:

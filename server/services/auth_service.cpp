@@ -23,11 +23,11 @@ std::string lower(std::string s) {
   return s;
 }
 
-Principal principal_for(Db& db, const User& u) {
-  Principal p;
+StaffSession session_for(Db& db, const User& u) {
+  StaffSession p;
   p.user_id = u.id;
   p.username = u.username;
-  p.display_name = u.display_name;
+  p.name = u.display_name;
   p.role = u.role;
   p.agency_id = u.agency_id;
   p.must_change_password = u.must_change_password;
@@ -70,11 +70,11 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
     guard_.succeeded(db, account, address, now);
     UserRepository::record_login(db, user->id, now);
     out.token = random_hex(32);
-    out.principal = principal_for(db, *user);
-    out.principal.csrf_token = random_hex(32);
-    out.principal.token_hash = digest_hex(out.token);
+    out.session = session_for(db, *user);
+    out.session.csrf_token = random_hex(32);
+    out.session.token_hash = digest_hex(out.token);
     SessionRepository::insert(
-        db, SessionRecord{out.principal.token_hash, user->id, out.principal.csrf_token, now, now,
+        db, SessionRecord{out.session.token_hash, user->id, out.session.csrf_token, now, now,
                           now + settings_.absolute_timeout_seconds});
     tx.commit();
   });
@@ -83,11 +83,11 @@ LoginOutcome AuthService::login(const std::string& username, const std::string& 
   return out;
 }
 
-std::optional<Principal> AuthService::authenticate(const std::string& token) {
+std::optional<StaffSession> AuthService::authenticate(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
   const int64_t now = clock_.now_unix();
   const std::string hash = digest_hex(token);
-  std::optional<Principal> out;
+  std::optional<StaffSession> out;
   bool stale_touch = false;
   store_.read([&](Db& db) {
     const auto session = SessionRepository::find(db, hash);
@@ -97,7 +97,7 @@ std::optional<Principal> AuthService::authenticate(const std::string& token) {
     }
     const auto user = UserRepository::find_by_id(db, session->user_id);
     if (!user || user->disabled) return;
-    out = principal_for(db, *user);
+    out = session_for(db, *user);
     out->csrf_token = session->csrf_token;
     out->token_hash = hash;
     // Writing on every request would serialise all reads behind the writer; a minute's
@@ -110,7 +110,7 @@ std::optional<Principal> AuthService::authenticate(const std::string& token) {
   return out;
 }
 
-void AuthService::logout(const Principal& p) {
+void AuthService::logout(const StaffSession& p) {
   store_.write([&](Db& db) { SessionRepository::remove(db, p.token_hash); });
 }
 

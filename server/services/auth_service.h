@@ -8,8 +8,8 @@
 #include <string>
 
 #include "base/clock.h"
+#include "services/caller.h"
 #include "services/guess_guard.h"
-#include "services/principal.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -24,7 +24,7 @@ struct LoginOutcome {
   enum class Result { kOk, kInvalid, kRateLimited } result = Result::kInvalid;
   int64_t retry_after = 0;  // seconds, with kRateLimited
   std::string token;        // the cookie value, with kOk
-  Principal principal;
+  StaffSession session;
 };
 
 class AuthService {
@@ -34,11 +34,11 @@ class AuthService {
   LoginOutcome login(const std::string& username, const std::string& password,
                      const std::string& address);
 
-  // The principal of a session token, or nullopt when it is unknown, expired or its user
+  // The session of a session token, or nullopt when it is unknown, expired or its user
   // is disabled.
-  std::optional<Principal> authenticate(const std::string& token);
+  std::optional<StaffSession> authenticate(const std::string& token);
 
-  void logout(const Principal& p);
+  void logout(const StaffSession& p);
 
   const AuthSettings& settings() const { return settings_; }
   // Wrong passwords counted and alarms raised since start, for /metrics.

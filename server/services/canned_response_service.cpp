@@ -36,7 +36,7 @@ std::vector<FieldError> validate_canned(CannedInput* in) {
   return out;
 }
 
-std::optional<CannedResponseService::Scope> CannedResponseService::scope_of(const Principal& p) {
+std::optional<CannedResponseService::Scope> CannedResponseService::scope_of(const Caller& p) {
   switch (p.role) {
     case Role::kAgencyAdmin:
     case Role::kAgencyOfficer:
@@ -49,7 +49,7 @@ std::optional<CannedResponseService::Scope> CannedResponseService::scope_of(cons
   }
 }
 
-CannedListing CannedResponseService::list(const Principal& p) {
+CannedListing CannedResponseService::list(const Caller& p) {
   CannedListing out;
   const auto scope = scope_of(p);
   if (!scope) {
@@ -70,7 +70,7 @@ CannedListing CannedResponseService::list(const Principal& p) {
   return out;
 }
 
-CannedOutcome CannedResponseService::create(const Principal& p, CannedInput in) {
+CannedOutcome CannedResponseService::create(const Caller& p, CannedInput in) {
   CannedOutcome out;
   const auto scope = scope_of(p);
   if (!scope) return {CannedError::kNoList, {}, {}};
@@ -97,7 +97,7 @@ CannedOutcome CannedResponseService::create(const Principal& p, CannedInput in) 
   return out;
 }
 
-CannedOutcome CannedResponseService::update(const Principal& p, int64_t id, CannedInput in) {
+CannedOutcome CannedResponseService::update(const Caller& p, int64_t id, CannedInput in) {
   CannedOutcome out;
   const auto scope = scope_of(p);
   if (!scope) return {CannedError::kNoList, {}, {}};
@@ -135,7 +135,7 @@ CannedOutcome CannedResponseService::update(const Principal& p, int64_t id, Cann
   return out;
 }
 
-CannedError CannedResponseService::remove(const Principal& p, int64_t id) {
+CannedError CannedResponseService::remove(const Caller& p, int64_t id) {
   const auto scope = scope_of(p);
   if (!scope) return CannedError::kNoList;
   if (!scope->may_manage) return CannedError::kReadOnly;

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "services/principal.h"
+#include "services/caller.h"
 #include "shared/validation.h"
 #include "store/canned_response_repository.h"
 
@@ -69,17 +69,17 @@ class CannedResponseService {
  public:
   CannedResponseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  CannedListing list(const Principal& p);
-  CannedOutcome create(const Principal& p, CannedInput in);
-  CannedOutcome update(const Principal& p, int64_t id, CannedInput in);
-  CannedError remove(const Principal& p, int64_t id);
+  CannedListing list(const Caller& p);
+  CannedOutcome create(const Caller& p, CannedInput in);
+  CannedOutcome update(const Caller& p, int64_t id, CannedInput in);
+  CannedError remove(const Caller& p, int64_t id);
 
   // Whose list `p` works with and whether they may change it; nullopt without one.
   struct Scope {
     CannedList list;
     bool may_manage = false;
   };
-  static std::optional<Scope> scope_of(const Principal& p);
+  static std::optional<Scope> scope_of(const Caller& p);
 
  private:
   Store& store_;

@@ -129,7 +129,7 @@ CitizenOutcome CitizenService::act(const std::string& typed_id, const CitizenKey
   CitizenOutcome out = check_key(typed_id, key, address, &report_id);
   if (out.result != CitizenOutcome::Result::kOk) return out;
   const ActOutcome done =
-      workflow_.act(report_id, Actor{Role::kCitizen, {}, {}, {}}, action, input, expected_version);
+      workflow_.act(report_id, Caller::citizen(), action, input, expected_version);
   switch (done.result) {
     case ActOutcome::Result::kOk:
       out.view = view_of(report_id);

@@ -60,7 +60,7 @@ int percentile(const std::map<int, int64_t>& histogram, double share) {
 
 // Which reports count: the principal's part of the hierarchy, narrowed by the agency asked
 // for (with its units), and the category asked for (one not in the catalogue matches none).
-dq::Filter filter_of(Db& db, const Principal& p, const DashboardQuery& q, const Names& names) {
+dq::Filter filter_of(Db& db, const Caller& p, const DashboardQuery& q, const Names& names) {
   dq::Filter f;
   f.agencies = report_scope(p).agencies;
   if (!q.agency.empty()) {
@@ -309,7 +309,7 @@ DashboardService::DashboardService(Store& store, const Clock& clock, ServiceSett
       public_stats_(std::chrono::milliseconds(settings.monitoring_cache_ms), 64),
       public_lists_(std::chrono::milliseconds(settings.monitoring_cache_ms), 256) {}
 
-Dashboard DashboardService::build(const Principal& p, const DashboardQuery& q) {
+Dashboard DashboardService::build(const Caller& p, const DashboardQuery& q) {
   // Everyone who sees the same part of the hierarchy shares an answer.
   std::string key = std::string(to_string(p.role)) + "|";
   if (const auto scope = report_scope(p).agencies) {
@@ -332,7 +332,7 @@ Date DashboardService::today() const {
   return local_date(clock_.now_unix(), settings_.utc_offset_minutes);
 }
 
-Dashboard DashboardService::compute(const Principal& p, const DashboardQuery& q) {
+Dashboard DashboardService::compute(const Caller& p, const DashboardQuery& q) {
   Dashboard d;
   const Date now = today();
   // An officer may open only the reports assigned to them: no list names reports for them.

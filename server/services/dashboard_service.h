@@ -11,7 +11,7 @@
 #include "base/clock.h"
 #include "base/ttl_cache.h"
 #include "model/catalogue.h"
-#include "services/principal.h"
+#include "services/caller.h"
 #include "services/report_service.h"
 #include "store/public_repository.h"
 #include "store/store.h"
@@ -113,7 +113,7 @@ class DashboardService {
  public:
   DashboardService(Store& store, const Clock& clock, ServiceSettings settings);
   // Both may be up to settings.monitoring_cache_ms old.
-  Dashboard build(const Principal& p, const DashboardQuery& q);
+  Dashboard build(const Caller& p, const DashboardQuery& q);
   PublicStats public_stats(Date from, Date to);
   // A page of the public list as JSON, keyed by its query: the first pages are what most
   // visitors ask for, and the same for all of them.
@@ -123,7 +123,7 @@ class DashboardService {
   Date today() const;
 
  private:
-  Dashboard compute(const Principal& p, const DashboardQuery& q);
+  Dashboard compute(const Caller& p, const DashboardQuery& q);
 
   Store& store_;
   const Clock& clock_;

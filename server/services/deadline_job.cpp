@@ -68,7 +68,7 @@ JobRun DeadlineJob::run_once() {
   JobRun run;
   const int64_t now = clock_.now_unix();
   const Date today = local_date(now, settings_.utc_offset_minutes);
-  const Actor system{Role::kSystem, {}, "aduan", {}};
+  const Caller system = Caller::system("aduan");
   while (true) {
     std::vector<int64_t> due;
     std::vector<ReportRecord> reports;

@@ -60,7 +60,7 @@ json logged(const ExternalAgencyView& v) {
               {"service_codes", v.service_codes}};
 }
 
-void log(Db& db, const Principal& admin, int64_t now, const std::string& action,
+void log(Db& db, const Caller& admin, int64_t now, const std::string& action,
          const std::string& agency_code, const json& before, const json& after) {
   AdminEvent e;
   e.at = now;
@@ -125,7 +125,7 @@ std::vector<ExternalAgencyView> ExternalAgencyService::list() {
   return out;
 }
 
-ExternalAgencyOutcome ExternalAgencyService::save(const Principal& admin,
+ExternalAgencyOutcome ExternalAgencyService::save(const Caller& admin,
                                                   const std::string& agency_code,
                                                   const ExternalAgencyInput& in) {
   ExternalAgencyOutcome out;
@@ -169,7 +169,7 @@ ExternalAgencyOutcome ExternalAgencyService::save(const Principal& admin,
   return out;
 }
 
-AdminError ExternalAgencyService::remove(const Principal& admin, const std::string& agency_code) {
+AdminError ExternalAgencyService::remove(const Caller& admin, const std::string& agency_code) {
   AdminError error = AdminError::kNone;
   const int64_t now = clock_.now_unix();
   store_.write([&](Db& db) {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "services/account_service.h"
-#include "services/principal.h"
+#include "services/caller.h"
 #include "shared/validation.h"
 #include "store/external_agency_repository.h"
 
@@ -48,10 +48,10 @@ class ExternalAgencyService {
   ExternalAgencyService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   std::vector<ExternalAgencyView> list();
-  ExternalAgencyOutcome save(const Principal& admin, const std::string& agency_code,
+  ExternalAgencyOutcome save(const Caller& admin, const std::string& agency_code,
                              const ExternalAgencyInput& in);
   // kNotFound when the agency is unknown or not external.
-  AdminError remove(const Principal& admin, const std::string& agency_code);
+  AdminError remove(const Caller& admin, const std::string& agency_code);
 
  private:
   Store& store_;

@@ -173,18 +173,33 @@ int ExternalPoller::apply(const ExternalRequest& request, const std::string& age
   }
   if (status == request.remote_status && notes == request.remote_notes) return 0;
   const bool closed = status == "closed";
+  const int written = act_as_agency(&*report, request, agency_name, closed, notes);
+  // Refused (a note the workflow will not take, a report changed meanwhile): not marked as
+  // seen, so the next round tries again, and the agency's row shows the error.
+  if (written < 0) return -1;
+  const bool still_open =
+      !closed && report->agency_id == request.agency_id && !is_final(report->status);
+  store_.write([&](Db& db) {
+    ExternalAgencyRepository::set_seen(db, request.report_id, request.message_id, status, notes,
+                                       still_open);
+  });
+  return written;
+}
+
+int ExternalPoller::act_as_agency(ReportRecord* report, const ExternalRequest& request,
+                                  const std::string& agency_name, bool closed,
+                                  const std::string& notes) {
   const bool new_note = !notes.empty() && notes != request.remote_notes;
   int written = 0;
   bool refused = false;
   // The remote acts as the agency: its admin, with no account of its own here.
-  const Actor actor{Role::kAgencyAdmin, std::nullopt, agency_name + " (Open311)",
-                    std::vector<int64_t>{request.agency_id}};
+  const Caller actor = Caller::agency_system(request.agency_id, agency_name + " (Open311)");
   auto run = [&](Action action, const std::string& note) {
     ActionInput in;
     in.note = fit_note(note, action, agency_name);
     const ActOutcome out = workflow_.act(report->id, actor, action, in, report->version);
     if (out.result == ActOutcome::Result::kOk) {
-      report = out.report;
+      *report = out.report;
       ++written;
     } else {
       refused = true;
@@ -212,16 +227,7 @@ int ExternalPoller::apply(const ExternalRequest& request, const std::string& age
   } else if (working && new_note && written == 0) {
     run(Action::kUpdate, notes);
   }
-  // Refused (a note the workflow will not take, a report changed meanwhile): not marked as
-  // seen, so the next round tries again, and the agency's row shows the error.
-  if (refused) return -1;
-  const bool still_open =
-      !closed && report->agency_id == request.agency_id && !is_final(report->status);
-  store_.write([&](Db& db) {
-    ExternalAgencyRepository::set_seen(db, request.report_id, request.message_id, status, notes,
-                                       still_open);
-  });
-  return written;
+  return refused ? -1 : written;
 }
 
 void ExternalPoller::start(int interval_seconds) {

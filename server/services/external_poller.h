@@ -52,6 +52,12 @@ class ExternalPoller {
   // when the workflow refused one (the state is then not marked as seen).
   int apply(const ExternalRequest& request, const std::string& agency_name,
             const std::string& status, const std::string& notes);
+  // The actions the remote's state asks of a report the agency still holds, each as the
+  // agency and on the report as the previous one left it: its first answer (or a return to
+  // the coordinator when closed there without a word), then a resolution or an update. The
+  // number written, or -1 when the workflow refused one.
+  int act_as_agency(ReportRecord* report, const ExternalRequest& request,
+                    const std::string& agency_name, bool closed, const std::string& notes);
 
   Store& store_;
   const Clock& clock_;

@@ -77,7 +77,7 @@ InboundOutcome InboundService::receive(const InboundMessage& m) {
       ActionInput input;
       input.note = m.text;
       const ActOutcome done =
-          workflow_.act(report->id, Actor{Role::kCitizen, {}, {}, {}}, action, input, std::nullopt);
+          workflow_.act(report->id, Caller::citizen(), action, input, std::nullopt);
       if (done.result == ActOutcome::Result::kOk) {
         out.result = InboundOutcome::Result::kReplied;
         out.tracking_id = format_tracking_id(*id);

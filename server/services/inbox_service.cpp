@@ -27,7 +27,7 @@ struct Source {
 // The citizen's part of the conversation.
 const std::vector<Action> kCitizenActions = {Action::kAnswer, Action::kReply, Action::kReopen};
 
-std::vector<Source> sources_for(const Principal& p, Date due_until, int64_t reply_since) {
+std::vector<Source> sources_for(const Caller& p, Date due_until, int64_t reply_since) {
   using S = Status;
   using A = Action;
   std::vector<Source> out;
@@ -153,7 +153,7 @@ InboxItem item_for(Db& db, const Found& f, ReportRecord r, bool unread, const Ca
 
 }  // namespace
 
-InboxPage InboxService::inbox(const Principal& p, int items) {
+InboxPage InboxService::inbox(const Caller& p, int items) {
   InboxPage page;
   const int64_t now = clock_.now_unix();
   const Date today = local_date(now, settings_.utc_offset_minutes);
@@ -163,7 +163,7 @@ InboxPage InboxService::inbox(const Principal& p, int items) {
     const std::vector<Found> found = newest_per_report(
         db,
         sources_for(p, due_soon_until(catalogue->calendar, today), now - kInboxReplyWindowSeconds));
-    const InboxReadState read = InboxRepository::read_state(db, p.user_id);
+    const InboxReadState read = InboxRepository::read_state(db, p.account());
     for (const Found& f : found) {
       const bool unread = !read.read(f.c.report_id, f.c.event_id);
       page.unread += unread;
@@ -176,7 +176,7 @@ InboxPage InboxService::inbox(const Principal& p, int items) {
   return page;
 }
 
-bool InboxService::mark_read(const Principal& p, const std::string& typed_id) {
+bool InboxService::mark_read(const Caller& p, const std::string& typed_id) {
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return false;
   bool done = false;
@@ -184,18 +184,19 @@ bool InboxService::mark_read(const Principal& p, const std::string& typed_id) {
     const auto r = ReportRepository::find_by_tracking_id(db, id.canonical);
     if (!r || !can_read_report(p, *r)) return;
     Transaction tx(db);
-    InboxRepository::mark_report(db, p.user_id, r->id, InboxRepository::newest_event_of(db, r->id));
+    InboxRepository::mark_report(db, p.account(), r->id,
+                                 InboxRepository::newest_event_of(db, r->id));
     tx.commit();
     done = true;
   });
   return done;
 }
 
-void InboxService::mark_all_read(const Principal& p, std::optional<int64_t> up_to) {
+void InboxService::mark_all_read(const Caller& p, std::optional<int64_t> up_to) {
   store_.write([&](Db& db) {
     const int64_t newest = InboxRepository::newest_event(db);
     Transaction tx(db);
-    InboxRepository::mark_all(db, p.user_id, std::min(newest, up_to.value_or(newest)));
+    InboxRepository::mark_all(db, p.account(), std::min(newest, up_to.value_or(newest)));
     tx.commit();
   });
 }

@@ -2,7 +2,7 @@
 // read (server/store/inbox_repository.h for how it is kept).
 //
 // Who hears of what follows the notifications (docs/notifications.md), within the reports the
-// user may read (services/principal.h, the queue's scope):
+// user may read (services/caller.h, the queue's scope):
 //   coordinator    new reports waiting for verification, reports an agency returned, the
 //                  citizen's answers and replies before forwarding, ratings, escalations;
 //   agency admin   reports newly forwarded to the agency, the citizen's replies and reopenings
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "services/principal.h"
+#include "services/caller.h"
 #include "services/report_service.h"
 
 namespace aduan {
@@ -52,14 +52,14 @@ class InboxService {
   InboxService(Store& store, const Clock& clock, ServiceSettings settings);
 
   // At most `items` items (0: the unread count alone, for the header's badge on every page).
-  InboxPage inbox(const Principal& p, int items = kInboxPageSize);
+  InboxPage inbox(const Caller& p, int items = kInboxPageSize);
 
   // Marks the items of one report read (its newest event); false when there is no such
   // report or `p` may not read it.
-  bool mark_read(const Principal& p, const std::string& typed_id);
+  bool mark_read(const Caller& p, const std::string& typed_id);
   // Marks every item up to `up_to` read (the newest event the page showed; nullopt: every
   // event so far).
-  void mark_all_read(const Principal& p, std::optional<int64_t> up_to);
+  void mark_all_read(const Caller& p, std::optional<int64_t> up_to);
 
  private:
   Store& store_;

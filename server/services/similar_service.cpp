@@ -44,7 +44,7 @@ std::vector<SimilarOffer> SimilarService::offers(const SimilarText& text) const 
   return out;
 }
 
-std::vector<SimilarOffer> SimilarService::like(const Principal& p, const ReportRecord& r) const {
+std::vector<SimilarOffer> SimilarService::like(const Caller& p, const ReportRecord& r) const {
   SimilarQuery q;
   q.text = r.title + "\n" + r.body;
   q.category_id = r.category_id;

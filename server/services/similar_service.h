@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "services/principal.h"
+#include "services/caller.h"
 #include "services/report_service.h"
 
 namespace aduan {
@@ -35,7 +35,7 @@ class SimilarService {
   // agency; none while neither is chosen.
   std::vector<SimilarOffer> offers(const SimilarText& q) const;
   // Up to ten reports like `r`; agency staff see only their agency's and its units'.
-  std::vector<SimilarOffer> like(const Principal& p, const ReportRecord& r) const;
+  std::vector<SimilarOffer> like(const Caller& p, const ReportRecord& r) const;
 
  private:
   Store& store_;

@@ -10,10 +10,6 @@
 
 namespace aduan {
 
-Actor actor_for(const Principal& p) {
-  return Actor{p.role, p.user_id, p.display_name, report_scope(p).agencies};
-}
-
 StaffService::StaffService(Store& store, const Clock& clock, ServiceSettings settings,
                            WorkflowService& workflow)
     : store_(store), clock_(clock), settings_(settings), workflow_(workflow) {}
@@ -32,7 +28,7 @@ std::string officer_name(Db& db, int64_t user_id) {
 // The reports `p` asked for with `q`, cut to what their role may see.
 // The queue's search box as a filter: a tracking ID, a reporter's contact (only where the role
 // may see who reported), or words in the index, narrowed to the filter's agencies.
-void add_search(const Principal& p, const QueueSearch& search, ReportFilter* f) {
+void add_search(const Caller& p, const QueueSearch& search, ReportFilter* f) {
   switch (search.kind) {
     case QueueSearch::Kind::kNone:
       break;
@@ -63,7 +59,7 @@ void add_search(const Principal& p, const QueueSearch& search, ReportFilter* f) 
   }
 }
 
-ReportFilter filter_for(Db& db, const Principal& p, const QueueQuery& q, Date today,
+ReportFilter filter_for(Db& db, const Caller& p, const QueueQuery& q, Date today,
                         const std::vector<Agency>& agencies,
                         const std::vector<Category>& categories) {
   ReportFilter f;
@@ -103,7 +99,7 @@ ReportFilter filter_for(Db& db, const Principal& p, const QueueQuery& q, Date to
 
 }  // namespace
 
-QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
+QueuePage StaffService::queue(const Caller& p, const QueueQuery& q) {
   QueuePage page;
   page.per_page = std::clamp(q.per_page, 1, kMaxQueuePerPage);
   page.page = std::clamp(q.page, 1, kMaxQueuePage);
@@ -128,7 +124,7 @@ QueuePage StaffService::queue(const Principal& p, const QueueQuery& q) {
   return page;
 }
 
-std::vector<ReportView> StaffService::export_batch(const Principal& p, const QueueQuery& q,
+std::vector<ReportView> StaffService::export_batch(const Caller& p, const QueueQuery& q,
                                                    int64_t after_id, int limit) {
   std::vector<ReportView> out;
   const Date now = today();
@@ -147,8 +143,7 @@ std::vector<ReportView> StaffService::export_batch(const Principal& p, const Que
   return out;
 }
 
-std::optional<StaffReportView> StaffService::report(const Principal& p,
-                                                    const std::string& typed_id) {
+std::optional<StaffReportView> StaffService::report(const Caller& p, const std::string& typed_id) {
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return std::nullopt;
   std::optional<StaffReportView> out;
@@ -170,8 +165,8 @@ std::optional<StaffReportView> StaffService::report(const Principal& p,
   return out;
 }
 
-std::optional<AttachmentData> StaffService::attachment(const Principal& p,
-                                                       const std::string& typed_id, int position) {
+std::optional<AttachmentData> StaffService::attachment(const Caller& p, const std::string& typed_id,
+                                                       int position) {
   const ParsedTrackingId id = parse_tracking_id(typed_id);
   if (!id.ok()) return std::nullopt;
   std::optional<AttachmentData> out;
@@ -183,7 +178,7 @@ std::optional<AttachmentData> StaffService::attachment(const Principal& p,
   return out;
 }
 
-ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Action action,
+ActOutcome StaffService::act(const Caller& p, const std::string& typed_id, Action action,
                              const ActionInput& input, std::optional<int64_t> expected_version) {
   ActOutcome out;
   const ParsedTrackingId id = parse_tracking_id(typed_id);
@@ -198,10 +193,10 @@ ActOutcome StaffService::act(const Principal& p, const std::string& typed_id, Ac
     out.result = ActOutcome::Result::kNotFound;
     return out;
   }
-  return workflow_.act(*report_id, actor_for(p), action, input, expected_version);
+  return workflow_.act(*report_id, p, action, input, expected_version);
 }
 
-std::vector<User> StaffService::assignable_officers(const Principal& p) {
+std::vector<User> StaffService::assignable_officers(const Caller& p) {
   std::vector<User> out;
   store_.read([&](Db& db) { out = UserRepository::agency_staff(db, p.agency_scope); });
   return out;

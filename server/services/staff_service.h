@@ -1,12 +1,12 @@
 // The staff's work: their queue, a report with its whole timeline, actions on it, and the
-// officers an admin can assign. What each role may see is decided in services/principal.h.
+// officers an admin can assign. What each role may see is decided in services/caller.h.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "services/principal.h"
+#include "services/caller.h"
 #include "services/report_service.h"
 #include "services/workflow_service.h"
 #include "store/external_agency_repository.h"
@@ -58,20 +58,20 @@ class StaffService {
   StaffService(Store& store, const Clock& clock, ServiceSettings settings,
                WorkflowService& workflow);
 
-  QueuePage queue(const Principal& p, const QueueQuery& q);
+  QueuePage queue(const Caller& p, const QueueQuery& q);
   // For exports: the next `limit` reports of the same selection with an id above
   // `after_id`, in id order, so that a million rows stream in bounded memory.
-  std::vector<ReportView> export_batch(const Principal& p, const QueueQuery& q, int64_t after_id,
+  std::vector<ReportView> export_batch(const Caller& p, const QueueQuery& q, int64_t after_id,
                                        int limit);
   // nullopt when there is no such report or `p` may not read it (both answer 404, so that
   // staff cannot probe for other agencies' reports).
-  std::optional<StaffReportView> report(const Principal& p, const std::string& typed_id);
+  std::optional<StaffReportView> report(const Caller& p, const std::string& typed_id);
   // An attachment of a report `p` may read; nullopt otherwise (404 either way).
-  std::optional<AttachmentData> attachment(const Principal& p, const std::string& typed_id,
+  std::optional<AttachmentData> attachment(const Caller& p, const std::string& typed_id,
                                            int position);
-  ActOutcome act(const Principal& p, const std::string& typed_id, Action action,
+  ActOutcome act(const Caller& p, const std::string& typed_id, Action action,
                  const ActionInput& input, std::optional<int64_t> expected_version);
-  std::vector<User> assignable_officers(const Principal& p);
+  std::vector<User> assignable_officers(const Caller& p);
 
   Date today() const;
 
@@ -81,7 +81,5 @@ class StaffService {
   ServiceSettings settings_;
   WorkflowService& workflow_;
 };
-
-Actor actor_for(const Principal& p);
 
 }  // namespace aduan

@@ -23,17 +23,6 @@ bool contains_id(const std::vector<int64_t>& ids, std::optional<int64_t> id) {
   return id && std::find(ids.begin(), ids.end(), *id) != ids.end();
 }
 
-bool in_scope(const Actor& actor, std::optional<int64_t> agency_id) {
-  return !actor.agency_scope || contains_id(*actor.agency_scope, agency_id);
-}
-
-// An agency acts only on what was forwarded to it, an officer only on what was assigned.
-bool may_reach(const Actor& actor, const ReportRecord& r) {
-  const bool agency_role = actor.role == Role::kAgencyAdmin || actor.role == Role::kAgencyOfficer;
-  if (agency_role && !in_scope(actor, r.agency_id)) return false;
-  return actor.role != Role::kAgencyOfficer || r.assigned_user_id == actor.user_id;
-}
-
 // What the agency holding the report decided for its reports, read in the action's
 // transaction so that a setting just turned off is obeyed at once.
 AgencyRules agency_rules(Db& db, std::optional<int64_t> agency_id) {
@@ -85,7 +74,7 @@ void set_state(const ReportState& s, ReportRecord* r) {
 }
 
 // The names in the action's form as the store's ids, each only when fit for report `r`.
-FoundInput look_up(Db& db, const Catalogue& cat, const ReportRecord& r, const Actor& actor,
+FoundInput look_up(Db& db, const Catalogue& cat, const ReportRecord& r, const Caller& actor,
                    Action action, const ActionInput& in) {
   FoundInput found;
   if (action == Action::kForward) {
@@ -99,7 +88,7 @@ FoundInput look_up(Db& db, const Catalogue& cat, const ReportRecord& r, const Ac
         r.agency_id ? agency_subtree(db, *r.agency_id) : std::vector<int64_t>{};
     if (officer && !officer->disabled &&
         (officer->role == Role::kAgencyOfficer || officer->role == Role::kAgencyAdmin) &&
-        contains_id(holders, officer->agency_id) && in_scope(actor, officer->agency_id)) {
+        contains_id(holders, officer->agency_id) && in_agency_scope(actor, officer->agency_id)) {
       found.officer_id = officer->id;
       found.officer_name = officer->display_name;
     }
@@ -111,7 +100,7 @@ FoundInput look_up(Db& db, const Catalogue& cat, const ReportRecord& r, const Ac
   return found;
 }
 
-EventRecord event_record(const EventDraft& d, const Actor& actor, Status to, int64_t now) {
+EventRecord event_record(const EventDraft& d, const Caller& actor, Status to, int64_t now) {
   EventRecord e;
   e.at = now;
   e.actor_role = actor.role;
@@ -139,7 +128,7 @@ WorkflowService::WorkflowService(Store& store, const Clock& clock, ServiceSettin
                                  const Notifier* notifier)
     : store_(store), clock_(clock), settings_(settings), notifier_(notifier) {}
 
-ActOutcome WorkflowService::act(int64_t report_id, const Actor& actor, Action action,
+ActOutcome WorkflowService::act(int64_t report_id, const Caller& actor, Action action,
                                 const ActionInput& input, std::optional<int64_t> expected_version) {
   std::shared_ptr<const Catalogue> catalogue;
   store_.read([&](Db& db) { catalogue = CatalogRepository::catalogue(db); });
@@ -172,7 +161,7 @@ ActOutcome WorkflowService::act_within(Db& db, const Request& q) const {
   if (effects.refusal == ActionEffects::Refusal::kNotAllowed) {
     return refusal(ActOutcome::Result::kNotAllowed);
   }
-  if (!may_reach(q.actor, held)) return refusal(ActOutcome::Result::kNotFound);
+  if (!can_act_on_report(q.actor, held)) return refusal(ActOutcome::Result::kNotFound);
   if (effects.refusal == ActionEffects::Refusal::kInvalid) {
     return refusal(ActOutcome::Result::kInvalid, effects.errors);
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "services/caller.h"
 #include "services/report_service.h"
 #include "shared/actions.h"
 #include "shared/effects.h"
@@ -17,15 +18,6 @@
 #include "store/store.h"
 
 namespace aduan {
-
-struct Actor {
-  Role role = Role::kCitizen;
-  std::optional<int64_t> user_id;
-  std::string name;
-  // Set for agency roles: the agencies whose reports they may touch and whose officers
-  // they may assign.
-  std::optional<std::vector<int64_t>> agency_scope;
-};
 
 struct ActOutcome {
   enum class Result {
@@ -47,13 +39,13 @@ class WorkflowService {
 
   // Applies `action` to report `report_id`. With `expected_version`, refuses if the report
   // has changed since (so a double click or a stale page does not act twice).
-  ActOutcome act(int64_t report_id, const Actor& actor, Action action, const ActionInput& input,
+  ActOutcome act(int64_t report_id, const Caller& actor, Action action, const ActionInput& input,
                  std::optional<int64_t> expected_version);
 
  private:
   struct Request {
     int64_t report_id;
-    const Actor& actor;
+    const Caller& actor;
     Action action;
     const ActionInput& input;
     std::optional<int64_t> expected_version;

@@ -6,9 +6,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include "services/caller.h"
 #include "services/dashboard_service.h"
 #include "services/deadline_job.h"
-#include "services/principal.h"
 #include "services/report_service.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
@@ -64,11 +64,19 @@ class ReportLife : public ::testing::Test {
     return r.value_or(ReportRecord{});
   }
 
-  Actor coordinator() const { return {Role::kCoordinator, 1, "Koordinator", std::nullopt}; }
-  Actor agency_admin(int64_t agency) const {
-    return {Role::kAgencyAdmin, 2, "Admin", std::vector<int64_t>{agency}};
+  static Caller staff(Role role, int64_t id, std::string name, std::vector<int64_t> scope = {}) {
+    Caller c;
+    c.role = role;
+    c.user_id = id;
+    c.name = std::move(name);
+    c.agency_scope = std::move(scope);
+    return c;
   }
-  Actor citizen() const { return {Role::kCitizen, std::nullopt, "", std::nullopt}; }
+  Caller coordinator() const { return staff(Role::kCoordinator, 1, "Koordinator"); }
+  Caller agency_admin(int64_t agency) const {
+    return staff(Role::kAgencyAdmin, 2, "Admin", {agency});
+  }
+  Caller citizen() const { return Caller::citizen(); }
 
   ServiceStore s_;
   ServiceSettings settings_;
@@ -149,7 +157,7 @@ TEST_F(ReportLife, FromSubmissionToTheCitizensRatingWithTheRefusalsOnTheWay) {
 
   // The dashboard counts what happened: one report, closed, rated 5.
   DashboardService dashboard(s_.store(), s_.clock(), settings_);
-  Principal coord;
+  Caller coord;
   coord.role = Role::kCoordinator;
   const Date today = dashboard.today();
   const Dashboard d = dashboard.build(coord, {Date{today.days - 30}, today, "", ""});

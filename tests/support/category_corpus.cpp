@@ -46,6 +46,9 @@ size_t load_verified_reports(App& app, const std::vector<LabelledReport>& report
       agency_of[c.code] = code;
     }
   });
+  Caller coordinator;
+  coordinator.role = Role::kCoordinator;
+  coordinator.name = "Koordinator";
   size_t n = 0;
   for (const LabelledReport& r : reports) {
     ReportInput in;
@@ -67,7 +70,7 @@ size_t load_verified_reports(App& app, const std::vector<LabelledReport>& report
                ->id;
     });
     const ActOutcome forwarded =
-        app.workflow().act(id, Actor{Role::kCoordinator, {}, "Koordinator", {}}, Action::kForward,
+        app.workflow().act(id, coordinator, Action::kForward,
                            ActionInput{.agency = agency_of[r.category]}, std::nullopt);
     if (forwarded.result != ActOutcome::Result::kOk) {
       throw std::runtime_error("not forwarded: " + r.title);

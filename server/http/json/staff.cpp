@@ -114,9 +114,9 @@ DecodedApiKey decode_api_key_json(std::string_view body) {
   return out;
 }
 
-std::string principal_json(const Principal& p, const std::optional<Agency>& agency) {
+std::string session_json(const StaffSession& p, const std::optional<Agency>& agency) {
   json out{{"username", p.username},
-           {"display_name", p.display_name},
+           {"display_name", p.name},
            {"role", to_string(p.role)},
            {"csrf_token", p.csrf_token},
            // A temporary password: the panel shows the change form before anything else.

@@ -8,7 +8,7 @@
 
 #include "model/catalogue.h"
 #include "model/user.h"
-#include "services/principal.h"
+#include "services/caller.h"
 #include "services/staff_service.h"
 #include "shared/actions.h"
 
@@ -53,7 +53,7 @@ struct DecodedApiKey {
 };
 DecodedApiKey decode_api_key_json(std::string_view body);
 
-std::string principal_json(const Principal& p, const std::optional<Agency>& agency);
+std::string session_json(const StaffSession& p, const std::optional<Agency>& agency);
 std::string queue_json(const QueuePage& page, int utc_offset_minutes);
 std::string staff_report_json(const StaffReportView& v, int utc_offset_minutes);
 std::string officers_json(const std::vector<User>& users);

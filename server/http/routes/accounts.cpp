@@ -96,16 +96,16 @@ json events_json(const std::vector<AdminEvent>& events, int offset) {
 // their roles and paths read together.
 void register_account_routes_inner(Router& router, const Services& s, AccountService* service) {
   const auto offset = [&s] { return s.reports.settings().utc_offset_minutes; };
-  router.staff(
-      "GET", "/api/v1/admin/accounts", kSystemAdmin,
-      [service, offset](const httplib::Request&, httplib::Response& res, const Principal&) {
-        json out = json::array();
-        for (const AccountView& v : service->accounts()) out.push_back(account_json(v, offset()));
-        send_json(res, 200, json_support::dump(out));
-      });
+  router.staff("GET", "/api/v1/admin/accounts", kSystemAdmin,
+               [service, offset](const httplib::Request&, httplib::Response& res, const Caller&) {
+                 json out = json::array();
+                 for (const AccountView& v : service->accounts())
+                   out.push_back(account_json(v, offset()));
+                 send_json(res, 200, json_support::dump(out));
+               });
   router.staff(
       "POST", "/api/v1/admin/accounts", kSystemAdmin,
-      [service, offset](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [service, offset](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         const auto doc = body_of(req, res);
         if (!doc) return;
         std::vector<FieldError> typed;
@@ -126,7 +126,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
   for (const bool disable : {true, false}) {
     router.staff("POST", std::string(kAccount) + (disable ? "/disable" : "/enable"), kSystemAdmin,
                  [service, offset, disable](const httplib::Request& req, httplib::Response& res,
-                                            const Principal& p) {
+                                            const Caller& p) {
                    const AccountOutcome out =
                        service->set_disabled(p, std::stoll(req.matches[1].str()), disable);
                    if (out.error != AdminError::kNone) return send_admin_error(res, out.error);
@@ -135,7 +135,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
   }
   router.staff(
       "PUT", kAccount, kSystemAdmin,
-      [service, offset](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [service, offset](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         const auto doc = body_of(req, res);
         if (!doc) return;
         std::vector<FieldError> typed;
@@ -155,7 +155,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
       });
   router.staff(
       "POST", std::string(kAccount) + "/reset", kSystemAdmin,
-      [service, offset](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [service, offset](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         const auto doc = body_of(req, res);
         if (!doc) return;
         std::vector<FieldError> typed;
@@ -169,7 +169,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
 
   router.staff(
       "GET", "/api/v1/admin/agencies", kSystemAdmin,
-      [service](const httplib::Request&, httplib::Response& res, const Principal&) {
+      [service](const httplib::Request&, httplib::Response& res, const Caller&) {
         const auto rows = service->agencies();
         json out = json::array();
         for (const AgencyEntry& a : rows) {
@@ -183,7 +183,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
         send_json(res, 200, json_support::dump(out));
       });
   router.staff("POST", "/api/v1/admin/agencies", kSystemAdmin,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const auto doc = body_of(req, res);
                  if (!doc) return;
                  std::vector<FieldError> typed;
@@ -198,7 +198,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
                  send_json(res, 201, json_support::dump(json{{"code", in.code}}));
                });
   router.staff("PUT", kAgency, kSystemAdmin,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const auto doc = body_of(req, res);
                  if (!doc) return;
                  std::vector<FieldError> typed;
@@ -214,7 +214,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
                });
 
   router.staff("GET", "/api/v1/admin/categories", kSystemAdmin,
-               [service](const httplib::Request&, httplib::Response& res, const Principal&) {
+               [service](const httplib::Request&, httplib::Response& res, const Caller&) {
                  const auto agencies = service->agencies();
                  json out = json::array();
                  for (const CategoryEntry& c : service->categories()) {
@@ -231,7 +231,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
                  send_json(res, 200, json_support::dump(out));
                });
   router.staff("POST", "/api/v1/admin/categories", kSystemAdmin,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const auto doc = body_of(req, res);
                  if (!doc) return;
                  std::vector<FieldError> typed;
@@ -247,7 +247,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
                  send_json(res, 201, json_support::dump(json{{"code", in.code}}));
                });
   router.staff("PUT", kCategory, kSystemAdmin,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const auto doc = body_of(req, res);
                  if (!doc) return;
                  std::vector<FieldError> typed;
@@ -266,7 +266,7 @@ void register_account_routes_inner(Router& router, const Services& s, AccountSer
   // "riwayat perubahan": the newest first, of one kind of target (and one target) if asked.
   router.staff(
       "GET", "/api/v1/admin/admin-events", kSystemAdmin,
-      [service, offset](const httplib::Request& req, httplib::Response& res, const Principal&) {
+      [service, offset](const httplib::Request& req, httplib::Response& res, const Caller&) {
         const std::string kind = req.get_param_value("kind");
         if (!kind.empty() && kind != "account" && kind != "agency" && kind != "category") {
           return send_error(res, "bad_kind", "kind is account, agency or category.");
@@ -301,23 +301,22 @@ void register_account_routes(Router& router, const Services& s) {
         res.set_header("Cache-Control", "no-store");
         send_json(res, 200, json_support::dump(json{{"username", out.account->user.username}}));
       });
-  router.staff("POST", "/api/v1/session/password", kAllStaff,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-                 const auto doc = body_of(req, res);
-                 if (!doc) return;
-                 std::vector<FieldError> typed;
-                 const std::string current = json_support::read_string(*doc, "current_password",
-                                                                       "current_password", &typed);
-                 const std::string password =
-                     json_support::read_string(*doc, "password", "password", &typed);
-                 if (!typed.empty()) return send_admin_error(res, AdminError::kInvalid, typed);
-                 if (current.size() > 1024)
-                   return send_admin_error(res, AdminError::kWrongPassword);
-                 const AccountOutcome out = service->change_password(p, current, password);
-                 if (out.error != AdminError::kNone)
-                   return send_admin_error(res, out.error, out.fields);
-                 res.status = 204;
-               });
+  router.staff(
+      "POST", "/api/v1/session/password", kAllStaff,
+      [service](const httplib::Request& req, httplib::Response& res, const StaffSession& p) {
+        const auto doc = body_of(req, res);
+        if (!doc) return;
+        std::vector<FieldError> typed;
+        const std::string current =
+            json_support::read_string(*doc, "current_password", "current_password", &typed);
+        const std::string password =
+            json_support::read_string(*doc, "password", "password", &typed);
+        if (!typed.empty()) return send_admin_error(res, AdminError::kInvalid, typed);
+        if (current.size() > 1024) return send_admin_error(res, AdminError::kWrongPassword);
+        const AccountOutcome out = service->change_password(p, current, password);
+        if (out.error != AdminError::kNone) return send_admin_error(res, out.error, out.fields);
+        res.status = 204;
+      });
 }
 
 }  // namespace aduan

@@ -70,18 +70,18 @@ void register_admin_routes(Router& router, const Services& s) {
   router.staff("GET", "/api/v1/admin/holidays",
                role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer,
                           Role::kSupervisor, Role::kSystemAdmin}),
-               [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request&, httplib::Response& res, const Caller&) {
                  send_holidays(s, res, 200);
                });
   // Which years' holidays are confirmed; deadlines in the others may still move.
   router.staff("GET", "/api/v1/admin/holiday-years",
                role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer,
                           Role::kSupervisor, Role::kSystemAdmin}),
-               [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request&, httplib::Response& res, const Caller&) {
                  send_holiday_years(s, res);
                });
   router.staff("POST", R"(/api/v1/admin/holiday-years/(\d{4})/confirm)", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const int year = std::stoi(req.matches[1].str());
                  if (!s.holidays.confirm(year, p.username)) {
                    return send_error(res, "holiday_year_empty",
@@ -90,7 +90,7 @@ void register_admin_routes(Router& router, const Services& s) {
                  send_holiday_years(s, res);
                });
   router.staff("POST", "/api/v1/admin/holidays", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller&) {
                  if (!require_json(req, res)) return;
                  const DecodedHoliday in = decode_holiday_json(req.body);
                  if (in.malformed) return send_error(res, "malformed_json", in.problem);
@@ -102,7 +102,7 @@ void register_admin_routes(Router& router, const Services& s) {
                  send_holidays(s, res, 201);
                });
   router.staff("DELETE", R"(/api/v1/admin/holidays/(\d{4}-\d{2}-\d{2}))", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller&) {
                  const auto date = parse_iso_date(req.matches[1].str());
                  if (!date || !s.holidays.remove(*date)) {
                    return send_error(res, "holiday_not_found", "No holiday on that date.");
@@ -110,7 +110,7 @@ void register_admin_routes(Router& router, const Services& s) {
                  send_holidays(s, res, 200);
                });
   router.staff("GET", "/api/v1/admin/notifications", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller&) {
                  const std::string status =
                      req.has_param("status") ? req.get_param_value("status") : "failed";
                  if (status != "failed" && status != "pending" && status != "sent") {
@@ -121,7 +121,7 @@ void register_admin_routes(Router& router, const Services& s) {
                                               s.reports.settings().utc_offset_minutes));
                });
   router.staff("POST", R"(/api/v1/admin/notifications/(\d{1,18})/retry)", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller&) {
                  if (!s.outbox.retry(std::stoll(req.matches[1].str()))) {
                    return send_error(res, "notification_not_found",
                                      "No failed notification has this id.");
@@ -129,7 +129,7 @@ void register_admin_routes(Router& router, const Services& s) {
                  send_json(res, 200, R"({"status":"pending"})");
                });
   router.staff("GET", "/api/v1/admin/api-keys", kSystemAdmin,
-               [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request&, httplib::Response& res, const Caller&) {
                  nlohmann::json out = nlohmann::json::array();
                  for (const ApiKey& k : s.api_keys.list())
                    out.push_back(api_key_json(k, s.reports.settings().utc_offset_minutes));
@@ -137,7 +137,7 @@ void register_admin_routes(Router& router, const Services& s) {
                });
   router.staff(
       "POST", "/api/v1/admin/api-keys", kSystemAdmin,
-      [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+      [&s](const httplib::Request& req, httplib::Response& res, const Caller&) {
         if (!require_json(req, res)) return;
         const DecodedApiKey in = decode_api_key_json(req.body);
         if (in.malformed) return send_error(res, "malformed_json", in.problem);
@@ -155,13 +155,13 @@ void register_admin_routes(Router& router, const Services& s) {
         send_json(res, 201, out.dump());
       });
   router.staff("DELETE", R"(/api/v1/admin/api-keys/(\d{1,18}))", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller&) {
                  if (!s.api_keys.revoke(std::stoll(req.matches[1].str())))
                    return send_error(res, "api_key_not_found", "No active key has this id.");
                  res.status = 204;
                });
   router.staff("POST", "/api/v1/admin/holidays/import", kSystemAdmin,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  if (req.get_header_value("Content-Type").rfind("text/csv", 0) != 0) {
                    return send_error(res, "unsupported_media_type",
                                      "Send the holiday list as text/csv.");

@@ -43,7 +43,7 @@ json settings_json(const AgencySettings& a, int offset) {
 void register_agency_settings_routes(Router& router, const Services& s) {
   AgencySettingsService* service = &s.agency_settings;
   router.staff("GET", kPath, kSetters,
-               [&s, service](const httplib::Request&, httplib::Response& res, const Principal& p) {
+               [&s, service](const httplib::Request&, httplib::Response& res, const Caller& p) {
                  const int offset = s.reports.settings().utc_offset_minutes;
                  json items = json::array();
                  for (const AgencySettings& a : service->list(p)) {
@@ -54,7 +54,7 @@ void register_agency_settings_routes(Router& router, const Services& s) {
                });
   router.staff(
       "PUT", kItemPath, kSetters,
-      [&s, service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [&s, service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         if (!require_json(req, res)) return;
         std::string problem;
         const auto doc = json_support::parse_object(req.body, &problem);

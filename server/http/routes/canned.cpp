@@ -110,7 +110,7 @@ void send_typed_errors(httplib::Response& res, const std::vector<FieldError>& ty
 void register_canned_routes(Router& router, const Services& s) {
   CannedResponseService* service = &s.canned;
   router.staff("GET", kPath, kReaders,
-               [&s, service](const httplib::Request&, httplib::Response& res, const Principal& p) {
+               [&s, service](const httplib::Request&, httplib::Response& res, const Caller& p) {
                  const CannedListing l = service->list(p);
                  if (l.error != CannedError::kNone) return send_canned_error(res, l.error);
                  const int offset = s.reports.settings().utc_offset_minutes;
@@ -131,22 +131,22 @@ void register_canned_routes(Router& router, const Services& s) {
                                                {"per_list", CannedLimits::kPerList}}},
                                              {"items", std::move(items)}}));
                });
-  router.staff(
-      "POST", kPath, kManagers,
-      [&s, service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-        std::vector<FieldError> typed;
-        const auto in = read_input(req, res, &typed);
-        if (!in) return;
-        if (!typed.empty()) return send_typed_errors(res, typed, *in);
-        const CannedOutcome out = service->create(p, *in);
-        if (out.error != CannedError::kNone) return send_canned_error(res, out.error, out.fields);
-        send_json(
-            res, 201,
-            json_support::dump(item_json(*out.item, s.reports.settings().utc_offset_minutes)));
-      });
+  router.staff("POST", kPath, kManagers,
+               [&s, service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
+                 std::vector<FieldError> typed;
+                 const auto in = read_input(req, res, &typed);
+                 if (!in) return;
+                 if (!typed.empty()) return send_typed_errors(res, typed, *in);
+                 const CannedOutcome out = service->create(p, *in);
+                 if (out.error != CannedError::kNone)
+                   return send_canned_error(res, out.error, out.fields);
+                 send_json(res, 201,
+                           json_support::dump(
+                               item_json(*out.item, s.reports.settings().utc_offset_minutes)));
+               });
   router.staff(
       "PUT", kItemPath, kManagers,
-      [&s, service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [&s, service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         std::vector<FieldError> typed;
         const auto in = read_input(req, res, &typed);
         if (!in) return;
@@ -158,7 +158,7 @@ void register_canned_routes(Router& router, const Services& s) {
             json_support::dump(item_json(*out.item, s.reports.settings().utc_offset_minutes)));
       });
   router.staff("DELETE", kItemPath, kManagers,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const CannedError error = service->remove(p, std::stoll(req.matches[1].str()));
                  if (error != CannedError::kNone) return send_canned_error(res, error);
                  res.status = 204;

@@ -36,7 +36,7 @@ json figures_json() {
 
 // Long because the dashboard has many figures: each is written out with what it counts, in
 // the order the page shows them.
-json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Principal& p, Date today) {
+json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Caller& p, Date today) {
   json stages = json::array();
   for (const StageMetric& m : d.stages) {
     stages.push_back({{"stage", m.stage},
@@ -151,7 +151,7 @@ void register_dashboard_routes(Router& router, const Services& s) {
   router.staff(
       "GET", "/api/v1/staff/dashboard",
       role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor}),
-      [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         DashboardQuery q;
         const Date today = s.dashboard.today();
         const auto period = read_period(req, res, Date{today.days - 29}, today);

@@ -70,18 +70,17 @@ ExternalAgencyInput input_of(const json& doc, std::vector<FieldError>* typed) {
 void register_external_routes(Router& router, const Services& s) {
   ExternalAgencyService* service = &s.external_agencies;
   const auto offset = [&s] { return s.reports.settings().utc_offset_minutes; };
-  router.staff(
-      "GET", "/api/v1/admin/external-agencies", kSystemAdmin,
-      [service, offset](const httplib::Request&, httplib::Response& res, const Principal&) {
-        json out = json::array();
-        for (const ExternalAgencyView& v : service->list()) {
-          out.push_back(external_json(v, offset()));
-        }
-        send_json(res, 200, json_support::dump(out));
-      });
+  router.staff("GET", "/api/v1/admin/external-agencies", kSystemAdmin,
+               [service, offset](const httplib::Request&, httplib::Response& res, const Caller&) {
+                 json out = json::array();
+                 for (const ExternalAgencyView& v : service->list()) {
+                   out.push_back(external_json(v, offset()));
+                 }
+                 send_json(res, 200, json_support::dump(out));
+               });
   router.staff(
       "PUT", kExternal, kSystemAdmin,
-      [service, offset](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [service, offset](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         const auto doc = body_of(req, res);
         if (!doc) return;
         std::vector<FieldError> typed;
@@ -94,7 +93,7 @@ void register_external_routes(Router& router, const Services& s) {
         send_json(res, 200, json_support::dump(external_json(*out.view, offset())));
       });
   router.staff("DELETE", kExternal, kSystemAdmin,
-               [service](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [service](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const AdminError error = service->remove(p, req.matches[1].str());
                  if (error != AdminError::kNone) return send_admin_error(res, error);
                  res.status = 204;

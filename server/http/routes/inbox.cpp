@@ -46,7 +46,7 @@ json page_json(const InboxPage& page, int page_size, int utc_offset_minutes) {
 // {"tracking_id": "..."} marks one report's items read; {"all": true} every item, up to
 // "up_to" (the page's newest_event_id) when given.
 void mark_read(InboxService& inbox, const httplib::Request& req, httplib::Response& res,
-               const Principal& p) {
+               const Caller& p) {
   if (!require_json(req, res)) return;
   std::string problem;
   const auto doc = parse_object(req.body, &problem);
@@ -81,18 +81,17 @@ void mark_read(InboxService& inbox, const httplib::Request& req, httplib::Respon
 
 void register_inbox_routes(Router& router, const Services& s) {
   InboxService* inbox = &s.inbox;
-  router.staff(
-      "GET", "/api/v1/staff/inbox", kCaseWorkers,
-      [&s, inbox](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-        // ?items=0: the count alone, which the header of every staff page asks for.
-        const int items = int_param(req, "items", kInboxPageSize, 0, kInboxPageSize);
-        res.set_header("Cache-Control", "no-store");
-        send_json(res, 200,
-                  dump(page_json(inbox->inbox(p, items), items,
-                                 s.reports.settings().utc_offset_minutes)));
-      });
+  router.staff("GET", "/api/v1/staff/inbox", kCaseWorkers,
+               [&s, inbox](const httplib::Request& req, httplib::Response& res, const Caller& p) {
+                 // ?items=0: the count alone, which the header of every staff page asks for.
+                 const int items = int_param(req, "items", kInboxPageSize, 0, kInboxPageSize);
+                 res.set_header("Cache-Control", "no-store");
+                 send_json(res, 200,
+                           dump(page_json(inbox->inbox(p, items), items,
+                                          s.reports.settings().utc_offset_minutes)));
+               });
   router.staff("POST", "/api/v1/staff/inbox/read", kCaseWorkers,
-               [inbox](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [inbox](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  mark_read(*inbox, req, res, p);
                });
 }

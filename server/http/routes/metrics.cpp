@@ -28,8 +28,8 @@ bool may_scrape(Router& router, const Services& s, const httplib::Request& req) 
   if (header.rfind(bearer, 0) == 0) {
     return s.api_keys.authenticate(header.substr(bearer.size()), "metrics").has_value();
   }
-  const auto principal = router.auth().authenticate(session_cookie(req));
-  return principal && principal->role == Role::kSystemAdmin;
+  const auto session = router.auth().authenticate(session_cookie(req));
+  return session && session->role == Role::kSystemAdmin;
 }
 
 std::string gauge(const std::string& name, const std::string& help) {

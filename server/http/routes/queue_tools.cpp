@@ -20,7 +20,7 @@ bool bulk_action(Action a) {
 }
 
 void save_view(SavedViewService& views, const httplib::Request& req, httplib::Response& res,
-               const Principal& p) {
+               const Caller& p) {
   if (!require_json(req, res)) return;
   const DecodedSavedView in = decode_saved_view_json(req.body);
   if (in.malformed) return send_error(res, "malformed_json", in.problem);
@@ -32,7 +32,7 @@ void save_view(SavedViewService& views, const httplib::Request& req, httplib::Re
   httplib::detail::parse_query_text(in.query, params);
   const auto q = params.find("q");
   const SaveViewOutcome out =
-      views.save(p.user_id, in.name, in.query, q == params.end() ? "" : q->second);
+      views.save(p.account(), in.name, in.query, q == params.end() ? "" : q->second);
   switch (out.result) {
     case SaveViewOutcome::Result::kSaved:
       return send_json(res, 200, saved_view_json(*out.view));
@@ -49,7 +49,7 @@ void save_view(SavedViewService& views, const httplib::Request& req, httplib::Re
 }
 
 void act_on_each(const Services& s, const httplib::Request& req, httplib::Response& res,
-                 const Principal& p) {
+                 const Caller& p) {
   if (!require_json(req, res)) return;
   const DecodedBulk in = decode_bulk_json(req.body);
   if (in.action.malformed) return send_error(res, "malformed_json", in.action.problem);
@@ -90,22 +90,22 @@ void act_on_each(const Services& s, const httplib::Request& req, httplib::Respon
 void register_queue_tool_routes(Router& router, const Services& s) {
   SavedViewService* views = &s.saved_views;
   router.staff("GET", "/api/v1/staff/views", kCaseWorkers,
-               [views](const httplib::Request&, httplib::Response& res, const Principal& p) {
-                 send_json(res, 200, saved_views_json(views->list(p.user_id)));
+               [views](const httplib::Request&, httplib::Response& res, const Caller& p) {
+                 send_json(res, 200, saved_views_json(views->list(p.account())));
                });
   router.staff("POST", "/api/v1/staff/views", kCaseWorkers,
-               [views](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [views](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  save_view(*views, req, res, p);
                });
   router.staff("DELETE", R"(/api/v1/staff/views/(\d{1,18}))", kCaseWorkers,
-               [views](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-                 if (!views->remove(p.user_id, std::stoll(req.matches[1].str()))) {
+               [views](const httplib::Request& req, httplib::Response& res, const Caller& p) {
+                 if (!views->remove(p.account(), std::stoll(req.matches[1].str()))) {
                    return send_error(res, "view_not_found", "You have no view with this id.");
                  }
                  res.status = 204;
                });
   router.staff("POST", "/api/v1/staff/bulk-actions", kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  act_on_each(s, req, res, p);
                });
 }

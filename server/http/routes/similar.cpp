@@ -140,7 +140,7 @@ void follow(const Services& s, bool confirm, const httplib::Request& req, httpli
 // GET /api/v1/staff/reports/{id}/similar: the reports with the same substance as this one,
 // each with its score and whether it is a likely duplicate.
 void staff_similar(const Services& s, const httplib::Request& req, httplib::Response& res,
-                   const Principal& p) {
+                   const Caller& p) {
   const auto view = s.staff.report(p, req.matches[1].str());
   if (!view) return send_error(res, "report_not_found", "No report has this tracking ID.");
   json items = json::array();
@@ -166,7 +166,7 @@ void register_similar_routes(Router& router, const Services& s) {
   router.staff(
       "GET", kStaffSimilarPath,
       role_mask({Role::kCoordinator, Role::kAgencyAdmin, Role::kAgencyOfficer, Role::kSupervisor}),
-      [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+      [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
         staff_similar(s, req, res, p);
       });
 }

@@ -22,7 +22,7 @@ std::string cookie(const std::string& value, int64_t max_age, bool secure) {
          (secure ? "; Secure" : "");
 }
 
-std::optional<Agency> agency_of(const CatalogueService& catalogue, const Principal& p) {
+std::optional<Agency> agency_of(const CatalogueService& catalogue, const Caller& p) {
   if (!p.agency_id) return std::nullopt;
   return catalogue.agency(*p.agency_id);
 }
@@ -47,7 +47,7 @@ void login(Router& router, const Services& s, const httplib::Request& req, httpl
   res.set_header("Set-Cookie", cookie(out.token, s.auth.settings().absolute_timeout_seconds,
                                       router.secure_cookies()));
   res.set_header("Cache-Control", "no-store");
-  send_json(res, 200, principal_json(out.principal, agency_of(s.catalogue, out.principal)));
+  send_json(res, 200, session_json(out.session, agency_of(s.catalogue, out.session)));
 }
 
 QueueQuery queue_query(const httplib::Request& req) {
@@ -79,8 +79,7 @@ QueueQuery queue_query(const httplib::Request& req) {
   return q;
 }
 
-void act(const Services& s, const httplib::Request& req, httplib::Response& res,
-         const Principal& p) {
+void act(const Services& s, const httplib::Request& req, httplib::Response& res, const Caller& p) {
   if (!require_json(req, res)) return;
   DecodedAction decoded = decode_action_json(req.body);
   if (decoded.malformed) return send_error(res, "malformed_json", decoded.problem);
@@ -129,7 +128,7 @@ std::vector<std::string> csv_cells(const ReportView& v, int offset) {
 
 // Streams the selection in batches by id: memory stays flat however many rows there are.
 void export_reports(const Services& s, const httplib::Request& req, httplib::Response& res,
-                    const Principal& p) {
+                    const Caller& p) {
   struct Cursor {
     int64_t after_id = 0;
     bool header_sent = false;
@@ -172,23 +171,24 @@ void register_staff_routes(Router& router, const Services& s) {
                 login(router, s, req, res);
               });
   router.staff("GET", "/api/v1/session", kAllStaff,
-               [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
-                 send_json(res, 200, principal_json(p, agency_of(s.catalogue, p)));
+               [&s](const httplib::Request&, httplib::Response& res, const StaffSession& p) {
+                 send_json(res, 200, session_json(p, agency_of(s.catalogue, p)));
                });
-  router.staff("DELETE", "/api/v1/session", kAllStaff,
-               [&router, &s](const httplib::Request&, httplib::Response& res, const Principal& p) {
-                 s.auth.logout(p);
-                 res.set_header("Set-Cookie", cookie("", 0, router.secure_cookies()));
-                 res.status = 204;
-               });
+  router.staff(
+      "DELETE", "/api/v1/session", kAllStaff,
+      [&router, &s](const httplib::Request&, httplib::Response& res, const StaffSession& p) {
+        s.auth.logout(p);
+        res.set_header("Set-Cookie", cookie("", 0, router.secure_cookies()));
+        res.status = 204;
+      });
   router.staff("GET", "/api/v1/staff/reports", kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  send_json(res, 200,
                            queue_json(s.staff.queue(p, queue_query(req)),
                                       s.reports.settings().utc_offset_minutes));
                });
   router.staff("GET", kStaffReportPath, kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const auto view = s.staff.report(p, req.matches[1].str());
                  if (!view) {
                    return send_error(res, "report_not_found", "No report you can see has this ID.");
@@ -197,15 +197,15 @@ void register_staff_routes(Router& router, const Services& s) {
                            staff_report_json(*view, s.reports.settings().utc_offset_minutes));
                });
   router.staff("POST", std::string(kStaffReportPath) + "/actions", kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  act(s, req, res, p);
                });
   router.staff("GET", "/api/v1/staff/export/reports.csv", kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  export_reports(s, req, res, p);
                });
   router.staff("GET", "/api/v1/staff/officers", role_mask({Role::kAgencyAdmin}),
-               [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request&, httplib::Response& res, const Caller& p) {
                  send_json(res, 200, officers_json(s.staff.assignable_officers(p)));
                });
 }

@@ -36,26 +36,25 @@ json link_json(const TermLinkRow& r, int utc_offset_minutes) {
 
 void register_term_link_routes(Router& router, const Services& s) {
   TermLinkService* service = &s.term_links;
-  router.staff(
-      "GET", "/api/v1/admin/term-links", kReviewers,
-      [&s, service](const httplib::Request& req, httplib::Response& res, const Principal&) {
-        const int per_page = int_param(req, "per_page", 50, 1, 200);
-        const int page = int_param(req, "page", 1, 1, 100000);
-        const TermLinkPage found = service->list(per_page, int64_t(page - 1) * per_page);
-        const int64_t total = found.total;
-        json items = json::array();
-        for (const TermLinkRow& r : found.rows)
-          items.push_back(link_json(r, s.reports.settings().utc_offset_minutes));
-        send_json(res, 200,
-                  json_support::dump(json{{"items", std::move(items)},
-                                          {"total", total},
-                                          {"page", page},
-                                          {"per_page", per_page},
-                                          {"capacity", kMaxTermLinks}}));
-      });
+  router.staff("GET", "/api/v1/admin/term-links", kReviewers,
+               [&s, service](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                 const int per_page = int_param(req, "per_page", 50, 1, 200);
+                 const int page = int_param(req, "page", 1, 1, 100000);
+                 const TermLinkPage found = service->list(per_page, int64_t(page - 1) * per_page);
+                 const int64_t total = found.total;
+                 json items = json::array();
+                 for (const TermLinkRow& r : found.rows)
+                   items.push_back(link_json(r, s.reports.settings().utc_offset_minutes));
+                 send_json(res, 200,
+                           json_support::dump(json{{"items", std::move(items)},
+                                                   {"total", total},
+                                                   {"page", page},
+                                                   {"per_page", per_page},
+                                                   {"capacity", kMaxTermLinks}}));
+               });
   router.staff(
       "POST", "/api/v1/admin/term-links/review", kReviewers,
-      [&s, service](const httplib::Request& req, httplib::Response& res, const Principal&) {
+      [&s, service](const httplib::Request& req, httplib::Response& res, const Caller&) {
         if (!require_json(req, res)) return;
         std::string problem;
         const auto doc = json_support::parse_object(req.body, &problem);

@@ -106,8 +106,8 @@ struct Uploader {
 };
 
 Uploader reporter(const httplib::Request& req) { return {std::nullopt, req.remote_addr}; }
-Uploader staff_member(const Principal& p) {
-  return {p.user_id, "staff:" + std::to_string(p.user_id)};
+Uploader staff_member(const Caller& p) {
+  return {p.account(), "staff:" + std::to_string(p.account())};
 }
 
 // The four steps of an upload, the same for both doors: one path, one cleaning, one set of
@@ -181,19 +181,19 @@ void register_upload_routes(Router& router, const Services& s) {
   // (an action's "attachments").
   using StaffRequest = const httplib::Request&;
   router.staff("POST", kStaffUploads, kCaseWorkers,
-               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+               [&s](StaffRequest req, httplib::Response& res, const Caller& p) {
                  start_upload(s, req, res, staff_member(p), kStaffUploads);
                });
   router.staff("PUT", kStaffUploadPath, kCaseWorkers,
-               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+               [&s](StaffRequest req, httplib::Response& res, const Caller& p) {
                  append_chunk(s, req, res, staff_member(p));
                });
   router.staff("GET", kStaffUploadPath, kCaseWorkers,
-               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+               [&s](StaffRequest req, httplib::Response& res, const Caller& p) {
                  upload_status(s, req, res, staff_member(p));
                });
   router.staff("DELETE", kStaffUploadPath, kCaseWorkers,
-               [&s](StaffRequest req, httplib::Response& res, const Principal& p) {
+               [&s](StaffRequest req, httplib::Response& res, const Caller& p) {
                  cancel_upload(s, req, res, staff_member(p));
                });
 
@@ -220,7 +220,7 @@ void register_upload_routes(Router& router, const Services& s) {
                 send_attachment(res, *out.attachment);
               });
   router.staff("GET", R"(/api/v1/staff/reports/([^/]{1,64})/attachments/(\d{1,2}))", kCaseWorkers,
-               [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+               [&s](const httplib::Request& req, httplib::Response& res, const Caller& p) {
                  const auto position = position_of(req.matches[2].str());
                  const auto a = position ? s.staff.attachment(p, req.matches[1].str(), *position)
                                          : std::nullopt;

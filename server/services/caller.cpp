@@ -1,10 +1,10 @@
-#include "services/principal.h"
+#include "services/caller.h"
 
 #include <algorithm>
 
 namespace aduan {
 
-ReportScope report_scope(const Principal& p) {
+ReportScope report_scope(const Caller& p) {
   ReportScope s;
   switch (p.role) {
     case Role::kCoordinator:
@@ -25,7 +25,7 @@ ReportScope report_scope(const Principal& p) {
   return s;
 }
 
-bool can_read_report(const Principal& p, const ReportRecord& r) {
+bool can_read_report(const Caller& p, const ReportRecord& r) {
   const ReportScope s = report_scope(p);
   if (s.none) return false;
   if (s.assigned_to) return r.assigned_user_id == s.assigned_to;
@@ -36,7 +36,18 @@ bool can_read_report(const Principal& p, const ReportRecord& r) {
   return true;
 }
 
-bool can_see_reporter(const Principal& p, const ReportRecord& r) {
+bool in_agency_scope(const Caller& c, std::optional<int64_t> agency_id) {
+  if (c.role != Role::kAgencyAdmin && c.role != Role::kAgencyOfficer) return true;
+  return agency_id && std::find(c.agency_scope.begin(), c.agency_scope.end(), *agency_id) !=
+                          c.agency_scope.end();
+}
+
+bool can_act_on_report(const Caller& c, const ReportRecord& r) {
+  if (!in_agency_scope(c, r.agency_id)) return false;
+  return c.role != Role::kAgencyOfficer || r.assigned_user_id == c.user_id;
+}
+
+bool can_see_reporter(const Caller& p, const ReportRecord& r) {
   if (!r.anonymous) return true;
   return p.role == Role::kCoordinator || p.role == Role::kSupervisor;
 }
