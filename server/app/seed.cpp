@@ -121,6 +121,116 @@ double seconds_since(std::chrono::steady_clock::time_point* mark) {
   return seconds;
 }
 
+// What every seeded report is drawn from.
+struct SeedWorld {
+  std::vector<Category> categories;
+  WorkingCalendar calendar;
+  DeadlinePolicy policy;
+  int offset_minutes = 0;
+  int64_t now = 0;
+  int64_t span = 0;  // seconds back from now that a report may be from
+};
+
+// A report drawn at random, with the days it passed each stage.
+struct SeededReport {
+  ReportRecord r;
+  Date created, verified, responded, resolved;
+  bool forwarded = false;
+};
+
+Status random_status(std::mt19937_64& rng) {
+  int pick = static_cast<int>(rng() % 100);
+  for (const StatusShare& share : kShares) {
+    if (pick < share.percent) return share.status;
+    pick -= share.percent;
+  }
+  return Status::kClosed;
+}
+
+SeededReport random_report(std::mt19937_64& rng, const SeedWorld& w) {
+  SeededReport out;
+  ReportRecord& r = out.r;
+  r.created_at = w.now - static_cast<int64_t>(rng() % static_cast<uint64_t>(w.span));
+  r.updated_at = r.created_at;
+  r.status = random_status(rng);
+  const Category& category = w.categories[rng() % w.categories.size()];
+  r.category_id = category.id;
+  r.classification = rng() % 10 < 8 ? "complaint" : (rng() % 2 ? "aspiration" : "info_request");
+  r.channel = std::array{"web", "web", "web", "whatsapp", "sms", "email", "api"}[rng() % 7];
+  const std::string street = kStreets[rng() % std::size(kStreets)];
+  const std::string village = kVillages[rng() % std::size(kVillages)];
+  r.title = std::string(kProblems[rng() % std::size(kProblems)]) + " di Jl. " + street;
+  r.body = r.title + " dekat Kelurahan " + village + " RT " + std::to_string(1 + rng() % 20) +
+           ". Mohon segera ditindaklanjuti oleh instansi terkait.";
+  out.created = local_date(r.created_at, w.offset_minutes);
+  r.incident_date = format_iso_date(Date{out.created.days - static_cast<int>(rng() % 5)});
+  r.location.text = "Jl. " + street + ", Kelurahan " + village;
+  r.reporter.phone = "+62812" + std::to_string(10000000 + rng() % 89999999);
+  r.confidential = rng() % 20 == 0;
+  r.anonymous = rng() % 10 == 0;
+  out.forwarded = r.status != Status::kSubmitted && r.status != Status::kPostponed &&
+                  r.status != Status::kArchived;
+  if (out.forwarded) r.agency_id = category.agency_id;
+  if (r.status == Status::kClosed && rng() % 3 == 0) r.rating = 1 + static_cast<int>(rng() % 5);
+  out.verified = Date{out.created.days + static_cast<int>(rng() % 5)};
+  out.responded = Date{out.verified.days + static_cast<int>(rng() % 8)};
+  out.resolved = Date{out.responded.days + static_cast<int>(rng() % 20)};
+  // The stage it is in now, or none when finished.
+  const auto deadline = [&](Stage stage, Date from) {
+    return stage_deadline(w.calendar, w.policy, stage, r.tier, from);
+  };
+  if (r.status == Status::kSubmitted) {
+    r.clock.deadline = deadline(Stage::kVerification, out.created);
+  } else if (r.status == Status::kForwarded) {
+    r.clock.deadline = deadline(Stage::kFirstResponse, out.verified);
+  } else if (r.status == Status::kInProgress) {
+    r.clock.deadline = deadline(Stage::kResolution, out.responded);
+  } else if (r.status == Status::kResolved) {
+    r.clock.deadline = deadline(Stage::kCitizenConfirmation, out.resolved);
+  }
+  r.tracking_id = make_tracking_id(rng());
+  return out;
+}
+
+// The report's events and finished stages, as far as its status says it got: submitted,
+// forwarded after verification, answered, resolved, confirmed. Each event records the
+// report's state as generated (its final one) and extends the one audit chain at `head`.
+void write_history(Db& db, const Secrets& secrets, const SeedWorld& w, const SeededReport& g,
+                   AuditHead* head, SeedSummary* s) {
+  const ReportRecord& r = g.r;
+  const std::string state = report_state_digest(secrets, r);
+  EventRecord e;
+  auto append = [&](Action action, int64_t at, std::optional<Status> from, Status to, Role role) {
+    e.at = at;
+    e.action = action;
+    e.from_status = from;
+    e.to_status = to;
+    e.actor_role = role;
+    ReportRepository::append_event_after(db, secrets, r.id, state, e, head);
+    ++s->events;
+  };
+  auto record = [&](Stage stage, Date from, Date to, std::optional<int64_t> agency) {
+    ReportRecord held = r;
+    held.agency_id = agency;
+    const StageDeadline d = stage_deadline(w.calendar, w.policy, stage, r.tier, from);
+    ReportRepository::record_stage(db, held, d, to, w.calendar.working_days_between(from, to),
+                                   int64_t{to.days} * 86400);
+    ++s->stage_records;
+  };
+  append(Action::kSubmit, r.created_at, std::nullopt, Status::kSubmitted, Role::kCitizen);
+  if (!g.forwarded) return;
+  record(Stage::kVerification, g.created, g.verified, std::nullopt);
+  append(Action::kForward, int64_t{g.verified.days} * 86400 + 3600, Status::kSubmitted,
+         Status::kForwarded, Role::kCoordinator);
+  if (r.status == Status::kForwarded) return;
+  record(Stage::kFirstResponse, g.verified, g.responded, r.agency_id);
+  if (r.status == Status::kInProgress || r.status == Status::kEscalated) return;
+  record(Stage::kResolution, g.responded, g.resolved, r.agency_id);
+  if (r.status != Status::kClosed) return;
+  append(Action::kConfirm, int64_t{g.resolved.days + 3} * 86400, Status::kResolved, Status::kClosed,
+         Role::kCitizen);
+}
+
 }  // namespace
 
 SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64_t random_seed) {
@@ -129,16 +239,15 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
   SeedSummary s;
   DemoSummary ignored;
   load_demo_catalogue(app, &ignored, now);
-  std::vector<Category> categories;
-  WorkingCalendar calendar;
+  SeedWorld world;
   app.store().read([&](Db& db) {
-    categories = CatalogRepository::active_categories(db);
-    calendar = CatalogRepository::calendar(db);
+    world.categories = CatalogRepository::active_categories(db);
+    world.calendar = CatalogRepository::calendar(db);
   });
+  world.offset_minutes = app.reports().settings().utc_offset_minutes;
+  world.now = now;
+  world.span = int64_t{years} * 365 * 86400;
   std::mt19937_64 rng(random_seed);
-  const int64_t span = int64_t{years} * 365 * 86400;
-  const DeadlinePolicy policy;
-  const int offset_minutes = app.reports().settings().utc_offset_minutes;
   // One transaction for the whole load: a seed that dies leaves the store as it was. Inside
   // it the bulk-load shortcuts are safe: the counters' triggers are off and recounted once
   // at the end, and the secondary indexes are dropped and built again by sorting, which
@@ -149,109 +258,20 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
     tallies::suspend(db);
     bulk.drop_indexes();
     // One chain through every event of the store, followed here and its head written once.
-    const Secrets& secrets = app.store().secrets();
     AuditHead head = read_audit_head(db);
     for (int64_t done = 0; done < count; ++done) {
-      ReportRecord r;
-      r.created_at = now - static_cast<int64_t>(rng() % static_cast<uint64_t>(span));
-      r.updated_at = r.created_at;
-      int pick = static_cast<int>(rng() % 100);
-      r.status = Status::kClosed;
-      for (const StatusShare& share : kShares) {
-        if (pick < share.percent) {
-          r.status = share.status;
-          break;
-        }
-        pick -= share.percent;
-      }
-      const Category& category = categories[rng() % categories.size()];
-      r.category_id = category.id;
-      r.classification = rng() % 10 < 8 ? "complaint" : (rng() % 2 ? "aspiration" : "info_request");
-      r.channel = std::array{"web", "web", "web", "whatsapp", "sms", "email", "api"}[rng() % 7];
-      const std::string street = kStreets[rng() % std::size(kStreets)];
-      const std::string village = kVillages[rng() % std::size(kVillages)];
-      r.title = std::string(kProblems[rng() % std::size(kProblems)]) + " di Jl. " + street;
-      r.body = r.title + " dekat Kelurahan " + village + " RT " + std::to_string(1 + rng() % 20) +
-               ". Mohon segera ditindaklanjuti oleh instansi terkait.";
-      const Date created = local_date(r.created_at, offset_minutes);
-      r.incident_date = format_iso_date(Date{created.days - static_cast<int>(rng() % 5)});
-      r.location.text = "Jl. " + street + ", Kelurahan " + village;
-      r.reporter.phone = "+62812" + std::to_string(10000000 + rng() % 89999999);
-      r.confidential = rng() % 20 == 0;
-      r.anonymous = rng() % 10 == 0;
-      const bool forwarded = r.status != Status::kSubmitted && r.status != Status::kPostponed &&
-                             !(r.status == Status::kArchived);
-      if (forwarded) r.agency_id = category.agency_id;
-      if (r.status == Status::kClosed && rng() % 3 == 0) r.rating = 1 + static_cast<int>(rng() % 5);
-      // The stage it is in now, or none when finished.
-      const Date verified{created.days + static_cast<int>(rng() % 5)};
-      const Date responded{verified.days + static_cast<int>(rng() % 8)};
-      const Date resolved{responded.days + static_cast<int>(rng() % 20)};
-      if (r.status == Status::kSubmitted) {
-        r.clock.deadline = stage_deadline(calendar, policy, Stage::kVerification, r.tier, created);
-      } else if (r.status == Status::kForwarded) {
-        r.clock.deadline =
-            stage_deadline(calendar, policy, Stage::kFirstResponse, r.tier, verified);
-      } else if (r.status == Status::kInProgress) {
-        r.clock.deadline = stage_deadline(calendar, policy, Stage::kResolution, r.tier, responded);
-      } else if (r.status == Status::kResolved) {
-        r.clock.deadline =
-            stage_deadline(calendar, policy, Stage::kCitizenConfirmation, r.tier, resolved);
-      }
-      r.tracking_id = make_tracking_id(rng());
-      if (!ReportRepository::insert(db, &r)) continue;  // a repeated ID: skip it
-      SimilarReports::add(db, r);
-      ReportSearch::add(db, r);
+      SeededReport g = random_report(rng, world);
+      if (!ReportRepository::insert(db, &g.r)) continue;  // a repeated ID: skip it
+      SimilarReports::add(db, g.r);
+      ReportSearch::add(db, g.r);
       ++s.reports;
-      // Each event records the report's state as generated (its final one).
-      const std::string state = report_state_digest(secrets, r);
-      auto append = [&](const EventRecord& event) {
-        ReportRepository::append_event_after(db, secrets, r.id, state, event, &head);
-        ++s.events;
-      };
-      EventRecord e;
-      e.at = r.created_at;
-      e.action = Action::kSubmit;
-      e.to_status = Status::kSubmitted;
-      append(e);
-      // The stages it went through, each with its length and whether it kept its date, and
-      // the events that moved it; as far as its status says it got.
-      auto record = [&](Stage stage, Date from, Date to, std::optional<int64_t> agency) {
-        ReportRecord held = r;
-        held.agency_id = agency;
-        const StageDeadline d = stage_deadline(calendar, policy, stage, r.tier, from);
-        ReportRepository::record_stage(db, held, d, to, calendar.working_days_between(from, to),
-                                       int64_t{to.days} * 86400);
-        ++s.stage_records;
-      };
-      auto timeline = [&] {
-        if (!forwarded) return;
-        record(Stage::kVerification, created, verified, std::nullopt);
-        e.at = int64_t{verified.days} * 86400 + 3600;
-        e.action = Action::kForward;
-        e.from_status = Status::kSubmitted;
-        e.to_status = Status::kForwarded;
-        e.actor_role = Role::kCoordinator;
-        append(e);
-        if (r.status == Status::kForwarded) return;
-        record(Stage::kFirstResponse, verified, responded, r.agency_id);
-        if (r.status == Status::kInProgress || r.status == Status::kEscalated) return;
-        record(Stage::kResolution, responded, resolved, r.agency_id);
-        if (r.status != Status::kClosed) return;
-        e.at = int64_t{resolved.days + 3} * 86400;
-        e.action = Action::kConfirm;
-        e.from_status = Status::kResolved;
-        e.to_status = Status::kClosed;
-        e.actor_role = Role::kCitizen;
-        append(e);
-      };
-      timeline();
+      write_history(db, app.store().secrets(), world, g, &head, &s);
     }
     write_audit_head(db, head);
     s.seconds_rows = seconds_since(&mark);
     bulk.rebuild_indexes();
     s.seconds_indexes = seconds_since(&mark);
-    tallies::resume(db, offset_minutes);
+    tallies::resume(db, world.offset_minutes);
     s.seconds_counters = seconds_since(&mark);
     tx.commit();
   });

@@ -158,6 +158,65 @@ std::string stored_key_check(Db& db) {
   return db.execAndGet("SELECT key_check FROM audit_head").getString();
 }
 
+namespace {
+
+// One batch of events after `from`, in order: each with its report and whether it is that
+// report's newest event.
+struct EventBatch {
+  std::vector<std::pair<int64_t, EventColumns>> events;  // report, columns
+  std::vector<bool> newest;
+};
+
+EventBatch read_event_batch(Db& db, int64_t from, int limit) {
+  EventBatch b;
+  Prepared q(db, std::string("SELECT e.report_id, e.id = (SELECT max(id) FROM report_events "
+                             "WHERE report_id = e.report_id), ") +
+                     kEventColumns + " FROM report_events e WHERE e.id > ? ORDER BY e.id " +
+                     "LIMIT " + std::to_string(limit));
+  q.bind(1, from);
+  while (q.executeStep()) {
+    b.events.emplace_back(q.getColumn(0).getInt64(), read_columns(q, 2));
+    b.newest.push_back(q.getColumn(1).getInt() != 0);
+  }
+  return b;
+}
+
+// Links the batch's events onto the chain at `head` under the current key, and writes each
+// event's link and recorded state.
+void relink_batch(Db& db, const Secrets& secrets, EventBatch* batch, AuditHead* head) {
+  struct Linked {
+    int64_t id;
+    std::string link, state;
+  };
+  std::vector<Linked> done;
+  for (size_t i = 0; i < batch->events.size(); ++i) {
+    auto& [report_id, columns] = batch->events[i];
+    // The states before the report's last event were never recorded; its state now is
+    // what its last event led to.
+    std::string state;
+    if (batch->newest[i]) {
+      if (const auto report = ReportRepository::find_by_id(db, report_id)) {
+        state = report_state_digest(secrets, *report);
+      }
+    }
+    columns.back() = state;
+    const int64_t id = std::stoll(*columns.front());
+    head->link = chain_link(secrets, head->link, report_id, columns);
+    head->event_id = id;
+    done.push_back({id, head->link, state});
+  }
+  Prepared update(db, "UPDATE report_events SET hash = ?, state = ? WHERE id = ?");
+  for (const Linked& l : done) {
+    update.bind(1, l.link);
+    update.bind(2, l.state);
+    update.bind(3, l.id);
+    update.exec();
+    update.reset();
+  }
+}
+
+}  // namespace
+
 Relinked adopt_audit_key(Db& db, const Secrets& secrets, StoredPins pins) {
   SQLite::Transaction tx(db);
   AuditHead head;
@@ -168,51 +227,11 @@ Relinked adopt_audit_key(Db& db, const Secrets& secrets, StoredPins pins) {
   });
   // In batches: the events are read, then rewritten, never both at once on one table.
   constexpr int kBatch = 10000;
-  struct Linked {
-    int64_t id;
-    std::string link, state;
-  };
   while (true) {
-    std::vector<std::pair<int64_t, EventColumns>> batch;  // report, columns
-    std::vector<bool> last;  // whether the event is its report's newest
-    {
-      Prepared q(db, std::string("SELECT e.report_id, e.id = (SELECT max(id) FROM report_events "
-                                 "WHERE report_id = e.report_id), ") +
-                         kEventColumns + " FROM report_events e WHERE e.id > ? ORDER BY e.id " +
-                         "LIMIT " + std::to_string(kBatch));
-      q.bind(1, head.event_id);
-      while (q.executeStep()) {
-        batch.emplace_back(q.getColumn(0).getInt64(), read_columns(q, 2));
-        last.push_back(q.getColumn(1).getInt() != 0);
-      }
-    }
-    if (batch.empty()) break;
-    std::vector<Linked> done;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      auto& [report_id, columns] = batch[i];
-      // The states before the report's last event were never recorded; its state now is
-      // what its last event led to.
-      std::string state;
-      if (last[i]) {
-        if (const auto report = ReportRepository::find_by_id(db, report_id)) {
-          state = report_state_digest(secrets, *report);
-        }
-      }
-      columns.back() = state;
-      const int64_t id = std::stoll(*columns.front());
-      head.link = chain_link(secrets, head.link, report_id, columns);
-      head.event_id = id;
-      done.push_back({id, head.link, state});
-    }
-    Prepared update(db, "UPDATE report_events SET hash = ?, state = ? WHERE id = ?");
-    for (const Linked& l : done) {
-      update.bind(1, l.link);
-      update.bind(2, l.state);
-      update.bind(3, l.id);
-      update.exec();
-      update.reset();
-    }
-    out.events += static_cast<int64_t>(done.size());
+    EventBatch batch = read_event_batch(db, head.event_id, kBatch);
+    if (batch.events.empty()) break;
+    relink_batch(db, secrets, &batch, &head);
+    out.events += static_cast<int64_t>(batch.events.size());
   }
   write_audit_head(db, head);
   Prepared check(db, "UPDATE audit_head SET key_check = ?, relinked_through = ?");

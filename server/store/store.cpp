@@ -16,6 +16,7 @@
 #include "store/audit_chain.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
+#include "store/derived_rules.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -65,6 +66,9 @@ int apply_migrations(Db& db) {
     tx.commit();
     ++applied;
   }
+  // The triggers that keep counters and postings in step are generated from one
+  // description; an older store's are brought up to it here.
+  sync_derived_rules(db);
   return applied;
 }
 

@@ -1,0 +1,317 @@
+#include "store/derived_rules.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <map>
+
+#include "store/db_engine.h"
+#include "store/status_sql.h"
+
+namespace aduan {
+namespace {
+
+using Step = DerivedStep;
+using Rule = DerivedRule;
+
+constexpr const char* kTallyColumns =
+    "grain, period, agency_id, category_id, public, dimension, value";
+constexpr const char* kDueColumns = "due, status, agency_id, category_id";
+constexpr const char* kStageColumns =
+    "grain, period, agency_id, category_id, stage, working_days, on_time";
+
+std::vector<std::string> split_columns(const std::string& columns) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  while (from <= columns.size()) {
+    const size_t comma = columns.find(',', from);
+    const size_t end = comma == std::string::npos ? columns.size() : comma;
+    std::string c = columns.substr(from, end - from);
+    c.erase(0, c.find_first_not_of(' '));
+    out.push_back(c);
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return out;
+}
+
+Step add_rows(std::string target, const char* columns, std::string source, std::string match,
+              int sign) {
+  Step s;
+  s.kind = Step::Kind::kAddRows;
+  s.target = std::move(target);
+  s.columns = columns;
+  s.conflict = split_columns(columns);
+  s.source = std::move(source);
+  s.match = std::move(match);
+  s.sign = sign;
+  return s;
+}
+
+// A report's counters by period, agency, category and dimension (migration 0007's
+// report_tally_keys), and its count by due day and status (due_tally_rows).
+std::vector<Step> report_counters(int sign) {
+  return {
+      add_rows("report_tallies", kTallyColumns, "report_tally_keys", "report_id = {row}.id", sign),
+      add_rows("due_tallies", kDueColumns, "due_tally_rows", "id = {row}.id", sign)};
+}
+
+Rule rule(std::string name, std::string table, Rule::Timing timing, Rule::Change change) {
+  Rule r;
+  r.name = std::move(name);
+  r.table = std::move(table);
+  r.timing = timing;
+  r.change = change;
+  return r;
+}
+
+// The columns a report's counters read: a change to any moves the report between counters.
+const std::vector<std::string> kCountedColumns = {
+    "status",       "classification", "channel",    "category_id", "agency_id", "rating",
+    "confidential", "archive_reason", "created_at", "stage",       "stage_due"};
+
+// A report is taken out of the matcher's postings when it is final or confidential, so the
+// citizen's list of similar reports never offers one (store/similar_reports.cpp).
+std::string leaves_search() {
+  return "{row}.status IN " + status_sql_list(is_final) + " OR {row}.confidential = 1";
+}
+
+using T = Rule::Timing;
+using C = Rule::Change;
+
+void add_append_only_rules(std::vector<Rule>* rules) {
+  // The admin log is evidence: rows are added, never changed or removed (migration 0029).
+  for (auto [change, what] : {std::pair{C::kDelete, "delete"}, std::pair{C::kUpdate, "update"}}) {
+    Rule r = rule(std::string("admin_events_no_") + what, "admin_events", T::kBefore, change);
+    Step refuse;
+    refuse.kind = Step::Kind::kRefuse;
+    refuse.message = "admin_events is append-only";
+    r.steps = {refuse};
+    rules->push_back(r);
+  }
+}
+
+void add_version_rules(std::vector<Rule>* rules) {
+  // Any change to the catalogue or the calendar moves its version, which the caches of
+  // every server compare before trusting what they hold (migrations 0013, 0019).
+  for (const char* table : {"agencies", "categories", "holiday_years", "holidays"}) {
+    for (auto [change, what] : {std::pair{C::kDelete, "delete"}, std::pair{C::kInsert, "insert"},
+                                std::pair{C::kUpdate, "update"}}) {
+      Rule r = rule(std::string(table) + "_version_" + what, table, T::kAfter, change);
+      Step bump;
+      bump.kind = Step::Kind::kBump;
+      bump.target = "catalog_version";
+      r.steps = {bump};
+      rules->push_back(r);
+    }
+  }
+}
+
+void add_counter_rules(std::vector<Rule>* rules) {
+  // An event that moved the status counts as a transition of its period (migration 0007).
+  Rule events = rule("report_events_tally", "report_events", T::kAfter, C::kInsert);
+  events.while_live = true;
+  events.differ_first = "from_status";
+  events.differ_second = "to_status";
+  events.steps = {add_rows("report_tallies", kTallyColumns, "report_tally_keys",
+                           "report_id = {row}.report_id AND event_id = {row}.id", 1)};
+  rules->push_back(events);
+
+  // How many open, public reports hold each term: the matcher's rarity (migration 0009).
+  Rule count = rule("report_terms_count", "report_terms", T::kAfter, C::kInsert);
+  count.while_live = true;
+  Step up;
+  up.kind = Step::Kind::kCountKey;
+  up.target = "term_counts";
+  up.conflict = {"term"};
+  up.key = "{row}.term";
+  count.steps = {up};
+  rules->push_back(count);
+  Rule uncount = rule("report_terms_uncount", "report_terms", T::kAfter, C::kDelete);
+  uncount.while_live = true;
+  Step down = up;
+  down.sign = -1;
+  uncount.steps = {down};
+  rules->push_back(uncount);
+
+  // A report's counters move with it: out with the old values before an update, in with
+  // the new after (migration 0007).
+  Rule after_update = rule("reports_tally_after_update", "reports", T::kAfter, C::kUpdate);
+  after_update.while_live = true;
+  after_update.changed = kCountedColumns;
+  after_update.steps = report_counters(1);
+  rules->push_back(after_update);
+  Rule before_update = after_update;
+  before_update.name = "reports_tally_before_update";
+  before_update.timing = T::kBefore;
+  before_update.steps = report_counters(-1);
+  rules->push_back(before_update);
+  Rule removed = rule("reports_tally_delete", "reports", T::kBefore, C::kDelete);
+  removed.while_live = true;
+  removed.steps = report_counters(-1);
+  rules->push_back(removed);
+  Rule added = rule("reports_tally_insert", "reports", T::kAfter, C::kInsert);
+  added.while_live = true;
+  added.steps = report_counters(1);
+  rules->push_back(added);
+
+  // A finished stage counts by its working days and whether it was on time (migration 0007).
+  Rule stages = rule("stage_records_tally", "stage_records", T::kAfter, C::kInsert);
+  stages.while_live = true;
+  stages.steps = {add_rows("stage_tallies", kStageColumns, "stage_tally_keys", "id = {row}.id", 1)};
+  rules->push_back(stages);
+}
+
+void add_search_rules(std::vector<Rule>* rules) {
+  Rule leave = rule("reports_terms_leave", "reports", T::kAfter, C::kUpdate);
+  leave.written = {"status", "confidential"};
+  leave.condition = leaves_search();
+  Step unpost;
+  unpost.kind = Step::Kind::kDeleteRows;
+  unpost.target = "report_terms";
+  unpost.match = "report_id = {row}.id";
+  leave.steps = {unpost};
+  rules->push_back(leave);
+}
+
+std::vector<Rule> make_rules() {
+  std::vector<Rule> rules;
+  add_append_only_rules(&rules);
+  add_version_rules(&rules);
+  add_counter_rules(&rules);
+  add_search_rules(&rules);
+  std::sort(rules.begin(), rules.end(),
+            [](const Rule& a, const Rule& b) { return a.name < b.name; });
+  return rules;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+// The row a statement reads: NEW once it is written, OLD while it is still there.
+std::string row_of(const Rule& r) {
+  const bool old_row = r.change == Rule::Change::kDelete ||
+                       (r.change == Rule::Change::kUpdate && r.timing == Rule::Timing::kBefore);
+  return old_row ? "OLD" : "NEW";
+}
+
+std::string sqlite_statement(const Step& s, const std::string& row) {
+  switch (s.kind) {
+    case Step::Kind::kAddRows:
+      return "INSERT INTO " + s.target + "\n  SELECT " + s.columns + ", " + std::to_string(s.sign) +
+             "\n  FROM " + s.source + " WHERE " + replace_all(s.match, "{row}", row) +
+             "\n  ON CONFLICT DO UPDATE SET n = n + excluded.n;";
+    case Step::Kind::kCountKey: {
+      const std::string key = replace_all(s.key, "{row}", row);
+      // A decrement never makes a row: a key counted before counting went live stays absent
+      // until the rebuild (store/tallies.cpp) rather than going negative.
+      if (s.sign < 0) {
+        return "UPDATE " + s.target + " SET n = n - " + std::to_string(-s.sign) + " WHERE " +
+               s.conflict.front() + " = " + key + ";";
+      }
+      return "INSERT INTO " + s.target + " VALUES (" + key + ", " + std::to_string(s.sign) +
+             ") ON CONFLICT DO UPDATE SET n = n + " + std::to_string(s.sign) + ";";
+    }
+    case Step::Kind::kBump:
+      return "UPDATE " + s.target + " SET version = version + 1;";
+    case Step::Kind::kDeleteRows:
+      return "DELETE FROM " + s.target + " WHERE " + replace_all(s.match, "{row}", row) + ";";
+    case Step::Kind::kRefuse:
+      return "SELECT RAISE(ABORT, '" + s.message + "');";
+  }
+  return "";
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& between) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : between) + p;
+  return out;
+}
+
+std::string sqlite_condition(const Rule& r, const std::string& row) {
+  std::vector<std::string> parts;
+  if (r.while_live) parts.push_back("(SELECT live FROM tally_settings)");
+  if (!r.differ_first.empty()) {
+    parts.push_back(row + "." + r.differ_first + " IS NOT " + row + "." + r.differ_second);
+  }
+  if (!r.changed.empty()) {
+    std::vector<std::string> any;
+    for (const std::string& c : r.changed) any.push_back("OLD." + c + " IS NOT NEW." + c);
+    parts.push_back("(" + joined(any, " OR ") + ")");
+  }
+  if (!r.condition.empty()) {
+    const std::string c = replace_all(r.condition, "{row}", row);
+    parts.push_back(parts.empty() ? c : "(" + c + ")");
+  }
+  return joined(parts, " AND ");
+}
+
+// Whitespace runs as one space, so a trigger written by hand over several lines reads the
+// same as the generated one.
+std::string squeezed(const std::string& sql) {
+  std::string out;
+  for (char c : sql) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && out.back() == ';') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+const std::vector<DerivedRule>& derived_rules() {
+  static const std::vector<DerivedRule> rules = make_rules();
+  return rules;
+}
+
+std::string sqlite_trigger(const DerivedRule& r) {
+  static const std::map<Rule::Change, std::string> kChange = {{Rule::Change::kInsert, "INSERT"},
+                                                              {Rule::Change::kUpdate, "UPDATE"},
+                                                              {Rule::Change::kDelete, "DELETE"}};
+  const std::string row = row_of(r);
+  std::string sql = "CREATE TRIGGER " + r.name + " " +
+                    (r.timing == Rule::Timing::kBefore ? "BEFORE " : "AFTER ") +
+                    kChange.at(r.change);
+  if (!r.written.empty()) sql += " OF " + joined(r.written, ", ");
+  sql += " ON " + r.table + "\n";
+  const std::string when = sqlite_condition(r, row);
+  if (!when.empty()) sql += "WHEN " + when + "\n";
+  sql += "BEGIN\n";
+  for (const DerivedStep& s : r.steps) sql += "  " + sqlite_statement(s, row) + "\n";
+  return sql + "END";
+}
+
+int sync_derived_rules(Db& db) {
+  std::map<std::string, std::string> installed;
+  SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+  while (q.executeStep()) installed[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  q.reset();
+
+  std::vector<const DerivedRule*> stale;
+  for (const DerivedRule& r : derived_rules()) {
+    const auto found = installed.find(r.name);
+    if (found == installed.end() || squeezed(found->second) != squeezed(sqlite_trigger(r))) {
+      stale.push_back(&r);
+    }
+  }
+  if (stale.empty()) return 0;
+  SQLite::Transaction tx(db);
+  for (const DerivedRule* r : stale) {
+    db.exec("DROP TRIGGER IF EXISTS " + r->name);
+    db.exec(sqlite_trigger(*r));
+  }
+  tx.commit();
+  return int(stale.size());
+}
+
+}  // namespace aduan

@@ -1,0 +1,72 @@
+// What the store keeps in step by itself whenever rows change, described once: the counters
+// behind the dashboards and public figures, the matcher's term counts and the postings a
+// report leaves when it closes or turns confidential, the catalogue's version that the
+// caches watch, and the admin log's append-only rule.
+//
+// The description is data, not SQL of one engine. sqlite_trigger() writes SQLite's trigger
+// from it, and the store installs those at every open (sync_derived_rules), so the text in
+// the migrations that first made them is history, not the rule. A second engine writes its
+// own generator from the same rules (PostgreSQL needs the conflict keys and the column
+// lists carried here) instead of restating each rule.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace aduan {
+
+class Db;
+
+// One statement a rule runs for each changed row. `{row}` in `match` and `key` stands for
+// the changed row (NEW after an insert or update, OLD before an update or a delete).
+struct DerivedStep {
+  enum class Kind {
+    kAddRows,     // add `sign` times each of `source`'s rows that `match` to counter `target`
+    kCountKey,    // add `sign` to `target`'s count of `key`
+    kBump,        // add one to `target`'s single version row
+    kDeleteRows,  // delete `target`'s rows that `match`
+    kRefuse,      // refuse the change with `message`
+  } kind = Kind::kAddRows;
+  std::string target;
+  std::vector<std::string> conflict;  // the counter's key columns (kAddRows, kCountKey)
+  std::string columns;                // the key columns read from `source` (kAddRows)
+  std::string source;                 // a view with one row per counted key (kAddRows)
+  std::string match;
+  std::string key;
+  int sign = 1;
+  std::string message;
+};
+
+struct DerivedRule {
+  enum class Timing { kBefore, kAfter } timing = Timing::kAfter;
+  enum class Change { kInsert, kUpdate, kDelete } change = Change::kInsert;
+  std::string name;  // the trigger's name
+  std::string table;
+  // kUpdate: runs only when one of these columns is written (UPDATE OF ...); empty: any.
+  std::vector<std::string> written;
+  // kUpdate: runs only when one of these columns changed value (NULLs compare equal).
+  std::vector<std::string> changed;
+  // Runs only when the row's `first` differs from its `second` (e.g. an event that moved
+  // the status); empty: no such condition.
+  std::string differ_first, differ_second;
+  // Runs only while counting is live (the seeder turns it off for a bulk load and rebuilds
+  // the counters after; store/tallies.h).
+  bool while_live = false;
+  // Runs only when this condition on `{row}` holds, in SQL that every engine reads alike
+  // (IN, =, OR); empty: always.
+  std::string condition;
+  std::vector<DerivedStep> steps;
+};
+
+// Every rule, in the order of their names.
+const std::vector<DerivedRule>& derived_rules();
+
+// The CREATE TRIGGER statement of `rule` in SQLite.
+std::string sqlite_trigger(const DerivedRule& rule);
+
+// Makes each rule's trigger what the description says: creates the missing, replaces one
+// whose text differs (whitespace aside), in one transaction. Returns how many it wrote.
+// Runs after the migrations at every open.
+int sync_derived_rules(Db& db);
+
+}  // namespace aduan
