@@ -12,7 +12,7 @@
 namespace aduan {
 namespace {
 
-constexpr std::array<std::string_view, 5> kArchiveReasonNames = {"incomplete", "not_public_service",
+constexpr std::array<std::string_view, kArchiveReasonCount> kArchiveReasonNames = {"incomplete", "not_public_service",
                                                                  "abusive", "spam", "duplicate"};
 
 }  // namespace
@@ -220,6 +220,10 @@ std::vector<FieldError> privacy_change_errors(Role role, bool anonymous, bool co
                        (in.confidential && *in.confidential != confidential);
   if (out.empty() && !changes) out.push_back({"confidential", FieldCode::kUnchanged});
   return out;
+}
+
+bool leaves_public_figures(ArchiveReason r) {
+  return r == ArchiveReason::kAbusive || r == ArchiveReason::kSpam;
 }
 
 std::string_view to_string(ArchiveReason r) { return kArchiveReasonNames[size_t(r)]; }

@@ -76,6 +76,11 @@ Visibility event_visibility(Action action, const ActionInput& in);
 std::vector<FieldError> privacy_change_errors(Role role, bool anonymous, bool confidential,
                                               const ActionInput& in);
 
+// A report archived as abuse or spam was never a complaint: the public figures leave it out,
+// as they leave out a confidential report (store/status_sql.h, public_figures_condition).
+bool leaves_public_figures(ArchiveReason r);
+inline constexpr int kArchiveReasonCount = 5;
+
 std::string_view to_string(ArchiveReason r);
 std::string_view to_string(Visibility v);  // "staff", "reporter", "public"
 std::optional<ArchiveReason> parse_archive_reason(std::string_view s);

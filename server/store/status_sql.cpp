@@ -1,5 +1,6 @@
 #include "store/status_sql.h"
 
+#include "shared/actions.h"
 #include "shared/deadlines.h"
 
 namespace aduan {
@@ -58,6 +59,21 @@ bool auto_closes_when_due(Status s) {
 const std::string& public_report_condition() {
   static const std::string condition =
       "confidential = 0 AND status IN " + status_sql_list(is_verified);
+  return condition;
+}
+
+const std::string& public_figures_condition() {
+  static const std::string condition = [] {
+    std::string reasons;
+    for (int i = 0; i < kArchiveReasonCount; ++i) {
+      const auto r = static_cast<ArchiveReason>(i);
+      if (leaves_public_figures(r)) {
+        reasons += (reasons.empty() ? "('" : ", '") + std::string(to_string(r)) + "'";
+      }
+    }
+    return "confidential = 0 AND NOT (status = '" + std::string(to_string(Status::kArchived)) +
+           "' AND archive_reason IN " + reasons + "))";
+  }();
   return condition;
 }
 

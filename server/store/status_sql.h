@@ -40,6 +40,12 @@ bool auto_closes_when_due(Status s);
 // SQLite uses it; tests/store/schema_test.cpp holds the two together.
 const std::string& public_report_condition();
 
+// The SQL condition of a report that counts in the public figures: not confidential, and not
+// archived for a reason the core leaves out of them (leaves_public_figures: abuse, spam).
+// The counters' view report_tally_facts (migration 0007) reads the same, spacing aside;
+// tests/store/schema_test.cpp holds the two together.
+const std::string& public_figures_condition();
+
 // The SQL condition of a report whose stage may be late: a status that can be overdue, with
 // a stage running. The partial index reports_late (migration 0007) reads the same, word for
 // word; tests/store/schema_test.cpp holds the two together.

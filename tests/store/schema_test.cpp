@@ -38,6 +38,17 @@ std::string current_schema(Db& db) {
   return out.str();
 }
 
+// Runs of spaces and line breaks as one space: a view written over several lines reads as
+// the one-line condition it holds.
+std::string squeezed(const std::string& sql) {
+  std::string out;
+  for (char c : sql) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space || (!out.empty() && out.back() != ' ')) out += space ? ' ' : c;
+  }
+  return out;
+}
+
 TEST(Schema, TheCommittedSchemaIsWhatTheMigrationsMake) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("aduan-schema-" + std::to_string(std::random_device{}()));
@@ -63,6 +74,11 @@ TEST(Schema, TheCommittedSchemaIsWhatTheMigrationsMake) {
                         late_report_condition() + ";"),
             std::string::npos)
       << late_report_condition();
+
+  // The counters' view says which reports count in the public figures as the core does.
+  EXPECT_NE(squeezed(schema).find("(" + public_figures_condition() + ") AS public"),
+            std::string::npos)
+      << public_figures_condition();
 
   const std::string file = ADUAN_SCHEMA_FILE;
   if (const char* update = std::getenv("ADUAN_UPDATE_SCHEMA"); update && *update == '1') {

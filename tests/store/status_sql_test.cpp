@@ -18,6 +18,12 @@ TEST(StatusSql, LateStatusesAreThoseTheCoreCallsOverdue) {
             "stage != 'none'");
 }
 
+TEST(StatusSql, ThePublicFiguresLeaveOutWhatTheCoreLeavesOut) {
+  EXPECT_EQ(public_figures_condition(),
+            "confidential = 0 AND NOT (status = 'archived' AND archive_reason IN ('abusive', "
+            "'spam'))");
+}
+
 TEST(StatusSql, AnAgencyHoldsWhatIsVerifiedAndStillOpen) {
   EXPECT_EQ(status_sql_list(held_by_agency), "('forwarded', 'in_progress', 'escalated')");
 }
