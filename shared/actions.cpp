@@ -12,8 +12,8 @@
 namespace aduan {
 namespace {
 
-constexpr std::array<std::string_view, kArchiveReasonCount> kArchiveReasonNames = {"incomplete", "not_public_service",
-                                                                 "abusive", "spam", "duplicate"};
+constexpr std::array<std::string_view, kArchiveReasonCount> kArchiveReasonNames = {
+    "incomplete", "not_public_service", "abusive", "spam", "duplicate"};
 
 }  // namespace
 

@@ -99,16 +99,19 @@ class ReportLife : public ::testing::Test {
       r = out.report;
     };
     if (status == Status::kPostponed) {
-      step(coordinator(), Action::kPostpone, with_note("Mohon sebutkan patokan lokasi yang jelas."));
+      step(coordinator(), Action::kPostpone,
+           with_note("Mohon sebutkan patokan lokasi yang jelas."));
     }
     if (status == Status::kSubmitted || status == Status::kPostponed) return r;
     ActionInput forward;
     forward.agency = "DPUPR";
     step(coordinator(), Action::kForward, forward);
     if (status == Status::kForwarded) return r;
-    step(agency_admin(agency_), Action::kRespond, with_note("Tim sudah dijadwalkan menambal minggu ini."));
+    step(agency_admin(agency_), Action::kRespond,
+         with_note("Tim sudah dijadwalkan menambal minggu ini."));
     if (status == Status::kInProgress) return r;
-    step(agency_admin(agency_), Action::kResolve, with_note("Lubang sudah ditambal dan diaspal pada 3 Desember."));
+    step(agency_admin(agency_), Action::kResolve,
+         with_note("Lubang sudah ditambal dan diaspal pada 3 Desember."));
     if (status == Status::kResolved) return r;
     step(Caller::citizen(), Action::kConfirm, ActionInput{});
     EXPECT_EQ(status, Status::kClosed);
@@ -117,7 +120,7 @@ class ReportLife : public ::testing::Test {
 
   // The report as stored after `action`, and its newest history entry.
   std::pair<ReportRecord, EventRecord> act(const ReportRecord& r, const Caller& c, Action action,
-                                          const ActionInput& in) {
+                                           const ActionInput& in) {
     const ActOutcome out = workflow_.act(r.id, c, action, in, r.version);
     EXPECT_EQ(out.result, ActOutcome::Result::kOk) << to_string(action);
     std::vector<EventRecord> events;
@@ -250,8 +253,8 @@ TEST_F(ReportLife, PostponeStopsTheClockAndTheAnswerResumesIt) {
   EXPECT_EQ(asked.visibility, Visibility::kReporter);  // the question is for the citizen
 
   s_.clock().advance(2 * kDay);
-  auto [answered, answer] =
-      act(postponed, Caller::citizen(), Action::kAnswer, with_note("Depan pasar Martapura, dekat ATM."));
+  auto [answered, answer] = act(postponed, Caller::citizen(), Action::kAnswer,
+                                with_note("Depan pasar Martapura, dekat ATM."));
   EXPECT_EQ(answered.status, Status::kSubmitted);
   EXPECT_FALSE(answered.clock.paused_days_left);
   EXPECT_EQ(answered.clock.deadline.stage, Stage::kVerification);
