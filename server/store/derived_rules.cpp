@@ -267,6 +267,52 @@ std::string squeezed(const std::string& sql) {
   return out;
 }
 
+std::string postgresql_statement(const Step& s, const std::string& row) {
+  switch (s.kind) {
+    case Step::Kind::kAddRows:
+      // Grouped, so that one statement never meets the same key twice (PostgreSQL refuses
+      // to update a row twice in one upsert).
+      return "INSERT INTO " + s.target + "\n    SELECT " + s.columns + ", count(*) * " +
+             std::to_string(s.sign) + "\n    FROM " + s.source + " WHERE " +
+             replace_all(s.match, "{row}", row) + "\n    GROUP BY " + s.columns +
+             "\n    ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
+             ".n + excluded.n;";
+    case Step::Kind::kCountKey: {
+      const std::string key = replace_all(s.key, "{row}", row);
+      if (s.sign < 0) {
+        return "UPDATE " + s.target + " SET n = n - " + std::to_string(-s.sign) + " WHERE " +
+               s.conflict.front() + " = " + key + ";";
+      }
+      return "INSERT INTO " + s.target + " VALUES (" + key + ", " + std::to_string(s.sign) +
+             ") ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
+             ".n + " + std::to_string(s.sign) + ";";
+    }
+    case Step::Kind::kBump:
+      return "UPDATE " + s.target + " SET version = version + 1;";
+    case Step::Kind::kDeleteRows:
+      return "DELETE FROM " + s.target + " WHERE " + replace_all(s.match, "{row}", row) + ";";
+    case Step::Kind::kRefuse:
+      return "RAISE EXCEPTION '" + s.message + "';";
+  }
+  return "";
+}
+
+std::string postgresql_condition(const Rule& r, const std::string& row) {
+  std::vector<std::string> parts;
+  if (r.while_live) parts.push_back("(SELECT live FROM tally_settings) <> 0");
+  if (!r.differ_first.empty()) {
+    parts.push_back(row + "." + r.differ_first + " IS DISTINCT FROM " + row + "." +
+                    r.differ_second);
+  }
+  if (!r.changed.empty()) {
+    std::vector<std::string> any;
+    for (const std::string& c : r.changed) any.push_back("OLD." + c + " IS DISTINCT FROM NEW." + c);
+    parts.push_back("(" + joined(any, " OR ") + ")");
+  }
+  if (!r.condition.empty()) parts.push_back("(" + replace_all(r.condition, "{row}", row) + ")");
+  return joined(parts, " AND ");
+}
+
 }  // namespace
 
 const std::vector<DerivedRule>& derived_rules() {
@@ -289,6 +335,30 @@ std::string sqlite_trigger(const DerivedRule& r) {
   sql += "BEGIN\n";
   for (const DerivedStep& s : r.steps) sql += "  " + sqlite_statement(s, row) + "\n";
   return sql + "END";
+}
+
+std::string postgresql_trigger(const DerivedRule& r) {
+  static const std::map<Rule::Change, std::string> kChange = {{Rule::Change::kInsert, "INSERT"},
+                                                              {Rule::Change::kUpdate, "UPDATE"},
+                                                              {Rule::Change::kDelete, "DELETE"}};
+  const std::string row = row_of(r);
+  std::string body;
+  for (const DerivedStep& s : r.steps) body += "    " + postgresql_statement(s, row) + "\n";
+  const std::string when = postgresql_condition(r, row);
+  if (!when.empty()) body = "  IF " + when + " THEN\n" + body + "  END IF;\n";
+  // A BEFORE trigger lets the change go on by returning the row it will write (NEW; OLD for
+  // a delete), whichever row its statements read; an AFTER one's result is ignored.
+  const std::string result = r.timing == Rule::Timing::kAfter    ? "NULL"
+                             : r.change == Rule::Change::kDelete ? "OLD"
+                                                                 : "NEW";
+  std::string sql = "CREATE OR REPLACE FUNCTION " + r.name +
+                    "() RETURNS trigger LANGUAGE plpgsql AS $rule$\nBEGIN\n" + body + "  RETURN " +
+                    result + ";\nEND\n$rule$;\n";
+  sql += "DROP TRIGGER IF EXISTS " + r.name + " ON " + r.table + ";\n";
+  sql += "CREATE TRIGGER " + r.name + " " +
+         (r.timing == Rule::Timing::kBefore ? "BEFORE " : "AFTER ") + kChange.at(r.change);
+  if (!r.written.empty()) sql += " OF " + joined(r.written, ", ");
+  return sql + " ON " + r.table + "\nFOR EACH ROW EXECUTE FUNCTION " + r.name + "();\n";
 }
 
 int sync_derived_rules(Db& db) {

@@ -5,9 +5,9 @@
 //
 // The description is data, not SQL of one engine. sqlite_trigger() writes SQLite's trigger
 // from it, and the store installs those at every open (sync_derived_rules), so the text in
-// the migrations that first made them is history, not the rule. A second engine writes its
-// own generator from the same rules (PostgreSQL needs the conflict keys and the column
-// lists carried here) instead of restating each rule.
+// the migrations that first made them is history, not the rule. postgresql_trigger() writes
+// PostgreSQL's from the same rules (it needs the conflict keys and column lists carried
+// here); tests/store/derived_rules_pg_test.cpp runs them on a real PostgreSQL.
 #pragma once
 
 #include <string>
@@ -63,6 +63,12 @@ const std::vector<DerivedRule>& derived_rules();
 
 // The CREATE TRIGGER statement of `rule` in SQLite.
 std::string sqlite_trigger(const DerivedRule& rule);
+
+// `rule` in PostgreSQL: a trigger function holding the rule's conditions and statements (a
+// trigger's WHEN may not read another table there, nor the row a change has not got), and
+// the trigger that runs it for each row. Statements separated by ";\n", ready for a
+// multi-statement query.
+std::string postgresql_trigger(const DerivedRule& rule);
 
 // Makes each rule's trigger what the description says: creates the missing, replaces one
 // whose text differs (whitespace aside), in one transaction. Returns how many it wrote.
