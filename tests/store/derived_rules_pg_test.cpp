@@ -20,19 +20,6 @@
 namespace aduan {
 namespace {
 
-std::vector<std::string> sqlite_rows(Db& db, const std::string& sql) {
-  SQLite::Statement q(db, sql);
-  std::vector<std::string> out;
-  while (q.executeStep()) {
-    std::string row;
-    for (int j = 0; j < q.getColumnCount(); ++j) {
-      row += (j ? "|" : "") + (q.getColumn(j).isNull() ? "NULL" : q.getColumn(j).getString());
-    }
-    out.push_back(row);
-  }
-  return out;
-}
-
 // The changes played on both engines, in SQL both read alike: a report filed, forwarded,
 // its status events, postings added then removed when it closes, a finished stage, a rating,
 // a confidential report, one archived as spam, the catalogue edited, a load while counting

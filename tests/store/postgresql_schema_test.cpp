@@ -21,19 +21,6 @@ using Rows = std::vector<std::string>;
 
 std::set<std::string> as_set(const Rows& rows) { return {rows.begin(), rows.end()}; }
 
-Rows sqlite_rows(Db& db, const std::string& sql) {
-  SQLite::Statement q(db, sql);
-  Rows out;
-  while (q.executeStep()) {
-    std::string row;
-    for (int j = 0; j < q.getColumnCount(); ++j) {
-      row += (j ? "|" : "") + (q.getColumn(j).isNull() ? "NULL" : q.getColumn(j).getString());
-    }
-    out.push_back(row);
-  }
-  return out;
-}
-
 class PostgresqlSchema : public ::testing::Test {
  protected:
   void SetUp() override {

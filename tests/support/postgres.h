@@ -1,8 +1,9 @@
 // A connection to the throwaway PostgreSQL cluster that tests/support/with_postgresql starts
-// (libpq reads PGHOST, PGUSER and PGDATABASE), for the tests that hold the store's rules and
-// schema on PostgreSQL to SQLite's.
+// (libpq reads PGHOST, PGUSER and PGDATABASE), and the same reading of a SQLite store, for
+// the tests that hold the store's rules and schema on PostgreSQL to SQLite's.
 #pragma once
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
@@ -11,6 +12,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "store/db_engine.h"
 
 namespace aduan {
 
@@ -65,6 +68,20 @@ class Postgres {
   PGconn* conn_;
   std::string schema_;
 };
+
+// Every row of `sql` on a SQLite store, in the form Postgres::rows gives, to compare the two.
+inline std::vector<std::string> sqlite_rows(Db& db, const std::string& sql) {
+  SQLite::Statement q(db, sql);
+  std::vector<std::string> out;
+  while (q.executeStep()) {
+    std::string row;
+    for (int j = 0; j < q.getColumnCount(); ++j) {
+      row += (j ? "|" : "") + (q.getColumn(j).isNull() ? "NULL" : q.getColumn(j).getString());
+    }
+    out.push_back(row);
+  }
+  return out;
+}
 
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path);
