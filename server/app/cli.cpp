@@ -20,14 +20,13 @@
 #include "base/storage_error.h"
 #include "formats/holiday_csv.h"
 #include "formats/map_settings.h"
+#include "services/account_service.h"
+#include "services/caller.h"
 #include "services/holiday_service.h"
 #include "shared/validation.h"
 #include "store/audit_chain.h"
 #include "store/backup.h"
-#include "store/catalog_repository.h"
 #include "store/db.h"
-#include "store/session_repository.h"
-#include "store/user_repository.h"
 
 namespace aduan {
 namespace {
@@ -370,15 +369,34 @@ std::optional<std::string> read_password(std::string* error) {
   } else {
     password = read_line(false);
   }
-  if (password.size() < 10) {
-    *error = "a password needs at least 10 characters";
-    return std::nullopt;
-  }
-  return password;
+  return password;  // checked by the account service (validate_password)
 }
 
-// Long because it is three commands (user add, user passwd, user disable) that share their
-// option reading; each branch is short.
+// The service's field problems as one line for the terminal: "role: unknown_role; ...".
+std::string problems(const std::vector<FieldError>& fields) {
+  std::string out;
+  for (const FieldError& f : fields) {
+    out += (out.empty() ? "" : "; ") + f.field + ": " + std::string(to_string(f.code));
+  }
+  return out;
+}
+
+std::string admin_problem(const AccountOutcome& out) {
+  switch (out.error) {
+    case AdminError::kInvalid:
+      return problems(out.fields);
+    case AdminError::kLastAdmin:
+      return "the last active system admin stays; add another one first";
+    case AdminError::kNotFound:
+      return "no such user";
+    default:
+      return "refused";
+  }
+}
+
+// The three account commands (user add, user passwd, user disable) are the panel's own use
+// cases (services/account_service.h) taken by the operator at the server: the same rules,
+// the same admin log, with a password typed here instead of a link.
 int user_command(const CommandLine& cl) {
   const std::string username = option(cl, "--username", "");
   if (username.empty()) return fail("--username is required");
@@ -386,81 +404,40 @@ int user_command(const CommandLine& cl) {
   const std::string path = option(cl, "--db", "aduan.db");
   Store store(path, 1, key_path(cl, path));
   SystemClock clock;
+  AccountService accounts(store, clock);
+  const Caller console = Caller::console();
+  const auto id = accounts.account_id(username);
 
   if (cl.command == "user disable") {
-    bool done = false;
-    store.write([&](Db& db) {
-      Transaction tx(db);
-      done = UserRepository::set_disabled(db, username, true);
-      if (auto u = UserRepository::find_by_username(db, username)) {
-        SessionRepository::remove_for_user(db, u->id);
-      }
-      tx.commit();
-    });
-    if (!done) return fail("no user '" + username + "'");
+    if (!id) return fail("no user '" + username + "'");
+    const AccountOutcome out = accounts.set_disabled(console, *id, true);
+    if (out.error != AdminError::kNone) return fail(admin_problem(out));
     std::cout << "disabled " << username << " and ended their sessions\n";
     return 0;
   }
-
-  User u;
-  u.username = username;
-  if (cl.command == "user add") {
-    const auto role = parse_role(option(cl, "--role", ""));
-    if (!role || *role == Role::kCitizen || *role == Role::kSystem) {
-      return fail(
-          "--role must be coordinator, agency_admin, agency_officer, supervisor or "
-          "system_admin");
-    }
-    u.role = *role;
-    u.display_name = option(cl, "--name", username);
-    u.email = option(cl, "--email", "");
-    u.phone = normalize_phone(option(cl, "--phone", ""));
-    if (!u.email.empty() && check_email(u.email)) return fail("--email is not a valid address");
-    if (!u.phone.empty() && check_phone(u.phone))
-      return fail("--phone is not an Indonesian number");
-    const std::string agency = option(cl, "--agency", "");
-    const bool agency_role = u.role == Role::kAgencyAdmin || u.role == Role::kAgencyOfficer;
-    if (agency_role == agency.empty()) {
-      return fail(agency_role ? "agency roles need --agency CODE"
-                              : "--agency is only for agency_admin and agency_officer");
-    }
-    if (agency_role) {
-      store.read([&](Db& db) {
-        for (const Agency& a : CatalogRepository::active_agencies(db)) {
-          if (a.code == agency) u.agency_id = a.id;
-        }
-      });
-      if (!u.agency_id) return fail("no agency with code '" + agency + "'");
-    }
-    bool exists = false;
-    store.read(
-        [&](Db& db) { exists = UserRepository::find_by_username(db, username).has_value(); });
-    if (exists) return fail("user '" + username + "' exists; use 'aduan user passwd'");
+  if (cl.command == "user add" && id) {
+    return fail("user '" + username + "' exists; use 'aduan user passwd'");
   }
-
+  if (cl.command != "user add" && !id) return fail("no user '" + username + "'");
   std::string error;
   const auto password = read_password(&error);
   if (!password) return fail(error);
-  const std::string hash = hash_password(*password);
-  bool done = false;
-  store.write([&](Db& db) {
-    if (cl.command == "user add") {
-      u.password_hash = hash;
-      UserRepository::insert(db, u, clock.now_unix());
-      done = true;
-    } else {
-      Transaction tx(db);
-      done = UserRepository::set_password_hash(db, username, hash);
-      // A new password ends the sessions the old one opened.
-      if (auto existing = UserRepository::find_by_username(db, username)) {
-        SessionRepository::remove_for_user(db, existing->id);
-      }
-      tx.commit();
-    }
-  });
-  if (!done) return fail("no user '" + username + "'");
-  std::cout << (cl.command == "user add" ? "added " : "changed the password of ") << username
-            << "\n";
+  AccountOutcome out;
+  if (cl.command == "user add") {
+    const AccountInput in{username,
+                          option(cl, "--name", username),
+                          option(cl, "--role", ""),
+                          option(cl, "--agency", ""),
+                          option(cl, "--email", ""),
+                          normalize_phone(option(cl, "--phone", ""))};
+    out = accounts.create(console, in, Credential::kChosenPassword, *password);
+  } else {
+    // A new password ends the sessions the old one opened.
+    out = accounts.reset(console, *id, Credential::kChosenPassword, *password);
+  }
+  if (out.error != AdminError::kNone) return fail(admin_problem(out));
+  std::cout << (cl.command == "user add" ? "added " : "changed the password of ")
+            << out.account->user.username << "\n";
   return 0;
 }
 

@@ -5,10 +5,12 @@
 
 #include "base/clock.h"
 #include "base/crypto.h"
+#include "store/admin_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/session_repository.h"
 #include "store/store.h"
+#include "store/user_repository.h"
 
 namespace aduan {
 namespace {
@@ -64,9 +66,10 @@ AccountView view_of(Db& db, const User& u, int64_t now) {
 
 // An account as the log records it: what an admin sets, never a password or a token.
 // Whether `admin` may take `user` out of service (disable it, or change its role or agency):
-// not their own account, never the last active system admin.
+// not their own account, never the last active system admin. The command line acts with no
+// account of its own (0 is no account's id).
 AdminError guard(Db& db, const Caller& admin, const User& user) {
-  switch (may_disable(admin.account(), user.id, user.role,
+  switch (may_disable(admin.user_id.value_or(0), user.id, user.role,
                       UserRepository::active_with_role(db, Role::kSystemAdmin))) {
     case AccountGuard::kSelf:
       return AdminError::kSelf;
@@ -101,10 +104,12 @@ void log(Db& db, const Caller& admin, int64_t now, const std::string& action,
 
 // Gives the account a way in: a new link or a temporary password. The old password stops
 // working either way (a link leaves an unusable hash until it is used).
-void issue_credential(Db& db, int64_t user_id, Credential credential, int64_t now,
-                      AccountOutcome* out) {
+void issue_credential(Db& db, int64_t user_id, Credential credential,
+                      const std::string& chosen_hash, int64_t now, AccountOutcome* out) {
   AdminRepository::drop_activations(db, user_id, now);
-  if (credential == Credential::kActivationLink) {
+  if (credential == Credential::kChosenPassword) {
+    UserRepository::set_password(db, user_id, chosen_hash, false);
+  } else if (credential == Credential::kActivationLink) {
     out->activation_token = random_hex(32);
     out->activation_expires_at = now + kActivationSeconds;
     AdminRepository::add_activation(db, digest_hex(out->activation_token), user_id, now,
@@ -118,7 +123,21 @@ void issue_credential(Db& db, int64_t user_id, Credential credential, int64_t no
 }
 
 const char* credential_name(Credential c) {
-  return c == Credential::kActivationLink ? "activation_link" : "temporary_password";
+  switch (c) {
+    case Credential::kActivationLink:
+      return "activation_link";
+    case Credential::kTemporaryPassword:
+      return "temporary_password";
+    case Credential::kChosenPassword:
+      break;
+  }
+  return "chosen_password";
+}
+
+// The hash of a chosen password, made before the write (hashing is slow on purpose and
+// would hold the writer); empty for the other credentials.
+std::string chosen_hash(Credential credential, const std::string& password) {
+  return credential == Credential::kChosenPassword ? hash_password(password) : std::string();
 }
 
 }  // namespace
@@ -135,13 +154,20 @@ std::vector<AccountView> AccountService::accounts() {
   return out;
 }
 
-AccountOutcome AccountService::create(const Caller& admin, AccountInput in, Credential credential) {
+AccountOutcome AccountService::create(const Caller& admin, AccountInput in, Credential credential,
+                                      const std::string& chosen_password) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
+  const std::string hash = chosen_hash(credential, chosen_password);
   store_.write([&](Db& db) {
     Transaction tx(db);
     const auto agency = agency_by_code(db, in.agency);
     out.fields = validate_account(&in, agency && agency->active);
+    if (credential == Credential::kChosenPassword) {
+      for (const FieldError& e : validate_password(chosen_password, in.username)) {
+        out.fields.push_back(e);
+      }
+    }
     if (UserRepository::find_by_username(db, in.username)) {
       out.fields.push_back({"username", FieldCode::kDuplicate});
     }
@@ -158,7 +184,7 @@ AccountOutcome AccountService::create(const Caller& admin, AccountInput in, Cred
     u.phone = in.phone;
     u.password_hash = "!activation";
     u.id = UserRepository::insert(db, u, now);
-    issue_credential(db, u.id, credential, now, &out);
+    issue_credential(db, u.id, credential, hash, now, &out);
     json after = account_state(db, u);
     after["credential"] = credential_name(credential);
     log(db, admin, now, "account_created", "account", u.username, json::object(), after);
@@ -253,9 +279,11 @@ AccountOutcome AccountService::change(const Caller& admin, int64_t id,
   return out;
 }
 
-AccountOutcome AccountService::reset(const Caller& admin, int64_t id, Credential credential) {
+AccountOutcome AccountService::reset(const Caller& admin, int64_t id, Credential credential,
+                                     const std::string& chosen_password) {
   AccountOutcome out;
   const int64_t now = clock_.now_unix();
+  const std::string hash = chosen_hash(credential, chosen_password);
   store_.write([&](Db& db) {
     Transaction tx(db);
     const auto user = UserRepository::find_by_id(db, id);
@@ -263,7 +291,14 @@ AccountOutcome AccountService::reset(const Caller& admin, int64_t id, Credential
       out.error = AdminError::kNotFound;
       return;
     }
-    issue_credential(db, id, credential, now, &out);
+    if (credential == Credential::kChosenPassword) {
+      out.fields = validate_password(chosen_password, user->username);
+      if (!out.fields.empty()) {
+        out.error = AdminError::kInvalid;
+        return;
+      }
+    }
+    issue_credential(db, id, credential, hash, now, &out);
     SessionRepository::remove_for_user(db, id);
     log(db, admin, now, "password_reset", "account", user->username, json::object(),
         json{{"credential", credential_name(credential)}});
@@ -271,6 +306,14 @@ AccountOutcome AccountService::reset(const Caller& admin, int64_t id, Credential
     tx.commit();
   });
   return out;
+}
+
+std::optional<int64_t> AccountService::account_id(const std::string& username) {
+  std::optional<int64_t> id;
+  store_.read([&](Db& db) {
+    if (const auto u = UserRepository::find_by_username(db, username)) id = u->id;
+  });
+  return id;
 }
 
 AccountOutcome AccountService::activate(const std::string& token, const std::string& password) {

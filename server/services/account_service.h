@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "model/admin_records.h"
+#include "model/user.h"
 #include "services/caller.h"
 #include "shared/accounts.h"
 #include "shared/validation.h"
-#include "store/admin_repository.h"
-#include "store/user_repository.h"
 
 namespace aduan {
 
@@ -30,7 +30,10 @@ class Clock;
 
 inline constexpr int64_t kActivationSeconds = 72 * 3600;
 
-enum class Credential { kActivationLink, kTemporaryPassword };
+// How an account gets its password. The panel offers the link and the temporary password;
+// kChosenPassword is the command line's (`aduan user add`, `user passwd`), where the operator
+// at the server types the password, checked by the core's validate_password.
+enum class Credential { kActivationLink, kTemporaryPassword, kChosenPassword };
 
 enum class AdminError {
   kNone,
@@ -89,12 +92,17 @@ class AccountService {
   AccountService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   std::vector<AccountView> accounts();
-  AccountOutcome create(const Caller& admin, AccountInput in, Credential credential);
+  // `chosen_password` with kChosenPassword only.
+  AccountOutcome create(const Caller& admin, AccountInput in, Credential credential,
+                        const std::string& chosen_password = "");
   // Disabling ends the account's sessions and activation links at once.
   AccountOutcome set_disabled(const Caller& admin, int64_t id, bool disabled);
   // A new activation link or temporary password; the old password stops working and the
   // account's sessions end.
-  AccountOutcome reset(const Caller& admin, int64_t id, Credential credential);
+  AccountOutcome reset(const Caller& admin, int64_t id, Credential credential,
+                       const std::string& chosen_password = "");
+  // The account's id by its username (any case), if there is one.
+  std::optional<int64_t> account_id(const std::string& username);
   // A new name, e-mail, role or agency. A role or agency change is refused while open
   // reports are assigned to the account (kHasOpenReports: their agency's admin reassigns
   // them first), never leaves no active system admin (kLastAdmin; kSelf for one's own

@@ -30,6 +30,13 @@ struct Caller {
     c.name = std::move(name);
     return c;
   }
+  // The operator at the server's shell (`aduan user ...`): whoever may run the binary on
+  // the store's file holds every right already; the admin log names them as the console.
+  static Caller console() {
+    Caller c = system("command line");
+    c.username = "(console)";
+    return c;
+  }
   // An agency's own system, acting as that agency's admin without an account here.
   static Caller agency_system(int64_t agency_id, std::string name) {
     Caller c;

@@ -19,6 +19,7 @@
 #include "store/audit_chain.h"
 #include "store/backup.h"
 #include "store/db_engine.h"
+#include "support/cli_run.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 
@@ -27,33 +28,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int code = -1;
-  std::string out;  // standard output
-  std::string err;  // standard error
-};
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// The real binary, with its output caught in files under `dir`.
-CliRun aduan(const fs::path& dir, const std::vector<std::string>& args) {
-  std::string command = ADUAN_BIN;
-  for (const std::string& a : args) command += " '" + a + "'";
-  const fs::path out = dir / "cli.out", err = dir / "cli.err";
-  command += " > '" + out.string() + "' 2> '" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  CliRun run;
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(out);
-  run.err = slurp(err);
-  return run;
-}
 
 std::string canonical(const std::string& tracking_id) {
   std::string out;
@@ -639,7 +613,7 @@ TEST_F(AuditKey, CreatedBesideTheStoreByDefaultAndKept) {
   // No temporary file left beside it.
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 4);  // a.db, its key, and the two files of the CLI's output
+  EXPECT_EQ(files, 5);  // a.db, its key, and the three files of the CLI's input and output
 }
 
 TEST_F(AuditKey, AMalformedUnreadableMissingOrForeignKeyIsRefused) {
