@@ -73,7 +73,6 @@ inline constexpr ErrorCodeEntry kErrorCodes[] = {
     {"storage_read_only", 503},
     {"storage_unavailable", 503},
     {"term_link_not_found", 404},
-    {"too_large", 413},
     {"unauthenticated", 401},
     {"unknown_action", 400},
     {"unknown_status", 400},

@@ -58,7 +58,7 @@ void send_upload(httplib::Response& res, const UploadOutcome& o, int ok_status) 
                             {"received", o.received}}
                            .dump());
     case R::kTooLarge:
-      return send_error(res, "too_large", "More bytes than the file may have.");
+      return send_error(res, "payload_too_large", "More bytes than the file may have.");
     case R::kRejected:
       return send_error(res, "attachment_rejected",
                         "The file is not a photo (JPEG, PNG) or a PDF that can be read: " +
@@ -140,7 +140,7 @@ void append_chunk(const Services& s, const httplib::Request& req, httplib::Respo
     return send_error(res, "bad_offset", "Send the chunk's offset in Upload-Offset.");
   }
   if (req.body.size() > AttachmentLimits{}.chunk_bytes) {
-    return send_error(res, "too_large", "Send the file in smaller chunks.");
+    return send_error(res, "payload_too_large", "Send the file in smaller chunks.");
   }
   send_upload(res, s.uploads.append(req.matches[1].str(), std::stoll(offset), req.body, who.owner),
               200);
