@@ -19,6 +19,11 @@ set(layers base model formats store notify services http app)
 # store's own headers that show the engine are its alone.
 set(engine_layers store)
 set(engine_headers store/db_engine.h store/prepared.h)
+# What the headers of the layers the routes reach through (services, and notify under them)
+# may show of the store: the routes include those headers, so a repository named there would
+# reach the routes. The rest of the store is included by their .cpp files.
+set(store_face store/store.h store/db.h)
+set(store_face_layers services notify)
 
 set(errors "")
 
@@ -68,6 +73,11 @@ foreach(source IN LISTS sources)
     endif()
     if(path IN_LIST engine_headers AND NOT layer IN_LIST engine_layers)
       list(APPEND errors "server/${source}: the ${layer} layer may not include \"${path}\": it shows the storage engine (store/db.h is the store's face)")
+      continue()
+    endif()
+    if(target STREQUAL "store" AND layer IN_LIST store_face_layers AND source MATCHES "\\.h$" AND
+       NOT path IN_LIST store_face)
+      list(APPEND errors "server/${source}: a ${layer} header may show the store only as store/store.h or store/db.h (the routes include it), not \"${path}\", which its .cpp includes")
       continue()
     endif()
     if(target IN_LIST allowed_${layer})

@@ -4,6 +4,7 @@
 #include "base/secrets.h"
 #include "shared/tracking_id.h"
 #include "store/db.h"
+#include "store/external_agency_repository.h"
 #include "store/outbox_repository.h"
 
 namespace aduan::external_forwarding {

@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <string>
 
+#include "model/external_agency.h"
+#include "model/report_record.h"
 #include "notify/open311_client.h"
 #include "store/db.h"
-#include "store/external_agency_repository.h"
-#include "store/report_repository.h"
 
 namespace aduan {
 

@@ -6,10 +6,10 @@
 #include <optional>
 #include <string>
 
+#include "model/report_record.h"
 #include "notify/notify_config.h"
 #include "shared/deadlines.h"
 #include "store/db.h"
-#include "store/report_repository.h"
 
 namespace aduan {
 

@@ -4,6 +4,8 @@
 #include "notify/external_forwarding.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
+#include "store/external_agency_repository.h"
+#include "store/report_repository.h"
 
 namespace aduan {
 namespace {

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "model/outbox_message.h"
 #include "notify/notify_config.h"
-#include "store/outbox_repository.h"
 
 namespace aduan {
 

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "store/agency_settings_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "model/agency_setting.h"
 #include "services/caller.h"
-#include "store/agency_settings_repository.h"
 #include "store/store.h"
 
 namespace aduan {

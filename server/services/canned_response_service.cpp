@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "shared/text.h"
+#include "store/canned_response_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/store.h"

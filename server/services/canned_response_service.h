@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "model/canned_response.h"
 #include "services/caller.h"
 #include "shared/validation.h"
-#include "store/canned_response_repository.h"
 
 namespace aduan {
 

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "base/crypto.h"
+#include "store/attachment_repository.h"
 #include "store/db.h"
 #include "store/device_link_repository.h"
+#include "store/report_repository.h"
 
 namespace aduan {
 namespace {

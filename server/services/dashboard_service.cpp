@@ -6,6 +6,7 @@
 #include "store/catalog_repository.h"
 #include "store/dashboard_queries.h"
 #include "store/db.h"
+#include "store/public_repository.h"
 #include "store/status_sql.h"
 #include "store/tallies.h"
 
@@ -58,7 +59,7 @@ int percentile(const std::map<int, int64_t>& histogram, double share) {
   return histogram.rbegin()->first;
 }
 
-// Which reports count: the principal's part of the hierarchy, narrowed by the agency asked
+// Which reports count: the caller's part of the hierarchy, narrowed by the agency asked
 // for (with its units), and the category asked for (one not in the catalogue matches none).
 dq::Filter filter_of(Db& db, const Caller& p, const DashboardQuery& q, const Names& names) {
   dq::Filter f;
@@ -335,8 +336,9 @@ Date DashboardService::today() const {
 Dashboard DashboardService::compute(const Caller& p, const DashboardQuery& q) {
   Dashboard d;
   const Date now = today();
-  // An officer may open only the reports assigned to them: no list names reports for them.
-  const bool name_reports = p.role != Role::kAgencyOfficer;
+  // Lists name reports only to those who may open every report the figures count: an
+  // officer's figures are their agency's, but they open only what is assigned to them.
+  const bool name_reports = !report_scope(p).assigned_to;
   const int offset = settings_.utc_offset_minutes;
   store_.read([&](Db& db) {
     const Names names{CatalogRepository::active_agencies(db),

@@ -11,9 +11,9 @@
 #include "base/clock.h"
 #include "base/ttl_cache.h"
 #include "model/catalogue.h"
+#include "model/report_counts.h"
 #include "services/caller.h"
 #include "services/report_service.h"
-#include "store/public_repository.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -21,7 +21,7 @@ namespace aduan {
 struct DashboardQuery {
   Date from;
   Date to;               // inclusive
-  std::string agency;    // code, with its units; empty: all the principal may see
+  std::string agency;    // code, with its units; empty: all the caller may see
   std::string category;  // code; empty: all
 };
 

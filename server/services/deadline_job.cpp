@@ -4,12 +4,14 @@
 
 #include "notify/notifier.h"
 #include "services/upload_service.h"
+#include "store/attachment_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/device_link_repository.h"
 #include "store/job_repository.h"
 #include "store/rate_limiter.h"
 #include "store/replay_repository.h"
+#include "store/report_repository.h"
 #include "store/session_repository.h"
 
 namespace aduan {

@@ -10,6 +10,7 @@
 #include "shared/validation.h"
 #include "store/db.h"
 #include "store/device_link_repository.h"
+#include "store/rate_limiter.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 

@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "model/rate_rule.h"
 #include "services/citizen_service.h"
-#include "store/rate_limiter.h"
 
 namespace aduan {
 

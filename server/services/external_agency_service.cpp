@@ -9,6 +9,7 @@
 #include "store/admin_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
+#include "store/external_agency_repository.h"
 #include "store/store.h"
 
 namespace aduan {

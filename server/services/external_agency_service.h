@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "model/external_agency.h"
 #include "services/account_service.h"
 #include "services/caller.h"
 #include "shared/validation.h"
-#include "store/external_agency_repository.h"
 
 namespace aduan {
 

@@ -10,6 +10,8 @@
 #include "shared/text.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
+#include "store/external_agency_repository.h"
+#include "store/report_repository.h"
 
 namespace aduan {
 namespace {

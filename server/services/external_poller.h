@@ -17,9 +17,9 @@
 #include <thread>
 
 #include "base/clock.h"
+#include "model/external_agency.h"
 #include "notify/open311_client.h"
 #include "services/workflow_service.h"
-#include "store/external_agency_repository.h"
 #include "store/store.h"
 
 namespace aduan {

@@ -5,6 +5,8 @@
 #include "base/secrets.h"
 #include "notify/notifier.h"
 #include "store/db.h"
+#include "store/follower_repository.h"
+#include "store/rate_limiter.h"
 #include "store/report_repository.h"
 #include "store/store.h"
 

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <string>
 
-#include "store/follower_repository.h"
-#include "store/rate_limiter.h"
+#include "model/follower.h"
+#include "model/rate_rule.h"
 
 namespace aduan {
 

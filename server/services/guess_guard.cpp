@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/db.h"
+#include "store/rate_limiter.h"
 
 namespace aduan {
 namespace {

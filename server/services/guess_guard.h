@@ -22,8 +22,8 @@
 #include <cstdint>
 #include <string>
 
+#include "model/rate_rule.h"
 #include "store/db.h"
-#include "store/rate_limiter.h"
 
 namespace aduan {
 

@@ -11,6 +11,7 @@
 #include "shared/validation.h"
 #include "store/db.h"
 #include "store/replay_repository.h"
+#include "store/report_repository.h"
 
 namespace aduan {
 namespace {

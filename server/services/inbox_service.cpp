@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "services/caller.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/inbox_repository.h"
+#include "store/report_repository.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -48,7 +50,7 @@ std::vector<Source> sources_for(const Caller& p, Date due_until, int64_t reply_s
       break;
     }
     case Role::kAgencyAdmin: {
-      const std::vector<int64_t>& scope = p.agency_scope;
+      const std::vector<int64_t> scope = report_scope(p).agencies.value_or(std::vector<int64_t>{});
       add({.statuses = {S::kForwarded}, .agencies = scope, .actions = {A::kForward}});
       add({.statuses = {S::kForwarded, S::kInProgress, S::kResolved, S::kEscalated},
            .agencies = scope,
@@ -63,7 +65,7 @@ std::vector<Source> sources_for(const Caller& p, Date due_until, int64_t reply_s
       std::vector<Action> actions = kCitizenActions;
       actions.push_back(A::kAssign);
       add({.statuses = {S::kForwarded, S::kInProgress, S::kResolved, S::kEscalated},
-           .assigned_user_id = p.user_id,
+           .assigned_user_id = report_scope(p).assigned_to,
            .actions = actions});
       break;
     }

@@ -11,9 +11,11 @@
 #include "notify/notifier.h"
 #include "services/upload_service.h"
 #include "shared/text.h"
+#include "store/attachment_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/replay_repository.h"
+#include "store/report_repository.h"
 #include "store/report_search.h"
 #include "store/similar_reports.h"
 

@@ -10,14 +10,14 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "model/attachment.h"
 #include "model/catalogue.h"
+#include "model/report_record.h"
 #include "shared/calendar.h"
 #include "shared/deadlines.h"
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
-#include "store/attachment_repository.h"
 #include "store/db.h"
-#include "store/report_repository.h"
 #include "store/store.h"
 
 namespace aduan {

@@ -3,10 +3,13 @@
 #include <algorithm>
 
 #include "services/auth_service.h"
+#include "store/attachment_repository.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/external_agency_repository.h"
+#include "store/report_repository.h"
 #include "store/report_search.h"
+#include "store/user_repository.h"
 
 namespace aduan {
 

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "model/external_agency.h"
+#include "model/user.h"
 #include "services/caller.h"
 #include "services/report_service.h"
 #include "services/workflow_service.h"
-#include "store/external_agency_repository.h"
-#include "store/user_repository.h"
 
 namespace aduan {
 
@@ -21,10 +21,10 @@ inline constexpr int kMaxQueuePerPage = 100;
 
 struct QueueQuery {
   std::vector<Status> statuses;  // empty: every status
-  std::string agency;            // agency code, empty: any the principal may see
+  std::string agency;            // agency code, empty: any the caller may see
   std::string category;          // category code, empty: any
   bool overdue = false;          // only reports past their stage's due date
-  bool mine = false;             // only reports assigned to the principal
+  bool mine = false;             // only reports assigned to the caller
   bool returned = false;         // only reports an agency sent back
   QueueOrder order = QueueOrder::kDue;
   std::string search;  // what was typed in the search box (server/store/report_search.h)

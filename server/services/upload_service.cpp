@@ -1,6 +1,7 @@
 #include "services/upload_service.h"
 
 #include "base/crypto.h"
+#include "store/attachment_repository.h"
 #include "store/db.h"
 
 namespace aduan {

@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "formats/attachment_content.h"
+#include "model/attachment.h"
 #include "shared/validation.h"
-#include "store/attachment_repository.h"
 #include "store/db.h"
 #include "store/store.h"
 

@@ -12,6 +12,7 @@
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/follower_repository.h"
+#include "store/report_repository.h"
 #include "store/report_search.h"
 #include "store/similar_reports.h"
 #include "store/user_repository.h"

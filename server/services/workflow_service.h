@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "model/report_record.h"
 #include "services/caller.h"
 #include "services/report_service.h"
 #include "shared/actions.h"
 #include "shared/effects.h"
 #include "store/db.h"
-#include "store/report_repository.h"
 #include "store/store.h"
 
 namespace aduan {

@@ -6,16 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "model/agency_setting.h"
 #include "store/db.h"
 
 namespace aduan {
-
-struct AgencySettingChange {
-  std::string setting;  // "officers_resolve"
-  std::string value;    // "1" or "0"
-  std::string changed_by_name;
-  int64_t changed_at = 0;
-};
 
 class AgencySettingsRepository {
  public:

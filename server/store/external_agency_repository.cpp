@@ -52,11 +52,6 @@ ExternalRequest read_request(Prepared& q) {
 
 }  // namespace
 
-std::string ExternalAgency::service_code_for(int64_t category_id) const {
-  const auto it = service_codes.find(category_id);
-  return it == service_codes.end() ? default_service_code : it->second;
-}
-
 std::optional<ExternalAgency> ExternalAgencyRepository::find(Db& db, int64_t agency_id) {
   Prepared q(
       db, std::string("SELECT ") + kAgencyColumns + " FROM external_agencies WHERE agency_id = ?");

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/report_counts.h"
 #include "shared/category_model.h"
 #include "store/db.h"
 #include "store/report_repository.h"
@@ -29,11 +30,6 @@ struct PublicFilter {
   std::optional<int64_t> created_to;               // Unix seconds, inclusive
   int limit = 20;
   int offset = 0;
-};
-
-// The counters of the public reports; by_agency holds forwarded reports only.
-struct PublicStats : tallies::ReportCounts {
-  int64_t finished = 0;  // closed
 };
 
 class PublicRepository {

@@ -5,24 +5,10 @@
 #include <cstdint>
 #include <string>
 
+#include "model/rate_rule.h"
 #include "store/db.h"
 
 namespace aduan {
-
-struct RateRule {
-  int max_failures;
-  int64_t window_seconds;
-};
-
-// Failures that cost more the more there are: the first `free_failures` in the window cost
-// nothing; after that each one makes the next try wait, from the latest failure,
-// `first_delay_seconds` doubled per further failure, at most `max_delay_seconds`.
-struct BackoffRule {
-  int free_failures;
-  int64_t first_delay_seconds;
-  int64_t max_delay_seconds;
-  int64_t window_seconds;  // at most a day: the deadline job prunes older failures
-};
 
 class RateLimiter {
  public:

@@ -40,6 +40,11 @@ bool auto_closes_when_due(Status s);
 // SQLite uses it; tests/store/schema_test.cpp holds the two together.
 const std::string& public_report_condition();
 
+// The SQL condition of a report the matcher's postings hold: open (is_open) and not
+// confidential. A report leaves them when it stops holding: the rule reports_terms_leave of
+// store/derived_rules.cpp, written from is_final, which is is_open's opposite.
+const std::string& matchable_report_condition();
+
 // The SQL condition of a report that counts in the public figures: not confidential, and not
 // archived for a reason the core leaves out of them (leaves_public_figures: abuse, spam).
 // The counters' view report_tally_facts (migration 0007) reads the same, spacing aside;

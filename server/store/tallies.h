@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/report_counts.h"
 #include "shared/date.h"
 #include "store/db.h"
 
@@ -47,17 +48,8 @@ std::vector<Range> cover(Date from, Date to);
 // "(grain = 1 AND period BETWEEN 24312 AND 24322) OR (...)" for a WHERE clause.
 std::string condition(const std::vector<Range>& ranges);
 
-// The report counters summed over a period: the counts by each dimension and where the
-// reports are.
-struct ReportCounts {
-  int64_t total = 0;
-  std::map<std::string, int64_t> by_status, by_classification, by_channel;
-  std::map<int64_t, int64_t> by_category;  // category id
-  std::map<int64_t, int64_t> by_agency;    // agency id; 0: not forwarded
-  std::map<int, int64_t> rating_spread;    // score -> count
-  int64_t ratings = 0;
-  double rating_average = 0;
-};
+// The record of summed counters (model/report_counts.h), under the name the store uses.
+using ReportCounts = aduan::ReportCounts;
 
 // Sums the report counters of [from, to] that also meet `extra` (SQL terms on the columns
 // of report_tallies, starting with " AND ", or empty).

@@ -14,7 +14,8 @@ namespace aduan {
 
 class UserRepository {
  public:
-  // Returns the new id; throws SQLite::Exception on a duplicate username.
+  // Returns the new id; a duplicate username fails the write (a StorageError out of
+  // Store::write), so callers look the name up first.
   static int64_t insert(Db& db, const User& user, int64_t now);
   static std::optional<User> find_by_username(Db& db, const std::string& username);
   static std::optional<User> find_by_id(Db& db, int64_t id);
