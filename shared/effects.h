@@ -88,7 +88,7 @@ struct ActionEffects {
 // What `action` by `role`, with `in` (already validated by validate_action) and what the
 // server `found` for it, does to a report now in `before`, whose agency decided `rules`.
 // Who may reach the report at all (an agency's scope, an officer's assignment) is asked
-// before, by the server (services/principal.h).
+// before, by the server (services/caller.h, can_act_on_report).
 ActionEffects decide_action(const ReportState& before, Action action, Role role,
                             const ActionInput& in, const FoundInput& found,
                             const AgencyRules& rules = {});

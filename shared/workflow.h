@@ -41,7 +41,7 @@ enum class Action : uint8_t {
   kEscalate,   // resolution deadline passed; the supervisor takes over
   kComment,    // internal staff note
   kPrivacy,    // who may see the report changes (anonymous, confidential); not in the table:
-               // any status, and the rule is privacy_change_error (shared/privacy.h)
+               // any status, and the rule is privacy_change_errors (shared/actions.h)
 };
 inline constexpr int kActionCount = 18;
 

@@ -346,7 +346,7 @@ const messages = {
     'mine.sent_at': 'Dikirim {date}',
     'mine.status.offline': 'Status terakhir diketahui',
     'mine.files': '{count} lampiran',
-    // My reports on any phone: the server's codes (routes_my_reports.cpp).
+    // My reports on any phone: the server's codes (server/http/routes/my_reports.cpp).
   },
   en: {
     'app.name': 'aduan',
@@ -690,7 +690,7 @@ const messages = {
     'mine.sent_at': 'Sent {date}',
     'mine.status.offline': 'Last known status',
     'mine.files': '{count} attachments',
-    // My reports on any phone: the server's codes (routes_my_reports.cpp).
+    // My reports on any phone: the server's codes (server/http/routes/my_reports.cpp).
   },
 };
 

@@ -1,4 +1,6 @@
-// The one place the server reads the time, so deadline tests can set it instead of sleeping.
+// The time as the server's rules read it (deadlines, limits, sessions, the jobs), so that
+// tests can set it instead of sleeping. Only the transports read the wall clock themselves:
+// an e-mail's Date and a webhook's signed timestamp are checked by their receivers.
 #pragma once
 
 #include <atomic>

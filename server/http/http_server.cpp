@@ -80,18 +80,19 @@ struct HttpServer::Impl {
   std::atomic<int> listen_fd{-1};  // the listening socket, seen in the socket-options hook
 };
 
-HttpServer::HttpServer(const Services& services, const AssetSource& assets, HttpOptions options)
-    : impl_(std::make_unique<Impl>(services.auth, options, services.metrics.connections())) {
-  raise_open_file_limit();
-  httplib::Server& s = *impl_->server;
-  // cpp-httplib's defaults are baked into the Debian .so; set everything at run time.
+namespace {
+
+// How connections are kept: cpp-httplib's defaults are baked into the Debian .so, so
+// everything is set at run time.
+void set_connection_options(httplib::Server& s, const HttpOptions& options,
+                            std::atomic<int>* listen_fd) {
   s.set_tcp_nodelay(true);
   // The library's default sets SO_REUSEPORT, which lets a second aduan bind the same port and
   // silently take half the connections; SO_REUSEADDR alone only allows a quick restart.
-  s.set_socket_options([impl = impl_.get()](int sock) {
+  s.set_socket_options([listen_fd](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-    impl->listen_fd = sock;
+    *listen_fd = sock;
   });
   // Reconnecting costs more than a request; a client keeps its connection for long.
   s.set_keep_alive_max_count(100000);
@@ -99,6 +100,11 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
   s.set_read_timeout(options.read_timeout_seconds, 0);
   s.set_write_timeout(options.read_timeout_seconds, 0);
   s.set_payload_max_length(options.max_body_bytes);
+}
+
+// What every answer carries: the security headers, the error bodies, the request metrics and
+// the access log.
+void set_answer_handlers(httplib::Server& s, const HttpOptions& options, RequestMetrics& metrics) {
   httplib::Headers headers{
       {"Content-Security-Policy", content_security_policy(options.map)},
       {"X-Content-Type-Options", "nosniff"},
@@ -127,7 +133,6 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
     RequestMetrics::start_request();
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  RequestMetrics& metrics = services.metrics;
   const bool access_log = options.access_log;
   s.set_logger([&metrics, access_log, on_answer = options.on_answer](const httplib::Request& req,
                                                                      const httplib::Response& res) {
@@ -135,7 +140,16 @@ HttpServer::HttpServer(const Services& services, const AssetSource& assets, Http
     if (access_log) log_request(req, res);
     if (on_answer) on_answer(route, req, res);
   });
+}
 
+}  // namespace
+
+HttpServer::HttpServer(const Services& services, const AssetSource& assets, HttpOptions options)
+    : impl_(std::make_unique<Impl>(services.auth, options, services.metrics.connections())) {
+  raise_open_file_limit();
+  httplib::Server& s = *impl_->server;
+  set_connection_options(s, options, &impl_->listen_fd);
+  set_answer_handlers(s, options, services.metrics);
   register_public_routes(impl_->router, services);
   register_staff_routes(impl_->router, services);
   register_queue_tool_routes(impl_->router, services);

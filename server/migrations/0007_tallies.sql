@@ -5,7 +5,7 @@
 -- and the days at its edges from the first.
 --
 -- What each report contributes is written once, in the views below; the triggers add and
--- subtract a report's rows from those views, and a rebuild (server/tallies.cpp) groups the
+-- subtract a report's rows from those views, and a rebuild (server/store/tallies.cpp) groups the
 -- same views. A row whose n fell to 0 stays; it sums to nothing.
 
 -- The deployment's UTC offset (local days are counted in it) and whether the triggers are
@@ -58,7 +58,7 @@ CREATE TABLE due_tallies (
 
 -- A report's contributions: one row per dimension, keyed by its creation day, and one per
 -- status change of its timeline ("entered", keyed by the day of the change). "public"
--- repeats the rule of kPublicReportCondition in server/public_repository.h.
+-- repeats the rule of public_report_condition() in server/store/status_sql.h.
 CREATE VIEW report_tally_facts AS
 SELECT id, created_at AS at, coalesce(agency_id, 0) AS agency_id, category_id,
        (confidential = 0 AND NOT (status = 'archived' AND

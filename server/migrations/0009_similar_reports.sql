@@ -16,7 +16,7 @@ CREATE TABLE term_counts (
 ) WITHOUT ROWID;
 
 -- Kept as postings come and go; a bulk load switches them off with the monitoring's
--- counters and server/tallies.cpp recounts them.
+-- counters and server/store/tallies.cpp recounts them.
 CREATE TRIGGER report_terms_count AFTER INSERT ON report_terms
 WHEN (SELECT live FROM tally_settings)
 BEGIN
@@ -36,7 +36,7 @@ BEGIN
   DELETE FROM report_terms WHERE report_id = NEW.id;
 END;
 
--- Whether the reports already in the store have been indexed (server/similar_reports.cpp
+-- Whether the reports already in the store have been indexed (server/store/similar_reports.cpp
 -- does it once, at the first start after this migration).
 ALTER TABLE tally_settings ADD COLUMN terms_indexed INTEGER NOT NULL DEFAULT 0;
 

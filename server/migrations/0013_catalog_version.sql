@@ -1,6 +1,6 @@
 -- A number that changes whenever agencies, categories or holidays change, so that the
 -- server can keep the catalogue in memory and ask this one row instead of reading the
--- catalogue again for every request (server/catalog_repository.cpp).
+-- catalogue again for every request (server/store/catalog_repository.cpp).
 CREATE TABLE catalog_version (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   version INTEGER NOT NULL

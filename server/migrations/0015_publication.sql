@@ -1,8 +1,8 @@
 -- What anyone may see waits for the coordinator's verification, and staff publish their
 -- answers deliberately.
 
--- The public list and its count read this index; its condition is kPublicReportCondition
--- (server/public_repository.h) word for word: not confidential, and verified (is_verified in
+-- The public list and its count read this index; its condition is public_report_condition()
+-- (server/store/status_sql.h) word for word: not confidential, and verified (is_verified in
 -- shared/workflow.h: forwarded and not sent back, archived never).
 DROP INDEX reports_public;
 CREATE INDEX reports_public ON reports(created_at)

@@ -1,5 +1,5 @@
 -- The audit chain keyed with a secret kept outside the database, and made one chain through
--- every event of every report (server/audit_chain.cpp): each event records a keyed digest of
+-- every event of every report (server/store/audit_chain.cpp): each event records a keyed digest of
 -- its report's state after it, and the store keeps the chain's head in one row. The events
 -- stored before are linked again with the key, and the PIN digests wrapped with it, at the
 -- first start with a key (key_check is '' until then).

@@ -1,7 +1,7 @@
 -- Which years' holidays a system admin has confirmed (docs/operations.md, "Holidays"). aduan
 -- ships national holidays for the years ahead (server/data/holidays-id-YEAR.csv) and loads
 -- each shipped year that has no row here as provisional (confirmed 0) when it opens the
--- store (load_shipped_holidays in server/catalog_repository.cpp); deadlines count those days,
+-- store (load_shipped_holidays in server/store/catalog_repository.cpp); deadlines count those days,
 -- but a deadline in a year that is not confirmed is shown as one that may still move.
 -- Confirming a year (`aduan holidays confirm YEAR`, the holiday page) or importing its list
 -- sets confirmed 1.

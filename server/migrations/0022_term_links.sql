@@ -3,7 +3,7 @@
 -- (shared/similarity.h, terms_to_link), and the pair's count of marks grows with every
 -- mark that agrees. The matcher then takes a linked term as a partial match. One row per
 -- pair, the smaller term first. A reviewer may reject a pair: it is then neither used nor
--- learned again. Bounded by the server (server/term_links.h).
+-- learned again. Bounded by the server (server/store/term_links.h).
 CREATE TABLE term_links (
   term TEXT NOT NULL,
   linked TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- The staff queue's search (server/report_search.h): an FTS5 index of every report's
+-- The staff queue's search (server/store/report_search.h): an FTS5 index of every report's
 -- matching terms (the core's Indonesian normalisation of title, body and place), contentless
 -- because the text is in reports already and is never edited; `detail=none` because the
 -- search asks only which reports hold all the terms. Filled at the next start for the reports

@@ -3,7 +3,7 @@
 -- where they stay editable before sending (docs/architecture.md, "Canned responses").
 -- agency_id NULL is the coordinators' own list (their questions when they postpone a
 -- report). Who changed a text last (a username, or "demo" for the demo's texts) and when
--- are kept with it. Sizes are limited by the server (server/canned_response_service.h).
+-- are kept with it. Sizes are limited by the server (server/services/canned_response_service.h).
 CREATE TABLE canned_responses (
   id         INTEGER PRIMARY KEY,
   agency_id  INTEGER REFERENCES agencies(id),

@@ -1,5 +1,5 @@
 -- The staff inbox: what needs a staff member's attention is derived from the reports and
--- their events when asked (server/inbox_service.h); only what each user has read is kept.
+-- their events when asked (server/services/inbox_service.h); only what each user has read is kept.
 -- A user's marker: every event up to this id is read ("mark all read").
 CREATE TABLE inbox_cursors (
   user_id    INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,

@@ -1,4 +1,4 @@
--- The staff search within an agency (server/report_search.h): each report's entry in
+-- The staff search within an agency (server/store/report_search.h): each report's entry in
 -- report_search also holds a term for the agency that holds it, moved when the report moves,
 -- so that an agency admin's search reads the postings of the words and of the agency
 -- together instead of every match of a word in the whole store.

@@ -1,4 +1,4 @@
--- aduan as an Open311 client (server/external_agency_repository.h): an agency whose reports
+-- aduan as an Open311 client (server/store/external_agency_repository.h): an agency whose reports
 -- are handled in another system. A report forwarded to it is posted there through the
 -- outbox, and the remote request's status and notes are polled back into the timeline.
 CREATE TABLE external_agencies (

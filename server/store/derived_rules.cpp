@@ -71,7 +71,8 @@ const std::vector<std::string> kCountedColumns = {
     "confidential", "archive_reason", "created_at", "stage",       "stage_due"};
 
 // A report is taken out of the matcher's postings when it is final or confidential, so the
-// citizen's list of similar reports never offers one (store/similar_reports.cpp).
+// citizen's list of similar reports never offers one: the opposite of
+// matchable_report_condition() (store/status_sql.h), which the postings are filled from.
 std::string leaves_search() {
   return "{row}.status IN " + status_sql_list(is_final) + " OR {row}.confidential = 1";
 }

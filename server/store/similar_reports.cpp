@@ -188,8 +188,7 @@ int64_t SimilarReports::index_existing(Db& db) {
   if (db.execAndGet("SELECT terms_indexed FROM tally_settings").getInt()) return 0;
   SQLite::Transaction tx(db);
   int64_t done = 0;
-  Prepared ids(db, "SELECT id FROM reports WHERE confidential = 0 AND status IN " +
-                       status_sql_list(is_open));
+  Prepared ids(db, "SELECT id FROM reports WHERE " + matchable_report_condition());
   std::vector<int64_t> open;
   while (ids.executeStep()) open.push_back(ids.getColumn(0).getInt64());
   for (int64_t id : open) {

@@ -62,6 +62,11 @@ const std::string& public_report_condition() {
   return condition;
 }
 
+const std::string& matchable_report_condition() {
+  static const std::string condition = "confidential = 0 AND status IN " + status_sql_list(is_open);
+  return condition;
+}
+
 const std::string& public_figures_condition() {
   static const std::string condition = [] {
     std::string reasons;

@@ -385,5 +385,52 @@ TEST_F(ReportLife, TheSupervisorResolvesWhatWasEscalatedAndTheJobClosesWhatWasNo
   EXPECT_EQ(job.run_once().auto_closed, 0);
 }
 
+// The dashboard counts for each role what that role reaches (services/caller.h): everything
+// for a coordinator, the agency and its units for the agency's admin and officer; and it
+// names reports in its lists only to those who may open them.
+TEST_F(ReportLife, TheDashboardCountsWhatEachRoleReachesAndNamesOnlyWhatTheyMayOpen) {
+  ActionInput to_roads;
+  to_roads.agency = "DPUPR";
+  ActionInput to_water;
+  to_water.agency = "PDAM";
+  const ReportRecord roads = report_in(Status::kSubmitted);
+  const ReportRecord water = report_in(Status::kSubmitted);
+  report_in(Status::kSubmitted);  // left with the coordinators
+  ASSERT_EQ(workflow_.act(roads.id, coordinator(), Action::kForward, to_roads, {}).result,
+            ActOutcome::Result::kOk);
+  ASSERT_EQ(workflow_.act(water.id, coordinator(), Action::kForward, to_water, {}).result,
+            ActOutcome::Result::kOk);
+  s_.clock().advance(30 * kDay);  // every stage past its due day; the job has not run
+
+  ServiceSettings fresh = settings_;
+  fresh.monitoring_cache_ms = 0;
+  DashboardService dashboard(s_.store(), s_.clock(), fresh);
+  const Date today = dashboard.today();
+  const DashboardQuery all{Date{today.days - 60}, today, "", ""};
+
+  const Dashboard everything = dashboard.build(coordinator(), all);
+  EXPECT_EQ(everything.total, 3);
+  EXPECT_EQ(everything.by_agency.at("DPUPR"), 1);
+  EXPECT_EQ(everything.by_agency.at("PDAM"), 1);
+  EXPECT_EQ(everything.overdue_past_due, 3);
+  EXPECT_EQ(everything.overdue.size(), 3u);
+
+  const Dashboard roads_admin = dashboard.build(agency_admin(agency_), all);
+  EXPECT_EQ(roads_admin.total, 1);
+  EXPECT_FALSE(roads_admin.by_agency.count("PDAM"));
+  EXPECT_EQ(roads_admin.overdue_past_due, 1);
+  ASSERT_EQ(roads_admin.overdue.size(), 1u);
+  EXPECT_EQ(roads_admin.overdue[0].agency, "Dinas PUPR");
+
+  // The officer's figures are the agency's, but nothing assigned to them: no report named.
+  Caller officer = staff(Role::kAgencyOfficer, officer_id_, "Petugas DPUPR", {agency_});
+  officer.agency_id = agency_;
+  const Dashboard officers = dashboard.build(officer, all);
+  EXPECT_EQ(officers.total, 1);
+  EXPECT_EQ(officers.overdue_past_due, 1);
+  EXPECT_TRUE(officers.overdue.empty());
+  EXPECT_TRUE(officers.repeated.empty());
+}
+
 }  // namespace
 }  // namespace aduan

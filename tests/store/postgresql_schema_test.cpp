@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 
+#include "shared/workflow.h"
 #include "store/db_engine.h"
 #include "store/store.h"
 #include "support/postgres.h"
@@ -121,6 +122,66 @@ TEST_F(PostgresqlSchema, TheSameReferencesAndIndexes) {
                             "x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace "
                             "WHERE n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM "
                             "pg_constraint c WHERE c.conindid = x.indexrelid)")));
+}
+
+// The rules both engines' schemas restate in SQL: which reports count in the public figures
+// (the counters' view, held to the core by tests/store/schema_test.cpp on SQLite), and the
+// conditions of the reports' partial indexes (late, public, ...). PostgreSQL rewrites what it
+// stores, so they are held together by what they answer: the same reports, in every status,
+// privacy, archive reason and stage, read through each engine's own text.
+TEST_F(PostgresqlSchema, TheSameRulesAnswerAlikeForEveryKindOfReport) {
+  std::string rows;
+  int id = 0;
+  for (int status = 0; status < kStatusCount; ++status) {
+    for (const char* reason : {"", "spam", "abusive", "duplicate"}) {
+      for (int confidential : {0, 1}) {
+        for (const char* stage : {"none", "verification"}) {
+          ++id;
+          rows += std::string(rows.empty() ? "" : ", ") + "(" + std::to_string(id) + ", 'T" +
+                  std::to_string(id) + "', 'complaint', '" +
+                  std::string(to_string(static_cast<Status>(status))) +
+                  "', 't', 'b', '2026-12-01', 'l', 1, 'web', 1796349600, 1796349600, " +
+                  std::to_string(confidential) + ", '" + reason + "', '" + stage + "', " +
+                  (std::string(stage) == "none" ? "NULL" : "'2026-12-10'") + ")";
+        }
+      }
+    }
+  }
+  const std::string insert =
+      "INSERT INTO categories (id, code, name) VALUES (1, 'jalan', 'Jalan'); "
+      "INSERT INTO reports (id, tracking_id, classification, status, title, body, "
+      "incident_date, location_text, category_id, channel, created_at, updated_at, "
+      "confidential, archive_reason, stage, stage_due) VALUES " +
+      rows;
+  ASSERT_EQ(pg_.exec(insert), "");
+  sqlite_->exec(insert);
+
+  const std::string facts = "SELECT id, public FROM report_tally_facts ORDER BY id";
+  EXPECT_EQ(sqlite_rows(*sqlite_, facts), pg_.rows(facts));
+  EXPECT_EQ(sqlite_rows(*sqlite_, "SELECT count(*) FROM report_tally_facts WHERE public = 1"),
+            (Rows{"60"}));  // not confidential, and not archived as spam or abuse
+  const std::string due = "SELECT id, due, status FROM due_tally_rows ORDER BY id";
+  EXPECT_EQ(sqlite_rows(*sqlite_, due), pg_.rows(due));
+
+  // Each partial index on reports, its condition as each engine keeps it.
+  const Rows sqlite_indexes = sqlite_rows(
+      *sqlite_,
+      "SELECT name, substr(sql, instr(sql, 'WHERE') + 6) FROM sqlite_master WHERE type = "
+      "'index' AND tbl_name = 'reports' AND sql LIKE '%WHERE%' ORDER BY name");
+  EXPECT_GE(sqlite_indexes.size(), 2u);
+  for (const std::string& index : sqlite_indexes) {
+    const std::string name = index.substr(0, index.find('|'));
+    const std::string where = index.substr(index.find('|') + 1);
+    const Rows pg_where = pg_.rows(
+        "SELECT pg_get_expr(x.indpred, x.indrelid) FROM pg_index x JOIN pg_class i ON i.oid = "
+        "x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = "
+        "current_schema() AND i.relname = '" +
+        name + "'");
+    ASSERT_EQ(pg_where.size(), 1u) << name;
+    EXPECT_EQ(sqlite_rows(*sqlite_, "SELECT id FROM reports WHERE " + where + " ORDER BY id"),
+              pg_.rows("SELECT id FROM reports WHERE " + pg_where[0] + " ORDER BY id"))
+        << name << ": " << where << " / " << pg_where[0];
+  }
 }
 
 TEST_F(PostgresqlSchema, TheSameFirstRows) {

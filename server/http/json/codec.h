@@ -1,4 +1,6 @@
-// JSON in and out of the HTTP API. The only place that knows the wire field names.
+// JSON in and out of the HTTP API for the report itself: the submission read, the report and
+// its history written. The other surfaces keep their field names in their own files beside
+// this one (http/json/) or, for small answers, in their routes.
 #pragma once
 
 #include <string>

@@ -7,6 +7,7 @@
 #include "http/route_helpers.h"
 #include "http/router.h"
 #include "http/routes.h"
+#include "services/caller.h"
 #include "services/dashboard_service.h"
 
 namespace aduan {
@@ -103,7 +104,8 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Caller& p
   }
   json spread = json::object();
   for (const auto& [score, n] : d.rating_spread) spread[std::to_string(score)] = n;
-  const bool own_agency = p.role == Role::kAgencyAdmin || p.role == Role::kAgencyOfficer;
+  const ReportScope reach = report_scope(p);
+  const bool own_agency = reach.agencies && !reach.none;
   return json{
       {"from", format_iso_date(q.from)},
       {"to", format_iso_date(q.to)},
