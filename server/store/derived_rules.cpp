@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "store/db_engine.h"
 #include "store/status_sql.h"
@@ -200,31 +201,42 @@ std::string row_of(const Rule& r) {
   return old_row ? "OLD" : "NEW";
 }
 
+// The statements both engines read alike: a version bumped, rows deleted, a count taken
+// down; nullopt for the others.
+std::optional<std::string> common_statement(const Step& s, const std::string& row) {
+  switch (s.kind) {
+    case Step::Kind::kCountKey:
+      // A decrement never makes a row: a key counted before counting went live stays absent
+      // until the rebuild (store/tallies.cpp) rather than going negative.
+      if (s.sign >= 0) break;
+      return "UPDATE " + s.target + " SET n = n - " + std::to_string(-s.sign) + " WHERE " +
+             s.conflict.front() + " = " + replace_all(s.key, "{row}", row) + ";";
+    case Step::Kind::kBump:
+      return "UPDATE " + s.target + " SET version = version + 1;";
+    case Step::Kind::kDeleteRows:
+      return "DELETE FROM " + s.target + " WHERE " + replace_all(s.match, "{row}", row) + ";";
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
 std::string sqlite_statement(const Step& s, const std::string& row) {
+  if (auto common = common_statement(s, row)) return *common;
   switch (s.kind) {
     case Step::Kind::kAddRows:
       return "INSERT INTO " + s.target + "\n  SELECT " + s.columns + ", " + std::to_string(s.sign) +
              "\n  FROM " + s.source + " WHERE " + replace_all(s.match, "{row}", row) +
              "\n  ON CONFLICT DO UPDATE SET n = n + excluded.n;";
-    case Step::Kind::kCountKey: {
-      const std::string key = replace_all(s.key, "{row}", row);
-      // A decrement never makes a row: a key counted before counting went live stays absent
-      // until the rebuild (store/tallies.cpp) rather than going negative.
-      if (s.sign < 0) {
-        return "UPDATE " + s.target + " SET n = n - " + std::to_string(-s.sign) + " WHERE " +
-               s.conflict.front() + " = " + key + ";";
-      }
-      return "INSERT INTO " + s.target + " VALUES (" + key + ", " + std::to_string(s.sign) +
-             ") ON CONFLICT DO UPDATE SET n = n + " + std::to_string(s.sign) + ";";
-    }
-    case Step::Kind::kBump:
-      return "UPDATE " + s.target + " SET version = version + 1;";
-    case Step::Kind::kDeleteRows:
-      return "DELETE FROM " + s.target + " WHERE " + replace_all(s.match, "{row}", row) + ";";
+    case Step::Kind::kCountKey:
+      return "INSERT INTO " + s.target + " VALUES (" + replace_all(s.key, "{row}", row) + ", " +
+             std::to_string(s.sign) + ") ON CONFLICT DO UPDATE SET n = n + " +
+             std::to_string(s.sign) + ";";
     case Step::Kind::kRefuse:
       return "SELECT RAISE(ABORT, '" + s.message + "');";
+    default:
+      return "";
   }
-  return "";
 }
 
 std::string joined(const std::vector<std::string>& parts, const std::string& between) {
@@ -269,6 +281,7 @@ std::string squeezed(const std::string& sql) {
 }
 
 std::string postgresql_statement(const Step& s, const std::string& row) {
+  if (auto common = common_statement(s, row)) return *common;
   switch (s.kind) {
     case Step::Kind::kAddRows:
       // Grouped, so that one statement never meets the same key twice (PostgreSQL refuses
@@ -278,24 +291,15 @@ std::string postgresql_statement(const Step& s, const std::string& row) {
              replace_all(s.match, "{row}", row) + "\n    GROUP BY " + s.columns +
              "\n    ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
              ".n + excluded.n;";
-    case Step::Kind::kCountKey: {
-      const std::string key = replace_all(s.key, "{row}", row);
-      if (s.sign < 0) {
-        return "UPDATE " + s.target + " SET n = n - " + std::to_string(-s.sign) + " WHERE " +
-               s.conflict.front() + " = " + key + ";";
-      }
-      return "INSERT INTO " + s.target + " VALUES (" + key + ", " + std::to_string(s.sign) +
-             ") ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
-             ".n + " + std::to_string(s.sign) + ";";
-    }
-    case Step::Kind::kBump:
-      return "UPDATE " + s.target + " SET version = version + 1;";
-    case Step::Kind::kDeleteRows:
-      return "DELETE FROM " + s.target + " WHERE " + replace_all(s.match, "{row}", row) + ";";
+    case Step::Kind::kCountKey:
+      return "INSERT INTO " + s.target + " VALUES (" + replace_all(s.key, "{row}", row) + ", " +
+             std::to_string(s.sign) + ") ON CONFLICT (" + joined(s.conflict, ", ") +
+             ") DO UPDATE SET n = " + s.target + ".n + " + std::to_string(s.sign) + ";";
     case Step::Kind::kRefuse:
       return "RAISE EXCEPTION '" + s.message + "';";
+    default:
+      return "";
   }
-  return "";
 }
 
 std::string postgresql_condition(const Rule& r, const std::string& row) {
