@@ -25,26 +25,34 @@ ReportScope report_scope(const Caller& p) {
   return s;
 }
 
+namespace {
+
+// Whether the scope's agencies (nullopt: every report) hold `agency_id`.
+bool reaches_agency(const ReportScope& s, std::optional<int64_t> agency_id) {
+  if (!s.agencies) return true;
+  return agency_id &&
+         std::find(s.agencies->begin(), s.agencies->end(), *agency_id) != s.agencies->end();
+}
+
+bool agency_role(Role r) { return r == Role::kAgencyAdmin || r == Role::kAgencyOfficer; }
+
+}  // namespace
+
 bool can_read_report(const Caller& p, const ReportRecord& r) {
   const ReportScope s = report_scope(p);
   if (s.none) return false;
   if (s.assigned_to) return r.assigned_user_id == s.assigned_to;
-  if (s.agencies) {
-    return r.agency_id &&
-           std::find(s.agencies->begin(), s.agencies->end(), *r.agency_id) != s.agencies->end();
-  }
-  return true;
+  return reaches_agency(s, r.agency_id);
 }
 
 bool in_agency_scope(const Caller& c, std::optional<int64_t> agency_id) {
-  if (c.role != Role::kAgencyAdmin && c.role != Role::kAgencyOfficer) return true;
-  return agency_id && std::find(c.agency_scope.begin(), c.agency_scope.end(), *agency_id) !=
-                          c.agency_scope.end();
+  return !agency_role(c.role) || reaches_agency(report_scope(c), agency_id);
 }
 
 bool can_act_on_report(const Caller& c, const ReportRecord& r) {
-  if (!in_agency_scope(c, r.agency_id)) return false;
-  return c.role != Role::kAgencyOfficer || r.assigned_user_id == c.user_id;
+  if (!agency_role(c.role)) return true;
+  const ReportScope s = report_scope(c);
+  return reaches_agency(s, r.agency_id) && (!s.assigned_to || r.assigned_user_id == s.assigned_to);
 }
 
 bool can_see_reporter(const Caller& p, const ReportRecord& r) {

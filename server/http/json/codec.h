@@ -1,6 +1,7 @@
-// JSON in and out of the HTTP API for the report itself: the submission read, the report and
-// its history written. The other surfaces keep their field names in their own files beside
-// this one (http/json/) or, for small answers, in their routes.
+// JSON in and out of the HTTP API for the report itself (the submission read, the report and
+// its history written), the catalogue's lists and the error body. The other surfaces keep
+// their field names in their own files beside this one (http/json/) or, for small answers,
+// in their routes.
 #pragma once
 
 #include <string>
