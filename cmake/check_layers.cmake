@@ -18,7 +18,7 @@ set(layers base model formats store notify services http app)
 # work a Transaction (store/db.h), a fault a StorageError (base/storage_error.h); the
 # store's own headers that show the engine are its alone.
 set(engine_layers store)
-set(engine_headers store/db_engine.h store/prepared.h)
+set(engine_headers store/db_engine.h store/prepared.h store/sqlite_db.h)
 # What the headers of the layers the routes reach through (services, and notify under them)
 # may show of the store: the routes include those headers, so a repository named there would
 # reach the routes. The rest of the store is included by their .cpp files.

@@ -1,7 +1,5 @@
 #include "store/admin_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 

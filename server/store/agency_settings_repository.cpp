@@ -1,7 +1,5 @@
 #include "store/agency_settings_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 

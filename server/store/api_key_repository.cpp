@@ -1,7 +1,5 @@
 #include "store/api_key_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <sstream>
 
@@ -44,15 +42,15 @@ std::string ApiKeyRepository::create(Db& db, const std::string& name,
   for (const std::string& s : scopes) joined += (joined.empty() ? "" : " ") + s;
   Prepared q(db,
              "INSERT INTO api_keys(name, prefix, key_hash, scopes, created_at) "
-             "VALUES(?, ?, ?, ?, ?)");
+             "VALUES(?, ?, ?, ?, ?) RETURNING id");
   q.bind(1, name);
   q.bind(2, key.substr(0, 12));
   q.bind(3, digest_hex(key));
   q.bind(4, joined);
   q.bind(5, now);
-  q.exec();
+  q.executeStep();
   if (created) {
-    *created = ApiKey{db.getLastInsertRowid(), name, key.substr(0, 12), scopes, now, {}, {}};
+    *created = ApiKey{q.getColumn(0).getInt64(), name, key.substr(0, 12), scopes, now, {}, {}};
   }
   return key;
 }

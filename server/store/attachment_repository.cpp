@@ -1,7 +1,5 @@
 #include "store/attachment_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 
@@ -80,7 +78,7 @@ std::string AttachmentRepository::assemble(Db& db, const std::string& id) {
   q.bind(1, id);
   std::string out;
   while (q.executeStep()) {
-    const SQLite::Column c = q.getColumn(0);
+    const Column c = q.getColumn(0);
     out.append(static_cast<const char*>(c.getBlob()), size_t(c.getBytes()));
   }
   return out;
@@ -205,7 +203,7 @@ std::optional<AttachmentData> AttachmentRepository::read(Db& db, int64_t report_
   if (!q.executeStep()) return std::nullopt;
   AttachmentData out;
   out.info = info_from(q, 0);
-  const SQLite::Column data = q.getColumn(6);
+  const Column data = q.getColumn(6);
   out.bytes.assign(static_cast<const char*>(data.getBlob()), size_t(data.getBytes()));
   out.digest = q.getColumn(7).getString();
   return out;

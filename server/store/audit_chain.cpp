@@ -1,7 +1,5 @@
 #include "store/audit_chain.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstring>
 #include <vector>
 
@@ -42,7 +40,7 @@ void field(std::string* text, const std::optional<double>& value) {
 EventColumns read_columns(Prepared& row, int first) {
   EventColumns event;
   for (int i = 0; i < kColumnCount; ++i) {
-    const SQLite::Column c = row.getColumn(first + i);
+    const Column c = row.getColumn(first + i);
     if (!c.isNull()) event[static_cast<size_t>(i)] = c.getString();
   }
   return event;
@@ -155,7 +153,7 @@ void write_audit_head(Db& db, const AuditHead& head) {
 }
 
 std::string stored_key_check(Db& db) {
-  return db.execAndGet("SELECT key_check FROM audit_head").getString();
+  return query_string(db, "SELECT key_check FROM audit_head");
 }
 
 namespace {
@@ -218,7 +216,7 @@ void relink_batch(Db& db, const Secrets& secrets, EventBatch* batch, AuditHead* 
 }  // namespace
 
 Relinked adopt_audit_key(Db& db, const Secrets& secrets, StoredPins pins) {
-  SQLite::Transaction tx(db);
+  Transaction tx(db);
   AuditHead head;
   Relinked out;
   // The PIN digests first: they are part of each report's state that the relinking records.
@@ -313,7 +311,7 @@ void walk_chain(Db& db, const Secrets& secrets, const std::optional<AuditHead>& 
 // The store's head names the chain's last event.
 void check_head(Db& db, AuditResult* result) {
   const AuditHead stored = read_audit_head(db);
-  result->relinked_through = db.execAndGet("SELECT relinked_through FROM audit_head").getInt64();
+  result->relinked_through = query_int64(db, "SELECT relinked_through FROM audit_head");
   if (stored.event_id != result->head.event_id || stored.link != result->head.link) {
     result->broken = "the chain ends at event " + std::to_string(result->head.event_id) +
                      " but the store's head names event " + std::to_string(stored.event_id) +

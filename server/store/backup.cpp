@@ -9,18 +9,19 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "store/db_engine.h"
+#include "store/prepared.h"
+#include "store/sqlite_db.h"
 
 namespace aduan {
 namespace {
 
 void check_integrity(Db& db, const std::string& what) {
-  const std::string verdict = db.execAndGet("PRAGMA integrity_check").getString();
+  const std::string verdict = query_string(db, "PRAGMA integrity_check");
   if (verdict != "ok") throw std::runtime_error(what + " fails its integrity check: " + verdict);
 }
 
 // Whole-store copy from `from` into `to` through SQLite's backup API.
-void copy(Db& from, Db& to) {
+void copy(SqliteDb& from, SqliteDb& to) {
   SQLite::Backup backup(to, from);
   backup.executeStep(-1);  // all pages at once; SQLite restarts it if the source changes
 }
@@ -41,9 +42,9 @@ void backup_store(const std::string& db_path, const std::string& target) {
   const std::string partial = target + ".tmp";
   std::filesystem::remove(partial);
   try {
-    Db source(db_path, SQLite::OPEN_READONLY, 5000);
+    SqliteDb source(db_path, SQLite::OPEN_READONLY, 5000);
     {
-      Db copy_db(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      SqliteDb copy_db(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
       copy(source, copy_db);
       // One self-contained file: the copy keeps no WAL beside it.
       copy_db.exec("PRAGMA journal_mode=DELETE");
@@ -61,9 +62,9 @@ void backup_store(const std::string& db_path, const std::string& target) {
 void restore_store(const std::string& source, const std::string& db_path) {
   if (!std::filesystem::exists(source)) throw std::runtime_error("no backup at " + source);
   try {
-    Db backup(source, SQLite::OPEN_READONLY);
+    SqliteDb backup(source, SQLite::OPEN_READONLY);
     check_integrity(backup, source);
-    Db live(db_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+    SqliteDb live(db_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
     copy(backup, live);
     live.exec("PRAGMA journal_mode=WAL");
     check_integrity(live, "the restored store");

@@ -1,7 +1,5 @@
 #include "store/canned_response_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 
@@ -80,7 +78,7 @@ int64_t CannedResponseRepository::insert(Db& db, CannedList list, const std::str
                                          int64_t now) {
   Prepared q(db,
              "INSERT INTO canned_responses(agency_id, title, text, created_at, updated_at, "
-             "updated_by) VALUES(?, ?, ?, ?, ?, ?)");
+             "updated_by) VALUES(?, ?, ?, ?, ?, ?) RETURNING id");
   if (list) {
     q.bind(1, *list);
   } else {
@@ -91,8 +89,8 @@ int64_t CannedResponseRepository::insert(Db& db, CannedList list, const std::str
   q.bind(4, now);
   q.bind(5, now);
   q.bind(6, by);
-  q.exec();
-  return db.getLastInsertRowid();
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 bool CannedResponseRepository::update(Db& db, CannedList list, int64_t id, const std::string& title,

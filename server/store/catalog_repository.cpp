@@ -1,8 +1,5 @@
 #include "store/catalog_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <map>
 #include <mutex>
@@ -14,7 +11,7 @@
 namespace aduan {
 namespace {
 
-std::optional<int64_t> optional_id(const SQLite::Column& c) {
+std::optional<int64_t> optional_id(const Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt64();
 }
@@ -59,17 +56,17 @@ std::map<std::string, std::shared_ptr<const Catalogue>> cache;
 
 std::shared_ptr<const Catalogue> CatalogRepository::catalogue(Db& db) {
   // A write transaction may hold catalogue changes of its own, perhaps never committed.
-  if (sqlite3_txn_state(db.getHandle(), "main") == SQLITE_TXN_WRITE) return read_catalogue(db, -1);
+  if (db.has_written()) return read_catalogue(db, -1);
   // The version and the lists from one snapshot of the store (Store::read is one read
   // transaction; a plain connection gets one here).
-  const bool own = sqlite3_get_autocommit(db.getHandle()) != 0;
+  const bool own = !db.in_transaction();
   if (own) Prepared(db, "BEGIN").exec();
   struct End {
     Db& db;
     bool own;
     ~End() {
       try {
-        if (own && sqlite3_get_autocommit(db.getHandle()) == 0) Prepared(db, "COMMIT").exec();
+        if (own && db.in_transaction()) Prepared(db, "COMMIT").exec();
       } catch (...) {  // ending a read transaction: nothing to lose
       }
     }
@@ -79,7 +76,7 @@ std::shared_ptr<const Catalogue> CatalogRepository::catalogue(Db& db) {
     Prepared q(db, "SELECT version FROM catalog_version WHERE id = 1");
     if (q.executeStep()) version = q.getColumn(0).getInt64();
   }
-  const std::string file = sqlite3_db_filename(db.getHandle(), "main");
+  const std::string file = db.location();
   {
     std::lock_guard lock(cache_mutex);
     const auto it = cache.find(file);
@@ -297,7 +294,7 @@ std::vector<int> load_shipped_holidays(Db& db) {
   }
   if (missing.empty()) return {};
   std::vector<int> loaded;
-  SQLite::Transaction tx(db);
+  Transaction tx(db);
   for (int year : missing) {
     if (CatalogRepository::add_provisional_year(db, year, shipped_national_holidays(year))) {
       loaded.push_back(year);

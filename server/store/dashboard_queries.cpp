@@ -1,7 +1,5 @@
 #include "store/dashboard_queries.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <tuple>
 
 #include "store/prepared.h"
@@ -19,7 +17,7 @@ std::string terms(const Filter& f) {
   return out;
 }
 
-std::optional<int64_t> optional_id(const SQLite::Column& c) {
+std::optional<int64_t> optional_id(const Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt64();
 }

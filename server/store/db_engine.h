@@ -1,16 +1,98 @@
-// What a Db is inside the store: a SQLite connection. Only the store's own files include this;
-// the layers above see store/db.h (cmake/check_layers.cmake refuses it there).
+// What a Db is inside the store: a connection to one of the storage engines (SQLite,
+// store/sqlite_db.h; PostgreSQL, store/postgresql_db.h), its prepared statements and the
+// values they give back. The repositories write their SQL once against this; only the store's
+// own files include it, and the layers above see store/db.h (cmake/check_layers.cmake).
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "store/db.h"
 
 namespace aduan {
 
-class Db : public SQLite::Database {
+enum class Engine { kSqlite, kPostgresql };
+
+// A statement prepared on one connection, as an engine runs it. Parameters are numbered
+// from 1 and written `?` in the SQL; columns from 0. Errors are thrown.
+class Statement {
  public:
-  using SQLite::Database::Database;
+  virtual ~Statement() = default;
+  virtual void bind_null(int index) = 0;
+  virtual void bind_int64(int index, int64_t value) = 0;
+  virtual void bind_double(int index, double value) = 0;
+  virtual void bind_text(int index, const std::string& value) = 0;
+  virtual void bind_blob(int index, const void* data, size_t size) = 0;
+  // Runs the statement the first time, then moves to the next row: false when there is none.
+  virtual bool step() = 0;
+  // Runs a statement that gives no rows; the number of rows it changed.
+  virtual int run() = 0;
+  // Ready to run again, with no parameter bound.
+  virtual void reset() = 0;
+  virtual int column_count() = 0;
+  virtual bool is_null(int column) = 0;
+  virtual int64_t int64_at(int column) = 0;
+  virtual double double_at(int column) = 0;
+  // Valid until the next step or reset. Text and bytes alike (a blob's bytes as they are).
+  virtual std::string_view text_at(int column) = 0;
+};
+
+// One column of the row a statement stands on, read the way SQLiteCpp's Column reads (the
+// names the repositories were written with). A NULL reads as 0 or "".
+class Column {
+ public:
+  Column(Statement& statement, int index) : statement_(&statement), index_(index) {}
+  bool isNull() const { return statement_->is_null(index_); }
+  int64_t getInt64() const { return statement_->int64_at(index_); }
+  int getInt() const { return static_cast<int>(statement_->int64_at(index_)); }
+  double getDouble() const { return statement_->double_at(index_); }
+  std::string getString() const { return std::string(statement_->text_at(index_)); }
+  const char* getText() const { return statement_->text_at(index_).data(); }
+  const void* getBlob() const { return statement_->text_at(index_).data(); }
+  int getBytes() const { return static_cast<int>(statement_->text_at(index_).size()); }
+
+ private:
+  Statement* statement_;
+  int index_;
+};
+
+// A connection. Used by one thread at a time (the Store hands it out), so it needs no lock.
+class Db {
+ public:
+  virtual ~Db() = default;
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  virtual Engine engine() const = 0;
+  // Runs one or more statements that give no rows.
+  virtual void exec(const std::string& sql) = 0;
+  virtual std::unique_ptr<Statement> prepare(const std::string& sql) = 0;
+  // Whether a transaction is open on this connection, and whether it has written.
+  virtual bool in_transaction() = 0;
+  virtual bool has_written() = 0;
+  // What the connection is to: the file or the database, for caches kept per store.
+  virtual std::string location() = 0;
+
+ protected:
+  Db() = default;
+  // Each engine clears it before closing its connection.
+  void drop_statements() { statements_.clear(); }
+
+ private:
+  friend class Prepared;
+  struct Entry {
+    std::unique_ptr<Statement> statement;
+    bool in_use = false;
+  };
+  // Preparing a statement costs more than running most of ours (SQLite compiles the
+  // counters' triggers into every write of a report), so each is prepared once per
+  // connection. Bounded: statements built with varying text (IN lists) would pile up.
+  static constexpr size_t kMaxStatements = 256;
+  std::unordered_map<std::string, Entry> statements_;
 };
 
 }  // namespace aduan

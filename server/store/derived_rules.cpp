@@ -1,12 +1,10 @@
 #include "store/derived_rules.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
 
-#include "store/db_engine.h"
+#include "store/prepared.h"
 #include "store/status_sql.h"
 
 namespace aduan {
@@ -368,9 +366,10 @@ std::string postgresql_trigger(const DerivedRule& r) {
 
 int sync_derived_rules(Db& db) {
   std::map<std::string, std::string> installed;
-  SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
-  while (q.executeStep()) installed[q.getColumn(0).getString()] = q.getColumn(1).getString();
-  q.reset();
+  {
+    Prepared q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+    while (q.executeStep()) installed[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  }
 
   std::vector<const DerivedRule*> stale;
   for (const DerivedRule& r : derived_rules()) {
@@ -380,7 +379,7 @@ int sync_derived_rules(Db& db) {
     }
   }
   if (stale.empty()) return 0;
-  SQLite::Transaction tx(db);
+  Transaction tx(db);
   for (const DerivedRule* r : stale) {
     db.exec("DROP TRIGGER IF EXISTS " + r->name);
     db.exec(sqlite_trigger(*r));

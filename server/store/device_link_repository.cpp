@@ -1,7 +1,5 @@
 #include "store/device_link_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <charconv>
 
 #include "base/crypto.h"
@@ -125,7 +123,7 @@ std::vector<int64_t> DeviceLinkRepository::reports(Db& db, const Secrets& secret
   Prepared q(db, "SELECT sealed FROM contact_reports WHERE contact_id = ?");
   q.bind(1, contact_id);
   if (!q.executeStep()) return {};
-  const SQLite::Column column = q.getColumn(0);
+  const Column column = q.getColumn(0);
   const std::string sealed(static_cast<const char*>(column.getBlob()),
                            static_cast<size_t>(column.getBytes()));
   // A list that does not open (another key file) links nothing rather than failing.

@@ -1,9 +1,7 @@
 #include "store/map_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "shared/geo.h"
-#include "store/db_engine.h"
+#include "store/prepared.h"
 #include "store/public_repository.h"
 #include "store/status_sql.h"
 
@@ -11,11 +9,11 @@ namespace aduan {
 
 std::vector<PublicPosition> MapRepository::public_positions(Db& db, int limit, bool* more) {
   // Newest first along the index of published reports (reports_public, on created_at).
-  SQLite::Statement q(db, std::string("SELECT tracking_id, title, status, lat, lon FROM reports "
-                                      "WHERE ") +
-                              public_report_condition() +
-                              " AND lat IS NOT NULL AND lon IS NOT NULL "
-                              "ORDER BY created_at DESC LIMIT ?");
+  Prepared q(db, std::string("SELECT tracking_id, title, status, lat, lon FROM reports "
+                             "WHERE ") +
+                     public_report_condition() +
+                     " AND lat IS NOT NULL AND lon IS NOT NULL "
+                     "ORDER BY created_at DESC LIMIT ?");
   q.bind(1, static_cast<int64_t>(limit) + 1);
   std::vector<PublicPosition> out;
   *more = false;

@@ -1,7 +1,5 @@
 #include "store/open311_origins.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 

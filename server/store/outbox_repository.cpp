@@ -1,7 +1,5 @@
 #include "store/outbox_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "base/crypto.h"
 #include "store/db.h"
 #include "store/prepared.h"
@@ -38,7 +36,7 @@ OutboxMessage read_message(Prepared& q) {
   m.last_error = q.getColumn(11).getString();
   m.created_at = q.getColumn(12).getInt64();
   if (!q.getColumn(13).isNull()) m.sent_at = q.getColumn(13).getInt64();
-  const SQLite::Column sealed = q.getColumn(14);
+  const Column sealed = q.getColumn(14);
   if (!sealed.isNull()) {
     m.sealed_body.assign(static_cast<const char*>(sealed.getBlob()), size_t(sealed.getBytes()));
   }
@@ -60,7 +58,7 @@ void OutboxRepository::insert(Db& db, OutboxMessage* m) {
   Prepared q(db,
              "INSERT INTO notifications(message_id, report_id, event, channel, recipient, "
              "subject, body, status, attempts, next_attempt_at, created_at, sealed_body, "
-             "to_citizen) VALUES(?,?,?,?,?,?,?,'pending',0,?,?,?,?)");
+             "to_citizen) VALUES(?,?,?,?,?,?,?,'pending',0,?,?,?,?) RETURNING id");
   q.bind(1, m->message_id);
   if (m->report_id) {
     q.bind(2, *m->report_id);
@@ -80,8 +78,8 @@ void OutboxRepository::insert(Db& db, OutboxMessage* m) {
     q.bind(10, m->sealed_body.data(), int(m->sealed_body.size()));
   }
   q.bind(11, m->to_citizen ? 1 : 0);
-  q.exec();
-  m->id = db.getLastInsertRowid();
+  q.executeStep();
+  m->id = q.getColumn(0).getInt64();
 }
 
 std::vector<OutboxMessage> OutboxRepository::claim_due(Db& db, int64_t now, int64_t lease_seconds,

@@ -1,45 +1,18 @@
-// Prepared statements kept per connection and reused. Preparing a statement costs more
-// than running most of ours, and more again for statements that write reports, events or
-// stage records: SQLite compiles the monitoring counters' triggers into each of them.
-//
-// The cache belongs to a StoreConnection (the Store's connections); a plain SQLite::Database
-// (a test's or a tool's own) gets a freshly prepared statement each time, as before.
+// One use of a statement on a Db (store/db_engine.h): the connection's prepared one when it is
+// free, else a new one; reset and unbound when the use ends, ready for the next. Written the
+// way SQLiteCpp's Statement reads, the names the repositories were written with.
 #pragma once
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
-#include <utility>
+#include <string_view>
 #include <vector>
 
 #include "store/db_engine.h"
 
 namespace aduan {
-
-// A database connection with its cache of prepared statements. (Named for the store: the
-// HTTP layer has a Connection of its own, and one name for two classes breaks the linker's
-// one-definition rule.)
-class StoreConnection : public Db {
- public:
-  StoreConnection(const std::string& path, int flags, int busy_timeout_ms);
-  ~StoreConnection();
-  StoreConnection(const StoreConnection&) = delete;
-  StoreConnection& operator=(const StoreConnection&) = delete;
-
- private:
-  friend class Prepared;
-  struct Entry {
-    std::unique_ptr<SQLite::Statement> statement;
-    bool in_use = false;
-  };
-  // Bounded: statements built with varying text (IN lists) would otherwise pile up.
-  static constexpr size_t kMaxStatements = 256;
-  std::unordered_map<std::string, Entry> statements_;
-};
 
 // Every statement text prepared while a StatementLog is alive (one at a time), so that a
 // test can ask SQLite for the plan of each query a request ran.
@@ -56,8 +29,6 @@ class StatementLog {
   std::vector<std::string> seen_;
 };
 
-// One use of a statement: the connection's cached one when it has it free, else a new one.
-// Reset and unbound when the use ends, ready for the next.
 class Prepared {
  public:
   Prepared(Db& db, const std::string& sql);
@@ -65,22 +36,37 @@ class Prepared {
   Prepared(const Prepared&) = delete;
   Prepared& operator=(const Prepared&) = delete;
 
-  template <class... Args>
-  void bind(Args&&... args) {
-    statement_->bind(std::forward<Args>(args)...);
+  void bind(int index) { statement_->bind_null(index); }
+  void bind(int index, int value) { statement_->bind_int64(index, value); }
+  void bind(int index, unsigned value) { statement_->bind_int64(index, value); }
+  void bind(int index, long value) { statement_->bind_int64(index, value); }
+  void bind(int index, long long value) { statement_->bind_int64(index, value); }
+  void bind(int index, double value) { statement_->bind_double(index, value); }
+  void bind(int index, const std::string& value) { statement_->bind_text(index, value); }
+  void bind(int index, const char* value) { statement_->bind_text(index, value); }
+  void bind(int index, std::string_view value) { statement_->bind_text(index, std::string(value)); }
+  // Bytes, kept as a blob (SQLite) or bytea (PostgreSQL).
+  void bind(int index, const void* data, int size) {
+    statement_->bind_blob(index, data, static_cast<size_t>(size));
   }
-  bool executeStep() { return statement_->executeStep(); }
-  int exec() { return statement_->exec(); }
-  SQLite::Column getColumn(int index) { return statement_->getColumn(index); }
-  int getColumnCount() const { return statement_->getColumnCount(); }
+
+  // The next row, running the statement the first time; false when there is none.
+  bool executeStep() { return statement_->step(); }
+  // Runs a statement that gives no rows; the number of rows it changed.
+  int exec() { return statement_->run(); }
+  Column getColumn(int index) { return Column(*statement_, index); }
+  int getColumnCount() const { return statement_->column_count(); }
   void reset() { statement_->reset(); }
-  SQLite::Statement& operator*() { return *statement_; }
 
  private:
-  SQLite::Statement* statement_ = nullptr;
-  StoreConnection::Entry* entry_ = nullptr;  // when borrowed from the cache
-  std::unique_ptr<SQLite::Statement> own_;
+  Statement* statement_ = nullptr;
+  bool* in_use_ = nullptr;  // when borrowed from the connection's statements
+  std::unique_ptr<Statement> own_;
 };
+
+// The first column of the first row of `sql` (0 or "" when there is no row).
+int64_t query_int64(Db& db, const std::string& sql);
+std::string query_string(Db& db, const std::string& sql);
 
 // "?,?,?": `n` parameters for an IN list.
 std::string placeholders(size_t n);

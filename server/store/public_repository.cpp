@@ -1,7 +1,5 @@
 #include "store/public_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 #include "store/tallies.h"
@@ -114,10 +112,10 @@ PublicStats PublicRepository::stats(Db& db, Date from, Date to) {
 }
 
 std::vector<TrainingReport> PublicRepository::training_reports(Db& db, int limit) {
-  SQLite::Statement q(db, std::string("SELECT c.code, r.title, r.body FROM reports r "
-                                      "JOIN categories c ON c.id = r.category_id "
-                                      "WHERE c.active = 1 AND r.") +
-                              public_report_condition() + " ORDER BY r.created_at DESC LIMIT ?");
+  Prepared q(db, std::string("SELECT c.code, r.title, r.body FROM reports r "
+                             "JOIN categories c ON c.id = r.category_id "
+                             "WHERE c.active = 1 AND r.") +
+                     public_report_condition() + " ORDER BY r.created_at DESC LIMIT ?");
   q.bind(1, limit);
   std::vector<TrainingReport> out;
   while (q.executeStep()) {

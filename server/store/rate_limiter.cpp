@@ -1,7 +1,5 @@
 #include "store/rate_limiter.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "store/db.h"

@@ -63,7 +63,7 @@ AgencyDay RecipientRepository::agency_day(Db& db, const std::vector<int64_t>& ag
     return sql.replace(sql.find("%s"), 2, columns);
   };
   AgencyDay day;
-  day.open = db.execAndGet(with("count(*)")).getInt64();
+  day.open = query_int64(db, with("count(*)"));
   Prepared overdue(db, with("tracking_id, stage_due") + " AND stage_due < ? ORDER BY stage_due");
   overdue.bind(1, format_iso_date(today));
   while (overdue.executeStep()) {

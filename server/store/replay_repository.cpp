@@ -10,7 +10,7 @@ std::optional<StoredSubmissionKey> ReplayRepository::submission_key(Db& db,
              "SELECT report_id, sealed_pin, body_digest FROM submission_keys WHERE key_hash = ?");
   q.bind(1, key_hash);
   if (!q.executeStep()) return std::nullopt;
-  const SQLite::Column sealed = q.getColumn(1);
+  const Column sealed = q.getColumn(1);
   return StoredSubmissionKey{.report_id = q.getColumn(0).getInt64(),
                              .sealed_pin = std::string(static_cast<const char*>(sealed.getBlob()),
                                                        size_t(sealed.getBytes())),

@@ -1,7 +1,5 @@
 #include "store/report_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "store/audit_chain.h"
@@ -36,15 +34,15 @@ void bind_date(Prepared& st, int index, std::optional<Date> d) {
   }
 }
 
-std::optional<double> optional_double(const SQLite::Column& c) {
+std::optional<double> optional_double(const Column& c) {
   return c.isNull() ? std::nullopt : std::optional<double>(c.getDouble());
 }
 
-std::optional<int64_t> optional_int(const SQLite::Column& c) {
+std::optional<int64_t> optional_int(const Column& c) {
   return c.isNull() ? std::nullopt : std::optional<int64_t>(c.getInt64());
 }
 
-std::optional<Date> optional_date(const SQLite::Column& c) {
+std::optional<Date> optional_date(const Column& c) {
   return c.isNull() ? std::nullopt : parse_iso_date(c.getString());
 }
 
@@ -144,7 +142,7 @@ bool ReportRepository::insert(Db& db, ReportRecord* r) {
              "paused_days_left, escalation_due, assigned_user_id, returned, "
              "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
              "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-             "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING");
+             "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING RETURNING id");
   int i = 1;
   q.bind(i++, r->tracking_id);
   q.bind(i++, r->title);
@@ -166,8 +164,8 @@ bool ReportRepository::insert(Db& db, ReportRecord* r) {
   q.bind(i++, r->notify_citizen ? 1 : 0);
   q.bind(i++, r->language);
   bind_mutable(q, *r, i);
-  if (q.exec() == 0) return false;
-  r->id = db.getLastInsertRowid();
+  if (!q.executeStep()) return false;  // the tracking ID was taken
+  r->id = q.getColumn(0).getInt64();
   return true;
 }
 
@@ -486,9 +484,7 @@ void ReportRepository::record_stage(Db& db, const ReportRecord& r, const StageDe
   q.exec();
 }
 
-int64_t ReportRepository::count(Db& db) {
-  return db.execAndGet("SELECT count(*) FROM reports").getInt64();
-}
+int64_t ReportRepository::count(Db& db) { return query_int64(db, "SELECT count(*) FROM reports"); }
 
 void ReportRepository::each_with_last_state(
     Db& db,
@@ -500,7 +496,7 @@ void ReportRepository::each_with_last_state(
   while (q.executeStep()) {
     const ReportRecord r = read_report(q);
     std::optional<LastEventState> last;
-    const SQLite::Column c = q.getColumn(last_column);
+    const Column c = q.getColumn(last_column);
     if (!c.isNull()) {
       const std::string value = c.getString();
       const size_t colon = value.find(':');

@@ -1,7 +1,5 @@
 #include "store/report_search.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <vector>
 
@@ -52,7 +50,7 @@ void insert_entry(Db& db, int64_t id, const std::string& document) {
 // SimilarReports::index_existing. A contentless index can only remove an entry given the very
 // terms it was made of, so an entry made by other word lists could not be moved.
 void forget_terms_of_other_word_lists(Db& db) {
-  const std::string built = db.execAndGet("SELECT matcher FROM search_index_version").getString();
+  const std::string built = query_string(db, "SELECT matcher FROM search_index_version");
   if (built == kMatcherDigest) return;
   db.exec("INSERT INTO report_search(report_search) VALUES('delete-all')");
   db.exec("DELETE FROM report_terms");
@@ -134,12 +132,11 @@ std::string ReportSearch::within_agencies(const std::string& words,
 }
 
 int64_t ReportSearch::index_existing(Db& db) {
-  SQLite::Transaction tx(db);
+  Transaction tx(db);
   forget_terms_of_other_word_lists(db);
   // The newest indexed report: FTS5 reads its rowids in order, so this stops at the first.
-  const SQLite::Column newest = db.execAndGet(
-      "SELECT coalesce((SELECT rowid FROM report_search ORDER BY rowid DESC LIMIT 1), 0)");
-  const int64_t last = newest.getInt64();
+  const int64_t last = query_int64(
+      db, "SELECT coalesce((SELECT rowid FROM report_search ORDER BY rowid DESC LIMIT 1), 0)");
   int64_t done = 0;
   // A narrow read: the words and the agency only, in id order.
   Prepared texts(db,

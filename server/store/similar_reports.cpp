@@ -1,7 +1,5 @@
 #include "store/similar_reports.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -185,8 +183,8 @@ void SimilarReports::add(Db& db, const ReportRecord& r) {
 }
 
 int64_t SimilarReports::index_existing(Db& db) {
-  if (db.execAndGet("SELECT terms_indexed FROM tally_settings").getInt()) return 0;
-  SQLite::Transaction tx(db);
+  if (query_int64(db, "SELECT terms_indexed FROM tally_settings")) return 0;
+  Transaction tx(db);
   int64_t done = 0;
   Prepared ids(db, "SELECT id FROM reports WHERE " + matchable_report_condition());
   std::vector<int64_t> open;

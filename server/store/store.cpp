@@ -18,16 +18,17 @@
 #include "store/db.h"
 #include "store/derived_rules.h"
 #include "store/prepared.h"
+#include "store/sqlite_db.h"
 
 namespace aduan {
 namespace {
 
-std::unique_ptr<StoreConnection> open_connection(const std::string& path, bool writer) {
+std::unique_ptr<Db> open_connection(const std::string& path, bool writer) {
   // NOMUTEX: a connection is used by one thread at a time (the writer under its mutex, a
   // reader leased from the pool), so SQLite's own per-call locking is only cost.
   const int flags = SQLite::OPEN_NOMUTEX | (writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                                    : SQLite::OPEN_READWRITE);
-  auto db = std::make_unique<StoreConnection>(path, flags, /*busy_timeout_ms=*/5000);
+  auto db = std::make_unique<SqliteDb>(path, flags, /*busy_timeout_ms=*/5000);
   if (writer) {
     db->exec("PRAGMA journal_mode=WAL");
     // FULL: a commit has reached the disk before we answer 201.
@@ -54,13 +55,13 @@ int apply_migrations(Db& db) {
   std::vector<EmbeddedFile> files(embedded_migrations().begin(), embedded_migrations().end());
   std::sort(files.begin(), files.end(),
             [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });
-  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  const int current = static_cast<int>(query_int64(db, "PRAGMA user_version"));
   int applied = 0;
   for (const EmbeddedFile& f : files) {
     // Files are named NNNN_what.sql; the number is the schema version they lead to.
     const int version = std::atoi(std::string(f.name.substr(0, f.name.find('_'))).c_str());
     if (version <= current) continue;
-    SQLite::Transaction tx(db);
+    Transaction tx(db);
     db.exec(std::string(f.data));
     db.exec("PRAGMA user_version=" + std::to_string(version));
     tx.commit();
@@ -213,7 +214,7 @@ void Store::lead_group() {
     {
       std::lock_guard writer(write_mutex_);
       try {
-        SQLite::Transaction tx(*writer_);
+        Transaction tx(*writer_);
         // Prepared once per connection: parsing these three for every write cost more than
         // running them.
         auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
@@ -245,7 +246,7 @@ void Store::lead_group() {
 }
 
 void Store::read(const std::function<void(Db&)>& fn) {
-  std::unique_ptr<StoreConnection> db;
+  std::unique_ptr<Db> db;
   {
     std::unique_lock lock(pool_mutex_);
     pool_ready_.wait(lock, [this] { return !idle_readers_.empty(); });
@@ -255,7 +256,7 @@ void Store::read(const std::function<void(Db&)>& fn) {
   // Give the connection back even when `fn` throws.
   struct Return {
     Store* store;
-    std::unique_ptr<StoreConnection>* db;
+    std::unique_ptr<Db>* db;
     ~Return() {
       {
         std::lock_guard lock(store->pool_mutex_);
@@ -269,11 +270,11 @@ void Store::read(const std::function<void(Db&)>& fn) {
   try {
     Prepared(*db, "BEGIN").exec();
     fn(*db);
-    if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "COMMIT").exec();
+    if (db->in_transaction()) Prepared(*db, "COMMIT").exec();
   } catch (...) {
     const std::exception_ptr error = std::current_exception();
     try {
-      if (sqlite3_get_autocommit(db->getHandle()) == 0) Prepared(*db, "ROLLBACK").exec();
+      if (db->in_transaction()) Prepared(*db, "ROLLBACK").exec();
     } catch (...) {
       // The error that ended the read is the one to report.
     }
@@ -282,7 +283,7 @@ void Store::read(const std::function<void(Db&)>& fn) {
 }
 
 StoreSnapshot::StoreSnapshot(const std::string& path) try
-    : path_(path), db_(std::make_unique<Db>(path, SQLite::OPEN_READONLY)) {
+    : path_(path), db_(std::make_unique<SqliteDb>(path, SQLite::OPEN_READONLY)) {
 } catch (...) {
   std::rethrow_exception(classify(std::current_exception(), path, Access::kRead));
 }
@@ -291,7 +292,7 @@ StoreSnapshot::~StoreSnapshot() = default;
 
 int StoreSnapshot::schema_version() {
   int version = 0;
-  read([&](Db& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
+  read([&](Db& db) { version = static_cast<int>(query_int64(db, "PRAGMA user_version")); });
   return version;
 }
 
@@ -312,7 +313,7 @@ void configure_storage_engine() {
 
 int Store::schema_version() {
   int version = 0;
-  read([&](Db& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
+  read([&](Db& db) { version = static_cast<int>(query_int64(db, "PRAGMA user_version")); });
   return version;
 }
 

@@ -13,7 +13,6 @@
 
 namespace aduan {
 
-class StoreConnection;
 class Secrets;
 
 class Store {
@@ -62,10 +61,10 @@ class Store {
   std::condition_variable group_done_;
   std::vector<GroupedWrite*> group_pending_;
   bool group_leader_ = false;
-  std::unique_ptr<StoreConnection> writer_;
+  std::unique_ptr<Db> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_ready_;
-  std::vector<std::unique_ptr<StoreConnection>> idle_readers_;
+  std::vector<std::unique_ptr<Db>> idle_readers_;
   std::unique_ptr<const Secrets> secrets_;
 };
 

@@ -1,7 +1,5 @@
 #include "store/tallies.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdlib>
 #include <string>
 
@@ -50,7 +48,7 @@ bool prepare(Db& db, int utc_offset_minutes) {
                    current.getColumn(1).getInt();
   current.reset();
   if (fit) return false;
-  SQLite::Transaction tx(db);
+  Transaction tx(db);
   resume(db, utc_offset_minutes);
   tx.commit();
   return true;
@@ -66,7 +64,7 @@ void resume(Db& db, int utc_offset_minutes) {
 void suspend(Db& db) { db.exec("UPDATE tally_settings SET live = 0"); }
 
 void rebuild(Db& db) {
-  SQLite::Transaction tx(db);
+  Transaction tx(db);
   recount(db);
   tx.commit();
 }

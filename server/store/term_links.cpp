@@ -1,7 +1,5 @@
 #include "store/term_links.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "shared/similarity.h"
@@ -11,7 +9,7 @@
 namespace aduan {
 namespace {
 
-TermLinkRow row_of(SQLite::Statement& q) {
+TermLinkRow row_of(Prepared& q) {
   return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
           q.getColumn(3).getInt() != 0, q.getColumn(4).getInt64()};
 }
@@ -90,7 +88,7 @@ std::vector<TermLinkRow> TermLinks::list(Db& db, int64_t limit, int64_t offset) 
   q.bind(1, limit);
   q.bind(2, offset);
   std::vector<TermLinkRow> out;
-  while (q.executeStep()) out.push_back(row_of(*q));
+  while (q.executeStep()) out.push_back(row_of(q));
   return out;
 }
 
@@ -117,7 +115,7 @@ std::optional<TermLinkRow> TermLinks::review(Db& db, const std::string& term,
   q.bind(1, a);
   q.bind(2, b);
   if (!q.executeStep()) return std::nullopt;
-  return row_of(*q);
+  return row_of(q);
 }
 
 }  // namespace aduan

@@ -1,7 +1,5 @@
 #include "store/user_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/db.h"
 #include "store/prepared.h"
 #include "store/status_sql.h"
@@ -35,7 +33,7 @@ int64_t UserRepository::insert(Db& db, const User& u, int64_t now) {
   Prepared q(db,
              "INSERT INTO users(username, display_name, role, agency_id, password_hash, "
              "disabled, created_at, email, phone, must_change_password) "
-             "VALUES(?,?,?,?,?,?,?,?,?,?)");
+             "VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id");
   q.bind(1, u.username);
   q.bind(2, u.display_name);
   q.bind(3, std::string(to_string(u.role)));
@@ -50,8 +48,8 @@ int64_t UserRepository::insert(Db& db, const User& u, int64_t now) {
   q.bind(8, u.email);
   q.bind(9, u.phone);
   q.bind(10, u.must_change_password ? 1 : 0);
-  q.exec();
-  return db.getLastInsertRowid();
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 std::optional<User> UserRepository::find_by_username(Db& db, const std::string& username) {
@@ -97,9 +95,7 @@ std::vector<User> UserRepository::agency_staff(Db& db, const std::vector<int64_t
   return out;
 }
 
-int64_t UserRepository::count(Db& db) {
-  return db.execAndGet("SELECT count(*) FROM users").getInt64();
-}
+int64_t UserRepository::count(Db& db) { return query_int64(db, "SELECT count(*) FROM users"); }
 
 std::vector<User> UserRepository::list_all(Db& db) {
   std::vector<User> out;

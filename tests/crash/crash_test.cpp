@@ -16,7 +16,7 @@
 #include <set>
 #include <thread>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -148,7 +148,7 @@ TEST_F(CrashUnderLoad, EveryAcknowledgedWriteSurvivesSigkill) {
     AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out",
                         {"--job-interval", "0", "--limit-submit", "0", "--limit-track", "0"});
   }
-  Db db(db_.string(), SQLite::OPEN_READONLY);
+  SqliteDb db(db_.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
 

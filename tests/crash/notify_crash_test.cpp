@@ -11,7 +11,7 @@
 #include <random>
 #include <thread>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -70,7 +70,7 @@ class Crash : public ::testing::Test {
   }
 
   std::map<std::string, std::string> outbox() {
-    Db db(db_.string(), SQLite::OPEN_READONLY);
+    SqliteDb db(db_.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db, "SELECT message_id, status FROM notifications WHERE channel = 'email'");
     std::map<std::string, std::string> out;
     while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();

@@ -13,7 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -142,7 +142,7 @@ TEST_F(StorageFault, DiskFullRefusesWritesKeepsReadsAndRecovers) {
   EXPECT_EQ(submit().status, 201) << "no recovery once there is space again";
   expect_all_acknowledged_present();
   server_->terminate();
-  Db db(db_.string(), SQLite::OPEN_READONLY);
+  SqliteDb db(db_.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
@@ -167,7 +167,7 @@ TEST_F(StorageFault, LockedByAnotherProcessIsBusyThenRecovers) {
   ASSERT_EQ(submit().status, 201);
   {
     // This test process is the other process: it takes the write lock and holds it.
-    Db other(db_.string(), SQLite::OPEN_READWRITE);
+    SqliteDb other(db_.string(), SQLite::OPEN_READWRITE);
     other.exec("BEGIN IMMEDIATE");
     const auto started = std::chrono::steady_clock::now();
     const Answer refused = submit();

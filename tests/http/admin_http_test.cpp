@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -88,7 +88,7 @@ TEST_F(AdminHttp, AnActivationLinkIsUsedOnceBeforeItExpires) {
   const std::string token = out["activation"]["token"];
   EXPECT_EQ(out["activation"]["path"], "/staff/activate.html?token=" + token);
   // Only the digest is kept.
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(
       db.execAndGet("SELECT count(*) FROM account_activations WHERE token_hash = '" + token + "'")
           .getInt(),
@@ -315,7 +315,7 @@ TEST_F(AdminHttp, EveryChangeIsLoggedAndTheLogCannotBeRewritten) {
   EXPECT_EQ(of_account.size(), 2u);
   EXPECT_EQ(call(admin, "GET", "/api/v1/admin/admin-events?kind=report").first, 400);
 
-  Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
   EXPECT_THROW(db.exec("UPDATE admin_events SET actor = 'someone'"), SQLite::Exception);
   EXPECT_THROW(db.exec("DELETE FROM admin_events"), SQLite::Exception);
   EXPECT_EQ(server.count_rows("admin_events"), 3);

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -459,7 +459,7 @@ TEST_F(Attachments, AKeySentWithAnotherReportIsRefusedAndTellsNothing) {
 
   // A key remembered before keys were bound to bodies has no digest: it replays nothing.
   {
-    Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
     db.exec("UPDATE submission_keys SET body_digest = ''");
   }
   expect_refused(body, "a key without a digest");

@@ -18,7 +18,7 @@
 #include "base/secrets.h"
 #include "store/audit_chain.h"
 #include "store/backup.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/cli_run.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
@@ -38,17 +38,17 @@ std::string canonical(const std::string& tracking_id) {
 }
 
 void tamper(const fs::path& db_path, const std::string& sql) {
-  Db db(db_path.string(), SQLite::OPEN_READWRITE);
+  SqliteDb db(db_path.string(), SQLite::OPEN_READWRITE);
   db.exec(sql);
 }
 
 int64_t number(const fs::path& db_path, const std::string& sql) {
-  Db db(db_path.string(), SQLite::OPEN_READONLY);
+  SqliteDb db(db_path.string(), SQLite::OPEN_READONLY);
   return db.execAndGet(sql).getInt64();
 }
 
 std::string text(const fs::path& db_path, const std::string& sql) {
-  Db db(db_path.string(), SQLite::OPEN_READONLY);
+  SqliteDb db(db_path.string(), SQLite::OPEN_READONLY);
   return db.execAndGet(sql).getString();
 }
 
@@ -59,7 +59,7 @@ using Linker = std::function<std::string(const std::string& previous, int64_t re
 // Recomputes every link from event `from` on with `link` and moves the head there: all that
 // someone with the file can do to hide an edit.
 void relink_from(const fs::path& db_path, int64_t from, const Linker& link) {
-  Db db(db_path.string(), SQLite::OPEN_READWRITE);
+  SqliteDb db(db_path.string(), SQLite::OPEN_READWRITE);
   SQLite::Transaction tx(db);
   std::string previous;
   {
@@ -185,7 +185,7 @@ TEST_F(Audit, IntactAfterARealLifecycle) {
   EXPECT_EQ(run.code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("every link intact"), std::string::npos) << run.out;
   // The same in process, with its counts: every event of every report, one chain.
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   const AuditResult r = verify_chain(db, Secrets::load(server.key_path().string()));
   EXPECT_FALSE(r.broken) << *r.broken;
   EXPECT_EQ(r.events, server.count_rows("report_events"));

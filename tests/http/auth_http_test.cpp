@@ -9,7 +9,7 @@
 #include <set>
 
 #include "http/router.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -39,7 +39,7 @@ TEST(Auth, LoginSetsAHardenedCookieAndLogoutEndsTheSession) {
   // The database keeps a hash of the token, never the token itself.
   const std::string token = cookie.substr(cookie.find('=') + 1, 64);
   EXPECT_EQ(server.count_rows("sessions"), 1);
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   EXPECT_NE(db.execAndGet("SELECT token_hash FROM sessions").getString(), token);
 
   const StaffSession s{cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};

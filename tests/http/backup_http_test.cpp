@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "store/backup.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/test_server.h"
 
@@ -52,7 +52,7 @@ TEST(Backup, TakenUnderLoadHoldsEveryAcknowledgedReport) {
   for (auto& th : citizens) th.join();
   EXPECT_GT(acknowledged.size(), before.size());  // submissions went on during the backup
 
-  Db b(copy, SQLite::OPEN_READONLY);
+  SqliteDb b(copy, SQLite::OPEN_READONLY);
   EXPECT_EQ(b.execAndGet("PRAGMA integrity_check").getString(), "ok");
   for (const std::string& id : before) {
     std::string canonical;
@@ -69,7 +69,8 @@ TEST(Backup, TakenUnderLoadHoldsEveryAcknowledgedReport) {
   restore_store(copy, restored);
   Store store(restored);
   int64_t count = 0;
-  store.read([&](Db& db) { count = db.execAndGet("SELECT count(*) FROM reports").getInt64(); });
+  store.read(
+      [&](Db& db) { count = sqlite_of(db).execAndGet("SELECT count(*) FROM reports").getInt64(); });
   EXPECT_GE(count, static_cast<int64_t>(before.size()));
   EXPECT_THROW(backup_store((server.dir() / "missing.db").string(), copy), std::runtime_error);
   EXPECT_THROW(restore_store((server.dir() / "missing.db").string(), restored), std::runtime_error);

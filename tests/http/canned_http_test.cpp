@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -123,7 +123,7 @@ TEST_F(CannedHttp, AnAgencyAdminKeepsTheListItsOfficersReadAndNoOtherAgencySees)
   ASSERT_EQ(changed_status, 200) << changed;
   EXPECT_EQ(changed["title"], "Trotoar sudah diperbaiki");
   EXPECT_NE(changed["updated_at"], created["updated_at"]);
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   SQLite::Statement row(db, "SELECT updated_by, updated_at FROM canned_responses WHERE id = ?");
   row.bind(1, created["id"].get<int64_t>());
   ASSERT_TRUE(row.executeStep());

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <random>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/cli_run.h"
 
 namespace aduan::testing {
@@ -32,7 +32,7 @@ class CliUser : public ::testing::Test {
   }
 
   std::vector<std::string> log() {
-    Db db(db_, SQLite::OPEN_READONLY);
+    SqliteDb db(db_, SQLite::OPEN_READONLY);
     SQLite::Statement q(
         db, "SELECT actor || ' ' || action || ' ' || target FROM admin_events ORDER BY id");
     std::vector<std::string> out;

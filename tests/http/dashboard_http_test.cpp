@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/tallies.h"
 #include "support/test_server.h"
 
@@ -42,7 +42,7 @@ class Dashboard : public ::testing::Test {
 
   // Every counter that is not zero, as text, read through a separate connection.
   std::vector<std::string> counters() {
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     std::vector<std::string> out;
     for (const char* table : {"report_tallies", "stage_tallies", "due_tallies"}) {
       SQLite::Statement q(db, std::string("SELECT * FROM ") + table + " WHERE n != 0");
@@ -137,7 +137,7 @@ TEST_F(Dashboard, CountersKeptAsTheyGoMatchARecount) {
   const std::vector<std::string> kept = counters();
   ASSERT_FALSE(kept.empty());
   {
-    Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
     tallies::rebuild(db);
   }
   EXPECT_EQ(kept, counters());

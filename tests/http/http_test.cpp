@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/assets.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -111,7 +111,7 @@ TEST_F(Http, TrackingNeverShowsTheReporter) {
   }
   EXPECT_TRUE(json::parse(own)["anonymous"].get<bool>());
   // Stored all the same, for the staff.
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(
       db.execAndGet("SELECT reporter_phone FROM reports ORDER BY id DESC LIMIT 1").getString(),
       "+6281234567890");

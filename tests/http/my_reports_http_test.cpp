@@ -13,7 +13,7 @@
 #include "notify/notification_sender.h"
 #include "services/device_link_service.h"
 #include "shared/tracking_id.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 
@@ -397,7 +397,7 @@ TEST_F(MyReports, ACopyOfTheDatabaseShowsNoContactNoCodeNoTokenAndNoLink) {
   ASSERT_EQ(post("/api/v1/me/code", {{"contact", mail}}).status, 202);
   const std::string pending_code = code_sent_to(mail);
 
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   const auto id_of = [&db](const std::string& shown) {
     SQLite::Statement q(db, "SELECT id FROM reports WHERE tracking_id = ?");
     q.bind(1, parse_tracking_id(shown).canonical);

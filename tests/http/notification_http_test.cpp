@@ -13,7 +13,7 @@
 
 #include "notify/notify_config.h"
 #include "notify/transports.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 
@@ -61,7 +61,7 @@ class Notifications : public ::testing::Test {
   // Messages of this test's store that reached the SMTP server, by recipient.
   std::vector<json> mail_to(const std::string& recipient) {
     std::set<std::string> ours;
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db, "SELECT message_id FROM notifications");
     while (q.executeStep()) ours.insert(q.getColumn(0).getString());
     std::vector<json> out;
@@ -74,7 +74,7 @@ class Notifications : public ::testing::Test {
   SendRound deliver() { return server.app().sender().run_once(); }
 
   std::string status_of_last(const std::string& event) {
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db, "SELECT status FROM notifications WHERE event = ? ORDER BY id DESC");
     q.bind(1, event);
     return q.executeStep() ? q.getColumn(0).getString() : "";
@@ -272,7 +272,7 @@ TEST_F(Notifications, FailedForGoodIsShownToTheSystemAdminWhoRetries) {
 
 // Every column of the outbox rows of `event`, and the store's files (database and WAL) whole.
 std::string outbox_text(const std::filesystem::path& db_path, const std::string& event) {
-  Db db(db_path.string(), SQLite::OPEN_READONLY);
+  SqliteDb db(db_path.string(), SQLite::OPEN_READONLY);
   SQLite::Statement q(db, "SELECT * FROM notifications WHERE event = ?");
   q.bind(1, event);
   std::string all;
@@ -323,7 +323,7 @@ TEST_F(Notifications, TheSystemAdminSeesNoCitizenDataAndThePinIsNotKept) {
     EXPECT_EQ(files.find(pin), std::string::npos) << pin;
   }
   {
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM notifications WHERE sealed_body IS NOT NULL")
                   .getInt64(),
               0);
@@ -531,13 +531,13 @@ TEST_F(Notifications, JobsRunQueuesWhatTheServeJobQueues) {
   const std::filesystem::path copy = server.dir() / "copy.db";
   int64_t before = 0;
   {
-    Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
     db.exec("VACUUM INTO '" + copy.string() + "'");
     before = db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM notifications").getInt64();
   }
   using Row = std::tuple<std::string, std::string, std::string, int64_t, std::string, int>;
   auto queued = [&](const std::filesystem::path& path) {
-    Db db(path.string(), SQLite::OPEN_READONLY);
+    SqliteDb db(path.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db,
                         "SELECT event, channel, recipient, COALESCE(report_id, 0), subject, "
                         "to_citizen FROM notifications WHERE id > ?");
@@ -610,12 +610,12 @@ class SmtpFaults : public ::testing::Test {
 
   void SetUp() override {
     // Only this test's messages: the demo's are taken as delivered.
-    Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
     db.exec("UPDATE notifications SET status = 'sent'");
   }
 
   int64_t pending() {
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     return db
         .execAndGet(
             "SELECT count(*) FROM notifications WHERE status = 'pending' AND "
@@ -647,7 +647,7 @@ TEST_F(SmtpFaults, RefusingThenAccepting) {
   }
   EXPECT_EQ(pending(), 0);
   // Two emails, three refusals: five tries in all, each refused one retried.
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("SELECT sum(attempts) FROM notifications WHERE channel = 'email' AND "
                           "status = 'sent' AND attempts > 0")
                 .getInt(),

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 
@@ -143,7 +143,7 @@ class Open311Client : public ::testing::Test {
     return json::parse(res->body);
   }
   std::string sql(const std::filesystem::path& db, const std::string& query) {
-    Db d(db.string(), SQLite::OPEN_READONLY);
+    SqliteDb d(db.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(d, query);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   }

@@ -12,7 +12,7 @@
 #include "base/secrets.h"
 #include "notify/notification_sender.h"
 #include "store/audit_chain.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 
@@ -108,7 +108,7 @@ class Privacy : public ::testing::Test {
   }
 
   AuditResult verify() {
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     return verify_chain(db, Secrets::load(server.key_path().string()));
   }
 
@@ -266,7 +266,7 @@ TEST_F(Privacy, StaffMayTightenButOnlyTheReporterLoosens) {
   // Strangers do not see privacy changes.
   const Answer stranger = track(id);
   for (const json& e : stranger.body["timeline"]) EXPECT_NE(e["action"], "privacy");
-  Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(
       db.execAndGet("SELECT count(*) FROM notifications WHERE event = 'privacy_changed'").getInt(),
       1);
@@ -315,7 +315,7 @@ TEST_F(Privacy, AFollowersContactProvesItselfAndHearsStatusChangesOnly) {
     return all;
   }();
   {  // Like a PIN, the code is not kept readable once sent.
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db,
                         "SELECT count(*) FROM notifications WHERE event = 'follow_code' AND "
                         "(body LIKE '%' || ? || '%' OR subject LIKE '%' || ? || '%' OR "

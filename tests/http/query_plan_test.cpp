@@ -11,6 +11,7 @@
 
 #include "app/seed.h"
 #include "store/prepared.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -31,7 +32,7 @@ class QueryPlans : public ::testing::Test {
   std::vector<std::string> plans_of(const std::function<void()>& request) {
     StatementLog log;
     request();
-    Db db(server.db_path().string(), SQLite::OPEN_READONLY);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const std::string& sql : log.take()) {

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "services/staff_service.h"
-#include "store/db_engine.h"
 #include "store/report_search.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -324,7 +324,7 @@ TEST_F(Lifecycle, QueueTotalsAreTheReportsThatMatchAsReportsMove) {
   ASSERT_EQ(
       act(dpupr, ids[1], {{"action", "resolve"}, {"note", "Sudah diperbaiki tim kami."}}).status,
       200);
-  Db db(server.db_path().string());
+  SqliteDb db(server.db_path().string());
   auto stored = [&](const std::string& where) {
     return db.execAndGet("SELECT count(*) FROM reports r WHERE " + where).getInt64();
   };
@@ -388,7 +388,7 @@ TEST_F(Lifecycle, QueueSortsByAgeUpdateAndFollowers) {
   }
   {
     // Followers come from citizens confirming a contact; here two reports simply have some.
-    Db db(server.db_path().string(), SQLite::OPEN_READWRITE);
+    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
     db.exec(
         "UPDATE reports SET followers = 7 WHERE id = (SELECT min(id) FROM reports WHERE status = "
         "'submitted')");
@@ -534,13 +534,13 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   // What was moved left nothing behind: each agency's term is in as many entries as the
   // agency holds reports, and FTS5's own check of the index passes.
   server.app().store().write([](Db& db) {
-    SQLite::Statement agencies(db,
+    SQLite::Statement agencies(sqlite_of(db),
                                "SELECT id, (SELECT count(*) FROM reports r "
                                "WHERE r.agency_id = a.id) FROM agencies a");
     int checked = 0;
     while (agencies.executeStep()) {
       const std::string term = "0agency" + agencies.getColumn(0).getString();
-      SQLite::Statement indexed(db,
+      SQLite::Statement indexed(sqlite_of(db),
                                 "SELECT count(*) FROM report_search WHERE report_search "
                                 "MATCH ?");
       indexed.bind(1, '"' + term + '"');

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/similarity.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/term_links.h"
 #include "support/test_server.h"
@@ -186,7 +186,7 @@ TEST(TermLinks, TheTableKeepsItsBoundAndDropsTheLeastTaughtFirst) {
   {
     Store store(path.string(), 1);
     store.write([](Db& db) {
-      SQLite::Transaction tx(db);
+      Transaction tx(db);
       std::vector<std::pair<std::string, std::string>> twice{{"aaa", "bbb"}};
       TermLinks::teach(db, twice, 1);
       TermLinks::teach(db, twice, 2);

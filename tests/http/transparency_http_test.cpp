@@ -6,8 +6,8 @@
 #include <set>
 
 #include "shared/tracking_id.h"
-#include "store/db_engine.h"
 #include "store/report_repository.h"
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -137,7 +137,7 @@ TEST(Export, ManyRowsArriveWhole) {
   TestServer server;
   // 1200 reports through the same storage code, in one transaction.
   server.app().store().write([&](Db& db) {
-    SQLite::Transaction tx(db);
+    Transaction tx(db);
     for (int i = 0; i < 1200; ++i) {
       ReportRecord r;
       r.tracking_id = make_tracking_id(1000000 + i);

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "notify/notification_sender.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/outbox_repository.h"
 #include "support/service_store.h"
 

@@ -4,7 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/user_repository.h"
 #include "support/service_store.h"
 

@@ -13,7 +13,7 @@
 #include "services/report_service.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/report_repository.h"
 #include "store/tallies.h"
 #include "store/user_repository.h"

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "store/db_engine.h"
 #include "store/derived_rules.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/postgres.h"
 
@@ -87,7 +87,7 @@ int64_t catalog_version(Postgres& pg) {
   return std::stoll(pg.rows("SELECT version FROM catalog_version").at(0));
 }
 int64_t catalog_version(Db& db) {
-  return db.execAndGet("SELECT version FROM catalog_version").getInt64();
+  return sqlite_of(db).execAndGet("SELECT version FROM catalog_version").getInt64();
 }
 
 TEST(DerivedRulesOnPostgresql, TheSameChangesKeepTheSameCountsOnBothEngines) {
@@ -105,7 +105,7 @@ TEST(DerivedRulesOnPostgresql, TheSameChangesKeepTheSameCountsOnBothEngines) {
                    ("aduan-rules-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(dir);
   { Store store((dir / "store.db").string(), 1, (dir / "store.key").string()); }
-  Db sqlite((dir / "store.db").string(), SQLite::OPEN_READWRITE);
+  SqliteDb sqlite((dir / "store.db").string(), SQLite::OPEN_READWRITE);
 
   // A new SQLite store's migrations may have moved its version already: the two are held to
   // the same steps, not the same start.

@@ -11,7 +11,7 @@
 #include <random>
 #include <set>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/status_sql.h"
 #include "store/store.h"
 
@@ -32,7 +32,8 @@ class DerivedRules : public ::testing::Test {
   void open_store() { Store store(path_, 1, (dir_ / "store.key").string()); }
 
   std::string installed(Db& db, const std::string& name) {
-    SQLite::Statement q(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+    SQLite::Statement q(sqlite_of(db),
+                        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
     q.bind(1, name);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   }
@@ -42,9 +43,9 @@ class DerivedRules : public ::testing::Test {
 };
 
 TEST_F(DerivedRules, EveryTriggerIsDescribedAndTheMigrationsMadeTheSame) {
-  Db db(path_, SQLite::OPEN_READWRITE);
+  SqliteDb db(path_, SQLite::OPEN_READWRITE);
   std::set<std::string> triggers;
-  SQLite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'");
+  SQLite::Statement q(sqlite_of(db), "SELECT name FROM sqlite_master WHERE type = 'trigger'");
   while (q.executeStep()) triggers.insert(q.getColumn(0).getString());
   std::set<std::string> described;
   for (const DerivedRule& r : derived_rules()) described.insert(r.name);
@@ -88,14 +89,14 @@ TEST_F(DerivedRules, GeneratedTextReadsAsATrigger) {
 
 TEST_F(DerivedRules, AStoreGetsTheDescribedTriggersBackWhenItOpens) {
   {
-    Db db(path_, SQLite::OPEN_READWRITE);
+    SqliteDb db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TRIGGER reports_terms_leave");
     // An older text of the version rule that forgot to count.
     db.exec("DROP TRIGGER agencies_version_insert");
     db.exec("CREATE TRIGGER agencies_version_insert AFTER INSERT ON agencies BEGIN SELECT 1; END");
   }
   open_store();
-  Db db(path_, SQLite::OPEN_READWRITE);
+  SqliteDb db(path_, SQLite::OPEN_READWRITE);
   EXPECT_NE(installed(db, "reports_terms_leave").find("DELETE FROM report_terms"),
             std::string::npos);
   EXPECT_NE(installed(db, "agencies_version_insert").find("version = version + 1"),
@@ -108,7 +109,7 @@ TEST_F(DerivedRules, AStoreGetsTheDescribedTriggersBackWhenItOpens) {
 }
 
 TEST_F(DerivedRules, TheAdminLogRefusesChange) {
-  Db db(path_, SQLite::OPEN_READWRITE);
+  SqliteDb db(path_, SQLite::OPEN_READWRITE);
   db.exec(
       "INSERT INTO admin_events (at, actor, action, target_kind, target) "
       "VALUES (1, 'admin', 'account_created', 'account', 'budi')");

@@ -11,7 +11,7 @@
 #include "base/embedded.h"
 #include "formats/holiday_csv.h"
 #include "store/catalog_repository.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 
 namespace aduan {
@@ -106,7 +106,7 @@ TEST_F(HolidayYears, ConfirmingAYearAndKeepingAnAdminsRemoval) {
 // beside it, provisional.
 TEST_F(HolidayYears, AnOlderStoresNationalHolidaysCountAsConfirmed) {
   {
-    Db db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SqliteDb db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     std::vector<EmbeddedFile> files(embedded_migrations().begin(), embedded_migrations().end());
     std::sort(files.begin(), files.end(),
               [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });

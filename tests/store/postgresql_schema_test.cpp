@@ -11,7 +11,7 @@
 #include <set>
 
 #include "shared/workflow.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/postgres.h"
 
@@ -31,8 +31,8 @@ class PostgresqlSchema : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("aduan-pg-schema-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir_);
-    sqlite_ = std::make_unique<Db>((dir_ / "store.db").string(),
-                                   SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    sqlite_ = std::make_unique<SqliteDb>((dir_ / "store.db").string(),
+                                         SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     apply_migrations(*sqlite_);
   }
   void TearDown() override {
@@ -49,7 +49,7 @@ class PostgresqlSchema : public ::testing::Test {
 
   Postgres pg_;
   std::filesystem::path dir_;
-  std::unique_ptr<Db> sqlite_;
+  std::unique_ptr<SqliteDb> sqlite_;
 };
 
 TEST_F(PostgresqlSchema, TheSameTablesViewsAndColumns) {

@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 
 namespace aduan {
 namespace {
@@ -29,7 +29,7 @@ TEST(Store, GroupedWritesAreDurableOnReturnAndFailAlone) {
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
       threads.emplace_back([&, t] {
-        Db other(path, SQLite::OPEN_READONLY);
+        SqliteDb other(path, SQLite::OPEN_READONLY);
         for (int i = 0; i < kEach; ++i) {
           const int id = t * kEach + i + 1;
           try {
@@ -51,7 +51,7 @@ TEST(Store, GroupedWritesAreDurableOnReturnAndFailAlone) {
     const int failing = kThreads * kEach / 7;
     EXPECT_EQ(failures, failing);
     EXPECT_EQ(seen_on_return, kThreads * kEach - failing);
-    Db check(path, SQLite::OPEN_READONLY);
+    SqliteDb check(path, SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t").getInt(), kThreads * kEach - failing);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t WHERE id % 7 = 0").getInt(), 0);
   }

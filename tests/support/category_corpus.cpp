@@ -11,7 +11,7 @@
 #include "shared/date.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 #include "store/report_repository.h"
 
 namespace aduan {

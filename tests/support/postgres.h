@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 
 namespace aduan {
 
@@ -71,7 +71,7 @@ class Postgres {
 
 // Every row of `sql` on a SQLite store, in the form Postgres::rows gives, to compare the two.
 inline std::vector<std::string> sqlite_rows(Db& db, const std::string& sql) {
-  SQLite::Statement q(db, sql);
+  SQLite::Statement q(sqlite_of(db), sql);
   std::vector<std::string> out;
   while (q.executeStep()) {
     std::string row;

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <random>
 
-#include "store/db_engine.h"
+#include "store/sqlite_db.h"
 
 namespace aduan::testing {
 
@@ -137,7 +137,7 @@ std::pair<std::string, std::string> TestServer::submit(json overrides) {
 }
 
 int64_t TestServer::count_rows(const std::string& table) {
-  Db db(db_path_.string(), SQLite::OPEN_READONLY);
+  SqliteDb db(db_path_.string(), SQLite::OPEN_READONLY);
   return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
