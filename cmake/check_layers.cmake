@@ -18,7 +18,8 @@ set(layers base model formats store notify services http app)
 # work a Transaction (store/db.h), a fault a StorageError (base/storage_error.h); the
 # store's own headers that show the engine are its alone.
 set(engine_layers store)
-set(engine_headers store/db_engine.h store/prepared.h store/sqlite_db.h)
+set(engine_headers store/db_engine.h store/prepared.h store/sqlite_db.h store/postgresql_db.h
+    store/dialect.h)
 # What the headers of the layers the routes reach through (services, and notify under them)
 # may show of the store: the routes include those headers, so a repository named there would
 # reach the routes. The rest of the store is included by their .cpp files.
@@ -37,7 +38,7 @@ foreach(source IN LISTS sources)
     continue()
   endif()
   if(NOT layer IN_LIST engine_layers)
-    file(STRINGS ${SERVER_DIR}/${source} engine REGEX "^[ \t]*#[ \t]*include[ \t]*<(SQLiteCpp/|sqlite3)")
+    file(STRINGS ${SERVER_DIR}/${source} engine REGEX "^[ \t]*#[ \t]*include[ \t]*<(SQLiteCpp/|sqlite3|libpq)")
     if(engine)
       list(APPEND errors "server/${source}: the ${layer} layer may not name the storage engine (${engine})")
     endif()

@@ -27,6 +27,7 @@
 #include "store/audit_chain.h"
 #include "store/backup.h"
 #include "store/db.h"
+#include "store/store.h"
 
 namespace aduan {
 namespace {
@@ -91,9 +92,11 @@ Usage:
   aduan --help | --version
 
 Options:
-  --db FILE      the SQLite file (default aduan.db); created when missing
+  --db FILE|URL  the SQLite file (default aduan.db), created when missing; or a PostgreSQL
+                 database, postgresql://USER@HOST/NAME (docs/operations.md, "On PostgreSQL")
   --audit-key FILE         the store's secret key (default: the --db file's name with .key
-                           added), created at the store's first start; back it up apart
+                           added; required with a PostgreSQL --db), created at the store's
+                           first start; back it up apart
                            from the database (docs/operations.md, "The audit key")
   --host ADDR    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --port N       port to listen on (default 8080; 0 picks a free port)
@@ -187,9 +190,17 @@ int fail(const std::string& message) {
   return 2;
 }
 
-// The audit key's file: --audit-key, else beside the database.
+// The audit key's file: --audit-key, else beside the database. A PostgreSQL database has no
+// folder of ours beside it, and every server on it needs the same key: it must be named.
 std::string key_path(const CommandLine& cl, const std::string& db_path) {
-  return option(cl, "--audit-key", default_audit_key_path(db_path));
+  const std::string named = option(cl, "--audit-key", "");
+  if (!named.empty()) return named;
+  if (is_postgresql_location(db_path)) {
+    throw std::runtime_error(
+        "--audit-key FILE is required with a PostgreSQL --db: the same "
+        "key on every server (docs/operations.md, \"The audit key\")");
+  }
+  return default_audit_key_path(db_path);
 }
 
 // The options every command that opens the store shares. The notification settings are
@@ -454,6 +465,11 @@ int jobs_run(const CommandLine& cl) {
   SystemClock clock;
   App app(*options, clock);  // the job and its notifier, as serve builds them
   const JobRun run = app.job().run_once();
+  if (!run.ran) {
+    std::cout << "another server on this database is making the deadline job's pass now; "
+                 "nothing done\n";
+    return 0;
+  }
   std::cout << "auto-closed " << run.auto_closed << ", escalated " << run.escalated
             << ", deadline alerts " << run.deadline_alerts << ", digests " << run.digests << "\n";
   return 0;
@@ -479,6 +495,15 @@ int seed(const CommandLine& cl) {
 // The first schema with the keyed chain (migration 0018).
 constexpr int kKeyedChainSchema = 18;
 
+// Whether there is a store at `path` to inspect, without creating one: a SQLite file that
+// exists. A PostgreSQL database is asked when it is opened (StoreSnapshot), which creates
+// nothing either.
+bool store_exists(const std::string& path) {
+  if (is_postgresql_location(path)) return true;
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 // `audit verify` and `audit head`: read-only, and never creating the store or its key.
 // 0: intact; 1: broken, the place named; 2: nothing could be checked.
 int audit_command(const CommandLine& cl) {
@@ -489,8 +514,7 @@ int audit_command(const CommandLine& cl) {
     expect = parse_audit_head(it->second);
     if (!expect) return fail("--expect takes a head as `aduan audit head` prints it: EVENT:LINK");
   }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (!store_exists(path)) {
     return fail("there is no store at " + path + " (give it with --db FILE); nothing was checked");
   }
   std::optional<Secrets> secrets;
@@ -538,10 +562,10 @@ int audit_command(const CommandLine& cl) {
 int audit_new_key(const CommandLine& cl) {
   const std::string path = option(cl, "--db", "aduan.db");
   const std::string key = key_path(cl, path);
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (!store_exists(path)) {
     return fail("there is no store at " + path + " (give it with --db FILE)");
   }
+  struct stat st {};
   if (::stat(key.c_str(), &st) == 0 || errno != ENOENT) {
     return fail("there is a file at " + key +
                 " already; new-key is only for a store whose key is lost, and never replaces one");
@@ -556,9 +580,17 @@ int audit_new_key(const CommandLine& cl) {
   return 0;
 }
 
+// PostgreSQL keeps its own backups (pg_dump, pg_basebackup with WAL archiving); aduan's copy
+// of a SQLite file does not apply to it.
+constexpr const char* kPostgresqlBackup =
+    "on PostgreSQL, back up and restore with PostgreSQL's own tools (pg_dump, or "
+    "pg_basebackup with WAL archiving for point-in-time recovery): docs/operations.md, "
+    "\"Backups on PostgreSQL\"";
+
 int backup(const CommandLine& cl) {
   const std::string to = option(cl, "--to", "");
   if (to.empty()) return fail("--to FILE is required");
+  if (is_postgresql_location(option(cl, "--db", "aduan.db"))) return fail(kPostgresqlBackup);
   try {
     backup_store(option(cl, "--db", "aduan.db"), to);
   } catch (const std::runtime_error& e) {
@@ -571,6 +603,7 @@ int backup(const CommandLine& cl) {
 int restore(const CommandLine& cl) {
   const std::string from = option(cl, "--from", "");
   if (from.empty()) return fail("--from FILE is required");
+  if (is_postgresql_location(option(cl, "--db", "aduan.db"))) return fail(kPostgresqlBackup);
   try {
     restore_store(from, option(cl, "--db", "aduan.db"));
   } catch (const std::runtime_error& e) {

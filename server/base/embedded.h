@@ -13,8 +13,9 @@ struct EmbeddedFile {
 };
 
 std::span<const EmbeddedFile> embedded_assets();
-std::span<const EmbeddedFile> embedded_migrations();
-std::span<const EmbeddedFile> embedded_data();  // server/data/, by file name
+std::span<const EmbeddedFile> embedded_migrations();             // SQLite's
+std::span<const EmbeddedFile> embedded_postgresql_migrations();  // migrations/postgresql/
+std::span<const EmbeddedFile> embedded_data();                   // server/data/, by file name
 
 // The embedded data file `name`, or empty.
 std::string_view embedded_data_file(std::string_view name);

@@ -20,6 +20,7 @@ struct JobRun {
   int escalated = 0;
   int deadline_alerts = 0;  // amber and red notices written
   int digests = 0;          // agencies that got their daily digest
+  bool ran = true;          // false: another server was running its pass (Store::exclusively)
 };
 
 class Notifier;
@@ -31,13 +32,15 @@ class DeadlineJob {
               const Notifier* notifier = nullptr);
   ~DeadlineJob();
 
-  // One pass over everything that is due.
+  // One pass over everything that is due, unless another server on the same database is
+  // making one now.
   JobRun run_once();
 
   // When the last pass finished (Unix seconds); 0 before the first.
   int64_t last_success() const { return last_success_.load(); }
 
  private:
+  JobRun pass();
   // Amber and red notices, once per report, stage deadline and colour.
   int alert_deadlines(Date today, int64_t now);
   // Each agency's digest, once a day after the configured hour.

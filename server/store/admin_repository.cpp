@@ -46,8 +46,9 @@ std::optional<int64_t> AdminRepository::activation_user(Db& db, const std::strin
 
 void AdminRepository::drop_activations(Db& db, int64_t user_id, int64_t now) {
   Prepared q(db,
-             "UPDATE account_activations SET expires_at = min(expires_at, ?) "
-             "WHERE user_id = ? AND used_at IS NULL");
+             "UPDATE account_activations "
+             "SET expires_at = CASE WHEN expires_at < ?1 THEN expires_at ELSE ?1 END "
+             "WHERE user_id = ?2 AND used_at IS NULL");
   q.bind(1, now);
   q.bind(2, user_id);
   q.exec();

@@ -29,7 +29,7 @@ void bind_owner(Prepared& q, int index, std::optional<int64_t> owner) {
   if (owner) {
     q.bind(index, *owner);
   } else {
-    q.bind(index);  // NULL: `owner_id IS ?` matches the reporters' uploads
+    q.bind(index);  // NULL: `owner_id IS NOT DISTINCT FROM ?` matches the reporters' uploads
   }
 }
 
@@ -62,7 +62,7 @@ std::optional<UploadRecord> AttachmentRepository::find_upload(Db& db, const std:
 
 void AttachmentRepository::append_chunk(Db& db, const std::string& id, int64_t offset,
                                         const std::string& data) {
-  Prepared chunk(db, "INSERT INTO upload_chunks (upload_id, offset, data) VALUES (?, ?, ?)");
+  Prepared chunk(db, "INSERT INTO upload_chunks (upload_id, \"offset\", data) VALUES (?, ?, ?)");
   chunk.bind(1, id);
   chunk.bind(2, offset);
   chunk.bind(3, data.data(), int(data.size()));
@@ -74,7 +74,7 @@ void AttachmentRepository::append_chunk(Db& db, const std::string& id, int64_t o
 }
 
 std::string AttachmentRepository::assemble(Db& db, const std::string& id) {
-  Prepared q(db, "SELECT data FROM upload_chunks WHERE upload_id = ? ORDER BY offset");
+  Prepared q(db, "SELECT data FROM upload_chunks WHERE upload_id = ? ORDER BY \"offset\"");
   q.bind(1, id);
   std::string out;
   while (q.executeStep()) {
@@ -123,7 +123,7 @@ std::optional<AttachmentInfo> AttachmentRepository::unclaimed(Db& db, const std:
                                                               std::optional<int64_t> owner) {
   Prepared q(db, std::string("SELECT ") + kInfoColumns +
                      " FROM attachments a WHERE a.upload_id = ? AND a.report_id IS NULL "
-                     "AND a.created_at > ? AND a.owner_id IS ?");
+                     "AND a.created_at > ? AND a.owner_id IS NOT DISTINCT FROM ?");
   q.bind(1, upload_id);
   q.bind(2, created_after);
   bind_owner(q, 3, owner);
@@ -134,7 +134,8 @@ std::optional<AttachmentInfo> AttachmentRepository::unclaimed(Db& db, const std:
 bool AttachmentRepository::delete_unclaimed(Db& db, const std::string& upload_id,
                                             std::optional<int64_t> owner) {
   Prepared q(db,
-             "DELETE FROM attachments WHERE upload_id = ? AND report_id IS NULL AND owner_id IS ?");
+             "DELETE FROM attachments WHERE upload_id = ? AND report_id IS NULL "
+             "AND owner_id IS NOT DISTINCT FROM ?");
   q.bind(1, upload_id);
   bind_owner(q, 2, owner);
   return q.exec() > 0;

@@ -4,12 +4,15 @@
 
 namespace aduan {
 
+// On PostgreSQL a load is one transaction with its indexes kept: the shortcuts are SQLite's.
 BulkLoad::BulkLoad(Db& db) : db_(db) {
+  if (db_.engine() != Engine::kSqlite) return;
   db_.exec("PRAGMA synchronous=OFF");
   db_.exec("PRAGMA cache_size=-1048576");
 }
 
 BulkLoad::~BulkLoad() {
+  if (db_.engine() != Engine::kSqlite) return;
   try {
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA cache_size=-2000");  // SQLite's default again
@@ -18,6 +21,7 @@ BulkLoad::~BulkLoad() {
 }
 
 void BulkLoad::drop_indexes() {
+  if (db_.engine() != Engine::kSqlite) return;
   std::vector<std::string> names;
   {
     Prepared q(db_,

@@ -1,18 +1,19 @@
 #include "store/canned_response_repository.h"
 
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 
 namespace aduan {
 namespace {
 
-// The list's key in the index (ifnull(agency_id, 0)): the coordinators' list is 0, which is
+// The list's key in the index (agency_id, 0 for none): the coordinators' list is 0, which is
 // no agency's id.
 int64_t key(CannedList list) { return list.value_or(0); }
 
 constexpr const char* kColumns =
     "SELECT c.id, c.agency_id, c.title, c.text, c.created_at, c.updated_at, c.updated_by, "
-    "ifnull(u.display_name, c.updated_by), c.version FROM canned_responses c "
+    "coalesce(u.display_name, c.updated_by), c.version FROM canned_responses c "
     "LEFT JOIN users u ON u.username = c.updated_by ";
 
 CannedResponse read_row(Prepared& q) {
@@ -32,9 +33,9 @@ CannedResponse read_row(Prepared& q) {
 }  // namespace
 
 std::vector<CannedResponse> CannedResponseRepository::list(Db& db, CannedList list) {
-  Prepared q(db, std::string(kColumns) +
-                     "WHERE ifnull(c.agency_id, 0) = ? ORDER BY ifnull(c.agency_id, 0), "
-                     "lower(c.title)");
+  Prepared q(db, std::string(kColumns) + "WHERE " + dialect::zero_if_null(db, "c.agency_id") +
+                     " = ? ORDER BY " + dialect::zero_if_null(db, "c.agency_id") +
+                     ", lower(c.title)");
   q.bind(1, key(list));
   std::vector<CannedResponse> out;
   while (q.executeStep()) out.push_back(read_row(q));
@@ -42,7 +43,8 @@ std::vector<CannedResponse> CannedResponseRepository::list(Db& db, CannedList li
 }
 
 std::optional<CannedResponse> CannedResponseRepository::find(Db& db, CannedList list, int64_t id) {
-  Prepared q(db, std::string(kColumns) + "WHERE c.id = ? AND ifnull(c.agency_id, 0) = ?");
+  Prepared q(db, std::string(kColumns) + "WHERE c.id = ? AND " +
+                     dialect::zero_if_null(db, "c.agency_id") + " = ?");
   q.bind(1, id);
   q.bind(2, key(list));
   if (!q.executeStep()) return std::nullopt;
@@ -50,7 +52,8 @@ std::optional<CannedResponse> CannedResponseRepository::find(Db& db, CannedList 
 }
 
 int64_t CannedResponseRepository::count(Db& db, CannedList list) {
-  Prepared q(db, "SELECT count(*) FROM canned_responses WHERE ifnull(agency_id, 0) = ?");
+  Prepared q(db, "SELECT count(*) FROM canned_responses WHERE " +
+                     dialect::zero_if_null(db, "agency_id") + " = ?");
   q.bind(1, key(list));
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -64,9 +67,9 @@ int64_t CannedResponseRepository::count_all(Db& db) {
 
 bool CannedResponseRepository::title_taken(Db& db, CannedList list, const std::string& title,
                                            int64_t except) {
-  Prepared q(db,
-             "SELECT 1 FROM canned_responses WHERE ifnull(agency_id, 0) = ? AND lower(title) = "
-             "lower(?) AND id != ?");
+  Prepared q(db, "SELECT 1 FROM canned_responses WHERE " + dialect::zero_if_null(db, "agency_id") +
+                     " = ? AND lower(title) = "
+                     "lower(?) AND id != ?");
   q.bind(1, key(list));
   q.bind(2, title);
   q.bind(3, except);
@@ -98,7 +101,8 @@ bool CannedResponseRepository::update(Db& db, CannedList list, int64_t id, const
   Prepared q(db,
              "UPDATE canned_responses SET title = ?, text = ?, updated_at = ?, updated_by = ?, "
              "version = version + 1 "
-             "WHERE id = ? AND ifnull(agency_id, 0) = ?");
+             "WHERE id = ? AND " +
+                 dialect::zero_if_null(db, "agency_id") + " = ?");
   q.bind(1, title);
   q.bind(2, text);
   q.bind(3, now);
@@ -109,7 +113,8 @@ bool CannedResponseRepository::update(Db& db, CannedList list, int64_t id, const
 }
 
 bool CannedResponseRepository::remove(Db& db, CannedList list, int64_t id) {
-  Prepared q(db, "DELETE FROM canned_responses WHERE id = ? AND ifnull(agency_id, 0) = ?");
+  Prepared q(db, "DELETE FROM canned_responses WHERE id = ? AND " +
+                     dialect::zero_if_null(db, "agency_id") + " = ?");
   q.bind(1, id);
   q.bind(2, key(list));
   return q.exec() > 0;

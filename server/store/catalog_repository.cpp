@@ -167,7 +167,8 @@ std::vector<HolidayYear> CatalogRepository::holiday_years(Db& db) {
              "SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM holidays) "
              "SELECT y.year, coalesce(h.confirmed, 0), coalesce(h.confirmed_by, ''), "
              "h.confirmed_at, (SELECT count(*) FROM holidays "
-             "WHERE date >= printf('%04d-01-01', y.year) AND date <= printf('%04d-12-31', y.year)) "
+             "WHERE date >= CAST(y.year AS TEXT) || '-01-01' "
+             "AND date <= CAST(y.year AS TEXT) || '-12-31') "
              "FROM years y LEFT JOIN holiday_years h ON h.year = y.year ORDER BY y.year");
   std::vector<HolidayYear> out;
   while (q.executeStep()) {

@@ -124,7 +124,7 @@ std::vector<ReportRow> longest_escalated(Db& db, const Filter& f, int limit) {
   // The last event that moved the report into escalation (a comment there keeps the status).
   Prepared taken_over(db,
                       "SELECT max(at) FROM report_events WHERE report_id = ? AND "
-                      "to_status = ? AND from_status IS NOT to_status");
+                      "to_status = ? AND from_status IS DISTINCT FROM to_status");
   std::vector<ReportRow> out;
   while (q.executeStep()) {
     ReportRow r;

@@ -76,10 +76,15 @@ class Db {
   virtual bool has_written() = 0;
   // What the connection is to: the file or the database, for caches kept per store.
   virtual std::string location() = 0;
+  // Whether the connection can still be used; one whose server went away is opened again by
+  // the store before its next use (a SQLite file's connection always can).
+  virtual bool usable() { return true; }
+  // Forgets the statements prepared on this connection (after it was opened again).
+  void forget_statements() { statements_.clear(); }
 
  protected:
   Db() = default;
-  // Each engine clears it before closing its connection.
+  // Each engine clears them before closing its connection.
   void drop_statements() { statements_.clear(); }
 
  private:

@@ -364,25 +364,50 @@ std::string postgresql_trigger(const DerivedRule& r) {
   return sql + " ON " + r.table + "\nFOR EACH ROW EXECUTE FUNCTION " + r.name + "();\n";
 }
 
-int sync_derived_rules(Db& db) {
-  std::map<std::string, std::string> installed;
-  {
-    Prepared q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
-    while (q.executeStep()) installed[q.getColumn(0).getString()] = q.getColumn(1).getString();
-  }
+namespace {
 
+// The body of a rule's trigger function: what PostgreSQL keeps as the function's source.
+std::string function_body(const std::string& trigger_sql) {
+  const size_t open = trigger_sql.find("$rule$");
+  const size_t close = trigger_sql.find("$rule$", open + 1);
+  return trigger_sql.substr(open + 6, close - open - 6);
+}
+
+// What is installed now, by rule name: SQLite's trigger text, or PostgreSQL's function body
+// for a rule whose trigger is also there.
+std::map<std::string, std::string> installed_rules(Db& db) {
+  std::map<std::string, std::string> installed;
+  Prepared q(db, db.engine() == Engine::kSqlite
+                     ? "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                     : "SELECT p.proname, p.prosrc FROM pg_proc p "
+                       "JOIN pg_trigger t ON t.tgfoid = p.oid AND t.tgname = p.proname "
+                       "WHERE p.pronamespace = current_schema()::regnamespace");
+  while (q.executeStep()) installed[q.getColumn(0).getString()] = q.getColumn(1).getString();
+  return installed;
+}
+
+}  // namespace
+
+int sync_derived_rules(Db& db) {
+  const bool sqlite = db.engine() == Engine::kSqlite;
+  const std::map<std::string, std::string> installed = installed_rules(db);
   std::vector<const DerivedRule*> stale;
   for (const DerivedRule& r : derived_rules()) {
     const auto found = installed.find(r.name);
-    if (found == installed.end() || squeezed(found->second) != squeezed(sqlite_trigger(r))) {
+    const std::string wanted = sqlite ? sqlite_trigger(r) : function_body(postgresql_trigger(r));
+    if (found == installed.end() || squeezed(found->second) != squeezed(wanted)) {
       stale.push_back(&r);
     }
   }
   if (stale.empty()) return 0;
   Transaction tx(db);
   for (const DerivedRule* r : stale) {
-    db.exec("DROP TRIGGER IF EXISTS " + r->name);
-    db.exec(sqlite_trigger(*r));
+    if (sqlite) {
+      db.exec("DROP TRIGGER IF EXISTS " + r->name);
+      db.exec(sqlite_trigger(*r));
+    } else {
+      db.exec(postgresql_trigger(*r));  // replaces the function, then the trigger
+    }
   }
   tx.commit();
   return int(stale.size());

@@ -71,7 +71,8 @@ std::string sqlite_trigger(const DerivedRule& rule);
 std::string postgresql_trigger(const DerivedRule& rule);
 
 // Makes each rule's trigger what the description says: creates the missing, replaces one
-// whose text differs (whitespace aside), in one transaction. Returns how many it wrote.
+// whose text differs (whitespace aside; on PostgreSQL, the trigger function's body), in one
+// transaction. Returns how many it wrote.
 // Runs after the migrations at every open. A trigger the description does not name is left
 // alone rather than dropped unseen; tests/store/derived_rules_test.cpp fails when the
 // migrations make one that the description does not name.

@@ -79,7 +79,7 @@ void ExternalAgencyRepository::save(Db& db, const ExternalAgency& a) {
   q.bind(1, a.agency_id);
   q.bind(2, a.endpoint);
   q.bind(3, a.jurisdiction_id);
-  q.bind(4, a.sealed_key);
+  q.bind(4, a.sealed_key.data(), static_cast<int>(a.sealed_key.size()));  // bytes, not text
   q.bind(5, a.share_identity ? 1 : 0);
   q.bind(6, a.default_service_code);
   q.bind(7, a.updated_at);

@@ -104,7 +104,8 @@ void InboxRepository::mark_report(Db& db, int64_t user_id, int64_t report_id, in
   Prepared upsert(db,
                   "INSERT INTO inbox_reads(user_id, report_id, event_id) VALUES(?, ?, ?) "
                   "ON CONFLICT(user_id, report_id) DO UPDATE SET "
-                  "event_id = max(event_id, excluded.event_id)");
+                  "event_id = CASE WHEN excluded.event_id > inbox_reads.event_id "
+                  "THEN excluded.event_id ELSE inbox_reads.event_id END");
   upsert.bind(1, user_id);
   upsert.bind(2, report_id);
   upsert.bind(3, event_id);
@@ -123,7 +124,8 @@ void InboxRepository::mark_all(Db& db, int64_t user_id, int64_t event_id) {
   Prepared upsert(db,
                   "INSERT INTO inbox_cursors(user_id, read_up_to) VALUES(?, ?) "
                   "ON CONFLICT(user_id) DO UPDATE SET "
-                  "read_up_to = max(read_up_to, excluded.read_up_to)");
+                  "read_up_to = CASE WHEN excluded.read_up_to > inbox_cursors.read_up_to "
+                  "THEN excluded.read_up_to ELSE inbox_cursors.read_up_to END");
   upsert.bind(1, user_id);
   upsert.bind(2, event_id);
   upsert.exec();

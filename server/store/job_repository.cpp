@@ -6,8 +6,8 @@ namespace aduan {
 
 bool JobRepository::first_alert(Db& db, int64_t report_id, Date due, std::string_view colour) {
   Prepared once(db,
-                "INSERT OR IGNORE INTO deadline_alerts(report_id, stage_due, "
-                "colour) VALUES(?, ?, ?)");
+                "INSERT INTO deadline_alerts(report_id, stage_due, colour) VALUES(?, ?, ?) "
+                "ON CONFLICT DO NOTHING");
   once.bind(1, report_id);
   once.bind(2, format_iso_date(due));
   once.bind(3, std::string(colour));

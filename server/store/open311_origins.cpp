@@ -6,7 +6,9 @@
 namespace aduan::open311_origins {
 
 void add(Db& db, int64_t report_id, int64_t api_key_id) {
-  Prepared q(db, "INSERT OR REPLACE INTO open311_origins(report_id, api_key_id) VALUES(?,?)");
+  Prepared q(db,
+             "INSERT INTO open311_origins(report_id, api_key_id) VALUES(?,?) "
+             "ON CONFLICT(report_id) DO UPDATE SET api_key_id = excluded.api_key_id");
   q.bind(1, report_id);
   q.bind(2, api_key_id);
   q.exec();

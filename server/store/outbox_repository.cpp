@@ -1,7 +1,11 @@
 #include "store/outbox_repository.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include "base/crypto.h"
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -87,14 +91,17 @@ std::vector<OutboxMessage> OutboxRepository::claim_due(Db& db, int64_t now, int6
   Prepared q(db, std::string("UPDATE notifications SET lease_until = ?1 + ?2 WHERE id IN ("
                              "SELECT id FROM notifications WHERE status = 'pending' AND "
                              "next_attempt_at <= ?1 AND (lease_until IS NULL OR "
-                             "lease_until < ?1) ORDER BY next_attempt_at, id LIMIT ?3) "
-                             "RETURNING ") +
-                     kColumns);
+                             "lease_until < ?1) ORDER BY next_attempt_at, id LIMIT ?3") +
+                     dialect::skip_locked(db) + ") RETURNING " + kColumns);
   q.bind(1, now);
   q.bind(2, lease_seconds);
   q.bind(3, limit);
   std::vector<OutboxMessage> out;
   while (q.executeStep()) out.push_back(read_message(q));
+  // RETURNING gives the rows in no promised order (PostgreSQL's is not the subquery's).
+  std::sort(out.begin(), out.end(), [](const OutboxMessage& a, const OutboxMessage& b) {
+    return std::tie(a.next_attempt_at, a.id) < std::tie(b.next_attempt_at, b.id);
+  });
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "store/public_repository.h"
 
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/tallies.h"
 
@@ -33,10 +34,11 @@ std::vector<std::string> words(const std::string& query) {
 
 // The public list's condition: published reports (public_report_condition) that hold every
 // word and match every choice of the filter, with a parameter for each value (bind_filter).
-std::string where_of(const PublicFilter& f, const std::vector<std::string>& terms) {
+std::string where_of(const Db& db, const PublicFilter& f, const std::vector<std::string>& terms) {
   std::string where = "WHERE " + public_report_condition();
   for (size_t i = 0; i < terms.size(); ++i) {
-    where += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')";
+    where += " AND (" + dialect::like_ignoring_case(db, "title") + " ESCAPE '\\' OR " +
+             dialect::like_ignoring_case(db, "body") + " ESCAPE '\\')";
   }
   if (f.status) where += " AND status = ?";
   if (f.category_id) where += " AND category_id = ?";
@@ -81,10 +83,10 @@ int bind_filter(const PublicFilter& f, const std::vector<std::string>& terms, Pr
 
 std::vector<ReportRecord> PublicRepository::list(Db& db, const PublicFilter& f, int64_t* total) {
   const std::vector<std::string> terms = words(f.query);
-  const std::string where = where_of(f, terms);
+  const std::string where = where_of(db, f, terms);
   auto bind = [&](Prepared& q) { return bind_filter(f, terms, &q); };
   Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM reports " + where + " LIMIT " +
-                         std::to_string(kCountLimit + 1) + ")");
+                         std::to_string(kCountLimit + 1) + ") AS matches");
   bind(count);
   count.executeStep();
   *total = count.getColumn(0).getInt64();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 
 namespace aduan {
@@ -33,7 +34,7 @@ int64_t RateLimiter::backoff(Db& db, const std::string& key, const BackoffRule& 
   }
   Prepared q(db,
              "SELECT count(*), max(at) FROM (SELECT at FROM rate_events WHERE key = ? AND at > ? "
-             "ORDER BY at DESC LIMIT ?)");
+             "ORDER BY at DESC LIMIT ?) AS recent");
   q.bind(1, key);
   q.bind(2, now - rule.window_seconds);
   q.bind(3, rule.free_failures + doublings_to_cap + 1);
@@ -63,9 +64,9 @@ void RateLimiter::record_failure(Db& db, const std::string& key, int64_t now) {
 }
 
 void RateLimiter::forget_one(Db& db, const std::string& key, int64_t at) {
-  Prepared q(db,
-             "DELETE FROM rate_events WHERE rowid = "
-             "(SELECT rowid FROM rate_events WHERE key = ? AND at = ? LIMIT 1)");
+  const std::string row = dialect::row_key(db);
+  Prepared q(db, "DELETE FROM rate_events WHERE " + row + " = (SELECT " + row +
+                     " FROM rate_events WHERE key = ? AND at = ? LIMIT 1)");
   q.bind(1, key);
   q.bind(2, at);
   q.exec();

@@ -37,7 +37,7 @@ void ReplayRepository::prune_submission_keys(Db& db, int64_t created_before) {
 }
 
 bool ReplayRepository::add_inbound_nonce(Db& db, const std::string& nonce, int64_t at) {
-  Prepared q(db, "INSERT OR IGNORE INTO inbound_nonces(nonce, at) VALUES(?, ?)");
+  Prepared q(db, "INSERT INTO inbound_nonces(nonce, at) VALUES(?, ?) ON CONFLICT DO NOTHING");
   q.bind(1, nonce);
   q.bind(2, at);
   return q.exec() == 1;

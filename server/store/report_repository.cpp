@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/audit_chain.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/status_sql.h"
 
@@ -282,7 +283,7 @@ std::vector<EventRecord> ReportRepository::events(Db& db, int64_t report_id,
 namespace {
 
 // The WHERE terms of a list's filter and their values, in one order.
-std::string filter_terms(const ReportFilter& f, const std::string& status_column) {
+std::string filter_terms(const Db& db, const ReportFilter& f, const std::string& status_column) {
   std::string terms;
   if (!f.statuses.empty()) {
     terms += " AND " + status_column + " IN (" + placeholders(f.statuses.size()) + ")";
@@ -296,18 +297,21 @@ std::string filter_terms(const ReportFilter& f, const std::string& status_column
   if (f.overdue_on) terms += " AND stage != 'none' AND stage_due < ?";
   if (f.returned_only) terms += " AND returned = 1";
   if (f.after_id) terms += " AND id > ?";
-  if (f.nothing) terms += " AND 0";
+  if (f.nothing) terms += " AND 1 = 0";
   if (f.tracking_id) terms += " AND tracking_id = ?";
   // The partial indexes of migration 0024 need their condition in the query.
   if (f.reporter_phone) terms += " AND reporter_phone = ? AND reporter_phone <> ''";
-  if (f.reporter_email) terms += " AND reporter_email = ? COLLATE NOCASE AND reporter_email <> ''";
+  if (f.reporter_email) {
+    terms +=
+        " AND " + dialect::equals_ignoring_case(db, "reporter_email") + " AND reporter_email <> ''";
+  }
   if (f.named_reporters_only) terms += " AND anonymous = 0";
   // With words, the list reads from report_search joined to reports (list below).
-  if (f.words) terms += " AND report_search MATCH ?";
+  if (f.words) terms += " AND " + dialect::text_match(db);
   return terms;
 }
 
-int bind_filter(Prepared& q, const ReportFilter& f) {
+int bind_filter(const Db& db, Prepared& q, const ReportFilter& f) {
   int i = 1;
   for (Status s : f.statuses) q.bind(i++, std::string(to_string(s)));
   if (f.agencies) {
@@ -320,7 +324,7 @@ int bind_filter(Prepared& q, const ReportFilter& f) {
   if (f.tracking_id) q.bind(i++, *f.tracking_id);
   if (f.reporter_phone) q.bind(i++, *f.reporter_phone);
   if (f.reporter_email) q.bind(i++, *f.reporter_email);
-  if (f.words) q.bind(i++, *f.words);
+  if (f.words) q.bind(i++, dialect::text_query(db, *f.words));
   return i;
 }
 
@@ -340,8 +344,8 @@ std::optional<MatchCount> count_from_tallies(Db& db, ReportFilter f) {
   Prepared count(db,
                  "SELECT coalesce(sum(n), 0) FROM report_tallies WHERE dimension = 'status' "
                  "AND grain = 1" +
-                     filter_terms(f, "value"));
-  bind_filter(count, f);
+                     filter_terms(db, f, "value"));
+  bind_filter(db, count, f);
   count.executeStep();
   return MatchCount{count.getColumn(0).getInt64(), false};
 }
@@ -396,9 +400,9 @@ MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from)
   if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
   Prepared count(db, "SELECT count(*) FROM (SELECT 1 FROM " +
                          (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
-                         filter_terms(counting, "status") + " LIMIT " + std::to_string(limit + 1) +
-                         ")");
-  bind_filter(count, counting);
+                         filter_terms(db, counting, "status") + " LIMIT " +
+                         std::to_string(limit + 1) + ") AS matches");
+  bind_filter(db, count, counting);
   count.executeStep();
   const int64_t n = count.getColumn(0).getInt64();
   return MatchCount{n, n > limit};
@@ -407,19 +411,19 @@ MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from)
 }  // namespace
 
 std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, MatchCount* total) {
-  const std::string where = "WHERE 1 = 1" + filter_terms(f, "status");
+  const std::string where = "WHERE 1 = 1" + filter_terms(db, f, "status");
   // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
   // its report and kept when the other filters hold, so that a page (and the count, which
   // stops at kCountLimit) reads only as many matches as it needs, however common the words.
   // CROSS JOIN keeps that order: SQLite's planner would otherwise read an agency's reports
   // from a covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
   // million reports), where the index's own intersection with the agency's term takes 1 ms.
-  const std::string from = f.words ? "report_search CROSS JOIN reports ON reports.id = "
-                                     "report_search.rowid "
-                                   : "reports ";
+  const std::string from = f.words ? "report_search " + dialect::join_in_this_order(db) +
+                                         " reports ON reports.id = report_search.rowid "
+                                   : std::string("reports ");
   const std::string order = order_of(f) + " LIMIT ? OFFSET ?";
   Prepared q(db, std::string("SELECT ") + kReportColumns + " FROM " + from + where + order);
-  int i = bind_filter(q, f);
+  int i = bind_filter(db, q, f);
   q.bind(i++, f.limit);
   q.bind(i++, f.offset);
   std::vector<ReportRecord> out;
@@ -492,8 +496,8 @@ void ReportRepository::each_with_last_state(
   Prepared q(db, std::string("SELECT ") + kReportColumns +
                      ", (SELECT id || ':' || state FROM report_events WHERE report_id = reports.id "
                      "ORDER BY id DESC LIMIT 1) FROM reports ORDER BY id");
-  const int last_column = q.getColumnCount() - 1;
   while (q.executeStep()) {
+    const int last_column = q.getColumnCount() - 1;  // known once a row is read (PostgreSQL)
     const ReportRecord r = read_report(q);
     std::optional<LastEventState> last;
     const Column c = q.getColumn(last_column);

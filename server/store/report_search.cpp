@@ -19,7 +19,6 @@ constexpr int64_t kMergeAfter = 10000;
 // The digest of the core's matching terms this binary was built with (server/CMakeLists.txt).
 constexpr const char* kMatcherDigest =
 #include "matcher_digest.inc"
-#include "store/db.h"
     ;
 
 // The agency's term: a digit first and the word after, a shape the core's terms of a text do
@@ -52,7 +51,9 @@ void insert_entry(Db& db, int64_t id, const std::string& document) {
 void forget_terms_of_other_word_lists(Db& db) {
   const std::string built = query_string(db, "SELECT matcher FROM search_index_version");
   if (built == kMatcherDigest) return;
-  db.exec("INSERT INTO report_search(report_search) VALUES('delete-all')");
+  db.exec(db.engine() == Engine::kSqlite
+              ? "INSERT INTO report_search(report_search) VALUES('delete-all')"
+              : "DELETE FROM report_search");
   db.exec("DELETE FROM report_terms");
   db.exec("DELETE FROM term_counts");
   db.exec("UPDATE tally_settings SET terms_indexed = 0");
@@ -115,11 +116,18 @@ void ReportSearch::add(Db& db, const ReportRecord& r) {
 
 void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64_t> agency_now) {
   if (before.agency_id == agency_now) return;
-  Prepared remove(db,
-                  "INSERT INTO report_search(report_search, rowid, terms) VALUES('delete', ?, ?)");
-  remove.bind(1, before.id);
-  remove.bind(2, document_of(before, before.agency_id));
-  remove.exec();
+  if (db.engine() == Engine::kSqlite) {
+    // A contentless FTS5 table forgets an entry only when told the terms it was made of.
+    Prepared remove(
+        db, "INSERT INTO report_search(report_search, rowid, terms) VALUES('delete', ?, ?)");
+    remove.bind(1, before.id);
+    remove.bind(2, document_of(before, before.agency_id));
+    remove.exec();
+  } else {
+    Prepared remove(db, "DELETE FROM report_search WHERE rowid = ?");
+    remove.bind(1, before.id);
+    remove.exec();
+  }
   insert_entry(db, before.id, document_of(before, agency_now));
 }
 
@@ -157,7 +165,7 @@ int64_t ReportSearch::index_existing(Db& db) {
   // looked up in each; merged into one, an agency admin's searches at a million reports ran
   // 908 a second instead of 668 (docs/benchmarks.md). New reports later add small segments
   // that FTS5 merges by itself.
-  if (done >= kMergeAfter) {
+  if (done >= kMergeAfter && db.engine() == Engine::kSqlite) {
     db.exec("INSERT INTO report_search(report_search) VALUES ('optimize')");
   }
   tx.commit();

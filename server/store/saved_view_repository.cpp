@@ -1,14 +1,14 @@
 #include "store/saved_view_repository.h"
 
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 
 namespace aduan {
 
 std::vector<SavedView> SavedViewRepository::list(Db& db, int64_t user_id) {
-  Prepared q(db,
-             "SELECT id, name, query FROM saved_views WHERE user_id = ? "
-             "ORDER BY name COLLATE NOCASE, id");
+  Prepared q(db, "SELECT id, name, query FROM saved_views WHERE user_id = ? ORDER BY " +
+                     dialect::order_ignoring_case(db, "name") + ", id");
   q.bind(1, user_id);
   std::vector<SavedView> out;
   while (q.executeStep()) {

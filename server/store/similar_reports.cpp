@@ -171,7 +171,7 @@ std::vector<std::pair<double, int64_t>> score_candidates(
 
 void SimilarReports::add(Db& db, const ReportRecord& r) {
   if (!indexable(r)) return;
-  Prepared q(db, "INSERT OR IGNORE INTO report_terms (term, report_id) VALUES (?, ?)");
+  Prepared q(db, "INSERT INTO report_terms (term, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
   auto post = [&](const std::string& term) {
     q.bind(1, term);
     q.bind(2, r.id);

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <exception>
+#include <span>
 #include <stdexcept>
 
 #include "base/embedded.h"
@@ -17,13 +18,14 @@
 #include "store/catalog_repository.h"
 #include "store/db.h"
 #include "store/derived_rules.h"
+#include "store/postgresql_db.h"
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
 
 namespace aduan {
 namespace {
 
-std::unique_ptr<Db> open_connection(const std::string& path, bool writer) {
+std::unique_ptr<Db> open_sqlite(const std::string& path, bool writer) {
   // NOMUTEX: a connection is used by one thread at a time (the writer under its mutex, a
   // reader leased from the pool), so SQLite's own per-call locking is only cost.
   const int flags = SQLite::OPEN_NOMUTEX | (writer ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
@@ -49,28 +51,97 @@ std::unique_ptr<Db> open_connection(const std::string& path, bool writer) {
   return db;
 }
 
-}  // namespace
+// A connection to the store at `location`: a PostgreSQL URL or a SQLite file.
+std::unique_ptr<Db> open_connection(const std::string& location, bool writer) {
+  if (!is_postgresql_url(location)) return open_sqlite(location, writer);
+  PostgresqlOptions options;
+  options.read_only = !writer;
+  return std::make_unique<PostgresqlDb>(location, options);
+}
 
-int apply_migrations(Db& db) {
-  std::vector<EmbeddedFile> files(embedded_migrations().begin(), embedded_migrations().end());
-  std::sort(files.begin(), files.end(),
+// One snapshot for a whole read: PostgreSQL's READ COMMITTED would give each statement its own.
+const char* begin_read(Db& db) {
+  return db.engine() == Engine::kSqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+}
+
+// Every aduan server on one PostgreSQL database takes this advisory lock to migrate, so that
+// servers started together migrate once, one after the other ("aduan" in ASCII).
+constexpr const char* kMigrationLock = "435744806254";
+
+std::vector<EmbeddedFile> in_order(std::span<const EmbeddedFile> files) {
+  std::vector<EmbeddedFile> out(files.begin(), files.end());
+  std::sort(out.begin(), out.end(),
             [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });
-  const int current = static_cast<int>(query_int64(db, "PRAGMA user_version"));
+  return out;
+}
+
+// Files are named NNNN_what.sql; the number is the schema version they lead to.
+int version_of(const EmbeddedFile& f) {
+  return std::atoi(std::string(f.name.substr(0, f.name.find('_'))).c_str());
+}
+
+// Applies each of `files` newer than the store's version, in its own transaction with the
+// statement that records the version it leads to. Returns how many it applied.
+int apply_newer(Db& db, std::span<const EmbeddedFile> files, const std::string& version_sql,
+                const std::function<std::string(int)>& record_sql) {
+  const int current = static_cast<int>(query_int64(db, version_sql));
   int applied = 0;
-  for (const EmbeddedFile& f : files) {
-    // Files are named NNNN_what.sql; the number is the schema version they lead to.
-    const int version = std::atoi(std::string(f.name.substr(0, f.name.find('_'))).c_str());
+  for (const EmbeddedFile& f : in_order(files)) {
+    const int version = version_of(f);
     if (version <= current) continue;
     Transaction tx(db);
     db.exec(std::string(f.data));
-    db.exec("PRAGMA user_version=" + std::to_string(version));
+    db.exec(record_sql(version));
     tx.commit();
     ++applied;
   }
-  // The triggers that keep counters and postings in step are generated from one
-  // description; an older store's are brought up to it here.
+  return applied;
+}
+
+int apply_sqlite_migrations(Db& db) {
+  return apply_newer(db, embedded_migrations(), "PRAGMA user_version",
+                     [](int v) { return "PRAGMA user_version=" + std::to_string(v); });
+}
+
+int apply_postgresql_migrations(Db& db) {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  return apply_newer(db, embedded_postgresql_migrations(),
+                     "SELECT coalesce(max(version), 0) FROM schema_version", [](int v) {
+                       return "DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
+                              std::to_string(v) + ")";
+                     });
+}
+
+}  // namespace
+
+int apply_migrations(Db& db) {
+  if (db.engine() == Engine::kSqlite) {
+    const int applied = apply_sqlite_migrations(db);
+    // The triggers that keep counters and postings in step are generated from one
+    // description; an older store's are brought up to it here.
+    sync_derived_rules(db);
+    return applied;
+  }
+  // Session-level, so that it holds across the migrations' own transactions.
+  db.exec(std::string("SELECT pg_advisory_lock(") + kMigrationLock + ")");
+  struct Unlock {
+    Db& db;
+    ~Unlock() {
+      try {
+        db.exec(std::string("SELECT pg_advisory_unlock(") + kMigrationLock + ")");
+      } catch (...) {  // a lost connection lets go of its locks by itself
+      }
+    }
+  } unlock{db};
+  const int applied = apply_postgresql_migrations(db);
   sync_derived_rules(db);
   return applied;
+}
+
+int schema_version_of(Db& db) {
+  return static_cast<int>(query_int64(db, db.engine() == Engine::kSqlite
+                                              ? "PRAGMA user_version"
+                                              : "SELECT max(version) FROM schema_version"));
 }
 
 namespace {
@@ -95,6 +166,22 @@ StorageError::Kind kind_of(int primary) {
   }
 }
 
+// PostgreSQL's, by SQLSTATE (Appendix A of its manual): the connection, the server shutting
+// down or refusing new connections, resources, a read-only server (a standby, or
+// default_transaction_read_only), and waits that gave up.
+StorageError::Kind kind_of(const std::string& state) {
+  const std::string group = state.substr(0, 2);
+  if (state == "53100") return StorageError::Kind::kFull;
+  if (state == "25006") return StorageError::Kind::kReadOnly;
+  if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") {
+    return StorageError::Kind::kBusy;
+  }
+  if (group == "08" || group == "53" || group == "57" || group == "58" || state == "XX000") {
+    return StorageError::Kind::kUnavailable;
+  }
+  return StorageError::Kind::kOther;
+}
+
 // SQLite's errors as the layers above see them (base/storage_error.h); anything else passes
 // as it is. A failed write reads as SQLITE_IOERR whatever the cause, and by the time it
 // reaches us SQLite has rolled back and the operating system's error is gone. Whether the
@@ -116,6 +203,8 @@ std::exception_ptr classify(std::exception_ptr error, const std::string& path,
       }
     }
     return std::make_exception_ptr(StorageError(kind_of(code & 0xFF), code, e.what()));
+  } catch (const PostgresqlError& e) {
+    return std::make_exception_ptr(StorageError(kind_of(e.sqlstate()), 0, e.what()));
   } catch (...) {
   }
   return error;
@@ -166,9 +255,16 @@ const Secrets& Store::secrets() const {
   return *secrets_;
 }
 
+void Store::reopen_if_lost(std::unique_ptr<Db>& db, bool writer) {
+  // A PostgreSQL server that restarted closed our sessions; the next use opens a new one, and
+  // until the server is back that fails as a storage fault (503) like any other.
+  if (!db->usable()) db = open_connection(path_, writer);
+}
+
 void Store::write(const std::function<void(Db&)>& fn) {
   std::lock_guard lock(write_mutex_);
   try {
+    reopen_if_lost(writer_, true);
     fn(*writer_);
   } catch (...) {
     std::rethrow_exception(classify(std::current_exception(), path_));
@@ -214,6 +310,7 @@ void Store::lead_group() {
     {
       std::lock_guard writer(write_mutex_);
       try {
+        reopen_if_lost(writer_, true);
         Transaction tx(*writer_);
         // Prepared once per connection: parsing these three for every write cost more than
         // running them.
@@ -268,7 +365,9 @@ void Store::read(const std::function<void(Db&)>& fn) {
   // One read transaction for the whole call: every query sees the same snapshot of the
   // store, and the WAL's read lock is taken once instead of once per statement.
   try {
-    Prepared(*db, "BEGIN").exec();
+    reopen_if_lost(db, false);
+    // PostgreSQL's READ COMMITTED would give each statement a snapshot of its own.
+    Prepared(*db, begin_read(*db)).exec();
     fn(*db);
     if (db->in_transaction()) Prepared(*db, "COMMIT").exec();
   } catch (...) {
@@ -283,7 +382,9 @@ void Store::read(const std::function<void(Db&)>& fn) {
 }
 
 StoreSnapshot::StoreSnapshot(const std::string& path) try
-    : path_(path), db_(std::make_unique<SqliteDb>(path, SQLite::OPEN_READONLY)) {
+    : path_(path),
+      db_(is_postgresql_url(path) ? open_connection(path, false)
+                                  : std::make_unique<SqliteDb>(path, SQLite::OPEN_READONLY)) {
 } catch (...) {
   std::rethrow_exception(classify(std::current_exception(), path, Access::kRead));
 }
@@ -292,18 +393,25 @@ StoreSnapshot::~StoreSnapshot() = default;
 
 int StoreSnapshot::schema_version() {
   int version = 0;
-  read([&](Db& db) { version = static_cast<int>(query_int64(db, "PRAGMA user_version")); });
+  read([&](Db& db) { version = schema_version_of(db); });
   return version;
 }
 
 void StoreSnapshot::read(const std::function<void(Db&)>& fn) {
   try {
-    Transaction snapshot(*db_);
+    Prepared(*db_, begin_read(*db_)).exec();
     fn(*db_);
+    Prepared(*db_, "COMMIT").exec();
   } catch (...) {
+    try {
+      if (db_->in_transaction()) Prepared(*db_, "ROLLBACK").exec();
+    } catch (...) {  // the error that ended the read is the one to report
+    }
     std::rethrow_exception(classify(std::current_exception(), path_, Access::kRead));
   }
 }
+
+bool is_postgresql_location(const std::string& location) { return is_postgresql_url(location); }
 
 void configure_storage_engine() {
   // Without memory statistics (which aduan does not read) each allocation SQLite makes skips
@@ -311,9 +419,42 @@ void configure_storage_engine() {
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+bool Store::exclusively(const std::string& name, const std::function<void()>& fn) {
+  std::unique_lock local(exclusive_mutex_, std::try_to_lock);
+  if (!local.owns_lock()) return false;
+  if (!is_postgresql_url(path_)) {
+    fn();
+    return true;
+  }
+  std::string key;
+  try {
+    if (!lock_db_ || !lock_db_->usable()) lock_db_ = open_connection(path_, false);
+    // The name's hash as the lock's key: hashtext is PostgreSQL's own, the same on every
+    // server of any build.
+    key = "hashtext('aduan:" + name + "')";
+    if (!query_int64(*lock_db_, "SELECT CAST(pg_try_advisory_lock(" + key + ") AS INTEGER)")) {
+      return false;
+    }
+  } catch (...) {
+    std::rethrow_exception(classify(std::current_exception(), path_, Access::kRead));
+  }
+  struct Unlock {
+    Db& db;
+    const std::string& key;
+    ~Unlock() {
+      try {
+        db.exec("SELECT pg_advisory_unlock(" + key + ")");
+      } catch (...) {  // a lost connection has let go of its locks already
+      }
+    }
+  } unlock{*lock_db_, key};
+  fn();
+  return true;
+}
+
 int Store::schema_version() {
   int version = 0;
-  read([&](Db& db) { version = static_cast<int>(query_int64(db, "PRAGMA user_version")); });
+  read([&](Db& db) { version = schema_version_of(db); });
   return version;
 }
 

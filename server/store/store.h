@@ -1,5 +1,7 @@
-// The SQLite file: one writer connection (writes are serialised, each commit durable before
-// it returns) and a small pool of read-only connections that WAL lets run beside it.
+// The store: a SQLite file (the default) or a PostgreSQL database, behind one writer
+// connection (this server's writes are serialised, each commit durable before it returns) and
+// a small pool of read-only connections that run beside it (SQLite's WAL, PostgreSQL's
+// snapshots). Several servers may share one PostgreSQL database.
 #pragma once
 
 #include <condition_variable>
@@ -17,7 +19,8 @@ class Secrets;
 
 class Store {
  public:
-  // Opens (creating if needed) the file at `path` in WAL mode, applies every pending
+  // Opens the store at `path`: a PostgreSQL URL (postgresql://...), or a SQLite file,
+  // created if needed and in WAL mode. Applies every pending
   // migration and loads the shipped holiday years it has not seen (load_shipped_holidays). Throws
   // StorageError when the file cannot be opened or migrated.
   explicit Store(const std::string& path, int readers = 4);
@@ -45,6 +48,12 @@ class Store {
   // Runs `fn` with a read-only connection from the pool.
   void read(const std::function<void(Db&)>& fn);
 
+  // Runs `fn` unless another server on the same database is running work of the same `name`
+  // now; returns whether it ran. On PostgreSQL a session advisory lock, held on a connection
+  // of its own while `fn` runs (the deadline job runs once per tick across all servers); a
+  // SQLite file has one server, and this process's callers take turns.
+  bool exclusively(const std::string& name, const std::function<void()>& fn);
+
   int schema_version();
   const std::string& path() const { return path_; }
 
@@ -55,6 +64,7 @@ class Store {
   std::string path_;
   struct GroupedWrite;
   void lead_group();
+  void reopen_if_lost(std::unique_ptr<Db>& db, bool writer);
 
   std::mutex write_mutex_;
   std::mutex group_mutex_;
@@ -66,6 +76,8 @@ class Store {
   std::condition_variable pool_ready_;
   std::vector<std::unique_ptr<Db>> idle_readers_;
   std::unique_ptr<const Secrets> secrets_;
+  std::mutex exclusive_mutex_;
+  std::unique_ptr<Db> lock_db_;  // PostgreSQL: the connection that holds advisory locks
 };
 
 // A store file opened read-only, for a command that inspects a store that may be in use
@@ -86,11 +98,19 @@ class StoreSnapshot {
   std::unique_ptr<Db> db_;
 };
 
+// Whether `location` (--db) names a PostgreSQL database (postgresql://...) rather than a
+// SQLite file.
+bool is_postgresql_location(const std::string& location);
+
 // The engine's process-wide settings; call once, before the first Store is opened.
 void configure_storage_engine();
 
-// Applies the embedded migrations newer than the file's user_version, each in its own
-// transaction. Returns the number applied.
+// Applies the engine's embedded migrations newer than the store's schema version, each in its
+// own transaction, then installs the derived rules (store/derived_rules.h). On PostgreSQL
+// under an advisory lock, so that servers starting together migrate once. Returns the number
+// applied.
 int apply_migrations(Db& db);
+// The version of the last migration applied.
+int schema_version_of(Db& db);
 
 }  // namespace aduan

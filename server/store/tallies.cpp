@@ -4,15 +4,14 @@
 #include <string>
 
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 
 namespace aduan::tallies {
 
 void recount(Db& db) {
   // The month counter (year * 12 + month - 1) of the day counter in `period`.
-  const std::string month_of_day =
-      "CAST(strftime('%Y', period * 86400, 'unixepoch') AS INTEGER) * 12 + "
-      "CAST(strftime('%m', period * 86400, 'unixepoch') AS INTEGER) - 1";
+  const std::string month_of_day = dialect::month_of_day(db, "period");
   db.exec(std::string(
               "DELETE FROM report_tallies; DELETE FROM stage_tallies; DELETE FROM due_tallies;") +
           // Days from the contributions, then months from the days: the month of a day is
@@ -71,12 +70,12 @@ void rebuild(Db& db) {
 
 ReportCounts sum_reports(Db& db, Date from, Date to, const std::string& extra) {
   ReportCounts c;
-  // "+dimension" keeps SQLite on the primary key's range of days; the dimension index would
-  // read every day there is.
+  // Not the dimension's index: SQLite would read every day there is through it, where the
+  // primary key reads the range of days.
   const std::string where = " FROM report_tallies WHERE " + condition(cover(from, to)) + extra;
-  Prepared dims(db, "SELECT dimension, value, sum(n)" + where +
-                        " AND +dimension IN ('status', 'classification', 'channel', 'rating') "
-                        "GROUP BY 1, 2");
+  const std::string dimension = dialect::no_index(db, "dimension");
+  Prepared dims(db, "SELECT dimension, value, sum(n)" + where + " AND " + dimension +
+                        " IN ('status', 'classification', 'channel', 'rating') GROUP BY 1, 2");
   int64_t rating_sum = 0;
   while (dims.executeStep()) {
     const std::string dimension = dims.getColumn(0).getString();
@@ -94,8 +93,8 @@ ReportCounts sum_reports(Db& db, Date from, Date to, const std::string& extra) {
     }
   }
   c.rating_average = c.ratings ? double(rating_sum) / double(c.ratings) : 0;
-  Prepared places(db, "SELECT category_id, agency_id, sum(n)" + where +
-                          " AND +dimension = 'submitted' GROUP BY 1, 2");
+  Prepared places(db, "SELECT category_id, agency_id, sum(n)" + where + " AND " + dimension +
+                          " = 'submitted' GROUP BY 1, 2");
   while (places.executeStep()) {
     const int64_t n = places.getColumn(2).getInt64();
     if (n == 0) continue;

@@ -45,8 +45,8 @@ void TermLinks::teach(Db& db, const std::vector<std::pair<std::string, std::stri
   if (pairs.empty()) return;
   Prepared q(db,
              "INSERT INTO term_links (term, linked, marks, updated_at) VALUES (?, ?, 1, ?) "
-             "ON CONFLICT (term, linked) DO UPDATE SET marks = marks + 1, updated_at = "
-             "excluded.updated_at WHERE rejected = 0");
+             "ON CONFLICT (term, linked) DO UPDATE SET marks = term_links.marks + 1, updated_at = "
+             "excluded.updated_at WHERE term_links.rejected = 0");
   for (const auto& [a, b] : pairs) {
     if (a.empty() || b.empty() || a == b) continue;
     q.bind(1, a < b ? a : b);

@@ -2,7 +2,7 @@
 -- the same tables, columns, keys and indexes, so that the same numbered migrations can follow
 -- on both engines. Differences, each because PostgreSQL says it otherwise:
 --   * ids are BIGINT identities (SQLite: INTEGER PRIMARY KEY, the rowid); whole numbers are
---     BIGINT, blobs BYTEA; flags stay integers (0/1), so the queries read them alike;
+--     BIGINT, blobs BYTEA (and external_agencies.sealed_key, sealed bytes); flags stay integers (0/1), so the queries read them alike;
 --   * users.username is unique without regard to case through an index on lower(username)
 --     (SQLite: COLLATE NOCASE), and reports' e-mail index is on lower(reporter_email);
 --   * the staff search's index is a table of words with a GIN index (SQLite: FTS5);
@@ -192,8 +192,9 @@ CREATE TABLE external_agencies (
   endpoint             TEXT NOT NULL,             -- the remote base URL, ".../open311/v2"
   jurisdiction_id      TEXT NOT NULL DEFAULT '',
   -- The remote API key, sealed with a secret derived from the deployment's key, which is
-  -- not in the database: a copy of the file does not give the key away.
-  sealed_key           TEXT NOT NULL,
+  -- not in the database: a copy of the file does not give the key away. Sealed bytes, so
+  -- BYTEA (SQLite's TEXT column holds them as a blob).
+  sealed_key           BYTEA NOT NULL,
   share_identity       BIGINT NOT NULL DEFAULT 0,  -- the reporter's contact may go along
   -- The remote keeps a request private when asked (attribute[confidential]); without it, a
   -- confidential report is not sent there, since most Open311 servers publish every request.

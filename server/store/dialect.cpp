@@ -1,0 +1,84 @@
+#include "store/dialect.h"
+
+namespace aduan::dialect {
+namespace {
+
+bool sqlite(const Db& db) { return db.engine() == Engine::kSqlite; }
+
+}  // namespace
+
+std::string equals_ignoring_case(const Db& db, const std::string& column) {
+  return sqlite(db) ? column + " = ? COLLATE NOCASE" : "lower(" + column + ") = lower(?)";
+}
+
+std::string like_ignoring_case(const Db& db, const std::string& column) {
+  return column + (sqlite(db) ? " LIKE ?" : " ILIKE ?");
+}
+
+std::string order_ignoring_case(const Db& db, const std::string& column) {
+  return sqlite(db) ? column + " COLLATE NOCASE" : "lower(" + column + ")";
+}
+
+std::string zero_if_null(const Db& db, const std::string& column) {
+  return (sqlite(db) ? "ifnull(" : "coalesce(") + column + ", 0)";
+}
+
+std::string no_index(const Db& db, const std::string& column) {
+  return sqlite(db) ? "+" + column : column;
+}
+
+std::string skip_locked(const Db& db) { return sqlite(db) ? "" : " FOR UPDATE SKIP LOCKED"; }
+
+std::string row_key(const Db& db) { return sqlite(db) ? "rowid" : "ctid"; }
+
+std::string join_in_this_order(const Db& db) { return sqlite(db) ? "CROSS JOIN" : "JOIN"; }
+
+std::string text_match(const Db& db) {
+  return sqlite(db) ? "report_search MATCH ?"
+                    : "to_tsvector('simple', report_search.terms) @@ to_tsquery('simple', ?)";
+}
+
+std::string text_query(const Db& db, const std::string& fts5_query) {
+  if (sqlite(db)) return fts5_query;
+  // Terms are letters and digits only (ReportSearch::parse), so the quotes only mark them;
+  // two terms side by side must both be there, as in FTS5.
+  std::string out;
+  bool after_term = false;
+  for (size_t i = 0; i < fts5_query.size(); ++i) {
+    const char c = fts5_query[i];
+    if (c == '"') {
+      const size_t end = fts5_query.find('"', i + 1);
+      if (after_term) out += " & ";
+      out += fts5_query.substr(i + 1, end - i - 1);
+      after_term = true;
+      i = end;
+    } else if (fts5_query.compare(i, 4, "AND ") == 0) {
+      out += "& ";
+      after_term = false;
+      i += 3;
+    } else if (fts5_query.compare(i, 3, "OR ") == 0) {
+      out += "| ";
+      after_term = false;
+      i += 2;
+    } else if (c == '(') {
+      if (after_term) out += " & ";
+      out += '(';
+      after_term = false;
+    } else if (c != ' ') {
+      out += c;  // ')'
+    }
+  }
+  return out;
+}
+
+std::string month_of_day(const Db& db, const std::string& day) {
+  if (sqlite(db)) {
+    return "CAST(strftime('%Y', " + day + " * 86400, 'unixepoch') AS INTEGER) * 12 + " +
+           "CAST(strftime('%m', " + day + " * 86400, 'unixepoch') AS INTEGER) - 1";
+  }
+  const std::string at = "(timestamp '1970-01-01' + " + day + " * interval '1 day')";
+  return "CAST(extract(year FROM " + at + ") AS BIGINT) * 12 + CAST(extract(month FROM " + at +
+         ") AS BIGINT) - 1";
+}
+
+}  // namespace aduan::dialect

@@ -1,0 +1,47 @@
+// The few things the repositories say differently on each engine, each as a piece of SQL.
+// Everything else is written once in the SQL both read alike: `?` parameters (and SQLite's
+// `?NNN`), ON CONFLICT ... DO NOTHING / DO UPDATE, RETURNING, CASE, coalesce, CAST, `||`.
+// What is here either names a feature of one engine (rowid) or must match an index exactly
+// as the migrations wrote it on that engine (an expression index is used only for its own
+// expression).
+#pragma once
+
+#include <string>
+
+#include "store/db_engine.h"
+
+namespace aduan::dialect {
+
+// `column = ?` regardless of ASCII case: COLLATE NOCASE on SQLite, lower() on PostgreSQL (the
+// e-mail index of each engine's migrations is on that form).
+std::string equals_ignoring_case(const Db& db, const std::string& column);
+// `column LIKE ?` regardless of ASCII case, as SQLite's LIKE is; PostgreSQL's ILIKE.
+std::string like_ignoring_case(const Db& db, const std::string& column);
+// An ORDER BY term that sorts `column` regardless of ASCII case.
+std::string order_ignoring_case(const Db& db, const std::string& column);
+// `column` with 0 for NULL, in the words of the engine's index on it (canned responses:
+// SQLite's index says ifnull, PostgreSQL's coalesce).
+std::string zero_if_null(const Db& db, const std::string& column);
+// `column` in a condition that must not be answered from an index on it: SQLite's unary +
+// (PostgreSQL's planner weighs the indexes by their statistics).
+std::string no_index(const Db& db, const std::string& column);
+// After a SELECT that picks rows to claim: on PostgreSQL, rows another server is claiming
+// right now are passed over rather than waited for (SQLite has one writer at a time).
+std::string skip_locked(const Db& db);
+// A hidden key of a table's row, for a table without a key of its own (rate_events).
+std::string row_key(const Db& db);
+// A JOIN that reads its left table first: SQLite's CROSS JOIN fixes the order; PostgreSQL's
+// planner chooses it (and has no CROSS JOIN ... ON).
+std::string join_in_this_order(const Db& db);
+
+// The staff search's condition on report_search (one parameter, text_query's), and the
+// parameter: the query in FTS5's syntax as store/report_search.cpp writes it (quoted terms,
+// AND, OR, parentheses), or the same in PostgreSQL's tsquery syntax.
+std::string text_match(const Db& db);
+std::string text_query(const Db& db, const std::string& fts5_query);
+
+// The month counter (year * 12 + month - 1, UTC) of the day counter (days since 1970-01-01)
+// in `day`.
+std::string month_of_day(const Db& db, const std::string& day);
+
+}  // namespace aduan::dialect

@@ -1,0 +1,318 @@
+#include "store/postgresql_db.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace aduan {
+namespace {
+
+// Type numbers from PostgreSQL's catalogue (pg_type.dat); 0 lets the server infer the type.
+constexpr Oid kUnknownOid = 0;
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kFloat8Oid = 701;
+
+// A result cleared when it goes out of scope, thrown past or not.
+struct ClearResult {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ClearResult>;
+
+// The first line of libpq's message, without its trailing newline.
+std::string message_of(const char* text) {
+  std::string m = text ? text : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  return m;
+}
+
+class PgStatement final : public Statement {
+ public:
+  PgStatement(PostgresqlDb& db, const std::string& sql) : db_(db), sql_(sql) {
+    int count = 0;
+    text_ = numbered_parameters(sql, &count);
+    values_.resize(static_cast<size_t>(count));
+    types_.assign(static_cast<size_t>(count), 0);
+  }
+
+  ~PgStatement() override {
+    clear_result();
+    deallocate();
+  }
+
+  void bind_null(int index) override {
+    value(index).reset();
+    types_[static_cast<size_t>(index - 1)] = kUnknownOid;
+  }
+  void bind_int64(int index, int64_t v) override { set(index, std::to_string(v), kInt8Oid); }
+  void bind_double(int index, double v) override {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    set(index, buffer, kFloat8Oid);
+  }
+  void bind_text(int index, const std::string& v) override { set(index, v, kUnknownOid); }
+  void bind_blob(int index, const void* data, size_t size) override {
+    set(index, std::string(static_cast<const char*>(data), size), kByteaOid);
+  }
+
+  bool step() override {
+    if (!result_) execute();
+    if (row_ + 1 >= PQntuples(result_)) return false;
+    ++row_;
+    decoded_.clear();
+    return true;
+  }
+
+  int run() override {
+    execute();
+    const char* changed = PQcmdTuples(result_);
+    return changed && *changed ? std::atoi(changed) : 0;
+  }
+
+  void reset() override {
+    clear_result();
+    for (auto& v : values_) v.reset();
+    types_.assign(types_.size(), kUnknownOid);
+  }
+
+  int column_count() override { return result_ ? PQnfields(result_) : 0; }
+  bool is_null(int column) override { return PQgetisnull(result_, row_, column) != 0; }
+
+  int64_t int64_at(int column) override {
+    if (is_null(column)) return 0;
+    const char* v = PQgetvalue(result_, row_, column);
+    // PostgreSQL answers a comparison with a boolean where SQLite gives 1 or 0.
+    if (PQftype(result_, column) == kBoolOid) return v[0] == 't' ? 1 : 0;
+    return std::strtoll(v, nullptr, 10);
+  }
+
+  double double_at(int column) override {
+    return is_null(column) ? 0 : std::strtod(PQgetvalue(result_, row_, column), nullptr);
+  }
+
+  std::string_view text_at(int column) override {
+    if (is_null(column)) return {};
+    const char* v = PQgetvalue(result_, row_, column);
+    if (PQftype(result_, column) != kByteaOid) {
+      return {v, static_cast<size_t>(PQgetlength(result_, row_, column))};
+    }
+    // bytea comes as text in hex; its bytes, decoded once per row and column.
+    auto found = decoded_.find(column);
+    if (found == decoded_.end()) {
+      size_t size = 0;
+      unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(v), &size);
+      found = decoded_.emplace(column, std::string(reinterpret_cast<char*>(bytes), size)).first;
+      PQfreemem(bytes);
+    }
+    return found->second;
+  }
+
+ private:
+  std::optional<std::string>& value(int index) {
+    if (index < 1 || index > static_cast<int>(values_.size())) {
+      throw PostgresqlError("42P02", "no parameter " + std::to_string(index));
+    }
+    return values_[static_cast<size_t>(index - 1)];
+  }
+  void set(int index, std::string v, Oid type) {
+    value(index) = std::move(v);
+    types_[static_cast<size_t>(index - 1)] = type;
+  }
+
+  // Prepared on the server at the first run, with the types of what was bound: SQLite takes
+  // `? + ?` or `coalesce(?, 0)` as they come, PostgreSQL must know the types to plan them.
+  // Prepared again when a later run binds another type (a NULL fits any).
+  void prepare_for_types() {
+    bool fits = !name_.empty();
+    for (size_t i = 0; fits && i < types_.size(); ++i) {
+      fits = types_[i] == kUnknownOid || types_[i] == prepared_types_[i];
+    }
+    if (fits) return;
+    deallocate();
+    name_ = "aduan_" + std::to_string(db_.next_statement_number());
+    const Result r(PQprepare(db_.handle(), name_.c_str(), text_.c_str(),
+                             static_cast<int>(types_.size()), types_.data()));
+    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+      name_.clear();
+      db_.fail(r.get(), "preparing " + sql_);
+    }
+    prepared_types_ = types_;
+  }
+
+  void deallocate() {
+    // A statement lives as long as its session on the server: let it go there too, unless
+    // the connection is gone (the session and its statements with it).
+    if (!name_.empty() && PQstatus(db_.handle()) == CONNECTION_OK) {
+      PQclear(PQexec(db_.handle(), ("DEALLOCATE " + name_).c_str()));
+    }
+    name_.clear();
+  }
+
+  void execute() {
+    clear_result();
+    prepare_for_types();
+    std::vector<const char*> values(values_.size());
+    std::vector<int> lengths(values_.size());
+    std::vector<int> binary(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) {
+      values[i] = values_[i] ? values_[i]->data() : nullptr;
+      lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+      binary[i] = prepared_types_[i] == kByteaOid ? 1 : 0;  // bytes as they are
+    }
+    result_ = PQexecPrepared(db_.handle(), name_.c_str(), static_cast<int>(values.size()),
+                             values.data(), lengths.data(), binary.data(), 0);
+    const ExecStatusType status = PQresultStatus(result_);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      const Result failed(std::exchange(result_, nullptr));
+      db_.fail(failed.get(), "running " + sql_);
+    }
+    row_ = -1;
+  }
+
+  void clear_result() {
+    if (result_) PQclear(result_);
+    result_ = nullptr;
+    row_ = -1;
+    decoded_.clear();
+  }
+
+  PostgresqlDb& db_;
+  std::string sql_;   // as written, for errors
+  std::string text_;  // with $n parameters
+  std::string name_;  // on the server; empty until prepared
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;           // of what is bound now
+  std::vector<Oid> prepared_types_;  // of the statement on the server
+  PGresult* result_ = nullptr;
+  int row_ = -1;
+  std::unordered_map<int, std::string> decoded_;
+};
+
+}  // namespace
+
+bool is_postgresql_url(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+std::string numbered_parameters(const std::string& sql, int* count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {  // a literal or a quoted name, doubled quotes inside
+      const size_t end = sql.find(c, i + 1);
+      const size_t stop = end == std::string::npos ? sql.size() : end + 1;
+      out.append(sql, i, stop - i);
+      i = stop - 1;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      const size_t end = sql.find('\n', i);
+      const size_t stop = end == std::string::npos ? sql.size() : end;
+      out.append(sql, i, stop - i);
+      i = stop - 1;
+    } else if (c == '$' && i + 1 < sql.size() && (sql[i + 1] == '$' || std::isalpha(sql[i + 1]))) {
+      // A dollar-quoted body ($$ ... $$, $rule$ ... $rule$) is copied whole.
+      const size_t tag_end = sql.find('$', i + 1);
+      if (tag_end == std::string::npos) {
+        out.append(sql, i, std::string::npos);
+        break;
+      }
+      const std::string tag = sql.substr(i, tag_end - i + 1);
+      const size_t close = sql.find(tag, tag_end + 1);
+      const size_t stop = close == std::string::npos ? sql.size() : close + tag.size();
+      out.append(sql, i, stop - i);
+      i = stop - 1;
+    } else if (c == '?') {
+      // SQLite's ?NNN names a parameter by number ("?1 + ?2 ... ?1"); a bare ? is the next.
+      size_t digits = i + 1;
+      while (digits < sql.size() && std::isdigit(static_cast<unsigned char>(sql[digits]))) ++digits;
+      if (digits > i + 1) {
+        const int number = std::atoi(sql.c_str() + i + 1);
+        out += '$' + std::to_string(number);
+        n = std::max(n, number);
+        i = digits - 1;
+      } else {
+        out += '$' + std::to_string(++n);
+      }
+    } else {
+      out += c;
+    }
+  }
+  if (count) *count = n;
+  return out;
+}
+
+PostgresqlDb::PostgresqlDb(const std::string& url, PostgresqlOptions options)
+    : url_(url), options_(options) {
+  connect();
+}
+
+PostgresqlDb::~PostgresqlDb() {
+  drop_statements();
+  if (conn_) PQfinish(conn_);
+}
+
+void PostgresqlDb::connect() {
+  const std::string timeout = std::to_string(options_.connect_timeout_s);
+  const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
+  const char* values[] = {url_.c_str(), timeout.c_str(), "aduan", nullptr};
+  // expand_dbname: the URL's own settings come first, these fill what it leaves out.
+  conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    const std::string why = message_of(PQerrorMessage(conn_));
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw PostgresqlError("08001", "cannot connect to PostgreSQL: " + why);
+  }
+  std::string settings =
+      "SET statement_timeout = " + std::to_string(options_.statement_timeout_ms) +
+      "; SET client_min_messages = warning";
+  if (options_.read_only) settings += "; SET default_transaction_read_only = on";
+  exec(settings);
+}
+
+void PostgresqlDb::fail(const PGresult* result, const std::string& what) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string message = result ? message_of(PQresultErrorMessage(result)) : "";
+  if (message.empty()) message = message_of(PQerrorMessage(conn_));
+  // No SQLSTATE: libpq lost the server (class 08, connection failure).
+  throw PostgresqlError(state ? state : "08006", message + " (" + what + ")");
+}
+
+void PostgresqlDb::exec(const std::string& sql) {
+  const Result r(PQexec(conn_, sql.c_str()));
+  const ExecStatusType status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
+}
+
+std::unique_ptr<Statement> PostgresqlDb::prepare(const std::string& sql) {
+  return std::make_unique<PgStatement>(*this, sql);
+}
+
+bool PostgresqlDb::in_transaction() {
+  const PGTransactionStatusType s = PQtransactionStatus(conn_);
+  return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+}
+
+bool PostgresqlDb::has_written() {
+  if (!in_transaction()) return false;
+  const Result r(PQexec(conn_, "SELECT pg_current_xact_id_if_assigned() IS NOT NULL"));
+  return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 &&
+         PQgetvalue(r.get(), 0, 0)[0] == 't';
+}
+
+std::string PostgresqlDb::location() {
+  const char* host = PQhost(conn_);
+  const char* port = PQport(conn_);
+  return std::string("postgresql://") + (host ? host : "") + ":" + (port ? port : "") + "/" +
+         PQdb(conn_);
+}
+
+bool PostgresqlDb::usable() { return PQstatus(conn_) == CONNECTION_OK; }
+
+}  // namespace aduan
