@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_server.h"
 
@@ -88,11 +89,10 @@ TEST_F(AdminHttp, AnActivationLinkIsUsedOnceBeforeItExpires) {
   const std::string token = out["activation"]["token"];
   EXPECT_EQ(out["activation"]["path"], "/staff/activate.html?token=" + token);
   // Only the digest is kept.
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(
-      db.execAndGet("SELECT count(*) FROM account_activations WHERE token_hash = '" + token + "'")
-          .getInt(),
-      0);
+  const auto db = server.open_db();
+  EXPECT_EQ(query_int64(
+                *db, "SELECT count(*) FROM account_activations WHERE token_hash = '" + token + "'"),
+            0);
   // Not before the password is chosen.
   EXPECT_EQ(std::get<0>(login("budi.pupr", "!activation")), 401);
   json body;
@@ -315,9 +315,9 @@ TEST_F(AdminHttp, EveryChangeIsLoggedAndTheLogCannotBeRewritten) {
   EXPECT_EQ(of_account.size(), 2u);
   EXPECT_EQ(call(admin, "GET", "/api/v1/admin/admin-events?kind=report").first, 400);
 
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
-  EXPECT_THROW(db.exec("UPDATE admin_events SET actor = 'someone'"), SQLite::Exception);
-  EXPECT_THROW(db.exec("DELETE FROM admin_events"), SQLite::Exception);
+  const auto db = server.open_db();
+  EXPECT_THROW(db->exec("UPDATE admin_events SET actor = 'someone'"), std::exception);
+  EXPECT_THROW(db->exec("DELETE FROM admin_events"), std::exception);
   EXPECT_EQ(server.count_rows("admin_events"), 3);
 }
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_server.h"
 
@@ -459,8 +460,8 @@ TEST_F(Attachments, AKeySentWithAnotherReportIsRefusedAndTellsNothing) {
 
   // A key remembered before keys were bound to bodies has no digest: it replays nothing.
   {
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE submission_keys SET body_digest = ''");
+    const auto db = server.open_db();
+    db->exec("UPDATE submission_keys SET body_digest = ''");
   }
   expect_refused(body, "a key without a digest");
   EXPECT_EQ(server.count_rows("submission_keys"), 1);

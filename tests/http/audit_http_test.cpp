@@ -18,6 +18,8 @@
 #include "base/secrets.h"
 #include "store/audit_chain.h"
 #include "store/backup.h"
+#include "store/db_engine.h"
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/cli_run.h"
 #include "support/test_peers.h"
@@ -37,19 +39,17 @@ std::string canonical(const std::string& tracking_id) {
   return out;
 }
 
-void tamper(const fs::path& db_path, const std::string& sql) {
-  SqliteDb db(db_path.string(), SQLite::OPEN_READWRITE);
-  db.exec(sql);
+// `location`: a store's SQLite file (a path converts) or PostgreSQL URL.
+void tamper(const std::string& location, const std::string& sql) {
+  open_store_at(location)->exec(sql);
 }
 
-int64_t number(const fs::path& db_path, const std::string& sql) {
-  SqliteDb db(db_path.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getInt64();
+int64_t number(const std::string& location, const std::string& sql) {
+  return query_int64(*open_store_at(location), sql);
 }
 
-std::string text(const fs::path& db_path, const std::string& sql) {
-  SqliteDb db(db_path.string(), SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getString();
+std::string text(const std::string& location, const std::string& sql) {
+  return query_string(*open_store_at(location), sql);
 }
 
 // How someone without the key could compute links: any function but the keyed one.
@@ -58,21 +58,22 @@ using Linker = std::function<std::string(const std::string& previous, int64_t re
 
 // Recomputes every link from event `from` on with `link` and moves the head there: all that
 // someone with the file can do to hide an edit.
-void relink_from(const fs::path& db_path, int64_t from, const Linker& link) {
-  SqliteDb db(db_path.string(), SQLite::OPEN_READWRITE);
-  SQLite::Transaction tx(db);
+void relink_from(const std::string& location, int64_t from, const Linker& link) {
+  const std::unique_ptr<Db> store = open_store_at(location);
+  Db& db = *store;
+  Transaction tx(db);
   std::string previous;
   {
-    SQLite::Statement q(db, "SELECT hash FROM report_events WHERE id < ? ORDER BY id DESC LIMIT 1");
+    Prepared q(db, "SELECT hash FROM report_events WHERE id < ? ORDER BY id DESC LIMIT 1");
     q.bind(1, from);
     if (q.executeStep()) previous = q.getColumn(0).getString();
   }
   std::vector<std::tuple<int64_t, int64_t, EventColumns>> events;
   {
-    SQLite::Statement q(db,
-                        "SELECT report_id, id, at, actor_role, actor_id, actor_name, action, "
-                        "from_status, to_status, note, public, agency_id, state "
-                        "FROM report_events WHERE id >= ? ORDER BY id");
+    Prepared q(db,
+               "SELECT report_id, id, at, actor_role, actor_id, actor_name, action, "
+               "from_status, to_status, note, public, agency_id, state "
+               "FROM report_events WHERE id >= ? ORDER BY id");
     q.bind(1, from);
     while (q.executeStep()) {
       EventColumns columns;
@@ -85,13 +86,13 @@ void relink_from(const fs::path& db_path, int64_t from, const Linker& link) {
   int64_t last = 0;
   for (const auto& [report, id, columns] : events) {
     previous = link(previous, report, columns);
-    SQLite::Statement u(db, "UPDATE report_events SET hash = ? WHERE id = ?");
+    Prepared u(db, "UPDATE report_events SET hash = ? WHERE id = ?");
     u.bind(1, previous);
     u.bind(2, id);
     u.exec();
     last = id;
   }
-  SQLite::Statement head(db, "UPDATE audit_head SET event_id = ?, link = ?");
+  Prepared head(db, "UPDATE audit_head SET event_id = ?, link = ?");
   head.bind(1, last);
   head.bind(2, previous);
   head.exec();
@@ -130,16 +131,16 @@ class Audit : public ::testing::Test {
     return to;
   }
 
-  CliRun verify(const fs::path& db, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"audit",     "verify",      "--db",
-                                  db.string(), "--audit-key", server.key_path().string()};
+  CliRun verify(const std::string& db, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"audit", "verify",      "--db",
+                                  db,      "--audit-key", server.key_path().string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return aduan(server.dir(), args);
   }
 
-  CliRun head(const fs::path& db) {
+  CliRun head(const std::string& db) {
     return aduan(server.dir(),
-                 {"audit", "head", "--db", db.string(), "--audit-key", server.key_path().string()});
+                 {"audit", "head", "--db", db, "--audit-key", server.key_path().string()});
   }
 
   TestServer server;
@@ -177,26 +178,26 @@ TEST_F(Audit, IntactAfterARealLifecycle) {
   staff(dpupr, other, {{"action", "resolve"}, {"note", "Lubang sudah ditambal."}});
   citizen(other, other_pin, {{"action", "confirm"}});
   citizen(other, other_pin, {{"action", "rate"}, {"rating", 5}, {"note", "Cepat."}});
-  EXPECT_EQ(number(server.db_path(),
+  EXPECT_EQ(number(server.location(),
                    "SELECT confidential + anonymous FROM reports WHERE id = " + report_sql(other)),
             2);
 
-  const CliRun run = verify(server.db_path());
+  const CliRun run = verify(server.location());
   EXPECT_EQ(run.code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("every link intact"), std::string::npos) << run.out;
   // The same in process, with its counts: every event of every report, one chain.
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  const AuditResult r = verify_chain(db, Secrets::load(server.key_path().string()));
+  const auto db = server.open_db();
+  const AuditResult r = verify_chain(*db, Secrets::load(server.key_path().string()));
   EXPECT_FALSE(r.broken) << *r.broken;
   EXPECT_EQ(r.events, server.count_rows("report_events"));
   EXPECT_EQ(r.reports, server.count_rows("reports"));
-  EXPECT_EQ(r.head.event_id, number(server.db_path(), "SELECT max(id) FROM report_events"));
+  EXPECT_EQ(r.head.event_id, number(server.location(), "SELECT max(id) FROM report_events"));
 }
 
 TEST_F(Audit, AnEditedEventRelinkedWithoutTheKeyIsNamed) {
   const std::string event_sql = "SELECT id FROM report_events WHERE report_id = " + report_sql(id) +
                                 " AND action = 'comment'";
-  const int64_t event = number(server.db_path(), event_sql);
+  const int64_t event = number(server.location(), event_sql);
   const std::string edit =
       "UPDATE report_events SET note = 'Sudah selesai.' WHERE id = " + std::to_string(event);
   // Relinked with an unkeyed digest (the chain before the key was one) ...
@@ -223,7 +224,7 @@ TEST_F(Audit, AnEditedEventRelinkedWithoutTheKeyIsNamed) {
   EXPECT_NE(run.out.find("report " + id + ", event " + std::to_string(event)), std::string::npos)
       << run.out;
   // The untouched store verifies.
-  EXPECT_EQ(verify(server.db_path()).code, 0);
+  EXPECT_EQ(verify(server.location()).code, 0);
 }
 
 TEST_F(Audit, AnEditedOrForgedEventWithoutRelinkingIsNamed) {
@@ -246,11 +247,26 @@ TEST_F(Audit, AnEditedOrForgedEventWithoutRelinkingIsNamed) {
   EXPECT_NE(run.out.find("report " + id), std::string::npos) << run.out;
 }
 
+// The same edit made to the live store itself, so that it runs on whichever engine the server
+// is on (the tests above tamper with a copy, which is SQLite's backup file).
+using AuditOfTheLiveStore = Audit;
+
+TEST_F(AuditOfTheLiveStore, AnEventEditedBehindTheServersBackIsNamed) {
+  ASSERT_EQ(act(id, {{"action", "comment"}, {"note", "Sudah dicek ke lapangan."}}), 200);
+  CliRun run = verify(server.location());
+  ASSERT_EQ(run.code, 0) << run.out << run.err;
+  tamper(server.location(), "UPDATE report_events SET note = 'Sudah selesai.' WHERE report_id = " +
+                                report_sql(id) + " AND action = 'comment'");
+  run = verify(server.location());
+  EXPECT_EQ(run.code, 1);
+  EXPECT_NE(run.out.find("report " + id), std::string::npos) << run.out;
+}
+
 TEST_F(Audit, RemovedLastEventsAreCaughtAgainstAHeadKeptElsewhere) {
-  const CliRun anchor = head(server.db_path());
+  const CliRun anchor = head(server.location());
   ASSERT_EQ(anchor.code, 0) << anchor.out << anchor.err;
   const std::string expected = anchor.out.substr(0, anchor.out.find('\n'));
-  const int64_t last = number(server.db_path(), "SELECT max(id) FROM report_events");
+  const int64_t last = number(server.location(), "SELECT max(id) FROM report_events");
   EXPECT_EQ(expected.substr(0, expected.find(':')), std::to_string(last));
 
   // The last event removed and the head moved back to the event before it.
@@ -276,28 +292,28 @@ TEST_F(Audit, RemovedLastEventsAreCaughtAgainstAHeadKeptElsewhere) {
 }
 
 TEST_F(Audit, AHeadStillVerifiesAfterMoreEventsAndAForeignOneDoesNot) {
-  const CliRun anchor = head(server.db_path());
+  const CliRun anchor = head(server.location());
   ASSERT_EQ(anchor.code, 0) << anchor.err;
   const std::string expected = anchor.out.substr(0, anchor.out.find('\n'));
-  CliRun run = verify(server.db_path(), {"--expect", expected});
+  CliRun run = verify(server.location(), {"--expect", expected});
   EXPECT_EQ(run.code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("through the expected head"), std::string::npos) << run.out;
 
   // Yesterday's anchor still holds after today's events.
   const auto [more, more_pin] = server.submit();
   act(more, {{"action", "forward"}, {"agency", "DPUPR"}});
-  run = verify(server.db_path(), {"--expect", expected});
+  run = verify(server.location(), {"--expect", expected});
   EXPECT_EQ(run.code, 0) << run.out << run.err;
-  const CliRun later = head(server.db_path());
+  const CliRun later = head(server.location());
   EXPECT_NE(later.out, anchor.out);
 
   // An anchor the chain does not pass through: another link at the same event.
   std::string foreign = expected;
   foreign.back() = foreign.back() == '0' ? '1' : '0';
-  run = verify(server.db_path(), {"--expect", foreign});
+  run = verify(server.location(), {"--expect", foreign});
   EXPECT_EQ(run.code, 1) << run.out;
   EXPECT_NE(run.out.find("expected head"), std::string::npos) << run.out;
-  EXPECT_EQ(verify(server.db_path(), {"--expect", "not-a-head"}).code, 2);
+  EXPECT_EQ(verify(server.location(), {"--expect", "not-a-head"}).code, 2);
 }
 
 TEST_F(Audit, AReportChangedWithoutAnEventIsNamed) {
@@ -336,7 +352,7 @@ TEST_F(Audit, AReportChangedWithoutAnEventIsNamed) {
 TEST_F(Audit, AReportDeletedWithItsEventsIsNamed) {
   // A report after it, so that the deleted events are not the chain's last.
   const auto [later, later_pin] = server.submit();
-  const int64_t next = number(server.db_path(),
+  const int64_t next = number(server.location(),
                               "SELECT min(id) FROM report_events WHERE "
                               "report_id = " +
                                   report_sql(later));
@@ -388,7 +404,7 @@ TEST_F(Audit, VerifyRefusesAMissingStoreOrKeyAndCreatesNothing) {
 }
 
 TEST_F(Audit, PinDigestsAreKeyedAndTheRightPinStillWorks) {
-  const std::string stored = text(server.db_path(),
+  const std::string stored = text(server.location(),
                                   "SELECT citizen_pin_hash FROM reports "
                                   "WHERE id = " +
                                       report_sql(id));

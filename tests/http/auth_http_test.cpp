@@ -9,6 +9,7 @@
 #include <set>
 
 #include "http/router.h"
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_server.h"
 
@@ -39,8 +40,8 @@ TEST(Auth, LoginSetsAHardenedCookieAndLogoutEndsTheSession) {
   // The database keeps a hash of the token, never the token itself.
   const std::string token = cookie.substr(cookie.find('=') + 1, 64);
   EXPECT_EQ(server.count_rows("sessions"), 1);
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  EXPECT_NE(db.execAndGet("SELECT token_hash FROM sessions").getString(), token);
+  const auto db = server.open_db();
+  EXPECT_NE(query_string(*db, "SELECT token_hash FROM sessions"), token);
 
   const StaffSession s{cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
   EXPECT_EQ(c.Get("/api/v1/session", s.headers())->status, 200);

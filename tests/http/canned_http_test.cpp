@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_server.h"
 
@@ -123,8 +124,8 @@ TEST_F(CannedHttp, AnAgencyAdminKeepsTheListItsOfficersReadAndNoOtherAgencySees)
   ASSERT_EQ(changed_status, 200) << changed;
   EXPECT_EQ(changed["title"], "Trotoar sudah diperbaiki");
   EXPECT_NE(changed["updated_at"], created["updated_at"]);
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  SQLite::Statement row(db, "SELECT updated_by, updated_at FROM canned_responses WHERE id = ?");
+  const auto db = server.open_db();
+  Prepared row(*db, "SELECT updated_by, updated_at FROM canned_responses WHERE id = ?");
   row.bind(1, created["id"].get<int64_t>());
   ASSERT_TRUE(row.executeStep());
   EXPECT_EQ(row.getColumn(0).getString(), "admin.dpupr");

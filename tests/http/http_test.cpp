@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/assets.h"
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_server.h"
 
@@ -111,10 +112,9 @@ TEST_F(Http, TrackingNeverShowsTheReporter) {
   }
   EXPECT_TRUE(json::parse(own)["anonymous"].get<bool>());
   // Stored all the same, for the staff.
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(
-      db.execAndGet("SELECT reporter_phone FROM reports ORDER BY id DESC LIMIT 1").getString(),
-      "+6281234567890");
+  const auto db = server.open_db();
+  EXPECT_EQ(query_string(*db, "SELECT reporter_phone FROM reports ORDER BY id DESC LIMIT 1"),
+            "+6281234567890");
 }
 
 TEST_F(Http, ConfidentialReportHidesItsContent) {

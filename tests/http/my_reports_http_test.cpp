@@ -13,6 +13,7 @@
 #include "notify/notification_sender.h"
 #include "services/device_link_service.h"
 #include "shared/tracking_id.h"
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
@@ -397,9 +398,9 @@ TEST_F(MyReports, ACopyOfTheDatabaseShowsNoContactNoCodeNoTokenAndNoLink) {
   ASSERT_EQ(post("/api/v1/me/code", {{"contact", mail}}).status, 202);
   const std::string pending_code = code_sent_to(mail);
 
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
+  const auto db = server.open_db();
   const auto id_of = [&db](const std::string& shown) {
-    SQLite::Statement q(db, "SELECT id FROM reports WHERE tracking_id = ?");
+    Prepared q(*db, "SELECT id FROM reports WHERE tracking_id = ?");
     q.bind(1, parse_tracking_id(shown).canonical);
     return q.executeStep() ? q.getColumn(0).getInt64() : 0;
   };
@@ -408,12 +409,12 @@ TEST_F(MyReports, ACopyOfTheDatabaseShowsNoContactNoCodeNoTokenAndNoLink) {
   const std::string both = std::to_string(report_id) + "," + std::to_string(id_of(second));
   // Every value of the three tables, as text: no contact, code, token or report in them.
   for (const char* table : {"contact_codes", "contact_reports", "contact_sessions"}) {
-    SQLite::Statement q(db, std::string("SELECT * FROM ") + table);
+    Prepared q(*db, std::string("SELECT * FROM ") + table);
     int rows = 0;
     while (q.executeStep()) {
       ++rows;
       for (int c = 0; c < q.getColumnCount(); ++c) {
-        const SQLite::Column col = q.getColumn(c);
+        const Column col = q.getColumn(c);
         const std::string value(static_cast<const char*>(col.getBlob()), col.getBytes());
         EXPECT_EQ(value.find(mail), std::string::npos) << table;
         EXPECT_EQ(value.find(token), std::string::npos) << table;
@@ -425,11 +426,11 @@ TEST_F(MyReports, ACopyOfTheDatabaseShowsNoContactNoCodeNoTokenAndNoLink) {
     EXPECT_GT(rows, 0) << table;
   }
   // The sealed list's size does not count the reports.
-  EXPECT_EQ(db.execAndGet("SELECT length(sealed) FROM contact_reports").getInt(), 64 + 40);
+  EXPECT_EQ(query_int64(*db, "SELECT length(sealed) FROM contact_reports"), 64 + 40);
   // The outbox keeps the code masked, and nothing once sent.
-  SQLite::Statement q(db,
-                      "SELECT count(*) FROM notifications WHERE event = 'link_code' AND "
-                      "(body LIKE '%' || ? || '%' OR length(coalesce(sealed_body, '')) > 0)");
+  Prepared q(*db,
+             "SELECT count(*) FROM notifications WHERE event = 'link_code' AND "
+             "(body LIKE '%' || ? || '%' OR length(coalesce(sealed_body, '')) > 0)");
   q.bind(1, pending_code);
   ASSERT_TRUE(q.executeStep());
   EXPECT_EQ(q.getColumn(0).getInt(), 0);

@@ -13,6 +13,7 @@
 
 #include "notify/notify_config.h"
 #include "notify/transports.h"
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
@@ -61,8 +62,8 @@ class Notifications : public ::testing::Test {
   // Messages of this test's store that reached the SMTP server, by recipient.
   std::vector<json> mail_to(const std::string& recipient) {
     std::set<std::string> ours;
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT message_id FROM notifications");
+    const auto db = server.open_db();
+    Prepared q(*db, "SELECT message_id FROM notifications");
     while (q.executeStep()) ours.insert(q.getColumn(0).getString());
     std::vector<json> out;
     for (const json& m : sink_->messages()) {
@@ -74,8 +75,8 @@ class Notifications : public ::testing::Test {
   SendRound deliver() { return server.app().sender().run_once(); }
 
   std::string status_of_last(const std::string& event) {
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT status FROM notifications WHERE event = ? ORDER BY id DESC");
+    const auto db = server.open_db();
+    Prepared q(*db, "SELECT status FROM notifications WHERE event = ? ORDER BY id DESC");
     q.bind(1, event);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   }
@@ -273,12 +274,12 @@ TEST_F(Notifications, FailedForGoodIsShownToTheSystemAdminWhoRetries) {
 // Every column of the outbox rows of `event`, and the store's files (database and WAL) whole.
 std::string outbox_text(const std::filesystem::path& db_path, const std::string& event) {
   SqliteDb db(db_path.string(), SQLite::OPEN_READONLY);
-  SQLite::Statement q(db, "SELECT * FROM notifications WHERE event = ?");
+  Prepared q(db, "SELECT * FROM notifications WHERE event = ?");
   q.bind(1, event);
   std::string all;
   while (q.executeStep()) {
     for (int i = 0; i < q.getColumnCount(); ++i) {
-      const SQLite::Column col = q.getColumn(i);
+      const Column col = q.getColumn(i);
       if (col.getBytes() > 0) all.append(static_cast<const char*>(col.getBlob()), col.getBytes());
       all += '\n';
     }
@@ -323,9 +324,8 @@ TEST_F(Notifications, TheSystemAdminSeesNoCitizenDataAndThePinIsNotKept) {
     EXPECT_EQ(files.find(pin), std::string::npos) << pin;
   }
   {
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM notifications WHERE sealed_body IS NOT NULL")
-                  .getInt64(),
+    const auto db = server.open_db();
+    EXPECT_EQ(query_int64(*db, "SELECT count(*) FROM notifications WHERE sealed_body IS NOT NULL"),
               0);
   }
 
@@ -531,16 +531,16 @@ TEST_F(Notifications, JobsRunQueuesWhatTheServeJobQueues) {
   const std::filesystem::path copy = server.dir() / "copy.db";
   int64_t before = 0;
   {
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
-    db.exec("VACUUM INTO '" + copy.string() + "'");
-    before = db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM notifications").getInt64();
+    const auto db = server.open_db();
+    db->exec("VACUUM INTO '" + copy.string() + "'");
+    before = query_int64(*db, "SELECT COALESCE(MAX(id), 0) FROM notifications");
   }
   using Row = std::tuple<std::string, std::string, std::string, int64_t, std::string, int>;
   auto queued = [&](const std::filesystem::path& path) {
     SqliteDb db(path.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db,
-                        "SELECT event, channel, recipient, COALESCE(report_id, 0), subject, "
-                        "to_citizen FROM notifications WHERE id > ?");
+    Prepared q(db,
+               "SELECT event, channel, recipient, COALESCE(report_id, 0), subject, "
+               "to_citizen FROM notifications WHERE id > ?");
     q.bind(1, before);
     std::multiset<Row> out;
     while (q.executeStep()) {
@@ -610,17 +610,15 @@ class SmtpFaults : public ::testing::Test {
 
   void SetUp() override {
     // Only this test's messages: the demo's are taken as delivered.
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE notifications SET status = 'sent'");
+    const auto db = server.open_db();
+    db->exec("UPDATE notifications SET status = 'sent'");
   }
 
   int64_t pending() {
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-    return db
-        .execAndGet(
-            "SELECT count(*) FROM notifications WHERE status = 'pending' AND "
-            "channel = 'email'")
-        .getInt64();
+    const auto db = server.open_db();
+    return query_int64(*db,
+                       "SELECT count(*) FROM notifications WHERE status = 'pending' AND "
+                       "channel = 'email'");
   }
   void later() { server.clock().advance(5); }
 };
@@ -647,10 +645,10 @@ TEST_F(SmtpFaults, RefusingThenAccepting) {
   }
   EXPECT_EQ(pending(), 0);
   // Two emails, three refusals: five tries in all, each refused one retried.
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("SELECT sum(attempts) FROM notifications WHERE channel = 'email' AND "
-                          "status = 'sent' AND attempts > 0")
-                .getInt(),
+  const auto db = server.open_db();
+  EXPECT_EQ(query_int64(*db,
+                        "SELECT sum(attempts) FROM notifications WHERE channel = 'email' AND "
+                        "status = 'sent' AND attempts > 0"),
             5);
   EXPECT_EQ(sink.messages().size(), 2u);
   for (const json& m : sink.messages()) EXPECT_FALSE(m["duplicate"].get<bool>());

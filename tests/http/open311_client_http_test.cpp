@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
@@ -142,16 +143,18 @@ class Open311Client : public ::testing::Test {
     EXPECT_EQ(res->status, 200);
     return json::parse(res->body);
   }
+  // The remote's store (always a SQLite file), and this server's (on its engine).
   std::string sql(const std::filesystem::path& db, const std::string& query) {
     SqliteDb d(db.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(d, query);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   }
+  std::string local(const std::string& query) { return query_string(*server.open_db(), query); }
   std::string remote_id_of(const std::string& id) {
-    return sql(server.db_path(),
-               "SELECT service_request_id FROM external_requests JOIN reports ON reports.id = "
-               "report_id WHERE tracking_id = '" +
-                   parse_tracking_id(id).canonical + "'");
+    return local(
+        "SELECT service_request_id FROM external_requests JOIN reports ON reports.id = "
+        "report_id WHERE tracking_id = '" +
+        parse_tracking_id(id).canonical + "'");
   }
 
   TestServer server;
@@ -166,7 +169,7 @@ class Open311Client : public ::testing::Test {
 TEST_F(Open311Client, AReportForwardedToAnExternalAgencyIsHandledThereAndItsAnswerComesBack) {
   mark_external();
   // The key is kept sealed: a copy of the store does not give it away.
-  const std::string sealed = sql(server.db_path(), "SELECT sealed_key FROM external_agencies");
+  const std::string sealed = local("SELECT sealed_key FROM external_agencies");
   EXPECT_FALSE(sealed.empty());
   EXPECT_EQ(sealed.find(remote_key), std::string::npos);
   const json listed = external_agencies();
@@ -180,9 +183,8 @@ TEST_F(Open311Client, AReportForwardedToAnExternalAgencyIsHandledThereAndItsAnsw
   auto [id, pin] = server.submit({{"confidential", true}});
   ASSERT_EQ(staff_act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}), 200);
   // Acknowledged at once: the post waits in the outbox.
-  EXPECT_EQ(sql(server.db_path(),
-                "SELECT count(*) FROM notifications WHERE channel = 'open311' "
-                "AND status = 'pending'"),
+  EXPECT_EQ(local("SELECT count(*) FROM notifications WHERE channel = 'open311' "
+                  "AND status = 'pending'"),
             "1");
   const SendRound sent = server.app().sender().run_once();
   EXPECT_EQ(sent.sent, 1);
@@ -244,7 +246,7 @@ TEST_F(Open311Client, AReportForwardedToAnExternalAgencyIsHandledThereAndItsAnsw
   EXPECT_NE(mine.dump().find("Lubang sudah ditambal dengan aspal pada hari Selasa."),
             std::string::npos);
   // The reporter may still confirm or reopen here: the workflow is this system's.
-  EXPECT_EQ(sql(server.db_path(), "SELECT open FROM external_requests"), "0");
+  EXPECT_EQ(local("SELECT open FROM external_requests"), "0");
   staff_view = json::parse(
       server.client().Get(("/api/v1/staff/reports/" + id).c_str(), coordinator.headers())->body);
   EXPECT_EQ(staff_view["external"]["remote_status"], "closed");

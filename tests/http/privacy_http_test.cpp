@@ -12,6 +12,7 @@
 #include "base/secrets.h"
 #include "notify/notification_sender.h"
 #include "store/audit_chain.h"
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
@@ -108,8 +109,8 @@ class Privacy : public ::testing::Test {
   }
 
   AuditResult verify() {
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-    return verify_chain(db, Secrets::load(server.key_path().string()));
+    const auto db = server.open_db();
+    return verify_chain(*db, Secrets::load(server.key_path().string()));
   }
 
   static SmtpSink* sink_;
@@ -266,10 +267,9 @@ TEST_F(Privacy, StaffMayTightenButOnlyTheReporterLoosens) {
   // Strangers do not see privacy changes.
   const Answer stranger = track(id);
   for (const json& e : stranger.body["timeline"]) EXPECT_NE(e["action"], "privacy");
-  SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(
-      db.execAndGet("SELECT count(*) FROM notifications WHERE event = 'privacy_changed'").getInt(),
-      1);
+  const auto db = server.open_db();
+  EXPECT_EQ(query_int64(*db, "SELECT count(*) FROM notifications WHERE event = 'privacy_changed'"),
+            1);
   const AuditResult chain = verify();
   EXPECT_FALSE(chain.broken) << *chain.broken;
 }
@@ -315,11 +315,11 @@ TEST_F(Privacy, AFollowersContactProvesItselfAndHearsStatusChangesOnly) {
     return all;
   }();
   {  // Like a PIN, the code is not kept readable once sent.
-    SqliteDb db(server.db_path().string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db,
-                        "SELECT count(*) FROM notifications WHERE event = 'follow_code' AND "
-                        "(body LIKE '%' || ? || '%' OR subject LIKE '%' || ? || '%' OR "
-                        "length(coalesce(sealed_body, '')) > 0)");
+    const auto db = server.open_db();
+    Prepared q(*db,
+               "SELECT count(*) FROM notifications WHERE event = 'follow_code' AND "
+               "(body LIKE '%' || ? || '%' OR subject LIKE '%' || ? || '%' OR "
+               "length(coalesce(sealed_body, '')) > 0)");
     q.bind(1, code);
     q.bind(2, code);
     ASSERT_TRUE(q.executeStep());

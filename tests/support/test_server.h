@@ -1,6 +1,7 @@
-// A real aduan server for HTTP tests: a fresh SQLite file in a temporary folder, the demo
-// district with its staff accounts, a manual clock, and the real routes on an ephemeral
-// loopback port.
+// A real aduan server for HTTP tests: a fresh SQLite file in a temporary folder (or, with
+// ADUAN_TEST_ENGINE=postgresql, a fresh database in the cluster of
+// tests/support/with_postgresql), the demo district with its staff accounts, a manual clock,
+// and the real routes on an ephemeral loopback port.
 #pragma once
 
 #include <httplib.h>
@@ -19,6 +20,7 @@
 #include "app/app.h"
 #include "app/demo_data.h"
 #include "base/clock.h"
+#include "store/db.h"
 #include "support/response_contract.h"
 
 namespace aduan::testing {
@@ -46,7 +48,9 @@ class TestServer {
   int port() const { return port_; }
   App& app() { return *app_; }
   ManualClock& clock() { return clock_; }
+  // The SQLite file; on PostgreSQL there is none, and location() is the database's URL.
   const std::filesystem::path& db_path() const { return db_path_; }
+  const std::string& location() const { return location_; }
   const std::filesystem::path& key_path() const { return key_path_; }  // the audit key
   const std::filesystem::path& dir() const { return dir_; }
   const DemoSummary& demo() const { return demo_; }
@@ -58,6 +62,9 @@ class TestServer {
   // Submits a valid report through the API; returns {tracking_id, pin}.
   std::pair<std::string, std::string> submit(nlohmann::json overrides = nlohmann::json::object());
 
+  // A connection of its own to the server's store, on whichever engine it runs: for a test
+  // that reads or changes the store behind the server's back.
+  std::unique_ptr<Db> open_db() const;
   // Rows in a table, read through a separate connection.
   int64_t count_rows(const std::string& table);
 
@@ -71,6 +78,8 @@ class TestServer {
   std::filesystem::path dir_;
   std::filesystem::path db_path_;
   std::filesystem::path key_path_;
+  std::string location_;
+  std::string postgresql_database_;  // dropped with the server
   ManualClock clock_{kMonday10Wib};
   std::unique_ptr<App> app_;
   DemoSummary demo_;
@@ -79,6 +88,14 @@ class TestServer {
   mutable std::mutex answers_mutex_;
   std::set<RecordedAnswer> answers_;  // a set: a test repeats many answers
 };
+
+// A connection to the store at `location`: a SQLite file or a PostgreSQL URL.
+std::unique_ptr<Db> open_store_at(const std::string& location);
+
+// Whether the HTTP tests run on PostgreSQL (ADUAN_TEST_ENGINE=postgresql).
+bool on_postgresql();
+// Runs `sql` on the test cluster's own database (CREATE DATABASE and DROP DATABASE).
+void admin_sql(const std::string& sql);
 
 // A complete, valid submission body.
 nlohmann::json valid_report();

@@ -1,0 +1,199 @@
+// The Store on PostgreSQL (store/postgresql_db.h): opened by URL, migrated once under its lock
+// however many servers start together, its derived rules installed, the repositories' SQL run
+// as written, and the server's faults given back as StorageError like SQLite's. Runs on the
+// throwaway cluster of tests/support/with_postgresql, one database per test.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/storage_error.h"
+#include "model/outbox_message.h"
+#include "model/user.h"
+#include "store/derived_rules.h"
+#include "store/outbox_repository.h"
+#include "store/postgresql_db.h"
+#include "store/prepared.h"
+#include "store/store.h"
+#include "store/user_repository.h"
+#include "support/postgres.h"
+
+namespace aduan {
+namespace {
+
+class PostgresqlStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(admin_.ok()) << admin_.error();
+    name_ = "store_" + std::to_string(std::random_device{}());
+    ASSERT_EQ(admin_.exec("CREATE DATABASE " + name_), "");
+  }
+  void TearDown() override { admin_.exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); }
+
+  // The database of this test as aduan's --db takes it; the cluster's socket from PGHOST.
+  std::string url() const {
+    return "postgresql://postgres@/" + name_ + "?host=" + std::getenv("PGHOST");
+  }
+
+  Postgres admin_;
+  std::string name_;
+};
+
+TEST_F(PostgresqlStore, OpensMigratesAndInstallsTheDerivedRules) {
+  Store store(url(), 2);
+  EXPECT_EQ(store.schema_version(), 33);
+  store.read([](Db& db) {
+    EXPECT_EQ(db.engine(), Engine::kPostgresql);
+    EXPECT_EQ(query_int64(db, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"),
+              int64_t(derived_rules().size()));
+    // The first rows of the baseline: the counters' settings, the catalogue's version.
+    EXPECT_EQ(query_int64(db, "SELECT count(*) FROM tally_settings"), 1);
+  });
+  // A second open finds nothing to do.
+  store.write([](Db& db) {
+    EXPECT_EQ(apply_migrations(db), 0);
+    EXPECT_EQ(sync_derived_rules(db), 0);
+  });
+}
+
+TEST_F(PostgresqlStore, AnAlteredRuleIsPutBack) {
+  { Store store(url(), 1); }
+  Postgres pg;
+  ASSERT_EQ(pg.exec("SET search_path TO public"), "");
+  PostgresqlDb db(url());
+  const DerivedRule& rule = derived_rules().front();
+  db.exec("CREATE OR REPLACE FUNCTION " + rule.name +
+          "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+  EXPECT_EQ(sync_derived_rules(db), 1);
+  EXPECT_EQ(sync_derived_rules(db), 0);
+}
+
+TEST_F(PostgresqlStore, ServersStartingTogetherMigrateOnce) {
+  std::vector<std::thread> servers;
+  std::vector<std::string> errors(3);
+  for (size_t i = 0; i < errors.size(); ++i) {
+    servers.emplace_back([&, i] {
+      try {
+        Store store(url(), 1);
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (std::thread& t : servers) t.join();
+  for (const std::string& e : errors) EXPECT_EQ(e, "");
+  Store store(url(), 1);
+  EXPECT_EQ(store.schema_version(), 33);
+}
+
+TEST_F(PostgresqlStore, RepositoriesRunTheirSqlAsWritten) {
+  Store store(url(), 2);
+  int64_t id = 0;
+  store.write([&](Db& db) {
+    Transaction tx(db);
+    User u;
+    u.username = "siti";
+    u.display_name = "Siti Aminah";
+    u.role = Role::kCoordinator;
+    u.password_hash = "$argon2id$x";
+    id = UserRepository::insert(db, u, 1764892800);
+    tx.commit();
+  });
+  EXPECT_GT(id, 0);
+  store.read([&](Db& db) {
+    const auto found = UserRepository::find_by_username(db, "siti");
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->id, id);
+    EXPECT_EQ(found->display_name, "Siti Aminah");
+    EXPECT_EQ(found->role, Role::kCoordinator);
+    EXPECT_FALSE(found->agency_id.has_value());
+    EXPECT_EQ(UserRepository::count(db), 1);
+  });
+
+  // Bytes go in as bytea and come back the same, NUL and high bytes included.
+  const std::string sealed("PIN\0\xff\x01 482913", 14);
+  store.write_grouped([&](Db& db) {
+    OutboxMessage m;
+    m.message_id = "m-1";
+    m.event = "submitted";
+    m.channel = "email";
+    m.recipient = "warga@example.id";
+    m.subject = "Laporan diterima";
+    m.body = "PIN ******";
+    m.sealed_body = sealed;
+    m.created_at = 1764892800;
+    OutboxRepository::insert(db, &m);
+    EXPECT_GT(m.id, 0);
+  });
+  store.write([&](Db& db) {
+    Transaction tx(db);
+    const auto claimed = OutboxRepository::claim_due(db, 1764892900, 60, 10);
+    ASSERT_EQ(claimed.size(), 1u);
+    EXPECT_EQ(claimed[0].sealed_body, sealed);
+    EXPECT_EQ(claimed[0].recipient, "warga@example.id");
+    tx.commit();
+  });
+}
+
+TEST_F(PostgresqlStore, AFailedGroupedWriteLeavesTheOthersWhole) {
+  Store store(url(), 1);
+  auto add = [&](const std::string& username) {
+    store.write_grouped([&](Db& db) {
+      User u;
+      u.username = username;
+      u.display_name = username;
+      u.password_hash = "h";
+      UserRepository::insert(db, u, 1);
+    });
+  };
+  add("andi");
+  EXPECT_THROW(add("andi"), StorageError);  // the same username twice
+  add("budi");
+  store.read([](Db& db) { EXPECT_EQ(UserRepository::count(db), 2); });
+}
+
+TEST_F(PostgresqlStore, NumberedParametersLeaveQuotesAndBodiesAlone) {
+  int n = 0;
+  EXPECT_EQ(numbered_parameters("SELECT '?', \"a?\", ? -- ?\n, ?", &n),
+            "SELECT '?', \"a?\", $1 -- ?\n, $2");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(numbered_parameters("DO $x$ SELECT ? $x$; SELECT ?", &n),
+            "DO $x$ SELECT ? $x$; SELECT $1");
+  EXPECT_EQ(n, 1);
+  // SQLite's numbered parameters keep their numbers; a bare one after them is the next.
+  EXPECT_EQ(numbered_parameters("?1 + ?2 < ?1 AND ?", &n), "$1 + $2 < $1 AND $3");
+  EXPECT_EQ(n, 3);
+}
+
+TEST_F(PostgresqlStore, WorkNamedExclusiveRunsOnOneServerAtATime) {
+  Store first(url(), 1);
+  Store second(url(), 1);
+  bool second_ran = true;
+  const bool first_ran = first.exclusively("deadline-job", [&] {
+    // While the first server holds it, the second passes; another name is free.
+    second_ran = second.exclusively("deadline-job", [] {});
+    EXPECT_TRUE(second.exclusively("other-work", [] {}));
+  });
+  EXPECT_TRUE(first_ran);
+  EXPECT_FALSE(second_ran);
+  // Let go when done, and when the work throws.
+  EXPECT_TRUE(second.exclusively("deadline-job", [] {}));
+  EXPECT_THROW(first.exclusively("deadline-job", [] { throw std::runtime_error("failed"); }),
+               std::runtime_error);
+  EXPECT_TRUE(second.exclusively("deadline-job", [] {}));
+}
+
+TEST(PostgresqlFaults, AnUnreachableServerIsAStorageFault) {
+  try {
+    Store store("postgresql://nobody@/aduan?host=/nonexistent&connect_timeout=1", 1);
+    FAIL() << "opened a store on no server";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.kind(), StorageError::Kind::kUnavailable) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace aduan
