@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <memory>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace aduan {
@@ -24,7 +27,7 @@ struct ClearResult {
 };
 using Result = std::unique_ptr<PGresult, ClearResult>;
 
-// The first line of libpq's message, without its trailing newline.
+// libpq's message without its trailing newline.
 std::string message_of(const char* text) {
   std::string m = text ? text : "";
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
