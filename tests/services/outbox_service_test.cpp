@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "notify/notification_sender.h"
-#include "store/sqlite_db.h"
 #include "store/outbox_repository.h"
+#include "store/sqlite_db.h"
 #include "support/service_store.h"
 
 namespace aduan {

@@ -11,8 +11,8 @@
 #include "shared/date.h"
 #include "shared/tracking_id.h"
 #include "store/catalog_repository.h"
-#include "store/sqlite_db.h"
 #include "store/report_repository.h"
+#include "store/sqlite_db.h"
 
 namespace aduan {
 
