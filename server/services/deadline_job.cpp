@@ -75,6 +75,28 @@ JobRun DeadlineJob::run_once() {
   return run;
 }
 
+JobRun DeadlineJob::run_if_due(int interval_seconds) {
+  JobRun run;
+  run.ran = false;
+  store_.exclusively("deadline-job", [&] {
+    std::optional<std::string> last;
+    store_.read([&](Db& db) { last = JobRepository::state(db, "last_pass_at"); });
+    const int64_t now = clock_.now_unix();
+    const int64_t since = last ? now - std::stoll(*last) : interval_seconds;
+    // A clock set back (since < 0) must not stop the job for as long.
+    if (since >= 0 && since < interval_seconds) return;
+    run = pass();
+    // Only the ticks' passes count here: `aduan jobs run` by hand does not put off the next.
+    store_.write([&](Db& db) {
+      Transaction tx(db);
+      JobRepository::set_state(db, "last_pass_at", std::to_string(now));
+      tx.commit();
+    });
+  });
+  if (!run.ran) last_success_ = clock_.now_unix();  // the work is in hand elsewhere
+  return run;
+}
+
 JobRun DeadlineJob::pass() {
   JobRun run;
   const int64_t now = clock_.now_unix();
@@ -125,10 +147,13 @@ void DeadlineJob::start(int interval_seconds) {
     while (!stopping_) {
       lock.unlock();
       try {
-        const JobRun run = run_once();
-        if (run.auto_closed || run.escalated) {
+        const JobRun run = run_if_due(interval_seconds);
+        // One line per pass made here: with several servers, the passes add up to one per
+        // interval between them.
+        if (run.ran) {
           std::cerr << R"({"level":"info","event":"deadline_job","auto_closed":)" << run.auto_closed
-                    << R"(,"escalated":)" << run.escalated << "}\n";
+                    << R"(,"escalated":)" << run.escalated << R"(,"deadline_alerts":)"
+                    << run.deadline_alerts << R"(,"digests":)" << run.digests << "}\n";
         }
       } catch (const std::exception& e) {
         // A locked or full store: try again next round.

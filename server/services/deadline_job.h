@@ -20,7 +20,7 @@ struct JobRun {
   int escalated = 0;
   int deadline_alerts = 0;  // amber and red notices written
   int digests = 0;          // agencies that got their daily digest
-  bool ran = true;          // false: another server was running its pass (Store::exclusively)
+  bool ran = true;          // false: another server was making its pass, or made it lately
 };
 
 class Notifier;
@@ -35,6 +35,10 @@ class DeadlineJob {
   // One pass over everything that is due, unless another server on the same database is
   // making one now.
   JobRun run_once();
+  // A tick of the job in `serve`: one pass, unless any server on the database made one less
+  // than `interval_seconds` ago, so that N servers make one pass per interval between them,
+  // not N.
+  JobRun run_if_due(int interval_seconds);
 
   // When the last pass finished (Unix seconds); 0 before the first.
   int64_t last_success() const { return last_success_.load(); }

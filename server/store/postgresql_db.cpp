@@ -274,6 +274,7 @@ void PostgresqlDb::connect() {
   }
   std::string settings =
       "SET statement_timeout = " + std::to_string(options_.statement_timeout_ms) +
+      "; SET lock_timeout = " + std::to_string(options_.lock_timeout_ms) +
       "; SET client_min_messages = warning";
   if (options_.read_only) settings += "; SET default_transaction_read_only = on";
   exec(settings);

@@ -31,6 +31,9 @@ struct PostgresqlOptions {
   // Longer than any request of ours; a statement stuck behind a lock gives up instead of
   // holding a request thread for ever.
   int statement_timeout_ms = 30000;
+  // How long a write waits for a row or table another session holds: as long as SQLite's
+  // busy timeout, after which the request answers 503 storage_busy as it does there.
+  int lock_timeout_ms = 5000;
   bool read_only = false;  // a reader's connection: every transaction READ ONLY
 };
 

@@ -1,8 +1,12 @@
-// The aduan process killed with SIGKILL at random moments while citizens submit reports and
+// aduan processes killed with SIGKILL at random moments while citizens submit reports and
 // a coordinator forwards them, then restarted, again and again. Every request that got a
 // success answer must be in the store afterwards, nothing half-done may be, and SQLite's
 // integrity check and aduan's audit chain must hold. ADUAN_CRASH_KILLS sets the number of
 // kills (20 here; tools/crash_test runs a longer one).
+//
+// On SQLite one process serves the file. On PostgreSQL (ADUAN_TEST_ENGINE=postgresql) three
+// serve one database, the clients spread over them; each kill takes one of the three at
+// random while the other two go on serving, and the killed one is started again.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
@@ -16,7 +20,9 @@
 #include <set>
 #include <thread>
 
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
+#include "support/test_database.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -33,8 +39,8 @@ int kills_wanted() {
 class CrashUnderLoad : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::filesystem::create_directories(dir_);
-    const std::string demo = std::string(ADUAN_BIN) + " demo --db " + db_.string() + " > " +
+    database_ = std::make_unique<TestDatabase>(dir_);
+    const std::string demo = std::string(ADUAN_BIN) + " demo " + database_->shell_args() + " > " +
                              (dir_ / "demo.out").string();
     ASSERT_EQ(std::system(demo.c_str()), 0);
     std::ifstream out(dir_ / "demo.out");
@@ -42,7 +48,19 @@ class CrashUnderLoad : public ::testing::Test {
       if (word == "koordinator") out >> word >> password_;  // "account: koordinator password: X"
     }
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    database_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::unique_ptr<AduanProcess> start(int which) {
+    std::vector<std::string> args{"--audit-key",    database_->key_path().string(),
+                                  "--job-interval", "0",
+                                  "--limit-submit", "0",
+                                  "--limit-track",  "0"};
+    return std::make_unique<AduanProcess>(ADUAN_BIN, database_->location(),
+                                          dir_ / ("serve-" + std::to_string(which) + ".out"), args);
+  }
 
   // Acknowledged writes, as the clients saw them.
   struct Acked {
@@ -116,9 +134,13 @@ class CrashUnderLoad : public ::testing::Test {
     csrf_ = json::parse(res->body)["csrf_token"];
   }
 
-  std::filesystem::path dir_ =
-      std::filesystem::temp_directory_path() / ("aduan-kill-" + std::to_string(::getpid()));
-  std::filesystem::path db_ = dir_ / "aduan.db";
+  std::filesystem::path dir_ = [] {
+    auto dir =
+        std::filesystem::temp_directory_path() / ("aduan-kill-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+  }();
+  std::unique_ptr<TestDatabase> database_;
   std::string password_, cookie_, csrf_;
   int round_ = 0;
 };
@@ -127,36 +149,48 @@ TEST_F(CrashUnderLoad, EveryAcknowledgedWriteSurvivesSigkill) {
   std::mt19937 rng(std::random_device{}());
   Acked acked;
   const int kills = kills_wanted();
+  const int servers_wanted = on_postgresql() ? 3 : 1;
+  std::vector<std::unique_ptr<AduanProcess>> servers(servers_wanted);
   for (round_ = 0; round_ < kills; ++round_) {
-    AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out",
-                        {"--job-interval", "0", "--limit-submit", "0", "--limit-track", "0"});
-    if (round_ == 0) login(server);  // the session is in the store: it outlives the kills
+    for (int i = 0; i < servers_wanted; ++i) {
+      if (!servers[i]) servers[i] = start(i);
+    }
+    if (round_ == 0) login(*servers[0]);  // the session is in the store: every server knows it
     std::atomic<bool> stop{false};
     std::vector<std::thread> clients;
     for (int who = 0; who < 3; ++who) {
-      clients.emplace_back([&, who] { citizen(server, who, stop, acked); });
+      AduanProcess* server = servers[who % servers_wanted].get();
+      clients.emplace_back([&, server, who] { citizen(*server, who, stop, acked); });
     }
-    clients.emplace_back([&] { coordinator(server, stop, acked); });
+    AduanProcess* staff_server = servers[round_ % servers_wanted].get();
+    clients.emplace_back([&, staff_server] { coordinator(*staff_server, stop, acked); });
     std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 500));
-    server.kill_hard();  // mid-request, mid-commit, wherever it is
+    const int victim = int(rng() % servers_wanted);
+    servers[victim]->kill_hard();  // mid-request, mid-commit, wherever it is
+    // The others go on serving their clients a while without it.
+    if (servers_wanted > 1)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 200));
     stop = true;
     for (std::thread& t : clients) t.join();
+    servers[victim].reset();
   }
+  servers.clear();
 
   // Restarting runs any recovery; then the store is read behind aduan's back.
-  {
-    AduanProcess server(ADUAN_BIN, db_, dir_ / "serve.out",
-                        {"--job-interval", "0", "--limit-submit", "0", "--limit-track", "0"});
+  start(0).reset();
+  std::unique_ptr<Db> store = database_->open();
+  Db& db = *store;
+  if (!on_postgresql()) {
+    SQLite::Database& file = sqlite_of(db);
+    EXPECT_EQ(file.execAndGet("PRAGMA integrity_check").getString(), "ok");
+    EXPECT_EQ(file.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
   }
-  SqliteDb db(db_.string(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
 
   int found = 0, lost = 0, forwarded_found = 0, forwarded_lost = 0;
-  SQLite::Statement report(db,
-                           "SELECT title, status, (SELECT count(*) FROM report_events e "
-                           "WHERE e.report_id = r.id AND e.action = 'forward') "
-                           "FROM reports r WHERE tracking_id = ?");
+  Prepared report(db,
+                  "SELECT title, status, (SELECT count(*) FROM report_events e "
+                  "WHERE e.report_id = r.id AND e.action = 'forward') "
+                  "FROM reports r WHERE tracking_id = ?");
   for (const auto& [id, title] : acked.reports) {
     std::string canonical;
     for (char ch : id)
@@ -177,24 +211,24 @@ TEST_F(CrashUnderLoad, EveryAcknowledgedWriteSurvivesSigkill) {
   }
   // Nothing half-done: every report has its submission event, every forwarded report its
   // forward event, and the audit chain of every report verifies.
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM "
-                          "report_events e WHERE e.report_id = r.id AND e.action = 'submit')")
-                .getInt(),
+  EXPECT_EQ(query_int64(db,
+                        "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM "
+                        "report_events e WHERE e.report_id = r.id AND e.action = 'submit')"),
             0);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM reports WHERE status = 'forwarded' AND NOT EXISTS "
-                          "(SELECT 1 FROM report_events e WHERE e.report_id = reports.id AND "
-                          "e.action = 'forward')")
-                .getInt(),
+  EXPECT_EQ(query_int64(db,
+                        "SELECT count(*) FROM reports WHERE status = 'forwarded' AND NOT "
+                        "EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = "
+                        "reports.id AND e.action = 'forward')"),
             0);
-  const std::string verify = std::string(ADUAN_BIN) + " audit verify --db " + db_.string() + " > " +
-                             (dir_ / "verify.out").string() + " 2>&1";
+  const std::string verify = std::string(ADUAN_BIN) + " audit verify " + database_->shell_args() +
+                             " > " + (dir_ / "verify.out").string() + " 2>&1";
   EXPECT_EQ(std::system(verify.c_str()), 0) << "the audit chain broke";
   EXPECT_EQ(forwarded_lost, 0);
   EXPECT_GT(acked.reports.size(), size_t(kills)) << "the load did not run";
   EXPECT_GT(acked.forwarded.size(), 0u) << "no staff action was acknowledged";
-  std::cout << "kills: " << kills << ", reports acknowledged: " << acked.reports.size()
-            << ", found: " << found << ", lost: " << lost
-            << "; forwards acknowledged: " << acked.forwarded.size()
+  std::cout << "servers: " << servers_wanted << ", kills: " << kills
+            << ", reports acknowledged: " << acked.reports.size() << ", found: " << found
+            << ", lost: " << lost << "; forwards acknowledged: " << acked.forwarded.size()
             << ", found: " << forwarded_found << ", lost: " << forwarded_lost << "\n";
   RecordProperty("reports_acknowledged", int(acked.reports.size()));
   RecordProperty("reports_lost", lost);

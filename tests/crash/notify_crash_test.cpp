@@ -1,7 +1,8 @@
 // The aduan process killed with SIGKILL while it delivers notifications, then restarted:
 // every message still arrives, and the receiver, which drops repeats by Message-ID, has
-// each message exactly once.
-#include <SQLiteCpp/SQLiteCpp.h>
+// each message exactly once. On PostgreSQL (ADUAN_TEST_ENGINE=postgresql) three servers
+// share the database and its outbox, each sending what it leases, and each kill takes one
+// of them at random while the others go on.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,7 +12,8 @@
 #include <random>
 #include <thread>
 
-#include "store/sqlite_db.h"
+#include "store/prepared.h"
+#include "support/test_database.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -23,7 +25,7 @@ using namespace std::chrono_literals;
 class Crash : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::filesystem::create_directories(dir_);
+    database_ = std::make_unique<TestDatabase>(dir_);
     std::ofstream(config_) << json{
         {"public_url", "http://127.0.0.1"},
         {"smtp",
@@ -35,27 +37,33 @@ class Crash : public ::testing::Test {
           {"max_seconds", 2},
           {"max_attempts", 100},
           {"lease_seconds", 2}}}}.dump();
-    const int rc = std::system((std::string(ADUAN_BIN) + " demo --db " + db_.string() + " > " +
-                                (dir_ / "demo.out").string())
+    const int rc = std::system((std::string(ADUAN_BIN) + " demo " + database_->shell_args() +
+                                " > " + (dir_ / "demo.out").string())
                                    .c_str());
     ASSERT_EQ(rc, 0);
   }
   void TearDown() override {
-    server_.reset();
+    servers_.clear();
+    database_.reset();
     std::filesystem::remove_all(dir_);
   }
 
+  // Starts every server that is not running.
   void start() {
-    server_ = std::make_unique<AduanProcess>(
-        ADUAN_BIN, db_, dir_ / "serve.out",
-        std::vector<std::string>{"--notify-config", config_.string()});
-    port_ = server_->port();
+    for (size_t i = 0; i < servers_.size(); ++i) {
+      if (servers_[i]) continue;
+      servers_[i] = std::make_unique<AduanProcess>(
+          ADUAN_BIN, database_->location(), dir_ / ("serve-" + std::to_string(i) + ".out"),
+          std::vector<std::string>{"--audit-key", database_->key_path().string(), "--notify-config",
+                                   config_.string()});
+    }
   }
 
+  // `n` reports, spread over the servers.
   int submit(int n) {
-    httplib::Client c("127.0.0.1", port_);
     int created = 0;
     for (int i = 0; i < n; ++i) {
+      httplib::Client c = servers_[i % servers_.size()]->client();
       const json body{{"classification", "complaint"},
                       {"title", "Sampah menumpuk di pasar nomor " + std::to_string(i)},
                       {"body", "Sampah tidak diangkut selama seminggu dan menimbulkan bau busuk."},
@@ -70,21 +78,24 @@ class Crash : public ::testing::Test {
   }
 
   std::map<std::string, std::string> outbox() {
-    SqliteDb db(db_.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT message_id, status FROM notifications WHERE channel = 'email'");
+    std::unique_ptr<Db> db = database_->open();
+    Prepared q(*db, "SELECT message_id, status FROM notifications WHERE channel = 'email'");
     std::map<std::string, std::string> out;
     while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
     return out;
   }
 
-  std::filesystem::path dir_ =
-      std::filesystem::temp_directory_path() / ("aduan-crash-" + std::to_string(::getpid()));
-  std::filesystem::path db_ = dir_ / "aduan.db";
+  std::filesystem::path dir_ = [] {
+    auto dir =
+        std::filesystem::temp_directory_path() / ("aduan-crash-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+  }();
+  std::unique_ptr<TestDatabase> database_;
   std::filesystem::path config_ = dir_ / "notify.json";
   // Each message takes the receiver a little while, so that kills land mid-delivery.
   SmtpSink sink_{std::filesystem::temp_directory_path(), 0, {"--delay", "0.03"}};
-  std::unique_ptr<AduanProcess> server_;
-  int port_ = 0;
+  std::vector<std::unique_ptr<AduanProcess>> servers_{on_postgresql() ? 3u : 1u};
 };
 
 TEST_F(Crash, KilledWhileSendingNothingLostNothingDoubled) {
@@ -96,7 +107,9 @@ TEST_F(Crash, KilledWhileSendingNothingLostNothingDoubled) {
     start();
     submitted += submit(8);
     std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 300));
-    server_->kill_hard();
+    std::unique_ptr<AduanProcess>& victim = servers_[rng() % servers_.size()];
+    victim->kill_hard();  // the others, if any, go on sending
+    victim.reset();
     const auto box = outbox();
     interrupted +=
         std::any_of(box.begin(), box.end(), [](const auto& kv) { return kv.second != "sent"; });
@@ -111,7 +124,7 @@ TEST_F(Crash, KilledWhileSendingNothingLostNothingDoubled) {
     }
     std::this_thread::sleep_for(100ms);
   }
-  server_->terminate();
+  for (auto& server : servers_) server.reset();
 
   const auto box = outbox();
   // Each report: one email to the coordinator, one to the citizen.
@@ -132,7 +145,7 @@ TEST_F(Crash, KilledWhileSendingNothingLostNothingDoubled) {
   }
   EXPECT_EQ(lost, 0);
   for (const auto& [id, count] : accepted) EXPECT_EQ(count, 1) << id;
-  std::cout << "kills: " << kKills << " (" << interrupted
+  std::cout << "servers: " << servers_.size() << ", kills: " << kKills << " (" << interrupted
             << " mid-delivery), reports: " << submitted << ", messages: " << box.size()
             << ", delivered once: " << accepted.size()
             << ", repeats dropped by the receiver: " << repeats << ", lost: " << lost << "\n";

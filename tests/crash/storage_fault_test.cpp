@@ -1,9 +1,15 @@
-// Storage faults under a running aduan: the disk full, the database files made read-only,
-// the database locked by another process. Writes answer 503 with the fault's code and
-// Retry-After, reads go on where SQLite can read, nothing acknowledged is lost, and writes
-// work again once the fault clears. The full disk is a small tmpfs mounted for the test and
-// the read-only files are marked immutable (chattr +i, which stops even root and even
-// descriptors already open); both need root, as the CI runs.
+// Storage faults under a running aduan: the disk full, the database made read-only, the
+// database locked by another process. Writes answer 503 with the fault's code and
+// Retry-After, reads go on, nothing acknowledged is lost, and writes work again once the
+// fault clears. The full disk is a small tmpfs mounted for the test; both engines need root
+// for it, as the CI runs.
+//
+// On SQLite the database is a file on that disk; read-only means its files are marked
+// immutable (chattr +i, which stops even root and even descriptors already open); the lock
+// is another connection's write transaction. On PostgreSQL (ADUAN_TEST_ENGINE=postgresql)
+// the database's tables live in a tablespace on that disk; read-only is the cluster's
+// default_transaction_read_only turned on under running sessions, as a managed service does
+// when it protects a full volume; the lock is another session's EXCLUSIVE lock on reports.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <sys/mount.h>
@@ -14,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite_db.h"
+#include "support/test_database.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {
@@ -23,28 +30,45 @@ using nlohmann::json;
 
 class StorageFault : public ::testing::Test {
  protected:
-  void SetUp() override { std::filesystem::create_directories(dir_); }
+  void SetUp() override {
+    std::filesystem::create_directories(dir_);
+    database_ = std::make_unique<TestDatabase>(dir_);
+  }
 
-  // A small disk of its own for the store.
+  // A small disk of its own for the store: the SQLite file, or PostgreSQL's tables.
   void mount_small_disk() {
     std::filesystem::create_directories(mnt_);
     ASSERT_EQ(::mount("tmpfs", mnt_.c_str(), "tmpfs", 0, "size=8m"), 0)
         << "cannot mount a tmpfs for the test: " << std::strerror(errno);
     mounted_ = true;
-    db_ = mnt_ / "aduan.db";
+    if (!on_postgresql()) {
+      database_.reset();
+      database_ = std::make_unique<TestDatabase>(mnt_);
+      return;
+    }
+    // The tablespace's folder belongs to the cluster's owner (postgres, when the test runs
+    // as root), and every table the migrations create goes there.
+    const std::string chown = "chown postgres " + mnt_.string() + " 2>/dev/null || true";
+    ASSERT_EQ(std::system(chown.c_str()), 0);
+    tablespace_ = database_->name() + "_disk";
+    admin_sql("CREATE TABLESPACE " + tablespace_ + " LOCATION '" + mnt_.string() + "'");
+    admin_sql("ALTER DATABASE " + database_->name() + " SET default_tablespace = " + tablespace_);
   }
 
   void start() {
-    const std::string demo = std::string(ADUAN_BIN) + " demo --db " + db_.string() + " > " +
+    const std::string demo = std::string(ADUAN_BIN) + " demo " + database_->shell_args() + " > " +
                              (dir_ / "demo.out").string();
     ASSERT_EQ(std::system(demo.c_str()), 0);
     server_ = std::make_unique<AduanProcess>(
-        ADUAN_BIN, db_, dir_ / "serve.out",
-        std::vector<std::string>{"--job-interval", "0", "--limit-submit", "0"});
+        ADUAN_BIN, database_->location(), dir_ / "serve.out",
+        std::vector<std::string>{"--audit-key", database_->key_path().string(), "--job-interval",
+                                 "0", "--limit-submit", "0"});
   }
   void TearDown() override {
-    set_immutable(false);
+    set_read_only(false);
     server_.reset();
+    database_.reset();
+    if (!tablespace_.empty()) admin_sql("DROP TABLESPACE IF EXISTS " + tablespace_);
     if (mounted_) ::umount2(mnt_.c_str(), MNT_DETACH);
     if (!HasFailure()) std::filesystem::remove_all(dir_);
   }
@@ -73,17 +97,28 @@ class StorageFault : public ::testing::Test {
     a.body = json::parse(res->body, nullptr, false);
     a.retry_after = res->get_header_value("Retry-After");
     // Whatever went wrong, the answer names no SQL, no file and no stack.
-    for (const char* leak : {"sqlite", "SQLITE", "SELECT", "INSERT", ".db", "::"}) {
+    for (const char* leak : {"sqlite", "SQLITE", "postgres", "SELECT", "INSERT", ".db", "::"}) {
       EXPECT_EQ(res->body.find(leak), std::string::npos) << leak << " in " << res->body;
     }
     if (a.status == 201) acknowledged_.push_back(a.body["tracking_id"]);
     return a;
   }
 
-  // chattr +i / -i on the database and its write-ahead log.
-  void set_immutable(bool on) {
+  // The database read-only, or writable again. SQLite: chattr +i / -i on the database and
+  // its write-ahead log. PostgreSQL: the cluster's default, which running sessions take up
+  // at the reload, at their next transaction.
+  void set_read_only(bool on) {
+    if (on_postgresql()) {
+      if (!on && !read_only_) return;
+      read_only_ = on;
+      admin_sql(on ? "ALTER SYSTEM SET default_transaction_read_only = on"
+                   : "ALTER SYSTEM RESET default_transaction_read_only");
+      admin_sql("SELECT pg_reload_conf()");
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the signal is async
+      return;
+    }
     for (const char* suffix : {"", "-wal"}) {
-      const std::filesystem::path file = db_.string() + suffix;
+      const std::filesystem::path file = database_->location() + suffix;
       if (!std::filesystem::exists(file)) continue;
       const std::string cmd = std::string("chattr ") + (on ? "+i " : "-i ") + file.string();
       ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -104,8 +139,10 @@ class StorageFault : public ::testing::Test {
   std::filesystem::path dir_ =
       std::filesystem::temp_directory_path() / ("aduan-fault-" + std::to_string(::getpid()));
   std::filesystem::path mnt_ = dir_ / "disk";
-  std::filesystem::path db_ = dir_ / "aduan.db";
+  std::unique_ptr<TestDatabase> database_;
+  std::string tablespace_;  // PostgreSQL's tables on the small disk
   bool mounted_ = false;
+  bool read_only_ = false;
   std::unique_ptr<AduanProcess> server_;
   std::vector<std::string> acknowledged_;
   int sent_ = 0;
@@ -142,20 +179,21 @@ TEST_F(StorageFault, DiskFullRefusesWritesKeepsReadsAndRecovers) {
   EXPECT_EQ(submit().status, 201) << "no recovery once there is space again";
   expect_all_acknowledged_present();
   server_->terminate();
-  SqliteDb db(db_.string(), SQLite::OPEN_READONLY);
+  if (on_postgresql()) return;
+  SqliteDb db(database_->location(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
-TEST_F(StorageFault, ReadOnlyFilesRefuseWritesKeepReadsAndRecover) {
+TEST_F(StorageFault, ReadOnlyRefusesWritesKeepsReadsAndRecovers) {
   start();
   ASSERT_EQ(submit().status, 201);
-  set_immutable(true);
+  set_read_only(true);
   const Answer refused = submit();
   EXPECT_EQ(refused.status, 503) << refused.body;
   EXPECT_EQ(refused.body["error"]["code"], "storage_read_only");
   EXPECT_EQ(track(acknowledged_.front()), 200) << "reads stop on read-only files";
 
-  set_immutable(false);
+  set_read_only(false);
   Answer again;
   for (int i = 0; i < 3 && again.status != 201; ++i) again = submit();
   EXPECT_EQ(again.status, 201) << "no recovery once the files are writable: " << again.body;
@@ -167,8 +205,9 @@ TEST_F(StorageFault, LockedByAnotherProcessIsBusyThenRecovers) {
   ASSERT_EQ(submit().status, 201);
   {
     // This test process is the other process: it takes the write lock and holds it.
-    SqliteDb other(db_.string(), SQLite::OPEN_READWRITE);
-    other.exec("BEGIN IMMEDIATE");
+    std::unique_ptr<Db> other = database_->open();
+    other->exec(on_postgresql() ? "BEGIN; LOCK TABLE reports IN EXCLUSIVE MODE"
+                                : "BEGIN IMMEDIATE");
     const auto started = std::chrono::steady_clock::now();
     const Answer refused = submit();
     const auto waited = std::chrono::steady_clock::now() - started;
@@ -178,7 +217,7 @@ TEST_F(StorageFault, LockedByAnotherProcessIsBusyThenRecovers) {
     // aduan waited for the lock (its busy timeout) before giving up, rather than failing at once.
     EXPECT_GE(waited, std::chrono::seconds(4));
     EXPECT_EQ(track(acknowledged_.front()), 200) << "reads wait for a writer's lock";
-    other.exec("ROLLBACK");
+    other->exec("ROLLBACK");
   }
   EXPECT_EQ(submit().status, 201);
   expect_all_acknowledged_present();

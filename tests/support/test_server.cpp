@@ -1,14 +1,12 @@
 #include "support/test_server.h"
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 
-#include "store/postgresql_db.h"
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -45,17 +43,10 @@ TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
   dir_ = std::filesystem::temp_directory_path() / ("aduan-test-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
   db_path_ = dir_ / "aduan.db";
-  key_path_ = dir_ / "audit.key";
-  location_ = db_path_.string();
-  if (on_postgresql()) {
-    postgresql_database_ = "aduan_test_" + std::to_string(rd());
-    admin_sql("CREATE DATABASE " + postgresql_database_);
-    location_ = "postgresql://postgres@/" + postgresql_database_ +
-                "?host=" + std::string(std::getenv("PGHOST"));
-  }
+  database_ = std::make_unique<TestDatabase>(dir_);
   AppOptions options;
-  options.db_path = location_;
-  options.audit_key_path = key_path_.string();
+  options.db_path = database_->location();
+  options.audit_key_path = database_->key_path().string();
   options.auth = auth;
   options.notify = std::move(notify);
   options.http.threads = 8;
@@ -84,26 +75,9 @@ TestServer::~TestServer() {
     ADD_FAILURE() << "an answer differs from the OpenAPI document: " << problem;
   }
   app_.reset();
-  if (!postgresql_database_.empty()) {
-    admin_sql("DROP DATABASE IF EXISTS " + postgresql_database_ + " WITH (FORCE)");
-  }
+  database_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
-}
-
-bool on_postgresql() {
-  const char* engine = std::getenv("ADUAN_TEST_ENGINE");
-  return engine && std::string(engine) == "postgresql";
-}
-
-void admin_sql(const std::string& sql) {
-  PGconn* conn = PQconnectdb("");  // the cluster of tests/support/with_postgresql (PGHOST, ...)
-  PGresult* r = PQexec(conn, sql.c_str());
-  if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-    ADD_FAILURE() << sql << ": " << PQresultErrorMessage(r) << PQerrorMessage(conn);
-  }
-  PQclear(r);
-  PQfinish(conn);
 }
 
 CommandResult run_command(const std::string& command) {
@@ -165,12 +139,7 @@ std::pair<std::string, std::string> TestServer::submit(json overrides) {
   return {created["tracking_id"], created["pin"]};
 }
 
-std::unique_ptr<Db> open_store_at(const std::string& location) {
-  if (is_postgresql_location(location)) return std::make_unique<PostgresqlDb>(location);
-  return std::make_unique<SqliteDb>(location, SQLite::OPEN_READWRITE, 5000);
-}
-
-std::unique_ptr<Db> TestServer::open_db() const { return open_store_at(location_); }
+std::unique_ptr<Db> TestServer::open_db() const { return database_->open(); }
 
 int64_t TestServer::count_rows(const std::string& table) {
   int64_t n = 0;

@@ -22,6 +22,7 @@
 #include "base/clock.h"
 #include "store/db.h"
 #include "support/response_contract.h"
+#include "support/test_database.h"
 
 namespace aduan::testing {
 
@@ -50,8 +51,8 @@ class TestServer {
   ManualClock& clock() { return clock_; }
   // The SQLite file; on PostgreSQL there is none, and location() is the database's URL.
   const std::filesystem::path& db_path() const { return db_path_; }
-  const std::string& location() const { return location_; }
-  const std::filesystem::path& key_path() const { return key_path_; }  // the audit key
+  const std::string& location() const { return database_->location(); }
+  const std::filesystem::path& key_path() const { return database_->key_path(); }  // audit key
   const std::filesystem::path& dir() const { return dir_; }
   const DemoSummary& demo() const { return demo_; }
   std::string password(const std::string& username) const;
@@ -77,9 +78,7 @@ class TestServer {
  private:
   std::filesystem::path dir_;
   std::filesystem::path db_path_;
-  std::filesystem::path key_path_;
-  std::string location_;
-  std::string postgresql_database_;  // dropped with the server
+  std::unique_ptr<TestDatabase> database_;  // dropped with the server
   ManualClock clock_{kMonday10Wib};
   std::unique_ptr<App> app_;
   DemoSummary demo_;
@@ -88,14 +87,6 @@ class TestServer {
   mutable std::mutex answers_mutex_;
   std::set<RecordedAnswer> answers_;  // a set: a test repeats many answers
 };
-
-// A connection to the store at `location`: a SQLite file or a PostgreSQL URL.
-std::unique_ptr<Db> open_store_at(const std::string& location);
-
-// Whether the HTTP tests run on PostgreSQL (ADUAN_TEST_ENGINE=postgresql).
-bool on_postgresql();
-// Runs `sql` on the test cluster's own database (CREATE DATABASE and DROP DATABASE).
-void admin_sql(const std::string& sql);
 
 // A complete, valid submission body.
 nlohmann::json valid_report();
