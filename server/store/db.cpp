@@ -1,11 +1,13 @@
 #include "store/db.h"
 
 #include "store/db_engine.h"
+#include "store/dialect.h"
 
 namespace aduan {
 
-// The same statements SQLiteCpp's own Transaction runs; a deferred BEGIN, as before.
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN"); }
+// The same statements SQLiteCpp's own Transaction runs on SQLite, a deferred BEGIN; on
+// PostgreSQL the BEGIN takes the write lock (store/dialect.h).
+Transaction::Transaction(Db& db) : db_(db) { db_.exec(dialect::begin(db)); }
 
 Transaction::~Transaction() {
   if (done_) return;

@@ -71,6 +71,9 @@ class Db {
   // Runs one or more statements that give no rows.
   virtual void exec(const std::string& sql) = 0;
   virtual std::unique_ptr<Statement> prepare(const std::string& sql) = 0;
+  // A statement for one use, which the connection does not keep: an engine may run it more
+  // cheaply than one prepared for reuse.
+  virtual std::unique_ptr<Statement> prepare_once(const std::string& sql) { return prepare(sql); }
   // Whether a transaction is open on this connection, and whether it has written.
   virtual bool in_transaction() = 0;
   virtual bool has_written() = 0;

@@ -27,6 +27,11 @@ std::string no_index(const Db& db, const std::string& column) {
   return sqlite(db) ? "+" + column : column;
 }
 
+std::string begin(const Db& db) {
+  // The key is the name's hashtext, fixed here: 'aduan:write' on every server and build.
+  return sqlite(db) ? "BEGIN" : "BEGIN; SELECT pg_advisory_xact_lock(hashtext('aduan:write'))";
+}
+
 std::string skip_locked(const Db& db) { return sqlite(db) ? "" : " FOR UPDATE SKIP LOCKED"; }
 
 std::string row_key(const Db& db) { return sqlite(db) ? "rowid" : "ctid"; }

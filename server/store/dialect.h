@@ -28,6 +28,12 @@ std::string no_index(const Db& db, const std::string& column);
 // After a SELECT that picks rows to claim: on PostgreSQL, rows another server is claiming
 // right now are passed over rather than waited for (SQLite has one writer at a time).
 std::string skip_locked(const Db& db);
+// The start of a transaction. On PostgreSQL it also takes a transaction-scoped advisory
+// lock, so that one transaction writes at a time across every server on the database, as
+// SQLite has one writer: the audit chain appends each event after one head, and the
+// counters' rows, updated in varying orders, would otherwise deadlock between servers. Its
+// wait is bounded by the connection's lock timeout (a 503 storage_busy after it).
+std::string begin(const Db& db);
 // A hidden key of a table's row, for a table without a key of its own (rate_events).
 std::string row_key(const Db& db);
 // A JOIN that reads its left table first: SQLite's CROSS JOIN fixes the order; PostgreSQL's

@@ -15,7 +15,8 @@ namespace aduan {
 namespace {
 
 // Type numbers from PostgreSQL's catalogue (pg_type.dat); 0 lets the server infer the type.
-constexpr Oid kUnknownOid = 0;
+constexpr Oid kUnknownOid = 0;  // a NULL: fits a parameter of any type
+constexpr Oid kTextOid = 705;   // "unknown": text whose type the server infers, as for a literal
 constexpr Oid kBoolOid = 16;
 constexpr Oid kByteaOid = 17;
 constexpr Oid kInt8Oid = 20;
@@ -36,7 +37,10 @@ std::string message_of(const char* text) {
 
 class PgStatement final : public Statement {
  public:
-  PgStatement(PostgresqlDb& db, const std::string& sql) : db_(db), sql_(sql) {
+  // `once`: run once and dropped, as an unnamed statement (one round trip, nothing to
+  // deallocate), for the texts the connection does not keep.
+  PgStatement(PostgresqlDb& db, const std::string& sql, bool once)
+      : db_(db), sql_(sql), once_(once) {
     int count = 0;
     text_ = numbered_parameters(sql, &count);
     values_.resize(static_cast<size_t>(count));
@@ -58,7 +62,7 @@ class PgStatement final : public Statement {
     std::snprintf(buffer, sizeof buffer, "%.17g", v);
     set(index, buffer, kFloat8Oid);
   }
-  void bind_text(int index, const std::string& v) override { set(index, v, kUnknownOid); }
+  void bind_text(int index, const std::string& v) override { set(index, v, kTextOid); }
   void bind_blob(int index, const void* data, size_t size) override {
     set(index, std::string(static_cast<const char*>(data), size), kByteaOid);
   }
@@ -129,11 +133,13 @@ class PgStatement final : public Statement {
 
   // Prepared on the server at the first run, with the types of what was bound: SQLite takes
   // `? + ?` or `coalesce(?, 0)` as they come, PostgreSQL must know the types to plan them.
-  // Prepared again when a later run binds another type (a NULL fits any).
+  // Prepared again when a later run binds another type: a NULL fits any, and text fits a
+  // parameter whose type the server inferred, but not one it was told is a number.
   void prepare_for_types() {
     bool fits = !name_.empty();
     for (size_t i = 0; fits && i < types_.size(); ++i) {
-      fits = types_[i] == kUnknownOid || types_[i] == prepared_types_[i];
+      fits = types_[i] == kUnknownOid || types_[i] == prepared_types_[i] ||
+             (types_[i] == kTextOid && prepared_types_[i] == kUnknownOid);
     }
     if (fits) return;
     deallocate();
@@ -158,17 +164,21 @@ class PgStatement final : public Statement {
 
   void execute() {
     clear_result();
-    prepare_for_types();
+    if (!once_) prepare_for_types();
+    const std::vector<Oid>& types = once_ ? types_ : prepared_types_;
     std::vector<const char*> values(values_.size());
     std::vector<int> lengths(values_.size());
     std::vector<int> binary(values_.size());
     for (size_t i = 0; i < values_.size(); ++i) {
       values[i] = values_[i] ? values_[i]->data() : nullptr;
       lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-      binary[i] = prepared_types_[i] == kByteaOid ? 1 : 0;  // bytes as they are
+      binary[i] = types[i] == kByteaOid ? 1 : 0;  // bytes as they are
     }
-    result_ = PQexecPrepared(db_.handle(), name_.c_str(), static_cast<int>(values.size()),
-                             values.data(), lengths.data(), binary.data(), 0);
+    const int n = static_cast<int>(values.size());
+    result_ = once_ ? PQexecParams(db_.handle(), text_.c_str(), n, types_.data(), values.data(),
+                                   lengths.data(), binary.data(), 0)
+                    : PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(), lengths.data(),
+                                     binary.data(), 0);
     const ExecStatusType status = PQresultStatus(result_);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       const Result failed(std::exchange(result_, nullptr));
@@ -188,6 +198,7 @@ class PgStatement final : public Statement {
   std::string sql_;   // as written, for errors
   std::string text_;  // with $n parameters
   std::string name_;  // on the server; empty until prepared
+  bool once_ = false;
   std::vector<std::optional<std::string>> values_;
   std::vector<Oid> types_;           // of what is bound now
   std::vector<Oid> prepared_types_;  // of the statement on the server
@@ -295,7 +306,11 @@ void PostgresqlDb::exec(const std::string& sql) {
 }
 
 std::unique_ptr<Statement> PostgresqlDb::prepare(const std::string& sql) {
-  return std::make_unique<PgStatement>(*this, sql);
+  return std::make_unique<PgStatement>(*this, sql, /*once=*/false);
+}
+
+std::unique_ptr<Statement> PostgresqlDb::prepare_once(const std::string& sql) {
+  return std::make_unique<PgStatement>(*this, sql, /*once=*/true);
 }
 
 bool PostgresqlDb::in_transaction() {
@@ -304,7 +319,8 @@ bool PostgresqlDb::in_transaction() {
 }
 
 bool PostgresqlDb::has_written() {
-  if (!in_transaction()) return false;
+  // A reader's session cannot write: no round trip to ask (the catalogue asks at every read).
+  if (options_.read_only || !in_transaction()) return false;
   const Result r(PQexec(conn_, "SELECT pg_current_xact_id_if_assigned() IS NOT NULL"));
   return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 &&
          PQgetvalue(r.get(), 0, 0)[0] == 't';

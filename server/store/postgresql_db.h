@@ -47,6 +47,7 @@ class PostgresqlDb final : public Db {
   Engine engine() const override { return Engine::kPostgresql; }
   void exec(const std::string& sql) override;
   std::unique_ptr<Statement> prepare(const std::string& sql) override;
+  std::unique_ptr<Statement> prepare_once(const std::string& sql) override;
   bool in_transaction() override;
   bool has_written() override;
   std::string location() override;

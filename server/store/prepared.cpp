@@ -37,7 +37,7 @@ Prepared::Prepared(Db& db, const std::string& sql) {
     return;
   }
   // The same text in use twice at once (a nested read), or too many texts: one of its own.
-  own_ = db.prepare(sql);
+  own_ = db.prepare_once(sql);
   statement_ = own_.get();
 }
 
