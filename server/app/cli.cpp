@@ -26,6 +26,7 @@
 #include "shared/validation.h"
 #include "store/audit_chain.h"
 #include "store/backup.h"
+#include "store/copy_store.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -89,6 +90,14 @@ Usage:
                                 online backup), checked, then renamed into place
   aduan restore --from FILE [--db FILE]
                                 replace the store with a backup (stop aduan first)
+  aduan copy-store --from SRC --to DST [--audit-key FILE]
+                                copy a whole store into an empty one, ids kept, in one
+                                transaction: a SQLite file into an empty PostgreSQL database,
+                                PostgreSQL into a new SQLite file (stop aduan on SRC first).
+                                --audit-key is SRC's key (default: beside a SQLite SRC); DST's
+                                chain is verified with it, and a SQLite DST gets a copy of it
+                                beside it (docs/operations.md, "Moving a store between SQLite
+                                and PostgreSQL")
   aduan --help | --version
 
 Options:
@@ -167,6 +176,7 @@ const std::map<std::string, std::vector<std::string>> kCommandOptions = {
     {"audit head", {"--db", "--audit-key"}},
     {"audit new-key", {"--db", "--audit-key"}},
     {"restore", {"--db", "--from"}},
+    {"copy-store", {"--from", "--to", "--audit-key"}},
 };
 
 std::string option(const CommandLine& cl, const std::string& name, const std::string& fallback) {
@@ -613,6 +623,42 @@ int restore(const CommandLine& cl) {
   return 0;
 }
 
+// The source's key names the copy's chain too: --audit-key, else beside a SQLite source; a
+// SQLite target gets a copy of it beside it so that the new file works by itself, and a
+// PostgreSQL target's servers are given the same file.
+int copy_store_command(const CommandLine& cl) {
+  CopyStoreOptions o;
+  o.from = option(cl, "--from", "");
+  o.to = option(cl, "--to", "");
+  if (o.from.empty() || o.to.empty()) return fail("--from and --to are required");
+  o.key_path = option(cl, "--audit-key", "");
+  if (o.key_path.empty() && is_postgresql_location(o.from)) {
+    return fail(
+        "--audit-key FILE is required with a PostgreSQL --from: the source's key, "
+        "which the copy is verified with");
+  }
+  if (o.key_path.empty()) o.key_path = default_audit_key_path(o.from);
+  if (!is_postgresql_location(o.to)) o.target_key_path = default_audit_key_path(o.to);
+  o.progress = [](const std::string& table, int64_t rows) {
+    std::cerr << "copy-store: " << table << " " << rows << " rows\n";
+  };
+  CopyStoreSummary s;
+  try {
+    s = copy_store(o);
+  } catch (const CopyRefused& e) {
+    return fail(std::string(e.what()) + "; nothing was copied");
+  }
+  std::cout << "copied " << s.rows << " rows of " << s.tables.size() << " tables from " << o.from
+            << " to " << o.to << " (schema " << s.schema_version << "); counters recounted, "
+            << s.reports_indexed << " reports indexed for the staff search; the audit chain "
+            << "verifies, head " << s.audit_head << "\n";
+  if (s.key_written) std::cout << "the audit key was copied to " << o.target_key_path << "\n";
+  if (is_postgresql_location(o.to)) {
+    std::cout << "give its servers the same key: --audit-key " << o.key_path << "\n";
+  }
+  return 0;
+}
+
 int holidays_import(const CommandLine& cl) {
   const std::string file = option(cl, "--file", "");
   const std::string year = option(cl, "--national", "");
@@ -769,6 +815,7 @@ int run_command_line(int argc, char** argv) {
     if (cl.command == "audit verify" || cl.command == "audit head") return audit_command(cl);
     if (cl.command == "audit new-key") return audit_new_key(cl);
     if (cl.command == "restore") return restore(cl);
+    if (cl.command == "copy-store") return copy_store_command(cl);
   } catch (const StorageError& e) {
     std::cerr << "aduan: database error: " << e.what() << "\n";
     return 1;
