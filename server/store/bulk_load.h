@@ -20,7 +20,8 @@ class BulkLoad {
   BulkLoad(const BulkLoad&) = delete;
   BulkLoad& operator=(const BulkLoad&) = delete;
 
-  // Inside the transaction: the indexes go now, and rebuild_indexes() makes them again.
+  // Inside the transaction: the indexes go now, and rebuild_indexes() makes them again (on
+  // PostgreSQL, which keeps them, it gathers the planner's statistics).
   void drop_indexes();
   void rebuild_indexes();
 

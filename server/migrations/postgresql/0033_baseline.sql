@@ -2,10 +2,14 @@
 -- the same tables, columns, keys and indexes, so that the same numbered migrations can follow
 -- on both engines. Differences, each because PostgreSQL says it otherwise:
 --   * ids are BIGINT identities (SQLite: INTEGER PRIMARY KEY, the rowid); whole numbers are
---     BIGINT, blobs BYTEA (and external_agencies.sealed_key, sealed bytes); flags stay integers (0/1), so the queries read them alike;
+--     BIGINT, blobs BYTEA (and external_agencies.sealed_key, sealed bytes), reals DOUBLE
+--     PRECISION (SQLite's REAL is 8 bytes; PostgreSQL's would round a position to 4);
+--     flags stay integers (0/1), so the queries read them alike;
 --   * users.username is unique without regard to case through an index on lower(username)
 --     (SQLite: COLLATE NOCASE), and reports' e-mail index is on lower(reporter_email);
 --   * the staff search's index is a table of words with a GIN index (SQLite: FTS5);
+--   * the queue's order indexes end with id: each order breaks ties by id, which SQLite's
+--     indexes hold as the rowid without saying so;
 --   * upload_chunks' column "offset" is quoted (a reserved word here);
 --   * the counters' views compute a month with tally_period (SQLite: strftime);
 --   * no triggers: the store installs them at every start from store/derived_rules.h
@@ -89,8 +93,8 @@ CREATE TABLE reports (
   body                TEXT NOT NULL,
   incident_date       TEXT NOT NULL,
   location_text       TEXT NOT NULL,
-  lat                 REAL,
-  lon                 REAL,
+  lat                 DOUBLE PRECISION,
+  lon                 DOUBLE PRECISION,
   region_code         TEXT NOT NULL DEFAULT '',
   category_id         BIGINT NOT NULL REFERENCES categories(id),
   suggested_agency_id BIGINT REFERENCES agencies(id),  -- the citizen's guess
@@ -463,34 +467,34 @@ ON report_tallies(dimension, value, grain, period, agency_id, category_id, publi
 
 CREATE INDEX report_terms_report ON report_terms(report_id);
 
-CREATE INDEX reports_agency_any_created ON reports(agency_id, created_at);
+CREATE INDEX reports_agency_any_created ON reports(agency_id, created_at, id);
 
-CREATE INDEX reports_agency_any_followers ON reports(agency_id, followers);
+CREATE INDEX reports_agency_any_followers ON reports(agency_id, followers, id);
 
-CREATE INDEX reports_agency_any_updated ON reports(agency_id, updated_at);
+CREATE INDEX reports_agency_any_updated ON reports(agency_id, updated_at, id);
 
-CREATE INDEX reports_agency_created ON reports(agency_id, status, created_at);
+CREATE INDEX reports_agency_created ON reports(agency_id, status, created_at, id);
 
-CREATE INDEX reports_agency_followers ON reports(agency_id, status, followers);
+CREATE INDEX reports_agency_followers ON reports(agency_id, status, followers, id);
 
 CREATE INDEX reports_agency_queue
-  ON reports(agency_id, status, coalesce(stage_due, '9999-12-31'), created_at);
+  ON reports(agency_id, status, coalesce(stage_due, '9999-12-31'), created_at, id);
 
 CREATE INDEX reports_agency_status ON reports(agency_id, status);
 
-CREATE INDEX reports_agency_updated ON reports(agency_id, status, updated_at);
+CREATE INDEX reports_agency_updated ON reports(agency_id, status, updated_at, id);
 
 CREATE INDEX reports_assigned ON reports(assigned_user_id, status);
 
 CREATE INDEX reports_category ON reports(category_id, created_at);
 
-CREATE INDEX reports_created ON reports(created_at);
+CREATE INDEX reports_created ON reports(created_at, id);
 
 CREATE INDEX reports_escalation ON reports(status, escalation_due);
 
 CREATE INDEX reports_followed ON reports(followers) WHERE followers > 0;
 
-CREATE INDEX reports_followers ON reports(followers);
+CREATE INDEX reports_followers ON reports(followers, id);
 
 CREATE INDEX reports_late ON reports(stage_due)
 WHERE status IN ('submitted', 'forwarded', 'in_progress', 'escalated') AND stage != 'none';
@@ -498,9 +502,9 @@ WHERE status IN ('submitted', 'forwarded', 'in_progress', 'escalated') AND stage
 CREATE INDEX reports_public ON reports(created_at)
 WHERE confidential = 0 AND status IN ('forwarded', 'in_progress', 'resolved', 'closed', 'escalated');
 
-CREATE INDEX reports_queue ON reports(status, coalesce(stage_due, '9999-12-31'), created_at);
+CREATE INDEX reports_queue ON reports(status, coalesce(stage_due, '9999-12-31'), created_at, id);
 
-CREATE INDEX reports_queue_all ON reports(coalesce(stage_due, '9999-12-31'), created_at);
+CREATE INDEX reports_queue_all ON reports(coalesce(stage_due, '9999-12-31'), created_at, id);
 
 CREATE INDEX reports_reporter_email ON reports(lower(reporter_email))
   WHERE reporter_email <> '';
@@ -509,15 +513,15 @@ CREATE INDEX reports_reporter_phone ON reports(reporter_phone) WHERE reporter_ph
 
 CREATE INDEX reports_status_agency_due ON reports(status, agency_id, stage_due);
 
-CREATE INDEX reports_status_created ON reports(status, created_at);
+CREATE INDEX reports_status_created ON reports(status, created_at, id);
 
 CREATE INDEX reports_status_due ON reports(status, stage_due);
 
-CREATE INDEX reports_status_followers ON reports(status, followers);
+CREATE INDEX reports_status_followers ON reports(status, followers, id);
 
-CREATE INDEX reports_status_updated ON reports(status, updated_at);
+CREATE INDEX reports_status_updated ON reports(status, updated_at, id);
 
-CREATE INDEX reports_updated ON reports(updated_at);
+CREATE INDEX reports_updated ON reports(updated_at, id);
 
 CREATE INDEX sessions_user ON sessions(user_id);
 
