@@ -3,15 +3,22 @@
 // 99th and 99.9th percentile latencies are printed as a Markdown table, each throughput also
 // as a ratio to /livez of the same server (no work: what the HTTP stack can do here).
 //
-//   aduan_bench --url http://127.0.0.1:8080 --db FILE [--clients 32] [--seconds 5]
-//               [--user NAME --password SECRET] [--only track,similar,...]
+//   aduan_bench --url http://127.0.0.1:8080[,http://127.0.0.1:8081...] --db FILE|URL
+//               [--clients 32] [--seconds 5] [--user NAME --password SECRET]
+//               [--only track,similar,...] [--aduan-pids P,Q] [--postgres-pid P]
 //
-// The store is read (read-only) to pick real tracking IDs and texts; the staff requests need
-// an account of a role that sees every report (a coordinator or supervisor).
-#include <SQLiteCpp/SQLiteCpp.h>
+// With the servers' process IDs (and PostgreSQL's postmaster), each kind's CPU time per
+// request is printed too, aduan's and PostgreSQL's apart: the figures docs/scaling.md uses.
+// Several URLs: servers on one database, the clients spread over them in turn (the ratio is
+// then to /livez of them all). The store (a SQLite file or a PostgreSQL URL) is read to pick
+// real tracking IDs and texts; the staff requests need an account of a role that sees every
+// report (a coordinator or supervisor).
 #include <httplib.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -25,18 +32,26 @@
 #include <thread>
 #include <vector>
 
+#include "store/postgresql_db.h"
+#include "store/prepared.h"
+#include "store/sqlite_db.h"
+
 namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
-  std::string url = "http://127.0.0.1:8080";
+  std::vector<std::string> urls{"http://127.0.0.1:8080"};
   std::string db;
   int clients = 32;
   double seconds = 5;
   std::string user, password;
   std::string only;
+  // Whose CPU time each kind of request costs: aduan's processes, and PostgreSQL's (its
+  // postmaster and every process it started: the sessions, the WAL writer, ...).
+  std::vector<int> aduan_pids;
+  int postgres_pid = 0;
 };
 
 struct Sample {
@@ -58,7 +73,32 @@ struct Result {
   double p50 = 0, p99 = 0, p999 = 0;  // milliseconds
   int64_t errors = 0;
   int64_t count = 0;
+  double aduan_cpu_ms = 0, postgres_cpu_ms = 0;  // CPU time per request
 };
+
+// CPU time (user and system, seconds) of the processes `pids` and, when `parent` is not 0,
+// of `parent` and its children, from /proc/PID/stat (fields 4, 14 and 15).
+double cpu_seconds(const std::vector<int>& pids, int parent) {
+  double ticks = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "stat");
+    std::string stat;
+    std::getline(in, stat);
+    const size_t end = stat.rfind(')');
+    if (end == std::string::npos) continue;
+    std::istringstream fields(stat.substr(end + 2));
+    std::vector<std::string> f;
+    for (std::string x; fields >> x && f.size() < 13;) f.push_back(x);
+    if (f.size() < 13) continue;
+    const int pid = std::stoi(name), ppid = std::stoi(f[1]);
+    const bool wanted = std::find(pids.begin(), pids.end(), pid) != pids.end() ||
+                        (parent && (pid == parent || ppid == parent));
+    if (wanted) ticks += std::stod(f[11]) + std::stod(f[12]);
+  }
+  return ticks / double(::sysconf(_SC_CLK_TCK));
+}
 
 double percentile(std::vector<double>& sorted, double q) {
   if (sorted.empty()) return 0;
@@ -67,13 +107,15 @@ double percentile(std::vector<double>& sorted, double q) {
 }
 
 Result run(const Options& o, const std::string& name, const Request& request) {
+  const double aduan_before = cpu_seconds(o.aduan_pids, 0);
+  const double postgres_before = o.postgres_pid ? cpu_seconds({}, o.postgres_pid) : 0;
   std::vector<std::vector<double>> latencies(o.clients);
   std::atomic<int64_t> errors{0};
   const auto until = Clock::now() + std::chrono::duration<double>(o.seconds);
   std::vector<std::thread> threads;
   for (int t = 0; t < o.clients; ++t) {
     threads.emplace_back([&, t] {
-      httplib::Client client(o.url);
+      httplib::Client client(o.urls[t % o.urls.size()]);
       client.set_keep_alive(true);
       client.set_tcp_nodelay(true);  // else a POST waits on delayed ACKs (40 ms)
       client.set_read_timeout(30, 0);
@@ -99,18 +141,31 @@ Result run(const Options& o, const std::string& name, const Request& request) {
   r.p99 = percentile(all, 0.99);
   r.p999 = percentile(all, 0.999);
   r.errors = errors;
+  if (r.count > 0) {
+    r.aduan_cpu_ms = (cpu_seconds(o.aduan_pids, 0) - aduan_before) * 1000 / double(r.count);
+    if (o.postgres_pid) {
+      r.postgres_cpu_ms =
+          (cpu_seconds({}, o.postgres_pid) - postgres_before) * 1000 / double(r.count);
+    }
+  }
   return r;
 }
 
-Sample read_sample(const std::string& db_path) {
-  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+Sample read_sample(const std::string& location) {
+  std::unique_ptr<aduan::Db> store;
+  if (aduan::is_postgresql_url(location)) {
+    store = std::make_unique<aduan::PostgresqlDb>(location);
+  } else {
+    store = std::make_unique<aduan::SqliteDb>(location);
+  }
+  aduan::Db& db = *store;
   Sample s;
-  // Random rows by rowid: cheap on a million reports, unlike ORDER BY random().
-  const int64_t max_id = db.execAndGet("SELECT max(id) FROM reports").getInt64();
+  // Random rows by id: cheap on a million reports, unlike ORDER BY random().
+  const int64_t max_id = aduan::query_int64(db, "SELECT max(id) FROM reports");
   std::mt19937_64 rng(42);
-  SQLite::Statement by_id(db,
-                          "SELECT tracking_id, title, body, status, confidential FROM reports "
-                          "WHERE id >= ? ORDER BY id LIMIT 1");
+  aduan::Prepared by_id(db,
+                        "SELECT tracking_id, title, body, status, confidential FROM reports "
+                        "WHERE id >= ? ORDER BY id LIMIT 1");
   for (int i = 0; i < 4000 && max_id > 0; ++i) {
     by_id.bind(1, static_cast<int64_t>(1 + rng() % static_cast<uint64_t>(max_id)));
     if (by_id.executeStep()) {
@@ -123,13 +178,13 @@ Sample read_sample(const std::string& db_path) {
     }
     by_id.reset();
   }
-  SQLite::Statement cats(db, "SELECT code FROM categories WHERE active = 1");
+  aduan::Prepared cats(db, "SELECT code FROM categories WHERE active = 1");
   while (cats.executeStep()) s.categories.push_back(cats.getColumn(0).getString());
   return s;
 }
 
 Session login(const Options& o) {
-  httplib::Client c(o.url);
+  httplib::Client c(o.urls.front());
   auto res = c.Post("/api/v1/session", json{{"username", o.user}, {"password", o.password}}.dump(),
                     "application/json");
   if (!res || res->status != 200) {
@@ -150,9 +205,11 @@ int main(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--url")
-      o.url = value;
-    else if (flag == "--db")
+    if (flag == "--url") {
+      o.urls.clear();
+      std::istringstream list(value);
+      for (std::string url; std::getline(list, url, ',');) o.urls.push_back(url);
+    } else if (flag == "--db")
       o.db = value;
     else if (flag == "--clients")
       o.clients = std::stoi(value);
@@ -164,14 +221,20 @@ int main(int argc, char** argv) {
       o.password = value;
     else if (flag == "--only")
       o.only = "," + value + ",";
+    else if (flag == "--aduan-pids") {
+      std::istringstream list(value);
+      for (std::string pid; std::getline(list, pid, ',');) o.aduan_pids.push_back(std::stoi(pid));
+    } else if (flag == "--postgres-pid")
+      o.postgres_pid = std::stoi(value);
     else {
       std::cerr << "unknown option " << flag << "\n";
       return 2;
     }
   }
   if (o.db.empty()) {
-    std::cerr << "usage: aduan_bench --url URL --db FILE [--clients N] [--seconds S] "
-                 "[--user NAME --password SECRET] [--only a,b]\n";
+    std::cerr << "usage: aduan_bench --url URL[,URL...] --db FILE|URL [--clients N] [--seconds S] "
+                 "[--user NAME --password SECRET] [--only a,b] [--aduan-pids P,Q] "
+                 "[--postgres-pid P]\n";
     return 2;
   }
   const Sample sample = read_sample(o.db);
@@ -312,13 +375,17 @@ int main(int argc, char** argv) {
   const double baseline = results.front().per_second;
   std::printf("%d clients, %.0f s each, %zu sampled reports\n\n", o.clients, o.seconds,
               sample.ids.size());
-  std::printf(
-      "| request | per second | p50 ms | p99 ms | p99.9 ms | errors | throughput / baseline |\n");
-  std::printf("|---|---|---|---|---|---|---|\n");
+  const bool cpu = !o.aduan_pids.empty();
+  std::printf("| request | per second | p50 ms | p99 ms | p99.9 ms | errors | throughput / baseline |%s\n",
+              cpu ? (o.postgres_pid ? " aduan CPU ms | PostgreSQL CPU ms |" : " aduan CPU ms |") : "");
+  std::printf("|---|---|---|---|---|---|---|%s\n", cpu ? (o.postgres_pid ? "---|---|" : "---|") : "");
   for (const Result& r : results) {
-    std::printf("| %s | %.0f | %.2f | %.2f | %.2f | %lld | %.3f |\n", r.name.c_str(), r.per_second,
+    std::printf("| %s | %.0f | %.2f | %.2f | %.2f | %lld | %.3f |", r.name.c_str(), r.per_second,
                 r.p50, r.p99, r.p999, static_cast<long long>(r.errors),
                 baseline > 0 ? r.per_second / baseline : 0.0);
+    if (cpu) std::printf(" %.3f |", r.aduan_cpu_ms);
+    if (cpu && o.postgres_pid) std::printf(" %.3f |", r.postgres_cpu_ms);
+    std::printf("\n");
   }
   return 0;
 }
