@@ -39,8 +39,7 @@ std::string row_key(const Db& db) { return sqlite(db) ? "rowid" : "ctid"; }
 std::string join_in_this_order(const Db& db) { return sqlite(db) ? "CROSS JOIN" : "JOIN"; }
 
 std::string text_match(const Db& db) {
-  return sqlite(db) ? "report_search MATCH ?"
-                    : "to_tsvector('simple', report_search.terms) @@ to_tsquery('simple', ?)";
+  return sqlite(db) ? "report_search MATCH ?" : "report_search.words @@ to_tsquery('simple', ?)";
 }
 
 std::string text_query(const Db& db, const std::string& fts5_query) {

@@ -39,6 +39,12 @@ std::string canonical(const std::string& tracking_id) {
   return out;
 }
 
+// What someone deleting rows that others point to runs first in their session.
+std::string foreign_keys_off() {
+  return on_postgresql() ? "SET session_replication_role = replica; "
+                         : "PRAGMA foreign_keys = OFF; ";
+}
+
 // `location`: a store's SQLite file (a path converts) or PostgreSQL URL.
 void tamper(const std::string& location, const std::string& sql) {
   open_store_at(location)->exec(sql);
@@ -124,11 +130,20 @@ class Audit : public ::testing::Test {
     return "(SELECT id FROM reports WHERE tracking_id = '" + canonical(tracking_id) + "')";
   }
 
-  // A consistent copy of the live store (SQLite's online backup), to tamper with.
-  fs::path copy(const std::string& name) {
-    const fs::path to = server.dir() / name;
-    backup_store(server.db_path().string(), to.string());
-    return to;
+  // A consistent copy of the live store to tamper with: SQLite's online backup; on
+  // PostgreSQL a database of its own that `aduan copy-store` fills from the live one.
+  std::string copy(const std::string& name) {
+    if (!on_postgresql()) {
+      const fs::path to = server.dir() / name;
+      backup_store(server.db_path().string(), to.string());
+      return to.string();
+    }
+    copies.push_back(std::make_unique<TestDatabase>(server.dir()));
+    const CliRun run =
+        aduan(server.dir(), {"copy-store", "--from", server.location(), "--to",
+                             copies.back()->location(), "--audit-key", server.key_path().string()});
+    EXPECT_EQ(run.code, 0) << run.out << run.err;
+    return copies.back()->location();
   }
 
   CliRun verify(const std::string& db, std::vector<std::string> extra = {}) {
@@ -146,6 +161,7 @@ class Audit : public ::testing::Test {
   TestServer server;
   StaffSession coordinator = server.login("koordinator");
   std::string id, pin;
+  std::vector<std::unique_ptr<TestDatabase>> copies;  // on PostgreSQL, dropped after the test
 };
 
 TEST_F(Audit, IntactAfterARealLifecycle) {
@@ -247,8 +263,7 @@ TEST_F(Audit, AnEditedOrForgedEventWithoutRelinkingIsNamed) {
   EXPECT_NE(run.out.find("report " + id), std::string::npos) << run.out;
 }
 
-// The same edit made to the live store itself, so that it runs on whichever engine the server
-// is on (the tests above tamper with a copy, which is SQLite's backup file).
+// The same edit made to the live store itself (the tests above tamper with a copy).
 using AuditOfTheLiveStore = Audit;
 
 TEST_F(AuditOfTheLiveStore, AnEventEditedBehindTheServersBackIsNamed) {
@@ -358,8 +373,8 @@ TEST_F(Audit, AReportDeletedWithItsEventsIsNamed) {
                                   report_sql(later));
   const fs::path deleted = copy("deleted.db");
   const std::string report = report_sql(id);
-  tamper(deleted, "PRAGMA foreign_keys = OFF; DELETE FROM report_events WHERE report_id = " +
-                      report + "; DELETE FROM stage_records WHERE report_id = " + report +
+  tamper(deleted, foreign_keys_off() + "DELETE FROM report_events WHERE report_id = " + report +
+                      "; DELETE FROM stage_records WHERE report_id = " + report +
                       "; DELETE FROM reports WHERE id = " + report);
   const CliRun run = verify(deleted);
   EXPECT_EQ(run.code, 1) << run.out << run.err;
@@ -369,7 +384,7 @@ TEST_F(Audit, AReportDeletedWithItsEventsIsNamed) {
 
   // Only the report row deleted: its events name it.
   const fs::path orphaned = copy("orphaned.db");
-  tamper(orphaned, "PRAGMA foreign_keys = OFF; DELETE FROM reports WHERE id = " + report);
+  tamper(orphaned, foreign_keys_off() + "DELETE FROM reports WHERE id = " + report);
   const CliRun orphans = verify(orphaned);
   EXPECT_EQ(orphans.code, 1) << orphans.out;
   EXPECT_NE(orphans.out.find("no longer in the store"), std::string::npos) << orphans.out;
