@@ -17,11 +17,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -376,9 +376,11 @@ int main(int argc, char** argv) {
   std::printf("%d clients, %.0f s each, %zu sampled reports\n\n", o.clients, o.seconds,
               sample.ids.size());
   const bool cpu = !o.aduan_pids.empty();
-  std::printf("| request | per second | p50 ms | p99 ms | p99.9 ms | errors | throughput / baseline |%s\n",
-              cpu ? (o.postgres_pid ? " aduan CPU ms | PostgreSQL CPU ms |" : " aduan CPU ms |") : "");
-  std::printf("|---|---|---|---|---|---|---|%s\n", cpu ? (o.postgres_pid ? "---|---|" : "---|") : "");
+  std::printf(
+      "| request | per second | p50 ms | p99 ms | p99.9 ms | errors | throughput / baseline |%s\n",
+      cpu ? (o.postgres_pid ? " aduan CPU ms | PostgreSQL CPU ms |" : " aduan CPU ms |") : "");
+  std::printf("|---|---|---|---|---|---|---|%s\n",
+              cpu ? (o.postgres_pid ? "---|---|" : "---|") : "");
   for (const Result& r : results) {
     std::printf("| %s | %.0f | %.2f | %.2f | %.2f | %lld | %.3f |", r.name.c_str(), r.per_second,
                 r.p50, r.p99, r.p999, static_cast<long long>(r.errors),
