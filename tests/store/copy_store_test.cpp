@@ -327,11 +327,12 @@ json report_body(const std::string& title) {
                "Lubang besar di tengah jalan sejak dua minggu lalu — sudah ada yang jatuh "
                "dari motor. Mohon segera ditambal 🙏"},
               {"incident_date", "2026-11-20"},
-              // Coordinates PostgreSQL's REAL holds as SQLite's double does (see the report).
+              // A phone's position with all its digits: both engines keep 8-byte reals, and the
+              // copy compares them to the bit (PostgreSQL's 4-byte REAL would round these).
               {"location",
                {{"text", "Jl. A. Yani km 39, Martapura"},
-                {"lat", -3.44},
-                {"lon", 114.83},
+                {"lat", -3.4412377},
+                {"lon", 114.590111},
                 {"region_code", "63.03"}}},
               {"category", "jalan-jembatan"},
               {"agency", "DPUPR"},
