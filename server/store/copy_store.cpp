@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "base/secrets.h"
-#include "model/report_record.h"
 #include "store/audit_chain.h"
 #include "store/copy_plan.h"
 #include "store/copy_rows.h"
@@ -39,39 +38,6 @@ using copy::quoted;
 using copy::sqlite;
 using copy::Table;
 using copy::table_names;
-
-// The staff search's entries, from the copied reports, as a start makes those it misses
-// (ReportSearch::index_existing); a batch at a time.
-int64_t index_reports(Db& db) {
-  int64_t last = 0, done = 0;
-  while (true) {
-    std::vector<ReportRecord> batch;
-    {
-      Prepared q(db,
-                 "SELECT id, title, body, location_text, agency_id FROM reports WHERE id > ? "
-                 "ORDER BY id LIMIT 500");
-      q.bind(1, last);
-      while (q.executeStep()) {
-        ReportRecord r;
-        r.id = q.getColumn(0).getInt64();
-        r.title = q.getColumn(1).getString();
-        r.body = q.getColumn(2).getString();
-        r.location.text = q.getColumn(3).getString();
-        if (!q.getColumn(4).isNull()) r.agency_id = q.getColumn(4).getInt64();
-        batch.push_back(std::move(r));
-      }
-    }
-    if (batch.empty()) break;
-    for (const ReportRecord& r : batch) ReportSearch::add(db, r);
-    last = batch.back().id;
-    done += static_cast<int64_t>(batch.size());
-  }
-  // One segment, as a start merges a big fill (report_search.cpp).
-  if (sqlite(db) && done >= 10000) {
-    db.exec("INSERT INTO report_search(report_search) VALUES ('optimize')");
-  }
-  return done;
-}
 
 // PostgreSQL's identities go on after the ids copied, or the next insert would take one of
 // them. SQLite's rowids need nothing: the next is the largest plus one.
@@ -287,7 +253,7 @@ CopyStoreSummary copy_rows(Db& source, Db& target, const Secrets& secrets,
     if (o.progress) o.progress(t.name, rows);
   }
   tallies::recount(target);
-  summary.reports_indexed = index_reports(target);
+  summary.reports_indexed = ReportSearch::index_missing(target);  // all: it was emptied
   const AuditResult audit = verify_chain(target, secrets);
   if (audit.broken) {
     throw std::runtime_error("the copy's audit chain does not verify (" + *audit.broken +

@@ -142,24 +142,39 @@ std::string ReportSearch::within_agencies(const std::string& words,
 int64_t ReportSearch::index_existing(Db& db) {
   Transaction tx(db);
   forget_terms_of_other_word_lists(db);
+  const int64_t done = index_missing(db);
+  tx.commit();
+  return done;
+}
+
+int64_t ReportSearch::index_missing(Db& db) {
   // The newest indexed report: FTS5 reads its rowids in order, so this stops at the first.
-  const int64_t last = query_int64(
+  int64_t last = query_int64(
       db, "SELECT coalesce((SELECT rowid FROM report_search ORDER BY rowid DESC LIMIT 1), 0)");
   int64_t done = 0;
-  // A narrow read: the words and the agency only, in id order.
-  Prepared texts(db,
-                 "SELECT id, title, body, location_text, agency_id FROM reports WHERE id > ? "
-                 "ORDER BY id");
-  texts.bind(1, last);
-  while (texts.executeStep()) {
-    ReportRecord r;
-    r.id = texts.getColumn(0).getInt64();
-    r.title = texts.getColumn(1).getString();
-    r.body = texts.getColumn(2).getString();
-    r.location.text = texts.getColumn(3).getString();
-    if (!texts.getColumn(4).isNull()) r.agency_id = texts.getColumn(4).getInt64();
-    add(db, r);
-    ++done;
+  // A narrow read (the words and the agency only) in id order, a batch at a time: PostgreSQL
+  // hands over a statement's whole result at once.
+  while (true) {
+    std::vector<ReportRecord> batch;
+    {
+      Prepared texts(db,
+                     "SELECT id, title, body, location_text, agency_id FROM reports WHERE id > ? "
+                     "ORDER BY id LIMIT 500");
+      texts.bind(1, last);
+      while (texts.executeStep()) {
+        ReportRecord r;
+        r.id = texts.getColumn(0).getInt64();
+        r.title = texts.getColumn(1).getString();
+        r.body = texts.getColumn(2).getString();
+        r.location.text = texts.getColumn(3).getString();
+        if (!texts.getColumn(4).isNull()) r.agency_id = texts.getColumn(4).getInt64();
+        batch.push_back(std::move(r));
+      }
+    }
+    if (batch.empty()) break;
+    for (const ReportRecord& r : batch) add(db, r);
+    last = batch.back().id;
+    done += static_cast<int64_t>(batch.size());
   }
   // A bulk fill leaves the index in several segments, and every term of a search is then
   // looked up in each; merged into one, an agency admin's searches at a million reports ran
@@ -168,7 +183,6 @@ int64_t ReportSearch::index_existing(Db& db) {
   if (done >= kMergeAfter && db.engine() == Engine::kSqlite) {
     db.exec("INSERT INTO report_search(report_search) VALUES ('optimize')");
   }
-  tx.commit();
   return done;
 }
 

@@ -51,6 +51,9 @@ class ReportSearch {
   // lists), then indexes the reports filed after the last one indexed. Returns how many
   // reports it indexed.
   static int64_t index_existing(Db& db);
+  // Indexes the reports after the last one indexed, in the caller's transaction (start-up
+  // above, and `aduan copy-store`, which makes a copy's index from its reports).
+  static int64_t index_missing(Db& db);
 };
 
 }  // namespace aduan
