@@ -387,7 +387,15 @@ constexpr std::string_view kStopwords[] = {
     "pengaduan", "keluhan",  "mengeluh", "masyarakat", "sekali",    "parah",     "el",
     "e",         "lewat",    "aduh",     "tolonglah",  "ayo",       "gimana",    "cuma",
     "doang",     "tau",      "tahu",     "pula",       "dimintai",  "sebulan",   "seminggu",
-    "setahun",   "seharian", "berhari",  "selama",     "mulai",
+    "setahun",   "seharian", "berhari",  "selama",     "mulai",     "rp",
+};
+
+// The short names of regional agencies (dinas) as their own signs and letters spell them: words
+// of the lexicon, never a place however they are capitalised ("Dishub Kabupaten Bekasi").
+constexpr std::string_view kAgencies[] = {
+    "dishub",  "dinsos",    "dinkes",  "disdik", "dikbud", "disnaker", "diskominfo",
+    "dispora", "disperkim", "dispar",  "dlh",    "dpupr",  "pupr",     "bpbd",
+    "satpol",  "dprd",      "bappeda", "bpjs",   "pln",    "pdam",     "dukcapil",
 };
 
 // Negated words with the term the pair stands for.
@@ -407,7 +415,7 @@ constexpr std::string_view kPlaceMarkers[] = {
     "halte",   "jembatan",   "tol",       "underpass", "lingkungan", "nagari",    "gampong",
     "dukuh",   "raya",       "alun",      "lapangan",  "pantai",     "waduk",     "bendungan",
     "sd",      "smp",        "sma",       "smk",       "mi",         "mts",       "ma",
-    "rt",      "rw",         "nomor",     "km",
+    "rt",      "rw",         "nomor",     "km",        "kota",
 };
 
 // Place markers that only say what kind of address follows; they are not the problem's
@@ -415,7 +423,7 @@ constexpr std::string_view kPlaceMarkers[] = {
 constexpr std::string_view kAddressWords[] = {
     "desa",    "dusun",   "kelurahan", "kecamatan", "kabupaten", "kampung", "perumahan",
     "komplek", "blok",    "gang",      "rt",        "rw",        "nomor",   "lingkungan",
-    "nagari",  "gampong", "dukuh",     "km",        "provinsi",
+    "nagari",  "gampong", "dukuh",     "km",        "provinsi",  "kota",
 };
 
 // Ordinary words of reports that may follow a place marker ("jalan rusak", "pasar becek",
@@ -511,6 +519,34 @@ bool is_stopword(std::string_view w) {
 std::string_view negated_word(std::string_view w) {
   static const std::vector<Entry> table = sorted({kNegated}, {std::size(kNegated)});
   return look_up(table, w);
+}
+
+bool is_lexicon_word(std::string_view w) {
+  static const std::vector<std::string_view> words = [] {
+    std::vector<std::string_view> out;
+    auto add_values = [&out](const Entry* entries, size_t n) {
+      for (size_t i = 0; i < n; ++i) {
+        const std::string_view v = entries[i].second;
+        for (size_t from = 0; from <= v.size();) {
+          size_t space = v.find(' ', from);
+          if (space == std::string_view::npos) space = v.size();
+          out.push_back(v.substr(from, space - from));
+          from = space + 1;
+        }
+      }
+    };
+    add_values(kSpellings, std::size(kSpellings));
+    add_values(kSynonyms, std::size(kSynonyms));
+    for (std::string_view a : kAgencies) out.push_back(a);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_agency_word(std::string_view w) {
+  return std::find(std::begin(kAgencies), std::end(kAgencies), w) != std::end(kAgencies);
 }
 
 bool is_place_marker(std::string_view w) {

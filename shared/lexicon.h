@@ -11,6 +11,14 @@ namespace aduan::internal {
 // Asked of the word as typed and again of its stem.
 std::string_view canonical_word(std::string_view w);
 
+// Words the lists below map other words to ("dukcapil", "saluran", "mati") and the short
+// names of agencies: ordinary words of reports, never a place's name.
+bool is_lexicon_word(std::string_view w);
+
+// The short names of agencies, which the affix rules must leave whole ("dishub" is no
+// di- + "shub").
+bool is_agency_word(std::string_view w);
+
 // Words that say nothing about which problem a report is about.
 bool is_stopword(std::string_view w);
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "shared/lexicon.h"
+#include "shared/thesaurus.h"
 
 namespace aduan {
 namespace {
@@ -97,7 +98,9 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string reduce_affixes(std::string_view word) {
   std::string w(word);
-  if (std::find(std::begin(kWhole), std::end(kWhole), word) != std::end(kWhole)) return w;
+  if (std::find(std::begin(kWhole), std::end(kWhole), word) != std::end(kWhole) ||
+      internal::is_agency_word(word))
+    return w;
   if (w.size() <= 4 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return w;
   for (std::string_view particle : {"lah", "kah", "tah", "pun"}) {
@@ -152,6 +155,16 @@ std::string squeeze(std::string_view word) {
   return out;
 }
 
+// Words that end many places' names and tell them apart: the directions (also in Javanese)
+// and the epithets of housing estates and roads.
+bool is_name_qualifier(std::string_view w) {
+  static constexpr std::string_view kQualifiers[] = {
+      "utara", "selatan", "timur",  "barat",     "tengah", "raya",    "indah",    "asri",  "permai",
+      "jaya",  "baru",    "lama",   "hilir",     "hulu",   "kidul",   "lor",      "wetan", "kulon",
+      "elok",  "lestari", "makmur", "sejahtera", "mas",    "regency", "residence"};
+  return std::find(std::begin(kQualifiers), std::end(kQualifiers), w) != std::end(kQualifiers);
+}
+
 bool is_time_unit(std::string_view w) {
   return w == "hari" || w == "minggu" || w == "bulan" || w == "tahun" || w == "jam" || w == "menit";
 }
@@ -166,8 +179,22 @@ std::vector<Token> tokens_of(std::string_view text) {
     out.push_back(std::move(token));
     token = Token();
   };
-  for (char raw : text) {
-    const unsigned char c = static_cast<unsigned char>(raw);
+  for (size_t at = 0; at < text.size(); ++at) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    // Punctuation typed from a phone's keyboard or pasted from a letter: the dashes, quotes,
+    // ellipsis and bullets of Unicode's General Punctuation block (U+2000 to U+206F, three
+    // bytes from E2 80 or E2 81) and the no-break space (C2 A0) separate words as their ASCII
+    // forms do ("Pettarani–Hertasning" is two places).
+    const auto byte = [&](size_t i) {
+      return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0;
+    };
+    if (c == 0xE2 && (byte(1) == 0x80 || byte(1) == 0x81) && byte(2) >= 0x80) {
+      at += 2;
+      c = ' ';
+    } else if (c == 0xC2 && byte(1) == 0xA0) {
+      at += 1;
+      c = ' ';
+    }
     const bool upper = c >= 'A' && c <= 'Z';
     const bool lower = (c >= 'a' && c <= 'z') || c >= 0x80;
     if (upper || lower || (c >= '0' && c <= '9')) {
@@ -214,8 +241,8 @@ void terms_of(std::string_view unified, std::vector<std::string>* out) {
 
 }  // namespace
 
-PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider)
-    : wider_(wider) {
+PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider, Kind kind)
+    : wider_(wider), kind_(kind) {
   for (const std::string& n : names) {
     if (n.size() < 4) continue;
     // A place named like an ordinary word (Selesai, Tanggul, a village called Bocor or
@@ -233,7 +260,8 @@ PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* 
   names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
 }
 
-size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i) const {
+size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i, bool* area) const {
+  if (area) *area = kind_ == Kind::kAreas;
   if (!names_.empty()) {
     // The longest name first: "aluh aluh besar" before "aluh aluh".
     constexpr size_t kMostWords = 4;
@@ -249,7 +277,7 @@ size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i) c
       if (std::binary_search(names_.begin(), names_.end(), prefixes[n - 1])) return n;
     }
   }
-  return wider_ ? wider_->match(words, i) : 0;
+  return wider_ ? wider_->match(words, i, area) : 0;
 }
 
 ReportTerms analyse_text(std::string_view text) { return analyse_text(text, PlaceNames()); }
@@ -263,15 +291,20 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   std::vector<std::string_view> words;
   words.reserve(tokens.size());
   for (const Token& t : tokens) words.push_back(t.word);
-  bool negated = false;    // a "tidak" waits for the word it turns
-  int name_words = 0;      // words after a place marker that may be its name
-  size_t known_place = 0;  // words left of a place from the region list
+  bool negated = false;      // a "tidak" waits for the word it turns
+  int name_words = 0;        // words after a place marker that may be its name
+  bool area_marker = false;  // that marker is a regency's, a city's or a district's
+  bool previous_was_name = false;
+  size_t known_place = 0;   // words left of a place from the region list
+  bool known_area = false;  // that place is an administrative area
   std::vector<std::string> terms;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
     const std::string_view unified = canonical_word(token.word);
-    if (known_place == 0) known_place = places.match(words, i);
+    if (known_place == 0) known_place = places.match(words, i, &known_area);
     const bool in_known_place = known_place > 0;
+    // A region's name after a street's marker is the street's ("Jl. Bekasi Raya").
+    const bool area = in_known_place && known_area && (name_words == 0 || area_marker);
     if (known_place > 0) --known_place;
     if (unified == "tidak" || unified == "belum" || unified == "jarang") {
       negated = true;
@@ -310,18 +343,32 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
         name_words = 0;
       }
     }
-    if (token.capital && !token.all_caps && !token.sentence_start && !abbreviation && !marker)
+    // A direction or an epithet right after a name is part of it: Jl. Lingkar Timur is not
+    // Jl. Lingkar Barat, Perum Bumi Indah not Perum Bumi Asri.
+    if (previous_was_name && is_name_qualifier(unified)) name = true;
+    if (token.capital && !token.all_caps && !token.sentence_start && !abbreviation && !marker &&
+        !internal::is_lexicon_word(unified) &&
+        !(terms.size() == 1 && internal::is_lexicon_word(terms[0])))
       name = true;
     // After an abbreviated marker ("jl", "gg", "kec", "perum") the address is certain and may
     // take two words ("jl gajah mada"); after a whole word ("jalan rusak") one, if any.
-    if (marker) name_words = abbreviation ? 2 : 1;
+    if (marker) {
+      name_words = abbreviation ? 2 : 1;
+      area_marker = unified == "kabupaten" || unified == "kota" || unified == "kecamatan" ||
+                    unified == "provinsi";
+    }
+    previous_was_name = name && !marker;
     if (marker && internal::is_address_word(unified)) continue;
     for (const std::string& term : terms) {
       add(out.terms, term);
       if (name) add(out.names, term);
+      if (name && area) add(out.areas, term);
     }
   }
-  if (out.names.size() == out.terms.size()) out.names.clear();  // a text all in capitals
+  if (out.names.size() == out.terms.size()) {  // a text all in capitals
+    out.names.clear();
+    out.areas.clear();
+  }
   return out;
 }
 
@@ -397,22 +444,69 @@ double term_match(std::string_view a, std::string_view b) {
   return score >= kMinTermMatch ? score : 0;
 }
 
-double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
-                const TermWeight& weight, const TermLink& link) {
+namespace {
+
+// Terms with their numbers in the thesaurus (Thesaurus::kUnknown without one).
+struct Terms {
+  std::vector<std::string> text;
+  std::vector<int32_t> ids;
+};
+
+Terms with_ids(const std::vector<std::string>& terms, const Thesaurus* thesaurus) {
+  Terms out{terms, {}};
+  out.ids.reserve(terms.size());
+  for (const std::string& t : terms) {
+    out.ids.push_back(thesaurus ? thesaurus->id(t) : Thesaurus::kUnknown);
+  }
+  return out;
+}
+
+double covered(const Terms& of, const Terms& by, const TermWeight& weight, const TermLink& link,
+               const Thesaurus* thesaurus) {
   double matched = 0;
   double total = 0;
-  for (const std::string& t : of) {
+  for (size_t i = 0; i < of.text.size(); ++i) {
+    const std::string& t = of.text[i];
     const double w = weight(t);
     double best = 0;
-    for (const std::string& u : by) {
+    for (size_t j = 0; j < by.text.size(); ++j) {
+      const std::string& u = by.text[j];
       best = std::max(best, term_match(t, u));
       if (best == 1.0) break;
       if (link && best < kMaxLinkStrength) best = std::max(best, link(t, u));
+      if (thesaurus && best < kSynonymMatch && thesaurus->linked(of.ids[i], by.ids[j]))
+        best = kSynonymMatch;
     }
     matched += w * best;
     total += w;
   }
   return total > 0 ? matched / total : 0;
+}
+
+}  // namespace
+
+// How much of the names `of` the words `by` hold, each name whole or with one letter typed
+// differently when long (a name is no word whose trigrams can be near: Bojong is not
+// Cibojong).
+double covered_names(const std::vector<std::string>& of, const std::vector<std::string>& by,
+                     const TermWeight& weight) {
+  double matched = 0;
+  double total = 0;
+  for (const std::string& t : of) {
+    const double w = weight(t);
+    total += w;
+    const bool found = std::any_of(by.begin(), by.end(), [&](const std::string& u) {
+      return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
+                        edit_distance(t, u) <= 1);
+    });
+    if (found) matched += w;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
+                const TermWeight& weight, const TermLink& link) {
+  return covered(with_ids(of, nullptr), with_ids(by, nullptr), weight, link, nullptr);
 }
 
 namespace {
@@ -429,15 +523,17 @@ std::vector<std::string> topic(const ReportTerms& r) {
 }  // namespace
 
 double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
-                         const TermLink& link) {
-  const std::vector<std::string> topic_a = topic(a), topic_b = topic(b);
+                         const TermLink& link, const Thesaurus* thesaurus) {
+  const Terms terms_a = with_ids(a.terms, thesaurus), terms_b = with_ids(b.terms, thesaurus);
+  const Terms topic_a = with_ids(topic(a), thesaurus), topic_b = with_ids(topic(b), thesaurus);
+  auto cover = [&](const Terms& of, const Terms& by) {
+    return covered(of, by, weight, link, thesaurus);
+  };
   double score = 0;
-  if (topic_a.empty() || topic_b.empty()) {
-    score = std::max(coverage(a.terms, b.terms, weight, link),
-                     coverage(b.terms, a.terms, weight, link));
+  if (topic_a.text.empty() || topic_b.text.empty()) {
+    score = std::max(cover(terms_a, terms_b), cover(terms_b, terms_a));
   } else {
-    score =
-        0.5 * (coverage(topic_a, b.terms, weight, link) + coverage(topic_b, a.terms, weight, link));
+    score = 0.5 * (cover(topic_a, terms_b) + cover(topic_b, terms_a));
   }
   // What each says is wrong: the same kind of fault, another one, or one of them does not say.
   auto problems = [](const ReportTerms& r) {
@@ -454,14 +550,70 @@ double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermW
         return std::find(problems_b.begin(), problems_b.end(), t) != problems_b.end();
       });
   if (!a.names.empty() && !b.names.empty()) {
-    const double places =
-        std::max(coverage(a.names, b.names, weight), coverage(b.names, a.names, weight));
+    // Each side's places as the other tells them, named or not: a place that one report
+    // writes with its marker and capitals ("Jl. Hertasning") another may give in passing
+    // ("perempatan hertasning").
+    // Places finer than an area decide when both reports give some: two streets of one town
+    // are two places, whatever town both name.
+    auto finer = [](const ReportTerms& r) {
+      std::vector<std::string> out;
+      for (const std::string& n : r.names) {
+        if (std::find(r.areas.begin(), r.areas.end(), n) == r.areas.end()) out.push_back(n);
+      }
+      return out;
+    };
+    const std::vector<std::string> finer_a = finer(a), finer_b = finer(b);
+    const bool both_finer = !finer_a.empty() && !finer_b.empty();
+    const std::vector<std::string>& names_a = both_finer ? finer_a : a.names;
+    const std::vector<std::string>& names_b = both_finer ? finer_b : b.names;
+    // A finer place of one is looked for among the other's words other than its areas: the
+    // station of Bekasi is not every place in the regency of Bekasi.
+    auto without_areas = [](const ReportTerms& r) {
+      std::vector<std::string> out;
+      for (const std::string& t : r.terms) {
+        if (std::find(r.areas.begin(), r.areas.end(), t) == r.areas.end()) out.push_back(t);
+      }
+      return out;
+    };
+    const double places = both_finer ? std::max(covered_names(names_a, without_areas(b), weight),
+                                                covered_names(names_b, without_areas(a), weight))
+                                     : std::max(covered_names(names_a, b.terms, weight),
+                                                covered_names(names_b, a.terms, weight));
     // The same named place with the same kind of fault is evidence of its own: two people
     // telling one problem in their own words share few other words ("lampu PJU padam di
     // Jl. Kenanga", "jln kenanga gelap gulita tiap malem").
     const double place_evidence = one_fault ? kSamePlaceAndFault : 0;
     score = places * (place_evidence + (1 - place_evidence) * score);
   }
+  // Names told apart by their last word: Jl. Lingkar Timur and Jl. Lingkar Barat, Perum Bumi
+  // Indah and Perum Bumi Asri. When both name places with such a word and none of one's is
+  // found in the other, they are two places.
+  auto qualifiers = [](const ReportTerms& r) {
+    std::vector<std::string> out;
+    for (const std::string& n : r.names) {
+      if (is_name_qualifier(n)) out.push_back(n);
+    }
+    return out;
+  };
+  auto shares_a_qualifier = [](const std::vector<std::string>& q, const ReportTerms& other) {
+    return std::any_of(q.begin(), q.end(), [&](const std::string& t) {
+      return std::find(other.terms.begin(), other.terms.end(), t) != other.terms.end();
+    });
+  };
+  const std::vector<std::string> qualifiers_a = qualifiers(a), qualifiers_b = qualifiers(b);
+  if (!qualifiers_a.empty() && !qualifiers_b.empty() && !shares_a_qualifier(qualifiers_a, b) &&
+      !shares_a_qualifier(qualifiers_b, a))
+    return 0;
+  // Two reports that each name their town or district, and none the other's, are in
+  // different ones: one village name is found in many districts (Bandungrejo of Mranggen and
+  // of Karanganyar).
+  auto names_an_area_of = [&](const ReportTerms& r, const ReportTerms& other) {
+    return std::any_of(r.areas.begin(), r.areas.end(), [&](const std::string& t) {
+      return std::find(other.terms.begin(), other.terms.end(), t) != other.terms.end();
+    });
+  };
+  if (!a.areas.empty() && !b.areas.empty() && !names_an_area_of(a, b) && !names_an_area_of(b, a))
+    return 0;
   // Numbers among the names are a school's, a neighbourhood's (RT 4) or a house's: when both
   // reports give some and none is the same, they are about different places (SDN 1 and
   // SDN 4 of the same town).

@@ -13,6 +13,8 @@
 
 namespace aduan {
 
+class Thesaurus;  // shared/thesaurus.h
+
 // The distinct matching terms of a text, in the order first seen: lower case, common
 // spelling variants, chat abbreviations, agency nicknames, regional words and synonyms of
 // public services unified ("tdk" -> "tidak", "jln" -> "jalan", "capil" -> "dukcapil",
@@ -29,6 +31,10 @@ std::vector<std::string> matching_terms(std::string_view text);
 struct ReportTerms {
   std::vector<std::string> terms;
   std::vector<std::string> names;
+  // Among the names, those of administrative areas (a province, regency or district of the
+  // region list, PlaceNames::Kind::kAreas): coarser than a street, a village or a school, so
+  // that two reports on different streets of one town are not taken for one place.
+  std::vector<std::string> areas;
 };
 
 // Places known beforehand, such as the regencies and districts of the region list and the
@@ -38,19 +44,24 @@ struct ReportTerms {
 // village called Bocor) is left out, and so are names of fewer than four letters.
 class PlaceNames {
  public:
+  // Administrative areas (provinces, regencies, districts), or places as fine as a village.
+  enum class Kind { kPlaces, kAreas };
+
   PlaceNames() = default;
   // `wider`, when given, is consulted after these names and must outlive this list: the
   // villages of one regency in front of the regions of the whole country.
-  explicit PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider = nullptr);
+  explicit PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider = nullptr,
+                      Kind kind = Kind::kPlaces);
 
   // How many of the words from words[i] on (up to four, the longest name first) make a
-  // known name; 0 when none.
-  size_t match(const std::vector<std::string_view>& words, size_t i) const;
+  // known name; 0 when none. `area`, when given, is set to whether that name is an area's.
+  size_t match(const std::vector<std::string_view>& words, size_t i, bool* area = nullptr) const;
   size_t size() const { return names_.size() + (wider_ ? wider_->size() : 0); }
 
  private:
   std::vector<std::string> names_;  // sorted
   const PlaceNames* wider_ = nullptr;
+  Kind kind_ = Kind::kPlaces;
 };
 
 ReportTerms analyse_text(std::string_view text);
@@ -80,8 +91,9 @@ double coverage(const std::vector<std::string>& of, const std::vector<std::strin
 // names agree when both name something (the better covered side of the two). Naming the
 // same places and the same kind of fault counts on its own, however differently the rest is
 // told; naming different faults weakens the score, different numbered places rule it out.
+// With a thesaurus, two terms it lists as synonyms match at kSynonymMatch.
 double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
-                         const TermLink& link = nullptr);
+                         const TermLink& link = nullptr, const Thesaurus* thesaurus = nullptr);
 
 // What a staff member's "duplicate of" mark teaches: the terms each report uses for its
 // problem that the other does not match, paired across (the rarest kMaxLinkTerms of each
@@ -107,8 +119,14 @@ double term_match(std::string_view a, std::string_view b);
 
 inline constexpr double kMinTermMatch = 0.75;
 
-// From this similarity on, two reports are taken to have the same substance.
-// Chosen on tests/similarity/pairs.tsv (see tests/core/similarity_test.cpp).
-inline constexpr double kSameSubstance = 0.45;
+// How closely two terms match that the thesaurus lists as synonyms ("padam" and "mati").
+// Chosen on the tuning sets (docs/benchmarks.md, "Quality").
+inline constexpr double kSynonymMatch = 0.7;
+
+// From this similarity on, two reports are taken to have the same substance: the staff's
+// "likely duplicate" mark. Chosen on the four tuning sets together, through the endpoint
+// (tests/http/similarity_quality_test.cpp): the lowest score at which their pooled precision
+// reaches 0.95 (0.962 there, recall 0.365; docs/benchmarks.md, "Quality").
+inline constexpr double kSameSubstance = 0.7;
 
 }  // namespace aduan

@@ -25,7 +25,7 @@ const PlaceNames& country() {
       }
       level.swap(next);
     }
-    return PlaceNames(names);
+    return PlaceNames(names, nullptr, PlaceNames::Kind::kAreas);
   }();
   return places;
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/known_places.h"
+#include "model/synonyms.h"
 #include "shared/similarity.h"
 #include "store/db.h"
 #include "store/prepared.h"
@@ -161,7 +162,8 @@ std::vector<std::pair<double, int64_t>> score_candidates(
     if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
                                                  *r.agency_id) == q.agencies->end()))
       continue;
-    const double score = report_similarity(wanted, analyse_text(text_of(r), places), idf, link);
+    const double score =
+        report_similarity(wanted, analyse_text(text_of(r), places), idf, link, &synonyms());
     if (score >= q.min_score) scored.emplace_back(score, id);
   }
   return scored;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/similarity.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -156,7 +157,7 @@ TEST_F(Similar, CoordinatorMarksADuplicateAndItsReporterHearsOfTheOriginal) {
   ASSERT_FALSE(similar["items"].empty());
   EXPECT_EQ(similar["items"][0]["tracking_id"], original);
   EXPECT_TRUE(similar["items"][0]["likely_duplicate"].get<bool>());
-  EXPECT_GE(similar["items"][0]["score"].get<double>(), 0.45);
+  EXPECT_GE(similar["items"][0]["score"].get<double>(), kSameSubstance);
 
   httplib::Client c = server.client();
   const json r = staff_get("/api/v1/staff/reports/" + again);

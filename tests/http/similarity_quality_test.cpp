@@ -7,10 +7,12 @@
 //
 // The sets are measured apart. The tuning sets, on which the matcher's word lists and
 // thresholds are chosen: tests/similarity/pairs.tsv (formal texts, places capitalised),
-// tests/similarity/registers.tsv (chat spelling, regional words, places in lower case) and
-// tests/similarity/paraphrase.tsv (written blind, paraphrase in both positions). The
-// held-out set, tests/similarity/heldout.tsv, written blind before any tuning and never used
-// to choose a word or a threshold. Only aggregate figures of the held-out set are
+// tests/similarity/registers.tsv (chat spelling, regional words, places in lower case),
+// tests/similarity/paraphrase.tsv (written blind, paraphrase in both positions) and
+// tests/similarity/heldout.tsv (the first held-out set: written blind, measured after three
+// rounds of changes, and a tuning set since the second was committed). The held-out set,
+// tests/similarity/heldout2.tsv, written blind and committed before any tuning against it,
+// never used to choose a word or a threshold. Only aggregate figures of the held-out set are
 // printed, so that nobody tunes on its pairs by reading this test's output.
 #include <gtest/gtest.h>
 
@@ -243,48 +245,60 @@ class SimilarityQuality : public ::testing::Test {
 TEST_F(SimilarityQuality, TuningSet) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PAIRS, 150, "tuning set", true);
   // Floors a little under what is measured, so that a regression fails.
-  expect_at_least(f, {0.84, 0.95, 0.89, 0.88});
+  expect_at_least(f, {0.81, 0.95, 0.93, 0.83});
 }
 
 TEST_F(SimilarityQuality, TuningRegisters) {
   const Figures f = measure_set(ADUAN_SIMILARITY_REGISTERS, 60, "tuning set, registers", true);
-  expect_at_least(f, {0.93, 0.93, 0.95, 0.88});
+  expect_at_least(f, {0.93, 0.93, 0.95, 0.85});
 }
 
 // Written blind like the held-out set, but for tuning: paraphrase in both positions,
 // abbreviations against full forms, places in any case across the country.
 TEST_F(SimilarityQuality, TuningParaphrase) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PARAPHRASE, 240, "tuning set, paraphrase", true);
-  expect_at_least(f, {0.81, 0.45, 0.9, 0.27});
+  expect_at_least(f, {0.89, 0.65, 0.85, 0.07});
+}
+
+// The first held-out set, now for tuning: measured blind after three rounds of changes
+// (docs/benchmarks.md), then opened when the second held-out set was committed.
+TEST_F(SimilarityQuality, TuningFirstHeldOut) {
+  const Figures f =
+      measure_set(ADUAN_SIMILARITY_FIRST_HELDOUT, 300, "tuning set, first held-out", true);
+  expect_at_least(f, {0.72, 0.67, 0.9, 0.19});
 }
 
 TEST_F(SimilarityQuality, HeldOutSet) {
-  const Figures f = measure_set(ADUAN_SIMILARITY_HELDOUT, 300, "held-out set", false);
+  const Figures f = measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set", false);
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
-  // far under the targets of 0.9 precision and 0.8 recall for the offer list.
-  expect_at_least(f, {0.71, 0.62, 0.74, 0.39});
+  // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
+  // at the staff mark).
+  expect_at_least(f, {0.93, 0.66, 0.95, 0.08});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
 // store whose matcher first learned from the staff marks of the tuning sets' "same" pairs
 // (never from the held-out set). docs/benchmarks.md compares the two.
 TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
-  std::vector<Pair> stream = read_pairs(ADUAN_SIMILARITY_PAIRS);
-  const std::vector<Pair> registers = read_pairs(ADUAN_SIMILARITY_REGISTERS);
-  stream.insert(stream.end(), registers.begin(), registers.end());
+  std::vector<Pair> stream;
+  for (const char* path : {ADUAN_SIMILARITY_PAIRS, ADUAN_SIMILARITY_REGISTERS,
+                           ADUAN_SIMILARITY_PARAPHRASE, ADUAN_SIMILARITY_FIRST_HELDOUT}) {
+    const std::vector<Pair> set = read_pairs(path);
+    stream.insert(stream.end(), set.begin(), set.end());
+  }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 90);
+  EXPECT_GE(marks, 330);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
   std::printf("learned from %d staff marks of the tuning sets: %lld word pairs\n", marks,
               static_cast<long long>(links));
   const Figures f =
-      measure_set(ADUAN_SIMILARITY_HELDOUT, 300, "held-out set after learning", false);
+      measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning.
-  expect_at_least(f, {0.71, 0.648, 0.74, 0.415});
+  // what the matcher finds without learning (0.687 for the offer list, 0.093 at the mark).
+  expect_at_least(f, {0.93, 0.687, 0.95, 0.093});
 }
 
 }  // namespace
