@@ -485,6 +485,8 @@ double covered(const Terms& of, const Terms& by, const TermWeight& weight, const
 
 }  // namespace
 
+namespace {
+
 // How much of the names `of` the words `by` hold, each name whole or with one letter typed
 // differently when long (a name is no word whose trigrams can be near: Bojong is not
 // Cibojong).
@@ -504,6 +506,8 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
   return total > 0 ? matched / total : 0;
 }
 
+}  // namespace
+
 double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
                 const TermWeight& weight, const TermLink& link) {
   return covered(with_ids(of, nullptr), with_ids(by, nullptr), weight, link, nullptr);
@@ -511,19 +515,81 @@ double coverage(const std::vector<std::string>& of, const std::vector<std::strin
 
 namespace {
 
-// What a report says about its problem: its terms other than the names.
-std::vector<std::string> topic(const ReportTerms& r) {
+bool contains(const std::vector<std::string>& v, const std::string& t) {
+  return std::find(v.begin(), v.end(), t) != v.end();
+}
+
+// The terms of `from` that `keep` accepts, in order.
+template <typename Keep>
+std::vector<std::string> those_of(const std::vector<std::string>& from, Keep keep) {
   std::vector<std::string> out;
-  for (const std::string& t : r.terms) {
-    if (std::find(r.names.begin(), r.names.end(), t) == r.names.end()) out.push_back(t);
+  for (const std::string& t : from) {
+    if (keep(t)) out.push_back(t);
   }
   return out;
+}
+
+bool any_in(const std::vector<std::string>& some, const std::vector<std::string>& other) {
+  return std::any_of(some.begin(), some.end(),
+                     [&](const std::string& t) { return contains(other, t); });
+}
+
+// What a report says about its problem: its terms other than the names.
+std::vector<std::string> topic(const ReportTerms& r) {
+  return those_of(r.terms, [&](const std::string& t) { return !contains(r.names, t); });
+}
+
+// How well two reports that both name places agree on them, in [0, 1]: each side's places
+// as the other tells them, named or not (a place one report writes with its marker and
+// capitals, "Jl. Hertasning", another may give in passing, "perempatan hertasning"), the
+// better covered side of the two. Places finer than an area decide when both reports give
+// some, two streets of one town being two places whatever town both name; and they are
+// looked for among the other's words other than its areas (the station of Bekasi is not every
+// place in the regency of Bekasi).
+double place_agreement(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight) {
+  auto finer = [](const ReportTerms& r) {
+    return those_of(r.names, [&](const std::string& n) { return !contains(r.areas, n); });
+  };
+  auto without_areas = [](const ReportTerms& r) {
+    return those_of(r.terms, [&](const std::string& t) { return !contains(r.areas, t); });
+  };
+  const std::vector<std::string> finer_a = finer(a), finer_b = finer(b);
+  if (!finer_a.empty() && !finer_b.empty()) {
+    return std::max(covered_names(finer_a, without_areas(b), weight),
+                    covered_names(finer_b, without_areas(a), weight));
+  }
+  return std::max(covered_names(a.names, b.terms, weight), covered_names(b.names, a.terms, weight));
+}
+
+// Whether what two reports name sets them at different places, whatever else they share:
+// - names told apart by their last word (Jl. Lingkar Timur and Jl. Lingkar Barat, Perum
+//   Bumi Indah and Perum Bumi Asri), none of one side's found in the other;
+// - each names its town or district and none of the other's (one village name is found in
+//   many districts: Bandungrejo of Mranggen and of Karanganyar);
+// - numbers among the names, a school's, a neighbourhood's (RT 4) or a house's, none the
+//   same (SDN 1 and SDN 4 of one town).
+bool named_apart(const ReportTerms& a, const ReportTerms& b) {
+  auto qualifiers = [](const ReportTerms& r) { return those_of(r.names, is_name_qualifier); };
+  const std::vector<std::string> qualifiers_a = qualifiers(a), qualifiers_b = qualifiers(b);
+  if (!qualifiers_a.empty() && !qualifiers_b.empty() && !any_in(qualifiers_a, b.terms) &&
+      !any_in(qualifiers_b, a.terms))
+    return true;
+  if (!a.areas.empty() && !b.areas.empty() && !any_in(a.areas, b.terms) &&
+      !any_in(b.areas, a.terms))
+    return true;
+  auto numbers = [](const ReportTerms& r) {
+    return those_of(r.names,
+                    [](const std::string& n) { return !n.empty() && n[0] >= '0' && n[0] <= '9'; });
+  };
+  const std::vector<std::string> numbers_a = numbers(a), numbers_b = numbers(b);
+  return !numbers_a.empty() && !numbers_b.empty() && !any_in(numbers_a, numbers_b);
 }
 
 }  // namespace
 
 double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
                          const TermLink& link, const Thesaurus* thesaurus) {
+  if (named_apart(a, b)) return 0;
   const Terms terms_a = with_ids(a.terms, thesaurus), terms_b = with_ids(b.terms, thesaurus);
   const Terms topic_a = with_ids(topic(a), thesaurus), topic_b = with_ids(topic(b), thesaurus);
   auto cover = [&](const Terms& of, const Terms& by) {
@@ -536,100 +602,17 @@ double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermW
     score = 0.5 * (cover(topic_a, terms_b) + cover(topic_b, terms_a));
   }
   // What each says is wrong: the same kind of fault, another one, or one of them does not say.
-  auto problems = [](const ReportTerms& r) {
-    std::vector<std::string> out;
-    for (const std::string& t : r.terms) {
-      if (internal::is_problem_word(t)) out.push_back(t);
-    }
-    return out;
-  };
+  auto problems = [](const ReportTerms& r) { return those_of(r.terms, internal::is_problem_word); };
   const std::vector<std::string> problems_a = problems(a), problems_b = problems(b);
   const bool both_say = !problems_a.empty() && !problems_b.empty();
-  const bool one_fault =
-      both_say && std::any_of(problems_a.begin(), problems_a.end(), [&](const std::string& t) {
-        return std::find(problems_b.begin(), problems_b.end(), t) != problems_b.end();
-      });
+  const bool one_fault = both_say && any_in(problems_a, problems_b);
   if (!a.names.empty() && !b.names.empty()) {
-    // Each side's places as the other tells them, named or not: a place that one report
-    // writes with its marker and capitals ("Jl. Hertasning") another may give in passing
-    // ("perempatan hertasning").
-    // Places finer than an area decide when both reports give some: two streets of one town
-    // are two places, whatever town both name.
-    auto finer = [](const ReportTerms& r) {
-      std::vector<std::string> out;
-      for (const std::string& n : r.names) {
-        if (std::find(r.areas.begin(), r.areas.end(), n) == r.areas.end()) out.push_back(n);
-      }
-      return out;
-    };
-    const std::vector<std::string> finer_a = finer(a), finer_b = finer(b);
-    const bool both_finer = !finer_a.empty() && !finer_b.empty();
-    const std::vector<std::string>& names_a = both_finer ? finer_a : a.names;
-    const std::vector<std::string>& names_b = both_finer ? finer_b : b.names;
-    // A finer place of one is looked for among the other's words other than its areas: the
-    // station of Bekasi is not every place in the regency of Bekasi.
-    auto without_areas = [](const ReportTerms& r) {
-      std::vector<std::string> out;
-      for (const std::string& t : r.terms) {
-        if (std::find(r.areas.begin(), r.areas.end(), t) == r.areas.end()) out.push_back(t);
-      }
-      return out;
-    };
-    const double places = both_finer ? std::max(covered_names(names_a, without_areas(b), weight),
-                                                covered_names(names_b, without_areas(a), weight))
-                                     : std::max(covered_names(names_a, b.terms, weight),
-                                                covered_names(names_b, a.terms, weight));
     // The same named place with the same kind of fault is evidence of its own: two people
     // telling one problem in their own words share few other words ("lampu PJU padam di
     // Jl. Kenanga", "jln kenanga gelap gulita tiap malem").
     const double place_evidence = one_fault ? kSamePlaceAndFault : 0;
-    score = places * (place_evidence + (1 - place_evidence) * score);
+    score = place_agreement(a, b, weight) * (place_evidence + (1 - place_evidence) * score);
   }
-  // Names told apart by their last word: Jl. Lingkar Timur and Jl. Lingkar Barat, Perum Bumi
-  // Indah and Perum Bumi Asri. When both name places with such a word and none of one's is
-  // found in the other, they are two places.
-  auto qualifiers = [](const ReportTerms& r) {
-    std::vector<std::string> out;
-    for (const std::string& n : r.names) {
-      if (is_name_qualifier(n)) out.push_back(n);
-    }
-    return out;
-  };
-  auto shares_a_qualifier = [](const std::vector<std::string>& q, const ReportTerms& other) {
-    return std::any_of(q.begin(), q.end(), [&](const std::string& t) {
-      return std::find(other.terms.begin(), other.terms.end(), t) != other.terms.end();
-    });
-  };
-  const std::vector<std::string> qualifiers_a = qualifiers(a), qualifiers_b = qualifiers(b);
-  if (!qualifiers_a.empty() && !qualifiers_b.empty() && !shares_a_qualifier(qualifiers_a, b) &&
-      !shares_a_qualifier(qualifiers_b, a))
-    return 0;
-  // Two reports that each name their town or district, and none the other's, are in
-  // different ones: one village name is found in many districts (Bandungrejo of Mranggen and
-  // of Karanganyar).
-  auto names_an_area_of = [&](const ReportTerms& r, const ReportTerms& other) {
-    return std::any_of(r.areas.begin(), r.areas.end(), [&](const std::string& t) {
-      return std::find(other.terms.begin(), other.terms.end(), t) != other.terms.end();
-    });
-  };
-  if (!a.areas.empty() && !b.areas.empty() && !names_an_area_of(a, b) && !names_an_area_of(b, a))
-    return 0;
-  // Numbers among the names are a school's, a neighbourhood's (RT 4) or a house's: when both
-  // reports give some and none is the same, they are about different places (SDN 1 and
-  // SDN 4 of the same town).
-  auto numbers = [](const ReportTerms& r) {
-    std::vector<std::string> out;
-    for (const std::string& n : r.names) {
-      if (!n.empty() && n[0] >= '0' && n[0] <= '9') out.push_back(n);
-    }
-    return out;
-  };
-  const std::vector<std::string> numbers_a = numbers(a), numbers_b = numbers(b);
-  if (!numbers_a.empty() && !numbers_b.empty() &&
-      std::none_of(numbers_a.begin(), numbers_a.end(), [&](const std::string& n) {
-        return std::find(numbers_b.begin(), numbers_b.end(), n) != numbers_b.end();
-      }))
-    return 0;
   // Both say what is wrong, and none of it is the same: another problem (at the same place,
   // usually, or the score would be low already). Weakened, not ruled out: a paraphrase can
   // name the same fault in other words ("sampah menumpuk", "tidak diangkut").
