@@ -340,10 +340,49 @@ std::string sqlite_trigger(const DerivedRule& r) {
   return sql + "END";
 }
 
+namespace {
+
+// A rule that only counts keys of the rows one statement inserted or deleted (the matcher's
+// term counts): on PostgreSQL it runs once per statement over the statement's rows, grouped
+// by key, instead of once per row. A report's few dozen postings, written in a few
+// statements (SimilarReports::add), then cost a few upserts of term_counts, not one each.
+bool counts_per_statement(const DerivedRule& r) {
+  if (r.timing != Rule::Timing::kAfter || r.change == Rule::Change::kUpdate) return false;
+  if (!r.differ_first.empty() || !r.condition.empty() || r.steps.empty()) return false;
+  return std::all_of(r.steps.begin(), r.steps.end(),
+                     [](const DerivedStep& s) { return s.kind == Step::Kind::kCountKey; });
+}
+
+// The statement-level form of counts_per_statement's rules: `changed` is the transition
+// table of the statement's rows.
+std::string postgresql_statement_trigger(const DerivedRule& r) {
+  const std::string kChanged = "changed";
+  std::string body;
+  for (const DerivedStep& s : r.steps) {
+    const std::string key = replace_all(s.key, "{row}", kChanged);
+    body += "    INSERT INTO " + s.target + "\n    SELECT " + key + ", count(*) * " +
+            std::to_string(s.sign) + " FROM " + kChanged + " GROUP BY " + key +
+            "\n    ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
+            ".n + excluded.n;\n";
+  }
+  if (r.while_live)
+    body = "  IF (SELECT live FROM tally_settings) <> 0 THEN\n" + body + "  END IF;\n";
+  const bool insert = r.change == Rule::Change::kInsert;
+  return "CREATE OR REPLACE FUNCTION " + r.name +
+         "() RETURNS trigger LANGUAGE plpgsql AS $rule$\nBEGIN\n" + body +
+         "  RETURN NULL;\nEND\n$rule$;\n" + "DROP TRIGGER IF EXISTS " + r.name + " ON " + r.table +
+         ";\n" + "CREATE TRIGGER " + r.name + " AFTER " + (insert ? "INSERT" : "DELETE") + " ON " +
+         r.table + "\nREFERENCING " + (insert ? "NEW" : "OLD") + " TABLE AS " + kChanged +
+         "\nFOR EACH STATEMENT EXECUTE FUNCTION " + r.name + "();\n";
+}
+
+}  // namespace
+
 std::string postgresql_trigger(const DerivedRule& r) {
   static const std::map<Rule::Change, std::string> kChange = {{Rule::Change::kInsert, "INSERT"},
                                                               {Rule::Change::kUpdate, "UPDATE"},
                                                               {Rule::Change::kDelete, "DELETE"}};
+  if (counts_per_statement(r)) return postgresql_statement_trigger(r);
   const std::string row = row_of(r);
   std::string body;
   for (const DerivedStep& s : r.steps) body += "    " + postgresql_statement(s, row) + "\n";

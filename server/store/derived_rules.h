@@ -66,8 +66,9 @@ std::string sqlite_trigger(const DerivedRule& rule);
 
 // `rule` in PostgreSQL: a trigger function holding the rule's conditions and statements (a
 // trigger's WHEN may not read another table there, nor the row a change has not got), and
-// the trigger that runs it for each row. Statements separated by ";\n", ready for a
-// multi-statement query.
+// the trigger that runs it for each row; a rule that only counts keys of inserted or deleted
+// rows runs once per statement instead, over the statement's rows grouped by key. Statements
+// separated by ";\n", ready for a multi-statement query.
 std::string postgresql_trigger(const DerivedRule& rule);
 
 // Makes each rule's trigger what the description says: creates the missing, replaces one
