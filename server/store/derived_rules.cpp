@@ -360,10 +360,18 @@ std::string postgresql_statement_trigger(const DerivedRule& r) {
   std::string body;
   for (const DerivedStep& s : r.steps) {
     const std::string key = replace_all(s.key, "{row}", kChanged);
-    body += "    INSERT INTO " + s.target + "\n    SELECT " + key + ", count(*) * " +
-            std::to_string(s.sign) + " FROM " + kChanged + " GROUP BY " + key +
-            "\n    ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
-            ".n + excluded.n;\n";
+    const std::string counted =
+        "SELECT " + key + " AS k, count(*) AS n FROM " + kChanged + " GROUP BY " + key;
+    if (s.sign > 0) {
+      body += "    INSERT INTO " + s.target + "\n    SELECT k, n * " + std::to_string(s.sign) +
+              " FROM (" + counted + ") c\n    ON CONFLICT (" + joined(s.conflict, ", ") +
+              ") DO UPDATE SET n = " + s.target + ".n + excluded.n;\n";
+    } else {
+      // A decrement never makes a row, as common_statement's does not.
+      body += "    UPDATE " + s.target + " SET n = " + s.target + ".n - c.n * " +
+              std::to_string(-s.sign) + "\n    FROM (" + counted + ") c WHERE " + s.target + "." +
+              s.conflict.front() + " = c.k;\n";
+    }
   }
   if (r.while_live)
     body = "  IF (SELECT live FROM tally_settings) <> 0 THEN\n" + body + "  END IF;\n";
