@@ -133,6 +133,7 @@ struct Token {
   bool capital = false;         // the first letter was upper case
   bool all_caps = true;         // every letter upper case (an acronym: SD, PDAM)
   bool sentence_start = false;  // the word begins a sentence
+  bool after_break = false;     // a comma, a bracket or a sentence's end comes before it
 };
 
 bool is_number(std::string_view w) {
@@ -157,12 +158,19 @@ std::string squeeze(std::string_view word) {
 
 // Words that end many places' names and tell them apart: the directions (also in Javanese)
 // and the epithets of housing estates and roads.
+bool is_direction(std::string_view w) {
+  static constexpr std::string_view kDirections[] = {"utara",  "selatan", "timur", "barat",
+                                                     "tengah", "hilir",   "hulu",  "kidul",
+                                                     "lor",    "wetan",   "kulon"};
+  return std::find(std::begin(kDirections), std::end(kDirections), w) != std::end(kDirections);
+}
+
 bool is_name_qualifier(std::string_view w) {
-  static constexpr std::string_view kQualifiers[] = {
-      "utara", "selatan", "timur",  "barat",     "tengah", "raya",    "indah",    "asri",  "permai",
-      "jaya",  "baru",    "lama",   "hilir",     "hulu",   "kidul",   "lor",      "wetan", "kulon",
-      "elok",  "lestari", "makmur", "sejahtera", "mas",    "regency", "residence"};
-  return std::find(std::begin(kQualifiers), std::end(kQualifiers), w) != std::end(kQualifiers);
+  static constexpr std::string_view kEpithets[] = {
+      "raya",    "indah",  "asri",      "permai", "jaya",    "baru",     "elok",
+      "lestari", "makmur", "sejahtera", "mas",    "regency", "residence"};
+  return is_direction(w) ||
+         std::find(std::begin(kEpithets), std::end(kEpithets), w) != std::end(kEpithets);
 }
 
 bool is_time_unit(std::string_view w) {
@@ -173,6 +181,7 @@ std::vector<Token> tokens_of(std::string_view text) {
   std::vector<Token> out;
   Token token;
   bool next_starts = true;
+  bool next_breaks = false;
   auto flush = [&] {
     if (token.word.empty()) return;
     token.word = squeeze(token.word);
@@ -183,12 +192,15 @@ std::vector<Token> tokens_of(std::string_view text) {
     unsigned char c = static_cast<unsigned char>(text[at]);
     // Punctuation typed from a phone's keyboard or pasted from a letter: the dashes, quotes,
     // ellipsis and bullets of Unicode's General Punctuation block (U+2000 to U+206F, three
-    // bytes from E2 80 or E2 81) and the no-break space (C2 A0) separate words as their ASCII
-    // forms do ("Pettarani–Hertasning" is two places).
+    // bytes from E2 80 80 to E2 81 AF) and the no-break space (C2 A0) separate words as their
+    // ASCII forms do ("Pettarani–Hertasning" is two places).
     const auto byte = [&](size_t i) {
       return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0;
     };
-    if (c == 0xE2 && (byte(1) == 0x80 || byte(1) == 0x81) && byte(2) >= 0x80) {
+    if (c == 0xE2 && byte(1) == 0x80 && byte(2) >= 0x80 && byte(2) <= 0xBF) {
+      c = byte(2) == 0xA6 ? '.' : ' ';  // the ellipsis ends a sentence as "..." does
+      at += 2;
+    } else if (c == 0xE2 && byte(1) == 0x81 && byte(2) >= 0x80 && byte(2) <= 0xAF) {
       at += 2;
       c = ' ';
     } else if (c == 0xC2 && byte(1) == 0xA0) {
@@ -201,7 +213,9 @@ std::vector<Token> tokens_of(std::string_view text) {
       if (token.word.empty()) {
         token.capital = upper;
         token.sentence_start = next_starts;
+        token.after_break = next_starts || next_breaks;
         next_starts = false;
+        next_breaks = false;
       }
       if (lower) token.all_caps = false;
       token.word.push_back(upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
@@ -212,6 +226,7 @@ std::vector<Token> tokens_of(std::string_view text) {
           !out.empty() &&
           (out.back().word.size() <= 3 || canonical_word(out.back().word) != out.back().word);
       if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') next_starts = true;
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '/') next_breaks = true;
     }
   }
   flush();
@@ -301,18 +316,30 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
     const std::string_view unified = canonical_word(token.word);
-    if (known_place == 0) known_place = places.match(words, i, &known_area);
+    // A comma or a sentence's end closes an address: "Jl. Pemuda, Semarang Tengah" is a
+    // street, then a district.
+    if (token.after_break) name_words = 0;
+    if (known_place == 0) {
+      known_place = places.match(words, i, &known_area);
+      // Decided once for the whole name: a region's name after a street's marker is the
+      // street's ("Jl. Bekasi Raya"), after an area's marker or none it is the area.
+      known_area = known_place > 0 && known_area && (name_words == 0 || area_marker);
+    }
     const bool in_known_place = known_place > 0;
-    // A region's name after a street's marker is the street's ("Jl. Bekasi Raya").
-    const bool area = in_known_place && known_area && (name_words == 0 || area_marker);
+    const bool area = in_known_place && known_area;
     if (known_place > 0) --known_place;
+    const bool follows_name = previous_was_name;
+    previous_was_name = false;
     if (unified == "tidak" || unified == "belum" || unified == "jarang") {
       negated = true;
       name_words = 0;
       continue;
     }
     // "SD Negeri 3": the school's kind does not end its name.
-    if (name_words > 0 && unified == "negeri") continue;
+    if (name_words > 0 && unified == "negeri") {
+      previous_was_name = follows_name;
+      continue;
+    }
     if (is_stopword(unified)) {
       name_words = 0;
       continue;
@@ -344,8 +371,12 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       }
     }
     // A direction or an epithet right after a name is part of it: Jl. Lingkar Timur is not
-    // Jl. Lingkar Barat, Perum Bumi Indah not Perum Bumi Asri.
-    if (previous_was_name && is_name_qualifier(unified)) name = true;
+    // Jl. Lingkar Barat, Perum Bumi Indah not Perum Bumi Asri. An epithet that is an
+    // ordinary word too counts only with its capital ("Jl. Kenanga Baru", not "jl kenanga
+    // baru diaspal"); a direction always does.
+    if (follows_name && is_name_qualifier(unified) &&
+        (is_direction(unified) || token.capital || !is_common_word(unified)))
+      name = true;
     if (token.capital && !token.all_caps && !token.sentence_start && !abbreviation && !marker &&
         !internal::is_lexicon_word(unified) &&
         !(terms.size() == 1 && internal::is_lexicon_word(terms[0])))
@@ -569,7 +600,12 @@ double place_agreement(const ReportTerms& a, const ReportTerms& b, const TermWei
 // - numbers among the names, a school's, a neighbourhood's (RT 4) or a house's, none the
 //   same (SDN 1 and SDN 4 of one town).
 bool named_apart(const ReportTerms& a, const ReportTerms& b) {
-  auto qualifiers = [](const ReportTerms& r) { return those_of(r.names, is_name_qualifier); };
+  // (The areas' own are their names': Semarang Tengah, Bekasi Timur.)
+  auto qualifiers = [](const ReportTerms& r) {
+    return those_of(r.names, [&](const std::string& n) {
+      return is_name_qualifier(n) && !contains(r.areas, n);
+    });
+  };
   const std::vector<std::string> qualifiers_a = qualifiers(a), qualifiers_b = qualifiers(b);
   if (!qualifiers_a.empty() && !qualifiers_b.empty() && !any_in(qualifiers_a, b.terms) &&
       !any_in(qualifiers_b, a.terms))

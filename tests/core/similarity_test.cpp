@@ -89,6 +89,45 @@ TEST(Similarity, SameProblemAtAnotherPlaceIsApart) {
   EXPECT_GE(score("sampah numpuk jl veteran", "Sampah menumpuk di Jalan Veteran"), kSameSubstance);
 }
 
+TEST(Similarity, PlacesFinerThanTheirTownDecide) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  const PlaceNames areas({"bekasi", "mranggen", "karanganyar", "semarang", "semarang tengah"},
+                         nullptr, PlaceNames::Kind::kAreas);
+  auto score = [&](const char* a, const char* b) {
+    return report_similarity(analyse_text(a, areas), analyse_text(b, areas), one);
+  };
+  // A station of a town is not every place of the regency of that name.
+  EXPECT_LT(score("Parkir liar di Stasiun Bekasi memungut uang",
+                  "Parkir liar di Stasiun Cikarang memungut uang, mohon Dishub Kabupaten Bekasi "
+                  "menertibkan"),
+            0.3);
+  // One village name in two districts: two places; in the same district, one.
+  EXPECT_EQ(score("jalan desa bandungrejo kec mranggen rusak berlubang",
+                  "jalan desa bandungrejo kec karanganyar rusak berlubang"),
+            0);
+  EXPECT_GE(score("jalan desa bandungrejo kec mranggen rusak berlubang",
+                  "Jalan Desa Bandungrejo Kecamatan Mranggen rusak dan berlubang"),
+            kSameSubstance);
+  // A direction after a name tells two places apart, however it is written.
+  EXPECT_EQ(score("balap liar di jl lingkar timur tiap malam",
+                  "balap liar di jl lingkar barat tiap malam"),
+            0);
+  EXPECT_GE(score("balap liar di jl lingkar timur tiap malam",
+                  "Balap liar di Jl. Lingkar Timur setiap malam"),
+            kSameSubstance);
+  // An epithet that is an ordinary word is the street's only with its capital, and an area's
+  // own direction is the area's: neither sets these apart.
+  EXPECT_GT(score("Jl. Kenanga baru diaspal sudah berlubang lagi", "jl kenanga raya berlubang"), 0);
+  EXPECT_GT(score("Jl. Pemuda, Semarang Tengah berlubang", "jalan pemuda semarang berlubang"), 0);
+  const ReportTerms pemuda = analyse_text("Jl. Pemuda, Semarang Tengah berlubang", areas);
+  EXPECT_EQ(pemuda.areas, (std::vector<std::string>{"marang", "tengah"}));
+  // Dashes typed on a phone separate words; an agency's short name is no place.
+  EXPECT_EQ(analyse_text("Simpang Pettarani–Hertasning macet").names,
+            (std::vector<std::string>{reduce_affixes("pettarani"), "hertasning"}));
+  EXPECT_EQ(analyse_text("Mohon Dishub menertibkan parkir di Jl. Veteran").names,
+            (std::vector<std::string>{reduce_affixes("veteran")}));
+}
+
 TEST(Similarity, SmallEditsMatchNumbersDoNot) {
   EXPECT_EQ(term_match("drainase", "drainase"), 1.0);
   EXPECT_GE(term_match("drainase", "drainse"), kMinTermMatch);  // a letter left out
@@ -133,7 +172,8 @@ std::vector<Pair> read_pairs() {
   return out;
 }
 
-// Precision and recall of "same substance" (score >= kSameSubstance) on the labelled pairs,
+// Precision and recall of "same substance" (score >= kSameSubstance, chosen on the four
+// tuning sets through the endpoint: tests/http/similarity_quality_test.cpp) on the labelled pairs,
 // with inverse document frequencies from the set's own texts as the server has from its
 // store. The threshold was chosen on this same set; a pair added later that the rules get
 // wrong shows up in the printed list of misses.
