@@ -146,7 +146,9 @@ void staff_similar(const Services& s, const httplib::Request& req, httplib::Resp
   json items = json::array();
   for (const SimilarOffer& o : s.similar.like(p, view->view.report)) {
     json item = offer_json(s, o);
-    item["likely_duplicate"] = o.score >= kSameSubstance;
+    // Judged on the score as the answer gives it, so that a report shown at the mark's
+    // percentage is marked, and the quality test measures what staff see.
+    item["likely_duplicate"] = item["score"].get<double>() >= kSameSubstance;
     items.push_back(std::move(item));
   }
   send_json(res, 200, json_support::dump(json{{"items", items}}));
