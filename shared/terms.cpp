@@ -1,0 +1,262 @@
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+#include "shared/lexicon.h"
+#include "shared/similarity.h"
+#include "shared/term_reader.h"
+
+namespace aduan {
+namespace {
+
+using internal::canonical_word;
+using internal::is_address_word;
+using internal::is_number;
+using internal::is_place_marker;
+using internal::is_stopword;
+using internal::is_vowel;
+using internal::negated_word;
+using internal::Step;
+using internal::Token;
+
+// Words the affix rules would cut wrongly ("sekolah" is not seko + -lah).
+constexpr std::string_view kWhole[] = {"sekolah",  "masalah",    "sejarah", "kelas",   "sekitar",
+                                       "pemuda",   "perempuan",  "selatan", "kemarau", "terowongan",
+                                       "terminal", "pedestrian", "aplikasi"};
+
+bool ends_with(std::string_view w, std::string_view tail) {
+  return w.size() >= tail.size() && w.substr(w.size() - tail.size()) == tail;
+}
+
+// Removes `tail` when at least `keep` characters remain.
+bool strip_suffix(std::string& w, std::string_view tail, size_t keep = 4) {
+  if (!ends_with(w, tail) || w.size() - tail.size() < keep) return false;
+  w.resize(w.size() - tail.size());
+  return true;
+}
+
+// One round of prefix removal with the sound changes of meN- and peN-: the nasal replaces
+// the stem's first consonant (menulis < tulis, memukul < pukul, menyapu < sapu).
+bool strip_prefix(std::string& w) {
+  auto rest = [&](size_t n) { return w.size() > n ? w.substr(n) : std::string(); };
+  auto take = [&](size_t n, std::string_view restore = "") {
+    std::string stem = std::string(restore) + rest(n);
+    if (stem.size() < 4) return false;
+    w = stem;
+    return true;
+  };
+  for (std::string_view nasal : {"me", "pe"}) {
+    if (w.rfind(nasal, 0) != 0) continue;
+    const std::string after = rest(2);
+    if (after.rfind("ng", 0) == 0) return take(4);
+    if (after.rfind("ny", 0) == 0) return take(4, "s");
+    if (after.rfind("m", 0) == 0)
+      return after.size() > 1 && is_vowel(after[1]) ? take(3, "p") : take(3);
+    if (after.rfind("n", 0) == 0)
+      return after.size() > 1 && is_vowel(after[1]) ? take(3, "t") : take(3);
+    if (after.empty() || after.size() < 2) return false;
+    // per- before a consonant (perbaikan); otherwise me- and pe- only before l, r, w, y
+    // and a vowel (melapor, merusak, pelayanan), which keeps "merdeka" whole.
+    if (nasal == "pe" && after[0] == 'r' && !is_vowel(after[1])) return take(3);
+    const bool liquid = after[0] == 'l' || after[0] == 'r' || after[0] == 'w' || after[0] == 'y';
+    return liquid && is_vowel(after[1]) ? take(2) : false;
+  }
+  for (std::string_view p : {"ber", "ter"}) {
+    if (w.rfind(p, 0) == 0) return take(3);
+  }
+  for (std::string_view p : {"di", "ke", "se"}) {
+    if (w.rfind(p, 0) == 0) return take(2);
+  }
+  return false;
+}
+}  // namespace
+
+std::string reduce_affixes(std::string_view word) {
+  std::string w(word);
+  if (std::find(std::begin(kWhole), std::end(kWhole), word) != std::end(kWhole) ||
+      internal::is_agency_word(word))
+    return w;
+  if (w.size() <= 4 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return w;
+  for (std::string_view particle : {"lah", "kah", "tah", "pun"}) {
+    if (strip_suffix(w, particle)) break;
+  }
+  for (std::string_view possessive : {"nya", "ku", "mu"}) {
+    if (strip_suffix(w, possessive)) break;
+  }
+  // The Betawi and chat -in of "dibenerin", "dimintain", "ngebersihin" (-kan, -i).
+  if (w.size() >= 7 && ends_with(w, "in") && (w.rfind("di", 0) == 0 || w.rfind("nge", 0) == 0))
+    w.resize(w.size() - 2);
+  if (w.rfind("nge", 0) == 0 && w.size() >= 7) w.erase(0, 3);
+  // -kan after a consonant (laporkan); after a vowel the k is the stem's and only -an goes
+  // (kerusakan < rusak, perbaikan < baik).
+  const bool kan = ends_with(w, "kan") && w.size() > 3 && !is_vowel(w[w.size() - 4]);
+  if (!(kan && strip_suffix(w, "kan")) && !strip_suffix(w, "an")) {
+    // -i, but not the last vowel of a word like "pantai" or "sungai".
+    if (w.size() > 2 && w.back() == 'i' && !is_vowel(w[w.size() - 2])) strip_suffix(w, "i");
+  }
+  for (int round = 0; round < 2 && strip_prefix(w); ++round) {
+  }
+  return w;
+}
+
+namespace {
+
+// Letter runs of three or more ("lamaaa", "rusakkk") are one letter typed long; a word
+// written twice as "anak2" is the word; numbers lose their leading zeros (RT 04 is RT 4).
+std::string squeeze(std::string_view word) {
+  std::string out;
+  for (size_t i = 0; i < word.size();) {
+    size_t run = 1;
+    while (i + run < word.size() && word[i + run] == word[i]) ++run;
+    out.append(run >= 3 ? 1 : run, word[i]);
+    i += run;
+  }
+  if (is_number(out)) return out.substr(std::min(out.find_first_not_of('0'), out.size() - 1));
+  if (out.size() > 3 && out.back() == '2' && !is_number(out.substr(out.size() - 2, 1)))
+    out.pop_back();
+  return out;
+}
+
+bool is_time_unit(std::string_view w) {
+  return w == "hari" || w == "minggu" || w == "bulan" || w == "tahun" || w == "jam" || w == "menit";
+}
+std::vector<Token> tokens_of(std::string_view text) {
+  std::vector<Token> out;
+  Token token;
+  bool next_starts = true;
+  bool next_breaks = false;
+  auto flush = [&] {
+    if (token.word.empty()) return;
+    token.word = squeeze(token.word);
+    out.push_back(std::move(token));
+    token = Token();
+  };
+  for (size_t at = 0; at < text.size(); ++at) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    // Punctuation typed from a phone's keyboard or pasted from a letter: the dashes, quotes,
+    // ellipsis and bullets of Unicode's General Punctuation block (U+2000 to U+206F, three
+    // bytes from E2 80 80 to E2 81 AF) and the no-break space (C2 A0) separate words as their
+    // ASCII forms do ("Pettarani–Hertasning" is two places).
+    const auto byte = [&](size_t i) {
+      return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0;
+    };
+    if (c == 0xE2 && byte(1) == 0x80 && byte(2) >= 0x80 && byte(2) <= 0xBF) {
+      c = byte(2) == 0xA6 ? '.' : ' ';  // the ellipsis ends a sentence as "..." does
+      at += 2;
+    } else if (c == 0xE2 && byte(1) == 0x81 && byte(2) >= 0x80 && byte(2) <= 0xAF) {
+      at += 2;
+      c = ' ';
+    } else if (c == 0xC2 && byte(1) == 0xA0) {
+      at += 1;
+      c = ' ';
+    }
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = (c >= 'a' && c <= 'z') || c >= 0x80;
+    if (upper || lower || (c >= '0' && c <= '9')) {
+      if (token.word.empty()) {
+        token.capital = upper;
+        token.sentence_start = next_starts;
+        token.after_break = next_starts || next_breaks;
+        next_starts = false;
+        next_breaks = false;
+      }
+      if (lower) token.all_caps = false;
+      token.word.push_back(upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    } else {
+      flush();  // a hyphen too: "jalan-jalan" gives "jalan" once
+      // After an abbreviation's full stop ("Jl.", "No.", "Kec.") no sentence begins.
+      const bool abbreviation =
+          !out.empty() &&
+          (out.back().word.size() <= 3 || canonical_word(out.back().word) != out.back().word);
+      if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') next_starts = true;
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '/') next_breaks = true;
+    }
+  }
+  flush();
+  return out;
+}
+
+// The terms a word gives (one, or two for "bangjo" -> "lampu lintas"), reduced and unified.
+void terms_of(std::string_view unified, std::vector<std::string>* out) {
+  out->clear();
+  size_t from = 0;
+  while (from < unified.size()) {
+    size_t space = unified.find(' ', from);
+    if (space == std::string_view::npos) space = unified.size();
+    const std::string_view word = unified.substr(from, space - from);
+    from = space + 1;
+    if (is_stopword(word)) continue;
+    std::string term(canonical_word(reduce_affixes(word)));
+    if (term.find(' ') != std::string::npos) {
+      // A stem that stands for two words (rare): keep its first.
+      term.resize(term.find(' '));
+    }
+    if (is_stopword(term)) continue;
+    if (term.size() < 2 && !is_number(term)) continue;
+    out->push_back(std::move(term));
+  }
+}
+
+}  // namespace
+
+namespace internal {
+
+TermReader::TermReader(std::string_view text) : tokens_(tokens_of(text)) {}
+
+const Step& TermReader::read(size_t i) {
+  const Token& token = tokens_[i];
+  step_.unified = canonical_word(token.word);
+  step_.marker = false;
+  step_.terms.clear();
+  const bool after_marker = after_marker_;
+  after_marker_ = false;
+  if (step_.unified == "tidak" || step_.unified == "belum" || step_.unified == "jarang") {
+    negated_ = true;
+    step_.kind = Step::Kind::kNegation;
+    return step_;
+  }
+  if (after_marker && step_.unified == "negeri") {
+    step_.kind = Step::Kind::kSchoolKind;
+    return step_;
+  }
+  if (is_stopword(step_.unified)) {
+    step_.kind = Step::Kind::kStopword;
+    return step_;
+  }
+  const std::string_view turned = negated_ ? negated_word(token.word) : "";
+  negated_ = false;
+  if (!turned.empty()) {
+    step_.terms.assign(1, std::string(turned));
+  } else {
+    terms_of(step_.unified, &step_.terms);
+  }
+  if (is_number(step_.unified) && i + 1 < tokens_.size() &&
+      is_time_unit(canonical_word(tokens_[i + 1].word))) {
+    step_.kind = Step::Kind::kDuration;
+    return step_;
+  }
+  step_.kind = Step::Kind::kTerms;
+  step_.marker = is_place_marker(step_.unified);
+  after_marker_ = step_.marker;
+  if (step_.marker && is_address_word(step_.unified)) step_.terms.clear();
+  return step_;
+}
+
+}  // namespace internal
+
+std::vector<std::string> matching_terms(std::string_view text) {
+  std::vector<std::string> out;
+  internal::TermReader reader(text);
+  for (size_t i = 0; i < reader.size(); ++i) {
+    const Step& step = reader.read(i);
+    if (step.kind != Step::Kind::kTerms) continue;
+    for (const std::string& term : step.terms) {
+      if (std::find(out.begin(), out.end(), term) == out.end()) out.push_back(term);
+    }
+  }
+  return out;
+}
+
+}  // namespace aduan
