@@ -31,19 +31,34 @@ constexpr double kOtherProblem = 0.7;
 // changed nothing on pairs.tsv and registers.tsv).
 constexpr double kSamePlaceAndFault = 0.4;
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+// The edit distance of two words when it is at most `most`, else most + 1. The matcher
+// compares every term of a report with every term of a hundred others, so the row lives on
+// the stack for words of ordinary length and a row whose every cell exceeds `most` ends the
+// work (no later row can hold less).
+size_t edit_distance(std::string_view a, std::string_view b, size_t most) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > most) return most + 1;
+  constexpr size_t kOnStack = 48;
+  std::array<size_t, kOnStack + 1> on_stack;
+  std::vector<size_t> on_heap;
+  size_t* row = on_stack.data();
+  if (b.size() > kOnStack) {
+    on_heap.resize(b.size() + 1);
+    row = on_heap.data();
+  }
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diagonal = row[0];
     row[0] = i;
+    size_t least = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       const size_t up = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = up;
+      least = std::min(least, row[j]);
     }
+    if (least > most) return most + 1;
   }
-  return row[b.size()];
+  return std::min(row[b.size()], most + 1);
 }
 
 // Words that end many places' names and tell them apart: the directions (also in Javanese)
@@ -224,30 +239,42 @@ bool is_skeleton_of(std::string_view abbreviation, std::string_view word) {
 // most of their trigrams.
 double trigram_overlap(std::string_view a, std::string_view b) {
   // Each trigram packed into one number: three bytes, sorted, so that counting the shared
-  // ones is a merge.
-  auto trigrams = [](std::string_view w) {
-    const std::string padded = "^" + std::string(w) + "$";
-    std::vector<uint32_t> out;
-    for (size_t i = 0; i + 3 <= padded.size(); ++i) {
-      out.push_back(static_cast<uint32_t>(static_cast<unsigned char>(padded[i])) << 16 |
-                    static_cast<uint32_t>(static_cast<unsigned char>(padded[i + 1])) << 8 |
-                    static_cast<uint32_t>(static_cast<unsigned char>(padded[i + 2])));
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+  // ones is a merge. Kept on the stack for words of ordinary length (a word of n letters has
+  // n trigrams with its two boundary marks).
+  constexpr size_t kOnStack = 48;
+  struct Trigrams {
+    std::array<uint32_t, kOnStack> on_stack;
+    std::vector<uint32_t> on_heap;
+    uint32_t* begin = nullptr;
+    size_t size = 0;
   };
-  const std::vector<uint32_t> x = trigrams(a), y = trigrams(b);
+  auto trigrams = [](std::string_view w, Trigrams& out) {
+    out.size = w.size();
+    out.begin = out.on_stack.data();
+    if (out.size > kOnStack) {
+      out.on_heap.resize(out.size);
+      out.begin = out.on_heap.data();
+    }
+    auto at = [&](size_t i) -> uint32_t {  // the letter at i of "^" + w + "$"
+      return i == 0 ? '^' : i == w.size() + 1 ? '$' : static_cast<unsigned char>(w[i - 1]);
+    };
+    for (size_t i = 0; i < out.size; ++i) out.begin[i] = at(i) << 16 | at(i + 1) << 8 | at(i + 2);
+    std::sort(out.begin, out.begin + out.size);
+  };
+  Trigrams x, y;
+  trigrams(a, x);
+  trigrams(b, y);
   size_t shared = 0;
-  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) {
+  for (size_t i = 0, j = 0; i < x.size && j < y.size;) {
+    if (x.begin[i] == y.begin[j]) {
       ++shared, ++i, ++j;
-    } else if (x[i] < y[j]) {
+    } else if (x.begin[i] < y.begin[j]) {
       ++i;
     } else {
       ++j;
     }
   }
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(x.size() + y.size());
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(x.size + y.size);
 }
 
 }  // namespace
@@ -263,7 +290,11 @@ double term_match(std::string_view a, std::string_view b) {
   if (shortest < 4) return 0;
   double score = 0;
   if (longest - shortest <= 2) {
-    score = 1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(longest);
+    // At most a quarter of the letters edited: anything more scores under kMinTermMatch.
+    const size_t most = longest / 4;
+    const size_t distance = edit_distance(a, b, most);
+    if (distance <= most)
+      score = 1.0 - static_cast<double>(distance) / static_cast<double>(longest);
   }
   if (score < kMinTermMatch && shortest >= 6) score = std::max(score, trigram_overlap(a, b));
   return score >= kMinTermMatch ? score : 0;
@@ -271,35 +302,23 @@ double term_match(std::string_view a, std::string_view b) {
 
 namespace {
 
-// Terms with their numbers in the thesaurus (Thesaurus::kUnknown without one).
-struct Terms {
-  std::vector<std::string> text;
-  std::vector<int32_t> ids;
-};
-
-Terms with_ids(const std::vector<std::string>& terms, const Thesaurus* thesaurus) {
-  Terms out{terms, {}};
-  out.ids.reserve(terms.size());
-  for (const std::string& t : terms) {
-    out.ids.push_back(thesaurus ? thesaurus->id(t) : Thesaurus::kUnknown);
-  }
-  return out;
-}
-
-double covered(const Terms& of, const Terms& by, const TermWeight& weight, const TermLink& link,
-               const Thesaurus* thesaurus) {
+// How much of `of` is found in `by` (coverage), with the terms' thesaurus numbers beside
+// them (of_ids, by_ids; read only when there is a thesaurus).
+double covered(const std::vector<std::string>& of, const std::vector<int32_t>& of_ids,
+               const std::vector<std::string>& by, const std::vector<int32_t>& by_ids,
+               const TermWeight& weight, const TermLink& link, const Thesaurus* thesaurus) {
   double matched = 0;
   double total = 0;
-  for (size_t i = 0; i < of.text.size(); ++i) {
-    const std::string& t = of.text[i];
+  for (size_t i = 0; i < of.size(); ++i) {
+    const std::string& t = of[i];
     const double w = weight(t);
     double best = 0;
-    for (size_t j = 0; j < by.text.size(); ++j) {
-      const std::string& u = by.text[j];
+    for (size_t j = 0; j < by.size(); ++j) {
+      const std::string& u = by[j];
       best = std::max(best, term_match(t, u));
       if (best == 1.0) break;
       if (link && best < kMaxLinkStrength) best = std::max(best, link(t, u));
-      if (thesaurus && best < kSynonymMatch && thesaurus->linked(of.ids[i], by.ids[j]))
+      if (thesaurus && best < kSynonymMatch && thesaurus->linked(of_ids[i], by_ids[j]))
         best = kSynonymMatch;
     }
     matched += w * best;
@@ -324,7 +343,7 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
     total += w;
     const bool found = std::any_of(by.begin(), by.end(), [&](const std::string& u) {
       return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
-                        edit_distance(t, u) <= 1);
+                        edit_distance(t, u, 1) <= 1);
     });
     if (found) matched += w;
   }
@@ -335,7 +354,7 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
 
 double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
                 const TermWeight& weight, const TermLink& link) {
-  return covered(with_ids(of, nullptr), with_ids(by, nullptr), weight, link, nullptr);
+  return covered(of, {}, by, {}, weight, link, nullptr);
 }
 
 namespace {
@@ -364,6 +383,14 @@ std::vector<std::string> topic(const ReportTerms& r) {
   return those_of(r.terms, [&](const std::string& t) { return !contains(r.names, t); });
 }
 
+std::vector<int32_t> ids_of(const std::vector<std::string>& terms, const Thesaurus* thesaurus) {
+  std::vector<int32_t> out;
+  out.reserve(terms.size());
+  for (const std::string& t : terms)
+    out.push_back(thesaurus ? thesaurus->id(t) : Thesaurus::kUnknown);
+  return out;
+}
+
 // How well two reports that both name places agree on them, in [0, 1]: each side's places
 // as the other tells them, named or not (a place one report writes with its marker and
 // capitals, "Jl. Hertasning", another may give in passing, "perempatan hertasning"), the
@@ -371,19 +398,13 @@ std::vector<std::string> topic(const ReportTerms& r) {
 // some, two streets of one town being two places whatever town both name; and they are
 // looked for among the other's words other than its areas (the station of Bekasi is not every
 // place in the regency of Bekasi).
-double place_agreement(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight) {
-  auto finer = [](const ReportTerms& r) {
-    return those_of(r.names, [&](const std::string& n) { return !contains(r.areas, n); });
-  };
-  auto without_areas = [](const ReportTerms& r) {
-    return those_of(r.terms, [&](const std::string& t) { return !contains(r.areas, t); });
-  };
-  const std::vector<std::string> finer_a = finer(a), finer_b = finer(b);
-  if (!finer_a.empty() && !finer_b.empty()) {
-    return std::max(covered_names(finer_a, without_areas(b), weight),
-                    covered_names(finer_b, without_areas(a), weight));
+double place_agreement(const ComparedReport& a, const ComparedReport& b, const TermWeight& weight) {
+  if (!a.finer.empty() && !b.finer.empty()) {
+    return std::max(covered_names(a.finer, b.places_told, weight),
+                    covered_names(b.finer, a.places_told, weight));
   }
-  return std::max(covered_names(a.names, b.terms, weight), covered_names(b.names, a.terms, weight));
+  return std::max(covered_names(a.report.names, b.report.terms, weight),
+                  covered_names(b.report.names, a.report.terms, weight));
 }
 
 // Whether what two reports name sets them at different places, whatever else they share:
@@ -393,50 +414,56 @@ double place_agreement(const ReportTerms& a, const ReportTerms& b, const TermWei
 //   many districts: Bandungrejo of Mranggen and of Karanganyar);
 // - numbers among the names, a school's, a neighbourhood's (RT 4) or a house's, none the
 //   same (SDN 1 and SDN 4 of one town).
-bool named_apart(const ReportTerms& a, const ReportTerms& b) {
-  // (The areas' own are their names': Semarang Tengah, Bekasi Timur.)
-  auto qualifiers = [](const ReportTerms& r) {
-    return those_of(r.names, [&](const std::string& n) {
-      return is_name_qualifier(n) && !contains(r.areas, n);
-    });
-  };
-  const std::vector<std::string> qualifiers_a = qualifiers(a), qualifiers_b = qualifiers(b);
-  if (!qualifiers_a.empty() && !qualifiers_b.empty() && !any_in(qualifiers_a, b.terms) &&
-      !any_in(qualifiers_b, a.terms))
+bool named_apart(const ComparedReport& a, const ComparedReport& b) {
+  const ReportTerms& x = a.report;
+  const ReportTerms& y = b.report;
+  if (!a.qualifiers.empty() && !b.qualifiers.empty() && !any_in(a.qualifiers, y.terms) &&
+      !any_in(b.qualifiers, x.terms))
     return true;
-  if (!a.areas.empty() && !b.areas.empty() && !any_in(a.areas, b.terms) &&
-      !any_in(b.areas, a.terms))
+  if (!x.areas.empty() && !y.areas.empty() && !any_in(x.areas, y.terms) &&
+      !any_in(y.areas, x.terms))
     return true;
-  auto numbers = [](const ReportTerms& r) {
-    return those_of(r.names,
-                    [](const std::string& n) { return !n.empty() && n[0] >= '0' && n[0] <= '9'; });
-  };
-  const std::vector<std::string> numbers_a = numbers(a), numbers_b = numbers(b);
-  return !numbers_a.empty() && !numbers_b.empty() && !any_in(numbers_a, numbers_b);
+  return !a.numbers.empty() && !b.numbers.empty() && !any_in(a.numbers, b.numbers);
 }
 
 }  // namespace
 
-double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
+ComparedReport::ComparedReport(ReportTerms r, const Thesaurus* thesaurus)
+    : report(std::move(r)),
+      term_ids(ids_of(report.terms, thesaurus)),
+      topic(aduan::topic(report)),
+      topic_ids(ids_of(topic, thesaurus)),
+      faults(those_of(report.terms, internal::is_problem_word)),
+      finer(
+          those_of(report.names, [&](const std::string& n) { return !contains(report.areas, n); })),
+      places_told(
+          those_of(report.terms, [&](const std::string& t) { return !contains(report.areas, t); })),
+      // (The areas' own are their names': Semarang Tengah, Bekasi Timur.)
+      qualifiers(those_of(report.names,
+                          [&](const std::string& n) {
+                            return is_name_qualifier(n) && !contains(report.areas, n);
+                          })),
+      numbers(those_of(report.names, [](const std::string& n) {
+        return !n.empty() && n[0] >= '0' && n[0] <= '9';
+      })) {}
+
+double report_similarity(const ComparedReport& a, const ComparedReport& b, const TermWeight& weight,
                          const TermLink& link, const Thesaurus* thesaurus) {
   if (named_apart(a, b)) return 0;
-  const Terms terms_a = with_ids(a.terms, thesaurus), terms_b = with_ids(b.terms, thesaurus);
-  const Terms topic_a = with_ids(topic(a), thesaurus), topic_b = with_ids(topic(b), thesaurus);
-  auto cover = [&](const Terms& of, const Terms& by) {
-    return covered(of, by, weight, link, thesaurus);
+  auto cover = [&](const std::vector<std::string>& of, const std::vector<int32_t>& of_ids,
+                   const ComparedReport& by) {
+    return covered(of, of_ids, by.report.terms, by.term_ids, weight, link, thesaurus);
   };
   double score = 0;
-  if (topic_a.text.empty() || topic_b.text.empty()) {
-    score = std::max(cover(terms_a, terms_b), cover(terms_b, terms_a));
+  if (a.topic.empty() || b.topic.empty()) {
+    score = std::max(cover(a.report.terms, a.term_ids, b), cover(b.report.terms, b.term_ids, a));
   } else {
-    score = 0.5 * (cover(topic_a, terms_b) + cover(topic_b, terms_a));
+    score = 0.5 * (cover(a.topic, a.topic_ids, b) + cover(b.topic, b.topic_ids, a));
   }
   // What each says is wrong: the same kind of fault, another one, or one of them does not say.
-  auto problems = [](const ReportTerms& r) { return those_of(r.terms, internal::is_problem_word); };
-  const std::vector<std::string> problems_a = problems(a), problems_b = problems(b);
-  const bool both_say = !problems_a.empty() && !problems_b.empty();
-  const bool one_fault = both_say && any_in(problems_a, problems_b);
-  if (!a.names.empty() && !b.names.empty()) {
+  const bool both_say = !a.faults.empty() && !b.faults.empty();
+  const bool one_fault = both_say && any_in(a.faults, b.faults);
+  if (!a.report.names.empty() && !b.report.names.empty()) {
     // The same named place with the same kind of fault is evidence of its own: two people
     // telling one problem in their own words share few other words ("lampu PJU padam di
     // Jl. Kenanga", "jln kenanga gelap gulita tiap malem").
@@ -448,6 +475,12 @@ double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermW
   // name the same fault in other words ("sampah menumpuk", "tidak diangkut").
   if (both_say && !one_fault) score *= kOtherProblem;
   return score;
+}
+
+double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
+                         const TermLink& link, const Thesaurus* thesaurus) {
+  return report_similarity(ComparedReport(a, thesaurus), ComparedReport(b, thesaurus), weight, link,
+                           thesaurus);
 }
 
 std::vector<std::pair<std::string, std::string>> terms_to_link(const ReportTerms& original,

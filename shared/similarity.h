@@ -86,12 +86,32 @@ using TermLink = std::function<double(const std::string&, const std::string&)>;
 double coverage(const std::vector<std::string>& of, const std::vector<std::string>& by,
                 const TermWeight& weight, const TermLink& link = nullptr);
 
+// One report made ready to be compared with many: its terms' numbers in the thesaurus, and
+// the parts of its terms that tell its problem and its places, worked out once (a query is
+// compared with a hundred candidates). The thesaurus, when given, must outlive it.
+struct ComparedReport {
+  explicit ComparedReport(ReportTerms report, const Thesaurus* thesaurus = nullptr);
+
+  ReportTerms report;
+  std::vector<int32_t> term_ids;         // Thesaurus::id of each of report.terms
+  std::vector<std::string> topic;        // the terms other than names: what it says of the problem
+  std::vector<int32_t> topic_ids;        // Thesaurus::id of each of topic
+  std::vector<std::string> faults;       // the terms that name a kind of fault
+  std::vector<std::string> finer;        // the names other than areas'
+  std::vector<std::string> places_told;  // the terms other than areas'
+  std::vector<std::string> qualifiers;   // names' directions and epithets, not an area's own
+  std::vector<std::string> numbers;      // numbered names: a school's, an RT's, a house's
+};
+
 // The similarity of two reports in [0, 1]: how much of what each says about the problem
 // (its terms other than names) the other one says too, on average, scaled by how well their
 // names agree when both name something (the better covered side of the two). Naming the
 // same places and the same kind of fault counts on its own, however differently the rest is
 // told; naming different faults weakens the score, different numbered places rule it out.
-// With a thesaurus, two terms it lists as synonyms match at kSynonymMatch.
+// With a thesaurus, two terms it lists as synonyms match at kSynonymMatch; it must be the
+// one both sides were made ready with.
+double report_similarity(const ComparedReport& a, const ComparedReport& b, const TermWeight& weight,
+                         const TermLink& link = nullptr, const Thesaurus* thesaurus = nullptr);
 double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,
                          const TermLink& link = nullptr, const Thesaurus* thesaurus = nullptr);
 

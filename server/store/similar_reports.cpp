@@ -140,6 +140,8 @@ std::vector<std::pair<double, int64_t>> score_candidates(
   if (!links.empty()) {
     link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
   }
+  // The query's side of every comparison, worked out once for all the candidates.
+  const ComparedReport query(wanted, &synonyms());
   std::vector<std::pair<double, int64_t>> scored;
   Prepared candidate(db,
                      "SELECT title, body, category_id, agency_id, status, confidential "
@@ -165,7 +167,8 @@ std::vector<std::pair<double, int64_t>> score_candidates(
                                                  *r.agency_id) == q.agencies->end()))
       continue;
     const double score =
-        report_similarity(wanted, analyse_text(text_of(r), places), idf, link, &synonyms());
+        report_similarity(query, ComparedReport(analyse_text(text_of(r), places), &synonyms()), idf,
+                          link, &synonyms());
     if (score >= q.min_score) scored.emplace_back(score, id);
   }
   return scored;
