@@ -357,8 +357,9 @@ constexpr Entry kSynonyms[] = {
 };
 
 // Words that say nothing about which problem a report is about: function words, greetings,
-// time words and vague nouns, from the Indonesian list of the npm package `stopword` and the
-// tuning pairs; chat particles (sih, dong, kok) added.
+// time words (the days and months too: when, not what, and with their capital no place's
+// name, "tutup hari Jumat") and vague nouns, from the Indonesian list of the npm package `stopword`
+// and the tuning pairs; chat particles (sih, dong, kok) added.
 constexpr std::string_view kStopwords[] = {
     "yang",      "dan",      "di",       "ke",         "dari",      "ini",       "itu",
     "dengan",    "untuk",    "pada",     "dalam",      "atau",      "juga",      "sudah",
@@ -387,7 +388,10 @@ constexpr std::string_view kStopwords[] = {
     "pengaduan", "keluhan",  "mengeluh", "masyarakat", "sekali",    "parah",     "el",
     "e",         "lewat",    "aduh",     "tolonglah",  "ayo",       "gimana",    "cuma",
     "doang",     "tau",      "tahu",     "pula",       "dimintai",  "sebulan",   "seminggu",
-    "setahun",   "seharian", "berhari",  "selama",     "mulai",     "rp",
+    "setahun",   "seharian", "berhari",  "selama",     "mulai",     "rp",        "senin",
+    "selasa",    "rabu",     "kamis",    "jumat",      "sabtu",     "ahad",      "januari",
+    "februari",  "maret",    "april",    "mei",        "juni",      "juli",      "agustus",
+    "september", "oktober",  "november", "desember",
 };
 
 // The short names of regional agencies (dinas) as their own signs and letters spell them: words

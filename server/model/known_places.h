@@ -2,7 +2,9 @@
 // PlaceNames): the provinces, regencies and districts of the embedded region list, and in
 // front of them the villages of the report's own regency. Villages are looked up only within
 // the regency: across the country 84,000 villages share 64,000 names, many of them ordinary
-// words, while one regency has a few hundred.
+// words, while one regency has a few hundred. Districts and villages named like an ordinary
+// word (Suruh, Sumur, Merdeka) are left out: a report names them as places with a marker or a
+// capital.
 #pragma once
 
 #include <string>
