@@ -166,13 +166,26 @@ InboxPage InboxService::inbox(const Caller& p, int items) {
         db,
         sources_for(p, due_soon_until(catalogue->calendar, today), now - kInboxReplyWindowSeconds));
     const InboxReadState read = InboxRepository::read_state(db, p.account());
-    for (const Found& f : found) {
+    // The reports of the items, read together: those of the next items still wanted each time
+    // the loop reaches one not read yet (once, unless some could not be shown).
+    std::unordered_map<int64_t, ReportRecord> reports;
+    for (size_t i = 0; i < found.size(); ++i) {
+      const Found& f = found[i];
       const bool unread = !read.read(f.c.report_id, f.c.event_id);
       page.unread += unread;
       if (static_cast<int>(page.items.size()) >= items) continue;
-      auto r = ReportRepository::find_by_id(db, f.c.report_id);
-      if (!r || !can_read_report(p, *r)) continue;  // the sources keep to the scope; kept sure
-      page.items.push_back(item_for(db, f, std::move(*r), unread, *catalogue, today));
+      if (!reports.contains(f.c.report_id)) {
+        std::vector<int64_t> ids;
+        const size_t wanted = static_cast<size_t>(items) - page.items.size();
+        for (size_t j = i; j < found.size() && ids.size() < wanted; ++j) {
+          ids.push_back(found[j].c.report_id);
+        }
+        reports.merge(ReportRepository::find_by_ids(db, ids));
+      }
+      const auto r = reports.find(f.c.report_id);
+      // The sources keep to the scope; kept sure.
+      if (r == reports.end() || !can_read_report(p, r->second)) continue;
+      page.items.push_back(item_for(db, f, std::move(r->second), unread, *catalogue, today));
     }
   });
   return page;

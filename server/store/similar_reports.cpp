@@ -35,7 +35,9 @@ bool indexable(const ReportRecord& r) {
 
 std::string text_of(const ReportRecord& r) { return r.title + "\n" + r.body; }
 
-// Inverse document frequencies from term_counts, looked up once per term.
+// Inverse document frequencies from term_counts, looked up once per term, and many terms in
+// one statement where they are known beforehand (the query's, the candidates'): on PostgreSQL
+// each statement is a round trip, and a request needs the counts of a few hundred terms.
 class Weights {
  public:
   explicit Weights(Db& db) : db_(db) { total_ = std::max<int64_t>(1, count("")); }
@@ -51,8 +53,27 @@ class Weights {
   double idf(const std::string& term) {
     return std::log(1.0 + double(total_) / double(std::max<int64_t>(1, count(term))));
   }
+  // Reads the counts of those of `terms` not read yet, kTermsPerRead to a statement (the
+  // last list filled up with its first term, so that one statement text serves all).
+  void read(const std::vector<std::string>& terms) {
+    static const std::string kRead =
+        "SELECT term, n FROM term_counts WHERE term IN (" + placeholders(kTermsPerRead) + ")";
+    std::vector<std::string> missing;
+    for (const std::string& t : terms) {
+      if (counts_.emplace(t, 0).second) missing.push_back(t);
+    }
+    for (size_t from = 0; from < missing.size(); from += kTermsPerRead) {
+      Prepared q(db_, kRead);
+      for (size_t i = 0; i < kTermsPerRead; ++i) {
+        const size_t at = from + i < missing.size() ? from + i : from;
+        q.bind(static_cast<int>(i + 1), missing[at]);
+      }
+      while (q.executeStep()) counts_[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    }
+  }
 
  private:
+  static constexpr size_t kTermsPerRead = 64;
   Db& db_;
   int64_t total_ = 1;
   std::unordered_map<std::string, int64_t> counts_;
@@ -128,6 +149,36 @@ std::vector<std::pair<int64_t, double>> gather(Db& db, const std::vector<std::st
   return gathered;
 }
 
+// The texts (and what the query's filters look at) of the ranked candidates, by id, in one
+// statement: kCandidatesToScore ids, the list filled up with its first id so that one statement
+// text serves every request. A hundred reads of one row each were a hundred round trips to
+// PostgreSQL.
+std::unordered_map<int64_t, ReportRecord> candidate_texts(
+    Db& db, const std::vector<std::pair<double, int64_t>>& ranked) {
+  static const std::string kRead =
+      "SELECT id, title, body, category_id, agency_id, status, confidential FROM reports "
+      "WHERE id IN (" +
+      placeholders(kCandidatesToScore) + ")";
+  std::unordered_map<int64_t, ReportRecord> out;
+  if (ranked.empty()) return out;
+  Prepared q(db, kRead);
+  for (size_t i = 0; i < kCandidatesToScore; ++i) {
+    q.bind(static_cast<int>(i + 1), ranked[std::min(i, ranked.size() - 1)].second);
+  }
+  while (q.executeStep()) {
+    ReportRecord r;
+    r.id = q.getColumn(0).getInt64();
+    r.title = q.getColumn(1).getString();
+    r.body = q.getColumn(2).getString();
+    r.category_id = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) r.agency_id = q.getColumn(4).getInt64();
+    r.status = parse_status(q.getColumn(5).getString()).value_or(Status::kArchived);
+    r.confidential = q.getColumn(6).getInt() != 0;
+    out.emplace(r.id, std::move(r));
+  }
+  return out;
+}
+
 // The ranked candidates that the query's filters keep, scored in full (score, id), those under
 // its minimum left out. Candidates are scored from their text alone (a narrow read, no full
 // record); only the few that are shown are read whole.
@@ -140,35 +191,30 @@ std::vector<std::pair<double, int64_t>> score_candidates(
   if (!links.empty()) {
     link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
   }
-  // The query's side of every comparison, worked out once for all the candidates.
-  const ComparedReport query(wanted, &synonyms());
-  std::vector<std::pair<double, int64_t>> scored;
-  Prepared candidate(db,
-                     "SELECT title, body, category_id, agency_id, status, confidential "
-                     "FROM reports WHERE id = ?");
+  std::unordered_map<int64_t, ReportRecord> texts = candidate_texts(db, ranked);
+  // Those the filters keep, in the order they were ranked (equal scores keep it).
+  std::vector<std::pair<int64_t, ComparedReport>> kept;
+  std::vector<std::string> terms;
   for (const auto& [w, id] : ranked) {
-    candidate.bind(1, id);
-    if (!candidate.executeStep()) {
-      candidate.reset();
-      continue;
-    }
-    ReportRecord r;
-    r.title = candidate.getColumn(0).getString();
-    r.body = candidate.getColumn(1).getString();
-    r.category_id = candidate.getColumn(2).getInt64();
-    if (!candidate.getColumn(3).isNull()) r.agency_id = candidate.getColumn(3).getInt64();
-    r.status = parse_status(candidate.getColumn(4).getString()).value_or(Status::kArchived);
-    r.confidential = candidate.getColumn(5).getInt() != 0;
-    candidate.reset();
+    const auto it = texts.find(id);
+    if (it == texts.end()) continue;
+    const ReportRecord& r = it->second;
     if (!indexable(r)) continue;
     if (q.verified_only && !is_verified(r.status)) continue;
     if (q.category_id && r.category_id != *q.category_id) continue;
     if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
                                                  *r.agency_id) == q.agencies->end()))
       continue;
-    const double score =
-        report_similarity(query, ComparedReport(analyse_text(text_of(r), places), &synonyms()), idf,
-                          link, &synonyms());
+    kept.emplace_back(id, ComparedReport(analyse_text(text_of(r), places), &synonyms()));
+    const std::vector<std::string>& more = kept.back().second.report.terms;
+    terms.insert(terms.end(), more.begin(), more.end());
+  }
+  weights.read(terms);
+  // The query's side of every comparison, worked out once for all the candidates.
+  const ComparedReport query(wanted, &synonyms());
+  std::vector<std::pair<double, int64_t>> scored;
+  for (const auto& [id, candidate] : kept) {
+    const double score = report_similarity(query, candidate, idf, link, &synonyms());
     if (score >= q.min_score) scored.emplace_back(score, id);
   }
   return scored;
@@ -224,6 +270,7 @@ std::vector<SimilarMatch> SimilarReports::find(Db& db, const SimilarQuery& q) {
   const ReportTerms wanted = analyse_text(q.text, places);
   if (wanted.terms.empty()) return {};
   Weights weights(db);
+  weights.read(wanted.terms);
   const LinkTable links = TermLinks::load(db, wanted.terms);
   // The rarest terms (and the words staff linked to them) lead to the candidates; each
   // candidate gathers the weight of the terms it shares, and the best gatherers are scored in

@@ -74,7 +74,7 @@ void mark_read(InboxService& inbox, const httplib::Request& req, httplib::Respon
   } else if (!inbox.mark_read(p, tracking_id)) {
     return send_error(res, "report_not_found", "No report you can read has this ID.");
   }
-  send_json(res, 200, dump(json{{"unread", inbox.inbox(p).unread}}));
+  send_json(res, 200, dump(json{{"unread", inbox.inbox(p, 0).unread}}));
 }
 
 }  // namespace
