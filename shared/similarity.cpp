@@ -119,6 +119,23 @@ size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i, b
   return wider_ ? wider_->match(words, i, area) : 0;
 }
 
+void PlaceNames::contain(std::vector<std::pair<std::string, std::string>> name_in_holder) {
+  for (auto& entry : name_in_holder) holders_.push_back(std::move(entry));
+  std::sort(holders_.begin(), holders_.end());
+  holders_.erase(std::unique(holders_.begin(), holders_.end()), holders_.end());
+}
+
+std::vector<std::string> PlaceNames::holders(std::string_view name) const {
+  std::vector<std::string> out;
+  auto at = std::lower_bound(holders_.begin(), holders_.end(), name,
+                             [](const auto& e, std::string_view n) { return e.first < n; });
+  for (; at != holders_.end() && at->first == name; ++at) out.push_back(at->second);
+  if (wider_) {
+    for (std::string& h : wider_->holders(name)) out.push_back(std::move(h));
+  }
+  return out;
+}
+
 ReportTerms analyse_text(std::string_view text) { return analyse_text(text, PlaceNames()); }
 
 ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
@@ -145,6 +162,15 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     if (token.after_break) name_words = 0;
     if (known_place == 0) {
       known_place = places.match(words, i, &known_area);
+      if (known_place > 0) {
+        std::string name(words[i]);
+        for (size_t k = 1; k < known_place; ++k) name.append(" ").append(words[i + k]);
+        for (const std::string& holder : places.holders(name)) {
+          for (const std::string& t : matching_terms(holder)) {
+            if (!is_name_qualifier(t)) add(out.within, t);
+          }
+        }
+      }
       // Decided once for the whole name: a region's name after a street's marker is the
       // street's ("Jl. Bekasi Raya"), after an area's marker or none it is the area.
       known_area = known_place > 0 && known_area && (name_words == 0 || area_marker);
@@ -210,6 +236,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   if (out.names.size() == out.terms.size()) {  // a text all in capitals
     out.names.clear();
     out.areas.clear();
+    out.within.clear();
   }
   return out;
 }
@@ -373,6 +400,16 @@ std::vector<std::string> those_of(const std::vector<std::string>& from, Keep kee
   return out;
 }
 
+// `first`, then those of `then` not in it.
+std::vector<std::string> joined(const std::vector<std::string>& first,
+                                const std::vector<std::string>& then) {
+  std::vector<std::string> out = first;
+  for (const std::string& t : then) {
+    if (!contains(out, t)) out.push_back(t);
+  }
+  return out;
+}
+
 bool any_in(const std::vector<std::string>& some, const std::vector<std::string>& other) {
   return std::any_of(some.begin(), some.end(),
                      [&](const std::string& t) { return contains(other, t); });
@@ -403,8 +440,8 @@ double place_agreement(const ComparedReport& a, const ComparedReport& b, const T
     return std::max(covered_names(a.finer, b.places_told, weight),
                     covered_names(b.finer, a.places_told, weight));
   }
-  return std::max(covered_names(a.report.names, b.report.terms, weight),
-                  covered_names(b.report.names, a.report.terms, weight));
+  return std::max(covered_names(a.report.names, b.told, weight),
+                  covered_names(b.report.names, a.told, weight));
 }
 
 // Whether what two reports name sets them at different places, whatever else they share:
@@ -420,8 +457,7 @@ bool named_apart(const ComparedReport& a, const ComparedReport& b) {
   if (!a.qualifiers.empty() && !b.qualifiers.empty() && !any_in(a.qualifiers, y.terms) &&
       !any_in(b.qualifiers, x.terms))
     return true;
-  if (!x.areas.empty() && !y.areas.empty() && !any_in(x.areas, y.terms) &&
-      !any_in(y.areas, x.terms))
+  if (!x.areas.empty() && !y.areas.empty() && !any_in(x.areas, b.told) && !any_in(y.areas, a.told))
     return true;
   return !a.numbers.empty() && !b.numbers.empty() && !any_in(a.numbers, b.numbers);
 }
@@ -436,6 +472,7 @@ ComparedReport::ComparedReport(ReportTerms r, const Thesaurus* thesaurus)
       faults(those_of(report.terms, internal::is_problem_word)),
       finer(
           those_of(report.names, [&](const std::string& n) { return !contains(report.areas, n); })),
+      told(joined(report.terms, report.within)),
       places_told(
           those_of(report.terms, [&](const std::string& t) { return !contains(report.areas, t); })),
       // (The areas' own are their names': Semarang Tengah, Bekasi Timur.)

@@ -35,6 +35,10 @@ struct ReportTerms {
   // region list, PlaceNames::Kind::kAreas): coarser than a street, a village or a school, so
   // that two reports on different streets of one town are not taken for one place.
   std::vector<std::string> areas;
+  // The terms of the regencies and districts that hold the known places it names
+  // (PlaceNames::contain): "sidoarjo" for a report that names Tanggulangin, so that it is not
+  // taken for another town than one naming Sidoarjo.
+  std::vector<std::string> within;
 };
 
 // Places known beforehand, such as the regencies and districts of the region list and the
@@ -58,8 +62,16 @@ class PlaceNames {
   size_t match(const std::vector<std::string_view>& words, size_t i, bool* area = nullptr) const;
   size_t size() const { return names_.size() + (wider_ ? wider_->size() : 0); }
 
+  // Records that places lie in areas, each pair (name, holder): a district in its regency, a
+  // village in its district and regency. A name that several places share lies in all of
+  // theirs.
+  void contain(std::vector<std::pair<std::string, std::string>> name_in_holder);
+  // The areas that hold `name`, from this list and then the wider one; empty when none.
+  std::vector<std::string> holders(std::string_view name) const;
+
  private:
-  std::vector<std::string> names_;  // sorted
+  std::vector<std::string> names_;                            // sorted
+  std::vector<std::pair<std::string, std::string>> holders_;  // (name, holder), sorted
   const PlaceNames* wider_ = nullptr;
   Kind kind_ = Kind::kPlaces;
 };
@@ -98,6 +110,7 @@ struct ComparedReport {
   std::vector<int32_t> topic_ids;        // Thesaurus::id of each of topic
   std::vector<std::string> faults;       // the terms that name a kind of fault
   std::vector<std::string> finer;        // the names other than areas'
+  std::vector<std::string> told;         // the terms, and the areas that hold its places
   std::vector<std::string> places_told;  // the terms other than areas'
   std::vector<std::string> qualifiers;   // names' directions and epithets, not an area's own
   std::vector<std::string> numbers;      // numbered names: a school's, an RT's, a house's

@@ -32,28 +32,37 @@ const PlaceNames& country() {
   static const PlaceNames places = [] {
     const RegionCatalog& catalog = RegionCatalog::embedded();
     std::vector<std::string> names;
-    std::vector<const Region*> level = catalog.children("");
-    // Provinces, then regencies and cities, then districts.
-    for (int depth = 0; !level.empty(); ++depth) {
-      std::vector<const Region*> next;
-      for (const Region* r : level) {
-        std::string name = place_name(r->name);
-        if (depth < 2 || !ordinary_word(name)) names.push_back(std::move(name));
-        for (const Region* child : catalog.children(r->code)) next.push_back(child);
+    std::vector<std::pair<std::string, std::string>> district_in_regency;
+    for (const Region* province : catalog.children("")) {
+      names.push_back(place_name(province->name));
+      for (const Region* regency : catalog.children(province->code)) {
+        const std::string regency_name = place_name(regency->name);
+        names.push_back(regency_name);
+        for (const Region* district : catalog.children(regency->code)) {
+          std::string name = place_name(district->name);
+          if (ordinary_word(name)) continue;
+          district_in_regency.emplace_back(name, regency_name);
+          names.push_back(std::move(name));
+        }
       }
-      level.swap(next);
     }
-    return PlaceNames(names, nullptr, PlaceNames::Kind::kAreas);
+    PlaceNames out(names, nullptr, PlaceNames::Kind::kAreas);
+    out.contain(std::move(district_in_regency));
+    return out;
   }();
   return places;
 }
 
-// The village names of one regency ("63.03"): villages.csv is in code order, so they are the
-// lines that start with the regency's code and a dot.
-std::vector<std::string> villages_of(std::string_view regency) {
+// The villages of one regency ("63.03"), with the district and the regency each lies in:
+// villages.csv is in code order, so they are the lines that start with the regency's code and
+// a dot.
+PlaceNames villages_of(std::string_view regency, const PlaceNames* wider) {
+  const RegionCatalog& catalog = RegionCatalog::embedded();
+  const std::string regency_name = place_name(catalog.find(regency)->name);
   const std::string prefix = std::string(regency) + ".";
   const std::string_view csv = embedded_data_file("villages.csv");
-  std::vector<std::string> out;
+  std::vector<std::string> names;
+  std::vector<std::pair<std::string, std::string>> village_in;
   for (size_t at = csv.find("\n" + prefix); at != std::string_view::npos;) {
     const size_t start = at + 1;
     size_t end = csv.find('\n', start);
@@ -65,10 +74,18 @@ std::vector<std::string> villages_of(std::string_view regency) {
     const std::vector<std::string> cells = split_csv_line(line);
     if (cells.size() >= 3) {
       std::string name = place_name(cells[2]);
-      if (!ordinary_word(name)) out.push_back(std::move(name));
+      if (!ordinary_word(name)) {
+        if (const Region* district = catalog.find(cells[1])) {
+          village_in.emplace_back(name, place_name(district->name));
+        }
+        village_in.emplace_back(name, regency_name);
+        names.push_back(std::move(name));
+      }
     }
     at = end < csv.size() ? end : std::string_view::npos;
   }
+  PlaceNames out(names, wider);
+  out.contain(std::move(village_in));
   return out;
 }
 
@@ -101,7 +118,7 @@ const PlaceNames& known_places(std::string_view region_code) {
   static std::map<std::string, std::unique_ptr<const PlaceNames>, std::less<>> by_regency;
   const std::lock_guard lock(mutex);
   auto& places = by_regency[regency];
-  if (!places) places = std::make_unique<const PlaceNames>(villages_of(regency), &country());
+  if (!places) places = std::make_unique<const PlaceNames>(villages_of(regency, &country()));
   return *places;
 }
 

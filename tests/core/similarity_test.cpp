@@ -128,6 +128,27 @@ TEST(Similarity, PlacesFinerThanTheirTownDecide) {
             (std::vector<std::string>{reduce_affixes("veteran")}));
 }
 
+TEST(Similarity, AnAreaAndAPlaceInsideItAreOneTown) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  PlaceNames areas({"sidoarjo", "tanggulangin", "badung", "kuta", "denpasar"}, nullptr,
+                   PlaceNames::Kind::kAreas);
+  areas.contain({{"tanggulangin", "sidoarjo"}, {"kuta", "badung"}});
+  auto score = [&](const char* a, const char* b) {
+    return report_similarity(analyse_text(a, areas), analyse_text(b, areas), one);
+  };
+  const char* regency = "bus sekolah gratis pemkab sidoarjo tidak datang seminggu";
+  const char* district = "bus sekolah gratis di tanggulangin tidak datang seminggu";
+  EXPECT_EQ(analyse_text(district, areas).within, (std::vector<std::string>{"sidoarjo"}));
+  EXPECT_GE(score(regency, district), kSameSubstance);
+  // A district of one town is still not another town: Kuta lies in Badung, not in Denpasar.
+  EXPECT_EQ(score("lampu underpass kuta mati total", "lampu underpass denpasar mati total"), 0);
+  EXPECT_GE(score("lampu underpass kuta mati total", "lampu underpass di badung mati total"),
+            kSameSubstance);
+  // Without what holds what, the regency and its district were two towns.
+  const PlaceNames flat({"sidoarjo", "tanggulangin"}, nullptr, PlaceNames::Kind::kAreas);
+  EXPECT_EQ(report_similarity(analyse_text(regency, flat), analyse_text(district, flat), one), 0);
+}
+
 TEST(Similarity, SmallEditsMatchNumbersDoNot) {
   EXPECT_EQ(term_match("drainase", "drainase"), 1.0);
   EXPECT_GE(term_match("drainase", "drainse"), kMinTermMatch);  // a letter left out
