@@ -257,7 +257,7 @@ TEST_F(SimilarityQuality, TuningRegisters) {
 // abbreviations against full forms, places in any case across the country.
 TEST_F(SimilarityQuality, TuningParaphrase) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PARAPHRASE, 240, "tuning set, paraphrase", true);
-  expect_at_least(f, {0.89, 0.65, 0.85, 0.07});
+  expect_at_least(f, {0.89, 0.72, 0.85, 0.07});
 }
 
 // The first held-out set, now for tuning: measured blind after three rounds of changes
@@ -265,7 +265,7 @@ TEST_F(SimilarityQuality, TuningParaphrase) {
 TEST_F(SimilarityQuality, TuningFirstHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_FIRST_HELDOUT, 300, "tuning set, first held-out", true);
-  expect_at_least(f, {0.72, 0.67, 0.9, 0.19});
+  expect_at_least(f, {0.72, 0.70, 0.9, 0.19});
 }
 
 TEST_F(SimilarityQuality, HeldOutSet) {
@@ -273,7 +273,7 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.93, 0.66, 0.95, 0.08});
+  expect_at_least(f, {0.93, 0.70, 0.95, 0.07});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -298,7 +298,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
       measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
   // what the matcher finds without learning (0.693 for the offer list, 0.087 at the mark).
-  expect_at_least(f, {0.93, 0.693, 0.95, 0.087});
+  expect_at_least(f, {0.93, 0.73, 0.95, 0.12});
 }
 
 }  // namespace
