@@ -119,21 +119,23 @@ size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i, b
   return wider_ ? wider_->match(words, i, area) : 0;
 }
 
-void PlaceNames::contain(std::vector<std::pair<std::string, std::string>> name_in_holder) {
-  for (auto& entry : name_in_holder) holders_.push_back(std::move(entry));
-  std::sort(holders_.begin(), holders_.end());
-  holders_.erase(std::unique(holders_.begin(), holders_.end()), holders_.end());
+void PlaceNames::contain(const std::vector<std::pair<std::string, std::string>>& name_in_holder) {
+  for (const auto& [name, holder] : name_in_holder) {
+    for (std::string& t : matching_terms(holder)) {
+      if (!is_name_qualifier(t)) holder_terms_.emplace_back(name, std::move(t));
+    }
+  }
+  std::sort(holder_terms_.begin(), holder_terms_.end());
+  holder_terms_.erase(std::unique(holder_terms_.begin(), holder_terms_.end()), holder_terms_.end());
 }
 
-std::vector<std::string> PlaceNames::holders(std::string_view name) const {
-  std::vector<std::string> out;
-  auto at = std::lower_bound(holders_.begin(), holders_.end(), name,
+void PlaceNames::add_holder_terms(std::string_view name, std::vector<std::string>* out) const {
+  auto at = std::lower_bound(holder_terms_.begin(), holder_terms_.end(), name,
                              [](const auto& e, std::string_view n) { return e.first < n; });
-  for (; at != holders_.end() && at->first == name; ++at) out.push_back(at->second);
-  if (wider_) {
-    for (std::string& h : wider_->holders(name)) out.push_back(std::move(h));
+  for (; at != holder_terms_.end() && at->first == name; ++at) {
+    if (std::find(out->begin(), out->end(), at->second) == out->end()) out->push_back(at->second);
   }
-  return out;
+  if (wider_) wider_->add_holder_terms(name, out);
 }
 
 ReportTerms analyse_text(std::string_view text) { return analyse_text(text, PlaceNames()); }
@@ -165,11 +167,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       if (known_place > 0) {
         std::string name(words[i]);
         for (size_t k = 1; k < known_place; ++k) name.append(" ").append(words[i + k]);
-        for (const std::string& holder : places.holders(name)) {
-          for (const std::string& t : matching_terms(holder)) {
-            if (!is_name_qualifier(t)) add(out.within, t);
-          }
-        }
+        places.add_holder_terms(name, &out.within);
       }
       // Decided once for the whole name: a region's name after a street's marker is the
       // street's ("Jl. Bekasi Raya"), after an area's marker or none it is the area.

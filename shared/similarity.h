@@ -65,13 +65,15 @@ class PlaceNames {
   // Records that places lie in areas, each pair (name, holder): a district in its regency, a
   // village in its district and regency. A name that several places share lies in all of
   // theirs.
-  void contain(std::vector<std::pair<std::string, std::string>> name_in_holder);
-  // The areas that hold `name`, from this list and then the wider one; empty when none.
-  std::vector<std::string> holders(std::string_view name) const;
+  void contain(const std::vector<std::pair<std::string, std::string>>& name_in_holder);
+  // Appends to `out` the terms of the areas that hold `name` (their directions left out: the
+  // province of Jawa Tengah holds no "tengah"), from this list and then the wider one; the
+  // terms are worked out once, in contain(), not for every report read.
+  void add_holder_terms(std::string_view name, std::vector<std::string>* out) const;
 
  private:
-  std::vector<std::string> names_;                            // sorted
-  std::vector<std::pair<std::string, std::string>> holders_;  // (name, holder), sorted
+  std::vector<std::string> names_;                                 // sorted
+  std::vector<std::pair<std::string, std::string>> holder_terms_;  // (name, term), sorted
   const PlaceNames* wider_ = nullptr;
   Kind kind_ = Kind::kPlaces;
 };

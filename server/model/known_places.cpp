@@ -47,7 +47,7 @@ const PlaceNames& country() {
       }
     }
     PlaceNames out(names, nullptr, PlaceNames::Kind::kAreas);
-    out.contain(std::move(district_in_regency));
+    out.contain(district_in_regency);
     return out;
   }();
   return places;
@@ -85,7 +85,7 @@ PlaceNames villages_of(std::string_view regency, const PlaceNames* wider) {
     at = end < csv.size() ? end : std::string_view::npos;
   }
   PlaceNames out(names, wider);
-  out.contain(std::move(village_in));
+  out.contain(village_in);
   return out;
 }
 
