@@ -70,6 +70,16 @@ std::string query_string(Db& db, const std::string& sql);
 
 // "?,?,?": `n` parameters for an IN list.
 std::string placeholders(size_t n);
+// Binds items[from], items[from + 1] ... to the parameters 1 to n of an IN list of `n`
+// (placeholders(n)), the list filled up with items[from] past the items' end: one statement
+// text for any number of items, which the connection prepares once, and a value repeated in
+// the list matches nothing more.
+template <typename T>
+void bind_list(Prepared& q, const std::vector<T>& items, size_t from, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    q.bind(static_cast<int>(i + 1), items[from + i < items.size() ? from + i : from]);
+  }
+}
 // "12,40,913": ids written into an IN list (numbers, so nothing to escape); "NULL" for none,
 // which matches nothing.
 std::string id_list(const std::vector<int64_t>& ids);

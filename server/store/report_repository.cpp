@@ -256,15 +256,12 @@ std::optional<ReportRecord> ReportRepository::find_by_id(Db& db, int64_t id) {
 
 std::unordered_map<int64_t, ReportRecord> ReportRepository::find_by_ids(
     Db& db, const std::vector<int64_t>& ids) {
-  // The last list is filled up with its first id, so that one statement text serves all.
   static const std::string kRead =
       select_reports("WHERE id IN (" + placeholders(kReportsPerRead) + ")");
   std::unordered_map<int64_t, ReportRecord> out;
   for (size_t from = 0; from < ids.size(); from += kReportsPerRead) {
     Prepared q(db, kRead);
-    for (size_t i = 0; i < kReportsPerRead; ++i) {
-      q.bind(static_cast<int>(i + 1), ids[from + i < ids.size() ? from + i : from]);
-    }
+    bind_list(q, ids, from, kReportsPerRead);
     while (q.executeStep()) {
       ReportRecord r = read_report(q);
       const int64_t id = r.id;

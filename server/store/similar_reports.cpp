@@ -53,8 +53,7 @@ class Weights {
   double idf(const std::string& term) {
     return std::log(1.0 + double(total_) / double(std::max<int64_t>(1, count(term))));
   }
-  // Reads the counts of those of `terms` not read yet, kTermsPerRead to a statement (the
-  // last list filled up with its first term, so that one statement text serves all).
+  // Reads the counts of those of `terms` not read yet, kTermsPerRead to a statement.
   void read(const std::vector<std::string>& terms) {
     static const std::string kRead =
         "SELECT term, n FROM term_counts WHERE term IN (" + placeholders(kTermsPerRead) + ")";
@@ -64,10 +63,7 @@ class Weights {
     }
     for (size_t from = 0; from < missing.size(); from += kTermsPerRead) {
       Prepared q(db_, kRead);
-      for (size_t i = 0; i < kTermsPerRead; ++i) {
-        const size_t at = from + i < missing.size() ? from + i : from;
-        q.bind(static_cast<int>(i + 1), missing[at]);
-      }
+      bind_list(q, missing, from, kTermsPerRead);
       while (q.executeStep()) counts_[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
     }
   }
@@ -150,9 +146,8 @@ std::vector<std::pair<int64_t, double>> gather(Db& db, const std::vector<std::st
 }
 
 // The texts (and what the query's filters look at) of the ranked candidates, by id, in one
-// statement: kCandidatesToScore ids, the list filled up with its first id so that one statement
-// text serves every request. A hundred reads of one row each were a hundred round trips to
-// PostgreSQL.
+// statement of kCandidatesToScore ids: a hundred reads of one row each were a hundred round
+// trips to PostgreSQL.
 std::unordered_map<int64_t, ReportRecord> candidate_texts(
     Db& db, const std::vector<std::pair<double, int64_t>>& ranked) {
   static const std::string kRead =
@@ -161,10 +156,11 @@ std::unordered_map<int64_t, ReportRecord> candidate_texts(
       placeholders(kCandidatesToScore) + ")";
   std::unordered_map<int64_t, ReportRecord> out;
   if (ranked.empty()) return out;
+  std::vector<int64_t> ids;
+  ids.reserve(ranked.size());
+  for (const auto& [w, id] : ranked) ids.push_back(id);
   Prepared q(db, kRead);
-  for (size_t i = 0; i < kCandidatesToScore; ++i) {
-    q.bind(static_cast<int>(i + 1), ranked[std::min(i, ranked.size() - 1)].second);
-  }
+  bind_list(q, ids, 0, kCandidatesToScore);
   while (q.executeStep()) {
     ReportRecord r;
     r.id = q.getColumn(0).getInt64();
