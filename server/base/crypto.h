@@ -12,8 +12,15 @@ namespace aduan {
 bool crypto_init();
 
 // Argon2id at libsodium's "interactive" limits (about 50 ms and 64 MiB here). At most two
-// run at once, so a burst of logins cannot exhaust memory.
+// run at once, so a burst of logins cannot exhaust memory. A hash carries its own limits, so
+// verify_password checks any hash whatever the limits of the process that reads it.
 std::string hash_password(std::string_view password);
+
+// From now on, this process hashes new passwords at libsodium's lowest limits. Only the
+// test harness calls it (tests/support/test_server.cpp): the in-process HTTP suite starts a
+// server with six demo accounts in each of its hundreds of tests, and at the interactive
+// limits those hashes were most of the suite's time. The aduan binary never calls it.
+void lower_password_cost_for_tests();
 bool verify_password(std::string_view hash, std::string_view password);
 
 // `bytes` random bytes as lowercase hex.

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "base/crypto.h"
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -39,6 +40,7 @@ json valid_report() {
 
 TestServer::TestServer(AuthSettings auth, NotifyConfig notify,
                        std::function<void(AppOptions&)> configure) {
+  lower_password_cost_for_tests();
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() / ("aduan-test-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
