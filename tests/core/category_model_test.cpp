@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include "support/test_paths.h"
+
 namespace aduan {
 namespace {
 

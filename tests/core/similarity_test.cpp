@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "support/test_paths.h"
+
 namespace aduan {
 namespace {
 

@@ -15,6 +15,7 @@
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
 #include "shared/workflow.h"
+#include "support/test_paths.h"
 
 namespace aduan {
 namespace {

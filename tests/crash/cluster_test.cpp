@@ -16,6 +16,7 @@
 
 #include "store/prepared.h"
 #include "support/test_database.h"
+#include "support/test_paths.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {

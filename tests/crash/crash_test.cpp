@@ -23,6 +23,7 @@
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/test_database.h"
+#include "support/test_paths.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {

@@ -21,6 +21,7 @@
 
 #include "store/sqlite_db.h"
 #include "support/test_database.h"
+#include "support/test_paths.h"
 #include "support/test_peers.h"
 
 namespace aduan::testing {

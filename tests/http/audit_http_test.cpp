@@ -22,6 +22,7 @@
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/cli_run.h"
+#include "support/test_paths.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 

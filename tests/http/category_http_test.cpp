@@ -12,6 +12,7 @@
 #include "services/category_model_service.h"
 #include "shared/category_model.h"
 #include "support/category_corpus.h"
+#include "support/test_paths.h"
 #include "support/test_server.h"
 
 namespace aduan {

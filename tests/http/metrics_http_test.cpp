@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "support/test_paths.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {

@@ -15,6 +15,7 @@
 #include "notify/transports.h"
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
+#include "support/test_paths.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 

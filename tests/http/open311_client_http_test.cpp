@@ -12,6 +12,7 @@
 
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
+#include "support/test_paths.h"
 #include "support/test_peers.h"
 #include "support/test_server.h"
 

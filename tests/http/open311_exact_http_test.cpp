@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "support/test_paths.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {

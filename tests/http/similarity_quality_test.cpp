@@ -26,6 +26,7 @@
 #include "shared/similarity.h"
 #include "shared/text.h"
 #include "store/similar_reports.h"
+#include "support/test_paths.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {

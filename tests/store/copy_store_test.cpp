@@ -38,6 +38,7 @@
 #include "store/tallies.h"
 #include "support/cli_run.h"
 #include "support/postgres.h"
+#include "support/test_paths.h"
 
 namespace aduan {
 namespace {

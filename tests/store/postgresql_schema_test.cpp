@@ -14,6 +14,7 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/postgres.h"
+#include "support/test_paths.h"
 
 namespace aduan {
 namespace {

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "support/test_paths.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {

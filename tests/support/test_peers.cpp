@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "notify/transports.h"
+#include "support/test_paths.h"
 
 extern char** environ;
 
