@@ -5,6 +5,7 @@
 
 #include "shared/attachments.h"
 #include "shared/deadlines.h"
+#include "shared/field_path.h"
 #include "shared/names.h"
 #include "shared/text.h"
 #include "shared/tracking_id.h"
@@ -71,7 +72,7 @@ void check_attachments(Action action, const std::vector<std::string>& ids,
     return;
   }
   for (size_t i = 0; i < ids.size(); ++i) {
-    const std::string field = "attachments." + std::to_string(i);
+    const std::string field = element_field("attachments", i);
     if (!valid_upload_id(ids[i])) {
       out->push_back({field, FieldCode::kNotReady});
     } else if (std::find(ids.begin(), ids.begin() + i, ids[i]) != ids.begin() + i) {

@@ -4,8 +4,6 @@
 
 #include <emscripten/val.h>
 
-#include <cstdlib>
-#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +20,9 @@ inline std::string string_field(const val& obj, const char* name) {
   if (obj.isUndefined() || obj.isNull()) return {};
   const val v = obj[name];
   if (v.isString()) return v.as<std::string>();
-  if (v.isNumber()) return std::to_string(v.as<double>());
+  // As JavaScript writes it ("12", not to_string's "12.000000", whose printf would come into
+  // the download with its long-double arithmetic).
+  if (v.isNumber()) return val::global("String")(v).as<std::string>();
   return {};
 }
 
@@ -32,12 +32,10 @@ inline std::optional<double> number_field(const val& obj, const char* name) {
   if (v.isNumber()) return v.as<double>();
   // A form field gives text; an empty one means "not given".
   if (v.isString()) {
-    const std::string s = v.as<std::string>();
-    if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double d = std::strtod(s.c_str(), &end);
-    if (end && *end == '\0') return d;
-    return std::numeric_limits<double>::quiet_NaN();
+    if (v.as<std::string>().empty()) return std::nullopt;
+    // JavaScript's Number() reads it (NaN for what is not a number), not strtod, which would
+    // bring musl's long-double arithmetic into the download.
+    return val::global("Number")(v).as<double>();
   }
   return std::nullopt;
 }
