@@ -4,6 +4,8 @@
 
 #include <emscripten/val.h>
 
+#include <cctype>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,9 +34,14 @@ inline std::optional<double> number_field(const val& obj, const char* name) {
   if (v.isNumber()) return v.as<double>();
   // A form field gives text; an empty one means "not given".
   if (v.isString()) {
-    if (v.as<std::string>().empty()) return std::nullopt;
-    // JavaScript's Number() reads it (NaN for what is not a number), not strtod, which would
-    // bring musl's long-double arithmetic into the download.
+    const std::string s = v.as<std::string>();
+    if (s.empty()) return std::nullopt;
+    // JavaScript's Number() reads it, not strtod, which would bring musl's long-double
+    // arithmetic into the download. Number() reads blanks as 0 and drops trailing spaces;
+    // strtod refused both, and a blank coordinate must not become 0, so they stay NaN.
+    if (std::isspace(static_cast<unsigned char>(s.back()))) {
+      return std::numeric_limits<double>::quiet_NaN();
+    }
     return val::global("Number")(v).as<double>();
   }
   return std::nullopt;

@@ -24,6 +24,20 @@ test('validation', () => {
   }
 });
 
+// The bindings read a coordinate typed as text (a form field) the way the server refuses it:
+// a number is a number, and blanks or trailing characters are not (wasm-client/js_values.h).
+test('coordinates typed as text', () => {
+  const { context, base } = vectors.validation;
+  const latErrors = (lat) =>
+    core.validateReport({ ...base, location: { ...base.location, lat } }, context)
+      .filter((e) => e.field === 'location.lat');
+  assert.deepEqual(latErrors('-3.44'), []);
+  assert.deepEqual(latErrors(' -3.44'), []);
+  for (const bad of ['  ', '-3.44 ', '12abc', '-93']) {
+    assert.equal(latErrors(bad).length, 1, JSON.stringify(bad));
+  }
+});
+
 test('tracking IDs', () => {
   for (const c of vectors.tracking_ids) {
     const p = core.parseTrackingId(c.input);
