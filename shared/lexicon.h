@@ -33,6 +33,10 @@ bool is_place_marker(std::string_view w);
 // Terms that say what is wrong ("mati", "bocor", "pungut", "lambat").
 bool is_problem_word(std::string_view term);
 
+// The kind of fault a problem term tells, the same number for the words of one kind
+// ("tumpuk" and "angkut": rubbish not collected); 0 for a term that is no problem word.
+int fault_kind(std::string_view term);
+
 // Place markers that name only the kind of address ("desa", "kecamatan", "rt", "blok"): not
 // the subject of a problem, so not matched.
 bool is_address_word(std::string_view w);

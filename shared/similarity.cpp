@@ -418,6 +418,16 @@ std::vector<std::string> topic(const ReportTerms& r) {
   return those_of(r.terms, [&](const std::string& t) { return !contains(r.names, t); });
 }
 
+// The kinds of fault that terms name, each once.
+std::vector<int> fault_kinds(const std::vector<std::string>& terms) {
+  std::vector<int> out;
+  for (const std::string& t : terms) {
+    const int kind = internal::fault_kind(t);
+    if (kind != 0 && std::find(out.begin(), out.end(), kind) == out.end()) out.push_back(kind);
+  }
+  return out;
+}
+
 std::vector<int32_t> ids_of(const std::vector<std::string>& terms, const Thesaurus* thesaurus) {
   std::vector<int32_t> out;
   out.reserve(terms.size());
@@ -467,7 +477,7 @@ ComparedReport::ComparedReport(ReportTerms r, const Thesaurus* thesaurus)
       term_ids(ids_of(report.terms, thesaurus)),
       topic(aduan::topic(report)),
       topic_ids(ids_of(topic, thesaurus)),
-      faults(those_of(report.terms, internal::is_problem_word)),
+      faults(fault_kinds(report.terms)),
       finer(
           those_of(report.names, [&](const std::string& n) { return !contains(report.areas, n); })),
       told(joined(report.terms, report.within)),
@@ -497,7 +507,10 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
   }
   // What each says is wrong: the same kind of fault, another one, or one of them does not say.
   const bool both_say = !a.faults.empty() && !b.faults.empty();
-  const bool one_fault = both_say && any_in(a.faults, b.faults);
+  const bool one_fault =
+      both_say && std::any_of(a.faults.begin(), a.faults.end(), [&](int kind) {
+        return std::find(b.faults.begin(), b.faults.end(), kind) != b.faults.end();
+      });
   if (!a.report.names.empty() && !b.report.names.empty()) {
     // The same named place with the same kind of fault is evidence of its own: two people
     // telling one problem in their own words share few other words ("lampu PJU padam di

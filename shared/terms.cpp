@@ -122,11 +122,32 @@ std::string squeeze(std::string_view word) {
 bool is_time_unit(std::string_view w) {
   return w == "hari" || w == "minggu" || w == "bulan" || w == "tahun" || w == "jam" || w == "menit";
 }
+// A line written in Title Case ("Lampu Jalan Di Depan Pasar Mati") says nothing of its names by
+// its capitals: a form's title is often written so, and every one of its words would be taken
+// for a place. In such a line only the markers and the region list tell names. A line is in
+// Title Case when it has three words of four letters or more and nine in ten of them or more
+// begin with a capital (acronyms aside: "RSUD", "PDAM" are written so in any line); "Simpang
+// Pettarani–Hertasning macet" is not.
+void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
+  size_t words = 0, capitals = 0;
+  for (size_t i = from; i < to; ++i) {
+    const Token& t = tokens[i];
+    if (t.word.size() < 4 || is_number(t.word) || (t.capital && t.all_caps)) continue;
+    ++words;
+    capitals += t.capital;
+  }
+  if (words < 3 || capitals * 10 < words * 9) return;
+  for (size_t i = from; i < to; ++i) {
+    if (!tokens[i].all_caps) tokens[i].capital = false;
+  }
+}
+
 std::vector<Token> tokens_of(std::string_view text) {
   std::vector<Token> out;
   Token token;
   bool next_starts = true;
   bool next_breaks = false;
+  size_t line_from = 0;  // the first token of the current line
   auto flush = [&] {
     if (token.word.empty()) return;
     token.word = squeeze(token.word);
@@ -166,15 +187,22 @@ std::vector<Token> tokens_of(std::string_view text) {
       token.word.push_back(upper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
     } else {
       flush();  // a hyphen too: "jalan-jalan" gives "jalan" once
-      // After an abbreviation's full stop ("Jl.", "No.", "Kec.") no sentence begins.
+      // After an abbreviation's full stop ("Jl.", "No.", "Kec.", "Perum.") no sentence
+      // begins; after a regional word that only stands for another ("dalan." for "jalan")
+      // one does.
       const bool abbreviation =
-          !out.empty() &&
-          (out.back().word.size() <= 3 || canonical_word(out.back().word) != out.back().word);
+          !out.empty() && (out.back().word.size() <= 3 ||
+                           canonical_word(out.back().word).size() >= out.back().word.size() + 2);
       if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') next_starts = true;
+      if (c == '\n') {
+        forget_title_case(out, line_from, out.size());
+        line_from = out.size();
+      }
       if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '/') next_breaks = true;
     }
   }
   flush();
+  forget_title_case(out, line_from, out.size());
   return out;
 }
 
