@@ -477,6 +477,7 @@ ComparedReport::ComparedReport(ReportTerms r, const Thesaurus* thesaurus)
       term_ids(ids_of(report.terms, thesaurus)),
       topic(aduan::topic(report)),
       topic_ids(ids_of(topic, thesaurus)),
+      fault_terms(those_of(report.terms, internal::is_problem_word)),
       faults(fault_kinds(report.terms)),
       finer(
           those_of(report.names, [&](const std::string& n) { return !contains(report.areas, n); })),
@@ -512,10 +513,13 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
         return std::find(b.faults.begin(), b.faults.end(), kind) != b.faults.end();
       });
   if (!a.report.names.empty() && !b.report.names.empty()) {
-    // The same named place with the same kind of fault is evidence of its own: two people
-    // telling one problem in their own words share few other words ("lampu PJU padam di
-    // Jl. Kenanga", "jln kenanga gelap gulita tiap malem").
-    const double place_evidence = one_fault ? kSamePlaceAndFault : 0;
+    // The same named place with the same fault is evidence of its own: two people telling
+    // one problem in their own words share few other words ("lampu PJU padam di
+    // Jl. Kenanga", "jln kenanga gelap gulita tiap malem"). The same fault word, not only
+    // one of its kind: "pompa mati" and "lampu mati" at one underpass, or a cable and a
+    // drain cover "hilang" on one road, are two problems (on the tuning sets, evidence
+    // from the kind alone made 9 more false offers for 6 more repeats found).
+    const double place_evidence = any_in(a.fault_terms, b.fault_terms) ? kSamePlaceAndFault : 0;
     score = place_agreement(a, b, weight) * (place_evidence + (1 - place_evidence) * score);
   }
   // Both say what is wrong, and none of it is the same: another problem (at the same place,

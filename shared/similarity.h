@@ -110,7 +110,8 @@ struct ComparedReport {
   std::vector<int32_t> term_ids;         // Thesaurus::id of each of report.terms
   std::vector<std::string> topic;        // the terms other than names: what it says of the problem
   std::vector<int32_t> topic_ids;        // Thesaurus::id of each of topic
-  std::vector<int> faults;               // the kinds of fault its terms name (fault_kind)
+  std::vector<std::string> fault_terms;  // the terms that name a fault
+  std::vector<int> faults;               // the kinds of fault they name (fault_kind)
   std::vector<std::string> finer;        // the names other than areas'
   std::vector<std::string> told;         // the terms, and the areas that hold its places
   std::vector<std::string> places_told;  // the terms other than areas'

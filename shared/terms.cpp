@@ -150,6 +150,29 @@ std::vector<Token> tokens_of(std::string_view text) {
   size_t line_from = 0;  // the first token of the current line
   auto flush = [&] {
     if (token.word.empty()) return;
+    // "Rp50.000" is an amount, told by its number as "50 ribu" is, and no name for its capital.
+    if (token.word.size() > 2 && token.word.compare(0, 2, "rp") == 0 &&
+        is_number(std::string_view(token.word).substr(2))) {
+      token.word.erase(0, 2);
+      token.capital = false;
+    }
+    // "50rb", "100ribu", "5k": the number, then the thousands as a word of their own; "20an"
+    // (some twenty) is the number.
+    const size_t digits = token.word.find_first_not_of("0123456789");
+    if (digits > 0 && digits != std::string::npos) {
+      const std::string_view unit = std::string_view(token.word).substr(digits);
+      if (unit == "an") {  // "20an": some twenty, the number
+        token.word.resize(digits);
+      } else if (unit == "rb" || unit == "ribu" || unit == "rebu" || unit == "k") {
+        Token thousands = token;
+        thousands.word = "ribu";
+        thousands.sentence_start = thousands.after_break = false;
+        token.word.resize(digits);
+        token.word = squeeze(token.word);
+        out.push_back(std::move(token));
+        token = std::move(thousands);
+      }
+    }
     token.word = squeeze(token.word);
     out.push_back(std::move(token));
     token = Token();
