@@ -184,6 +184,38 @@ constexpr Entry kSpellings[] = {
     {"iwak", "ikan"},
     {"mambu", "bau"},
     {"walungan", "sungai"},
+    // Content words of the same languages for what reports are about, from their
+    // dictionaries (Bausastra Jawa, Kamus Basa Sunda, Kamus Minangkabau): water, dirt,
+    // breaking and drying up, dark and lit, paying, leaving and entering.
+    {"aer", "air"},
+    {"aia", "air"},
+    {"butek", "kotor"},
+    {"buthek", "kotor"},
+    {"asat", "kering"},
+    {"pegat", "putus"},
+    {"pedhot", "putus"},
+    {"pedot", "putus"},
+    {"ruksak", "rusak"},
+    {"poek", "gelap"},
+    {"pareum", "mati"},
+    {"larang", "mahal"},
+    {"mayar", "bayar"},
+    {"mbayar", "bayar"},
+    {"bayia", "bayar"},
+    {"duwit", "uang"},
+    {"mlebu", "masuk"},
+    {"metu", "keluar"},
+    {"solokan", "saluran"},
+    {"taneuh", "tanah"},
+    {"budak", "anak"},
+    {"gendheng", "genteng"},
+    {"hese", "sulit"},
+    {"lara", "sakit"},
+    {"karajo", "kerja"},
+    {"tutuik", "tutup"},
+    {"lambek", "lambat"},
+    {"gadang", "besar"},
+    {"pigi", "pergi"},
     // Towns, provinces and main streets by the short names their people use (the region
     // list has only the official ones).
     {"jogja", "yogyakarta"},
@@ -319,6 +351,12 @@ constexpr Entry kSynonyms[] = {
     {"sasak", "jembatan"},
     {"caah", "banjir"},
     {"rob", "banjir"},
+    // Staff who snap at citizens.
+    {"galak", "kasar"},
+    {"judes", "kasar"},
+    {"ketus", "kasar"},
+    {"jutek", "kasar"},
+    {"bentak", "kasar"},
     // Red tape.
     {"ribet", "sulit"},
     {"belit", "sulit"},
@@ -778,11 +816,12 @@ constexpr std::string_view kAgencies[] = {
 
 // Negated words with the term the pair stands for.
 constexpr Entry kNegated[] = {
-    {"nyala", "mati"},     {"menyala", "mati"}, {"hidup", "mati"},   {"idup", "mati"},
-    {"berfungsi", "mati"}, {"fungsi", "mati"},  {"jalan", "mati"},   {"aktif", "mati"},
-    {"mengalir", "mati"},  {"ngalir", "mati"},  {"alir", "mati"},    {"keluar", "mati"},
-    {"nyambung", "mati"},  {"akses", "down"},   {"diakses", "down"}, {"dibuka", "down"},
-    {"buka", "tutup"},     {"hadir", "bolos"},  {"masuk", "bolos"},  {"sesuai", "langgar"},
+    {"ramah", "kasar"},  {"sopan", "kasar"},  {"hurung", "mati"},    {"nyala", "mati"},
+    {"menyala", "mati"}, {"hidup", "mati"},   {"idup", "mati"},      {"berfungsi", "mati"},
+    {"fungsi", "mati"},  {"jalan", "mati"},   {"aktif", "mati"},     {"mengalir", "mati"},
+    {"ngalir", "mati"},  {"alir", "mati"},    {"keluar", "mati"},    {"nyambung", "mati"},
+    {"akses", "down"},   {"diakses", "down"}, {"dibuka", "down"},    {"buka", "tutup"},
+    {"hadir", "bolos"},  {"masuk", "bolos"},  {"sesuai", "langgar"},
 };
 
 // Words after which a name follows (canonical forms; "jl", "gg", "kec" are unified first).
@@ -864,6 +903,7 @@ enum FaultKind : int {
   kJammed,       // traffic
   kUnlawful,     // illegal, against the rules, unsafe
   kLost,         // missing, stolen
+  kRude,         // staff who snap at citizens
 };
 
 struct FaultWord {
@@ -888,6 +928,7 @@ constexpr FaultWord kFaultWords[] = {
     {"cair", kSlow},          {"tolak", kRefused},     {"bolos", kRefused},
     {"tutup", kRefused},      {"macet", kJammed},      {"liar", kUnlawful},
     {"langgar", kUnlawful},   {"rawan", kUnlawful},    {"hilang", kLost},
+    {"kasar", kRude},
 };
 
 // A sorted copy of a table for binary search, made once: immutable after its first use, so

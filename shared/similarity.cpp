@@ -22,6 +22,9 @@ using internal::is_vowel;
 using internal::Step;
 using internal::Token;
 
+// How closely a word with a regional possessive ending matches the word without it.
+constexpr double kPossessiveMatch = 0.9;
+
 // How much of the score is left when two reports name different faults (chosen on the
 // tuning pairs: 0.7 removed six of fifteen false offers there and one true mark).
 constexpr double kOtherProblem = 0.7;
@@ -313,6 +316,16 @@ double term_match(std::string_view a, std::string_view b) {
   const size_t longest = std::max(a.size(), b.size());
   // Short words must match exactly (rt and rw, ktp and kk).
   if (shortest < 4) return 0;
+  // A word with the possessive of Javanese (-e, -ne) or Sundanese (-na) that the affix rules
+  // leave on: "gurune" and "guru", "aspalna" and "aspal".
+  {
+    const std::string_view shorter = a.size() < b.size() ? a : b;
+    const std::string_view longer = a.size() < b.size() ? b : a;
+    const std::string_view tail = longer.substr(shorter.size());
+    if (longer.substr(0, shorter.size()) == shorter &&
+        (tail == "e" || tail == "ne" || tail == "na"))
+      return kPossessiveMatch;
+  }
   double score = 0;
   if (longest - shortest <= 2) {
     // At most a quarter of the letters edited: anything more scores under kMinTermMatch.
