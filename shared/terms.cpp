@@ -147,9 +147,12 @@ std::vector<Token> tokens_of(std::string_view text) {
   Token token;
   bool next_starts = true;
   bool next_breaks = false;
-  size_t line_from = 0;  // the first token of the current line
+  size_t line_from = 0;          // the first token of the current line
+  bool thousands_group = false;  // the token follows a number and a dot: "50.000"
   auto flush = [&] {
     if (token.word.empty()) return;
+    // "50.000" is fifty thousand, as "50 ribu" and "50rb" say it.
+    if (thousands_group && token.word == "000") token.word = "ribu";
     // "Rp50.000" is an amount, told by its number as "50 ribu" is, and no name for its capital.
     if (token.word.size() > 2 && token.word.compare(0, 2, "rp") == 0 &&
         is_number(std::string_view(token.word).substr(2))) {
@@ -200,6 +203,8 @@ std::vector<Token> tokens_of(std::string_view text) {
     const bool lower = (c >= 'a' && c <= 'z') || c >= 0x80;
     if (upper || lower || (c >= '0' && c <= '9')) {
       if (token.word.empty()) {
+        thousands_group =
+            at >= 2 && text[at - 1] == '.' && text[at - 2] >= '0' && text[at - 2] <= '9';
         token.capital = upper;
         token.sentence_start = next_starts;
         token.after_break = next_starts || next_breaks;
@@ -276,7 +281,9 @@ const Step& TermReader::read(size_t i) {
     step_.kind = Step::Kind::kStopword;
     return step_;
   }
-  const std::string_view turned = negated_ ? negated_word(token.word) : "";
+  // The word as typed, or its unified form: "seng kaluar" is "tidak keluar".
+  std::string_view turned = negated_ ? negated_word(token.word) : "";
+  if (negated_ && turned.empty()) turned = negated_word(step_.unified);
   negated_ = false;
   if (!turned.empty()) {
     step_.terms.assign(1, std::string(turned));

@@ -175,6 +175,48 @@ TEST(Similarity, ChatAbbreviationsAndLongerVariantsBend) {
   EXPECT_EQ(term_match("sdn12", "sdn125"), 0);
 }
 
+TEST(Similarity, RegionalFormsOfAWordMatchIt) {
+  // Minangkabau's last syllables and its a for the schwa.
+  EXPECT_GT(term_match("tutuik", "tutup"), kMinTermMatch);
+  EXPECT_GT(term_match("lambat", "lambek"), kMinTermMatch);
+  EXPECT_GT(term_match("lahia", "lahir"), kMinTermMatch);
+  EXPECT_GT(term_match("namo", "nama"), kMinTermMatch);
+  EXPECT_GT(term_match("taruih", "terus"), kMinTermMatch);
+  EXPECT_EQ(term_match("tutuik", "tutur"), 0);  // -uik is -ut or -up, never -ur
+  EXPECT_EQ(term_match("namo", "lama"), 0);
+  // The possessive of Javanese and Sundanese.
+  EXPECT_GT(term_match("gurune", "guru"), kMinTermMatch);
+  EXPECT_GT(term_match("aspal", "aspalna"), kMinTermMatch);
+  EXPECT_EQ(term_match("gurune", "gurun"), term_match("gurun", "gurune"));
+  // Function words of the regions say nothing; their negations turn the next word.
+  EXPECT_EQ(matching_terms("lampu nang dalan iku ora urip"), matching_terms("lampu jalan urip"));
+  EXPECT_EQ(matching_terms("aer seng kaluar"), matching_terms("air tidak keluar"));
+}
+
+TEST(Similarity, AFormsTitleInCapitalsNamesNothingByThem) {
+  const ReportTerms title = analyse_text("Sampah Menumpuk Di Depan Pasar Kosambi Bandung");
+  EXPECT_TRUE(std::find(title.names.begin(), title.names.end(), "tumpuk") == title.names.end());
+  // A sentence's capitals still name: "Kosambi" inside it.
+  const ReportTerms body = analyse_text("Sampah menumpuk di depan pasar Kosambi sejak Senin.");
+  EXPECT_TRUE(std::find(body.names.begin(), body.names.end(), "kosamb") != body.names.end() ||
+              std::find(body.names.begin(), body.names.end(), "kosambi") != body.names.end());
+  // An amount is its number, however it is written, and no name.
+  EXPECT_EQ(matching_terms("diminta Rp50.000"), matching_terms("diminta 50 ribu"));
+  EXPECT_EQ(matching_terms("diminta 50 rebu"), matching_terms("diminta 50 ribu"));
+  EXPECT_EQ(matching_terms("dimintain 50rb"), matching_terms("dimintain 50 ribu"));
+  EXPECT_TRUE(analyse_text("Saya diminta Rp50.000 oleh petugas").names.empty());
+}
+
+TEST(Similarity, TwoWordsOfOneKindOfFaultAreOneProblem) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  // Rubbish piling up and not collected: one fault in two words, not two problems.
+  const double same_kind = report_similarity(analyse_text("sampah menumpuk di jl veteran"),
+                                             analyse_text("sampah tidak diangkut jl veteran"), one);
+  const double other_kind = report_similarity(analyse_text("sampah menumpuk di jl veteran"),
+                                              analyse_text("sampah bocor jl veteran"), one);
+  EXPECT_GT(same_kind, other_kind);
+}
+
 struct Pair {
   std::string label, a, b;
 };
