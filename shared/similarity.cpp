@@ -90,12 +90,13 @@ PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* 
   for (const std::string& n : names) {
     if (n.size() < 4) continue;
     // A place named like an ordinary word (Selesai, Tanggul, a village called Bocor or
-    // Pasar) would turn that word into a place wherever a report uses it.
+    // Pasar, or Sekampung, "the whole kampung") would turn that word into a place wherever a
+    // report uses it.
     const bool one_word = n.find(' ') == std::string::npos;
     if (one_word) {
       const std::string term(canonical_word(reduce_affixes(n)));
       if (is_common_word(n) || is_stopword(n) || canonical_word(n) != n || is_place_marker(n) ||
-          is_stopword(term) || internal::is_problem_word(term))
+          is_place_marker(term) || is_stopword(term) || internal::is_problem_word(term))
         continue;
     }
     names_.push_back(n);
