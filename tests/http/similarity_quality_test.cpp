@@ -247,19 +247,19 @@ class SimilarityQuality : public ::testing::Test {
 TEST_F(SimilarityQuality, TuningSet) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PAIRS, 150, "tuning set", true);
   // Floors a little under what is measured, so that a regression fails.
-  expect_at_least(f, {0.81, 0.95, 0.93, 0.83});
+  expect_at_least(f, {0.81, 0.95, 0.92, 0.88});
 }
 
 TEST_F(SimilarityQuality, TuningRegisters) {
   const Figures f = measure_set(ADUAN_SIMILARITY_REGISTERS, 60, "tuning set, registers", true);
-  expect_at_least(f, {0.93, 0.93, 0.95, 0.85});
+  expect_at_least(f, {0.88, 0.95, 0.95, 0.87});
 }
 
 // Written blind like the held-out set, but for tuning: paraphrase in both positions,
 // abbreviations against full forms, places in any case across the country.
 TEST_F(SimilarityQuality, TuningParaphrase) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PARAPHRASE, 240, "tuning set, paraphrase", true);
-  expect_at_least(f, {0.89, 0.72, 0.85, 0.07});
+  expect_at_least(f, {0.89, 0.81, 0.9, 0.15});
 }
 
 // The first held-out set, now for tuning: measured blind after three rounds of changes
@@ -267,7 +267,7 @@ TEST_F(SimilarityQuality, TuningParaphrase) {
 TEST_F(SimilarityQuality, TuningFirstHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_FIRST_HELDOUT, 300, "tuning set, first held-out", true);
-  expect_at_least(f, {0.72, 0.70, 0.9, 0.19});
+  expect_at_least(f, {0.73, 0.81, 0.89, 0.28});
 }
 
 // The second held-out set, now for tuning: measured blind after rounds 4 and 5
@@ -275,7 +275,7 @@ TEST_F(SimilarityQuality, TuningFirstHeldOut) {
 TEST_F(SimilarityQuality, TuningSecondHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_SECOND_HELDOUT, 350, "tuning set, second held-out", true);
-  expect_at_least(f, {0.92, 0.69, 0.95, 0.07});
+  expect_at_least(f, {0.93, 0.88, 0.95, 0.27});
 }
 
 TEST_F(SimilarityQuality, HeldOutSet) {
@@ -283,7 +283,7 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.0, 0.0, 0.0, 0.0});
+  expect_at_least(f, {0.87, 0.81, 0.95, 0.31});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -299,7 +299,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 330);
+  EXPECT_GE(marks, 480);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
@@ -308,8 +308,8 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.693 for the offer list, 0.087 at the mark).
-  expect_at_least(f, {0.93, 0.73, 0.95, 0.12});
+  // what the matcher finds without learning (0.833 for the offer list, 0.340 at the mark).
+  expect_at_least(f, {0.85, 0.85, 0.95, 0.38});
 }
 
 }  // namespace
