@@ -291,7 +291,7 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.0, 0.0, 0.0, 0.0});
+  expect_at_least(f, {0.85, 0.84, 0.92, 0.30});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -307,7 +307,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 480);
+  EXPECT_GE(marks, 630);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
@@ -316,8 +316,8 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.833 for the offer list, 0.340 at the mark).
-  expect_at_least(f, {0.85, 0.85, 0.95, 0.38});
+  // what the matcher finds without learning (0.867 for the offer list, 0.333 at the mark).
+  expect_at_least(f, {0.82, 0.88, 0.92, 0.45});
 }
 
 }  // namespace
