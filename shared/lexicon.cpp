@@ -153,17 +153,14 @@ constexpr Entry kSpellings[] = {
     {"indak", "tidak"},
     {"kada", "tidak"},
     {"tra", "tidak"},
-    {"seng", "tidak"},    // Ambon and Manado
     {"sonde", "tidak"},   // Kupang
     {"tara", "tidak"},    // Papua, North Maluku
-    {"ndek", "tidak"},    // Sasak
     {"hana", "tidak"},    // Acehnese
     {"ra", "tidak"},      // Javanese, short for "ora"
     {"durung", "belum"},  // Javanese
     {"urung", "belum"},
     {"acan", "belum"},  // Sundanese
     {"can", "belum"},
-    {"alun", "belum"},  // Minang
     {"kaluar", "keluar"},
     {"iduik", "hidup"},
     {"wis", "sudah"},
@@ -198,7 +195,6 @@ constexpr Entry kSpellings[] = {
     {"ruksak", "rusak"},
     {"poek", "gelap"},
     {"pareum", "mati"},
-    {"larang", "mahal"},
     {"mayar", "bayar"},
     {"mbayar", "bayar"},
     {"bayia", "bayar"},
@@ -216,8 +212,40 @@ constexpr Entry kSpellings[] = {
     {"lambek", "lambat"},
     {"gadang", "besar"},
     {"pigi", "pergi"},
-    // Towns, provinces and main streets by the short names their people use (the region
-    // list has only the official ones).
+    // Places, in the abbreviations of addresses.
+    {"gg", "gang"},
+    {"ds", "desa"},
+    {"dsn", "dusun"},
+    {"kp", "kampung"},
+    {"kamp", "kampung"},
+    {"perum", "perumahan"},
+    {"komp", "komplek"},
+    {"kompleks", "komplek"},
+    {"kec", "kecamatan"},
+    {"kel", "kelurahan"},
+    {"kab", "kabupaten"},
+    {"kot", "kota"},
+    {"prov", "provinsi"},
+    {"kompl", "komplek"},
+    {"nmr", "nomor"},
+    {"no", "nomor"},
+    // Numbers in words and in digits: "tiga bulan", "3 bulan".
+    {"satu", "1"},
+    {"dua", "2"},
+    {"tiga", "3"},
+    {"empat", "4"},
+    {"lima", "5"},
+    {"enam", "6"},
+    {"tujuh", "7"},
+    {"delapan", "8"},
+    {"sembilan", "9"},
+    {"sepuluh", "10"},
+};
+
+// Towns, provinces and main streets by the short names their people use (the region list
+// has only the official ones). Apart from the spellings: the names they stand for are no
+// words of the lexicon, so that "Bandung" and "Gatot Subroto" stay names by their capitals.
+constexpr Entry kPlaceNicknames[] = {
     {"jogja", "yogyakarta"},
     {"yogya", "yogyakarta"},
     {"jogjakarta", "yogyakarta"},
@@ -262,34 +290,6 @@ constexpr Entry kSpellings[] = {
     {"ntt", "nusa tenggara timur"},
     {"diy", "yogyakarta"},
     {"dki", "jakarta"},
-    // Places, in the abbreviations of addresses.
-    {"gg", "gang"},
-    {"ds", "desa"},
-    {"dsn", "dusun"},
-    {"kp", "kampung"},
-    {"kamp", "kampung"},
-    {"perum", "perumahan"},
-    {"komp", "komplek"},
-    {"kompleks", "komplek"},
-    {"kec", "kecamatan"},
-    {"kel", "kelurahan"},
-    {"kab", "kabupaten"},
-    {"kot", "kota"},
-    {"prov", "provinsi"},
-    {"kompl", "komplek"},
-    {"nmr", "nomor"},
-    {"no", "nomor"},
-    // Numbers in words and in digits: "tiga bulan", "3 bulan".
-    {"satu", "1"},
-    {"dua", "2"},
-    {"tiga", "3"},
-    {"empat", "4"},
-    {"lima", "5"},
-    {"enam", "6"},
-    {"tujuh", "7"},
-    {"delapan", "8"},
-    {"sembilan", "9"},
-    {"sepuluh", "10"},
 };
 
 // Words of public services that mean the same thing here, each with the one word kept for
@@ -679,6 +679,7 @@ constexpr std::string_view kStopwords[] = {
     // formal report, so without this they weigh as much as a street's name.
     // Javanese.
     "nang",
+    "kudu",
     "neng",
     "ning",
     "sing",
@@ -692,7 +693,6 @@ constexpr std::string_view kStopwords[] = {
     "tulung",
     "nyuwun",
     "mbok",
-    "kudu",
     "piye",
     "dhewe",
     "dewe",
@@ -700,8 +700,6 @@ constexpr std::string_view kStopwords[] = {
     "meneh",
     "jarene",
     "jare",
-    "seko",
-    "soko",
     "saka",
     "nganti",
     "lan",
@@ -713,7 +711,6 @@ constexpr std::string_view kStopwords[] = {
     "isa",
     "ae",
     "rek",
-    "karo",
     "ngarep",
     "mburi",
     "sandhing",
@@ -730,14 +727,13 @@ constexpr std::string_view kStopwords[] = {
     "wae",
     "bae",
     // Sundanese.
+    "teh",
     "hareupeun",
     "payuneun",
     "tukangeun",
     "gigireun",
     "mah",
-    "teh",
     "atuh",
-    "mangga",
     "punten",
     "kumaha",
     "naon",
@@ -756,7 +752,6 @@ constexpr std::string_view kStopwords[] = {
     "tos",
     "parantos",
     "sareng",
-    "ka",
     "ti",
     "nu",
     "eta",
@@ -777,7 +772,6 @@ constexpr std::string_view kStopwords[] = {
     "tu",
     "juo",
     "lai",
-    "dek",
     "nian",
     "galo",
     "ado",
@@ -800,11 +794,8 @@ constexpr std::string_view kStopwords[] = {
     // Banjar, Makassar, Sasak, and the Malay of Manado, Ambon, Kupang and Papua.
     "ulun",
     "pian",
-    "banar",
     "haja",
     "kah",
-    "lawan",
-    "mi",
     "ji",
     "ki",
     "pale",
@@ -814,7 +805,6 @@ constexpr std::string_view kStopwords[] = {
     "dorang",
     "su",
     "so",
-    "kasi",
     "pi",
     "jua",
     "samua",
@@ -824,7 +814,6 @@ constexpr std::string_view kStopwords[] = {
     "bilang",
     "ko",
     "sa",
-    "bang",
     "inaq",
     "amaq",
 };
@@ -1021,7 +1010,8 @@ std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
 
 std::string_view canonical_word(std::string_view w) {
   static const std::vector<Entry> table =
-      sorted({kSpellings, kSynonyms}, {std::size(kSpellings), std::size(kSynonyms)});
+      sorted({kSpellings, kPlaceNicknames, kSynonyms},
+             {std::size(kSpellings), std::size(kPlaceNicknames), std::size(kSynonyms)});
   const std::string_view to = look_up(table, w);
   return to.empty() ? w : to;
 }

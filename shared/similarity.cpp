@@ -310,9 +310,10 @@ double trigram_overlap(std::string_view a, std::string_view b) {
 
 // Whether `minang` is `word` as Minangkabau says it: the regular sound changes of a word's
 // last syllable (-ur and -ul as -ua, -ir and -il as -ia, -ut and -up as -uik, -us as -uih,
-// -it and -ip as -ik, -is as -ih, -at and -ap as -ek, -ap as -ok, -as as -eh, a final -a as
-// -o) and the schwa before it written a ("tutup" and "tutuik", "lambat" and "lambek",
-// "lahir" and "lahia", "nama" and "namo", "terus" and "taruih").
+// -it and -ip as -ik, -is as -ih, -at and -ap as -ek, -ap as -ok, -as as -eh) on the same
+// stem ("tutup" and "tutuik", "lambat" and "lambek", "lahir" and "lahia"). Its final -o for
+// -a and its a for the schwa are left out: with them, ordinary words met by chance (sewa and
+// sawo, capek and cepat, calo and cela).
 bool is_minang_form(std::string_view minang, std::string_view word) {
   struct Change {
     std::string_view minang, word;
@@ -320,7 +321,7 @@ bool is_minang_form(std::string_view minang, std::string_view word) {
   static constexpr Change kChanges[] = {
       {"ua", "ur"},  {"ua", "ul"},  {"ia", "ir"}, {"ia", "il"}, {"uik", "ut"},
       {"uik", "up"}, {"uih", "us"}, {"ik", "it"}, {"ik", "ip"}, {"ih", "is"},
-      {"ek", "at"},  {"ek", "ap"},  {"ok", "ap"}, {"eh", "as"}, {"o", "a"},
+      {"ek", "at"},  {"ek", "ap"},  {"ok", "ap"}, {"eh", "as"},
   };
   auto ends = [](std::string_view w, std::string_view tail) {
     return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;
@@ -329,11 +330,7 @@ bool is_minang_form(std::string_view minang, std::string_view word) {
     if (!ends(minang, c.minang) || !ends(word, c.word)) continue;
     const std::string_view x = minang.substr(0, minang.size() - c.minang.size());
     const std::string_view y = word.substr(0, word.size() - c.word.size());
-    if (x.size() != y.size() || x.size() < 2) continue;
-    bool same = true;
-    for (size_t i = 0; i < x.size() && same; ++i)
-      same = x[i] == y[i] || (x[i] == 'a' && y[i] == 'e');
-    if (same) return true;
+    if (x == y && x.size() >= 3) return true;
   }
   return false;
 }
@@ -347,19 +344,19 @@ double term_match(std::string_view a, std::string_view b) {
   if (is_skeleton_of(a, b) || is_skeleton_of(b, a)) return kMinTermMatch;
   const size_t shortest = std::min(a.size(), b.size());
   const size_t longest = std::max(a.size(), b.size());
-  if (longest >= 4 && longest - shortest <= 1 && a[0] == b[0] &&
-      (is_minang_form(a, b) || is_minang_form(b, a)))
-    return kRegionalFormMatch;
   // Short words must match exactly (rt and rw, ktp and kk).
   if (shortest < 4) return 0;
-  // A word with the possessive of Javanese (-e, -ne) or Sundanese (-na) that the affix rules
-  // leave on: "gurune" and "guru", "aspalna" and "aspal".
+  // A word with the possessive of Javanese (-e after a consonant, -ne after a vowel) or
+  // Sundanese (-na after a consonant) that the affix rules leave on: "gurune" and "guru",
+  // "omahe" and "omah", "aspalna" and "aspal"; not "sarana" and "sara", "celana" and "cela".
   {
     const std::string_view shorter = a.size() < b.size() ? a : b;
     const std::string_view longer = a.size() < b.size() ? b : a;
     const std::string_view tail = longer.substr(shorter.size());
+    const bool vowel_end = is_vowel(shorter.back());
     if (longer.substr(0, shorter.size()) == shorter &&
-        (tail == "e" || tail == "ne" || tail == "na"))
+        ((tail == "e" && !vowel_end) || (tail == "ne" && vowel_end) ||
+         (tail == "na" && !vowel_end)))
       return kPossessiveMatch;
   }
   double score = 0;
@@ -371,6 +368,9 @@ double term_match(std::string_view a, std::string_view b) {
       score = 1.0 - static_cast<double>(distance) / static_cast<double>(longest);
   }
   if (score < kMinTermMatch && shortest >= 6) score = std::max(score, trigram_overlap(a, b));
+  if (score < kRegionalFormMatch && longest - shortest <= 1 &&
+      (is_minang_form(a, b) || is_minang_form(b, a)))
+    score = kRegionalFormMatch;
   return score >= kMinTermMatch ? score : 0;
 }
 

@@ -21,9 +21,10 @@ using internal::Step;
 using internal::Token;
 
 // Words the affix rules would cut wrongly ("sekolah" is not seko + -lah).
-constexpr std::string_view kWhole[] = {"sekolah",  "masalah",    "sejarah", "kelas",   "sekitar",
-                                       "pemuda",   "perempuan",  "selatan", "kemarau", "terowongan",
-                                       "terminal", "pedestrian", "aplikasi"};
+constexpr std::string_view kWhole[] = {
+    "sekolah",   "masalah", "sejarah", "kelas",      "sekitar",  "pemuda",
+    "perempuan", "selatan", "kemarau", "terowongan", "terminal", "pedestrian",
+    "aplikasi",  "menara",  "senang",  "kenang",     "mengkudu"};
 
 bool ends_with(std::string_view w, std::string_view tail) {
   return w.size() >= tail.size() && w.substr(w.size() - tail.size()) == tail;
@@ -125,14 +126,16 @@ bool is_time_unit(std::string_view w) {
 // A line written in Title Case ("Lampu Jalan Di Depan Pasar Mati") says nothing of its names by
 // its capitals: a form's title is often written so, and every one of its words would be taken
 // for a place. In such a line only the markers and the region list tell names. A line is in
-// Title Case when it has three words of four letters or more and nine in ten of them or more
-// begin with a capital (acronyms aside: "RSUD", "PDAM" are written so in any line); "Simpang
-// Pettarani–Hertasning macet" is not.
+// Title Case when it has three words of four letters or more, besides the first of a sentence,
+// and nine in ten of them or more begin with a capital (acronyms aside: "RSUD", "PDAM" are
+// written so in any line); "Simpang Pettarani–Hertasning macet" and "Banjir di Griya Asri"
+// are not.
 void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   size_t words = 0, capitals = 0;
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
-    if (t.word.size() < 4 || is_number(t.word) || (t.capital && t.all_caps)) continue;
+    if (t.word.size() < 4 || is_number(t.word) || (t.capital && t.all_caps) || t.sentence_start)
+      continue;
     ++words;
     capitals += t.capital;
   }
@@ -142,6 +145,14 @@ void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   }
 }
 
+// A word shortened from a place marker or an address word ("perum", "komp", "prov"), or any
+// word of three letters or fewer ("jl", "no", "kec").
+bool is_abbreviation(std::string_view w) {
+  if (w.size() <= 3) return true;
+  const std::string_view full = canonical_word(w);
+  return full.size() > w.size() && (is_place_marker(full) || is_address_word(full));
+}
+
 std::vector<Token> tokens_of(std::string_view text) {
   std::vector<Token> out;
   Token token;
@@ -149,13 +160,18 @@ std::vector<Token> tokens_of(std::string_view text) {
   bool next_breaks = false;
   size_t line_from = 0;          // the first token of the current line
   bool thousands_group = false;  // the token follows a number and a dot: "50.000"
+  size_t at = 0;                 // where the text is read: flush() looks at what follows a token
   auto flush = [&] {
     if (token.word.empty()) return;
     // "50.000" is fifty thousand, as "50 ribu" and "50rb" say it.
-    if (thousands_group && token.word == "000") token.word = "ribu";
-    // "Rp50.000" is an amount, told by its number as "50 ribu" is, and no name for its capital.
-    if (token.word.size() > 2 && token.word.compare(0, 2, "rp") == 0 &&
-        is_number(std::string_view(token.word).substr(2))) {
+    // Only the last group: "1.000.000" is not "1.000".
+    const bool more_groups =
+        at + 1 < text.size() && text[at] == '.' && text[at + 1] >= '0' && text[at + 1] <= '9';
+    if (thousands_group && !more_groups && token.word == "000") token.word = "ribu";
+    // "Rp50.000", "Rp50rb" are amounts, told by their number as "50 ribu" is, and no name for
+    // their capital.
+    if (token.word.size() > 2 && token.word.compare(0, 2, "rp") == 0 && token.word[2] >= '0' &&
+        token.word[2] <= '9') {
       token.word.erase(0, 2);
       token.capital = false;
     }
@@ -180,7 +196,7 @@ std::vector<Token> tokens_of(std::string_view text) {
     out.push_back(std::move(token));
     token = Token();
   };
-  for (size_t at = 0; at < text.size(); ++at) {
+  for (; at < text.size(); ++at) {
     unsigned char c = static_cast<unsigned char>(text[at]);
     // Punctuation typed from a phone's keyboard or pasted from a letter: the dashes, quotes,
     // ellipsis and bullets of Unicode's General Punctuation block (U+2000 to U+206F, three
@@ -216,11 +232,9 @@ std::vector<Token> tokens_of(std::string_view text) {
     } else {
       flush();  // a hyphen too: "jalan-jalan" gives "jalan" once
       // After an abbreviation's full stop ("Jl.", "No.", "Kec.", "Perum.") no sentence
-      // begins; after a regional word that only stands for another ("dalan." for "jalan")
+      // begins; after a word that only stands for another ("dalan." for "jalan", "Jogja.")
       // one does.
-      const bool abbreviation =
-          !out.empty() && (out.back().word.size() <= 3 ||
-                           canonical_word(out.back().word).size() >= out.back().word.size() + 2);
+      const bool abbreviation = !out.empty() && is_abbreviation(out.back().word);
       if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') next_starts = true;
       if (c == '\n') {
         forget_title_case(out, line_from, out.size());
@@ -281,9 +295,11 @@ const Step& TermReader::read(size_t i) {
     step_.kind = Step::Kind::kStopword;
     return step_;
   }
-  // The word as typed, or its unified form: "seng kaluar" is "tidak keluar".
+  // The word as typed, or its unified form ("ra kaluar" is "tidak keluar"), but never a
+  // street's marker: "tidak ada jl alternatif" says nothing of a dead street.
   std::string_view turned = negated_ ? negated_word(token.word) : "";
-  if (negated_ && turned.empty()) turned = negated_word(step_.unified);
+  if (negated_ && turned.empty() && !is_place_marker(step_.unified))
+    turned = negated_word(step_.unified);
   negated_ = false;
   if (!turned.empty()) {
     step_.terms.assign(1, std::string(turned));
