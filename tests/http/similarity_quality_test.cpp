@@ -286,12 +286,20 @@ TEST_F(SimilarityQuality, TuningThirdHeldOut) {
   expect_at_least(f, {0.86, 0.79, 0.95, 0.29});
 }
 
+// The fourth held-out set, now for tuning: measured blind after round 7 and again after its
+// review's fixes (docs/benchmarks.md), then opened when the fifth was committed.
+TEST_F(SimilarityQuality, TuningFourthHeldOut) {
+  const Figures f =
+      measure_set(ADUAN_SIMILARITY_FOURTH_HELDOUT, 350, "tuning set, fourth held-out", true);
+  expect_at_least(f, {0.85, 0.84, 0.92, 0.30});
+}
+
 TEST_F(SimilarityQuality, HeldOutSet) {
   const Figures f = measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set", false);
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.85, 0.84, 0.92, 0.30});
+  expect_at_least(f, {0.86, 0.82, 0.93, 0.26});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -299,15 +307,16 @@ TEST_F(SimilarityQuality, HeldOutSet) {
 // (never from the held-out set). docs/benchmarks.md compares the two.
 TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   std::vector<Pair> stream;
-  for (const char* path : {ADUAN_SIMILARITY_PAIRS, ADUAN_SIMILARITY_REGISTERS,
-                           ADUAN_SIMILARITY_PARAPHRASE, ADUAN_SIMILARITY_FIRST_HELDOUT,
-                           ADUAN_SIMILARITY_SECOND_HELDOUT, ADUAN_SIMILARITY_THIRD_HELDOUT}) {
+  for (const char* path :
+       {ADUAN_SIMILARITY_PAIRS, ADUAN_SIMILARITY_REGISTERS, ADUAN_SIMILARITY_PARAPHRASE,
+        ADUAN_SIMILARITY_FIRST_HELDOUT, ADUAN_SIMILARITY_SECOND_HELDOUT,
+        ADUAN_SIMILARITY_THIRD_HELDOUT, ADUAN_SIMILARITY_FOURTH_HELDOUT}) {
     const std::vector<Pair> set = read_pairs(path);
     stream.insert(stream.end(), set.begin(), set.end());
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 630);
+  EXPECT_GE(marks, 780);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
@@ -316,8 +325,8 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.853 for the offer list, 0.340 at the mark).
-  expect_at_least(f, {0.82, 0.86, 0.92, 0.45});
+  // what the matcher finds without learning (0.847 for the offer list, 0.287 at the mark).
+  expect_at_least(f, {0.83, 0.87, 0.91, 0.34});
 }
 
 }  // namespace
