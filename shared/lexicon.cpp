@@ -962,23 +962,76 @@ struct FaultWord {
 };
 
 constexpr FaultWord kFaultWords[] = {
-    {"rusak", kBroken},       {"lubang", kBroken},     {"kelupas", kBroken},
-    {"ambles", kBroken},      {"retak", kBroken},      {"roboh", kBroken},
-    {"jebol", kBroken},       {"longsor", kBroken},    {"miring", kBroken},
-    {"lepas", kBroken},       {"putus", kBroken},      {"mati", kStopped},
-    {"down", kStopped},       {"gelap", kStopped},     {"bocor", kLeaking},
-    {"kering", kRunDry},      {"kosong", kRunDry},     {"habis", kRunDry},
-    {"sumbat", kBlocked},     {"banjir", kBlocked},    {"becek", kBlocked},
-    {"kotor", kDirty},        {"bau", kDirty},         {"limbah", kDirty},
-    {"polusi", kDirty},       {"debu", kDirty},        {"kumuh", kDirty},
-    {"keruh", kDirty},        {"bising", kNoisy},      {"tumpuk", kUncollected},
-    {"angkut", kUncollected}, {"pungut", kMoneyAsked}, {"tarif", kMoneyAsked},
-    {"mahal", kMoneyAsked},   {"tagih", kMoneyAsked},  {"lambat", kSlow},
-    {"antre", kSlow},         {"proses", kSlow},       {"terbit", kSlow},
-    {"cair", kSlow},          {"tolak", kRefused},     {"bolos", kRefused},
-    {"tutup", kRefused},      {"macet", kJammed},      {"liar", kUnlawful},
-    {"langgar", kUnlawful},   {"rawan", kUnlawful},    {"hilang", kLost},
-    {"kasar", kRude},
+    {"rusak", kBroken},       {"lubang", kBroken},      {"kelupas", kBroken},
+    {"ambles", kBroken},      {"retak", kBroken},       {"roboh", kBroken},
+    {"jebol", kBroken},       {"longsor", kBroken},     {"miring", kBroken},
+    {"lepas", kBroken},       {"putus", kBroken},       {"mati", kStopped},
+    {"down", kStopped},       {"bocor", kLeaking},      {"kering", kRunDry},
+    {"kosong", kRunDry},      {"habis", kRunDry},       {"sumbat", kBlocked},
+    {"banjir", kBlocked},     {"becek", kBlocked},      {"kotor", kDirty},
+    {"bau", kDirty},          {"limbah", kDirty},       {"polusi", kDirty},
+    {"debu", kDirty},         {"kumuh", kDirty},        {"bising", kNoisy},
+    {"tumpuk", kUncollected}, {"angkut", kUncollected}, {"pungut", kMoneyAsked},
+    {"tarif", kMoneyAsked},   {"mahal", kMoneyAsked},   {"tagih", kMoneyAsked},
+    {"lambat", kSlow},        {"antre", kSlow},         {"proses", kSlow},
+    {"terbit", kSlow},        {"cair", kSlow},          {"tolak", kRefused},
+    {"bolos", kRefused},      {"tutup", kRefused},      {"macet", kJammed},
+    {"liar", kUnlawful},      {"langgar", kUnlawful},   {"rawan", kUnlawful},
+    {"hilang", kLost},        {"kasar", kRude},
+};
+
+// What a report is about, as terms (after unification and affixes), by kind: two reports
+// at one place that each name what they are about and share no kind of it are about two
+// problems (a street light out and a drain cover stolen on one road; a broken bus shelter and
+// a bus that does not stop there). Things and services only: places are where, not what.
+// From the subjects of the tuning pairs and of the categories (roads and lights, water,
+// waste, transport, documents, aid, schools, health).
+constexpr std::string_view kSubjects[] = {
+    "lampu listrik kabel",  // street lights and power ("mati lampu" is a power cut)
+    "marka zebra",          // road markings
+    "saluran",              // drains
+    "pdam pipa pompa",      // piped water
+    "trotoar paving",       // pavements
+    "dagang",               // street vendors
+    "parkir",               // parking
+    "sampah",               // waste
+    "halte",                // bus shelters
+    "bus angkot",           // buses
+    "kapal",                // boats and ferries
+    "dokter",               // doctors
+    "obat",                 // medicines
+    "toilet",               // public toilets
+    "pohon",                // trees
+    "ktp",                  // identity cards
+    "akta",                 // birth and death certificates
+    "rtifikat",             // land certificates (sertifikat, as the affix rules leave it)
+    "pkh blt",              // cash aid
+    "bpjs",                 // health insurance
+    "ragam",                // school uniforms (seragam)
+    "ijazah",               // diplomas
+    "spp",                  // school fees
+    "website aplikasi",     // the web and apps
+    "calo",                 // touts
+    "amen",                 // buskers (pengamen)
+    "porter",               // porters
+    "taks",                 // taxis (taksi)
+    "eskalator",            // escalators
+    "ac",                   // air conditioning
+    "mancur",               // fountains
+    "jembat",               // bridges (jembatan)
+    "pajak",                // taxes
+    "imb",                  // building permits
+    "guru",                 // teachers
+    "atap plafon",          // roofs and ceilings
+    "timbang",              // scales
+    "vaksin",               // vaccines
+    "ternak sapi",          // livestock
+    "monyet",               // monkeys
+    "ular",                 // snakes
+    "kafe",                 // cafés
+    "proyek",               // building works
+    "asap",                 // smoke
+    "aspal",                // road surfaces
 };
 
 // A sorted copy of a table for binary search, made once: immutable after its first use, so
@@ -1000,6 +1053,17 @@ std::vector<std::string_view> sorted_words(const std::string_view* words, size_t
   return out;
 }
 
+// Calls f with each word of a line of words separated by single spaces.
+template <typename F>
+void each_word(std::string_view line, F f) {
+  for (size_t from = 0; from <= line.size();) {
+    size_t space = line.find(' ', from);
+    if (space == std::string_view::npos) space = line.size();
+    f(line.substr(from, space - from));
+    from = space + 1;
+  }
+}
+
 std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
   const auto it = std::lower_bound(table.begin(), table.end(), w,
                                    [](const Entry& e, std::string_view k) { return e.first < k; });
@@ -1013,7 +1077,11 @@ std::string_view canonical_word(std::string_view w) {
       sorted({kSpellings, kPlaceNicknames, kSynonyms},
              {std::size(kSpellings), std::size(kPlaceNicknames), std::size(kSynonyms)});
   const std::string_view to = look_up(table, w);
-  return to.empty() ? w : to;
+  if (to.empty()) return w;
+  // A spelling's word may have a synonym of its own: "poek" is "gelap", which is "mati".
+  const std::string_view then =
+      to.find(' ') == std::string_view::npos ? look_up(table, to) : std::string_view();
+  return then.empty() ? to : then;
 }
 
 bool is_stopword(std::string_view w) {
@@ -1032,13 +1100,7 @@ bool is_lexicon_word(std::string_view w) {
     std::vector<std::string_view> out;
     auto add_values = [&out](const Entry* entries, size_t n) {
       for (size_t i = 0; i < n; ++i) {
-        const std::string_view v = entries[i].second;
-        for (size_t from = 0; from <= v.size();) {
-          size_t space = v.find(' ', from);
-          if (space == std::string_view::npos) space = v.size();
-          out.push_back(v.substr(from, space - from));
-          from = space + 1;
-        }
+        each_word(entries[i].second, [&](std::string_view w) { out.push_back(w); });
       }
     };
     add_values(kSpellings, std::size(kSpellings));
@@ -1075,6 +1137,22 @@ int fault_kind(std::string_view term) {
 }
 
 bool is_problem_word(std::string_view term) { return fault_kind(term) != 0; }
+
+int subject_kind(std::string_view term) {
+  // (term, kind) sorted by term; the kind is the line's place in kSubjects, from 1.
+  static const std::vector<std::pair<std::string_view, int>> words = [] {
+    std::vector<std::pair<std::string_view, int>> out;
+    for (size_t kind = 0; kind < std::size(kSubjects); ++kind) {
+      each_word(kSubjects[kind],
+                [&](std::string_view w) { out.emplace_back(w, static_cast<int>(kind) + 1); });
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  const auto it = std::lower_bound(words.begin(), words.end(), term,
+                                   [](const auto& w, std::string_view t) { return w.first < t; });
+  return it != words.end() && it->first == term ? it->second : 0;
+}
 
 bool is_address_word(std::string_view w) {
   static const std::vector<std::string_view> words =

@@ -37,6 +37,11 @@ bool is_problem_word(std::string_view term);
 // ("tumpuk" and "angkut": rubbish not collected); 0 for a term that is no problem word.
 int fault_kind(std::string_view term);
 
+// The kind of thing a term names that a report is about ("lampu": lights; "saluran": drains;
+// "dagang": street vendors), the same number for the words of one kind; 0 for any other term.
+// Places ("pasar", "sekolah") are no subjects: a report names them to say where.
+int subject_kind(std::string_view term);
+
 // Place markers that name only the kind of address ("desa", "kecamatan", "rt", "blok"): not
 // the subject of a problem, so not matched.
 bool is_address_word(std::string_view w);

@@ -39,6 +39,14 @@ struct ReportTerms {
   // (PlaceNames::contain): "sidoarjo" for a report that names Tanggulangin, so that it is not
   // taken for another town than one naming Sidoarjo.
   std::vector<std::string> within;
+  // The areas named as a city's ("Kota Bogor", "Pemkot Kediri") and as a regency's
+  // ("Kabupaten Bogor", "pemkab kediri"): a city and the regency that shares its name are two
+  // governments with their own offices and roads.
+  // Directions and epithets right after a name, with or without a capital ("perum bumi
+  // indah", "merdeka utara").
+  std::vector<std::string> after_names;
+  std::vector<std::string> as_city;
+  std::vector<std::string> as_regency;
 };
 
 // Places known beforehand, such as the regencies and districts of the region list and the
@@ -107,16 +115,18 @@ struct ComparedReport {
   explicit ComparedReport(ReportTerms report, const Thesaurus* thesaurus = nullptr);
 
   ReportTerms report;
-  std::vector<int32_t> term_ids;         // Thesaurus::id of each of report.terms
-  std::vector<std::string> topic;        // the terms other than names: what it says of the problem
-  std::vector<int32_t> topic_ids;        // Thesaurus::id of each of topic
-  std::vector<std::string> fault_terms;  // the terms that name a fault
-  std::vector<int> faults;               // the kinds of fault they name (fault_kind)
-  std::vector<std::string> finer;        // the names other than areas'
-  std::vector<std::string> told;         // the terms, and the areas that hold its places
-  std::vector<std::string> places_told;  // the terms other than areas'
-  std::vector<std::string> qualifiers;   // names' directions and epithets, not an area's own
-  std::vector<std::string> numbers;      // numbered names: a school's, an RT's, a house's
+  std::vector<int32_t> term_ids;          // Thesaurus::id of each of report.terms
+  std::vector<std::string> topic;         // the terms other than names: what it says of the problem
+  std::vector<int32_t> topic_ids;         // Thesaurus::id of each of topic
+  std::vector<std::string> fault_terms;   // the terms that name a fault
+  std::vector<int> faults;                // the kinds of fault they name (fault_kind)
+  std::vector<int> subjects;              // the kinds of thing it is about (subject_kind)
+  std::vector<std::string> finer;         // the names other than areas'
+  std::vector<std::string> told;          // the terms, and the areas that hold its places
+  std::vector<std::string> places_told;   // the terms other than areas'
+  std::vector<std::string> finest_areas;  // the areas that hold none of its other places
+  std::vector<std::string> qualifiers;    // names' directions and epithets, not an area's own
+  std::vector<std::string> numbers;       // numbered names: a school's, an RT's, a house's
 };
 
 // The similarity of two reports in [0, 1]: how much of what each says about the problem
@@ -160,10 +170,10 @@ inline constexpr double kMinTermMatch = 0.75;
 inline constexpr double kSynonymMatch = 0.7;
 
 // From this similarity on, two reports are taken to have the same substance: the staff's
-// "likely duplicate" mark. Chosen on the five tuning sets together, through the endpoint
-// (tests/http/similarity_quality_test.cpp): pooled precision is 0.95 or more from 0.61 on,
-// and 0.65 (0.961 there, recall 0.404) keeps a margin for texts the matcher was not tuned on
-// (docs/benchmarks.md, "Quality", round 6).
-inline constexpr double kSameSubstance = 0.65;
+// "likely duplicate" mark. Chosen on the seven tuning sets together, through the endpoint
+// (tests/http/similarity_quality_test.cpp): the lowest score at which pooled precision is
+// 0.97 or more (0.977, recall 0.424), a margin over the target of 0.95 for texts the matcher
+// was not tuned on, which have cost up to 0.02 before (docs/benchmarks.md, "Quality", round 8).
+inline constexpr double kSameSubstance = 0.62;
 
 }  // namespace aduan

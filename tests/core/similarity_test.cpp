@@ -45,6 +45,10 @@ TEST(Similarity, ChatSpellingAgencyNicknamesAndRegionalWordsUnify) {
   EXPECT_EQ(matching_terms("website down"), matching_terms("situs tidak bisa diakses"));
   EXPECT_EQ(matching_terms("dibenerin"), matching_terms("diperbaiki"));
   EXPECT_EQ(matching_terms("anak2"), matching_terms("anak-anak"));
+  // A regional word's Indonesian word is followed to its synonym: "poek" (Sundanese, dark) is
+  // "gelap", which a report means as a light that is out.
+  EXPECT_EQ(matching_terms("poek"), (std::vector<std::string>{"mati"}));
+  EXPECT_EQ(matching_terms("jalan poek"), matching_terms("jalan gelap"));
 }
 
 TEST(Similarity, PlacesAreNamesInAnyCase) {
@@ -79,7 +83,7 @@ TEST(Similarity, PlacesAreNamesInAnyCase) {
 }
 
 TEST(Similarity, SameProblemAtAnotherPlaceIsApart) {
-  constexpr double kOffer = 0.3;  // the citizen's offer list (server/store/similar_reports.h)
+  constexpr double kOffer = 0.31;  // the citizen's offer list (server/store/similar_reports.h)
   const TermWeight one = [](const std::string&) { return 1.0; };
   const PlaceNames places({"krian", "mojosari"});
   auto score = [&](const char* a, const char* b) {
@@ -121,6 +125,14 @@ TEST(Similarity, PlacesFinerThanTheirTownDecide) {
   // own direction is the area's: neither sets these apart.
   EXPECT_GT(score("Jl. Kenanga baru diaspal sudah berlubang lagi", "jl kenanga raya berlubang"), 0);
   EXPECT_GT(score("Jl. Pemuda, Semarang Tengah berlubang", "jalan pemuda semarang berlubang"), 0);
+  // But against a certain epithet, the word after a name in lower case counts: Bumi Indah is
+  // not Bumi Asri.
+  EXPECT_EQ(score("pdam mati trs di perum bumi indah", "Air PDAM mati di Perumahan Bumi Asri"), 0);
+  EXPECT_GT(score("pdam mati trs di perum bumi asri", "Air PDAM mati di Perumahan Bumi Asri"), 0);
+  // A name typed with one letter wrong is the same name, but not when the wrong letter is
+  // its first: Kartika and Sartika are two streets.
+  EXPECT_GT(score("got mampet di jl sudirman", "Got mampet di Jl. Sudirmn"), 0);
+  EXPECT_EQ(score("kafe bising di jl kartika", "Kafe bising di Jl. Sartika"), 0);
   const ReportTerms pemuda = analyse_text("Jl. Pemuda, Semarang Tengah berlubang", areas);
   EXPECT_EQ(pemuda.areas, (std::vector<std::string>{"marang", "tengah"}));
   // Dashes typed on a phone separate words; an agency's short name is no place.
@@ -128,6 +140,35 @@ TEST(Similarity, PlacesFinerThanTheirTownDecide) {
             (std::vector<std::string>{reduce_affixes("pettarani"), "hertasning"}));
   EXPECT_EQ(analyse_text("Mohon Dishub menertibkan parkir di Jl. Veteran").names,
             (std::vector<std::string>{reduce_affixes("veteran")}));
+}
+
+TEST(Similarity, DistrictsOfOneRegencyAndACityAndItsRegencyAreApart) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  PlaceNames areas({"demak", "mranggen", "karangawen", "bogor", "kediri"}, nullptr,
+                   PlaceNames::Kind::kAreas);
+  areas.contain({{"mranggen", "demak"}, {"karangawen", "demak"}});
+  auto score = [&](const char* a, const char* b) {
+    return report_similarity(analyse_text(a, areas), analyse_text(b, areas), one);
+  };
+  // Each names its own district of Demak: two places, though both name Demak.
+  EXPECT_EQ(score("perangkat desa di kecamatan mranggen demak minta uang surat tanah",
+                  "perangkat desa di kecamatan karangawen demak minta uang surat tanah"),
+            0);
+  // One names only the regency: it may be the same place.
+  EXPECT_GE(score("perangkat desa di kecamatan mranggen demak minta uang surat tanah",
+                  "perangkat desa di demak minta uang surat tanah"),
+            kSameSubstance);
+  // The city and the regency of one name are two governments.
+  EXPECT_EQ(score("antrean dukcapil kota bogor panjang sekali",
+                  "antrean dukcapil kabupaten bogor panjang sekali"),
+            0);
+  EXPECT_EQ(score("website pemkot kediri down dari pagi", "website pemkab kediri down dari pagi"),
+            0);
+  EXPECT_GE(score("antrean dukcapil kota bogor panjang sekali",
+                  "Antrean Dukcapil Kota Bogor panjang sekali"),
+            kSameSubstance);
+  EXPECT_GE(score("antrean dukcapil kota bogor panjang sekali", "antrean dukcapil bogor panjang"),
+            kSameSubstance);
 }
 
 TEST(Similarity, AnAreaAndAPlaceInsideItAreOneTown) {
@@ -237,6 +278,24 @@ TEST(Similarity, TwoWordsOfOneKindOfFaultAreOneProblem) {
   EXPECT_GT(same_kind, other_kind);
 }
 
+TEST(Similarity, TwoThingsAtOnePlaceAreTwoProblems) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  auto score = [&](const char* a, const char* b) {
+    return report_similarity(analyse_text(a), analyse_text(b), one);
+  };
+  // The same fault word at one place, said of two things: a street light's cable and a drain's
+  // cover gone from one road. Before subjects counted, the shared place and fault word made
+  // this 0.70, a likely duplicate.
+  const double two_things =
+      score("kabel lampu di jl lingkar barat hilang", "tutup saluran di jl lingkar barat hilang");
+  const double one_thing =
+      score("kabel lampu di jl lingkar barat hilang", "kabel pju di jl lingkar barat hilang");
+  EXPECT_LT(two_things, 0.5);
+  EXPECT_GE(one_thing, kSameSubstance);
+  // A side that names no thing is not set apart by it: a dark street and a street light out.
+  EXPECT_GE(score("pju mati di jl lingkar barat", "jl lingkar barat gelap total"), kSameSubstance);
+}
+
 struct Pair {
   std::string label, a, b;
 };
@@ -257,7 +316,7 @@ std::vector<Pair> read_pairs() {
   return out;
 }
 
-// Precision and recall of "same substance" (score >= kSameSubstance, chosen on the four
+// Precision and recall of "same substance" (score >= kSameSubstance, chosen on the seven
 // tuning sets through the endpoint: tests/http/similarity_quality_test.cpp) on the labelled pairs,
 // with inverse document frequencies from the set's own texts as the server has from its
 // store. The threshold was chosen on this same set; a pair added later that the rules get

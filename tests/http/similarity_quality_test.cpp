@@ -247,19 +247,19 @@ class SimilarityQuality : public ::testing::Test {
 TEST_F(SimilarityQuality, TuningSet) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PAIRS, 150, "tuning set", true);
   // Floors a little under what is measured, so that a regression fails.
-  expect_at_least(f, {0.81, 0.95, 0.92, 0.88});
+  expect_at_least(f, {0.82, 0.98, 0.92, 0.91});
 }
 
 TEST_F(SimilarityQuality, TuningRegisters) {
   const Figures f = measure_set(ADUAN_SIMILARITY_REGISTERS, 60, "tuning set, registers", true);
-  expect_at_least(f, {0.88, 0.95, 0.95, 0.87});
+  expect_at_least(f, {0.9, 0.95, 0.97, 0.87});
 }
 
 // Written blind like the held-out set, but for tuning: paraphrase in both positions,
 // abbreviations against full forms, places in any case across the country.
 TEST_F(SimilarityQuality, TuningParaphrase) {
   const Figures f = measure_set(ADUAN_SIMILARITY_PARAPHRASE, 240, "tuning set, paraphrase", true);
-  expect_at_least(f, {0.89, 0.81, 0.9, 0.15});
+  expect_at_least(f, {0.94, 0.76, 0.97, 0.24});
 }
 
 // The first held-out set, now for tuning: measured blind after three rounds of changes
@@ -267,7 +267,7 @@ TEST_F(SimilarityQuality, TuningParaphrase) {
 TEST_F(SimilarityQuality, TuningFirstHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_FIRST_HELDOUT, 300, "tuning set, first held-out", true);
-  expect_at_least(f, {0.73, 0.81, 0.89, 0.28});
+  expect_at_least(f, {0.77, 0.78, 0.93, 0.29});
 }
 
 // The second held-out set, now for tuning: measured blind after rounds 4 and 5
@@ -275,7 +275,7 @@ TEST_F(SimilarityQuality, TuningFirstHeldOut) {
 TEST_F(SimilarityQuality, TuningSecondHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_SECOND_HELDOUT, 350, "tuning set, second held-out", true);
-  expect_at_least(f, {0.93, 0.86, 0.95, 0.27});
+  expect_at_least(f, {0.95, 0.82, 0.97, 0.35});
 }
 
 // The third held-out set, now for tuning: measured blind once after round 6
@@ -283,7 +283,7 @@ TEST_F(SimilarityQuality, TuningSecondHeldOut) {
 TEST_F(SimilarityQuality, TuningThirdHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_THIRD_HELDOUT, 350, "tuning set, third held-out", true);
-  expect_at_least(f, {0.86, 0.79, 0.95, 0.29});
+  expect_at_least(f, {0.9, 0.75, 0.96, 0.32});
 }
 
 // The fourth held-out set, now for tuning: measured blind after round 7 and again after its
@@ -291,7 +291,7 @@ TEST_F(SimilarityQuality, TuningThirdHeldOut) {
 TEST_F(SimilarityQuality, TuningFourthHeldOut) {
   const Figures f =
       measure_set(ADUAN_SIMILARITY_FOURTH_HELDOUT, 350, "tuning set, fourth held-out", true);
-  expect_at_least(f, {0.85, 0.84, 0.92, 0.30});
+  expect_at_least(f, {0.9, 0.81, 0.95, 0.40});
 }
 
 TEST_F(SimilarityQuality, HeldOutSet) {
