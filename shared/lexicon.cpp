@@ -985,7 +985,9 @@ constexpr FaultWord kFaultWords[] = {
 // problems (a street light out and a drain cover stolen on one road; a broken bus shelter and
 // a bus that does not stop there). Things and services only: places are where, not what.
 // From the subjects of the tuning pairs and of the categories (roads and lights, water,
-// waste, transport, documents, aid, schools, health).
+// waste, transport, documents, aid, schools, health). Left out: what is also a landmark
+// (halte, jembatan: "dekat jembatan"), what affixes make of ordinary words (mengular ->
+// ular, pertimbangan -> timbang) and what reports mention in passing (aplikasi, proyek).
 constexpr std::string_view kSubjects[] = {
     "lampu listrik kabel",  // street lights and power ("mati lampu" is a power cut)
     "marka zebra",          // road markings
@@ -995,22 +997,21 @@ constexpr std::string_view kSubjects[] = {
     "dagang",               // street vendors
     "parkir",               // parking
     "sampah",               // waste
-    "halte",                // bus shelters
-    "bus angkot",           // buses
+    "bus",                  // buses ("angkutan" is any transport: a mining truck's too)
     "kapal",                // boats and ferries
-    "dokter",               // doctors
-    "obat",                 // medicines
+    "dokter obat",          // doctors and medicines (berobat: to see a doctor)
     "toilet",               // public toilets
     "pohon",                // trees
     "ktp",                  // identity cards
     "akta",                 // birth and death certificates
-    "rtifikat",             // land certificates (sertifikat, as the affix rules leave it)
+    "rtifikat rtipikat",    // land certificates (sertifikat, and BPN's sertipikat, as the
+                            // affix rules leave them)
     "pkh blt",              // cash aid
     "bpjs",                 // health insurance
     "ragam",                // school uniforms (seragam)
     "ijazah",               // diplomas
     "spp",                  // school fees
-    "website aplikasi",     // the web and apps
+    "website",              // the web (not apps: "lapor lewat aplikasi" is how, not what)
     "calo",                 // touts
     "amen",                 // buskers (pengamen)
     "porter",               // porters
@@ -1018,18 +1019,14 @@ constexpr std::string_view kSubjects[] = {
     "eskalator",            // escalators
     "ac",                   // air conditioning
     "mancur",               // fountains
-    "jembat",               // bridges (jembatan)
     "pajak",                // taxes
     "imb",                  // building permits
     "guru",                 // teachers
     "atap plafon",          // roofs and ceilings
-    "timbang",              // scales
     "vaksin",               // vaccines
     "ternak sapi",          // livestock
     "monyet",               // monkeys
-    "ular",                 // snakes
     "kafe",                 // cafés
-    "proyek",               // building works
     "asap",                 // smoke
     "aspal",                // road surfaces
 };
@@ -1053,17 +1050,6 @@ std::vector<std::string_view> sorted_words(const std::string_view* words, size_t
   return out;
 }
 
-// Calls f with each word of a line of words separated by single spaces.
-template <typename F>
-void each_word(std::string_view line, F f) {
-  for (size_t from = 0; from <= line.size();) {
-    size_t space = line.find(' ', from);
-    if (space == std::string_view::npos) space = line.size();
-    f(line.substr(from, space - from));
-    from = space + 1;
-  }
-}
-
 std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
   const auto it = std::lower_bound(table.begin(), table.end(), w,
                                    [](const Entry& e, std::string_view k) { return e.first < k; });
@@ -1078,7 +1064,9 @@ std::string_view canonical_word(std::string_view w) {
              {std::size(kSpellings), std::size(kPlaceNicknames), std::size(kSynonyms)});
   const std::string_view to = look_up(table, w);
   if (to.empty()) return w;
-  // A spelling's word may have a synonym of its own: "poek" is "gelap", which is "mati".
+  // A word's word may have a synonym of its own, followed once: the stem of "kepetengan"
+  // (Javanese, in the dark) is "peteng", which is "gelap", which a report means as "mati".
+  // (A word as typed is looked up again as its stem, in terms_of, shared/terms.cpp.)
   const std::string_view then =
       to.find(' ') == std::string_view::npos ? look_up(table, to) : std::string_view();
   return then.empty() ? to : then;

@@ -2,9 +2,21 @@
 // only; where each list comes from is said beside it in lexicon.cpp.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace aduan::internal {
+
+// Calls f with each word of `line`, its words separated by single spaces.
+template <typename F>
+void each_word(std::string_view line, F f) {
+  for (size_t from = 0; from <= line.size();) {
+    size_t space = line.find(' ', from);
+    if (space == std::string_view::npos) space = line.size();
+    f(line.substr(from, space - from));
+    from = space + 1;
+  }
+}
 
 // The word a spelling, an abbreviation, a regional word or a synonym stands for; one or two
 // words separated by a space ("bangjo" -> "lampu lintas"), or `w` itself when none is known.

@@ -148,6 +148,23 @@ void PlaceNames::add_holder_terms(std::string_view name, std::vector<std::string
   if (wider_) wider_->add_holder_terms(name, out);
 }
 
+bool PlaceNames::held(std::string_view name) const {
+  const auto at = std::lower_bound(holder_terms_.begin(), holder_terms_.end(), name,
+                                   [](const auto& e, std::string_view n) { return e.first < n; });
+  if (at != holder_terms_.end() && at->first == name) return true;
+  return wider_ && wider_->held(name);
+}
+
+void PlaceNames::set_twins(std::vector<std::string> names) {
+  twins_ = std::move(names);
+  std::sort(twins_.begin(), twins_.end());
+}
+
+bool PlaceNames::twin(std::string_view name) const {
+  if (std::binary_search(twins_.begin(), twins_.end(), name)) return true;
+  return wider_ && wider_->twin(name);
+}
+
 ReportTerms analyse_text(std::string_view text) { return analyse_text(text, PlaceNames()); }
 
 ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
@@ -162,10 +179,13 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   int name_words = 0;        // words after a place marker that may be its name
   bool area_marker = false;  // that marker is a regency's, a city's or a district's
   bool previous_was_name = false;
-  size_t known_place = 0;   // words left of a place from the region list
-  bool known_area = false;  // that place is an administrative area
-  enum class Level { kNone, kCity, kRegency };
-  Level level = Level::kNone;  // the government named just before: "kota", "pemkab"
+  size_t known_place = 0;       // words left of a place from the region list
+  bool known_area = false;      // that place is an administrative area
+  bool known_district = false;  // that area lies in a wider one
+  bool known_twin = false;      // a city and a regency share its name
+  // The governments named just before: "kota", "pemkab", or both ("pemkab dan pemkot").
+  constexpr int kCity = 1, kRegency = 2;
+  int level = 0;
   for (size_t i = 0; i < reader.size(); ++i) {
     const Token& token = reader.token(i);
     const Step& step = reader.read(i);
@@ -175,7 +195,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     // street, then a district.
     if (token.after_break) {
       name_words = 0;
-      level = Level::kNone;
+      level = 0;
     }
     if (known_place == 0) {
       known_place = places.match(words, i, &known_area);
@@ -183,6 +203,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
         std::string name(words[i]);
         for (size_t k = 1; k < known_place; ++k) name.append(" ").append(words[i + k]);
         places.add_holder_terms(name, &out.within);
+        known_district = places.held(name);
+        known_twin = places.twin(name);
       }
       // Decided once for the whole name: a region's name after a street's marker is the
       // street's ("Jl. Bekasi Raya"), after an area's marker or none it is the area.
@@ -197,7 +219,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       case Step::Kind::kNegation:
       case Step::Kind::kStopword:
         name_words = 0;
-        level = Level::kNone;
+        // "Pemkab dan Pemkot Kediri": both governments name the one after.
+        if (token.word != "dan" && token.word != "serta") level = 0;
         continue;
       case Step::Kind::kSchoolKind:  // "SD Negeri 3": the school's kind does not end its name
         previous_was_name = follows_name;
@@ -211,6 +234,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     // A name: a region's, one after a place marker in any case, or a word with a capital
     // inside a sentence.
     const bool abbreviation = unified != token.word;
+    const bool in_address = name_words > 0;  // a marker's words go on
     bool name = in_known_place;
     if (!marker && name_words > 0) {
       const bool ordinary = is_common_word(token.word) || is_common_word(unified) ||
@@ -227,7 +251,9 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     // ordinary word too counts only with its capital ("Jl. Kenanga Baru", not "jl kenanga
     // baru diaspal"); a direction always does.
     if (follows_name && is_name_qualifier(unified)) {
-      for (const std::string& term : terms) add(out.after_names, term);
+      if (in_address && unified != "baru" && unified != "mas") {
+        for (const std::string& term : terms) add(out.after_names, term);
+      }
       if (is_direction(unified) || token.capital || !is_common_word(unified)) name = true;
     }
     if (token.capital && !token.all_caps && !token.sentence_start && !abbreviation && !marker &&
@@ -246,24 +272,27 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       add(out.terms, term);
       if (name) add(out.names, term);
       if (name && area) add(out.areas, term);
-      if (name && area && level == Level::kCity) add(out.as_city, term);
-      if (name && area && level == Level::kRegency) add(out.as_regency, term);
+      if (name && area && known_district) add(out.districts, term);
+      if (name && area && known_twin && (level & kCity)) add(out.as_city, term);
+      if (name && area && known_twin && (level & kRegency)) add(out.as_regency, term);
     }
-    // The government's level holds for the area's name right after it.
+    // A government named holds for the area's name right after it.
     if (unified == "kota" || token.word == "pemkot") {
-      level = Level::kCity;
+      level |= kCity;
     } else if (unified == "kabupaten" || token.word == "pemkab") {
-      level = Level::kRegency;
+      level |= kRegency;
     } else if (!(name && area)) {
-      level = Level::kNone;
+      level = 0;
     }
   }
   if (out.names.size() == out.terms.size()) {  // a text all in capitals
     out.names.clear();
     out.areas.clear();
     out.within.clear();
+    out.districts.clear();
     out.as_city.clear();
     out.as_regency.clear();
+    out.after_names.clear();
   }
   return out;
 }
@@ -428,6 +457,17 @@ double covered(const std::vector<std::string>& of, const std::vector<int32_t>& o
 
 namespace {
 
+// Whether two names begin alike, as a slip of one letter leaves them: a wrong first letter
+// makes another name (Kartika and Sartika, Bojong and Pojong), but f, p and v are one sound
+// to many speakers (Fatmawati, Patmawati) and the old spelling's "dj" is "j" (Djuanda).
+bool same_initial(std::string_view a, std::string_view b) {
+  auto initial = [](std::string_view w) {
+    if (w.substr(0, 2) == "dj") return 'j';
+    return w[0] == 'f' || w[0] == 'v' ? 'p' : w[0];
+  };
+  return initial(a) == initial(b);
+}
+
 // How much of the names `of` the words `by` hold, each name whole or with one letter typed
 // differently when long (a name is no word whose trigrams can be near: Bojong is not
 // Cibojong).
@@ -440,7 +480,7 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
     total += w;
     const bool found = std::any_of(by.begin(), by.end(), [&](const std::string& u) {
       return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
-                        t[0] == u[0] && edit_distance(t, u, 1) <= 1);
+                        same_initial(t, u) && edit_distance(t, u, 1) <= 1);
     });
     if (found) matched += w;
   }
@@ -545,8 +585,8 @@ bool named_apart(const ComparedReport& a, const ComparedReport& b) {
   // case ("perum bumi indah" against "Perumahan Bumi Asri"); one certain side is needed
   // ("jl kenanga baru diaspal" against "jl kenanga raya" is no evidence either way).
   if (!a.qualifiers.empty() || !b.qualifiers.empty()) {
-    const std::vector<std::string>& p = a.qualifiers.empty() ? x.after_names : a.qualifiers;
-    const std::vector<std::string>& q = b.qualifiers.empty() ? y.after_names : b.qualifiers;
+    const std::vector<std::string>& p = a.qualifiers.empty() ? a.loose_qualifiers : a.qualifiers;
+    const std::vector<std::string>& q = b.qualifiers.empty() ? b.loose_qualifiers : b.qualifiers;
     if (!p.empty() && !q.empty() && !any_in(p, y.terms) && !any_in(q, x.terms)) return true;
   }
   if (!a.finest_areas.empty() && !b.finest_areas.empty() && !any_in(a.finest_areas, b.told) &&
@@ -581,13 +621,15 @@ ComparedReport::ComparedReport(ReportTerms r, const Thesaurus* thesaurus)
       told(joined(report.terms, report.within)),
       places_told(
           those_of(report.terms, [&](const std::string& t) { return !contains(report.areas, t); })),
-      finest_areas(those_of(report.areas,
+      finest_areas(those_of(report.districts,
                             [&](const std::string& t) { return !contains(report.within, t); })),
       // (The areas' own are their names': Semarang Tengah, Bekasi Timur.)
       qualifiers(those_of(report.names,
                           [&](const std::string& n) {
                             return is_name_qualifier(n) && !contains(report.areas, n);
                           })),
+      loose_qualifiers(those_of(report.after_names,
+                                [&](const std::string& n) { return !contains(report.areas, n); })),
       numbers(those_of(report.names, [](const std::string& n) {
         return !n.empty() && n[0] >= '0' && n[0] <= '9';
       })) {}

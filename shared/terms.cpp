@@ -251,22 +251,17 @@ std::vector<Token> tokens_of(std::string_view text) {
 // The terms a word gives (one, or two for "bangjo" -> "lampu lintas"), reduced and unified.
 void terms_of(std::string_view unified, std::vector<std::string>* out) {
   out->clear();
-  size_t from = 0;
-  while (from < unified.size()) {
-    size_t space = unified.find(' ', from);
-    if (space == std::string_view::npos) space = unified.size();
-    const std::string_view word = unified.substr(from, space - from);
-    from = space + 1;
-    if (is_stopword(word)) continue;
+  internal::each_word(unified, [&](std::string_view word) {
+    if (word.empty() || is_stopword(word)) return;
     std::string term(canonical_word(reduce_affixes(word)));
     if (term.find(' ') != std::string::npos) {
       // A stem that stands for two words (rare): keep its first.
       term.resize(term.find(' '));
     }
-    if (is_stopword(term)) continue;
-    if (term.size() < 2 && !is_number(term)) continue;
+    if (is_stopword(term)) return;
+    if (term.size() < 2 && !is_number(term)) return;
     out->push_back(std::move(term));
-  }
+  });
 }
 
 }  // namespace

@@ -33,11 +33,14 @@ const PlaceNames& country() {
     const RegionCatalog& catalog = RegionCatalog::embedded();
     std::vector<std::string> names;
     std::vector<std::pair<std::string, std::string>> district_in_regency;
+    // Which governments bear each regency's name: a city's (1), a regency's (2), or both.
+    std::map<std::string, int> governments;
     for (const Region* province : catalog.children("")) {
       names.push_back(place_name(province->name));
       for (const Region* regency : catalog.children(province->code)) {
         const std::string regency_name = place_name(regency->name);
         names.push_back(regency_name);
+        governments[regency_name] |= regency->name.rfind("Kota", 0) == 0 ? 1 : 2;
         for (const Region* district : catalog.children(regency->code)) {
           std::string name = place_name(district->name);
           if (ordinary_word(name)) continue;
@@ -48,6 +51,11 @@ const PlaceNames& country() {
     }
     PlaceNames out(names, nullptr, PlaceNames::Kind::kAreas);
     out.contain(district_in_regency);
+    std::vector<std::string> twins;  // Kota and Kabupaten Bogor, Malang, Kupang ... (26)
+    for (const auto& [name, which] : governments) {
+      if (which == 3) twins.push_back(name);
+    }
+    out.set_twins(std::move(twins));
     return out;
   }();
   return places;

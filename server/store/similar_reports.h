@@ -18,8 +18,8 @@ namespace aduan {
 // (shared/similarity.h) marks the likely duplicates among them. Chosen on the seven tuning
 // sets pooled, through the endpoint (tests/http/similarity_quality_test.cpp): the lowest
 // score at which the pool reaches the offer list's precision target of 0.9 (0.900, recall
-// 0.831; F1 is highest at 0.28, precision 0.890 and recall 0.862), so that both targets hold
-// there (docs/benchmarks.md, "Quality", round 8).
+// 0.831), so that both targets hold there; F1 is highest at 0.25 (0.880: precision 0.873,
+// recall 0.886). docs/benchmarks.md, "Quality", round 8.
 inline constexpr double kWorthShowing = 0.31;
 
 struct SimilarQuery {

@@ -45,10 +45,10 @@ TEST(Similarity, ChatSpellingAgencyNicknamesAndRegionalWordsUnify) {
   EXPECT_EQ(matching_terms("website down"), matching_terms("situs tidak bisa diakses"));
   EXPECT_EQ(matching_terms("dibenerin"), matching_terms("diperbaiki"));
   EXPECT_EQ(matching_terms("anak2"), matching_terms("anak-anak"));
-  // A regional word's Indonesian word is followed to its synonym: "poek" (Sundanese, dark) is
-  // "gelap", which a report means as a light that is out.
-  EXPECT_EQ(matching_terms("poek"), (std::vector<std::string>{"mati"}));
-  EXPECT_EQ(matching_terms("jalan poek"), matching_terms("jalan gelap"));
+  // A regional word's Indonesian word is followed to its synonym, affixed or not: "peteng"
+  // (Javanese, dark) is "gelap", which a report means as a light that is out.
+  EXPECT_EQ(matching_terms("kepetengan"), (std::vector<std::string>{"mati"}));
+  EXPECT_EQ(matching_terms("jalan peteng"), matching_terms("jalan gelap"));
 }
 
 TEST(Similarity, PlacesAreNamesInAnyCase) {
@@ -129,9 +129,17 @@ TEST(Similarity, PlacesFinerThanTheirTownDecide) {
   // not Bumi Asri.
   EXPECT_EQ(score("pdam mati trs di perum bumi indah", "Air PDAM mati di Perumahan Bumi Asri"), 0);
   EXPECT_GT(score("pdam mati trs di perum bumi asri", "Air PDAM mati di Perumahan Bumi Asri"), 0);
+  // Not "baru" (also: just now), nor a word after the address has ended.
+  EXPECT_GT(score("Jalan rusak di Jl. Kenanga Raya", "jl kenanga baru diaspal sudah rusak lagi"),
+            0);
+  EXPECT_GT(score("Jalan rusak di Jl. Merdeka Raya",
+                  "jl merdeka rusak, sudah lapor ke Pak Lurah baru ada tanggapan"),
+            0);
   // A name typed with one letter wrong is the same name, but not when the wrong letter is
   // its first: Kartika and Sartika are two streets.
   EXPECT_GT(score("got mampet di jl sudirman", "Got mampet di Jl. Sudirmn"), 0);
+  EXPECT_GT(score("jalan berlubang di jl juanda", "Jalan berlubang di Jl. Djuanda"), 0);
+  EXPECT_GT(score("got mampet di jl fatmawati", "Got mampet di Jl. Patmawati"), 0);
   EXPECT_EQ(score("kafe bising di jl kartika", "Kafe bising di Jl. Sartika"), 0);
   const ReportTerms pemuda = analyse_text("Jl. Pemuda, Semarang Tengah berlubang", areas);
   EXPECT_EQ(pemuda.areas, (std::vector<std::string>{"marang", "tengah"}));
@@ -144,9 +152,14 @@ TEST(Similarity, PlacesFinerThanTheirTownDecide) {
 
 TEST(Similarity, DistrictsOfOneRegencyAndACityAndItsRegencyAreApart) {
   const TermWeight one = [](const std::string&) { return 1.0; };
-  PlaceNames areas({"demak", "mranggen", "karangawen", "bogor", "kediri"}, nullptr,
-                   PlaceNames::Kind::kAreas);
-  areas.contain({{"mranggen", "demak"}, {"karangawen", "demak"}});
+  PlaceNames areas({"demak", "mranggen", "karangawen", "kebumen", "kutowinangun", "jawa tengah",
+                    "bogor", "kediri", "sragen"},
+                   nullptr, PlaceNames::Kind::kAreas);
+  areas.contain({{"mranggen", "demak"},
+                 {"karangawen", "demak"},
+                 {"kebumen", "kebumen"},
+                 {"kutowinangun", "kebumen"}});
+  areas.set_twins({"bogor", "kediri"});
   auto score = [&](const char* a, const char* b) {
     return report_similarity(analyse_text(a, areas), analyse_text(b, areas), one);
   };
@@ -154,10 +167,14 @@ TEST(Similarity, DistrictsOfOneRegencyAndACityAndItsRegencyAreApart) {
   EXPECT_EQ(score("perangkat desa di kecamatan mranggen demak minta uang surat tanah",
                   "perangkat desa di kecamatan karangawen demak minta uang surat tanah"),
             0);
-  // One names only the regency: it may be the same place.
+  // One names only the regency (and its province), or a district of the regency's name: it
+  // may be the same place.
   EXPECT_GE(score("perangkat desa di kecamatan mranggen demak minta uang surat tanah",
                   "perangkat desa di demak minta uang surat tanah"),
             kSameSubstance);
+  EXPECT_GT(score("Jalan rusak parah di Kabupaten Kebumen, Jawa Tengah",
+                  "jalan rusak parah di Kecamatan Kutowinangun, Kebumen"),
+            0);
   // The city and the regency of one name are two governments.
   EXPECT_EQ(score("antrean dukcapil kota bogor panjang sekali",
                   "antrean dukcapil kabupaten bogor panjang sekali"),
@@ -169,6 +186,14 @@ TEST(Similarity, DistrictsOfOneRegencyAndACityAndItsRegencyAreApart) {
             kSameSubstance);
   EXPECT_GE(score("antrean dukcapil kota bogor panjang sekali", "antrean dukcapil bogor panjang"),
             kSameSubstance);
+  // A report that names both governments, and a town that is a regency's only ("kota Sragen"
+  // is the regency's town), are not set apart.
+  EXPECT_GT(score("Pemkab dan Pemkot Kediri saling lempar soal jalan rusak di Jl. Veteran",
+                  "jalan rusak jl veteran pemkab kediri tidak tanggap"),
+            0);
+  EXPECT_GT(
+      score("sampah menumpuk di pasar kota sragen", "sampah menumpuk di pasar kabupaten sragen"),
+      0);
 }
 
 TEST(Similarity, AnAreaAndAPlaceInsideItAreOneTown) {
