@@ -162,7 +162,8 @@ constexpr Entry kSpellings[] = {
     {"acan", "belum"},  // Sundanese
     {"can", "belum"},
     {"kaluar", "keluar"},
-    {"iduik", "hidup"},
+    {"iduik", "hidup"},  // Minang
+    {"urip", "hidup"},   // Javanese
     {"wis", "sudah"},
     {"wes", "sudah"},
     {"omah", "rumah"},
@@ -1111,35 +1112,46 @@ bool is_place_marker(std::string_view w) {
   return std::binary_search(words.begin(), words.end(), w);
 }
 
+namespace {
+
+// (term, kind) pairs sorted by term, for the words that sort terms into kinds.
+using KindTable = std::vector<std::pair<std::string_view, int>>;
+
+KindTable sorted_kinds(KindTable table) {
+  std::sort(table.begin(), table.end());
+  return table;
+}
+
+int kind_of(const KindTable& table, std::string_view term) {
+  const auto it = std::lower_bound(table.begin(), table.end(), term,
+                                   [](const auto& w, std::string_view t) { return w.first < t; });
+  return it != table.end() && it->first == term ? it->second : 0;
+}
+
+}  // namespace
+
 int fault_kind(std::string_view term) {
-  static const std::vector<FaultWord> words = [] {
-    std::vector<FaultWord> out(std::begin(kFaultWords), std::end(kFaultWords));
-    std::sort(out.begin(), out.end(),
-              [](const FaultWord& a, const FaultWord& b) { return a.term < b.term; });
-    return out;
+  static const KindTable words = [] {
+    KindTable out;
+    for (const FaultWord& w : kFaultWords) out.emplace_back(w.term, w.kind);
+    return sorted_kinds(std::move(out));
   }();
-  const auto it =
-      std::lower_bound(words.begin(), words.end(), term,
-                       [](const FaultWord& w, std::string_view t) { return w.term < t; });
-  return it != words.end() && it->term == term ? it->kind : 0;
+  return kind_of(words, term);
 }
 
 bool is_problem_word(std::string_view term) { return fault_kind(term) != 0; }
 
 int subject_kind(std::string_view term) {
-  // (term, kind) sorted by term; the kind is the line's place in kSubjects, from 1.
-  static const std::vector<std::pair<std::string_view, int>> words = [] {
-    std::vector<std::pair<std::string_view, int>> out;
+  // The kind is the line's place in kSubjects, from 1.
+  static const KindTable words = [] {
+    KindTable out;
     for (size_t kind = 0; kind < std::size(kSubjects); ++kind) {
       each_word(kSubjects[kind],
                 [&](std::string_view w) { out.emplace_back(w, static_cast<int>(kind) + 1); });
     }
-    std::sort(out.begin(), out.end());
-    return out;
+    return sorted_kinds(std::move(out));
   }();
-  const auto it = std::lower_bound(words.begin(), words.end(), term,
-                                   [](const auto& w, std::string_view t) { return w.first < t; });
-  return it != words.end() && it->first == term ? it->second : 0;
+  return kind_of(words, term);
 }
 
 bool is_address_word(std::string_view w) {
