@@ -23,6 +23,7 @@ extern const char* const kSimilarityFirstHeldout;
 extern const char* const kSimilaritySecondHeldout;
 extern const char* const kSimilarityThirdHeldout;
 extern const char* const kSimilarityFourthHeldout;
+extern const char* const kSimilarityFifthHeldout;
 extern const char* const kSimilarityHeldout;
 extern const char* const kCategoryTraining;
 extern const char* const kCategoryHeldout;
@@ -45,6 +46,7 @@ extern const char* const kCategoryHeldout;
 #define ADUAN_SIMILARITY_SECOND_HELDOUT ::aduan::testing::paths::kSimilaritySecondHeldout
 #define ADUAN_SIMILARITY_THIRD_HELDOUT ::aduan::testing::paths::kSimilarityThirdHeldout
 #define ADUAN_SIMILARITY_FOURTH_HELDOUT ::aduan::testing::paths::kSimilarityFourthHeldout
+#define ADUAN_SIMILARITY_FIFTH_HELDOUT ::aduan::testing::paths::kSimilarityFifthHeldout
 #define ADUAN_SIMILARITY_HELDOUT ::aduan::testing::paths::kSimilarityHeldout
 #define ADUAN_CATEGORY_TRAINING ::aduan::testing::paths::kCategoryTraining
 #define ADUAN_CATEGORY_HELDOUT ::aduan::testing::paths::kCategoryHeldout
