@@ -213,6 +213,55 @@ constexpr Entry kSpellings[] = {
     {"lambek", "lambat"},
     {"gadang", "besar"},
     {"pigi", "pergi"},
+    // More of the same from the other regions and registers, from their dictionaries
+    // (Kamus Bahasa Palembang, Kamus Bali-Indonesia, Kamus Sasak, Kamus Madura, Kamus Banjar,
+    // Kamus Dialek Melayu Manado and Ambon) and the krama of Javanese: negations and
+    // "already", water, small and big, money, night and now, clean and dirty.
+    {"idak", "tidak"},       // Palembang, Jambi, Bengkulu
+    {"nyanda", "tidak"},     // Manado
+    {"trada", "tidak"},      // Papua
+    {"tusing", "tidak"},     // Balinese
+    {"nenten", "tidak"},     // Balinese
+    {"ndek", "tidak"},       // Sasak
+    {"henteu", "tidak"},     // Sundanese
+    {"mboten", "tidak"},     // Javanese krama
+    {"boten", "tidak"},      // Javanese krama
+    {"dereng", "belum"},     // Javanese krama
+    {"sampun", "sudah"},     // Javanese krama
+    {"suba", "sudah"},       // Balinese
+    {"ayik", "air"},         // Palembang
+    {"aik", "air"},          // Sasak
+    {"aeng", "air"},         // Madurese
+    {"toya", "air"},         // Javanese krama
+    {"kecik", "kecil"},      // Malay of Sumatra and Kalimantan
+    {"leutik", "kecil"},     // Sundanese
+    {"ganal", "besar"},      // Banjar
+    {"ageung", "besar"},     // Sundanese
+    {"anyut", "hanyut"},     // Malay
+    {"kanai", "kena"},       // Minang
+    {"galok", "gelap"},      // Minang
+    {"pitih", "uang"},       // Minang
+    {"dhuwit", "uang"},      // Javanese
+    {"peuting", "malam"},    // Sundanese
+    {"beurang", "siang"},    // Sundanese
+    {"kamari", "kemarin"},   // Sundanese
+    {"ayeuna", "sekarang"},  // Sundanese
+    {"sesuk", "besok"},      // Javanese
+    {"resik", "bersih"},     // Javanese
+    {"reged", "kotor"},      // Javanese
+    {"turu", "tidur"},       // Javanese
+    {"muni", "bunyi"},       // Javanese
+    {"rame", "ramai"},
+    {"griya", "rumah"},    // Javanese krama
+    {"bubrah", "rusak"},   // Javanese
+    {"kathah", "banyak"},  // Javanese krama
+    {"oto", "mobil"},      // Manado, Papua
+    {"kase", "kasih"},     // eastern Malay: to give ("kase tau", "kasi bae")
+    {"kasi", "kasih"},
+    {"tenga", "tengah"},       // Manado, Ambon
+    {"basudara", "saudara"},   // Ambon
+    {"bataria", "teriak"},     // Manado
+    {"mangarti", "mengerti"},  // Manado
     // Places, in the abbreviations of addresses.
     {"gg", "gang"},
     {"ds", "desa"},
@@ -817,6 +866,45 @@ constexpr std::string_view kStopwords[] = {
     "sa",
     "inaq",
     "amaq",
+    // More function words of the same: Palembang and Jambi (-o for -a), Minang, Manado,
+    // Ambon and Papua, Sundanese, Javanese krama, Betawi and the Malay of Pontianak (-e).
+    "kagek",
+    "apo",
+    "samo",
+    "jugo",
+    "kito",
+    "mano",
+    "dio",
+    "cak",
+    "sadonyo",
+    "disinan",
+    "ngana",
+    "bagini",
+    "bagitu",
+    "pe",
+    "pu",
+    "de",
+    "beta",
+    "musti",
+    "macam",
+    "hungkul",
+    "euy",
+    "ngan",
+    "cenah",
+    "aya",
+    "kitu",
+    "kieu",
+    "wonten",
+    "niki",
+    "niku",
+    "sanget",
+    "ing",
+    "tho",
+    "kenape",
+    "ape",
+    "mane",
+    "saye",
+    "kame",
 };
 
 // The short names of regional agencies (dinas) as their own signs and letters spell them: words

@@ -87,6 +87,22 @@ bool is_name_qualifier(std::string_view w) {
          std::find(std::begin(kEpithets), std::end(kEpithets), w) != std::end(kEpithets);
 }
 
+// Words after which a region's name is a place, not a word of some language that sounds
+// like it: Indonesian prepositions and nouns of place, and the Javanese, Sundanese and
+// eastern Malay "at" and "to".
+bool is_locative(std::string_view w) {
+  static constexpr std::string_view kLocatives[] = {
+      "di",      "ke",      "dari", "dr",   "daerah", "wilayah", "kawasan",
+      "sekitar", "seputar", "area", "neng", "nang",   "ning",    "ka"};
+  return std::find(std::begin(kLocatives), std::end(kLocatives), w) != std::end(kLocatives);
+}
+
+// The first word of a government body's name.
+bool is_agency_head(std::string_view w) {
+  return w == "dinas" || w == "badan" || w == "kementerian" || w == "direktorat" || w == "biro" ||
+         w == "suku";
+}
+
 }  // namespace
 
 PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* wider, Kind kind)
@@ -183,6 +199,9 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   bool known_area = false;      // that place is an administrative area
   bool known_district = false;  // that area lies in a wider one
   bool known_twin = false;      // a city and a regency share its name
+  bool known_certain = false;   // it is written as a place (ReportTerms::certain_areas)
+  bool previous_locative = false;
+  bool agency_name = false;  // the words so far are an agency's name
   // The governments named just before: "kota", "pemkab", or both ("pemkab dan pemkot").
   constexpr int kCity = 1, kRegency = 2;
   int level = 0;
@@ -191,6 +210,14 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     const Step& step = reader.read(i);
     const std::string_view unified = step.unified;
     const std::vector<std::string>& terms = step.terms;
+    const bool after_locative = previous_locative;
+    previous_locative = is_locative(token.word);
+    // The capitalised words after "Dinas" or "Badan" are the agency's name ("Dinas Kesehatan",
+    // "Badan Pertanahan Nasional"), not a place's; "dan" goes on ("Dinas Pekerjaan Umum dan
+    // Penataan Ruang").
+    const bool in_agency_name = agency_name && token.capital && !token.after_break;
+    agency_name = is_agency_head(token.word) || in_agency_name ||
+                  (agency_name && !token.after_break && token.word == "dan");
     // A comma or a sentence's end closes an address: "Jl. Pemuda, Semarang Tengah" is a
     // street, then a district.
     if (token.after_break) {
@@ -209,6 +236,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       // Decided once for the whole name: a region's name after a street's marker is the
       // street's ("Jl. Bekasi Raya"), after an area's marker or none it is the area.
       known_area = known_place > 0 && known_area && (name_words == 0 || area_marker);
+      known_certain = (token.capital && !token.sentence_start) || after_locative ||
+                      (name_words > 0 && area_marker);
     }
     const bool in_known_place = known_place > 0;
     const bool area = in_known_place && known_area;
@@ -257,7 +286,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       if (is_direction(unified) || token.capital || !is_common_word(unified)) name = true;
     }
     if (token.capital && !token.all_caps && !token.sentence_start && !abbreviation && !marker &&
-        !internal::is_lexicon_word(unified) &&
+        !in_agency_name && !internal::is_lexicon_word(unified) &&
         !(terms.size() == 1 && internal::is_lexicon_word(terms[0])))
       name = true;
     // After an abbreviated marker ("jl", "gg", "kec", "perum") the address is certain and may
@@ -272,7 +301,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
       add(out.terms, term);
       if (name) add(out.names, term);
       if (name && area) add(out.areas, term);
-      if (name && area && known_district) add(out.districts, term);
+      if (name && area && known_certain) add(out.certain_areas, term);
+      if (name && area && known_certain && known_district) add(out.districts, term);
       if (name && area && known_twin && (level & kCity)) add(out.as_city, term);
       if (name && area && known_twin && (level & kRegency)) add(out.as_regency, term);
     }
@@ -288,6 +318,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   if (out.names.size() == out.terms.size()) {  // a text all in capitals
     out.names.clear();
     out.areas.clear();
+    out.certain_areas.clear();
     out.within.clear();
     out.districts.clear();
     out.as_city.clear();
@@ -468,9 +499,25 @@ bool same_initial(std::string_view a, std::string_view b) {
   return initial(a) == initial(b);
 }
 
-// How much of the names `of` the words `by` hold, each name whole or with one letter typed
+// Whether `name` is two words of `by` in a row written as one, as chat writes a place of
+// two words ("tanjungmas" for Tanjung Mas, "teukumar" for Teuku Umar): the first word whole
+// at its start, the second in the rest with at most one letter typed differently.
+bool joined_in(const std::string& name, const std::vector<std::string>& by) {
+  if (name.size() < 6 || has_digit(name)) return false;
+  for (size_t j = 0; j + 1 < by.size(); ++j) {
+    const std::string& first = by[j];
+    if (first.size() < 3 || name.size() <= first.size() + 2 || name.rfind(first, 0) != 0) continue;
+    const std::string_view rest = std::string_view(name).substr(first.size());
+    const std::string& second = by[j + 1];
+    if (has_digit(second)) continue;
+    if (rest == second || (second.size() >= 3 && edit_distance(rest, second, 1) <= 1)) return true;
+  }
+  return false;
+}
+
+// How much of the names `of` the words `by` hold, each name whole, with one letter typed
 // differently when long (a name is no word whose trigrams can be near: Bojong is not
-// Cibojong).
+// Cibojong), or as two of `by`'s words joined.
 double covered_names(const std::vector<std::string>& of, const std::vector<std::string>& by,
                      const TermWeight& weight) {
   double matched = 0;
@@ -482,7 +529,7 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
       return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
                         same_initial(t, u) && edit_distance(t, u, 1) <= 1);
     });
-    if (found) matched += w;
+    if (found || joined_in(t, by)) matched += w;
   }
   return total > 0 ? matched / total : 0;
 }
@@ -572,9 +619,10 @@ double place_agreement(const ComparedReport& a, const ComparedReport& b, const T
 // Whether what two reports name sets them at different places, whatever else they share:
 // - names told apart by their last word (Jl. Lingkar Timur and Jl. Lingkar Barat, Perum
 //   Bumi Indah and Perum Bumi Asri), none of one side's found in the other;
-// - each names its town or district and none of the other's (one village name is found in
-//   many districts: Bandungrejo of Mranggen and of Karanganyar), or, naming one regency,
-//   each its own district of it and not the other's (Mranggen and Karangawen of Demak);
+// - each names its town or district as a place (ReportTerms::certain_areas) and none of the
+//   other's (one village name is found in many districts: Bandungrejo of Mranggen and of
+//   Karanganyar), or, naming one regency, each its own district of it and not the other's
+//   (Mranggen and Karangawen of Demak);
 // - one names a city and the other the regency of the same name (Kota and Kabupaten Bogor);
 // - numbers among the names, a school's, a neighbourhood's (RT 4) or a house's, none the
 //   same (SDN 1 and SDN 4 of one town).
@@ -592,7 +640,8 @@ bool named_apart(const ComparedReport& a, const ComparedReport& b) {
   if (!a.finest_areas.empty() && !b.finest_areas.empty() && !any_in(a.finest_areas, b.told) &&
       !any_in(b.finest_areas, a.told))
     return true;
-  if (!x.areas.empty() && !y.areas.empty() && !any_in(x.areas, b.told) && !any_in(y.areas, a.told))
+  if (!x.certain_areas.empty() && !y.certain_areas.empty() && !any_in(x.certain_areas, b.told) &&
+      !any_in(y.certain_areas, a.told))
     return true;
   // A city and the regency of the same name (Kota and Kabupaten Bogor), each report naming
   // one of them only.
@@ -619,8 +668,13 @@ ComparedReport::ComparedReport(ReportTerms r, const Thesaurus* thesaurus)
       finer(
           those_of(report.names, [&](const std::string& n) { return !contains(report.areas, n); })),
       told(joined(report.terms, report.within)),
-      places_told(
-          those_of(report.terms, [&](const std::string& t) { return !contains(report.areas, t); })),
+      // A district is fine enough that a place named after it is there: "puskesmas
+      // tuminting" is in the district of Tuminting, while the station of Bekasi is not every
+      // place of the regency.
+      places_told(those_of(report.terms,
+                           [&](const std::string& t) {
+                             return !contains(report.areas, t) || contains(report.districts, t);
+                           })),
       finest_areas(those_of(report.districts,
                             [&](const std::string& t) { return !contains(report.within, t); })),
       // (The areas' own are their names': Semarang Tengah, Bekasi Timur.)
@@ -661,8 +715,11 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
     // tuning sets, evidence from the kind alone made 9 more false offers for 6 more repeats
     // found). And about the same thing: "pompa mati" and "lampu mati" at one underpass, or
     // a cable and a drain cover "hilang" on one road, are two problems.
+    const bool same_thing = share_a_kind(a.subjects, b.subjects);
     const double place_evidence =
-        any_in(a.fault_terms, b.fault_terms) && !other_subject ? kSamePlaceAndFault : 0;
+        (any_in(a.fault_terms, b.fault_terms) || (one_fault && same_thing)) && !other_subject
+            ? kSamePlaceAndFault
+            : 0;
     score = place_agreement(a, b, weight) * (place_evidence + (1 - place_evidence) * score);
   }
   // Both say what is wrong, and none of it is the same: another problem (at the same place,

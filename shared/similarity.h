@@ -35,12 +35,18 @@ struct ReportTerms {
   // region list, PlaceNames::Kind::kAreas): coarser than a street, a village or a school, so
   // that two reports on different streets of one town are not taken for one place.
   std::vector<std::string> areas;
+  // Among the areas, those written as places: with a capital inside a sentence, after an
+  // area's marker ("kec. waru") or after a word of place ("di", "ke", "dari", "daerah",
+  // "neng" ...). A region's name met bare in lower case may be an ordinary word of some
+  // language ("kasi tau" in Ambon, "karo" in Javanese, "kresek" a plastic bag): it is still
+  // told and matched, but does not set two reports apart on its own.
+  std::vector<std::string> certain_areas;
   // The terms of the regencies and districts that hold the known places it names
   // (PlaceNames::contain): "sidoarjo" for a report that names Tanggulangin, so that it is not
   // taken for another town than one naming Sidoarjo.
   std::vector<std::string> within;
-  // Among the areas, those that lie in a wider one (PlaceNames::held): districts, of which
-  // two in one regency are two places though both reports name the regency.
+  // Among the certain areas, those that lie in a wider one (PlaceNames::held): districts, of
+  // which two in one regency are two places though both reports name the regency.
   std::vector<std::string> districts;
   // The areas named as a city's ("Kota Bogor", "Pemkot Kediri") and as a regency's
   // ("Kabupaten Bogor", "pemkab kediri"), for the names a city and a regency share
@@ -136,7 +142,7 @@ struct ComparedReport {
   std::vector<int> subjects;              // the kinds of thing it is about (subject_kind)
   std::vector<std::string> finer;         // the names other than areas'
   std::vector<std::string> told;          // the terms, and the areas that hold its places
-  std::vector<std::string> places_told;   // the terms other than areas'
+  std::vector<std::string> places_told;   // the terms other than areas' (districts' kept)
   std::vector<std::string> finest_areas;  // its districts, but those that hold its other places
   std::vector<std::string> qualifiers;    // names' directions and epithets, not an area's own
   std::vector<std::string> loose_qualifiers;  // the same in any case (after_names)

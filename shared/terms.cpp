@@ -83,7 +83,8 @@ std::string reduce_affixes(std::string_view word) {
   for (std::string_view particle : {"lah", "kah", "tah", "pun"}) {
     if (strip_suffix(w, particle)) break;
   }
-  for (std::string_view possessive : {"nya", "ku", "mu"}) {
+  // -nyo and -nye: the possessive of Palembang and Jambi, and of Betawi and Pontianak.
+  for (std::string_view possessive : {"nya", "nyo", "nye", "ku", "mu"}) {
     if (strip_suffix(w, possessive)) break;
   }
   // The Betawi and chat -in of "dibenerin", "dimintain", "ngebersihin" (-kan, -i).
