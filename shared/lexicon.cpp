@@ -252,7 +252,6 @@ constexpr Entry kSpellings[] = {
     {"turu", "tidur"},       // Javanese
     {"muni", "bunyi"},       // Javanese
     {"rame", "ramai"},
-    {"griya", "rumah"},    // Javanese krama
     {"bubrah", "rusak"},   // Javanese
     {"kathah", "banyak"},  // Javanese krama
     {"oto", "mobil"},      // Manado, Papua
@@ -262,6 +261,19 @@ constexpr Entry kSpellings[] = {
     {"basudara", "saudara"},   // Ambon
     {"bataria", "teriak"},     // Manado
     {"mangarti", "mengerti"},  // Manado
+    {"kadada", "tidak"},       // Banjar: there is none
+    {"tadak", "tidak"},        // Pontianak
+    {"balom", "belum"},        // Ambon
+    {"balong", "belum"},
+    {"kawa", "bisa"},        // Banjar
+    {"bise", "bisa"},        // Pontianak, Riau
+    {"tido", "tidur"},       // Pontianak, Riau
+    {"lia", "lihat"},        // Manado
+    {"kacil", "kecil"},      // Ambon
+    {"kamarin", "kemarin"},  // Ambon
+    {"doi", "uang"},         // Kupang, Manado
+    {"wulan", "bulan"},      // Javanese
+    {"taon", "tahun"},       // Betawi
     // Places, in the abbreviations of addresses.
     {"gg", "gang"},
     {"ds", "desa"},
@@ -290,6 +302,25 @@ constexpr Entry kSpellings[] = {
     {"delapan", "8"},
     {"sembilan", "9"},
     {"sepuluh", "10"},
+    // And in Javanese, Sundanese and Minang ("rong wulan", two months).
+    {"siji", "1"},
+    {"hiji", "1"},
+    {"ciek", "1"},
+    {"rong", "2"},
+    {"duo", "2"},
+    {"telu", "3"},
+    {"tilu", "3"},
+    {"tigo", "3"},
+    {"papat", "4"},
+    {"opat", "4"},
+    {"ampek", "4"},
+    {"enem", "6"},
+    {"genep", "6"},
+    {"anam", "6"},
+    {"pitu", "7"},
+    {"wolu", "8"},
+    {"dalapan", "8"},
+    {"songo", "9"},
 };
 
 // Towns, provinces and main streets by the short names their people use (the region list
@@ -459,6 +490,7 @@ constexpr Entry kSynonyms[] = {
     {"pemkab", "pemda"},
     {"pemkot", "pemda"},
     {"pemprov", "pemda"},
+    {"pemko", "pemda"},  // the city government in Sumatra and Kalimantan
     {"perintah", "pemda"},
     {"pkm", "puskesmas"},
     {"rs", "rsud"},
@@ -905,6 +937,23 @@ constexpr std::string_view kStopwords[] = {
     "mane",
     "saye",
     "kame",
+    "kamek",
+    "sayo",
+    "bah",
+    "pon",
+    "tawwa",
+    "kodong",
+    "ngoni",
+    "akang",
+    "deng",
+    "kam",
+    "botong",
+    "bosong",
+    "jani",
+    "jeg",
+    "gati",
+    "sajan",
+    "uah",
 };
 
 // The short names of regional agencies (dinas) as their own signs and letters spell them: words

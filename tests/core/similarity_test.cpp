@@ -321,6 +321,83 @@ TEST(Similarity, TwoThingsAtOnePlaceAreTwoProblems) {
   EXPECT_GE(score("pju mati di jl lingkar barat", "jl lingkar barat gelap total"), kSameSubstance);
 }
 
+TEST(Similarity, ARegionsNameSetsApartOnlyWrittenAsAPlace) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  PlaceNames areas({"karo", "surabaya", "tuminting", "manado"}, nullptr, PlaceNames::Kind::kAreas);
+  areas.contain({{"tuminting", "manado"}});
+  auto score = [&](const char* a, const char* b) {
+    return report_similarity(analyse_text(a, areas), analyse_text(b, areas), one);
+  };
+  // "karo" is Javanese for "with" as well as a regency: bare in lower case it does not make
+  // another town of the report; after "di" or with its capital it does.
+  const char* formal = "Toilet umum di Taman Bungkul Surabaya rusak dan jorok";
+  EXPECT_EQ(analyse_text("wc taman bungkul rusak jorok, isin karo turis", areas).certain_areas,
+            std::vector<std::string>{});
+  EXPECT_GE(score(formal, "wc taman bungkul rusak jorok, isin karo turis"), 0.31);
+  EXPECT_EQ(score(formal, "wc taman bungkul rusak jorok di karo"), 0);
+  EXPECT_EQ(score(formal, "Toilet umum taman bungkul rusak dan jorok, Karo"), 0);
+  // A district is fine enough that a place named after it is there: the puskesmas of
+  // Tuminting is in the district of Tuminting.
+  EXPECT_GE(score("pegawai loket puskesmas tuminting kasar ke pasien lansia",
+                  "Petugas loket puskesmas di Kecamatan Tuminting, Manado, kasar kepada lansia"),
+            0.31);
+}
+
+TEST(Similarity, APlaceOfTwoWordsWrittenAsOneIsThePlace) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  auto score = [&](const char* a, const char* b) {
+    return report_similarity(analyse_text(a), analyse_text(b), one);
+  };
+  const char* formal = "Kantor Kelurahan Tanjung Mas tutup saat jam kerja, petugas tidak ada";
+  EXPECT_GE(score(formal, "kantor kelurahan tanjungmas tutup jam kerja, petugas gk ada"), 0.31);
+  EXPECT_EQ(score(formal, "kantor kelurahan tanjungsari tutup jam kerja, petugas gk ada"), 0);
+  // One letter typed differently in the second word: Teuku Umar, "teukumar".
+  EXPECT_GE(score("Parkir liar di minimarket Jl. Teuku Umar", "parkir liar minimarket jl teukumar"),
+            0.31);
+}
+
+TEST(Similarity, AnAgencysNameIsNoPlace) {
+  const PlaceNames places({"manado"}, nullptr, PlaceNames::Kind::kAreas);
+  const ReportTerms r = analyse_text(
+      "Lampu jalan mati. Mohon Dinas Perhubungan dan Dinas Lingkungan Hidup Kota Manado "
+      "memperbaiki.",
+      places);
+  EXPECT_EQ(r.names, (std::vector<std::string>{"manado"}));
+  // Outside an agency's name a capital still names a place.
+  EXPECT_EQ(analyse_text("Lampu jalan di Perumahan Griya Asri mati.").names,
+            (std::vector<std::string>{"griya", "asri"}));
+}
+
+TEST(Similarity, WordsOfMoreRegionsUnify) {
+  EXPECT_EQ(matching_terms("ayik idak keluar"), matching_terms("air tidak keluar"));  // Palembang
+  EXPECT_EQ(matching_terms("aik tusing keluar"),
+            matching_terms("air tidak keluar"));  // Sasak, Bali
+  EXPECT_EQ(matching_terms("papannyo rusak"), matching_terms("papannya rusak"));
+  EXPECT_EQ(matching_terms("tanggulnye bocor"), matching_terms("tanggulnya bocor"));
+  EXPECT_EQ(matching_terms("truk ngrusak dalan"), matching_terms("truk merusak jalan"));
+  EXPECT_EQ(matching_terms("kon mbayar"), matching_terms("kon membayar"));
+  // Numbers of Javanese, Sundanese and Minang, and "rong wulan" is how long, as "dua bulan" is.
+  EXPECT_EQ(matching_terms("sd telu"), matching_terms("sd 3"));
+  EXPECT_EQ(matching_terms("rusak rong wulan"), matching_terms("rusak dua bulan"));
+  // The ng- before a vowel stays, as in names of places: Nganjuk is no "anjuk".
+  EXPECT_EQ(reduce_affixes("nganjuk"), "nganjuk");
+}
+
+TEST(Similarity, TheScoreDoesNotDependOnTheOrder) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  const char* texts[] = {
+      "sampah numpuk di jl veteran sudah seminggu",
+      "Sampah menumpuk di Jalan Veteran, truk DLH tidak datang sejak Senin, bau menyengat",
+      "air pdam mati di perum griya asri", "lampu jalan mati di jl veteran"};
+  for (const char* a : texts) {
+    for (const char* b : texts) {
+      EXPECT_DOUBLE_EQ(report_similarity(analyse_text(a), analyse_text(b), one),
+                       report_similarity(analyse_text(b), analyse_text(a), one))
+          << a << " | " << b;
+    }
+  }
+}
+
 struct Pair {
   std::string label, a, b;
 };
