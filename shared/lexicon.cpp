@@ -214,15 +214,19 @@ constexpr Entry kSpellings[] = {
     {"gadang", "besar"},
     {"pigi", "pergi"},
     // More of the same from the other regions and registers, from their dictionaries
-    // (Kamus Bahasa Palembang, Kamus Bali-Indonesia, Kamus Sasak, Kamus Madura, Kamus Banjar,
-    // Kamus Dialek Melayu Manado and Ambon) and the krama of Javanese: negations and
-    // "already", water, small and big, money, night and now, clean and dirty.
+    // (Kamus Bahasa Palembang, Kamus Bali-Indonesia, Kamus Banjar, Kamus Dialek Melayu
+    // Manado and Ambon) and the krama of Javanese: negations and "already", water, big,
+    // money, night and now, clean and dirty. Left out, though they are the same words: those
+    // that are names of places or people too, since a key here is an ordinary word and no
+    // longer a place (PlaceNames): "aik" and "aeng" (villages of Lombok and Madura), "pitu",
+    // "tenga" and "balong" (districts), "kecik" and "kacil" (Pasar Kecil), "oto"
+    // (Jl. Oto Iskandar Dinata), "kasi" (a district, and a section's head), and the number
+    // words ("songo" in Kesongo, "tigo" in Tigo Nagari).
     {"idak", "tidak"},       // Palembang, Jambi, Bengkulu
     {"nyanda", "tidak"},     // Manado
     {"trada", "tidak"},      // Papua
     {"tusing", "tidak"},     // Balinese
     {"nenten", "tidak"},     // Balinese
-    {"ndek", "tidak"},       // Sasak
     {"henteu", "tidak"},     // Sundanese
     {"mboten", "tidak"},     // Javanese krama
     {"boten", "tidak"},      // Javanese krama
@@ -230,11 +234,6 @@ constexpr Entry kSpellings[] = {
     {"sampun", "sudah"},     // Javanese krama
     {"suba", "sudah"},       // Balinese
     {"ayik", "air"},         // Palembang
-    {"aik", "air"},          // Sasak
-    {"aeng", "air"},         // Madurese
-    {"toya", "air"},         // Javanese krama
-    {"kecik", "kecil"},      // Malay of Sumatra and Kalimantan
-    {"leutik", "kecil"},     // Sundanese
     {"ganal", "besar"},      // Banjar
     {"ageung", "besar"},     // Sundanese
     {"anyut", "hanyut"},     // Malay
@@ -252,28 +251,22 @@ constexpr Entry kSpellings[] = {
     {"turu", "tidur"},       // Javanese
     {"muni", "bunyi"},       // Javanese
     {"rame", "ramai"},
-    {"bubrah", "rusak"},   // Javanese
-    {"kathah", "banyak"},  // Javanese krama
-    {"oto", "mobil"},      // Manado, Papua
-    {"kase", "kasih"},     // eastern Malay: to give ("kase tau", "kasi bae")
-    {"kasi", "kasih"},
-    {"tenga", "tengah"},       // Manado, Ambon
+    {"bubrah", "rusak"},       // Javanese
+    {"kathah", "banyak"},      // Javanese krama
+    {"kase", "kasih"},         // eastern Malay: to give ("kase tau", "kasi bae")
     {"basudara", "saudara"},   // Ambon
     {"bataria", "teriak"},     // Manado
     {"mangarti", "mengerti"},  // Manado
     {"kadada", "tidak"},       // Banjar: there is none
     {"tadak", "tidak"},        // Pontianak
     {"balom", "belum"},        // Ambon
-    {"balong", "belum"},
-    {"kawa", "bisa"},        // Banjar
-    {"bise", "bisa"},        // Pontianak, Riau
-    {"tido", "tidur"},       // Pontianak, Riau
-    {"lia", "lihat"},        // Manado
-    {"kacil", "kecil"},      // Ambon
-    {"kamarin", "kemarin"},  // Ambon
-    {"doi", "uang"},         // Kupang, Manado
-    {"wulan", "bulan"},      // Javanese
-    {"taon", "tahun"},       // Betawi
+    {"kawa", "bisa"},          // Banjar
+    {"bise", "bisa"},          // Pontianak, Riau
+    {"tido", "tidur"},         // Pontianak, Riau
+    {"lia", "lihat"},          // Manado
+    {"kamarin", "kemarin"},    // Ambon
+    {"wulan", "bulan"},        // Javanese
+    {"taon", "tahun"},         // Betawi
     // Places, in the abbreviations of addresses.
     {"gg", "gang"},
     {"ds", "desa"},
@@ -302,25 +295,6 @@ constexpr Entry kSpellings[] = {
     {"delapan", "8"},
     {"sembilan", "9"},
     {"sepuluh", "10"},
-    // And in Javanese, Sundanese and Minang ("rong wulan", two months).
-    {"siji", "1"},
-    {"hiji", "1"},
-    {"ciek", "1"},
-    {"rong", "2"},
-    {"duo", "2"},
-    {"telu", "3"},
-    {"tilu", "3"},
-    {"tigo", "3"},
-    {"papat", "4"},
-    {"opat", "4"},
-    {"ampek", "4"},
-    {"enem", "6"},
-    {"genep", "6"},
-    {"anam", "6"},
-    {"pitu", "7"},
-    {"wolu", "8"},
-    {"dalapan", "8"},
-    {"songo", "9"},
 };
 
 // Towns, provinces and main streets by the short names their people use (the region list
@@ -914,7 +888,6 @@ constexpr std::string_view kStopwords[] = {
     "bagini",
     "bagitu",
     "pe",
-    "pu",
     "de",
     "beta",
     "musti",
@@ -934,13 +907,11 @@ constexpr std::string_view kStopwords[] = {
     "tho",
     "kenape",
     "ape",
-    "mane",
     "saye",
     "kame",
     "kamek",
     "sayo",
     "bah",
-    "pon",
     "tawwa",
     "kodong",
     "ngoni",

@@ -192,7 +192,7 @@ inline constexpr double kSynonymMatch = 0.7;
 // From this similarity on, two reports are taken to have the same substance: the staff's
 // "likely duplicate" mark. Chosen on the eight tuning sets together, through the endpoint
 // (tests/http/similarity_quality_test.cpp): the lowest score at which pooled precision is
-// 0.97 or more (0.970, recall 0.444), a margin over the target of 0.95 for texts the matcher
+// 0.97 or more (0.971, recall 0.434), a margin over the target of 0.95 for texts the matcher
 // was not tuned on, which have cost up to 0.02 before (docs/benchmarks.md, "Quality", round 9).
 inline constexpr double kSameSubstance = 0.63;
 

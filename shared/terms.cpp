@@ -83,27 +83,14 @@ std::string reduce_affixes(std::string_view word) {
   for (std::string_view particle : {"lah", "kah", "tah", "pun"}) {
     if (strip_suffix(w, particle)) break;
   }
-  // -nyo and -nye: the possessive of Palembang and Jambi, and of Betawi and Pontianak.
-  for (std::string_view possessive : {"nya", "nyo", "nye", "ku", "mu"}) {
+  // -nyo: the possessive of Palembang and Jambi (Betawi's -nye is left: "kampanye").
+  for (std::string_view possessive : {"nya", "nyo", "ku", "mu"}) {
     if (strip_suffix(w, possessive)) break;
   }
   // The Betawi and chat -in of "dibenerin", "dimintain", "ngebersihin" (-kan, -i).
   if (w.size() >= 7 && ends_with(w, "in") && (w.rfind("di", 0) == 0 || w.rfind("nge", 0) == 0))
     w.resize(w.size() - 2);
   if (w.rfind("nge", 0) == 0 && w.size() >= 7) w.erase(0, 3);
-  // The bare nasal of Javanese, Sundanese and Betawi verbs, which Indonesian writes meN-:
-  // "ngrusak", "nglempar", "mbayar", "ndelok", "njaluk". Not ng- before a vowel, which
-  // begins many names of places (Ngawi, Ngaliyan) and words (ngeri).
-  {
-    const bool ng = w.rfind("ng", 0) == 0 && w.size() >= 6 && !is_vowel(w[2]);
-    const bool m_or_n = w.size() >= 6 && ((w[0] == 'm' && w[1] == 'b') ||
-                                          (w[0] == 'n' && (w[1] == 'd' || w[1] == 'j')));
-    if (ng) {
-      w.erase(0, 2);
-    } else if (m_or_n) {
-      w.erase(0, 1);
-    }
-  }
   // -kan after a consonant (laporkan); after a vowel the k is the stem's and only -an goes
   // (kerusakan < rusak, perbaikan < baik).
   const bool kan = ends_with(w, "kan") && w.size() > 3 && !is_vowel(w[w.size() - 4]);
