@@ -253,7 +253,7 @@ constexpr Entry kSpellings[] = {
     {"rame", "ramai"},
     {"bubrah", "rusak"},       // Javanese
     {"kathah", "banyak"},      // Javanese krama
-    {"kase", "kasih"},         // eastern Malay: to give ("kase tau", "kasi bae")
+    {"kase", "kasih"},         // eastern Malay: to give ("kase tau")
     {"basudara", "saudara"},   // Ambon
     {"bataria", "teriak"},     // Manado
     {"mangarti", "mengerti"},  // Manado

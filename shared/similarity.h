@@ -36,10 +36,11 @@ struct ReportTerms {
   // that two reports on different streets of one town are not taken for one place.
   std::vector<std::string> areas;
   // Among the areas, those written as places: with a capital inside a sentence, after an
-  // area's marker ("kec. waru") or after a word of place ("di", "ke", "dari", "daerah",
-  // "neng" ...). A region's name met bare in lower case may be an ordinary word of some
-  // language ("kasi tau" in Ambon, "karo" in Javanese, "kresek" a plastic bag): it is still
-  // told and matched, but does not set two reports apart on its own.
+  // area's marker ("kec. waru"), after a word of place ("di", "ke", "dari", "daerah",
+  // "neng", "pemkab" ...) or right after another name ("jl ahmad yani sidoarjo"). A region's
+  // name met bare in lower case may be an ordinary word of some language ("karo" in
+  // Javanese, "kresek" a plastic bag): it is still told and matched, but does not set two
+  // reports apart on its own.
   std::vector<std::string> certain_areas;
   // The terms of the regencies and districts that hold the known places it names
   // (PlaceNames::contain): "sidoarjo" for a report that names Tanggulangin, so that it is not
