@@ -10,7 +10,7 @@
 // capitalised), registers.tsv (chat spelling, regional words, places in lower case),
 // paraphrase.tsv (written blind, paraphrase in both positions) and the earlier held-out sets
 // (written blind, each measured after rounds of changes, and a tuning set since the next one
-// was committed). The held-out set (ADUAN_SIMILARITY_HELDOUT), written blind by two writers
+// was committed). The held-out set (kHeldOutSet), written blind by two writers
 // and committed before any tuning against it, never used to choose a word or a threshold.
 // Only aggregate figures of the held-out set are printed, so that nobody tunes on its pairs by
 // reading this test's output.
@@ -67,11 +67,18 @@ Text as_report(Text t) {
   return t;
 }
 
+// The held-out set: written blind, committed before any tuning against it, measured through
+// the endpoint only in aggregate.
+constexpr const char* kHeldOutSet = "heldout7.tsv";
+
+// The path of a set of tests/similarity/.
+std::string set_path(const char* file) { return std::string(ADUAN_SIMILARITY_SETS) + file; }
+
 // Lines of label and text columns separated by tabs: three columns (label, A, B) or five
 // (label, title A, body A, title B, body B). Lines starting with '#' and lines whose label is
 // not one of the three are skipped.
-std::vector<Pair> read_pairs(const char* path) {
-  std::ifstream in(path);
+std::vector<Pair> read_pairs(const char* file) {
+  std::ifstream in(set_path(file));
   std::vector<Pair> out;
   std::string line;
   while (std::getline(in, line)) {
@@ -224,13 +231,12 @@ class SimilarityQuality : public ::testing::Test {
   }
 
   // One set through the endpoint, its figures printed under its file's name.
-  Figures measure_set(const char* path, size_t at_least, const std::string& label,
+  Figures measure_set(const char* file, size_t at_least, const std::string& label,
                       bool show_misses) {
-    const std::vector<Pair> pairs = read_pairs(path);
-    EXPECT_GE(pairs.size(), at_least) << path;
+    const std::vector<Pair> pairs = read_pairs(file);
+    EXPECT_GE(pairs.size(), at_least) << file;
     const Figures f = measure(pairs, show_misses);
-    const std::string file = std::string(path).substr(std::string(path).rfind("tests/"));
-    print((label + " (" + file + ")").c_str(), f);
+    print((label + " (tests/similarity/" + file + ")").c_str(), f);
     EXPECT_EQ(f.not_filed, 0);
     return f;
   }
@@ -249,8 +255,8 @@ class SimilarityQuality : public ::testing::Test {
 // measured (docs/benchmarks.md), so that a regression fails.
 struct TuningSet {
   const char* name;  // the test's name
-  const char* path;
-  size_t at_least;  // pairs
+  const char* file;  // in tests/similarity/
+  size_t at_least;   // pairs
   Floors floors;
 };
 
@@ -258,26 +264,28 @@ struct TuningSet {
 // blind (docs/benchmarks.md) and became tuning sets when the next one was committed.
 const TuningSet kTuningSets[] = {
     // Formal texts, places capitalised.
-    {"pairs", ADUAN_SIMILARITY_PAIRS, 150, {0.82, 0.98, 0.92, 0.91}},
+    {"pairs", "pairs.tsv", 150, {0.82, 0.98, 0.92, 0.91}},
     // Chat spelling, regional words, places in lower case.
-    {"registers", ADUAN_SIMILARITY_REGISTERS, 60, {0.9, 0.95, 0.97, 0.87}},
+    {"registers", "registers.tsv", 60, {0.9, 0.95, 0.97, 0.87}},
     // Written blind like a held-out set, for tuning: paraphrase in both positions,
     // abbreviations against full forms, places in any case across the country.
-    {"paraphrase", ADUAN_SIMILARITY_PARAPHRASE, 240, {0.94, 0.82, 0.97, 0.27}},
+    {"paraphrase", "paraphrase.tsv", 240, {0.94, 0.82, 0.97, 0.27}},
     // Measured blind after rounds 1 to 3.
-    {"heldout", ADUAN_SIMILARITY_FIRST_HELDOUT, 300, {0.78, 0.81, 0.92, 0.33}},
+    {"heldout", "heldout.tsv", 300, {0.78, 0.81, 0.92, 0.33}},
     // After rounds 4 and 5.
-    {"heldout2", ADUAN_SIMILARITY_SECOND_HELDOUT, 350, {0.96, 0.87, 0.97, 0.36}},
+    {"heldout2", "heldout2.tsv", 350, {0.96, 0.87, 0.97, 0.36}},
     // Once after round 6.
-    {"heldout3", ADUAN_SIMILARITY_THIRD_HELDOUT, 350, {0.9, 0.82, 0.96, 0.36}},
+    {"heldout3", "heldout3.tsv", 350, {0.9, 0.82, 0.96, 0.36}},
     // After round 7 and again after its review's fixes.
-    {"heldout4", ADUAN_SIMILARITY_FOURTH_HELDOUT, 350, {0.9, 0.86, 0.96, 0.41}},
+    {"heldout4", "heldout4.tsv", 350, {0.9, 0.86, 0.96, 0.41}},
     // Once before round 8 and once after it.
-    {"heldout5", ADUAN_SIMILARITY_FIFTH_HELDOUT, 350, {0.91, 0.86, 0.93, 0.37}},
+    {"heldout5", "heldout5.tsv", 350, {0.91, 0.86, 0.93, 0.37}},
+    // Once before round 9 and once after it; written to paraphrase on purpose.
+    {"heldout6", "heldout6.tsv", 350, {0.84, 0.57, 0.92, 0.09}},
 };
 
 // gtest prints the set's file when it lists or names a test.
-void PrintTo(const TuningSet& set, std::ostream* out) { *out << set.path; }
+void PrintTo(const TuningSet& set, std::ostream* out) { *out << set.file; }
 
 class SimilarityQualityTuning : public SimilarityQuality,
                                 public ::testing::WithParamInterface<TuningSet> {};
@@ -285,7 +293,7 @@ class SimilarityQualityTuning : public SimilarityQuality,
 TEST_P(SimilarityQualityTuning, Set) {
   const TuningSet& set = GetParam();
   const Figures f =
-      measure_set(set.path, set.at_least, std::string("tuning set ") + set.name, true);
+      measure_set(set.file, set.at_least, std::string("tuning set ") + set.name, true);
   expect_at_least(f, set.floors);
 }
 
@@ -294,11 +302,11 @@ INSTANTIATE_TEST_SUITE_P(SimilarityQuality, SimilarityQualityTuning,
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(SimilarityQuality, HeldOutSet) {
-  const Figures f = measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set", false);
+  const Figures f = measure_set(kHeldOutSet, 350, "held-out set", false);
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.84, 0.57, 0.92, 0.09});
+  expect_at_least(f, {0.86, 0.63, 0.9, 0.24});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -307,22 +315,21 @@ TEST_F(SimilarityQuality, HeldOutSet) {
 TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   std::vector<Pair> stream;
   for (const TuningSet& tuning : kTuningSets) {
-    const std::vector<Pair> set = read_pairs(tuning.path);
+    const std::vector<Pair> set = read_pairs(tuning.file);
     stream.insert(stream.end(), set.begin(), set.end());
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 930);
+  EXPECT_GE(marks, 1080);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
   std::printf("learned from %d staff marks of the tuning sets: %lld word pairs\n", marks,
               static_cast<long long>(links));
-  const Figures f =
-      measure_set(ADUAN_SIMILARITY_HELDOUT, 350, "held-out set after learning", false);
+  const Figures f = measure_set(kHeldOutSet, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.593 for the offer list, 0.107 at the mark).
-  expect_at_least(f, {0.79, 0.73, 0.92, 0.21});
+  // what the matcher finds without learning (0.653 for the offer list, 0.267 at the mark).
+  expect_at_least(f, {0.83, 0.72, 0.93, 0.42});
 }
 
 }  // namespace

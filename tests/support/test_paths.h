@@ -17,14 +17,7 @@ extern const char* const kSchemaFile;
 extern const char* const kPgBaseline;
 extern const char* const kVectors;
 extern const char* const kSimilarityPairs;
-extern const char* const kSimilarityRegisters;
-extern const char* const kSimilarityParaphrase;
-extern const char* const kSimilarityFirstHeldout;
-extern const char* const kSimilaritySecondHeldout;
-extern const char* const kSimilarityThirdHeldout;
-extern const char* const kSimilarityFourthHeldout;
-extern const char* const kSimilarityFifthHeldout;
-extern const char* const kSimilarityHeldout;
+extern const char* const kSimilaritySets;  // the folder of the labelled pairs
 extern const char* const kCategoryTraining;
 extern const char* const kCategoryHeldout;
 
@@ -40,13 +33,6 @@ extern const char* const kCategoryHeldout;
 #define ADUAN_PG_BASELINE ::aduan::testing::paths::kPgBaseline
 #define ADUAN_VECTORS ::aduan::testing::paths::kVectors
 #define ADUAN_SIMILARITY_PAIRS ::aduan::testing::paths::kSimilarityPairs
-#define ADUAN_SIMILARITY_REGISTERS ::aduan::testing::paths::kSimilarityRegisters
-#define ADUAN_SIMILARITY_PARAPHRASE ::aduan::testing::paths::kSimilarityParaphrase
-#define ADUAN_SIMILARITY_FIRST_HELDOUT ::aduan::testing::paths::kSimilarityFirstHeldout
-#define ADUAN_SIMILARITY_SECOND_HELDOUT ::aduan::testing::paths::kSimilaritySecondHeldout
-#define ADUAN_SIMILARITY_THIRD_HELDOUT ::aduan::testing::paths::kSimilarityThirdHeldout
-#define ADUAN_SIMILARITY_FOURTH_HELDOUT ::aduan::testing::paths::kSimilarityFourthHeldout
-#define ADUAN_SIMILARITY_FIFTH_HELDOUT ::aduan::testing::paths::kSimilarityFifthHeldout
-#define ADUAN_SIMILARITY_HELDOUT ::aduan::testing::paths::kSimilarityHeldout
+#define ADUAN_SIMILARITY_SETS ::aduan::testing::paths::kSimilaritySets
 #define ADUAN_CATEGORY_TRAINING ::aduan::testing::paths::kCategoryTraining
 #define ADUAN_CATEGORY_HELDOUT ::aduan::testing::paths::kCategoryHeldout
