@@ -101,6 +101,25 @@ bool is_locative(std::string_view w) {
   return std::find(std::begin(kLocatives), std::end(kLocatives), w) != std::end(kLocatives);
 }
 
+// Words that say a place is near ("dkt jabiren", "depan pasar"), as typed: their unified
+// forms would take in verbs ("nyebrang", to cross, is unified with "seberang").
+bool is_nearby(std::string_view w) {
+  static constexpr std::string_view kNearby[] = {
+      "dekat", "dkt",     "deket",   "dket",     "depan",   "dpn",  "belakang", "blkg",
+      "blkng", "samping", "sebelah", "seberang", "sebrang", "sbrg", "ujung"};
+  return std::find(std::begin(kNearby), std::end(kNearby), w) != std::end(kNearby);
+}
+
+// Whether a word is shaped like a verb of the language: its prefix one of di-, me-, ter-,
+// ber- and what its affixes leave a word of four letters or more ("Dikejutkan": kejut).
+// Names of places take the shapes of nouns (Keputih, Kebagusan, Penggilingan, Sawahan) or
+// leave a short stem (Terban), and keep their capital as names.
+bool is_verb_shaped(std::string_view word, std::string_view term) {
+  const bool prefix = word.rfind("di", 0) == 0 || word.rfind("me", 0) == 0 ||
+                      word.rfind("ter", 0) == 0 || word.rfind("ber", 0) == 0;
+  return prefix && term != word && term.size() >= 4;
+}
+
 // The first word of a government body's name (written with its capital: "badan jalan" is
 // the carriageway, "rumah dinas" an official's house).
 bool is_agency_head(std::string_view w) {
@@ -188,7 +207,8 @@ bool PlaceNames::twin(std::string_view name) const {
 
 ReportTerms analyse_text(std::string_view text) { return analyse_text(text, PlaceNames()); }
 
-ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
+ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
+                         const Thesaurus* dictionary) {
   ReportTerms out;
   auto add = [](std::vector<std::string>& to, const std::string& t) {
     if (std::find(to.begin(), to.end(), t) == to.end()) to.push_back(t);
@@ -206,7 +226,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
   bool known_twin = false;      // a city and a regency share its name
   bool known_certain = false;   // it is written as a place (ReportTerms::certain_areas)
   bool previous_locative = false;
-  bool agency_name = false;  // the words so far are an agency's name
+  bool previous_nearby = false;  // "dekat", "depan" ...: what follows is where
+  bool agency_name = false;      // the words so far are an agency's name
   // The governments named just before: "kota", "pemkab", or both ("pemkab dan pemkot").
   constexpr int kCity = 1, kRegency = 2;
   int level = 0;
@@ -217,6 +238,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     const std::vector<std::string>& terms = step.terms;
     const bool after_locative = previous_locative;
     previous_locative = is_locative(token.word);
+    const bool after_nearby = previous_nearby;
+    previous_nearby = is_nearby(token.word);
     // The capitalised words after "Dinas" or "Badan" are the agency's name ("Dinas Kesehatan",
     // "Badan Pertanahan Nasional"), not a place's; "dan" goes on ("Dinas Pekerjaan Umum dan
     // Penataan Ruang"); an abbreviated marker ends it ("Badan Pertanahan Jl. Veteran").
@@ -295,7 +318,9 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     }
     if (token.capital && !token.all_caps && !token.sentence_start && !abbreviation && !marker &&
         !in_agency_name && !agency_head && !internal::is_lexicon_word(unified) &&
-        !(terms.size() == 1 && internal::is_lexicon_word(terms[0])))
+        !(terms.size() == 1 && internal::is_lexicon_word(terms[0])) &&
+        !(dictionary && !after_locative && !after_nearby && terms.size() == 1 &&
+          is_verb_shaped(unified, terms[0]) && dictionary->id(terms[0]) != Thesaurus::kUnknown))
       name = true;
     // After an abbreviated marker ("jl", "gg", "kec", "perum") the address is certain and may
     // take two words ("jl gajah mada"); after a whole word ("jalan rusak") one, if any.
@@ -309,6 +334,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     previous_was_name = name && !marker;
     for (const std::string& term : terms) {
       add(out.terms, term);
+      if (after_locative || after_nearby || (in_address && name)) add(out.placed, term);
       if (name) add(out.names, term);
       if (name && area) add(out.areas, term);
       if (name && area && known_certain) add(out.certain_areas, term);
@@ -334,6 +360,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places) {
     out.as_city.clear();
     out.as_regency.clear();
     out.after_names.clear();
+    out.placed.clear();
   }
   return out;
 }
@@ -723,21 +750,34 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
   // What each is about: both name it and none of it is the same.
   const bool other_subject =
       !a.subjects.empty() && !b.subjects.empty() && !share_a_kind(a.subjects, b.subjects);
-  if (!a.report.names.empty() && !b.report.names.empty()) {
-    // The same named place with the same fault is evidence of its own: two people telling
-    // one problem in their own words share few other words ("lampu PJU padam di
-    // Jl. Kenanga", "jln kenanga gelap gulita tiap malem"). The same fault word, or a fault
-    // of one kind said of one kind of thing: "sampah menumpuk" and "sampah tidak diangkut"
-    // (on the tuning sets, the fault's kind alone made 9 more false offers for 6 more
-    // repeats found; with the thing's kind too it made none for 5). And about the same
-    // thing: "pompa mati" and "lampu mati" at one underpass, or a cable and a drain cover
-    // "hilang" on one road, are two problems.
-    const bool same_thing = share_a_kind(a.subjects, b.subjects);
-    const double place_evidence =
-        (any_in(a.fault_terms, b.fault_terms) || (one_fault && same_thing)) && !other_subject
-            ? kSamePlaceAndFault
-            : 0;
+  // The same named place with the same fault is evidence of its own: two people telling one
+  // problem in their own words share few other words ("lampu PJU padam di Jl. Kenanga", "jln
+  // kenanga gelap gulita tiap malem"). The same fault word, or a fault of one kind said of
+  // one kind of thing: "sampah menumpuk" and "sampah tidak diangkut" (on the tuning sets, the
+  // fault's kind alone made 9 more false offers for 6 more repeats found; with the thing's
+  // kind too it made none for 5). And about the same thing: "pompa mati" and "lampu mati" at
+  // one underpass, or a cable and a drain cover "hilang" on one road, are two problems.
+  const bool same_thing = share_a_kind(a.subjects, b.subjects);
+  const double place_evidence =
+      (any_in(a.fault_terms, b.fault_terms) || (one_fault && same_thing)) && !other_subject
+          ? kSamePlaceAndFault
+          : 0;
+  const bool a_names = !a.report.names.empty(), b_names = !b.report.names.empty();
+  if (a_names && b_names) {
     score = place_agreement(a, b, weight) * (place_evidence + (1 - place_evidence) * score);
+  } else if (a_names != b_names && place_evidence > 0) {
+    // One report names its places and the other names none, but says where, after a word
+    // of place or nearness ("parkir liar di Pantai Talise", "di talise baru taruh motor";
+    // ReportTerms::placed): the evidence holds as far as those words hold the named side's
+    // finest places, numbers left out ("di 4 titik" is not RT 04). Nothing is taken away
+    // when they do not: a report need not say where.
+    const ComparedReport& named = a_names ? a : b;
+    const ComparedReport& other = a_names ? b : a;
+    const std::vector<std::string> places =
+        those_of(named.finer.empty() ? named.report.names : named.finer,
+                 [](const std::string& n) { return !is_number(n); });
+    const double told = covered_names(places, other.report.placed, weight);
+    score = std::max(score, told * (place_evidence + (1 - place_evidence) * score));
   }
   // Both say what is wrong, and none of it is the same: another problem (at the same place,
   // usually, or the score would be low already). Weakened, not ruled out: a paraphrase can

@@ -58,6 +58,10 @@ struct ReportTerms {
   // ("perum bumi indah", "jl merdeka utara"); "baru" (also: just now) and "mas" (also: the
   // way to address a man) left out.
   std::vector<std::string> after_names;
+  // The terms of the words right after a word of place ("di", "ke", "dari" ...) or of
+  // nearness ("dekat", "dkt", "depan" ...), names or not, and the names of an address: where
+  // a report says it is when it names nothing by its capitals ("di talise").
+  std::vector<std::string> placed;
 };
 
 // Places known beforehand, such as the regencies and districts of the region list and the
@@ -106,8 +110,15 @@ class PlaceNames {
   Kind kind_ = Kind::kPlaces;
 };
 
+// `dictionary`, when given, lists the ordinary words of the language (the thesaurus): a word
+// with a capital inside a sentence, shaped like a verb (di-, me-, ter-, ber-), that its
+// affixes reduce to one of them ("Warga Dikejutkan ledakan": kejut) is a word of the sentence,
+// not a name; but not where a place is expected (after a word of place or nearness; the
+// words of an address are names by its marker), nor in the shapes of nouns that names of
+// places take (Keputih, Kebagusan).
 ReportTerms analyse_text(std::string_view text);
-ReportTerms analyse_text(std::string_view text, const PlaceNames& places);
+ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
+                         const Thesaurus* dictionary = nullptr);
 
 // One word reduced by the affixes (exposed for tests).
 std::string reduce_affixes(std::string_view word);
@@ -191,10 +202,11 @@ inline constexpr double kMinTermMatch = 0.75;
 inline constexpr double kSynonymMatch = 0.7;
 
 // From this similarity on, two reports are taken to have the same substance: the staff's
-// "likely duplicate" mark. Chosen on the eight tuning sets together, through the endpoint
+// "likely duplicate" mark. Chosen on the nine tuning sets together, through the endpoint
 // (tests/http/similarity_quality_test.cpp): the lowest score at which pooled precision is
-// 0.97 or more (0.971, recall 0.434), a margin over the target of 0.95 for texts the matcher
-// was not tuned on, which have cost up to 0.02 before (docs/benchmarks.md, "Quality", round 9).
+// 0.97 or more (0.971, recall 0.392), a margin over the target of 0.95 for texts the matcher
+// was not tuned on, which have cost up to 0.03 before (docs/benchmarks.md, "Quality",
+// round 10).
 inline constexpr double kSameSubstance = 0.63;
 
 }  // namespace aduan

@@ -183,6 +183,7 @@ std::vector<std::pair<double, int64_t>> score_candidates(
     Weights& weights, const LinkTable& links,
     const std::vector<std::pair<double, int64_t>>& ranked) {
   const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
+  const Thesaurus* thesaurus = &synonyms();
   TermLink link = nullptr;
   if (!links.empty()) {
     link = [&links](const std::string& a, const std::string& b) { return links.strength(a, b); };
@@ -201,16 +202,16 @@ std::vector<std::pair<double, int64_t>> score_candidates(
     if (q.agencies && (!r.agency_id || std::find(q.agencies->begin(), q.agencies->end(),
                                                  *r.agency_id) == q.agencies->end()))
       continue;
-    kept.emplace_back(id, ComparedReport(analyse_text(text_of(r), places), &synonyms()));
+    kept.emplace_back(id, ComparedReport(analyse_text(text_of(r), places, thesaurus), thesaurus));
     const std::vector<std::string>& more = kept.back().second.report.terms;
     terms.insert(terms.end(), more.begin(), more.end());
   }
   weights.read(terms);
   // The query's side of every comparison, worked out once for all the candidates.
-  const ComparedReport query(wanted, &synonyms());
+  const ComparedReport query(wanted, thesaurus);
   std::vector<std::pair<double, int64_t>> scored;
   for (const auto& [id, candidate] : kept) {
-    const double score = report_similarity(query, candidate, idf, link, &synonyms());
+    const double score = report_similarity(query, candidate, idf, link, thesaurus);
     if (score >= q.min_score) scored.emplace_back(score, id);
   }
   return scored;
@@ -263,7 +264,7 @@ int64_t SimilarReports::index_existing(Db& db) {
 
 std::vector<SimilarMatch> SimilarReports::find(Db& db, const SimilarQuery& q) {
   const PlaceNames& places = known_places(q.region_code);
-  const ReportTerms wanted = analyse_text(q.text, places);
+  const ReportTerms wanted = analyse_text(q.text, places, &synonyms());
   if (wanted.terms.empty()) return {};
   Weights weights(db);
   weights.read(wanted.terms);
@@ -300,8 +301,8 @@ void SimilarReports::learn_duplicate(Db& db, const ReportRecord& original,
   Weights weights(db);
   const TermWeight idf = [&](const std::string& t) { return weights.idf(t); };
   TermLinks::teach(db,
-                   terms_to_link(analyse_text(text_of(original), places),
-                                 analyse_text(text_of(duplicate), places), idf),
+                   terms_to_link(analyse_text(text_of(original), places, &synonyms()),
+                                 analyse_text(text_of(duplicate), places, &synonyms()), idf),
                    now);
 }
 

@@ -11,10 +11,15 @@
 #include <set>
 #include <sstream>
 
+#include "shared/thesaurus.h"
 #include "support/test_paths.h"
 
 namespace aduan {
 namespace {
+
+// The citizen's offer list: kWorthShowing of server/store/similar_reports.h, which the core
+// does not see.
+constexpr double kOffer = 0.32;
 
 TEST(Similarity, AffixesReduceToTheSameStem) {
   const std::pair<const char*, const char*> kSame[] = {
@@ -83,7 +88,6 @@ TEST(Similarity, PlacesAreNamesInAnyCase) {
 }
 
 TEST(Similarity, SameProblemAtAnotherPlaceIsApart) {
-  constexpr double kOffer = 0.31;  // the citizen's offer list (server/store/similar_reports.h)
   const TermWeight one = [](const std::string&) { return 1.0; };
   const PlaceNames places({"krian", "mojosari"});
   auto score = [&](const char* a, const char* b) {
@@ -322,7 +326,6 @@ TEST(Similarity, TwoThingsAtOnePlaceAreTwoProblems) {
 }
 
 TEST(Similarity, ARegionsNameSetsApartOnlyWrittenAsAPlace) {
-  constexpr double kOffer = 0.31;  // the citizen's offer list (server/store/similar_reports.h)
   const TermWeight one = [](const std::string&) { return 1.0; };
   PlaceNames areas(
       {"karo", "surabaya", "sidoarjo", "tuminting", "manado", "mranggen", "karangawen", "demak"},
@@ -371,7 +374,6 @@ TEST(Similarity, ARegionsNameSetsApartOnlyWrittenAsAPlace) {
 }
 
 TEST(Similarity, APlaceOfTwoWordsWrittenAsOneIsThePlace) {
-  constexpr double kOffer = 0.31;
   const TermWeight one = [](const std::string&) { return 1.0; };
   auto score = [&](const char* a, const char* b) {
     return report_similarity(analyse_text(a), analyse_text(b), one);
@@ -421,6 +423,65 @@ TEST(Similarity, OneFaultOfOneThingAtOnePlaceIsEvidence) {
   EXPECT_GE(report_similarity(analyse_text("Sampah menumpuk di Jl. Melati sudah seminggu"),
                               analyse_text("sampah ga diangkut2 jl melati, truk ga lewat"), one),
             kSameSubstance);
+}
+
+TEST(Similarity, APlaceToldInPassingIsThePlaceTheOtherNames) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  // One names the beach, the other only says "talise" in lower case: the same fault at the
+  // place the first names.
+  const ReportTerms named = analyse_text("Tukang parkir liar di Pantai Talise minta 5 ribu");
+  const ReportTerms told = analyse_text("tiap sore di talise ada yg markir liar, ditarik goceng");
+  const ReportTerms elsewhere =
+      analyse_text("tiap sore di taman kota ada yg markir liar, ditarik goceng");
+  ASSERT_EQ(named.names, std::vector<std::string>{"talise"});
+  ASSERT_TRUE(told.names.empty());
+  EXPECT_GE(report_similarity(named, told, one), 0.5);
+  EXPECT_EQ(report_similarity(named, told, one), report_similarity(told, named, one));
+  // Near it, as chat writes it.
+  EXPECT_GE(
+      report_similarity(
+          named, analyse_text("tiap sore dkt talise ada yg markir liar, ditarik goceng"), one),
+      0.5);
+  // Only where it says where: the same word as an ordinary one ("merdeka dari genangan"),
+  // the word after a marker that is no name ("jalan baru itu", the new road), or a number
+  // ("di 4 titik" is not RT 04), is no place told.
+  const ReportTerms street = analyse_text("Banjir di Jalan Merdeka, mobil mogok di genangan");
+  EXPECT_GT(
+      report_similarity(street, analyse_text("banjir lagi di merdeka, mobil mogok"), one),
+      report_similarity(street, analyse_text("banjir lagi, kapan merdeka, mobil mogok"), one) +
+          0.1);
+  EXPECT_LT(
+      report_similarity(analyse_text("Tukang parkir liar di Jl. Baru minta 5 ribu"),
+                        analyse_text("tiap sore jalan baru itu ada yg markir liar, goceng"), one),
+      0.6);
+  EXPECT_LT(report_similarity(analyse_text("Sampah menumpuk di RT 04, bau sampai rumah warga"),
+                              analyse_text("tumpukan sampah dibuang di 4 titik pinggir kali"), one),
+            0.6);
+  // Not telling the place takes nothing away: the words alone, as before.
+  EXPECT_LT(report_similarity(named, elsewhere, one), 0.3);
+  EXPECT_GT(report_similarity(named, elsewhere, one), 0.2);
+}
+
+TEST(Similarity, AVerbOfTheLanguageIsNoNameForItsCapital) {
+  // A made-up dictionary: the words whose stems it lists are words of the language here.
+  const Thesaurus dictionary = Thesaurus::from_mythes(
+      "UTF-8\nkejut|1\n[v]|kaget|terperanjat\nbagus|1\n[adj]|baik\nponegoro|1\n[n]|nama\n");
+  auto names = [&](const char* text) {
+    return analyse_text(text, PlaceNames(), &dictionary).names;
+  };
+  // "Dikejutkan" is a verb of the sentence, whatever its capital.
+  EXPECT_EQ(analyse_text("Warga Dikejutkan ledakan di gudang").names,
+            std::vector<std::string>{"kejut"});
+  EXPECT_TRUE(names("Warga Dikejutkan ledakan di gudang").empty());
+  // Names of places take the shapes of nouns: Kebagusan is no "bagus" of a sentence.
+  EXPECT_EQ(names("Warga Kebagusan mengeluh soal sampah"), std::vector<std::string>{"bagus"});
+  // Where a place is expected, after a word of place or of nearness, or a marker, a word
+  // shaped like a verb is the place's name (the marker's words are names by the marker).
+  EXPECT_EQ(names("Macet tiap sore di Diponegoro"), std::vector<std::string>{"ponegoro"});
+  EXPECT_EQ(names("Macet tiap sore dekat Diponegoro"), std::vector<std::string>{"ponegoro"});
+  EXPECT_EQ(names("Lampu jalan mati di Jl. Diponegoro"), std::vector<std::string>{"ponegoro"});
+  // And a word the dictionary does not list stays a name.
+  EXPECT_EQ(names("Warga Talise mengeluh soal sampah"), std::vector<std::string>{"talise"});
 }
 
 TEST(Similarity, WordsOfMoreRegionsUnify) {
