@@ -83,6 +83,25 @@ TEST_F(Similar, TheVillagesOfTheRegencyKeepTwoPlacesApart) {
                       "63.03.01"));
 }
 
+// The server reads reports with the thesaurus: a verb with a capital ("Dikejutkan") is no
+// place, so a chat report of the same flood in an alley of the same village is at the one
+// place the formal report names, and is marked as a likely duplicate (without the thesaurus,
+// "kejut" would be a second place that the chat report does not name).
+TEST_F(Similar, AVerbWithItsCapitalIsNoPlace) {
+  const std::string flood = file("Banjir di Sukamaju",
+                                 "Banjir di Sukamaju sejak tengah malam. Warga Dikejutkan air "
+                                 "yang masuk ke rumah, perabot terendam.");
+  const json answer = post("/api/v1/reports/similar",
+                           {{"title", "banjir lagi"},
+                            {"body", "semalem banjir di gg melati sukamaju, rumah kerendem"},
+                            {"category", "jalan-jembatan"}});
+  double score = 0;
+  for (const json& item : answer["items"]) {
+    if (item["tracking_id"] == flood) score = item["score"].get<double>();
+  }
+  EXPECT_GE(score, kSameSubstance);
+}
+
 TEST_F(Similar, CitizenIsOfferedTheSameProblemAndFollowsIt) {
   const std::string roads = file("Jalan berlubang besar di Jl. Merdeka depan SD Negeri 3",
                                  "Lubangnya makin lebar dan sudah dua minggu tidak diperbaiki, "
