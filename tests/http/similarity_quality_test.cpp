@@ -69,7 +69,7 @@ Text as_report(Text t) {
 
 // The held-out set: written blind, committed before any tuning against it, measured through
 // the endpoint only in aggregate.
-constexpr const char* kHeldOutSet = "heldout7.tsv";
+constexpr const char* kHeldOutSet = "heldout8.tsv";
 
 // The path of a set of tests/similarity/.
 std::string set_path(const char* file) { return std::string(ADUAN_SIMILARITY_SETS) + file; }
@@ -282,6 +282,8 @@ const TuningSet kTuningSets[] = {
     {"heldout5", "heldout5.tsv", 350, {0.91, 0.86, 0.93, 0.37}},
     // Once before round 9 and once after it; written to paraphrase on purpose.
     {"heldout6", "heldout6.tsv", 350, {0.84, 0.57, 0.92, 0.09}},
+    // Once before round 10 and once after it.
+    {"heldout7", "heldout7.tsv", 350, {0.86, 0.63, 0.9, 0.24}},
 };
 
 // gtest prints the set's file when it lists or names a test.
@@ -306,7 +308,7 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.86, 0.63, 0.9, 0.24});
+  expect_at_least(f, {0.91, 0.5, 0.92, 0.13});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -320,7 +322,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 1080);
+  EXPECT_GE(marks, 1230);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
@@ -328,8 +330,8 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
               static_cast<long long>(links));
   const Figures f = measure_set(kHeldOutSet, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.660 for the offer list, 0.267 at the mark).
-  expect_at_least(f, {0.83, 0.72, 0.93, 0.42});
+  // what the matcher finds without learning (0.527 for the offer list, 0.153 at the mark).
+  expect_at_least(f, {0.9, 0.65, 0.94, 0.22});
 }
 
 }  // namespace
