@@ -7,7 +7,7 @@
 namespace aduan::internal {
 namespace {
 
-using Entry = std::pair<std::string_view, std::string_view>;
+using Entry = WordPair;
 
 // Chat spellings and abbreviations citizens type, with the word they stand for. From the
 // reports of the demo data and the tuning pairs (tests/similarity/pairs.tsv, registers.tsv),
@@ -218,10 +218,10 @@ constexpr Entry kSpellings[] = {
     // Manado and Ambon) and the krama of Javanese: negations and "already", water, big,
     // money, night and now, clean and dirty. Left out, though they are the same words: those
     // that are names of places or people too, since a key here is an ordinary word and no
-    // longer a place (PlaceNames): "aik" and "aeng" (villages of Lombok and Madura), "pitu",
-    // "tenga" and "balong" (districts), "kecik" and "kacil" (Pasar Kecil), "oto"
-    // (Jl. Oto Iskandar Dinata), "kasi" (a district, and a section's head), and the number
-    // words ("songo" in Kesongo, "tigo" in Tigo Nagari).
+    // longer a place (PlaceNames): "pitu", "tenga" and "balong" (districts), "kecik" and
+    // "kacil" (Pasar Kecil), "oto" (Jl. Oto Iskandar Dinata), "kasi" (a district, and a
+    // section's head), and the number words ("songo" in Kesongo, "tigo" in Tigo Nagari).
+    // More of the regions' words are in regional_words.cpp.
     {"idak", "tidak"},       // Palembang, Jambi, Bengkulu
     {"nyanda", "tidak"},     // Manado
     {"trada", "tidak"},      // Papua
@@ -1169,8 +1169,9 @@ std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
 
 std::string_view canonical_word(std::string_view w) {
   static const std::vector<Entry> table =
-      sorted({kSpellings, kPlaceNicknames, kSynonyms},
-             {std::size(kSpellings), std::size(kPlaceNicknames), std::size(kSynonyms)});
+      sorted({kSpellings, kPlaceNicknames, kSynonyms, regional_words().data()},
+             {std::size(kSpellings), std::size(kPlaceNicknames), std::size(kSynonyms),
+              regional_words().size()});
   const std::string_view to = look_up(table, w);
   if (to.empty()) return w;
   // A word's word may have a synonym of its own, followed once: the stem of "kepetengan"

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
+#include <utility>
 
 namespace aduan::internal {
 
@@ -17,6 +19,12 @@ void each_word(std::string_view line, F f) {
     from = space + 1;
   }
 }
+
+// A word of one of the regional languages and the Indonesian word it means ("aeng" and "air"
+// in Madurese, "liang" and "lubang" in Sundanese), from shared/regional_words.cpp. The
+// words are keys of canonical_word, after the lists of lexicon.cpp.
+using WordPair = std::pair<std::string_view, std::string_view>;
+std::span<const WordPair> regional_words();
 
 // The word a spelling, an abbreviation, a regional word or a synonym stands for; one or two
 // words separated by a space ("bangjo" -> "lampu lintas"), or `w` itself when none is known.

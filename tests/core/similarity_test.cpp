@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "shared/lexicon.h"
 #include "shared/thesaurus.h"
 #include "support/test_paths.h"
 
@@ -495,6 +496,27 @@ TEST(Similarity, WordsOfMoreRegionsUnify) {
   EXPECT_EQ(reduce_affixes("kampanye"), "kampanye");
   // Nor do the nasal-prefixed names of places lose their prefix: Nglegok is not Legok.
   EXPECT_NE(matching_terms("nglegok"), matching_terms("legok"));
+}
+
+TEST(Similarity, TheRegionalLanguagesWordsAreTheirIndonesianWords) {
+  // Madurese, Sundanese, Acehnese and Javanese krama, each beside its Indonesian.
+  EXPECT_EQ(matching_terms("aeng pdam"), matching_terms("air pdam"));
+  EXPECT_EQ(matching_terms("caah deui"), matching_terms("banjir lagi"));
+  EXPECT_EQ(matching_terms("krueng"), matching_terms("sungai"));
+  EXPECT_EQ(matching_terms("dipundandosi"), matching_terms("diperbaiki"));
+  // A report in a region's words and one in Indonesian of the same fault at the same place
+  // share their terms: "jeglongan" (a pothole), "dalane" (the road), "ceblok" (to fall).
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  const ReportTerms regional = analyse_text("jeglongan ning dalane desa Ngabean, bocah ceblok");
+  const ReportTerms indonesian = analyse_text("lubang di jalan desa Ngabean, anak jatuh");
+  EXPECT_GE(report_similarity(regional, indonesian, one), 0.9);
+  // A word with another meaning in Indonesian, or in a neighbouring language, is left out:
+  // Javanese krama "margi" is a road and "because".
+  EXPECT_EQ(matching_terms("margi"), (std::vector<std::string>{"marg"}));  // only its stem
+  for (const auto& [word, indonesian_word] : internal::regional_words()) {
+    EXPECT_GE(word.size(), 3u) << word;
+    EXPECT_NE(word, indonesian_word);
+  }
 }
 
 TEST(Similarity, TheShorterReportsCoverageWeighsMore) {
