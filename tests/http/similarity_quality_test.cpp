@@ -69,7 +69,7 @@ Text as_report(Text t) {
 
 // The held-out set: written blind, committed before any tuning against it, measured through
 // the endpoint only in aggregate.
-constexpr const char* kHeldOutSet = "heldout8.tsv";
+constexpr const char* kHeldOutSet = "heldout9.tsv";
 
 // The path of a set of tests/similarity/.
 std::string set_path(const char* file) { return std::string(ADUAN_SIMILARITY_SETS) + file; }
@@ -284,6 +284,8 @@ const TuningSet kTuningSets[] = {
     {"heldout6", "heldout6.tsv", 350, {0.84, 0.57, 0.92, 0.09}},
     // Once before round 10 and once after it.
     {"heldout7", "heldout7.tsv", 350, {0.86, 0.63, 0.9, 0.24}},
+    // Once before round 11 and once after it.
+    {"heldout8", "heldout8.tsv", 350, {0.92, 0.53, 0.94, 0.16}},
 };
 
 // gtest prints the set's file when it lists or names a test.
@@ -308,7 +310,7 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.92, 0.53, 0.94, 0.16});
+  expect_at_least(f, {0.85, 0.62, 0.91, 0.25});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -322,7 +324,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 1230);
+  EXPECT_GE(marks, 1380);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
@@ -330,8 +332,8 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
               static_cast<long long>(links));
   const Figures f = measure_set(kHeldOutSet, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.553 for the offer list, 0.180 at the mark).
-  expect_at_least(f, {0.91, 0.68, 0.95, 0.26});
+  // what the matcher finds without learning (0.640 for the offer list, 0.273 at the mark).
+  expect_at_least(f, {0.8, 0.71, 0.9, 0.41});
 }
 
 }  // namespace
