@@ -12,207 +12,207 @@ using Entry = WordPair;
 // Chat spellings and abbreviations citizens type, with the word they stand for. From the
 // reports of the demo data and the tuning pairs (tests/similarity/pairs.tsv, registers.tsv),
 // and the abbreviations common in Indonesian chat (Kamus Alay lists, KBBI's "cakapan" forms).
-constexpr Entry kSpellings[] = {
-    {"gak", "tidak"},
-    {"ga", "tidak"},
-    {"gk", "tidak"},
-    {"g", "tidak"},
-    {"nggak", "tidak"},
-    {"enggak", "tidak"},
-    {"engga", "tidak"},
-    {"ngga", "tidak"},
-    {"tdk", "tidak"},
-    {"tak", "tidak"},
-    {"kagak", "tidak"},
-    {"ndak", "tidak"},
-    {"nda", "tidak"},
-    {"gabisa", "tidak"},
-    {"gbs", "tidak"},
-    {"yg", "yang"},
-    {"dgn", "dengan"},
-    {"dg", "dengan"},
-    {"jln", "jalan"},
-    {"jl", "jalan"},
-    {"jlan", "jalan"},
-    {"dalan", "jalan"},
-    {"sdh", "sudah"},
-    {"udah", "sudah"},
-    {"udh", "sudah"},
-    {"dah", "sudah"},
-    {"blm", "belum"},
-    {"blom", "belum"},
-    {"krn", "karena"},
-    {"karna", "karena"},
-    {"utk", "untuk"},
-    {"buat", "untuk"},
-    {"dr", "dari"},
-    {"sy", "saya"},
-    {"aku", "saya"},
-    {"gue", "saya"},
-    {"gw", "saya"},
-    {"kmrn", "kemarin"},
-    {"skrg", "sekarang"},
-    {"skr", "sekarang"},
-    {"bgt", "banget"},
-    {"lg", "lagi"},
-    {"bnyk", "banyak"},
-    {"tp", "tapi"},
-    {"dpt", "dapat"},
-    {"hrs", "harus"},
-    {"sampe", "sampai"},
-    {"trs", "terus"},
-    {"trus", "terus"},
-    {"gmn", "bagaimana"},
-    {"knp", "kenapa"},
-    {"org", "orang"},
-    {"rmh", "rumah"},
-    {"sklh", "sekolah"},
-    {"pd", "pada"},
-    {"jg", "juga"},
-    {"dpn", "depan"},
-    {"dkt", "dekat"},
-    {"td", "tadi"},
-    {"aja", "saja"},
-    {"sm", "sama"},
-    {"bs", "bisa"},
-    {"kyk", "seperti"},
-    {"emg", "memang"},
-    {"bln", "bulan"},
-    {"mgg", "minggu"},
-    {"thn", "tahun"},
-    {"hr", "hari"},
-    {"dmn", "dimana"},
-    {"sblm", "sebelum"},
-    {"ttg", "tentang"},
-    {"tlg", "tolong"},
-    {"mhn", "mohon"},
-    {"gimana", "bagaimana"},
-    {"ujan", "hujan"},
-    {"deres", "deras"},
-    {"gede", "besar"},
-    {"ilang", "hilang"},
-    {"jatoh", "jatuh"},
-    {"duit", "uang"},
-    {"akte", "akta"},
-    {"blanko", "blangko"},
-    {"antri", "antre"},
-    {"ngantri", "antre"},
-    {"antrian", "antre"},
-    {"lobang", "lubang"},
-    {"bolong", "lubang"},
-    {"berlobang", "berlubang"},
-    {"amblas", "ambles"},
-    {"bis", "bus"},
-    {"honor", "honorer"},
-    {"bener", "baik"},
-    {"benerin", "baik"},
-    {"nunggu", "tunggu"},
-    {"ngurus", "urus"},
-    {"nyapu", "sapu"},
-    {"nimpa", "timpa"},
-    {"narik", "tarik"},
-    {"nolak", "tolak"},
-    {"ngalir", "alir"},
-    {"berenti", "henti"},
-    {"brenti", "henti"},
-    {"ngelupas", "kelupas"},
-    {"elupas", "kelupas"},
-    {"lupas", "kelupas"},
-    {"dimintain", "minta"},
-    {"mintain", "minta"},
-    {"ngecor", "cor"},
-    {"anak2", "anak"},
-    {"deket", "dekat"},
-    {"dket", "dekat"},
-    {"dateng", "datang"},
-    {"dtg", "datang"},
-    {"dtng", "datang"},
-    {"malem", "malam"},
-    {"mlm", "malam"},
-    {"rebu", "ribu"},
-    {"rb", "ribu"},
-    {"pake", "pakai"},
-    {"pakek", "pakai"},
-    {"ampe", "sampai"},
-    {"dikit", "sedikit"},
-    {"cepet", "cepat"},
-    {"cpt", "cepat"},
-    {"skrang", "sekarang"},
-    {"skarang", "sekarang"},
-    {"item", "hitam"},
-    {"ijo", "hijau"},
-    {"nyebrang", "seberang"},
-    {"nyeberang", "seberang"},
-    {"kelar", "selesai"},
-    {"mabok", "mabuk"},
-    {"kran", "keran"},
+constexpr std::string_view kSpellings =
+    "gak tidak\n"
+    "ga tidak\n"
+    "gk tidak\n"
+    "g tidak\n"
+    "nggak tidak\n"
+    "enggak tidak\n"
+    "engga tidak\n"
+    "ngga tidak\n"
+    "tdk tidak\n"
+    "tak tidak\n"
+    "kagak tidak\n"
+    "ndak tidak\n"
+    "nda tidak\n"
+    "gabisa tidak\n"
+    "gbs tidak\n"
+    "yg yang\n"
+    "dgn dengan\n"
+    "dg dengan\n"
+    "jln jalan\n"
+    "jl jalan\n"
+    "jlan jalan\n"
+    "dalan jalan\n"
+    "sdh sudah\n"
+    "udah sudah\n"
+    "udh sudah\n"
+    "dah sudah\n"
+    "blm belum\n"
+    "blom belum\n"
+    "krn karena\n"
+    "karna karena\n"
+    "utk untuk\n"
+    "buat untuk\n"
+    "dr dari\n"
+    "sy saya\n"
+    "aku saya\n"
+    "gue saya\n"
+    "gw saya\n"
+    "kmrn kemarin\n"
+    "skrg sekarang\n"
+    "skr sekarang\n"
+    "bgt banget\n"
+    "lg lagi\n"
+    "bnyk banyak\n"
+    "tp tapi\n"
+    "dpt dapat\n"
+    "hrs harus\n"
+    "sampe sampai\n"
+    "trs terus\n"
+    "trus terus\n"
+    "gmn bagaimana\n"
+    "knp kenapa\n"
+    "org orang\n"
+    "rmh rumah\n"
+    "sklh sekolah\n"
+    "pd pada\n"
+    "jg juga\n"
+    "dpn depan\n"
+    "dkt dekat\n"
+    "td tadi\n"
+    "aja saja\n"
+    "sm sama\n"
+    "bs bisa\n"
+    "kyk seperti\n"
+    "emg memang\n"
+    "bln bulan\n"
+    "mgg minggu\n"
+    "thn tahun\n"
+    "hr hari\n"
+    "dmn dimana\n"
+    "sblm sebelum\n"
+    "ttg tentang\n"
+    "tlg tolong\n"
+    "mhn mohon\n"
+    "gimana bagaimana\n"
+    "ujan hujan\n"
+    "deres deras\n"
+    "gede besar\n"
+    "ilang hilang\n"
+    "jatoh jatuh\n"
+    "duit uang\n"
+    "akte akta\n"
+    "blanko blangko\n"
+    "antri antre\n"
+    "ngantri antre\n"
+    "antrian antre\n"
+    "lobang lubang\n"
+    "bolong lubang\n"
+    "berlobang berlubang\n"
+    "amblas ambles\n"
+    "bis bus\n"
+    "honor honorer\n"
+    "bener baik\n"
+    "benerin baik\n"
+    "nunggu tunggu\n"
+    "ngurus urus\n"
+    "nyapu sapu\n"
+    "nimpa timpa\n"
+    "narik tarik\n"
+    "nolak tolak\n"
+    "ngalir alir\n"
+    "berenti henti\n"
+    "brenti henti\n"
+    "ngelupas kelupas\n"
+    "elupas kelupas\n"
+    "lupas kelupas\n"
+    "dimintain minta\n"
+    "mintain minta\n"
+    "ngecor cor\n"
+    "anak2 anak\n"
+    "deket dekat\n"
+    "dket dekat\n"
+    "dateng datang\n"
+    "dtg datang\n"
+    "dtng datang\n"
+    "malem malam\n"
+    "mlm malam\n"
+    "rebu ribu\n"
+    "rb ribu\n"
+    "pake pakai\n"
+    "pakek pakai\n"
+    "ampe sampai\n"
+    "dikit sedikit\n"
+    "cepet cepat\n"
+    "cpt cepat\n"
+    "skrang sekarang\n"
+    "skarang sekarang\n"
+    "item hitam\n"
+    "ijo hijau\n"
+    "nyebrang seberang\n"
+    "nyeberang seberang\n"
+    "kelar selesai\n"
+    "mabok mabuk\n"
+    "kran keran\n"
     // Regional words for the same (Javanese, Sundanese, Minang, Banjar, Manado and Ambon
     // Malay; KBBI marks them as regional): negations, "already", house, near, child, school.
-    {"ora", "tidak"},
-    {"teu", "tidak"},
-    {"indak", "tidak"},
-    {"kada", "tidak"},
-    {"tra", "tidak"},
-    {"sonde", "tidak"},   // Kupang
-    {"tara", "tidak"},    // Papua, North Maluku
-    {"hana", "tidak"},    // Acehnese
-    {"ra", "tidak"},      // Javanese, short for "ora"
-    {"durung", "belum"},  // Javanese
-    {"urung", "belum"},
-    {"acan", "belum"},  // Sundanese
-    {"can", "belum"},
-    {"kaluar", "keluar"},
-    {"iduik", "hidup"},  // Minang
-    {"urip", "hidup"},   // Javanese
-    {"wis", "sudah"},
-    {"wes", "sudah"},
-    {"omah", "rumah"},
-    {"umah", "rumah"},
-    {"imah", "rumah"},
-    {"cedhak", "dekat"},
-    {"cedak", "dekat"},
-    {"caket", "dekat"},
-    {"adoh", "jauh"},
-    {"akeh", "banyak"},
-    {"suwe", "lama"},
-    {"saiki", "sekarang"},
-    {"bocah", "anak"},
-    {"sakola", "sekolah"},
-    {"sakolah", "sekolah"},
-    {"iwak", "ikan"},
-    {"mambu", "bau"},
-    {"walungan", "sungai"},
+    "ora tidak\n"
+    "teu tidak\n"
+    "indak tidak\n"
+    "kada tidak\n"
+    "tra tidak\n"
+    "sonde tidak\n"   // Kupang
+    "tara tidak\n"    // Papua, North Maluku
+    "hana tidak\n"    // Acehnese
+    "ra tidak\n"      // Javanese, short for "ora"
+    "durung belum\n"  // Javanese
+    "urung belum\n"
+    "acan belum\n"  // Sundanese
+    "can belum\n"
+    "kaluar keluar\n"
+    "iduik hidup\n"  // Minang
+    "urip hidup\n"   // Javanese
+    "wis sudah\n"
+    "wes sudah\n"
+    "omah rumah\n"
+    "umah rumah\n"
+    "imah rumah\n"
+    "cedhak dekat\n"
+    "cedak dekat\n"
+    "caket dekat\n"
+    "adoh jauh\n"
+    "akeh banyak\n"
+    "suwe lama\n"
+    "saiki sekarang\n"
+    "bocah anak\n"
+    "sakola sekolah\n"
+    "sakolah sekolah\n"
+    "iwak ikan\n"
+    "mambu bau\n"
+    "walungan sungai\n"
     // Content words of the same languages for what reports are about, from their
     // dictionaries (Bausastra Jawa, Kamus Basa Sunda, Kamus Minangkabau): water, dirt,
     // breaking and drying up, dark and lit, paying, leaving and entering.
-    {"aer", "air"},
-    {"aia", "air"},
-    {"butek", "kotor"},
-    {"buthek", "kotor"},
-    {"asat", "kering"},
-    {"pegat", "putus"},
-    {"pedhot", "putus"},
-    {"pedot", "putus"},
-    {"ruksak", "rusak"},
-    {"poek", "gelap"},
-    {"pareum", "mati"},
-    {"mayar", "bayar"},
-    {"mbayar", "bayar"},
-    {"bayia", "bayar"},
-    {"duwit", "uang"},
-    {"mlebu", "masuk"},
-    {"metu", "keluar"},
-    {"solokan", "saluran"},
-    {"taneuh", "tanah"},
-    {"budak", "anak"},
-    {"gendheng", "genteng"},
-    {"hese", "sulit"},
-    {"lara", "sakit"},
-    {"karajo", "kerja"},
-    {"tutuik", "tutup"},
-    {"lambek", "lambat"},
-    {"gadang", "besar"},
-    {"pigi", "pergi"},
+    "aer air\n"
+    "aia air\n"
+    "butek kotor\n"
+    "buthek kotor\n"
+    "asat kering\n"
+    "pegat putus\n"
+    "pedhot putus\n"
+    "pedot putus\n"
+    "ruksak rusak\n"
+    "poek gelap\n"
+    "pareum mati\n"
+    "mayar bayar\n"
+    "mbayar bayar\n"
+    "bayia bayar\n"
+    "duwit uang\n"
+    "mlebu masuk\n"
+    "metu keluar\n"
+    "solokan saluran\n"
+    "taneuh tanah\n"
+    "budak anak\n"
+    "gendheng genteng\n"
+    "hese sulit\n"
+    "lara sakit\n"
+    "karajo kerja\n"
+    "tutuik tutup\n"
+    "lambek lambat\n"
+    "gadang besar\n"
+    "pigi pergi\n"
     // More of the same from the other regions and registers, from their dictionaries
     // (Kamus Bahasa Palembang, Kamus Bali-Indonesia, Kamus Banjar, Kamus Dialek Melayu
     // Manado and Ambon) and the krama of Javanese: negations and "already", water, big,
@@ -222,823 +222,831 @@ constexpr Entry kSpellings[] = {
     // "kacil" (Pasar Kecil), "oto" (Jl. Oto Iskandar Dinata), "kasi" (a district, and a
     // section's head), and the number words ("songo" in Kesongo, "tigo" in Tigo Nagari).
     // More of the regions' words are in regional_words.cpp.
-    {"idak", "tidak"},       // Palembang, Jambi, Bengkulu
-    {"nyanda", "tidak"},     // Manado
-    {"trada", "tidak"},      // Papua
-    {"tusing", "tidak"},     // Balinese
-    {"nenten", "tidak"},     // Balinese
-    {"henteu", "tidak"},     // Sundanese
-    {"mboten", "tidak"},     // Javanese krama
-    {"boten", "tidak"},      // Javanese krama
-    {"dereng", "belum"},     // Javanese krama
-    {"sampun", "sudah"},     // Javanese krama
-    {"suba", "sudah"},       // Balinese
-    {"ayik", "air"},         // Palembang
-    {"ganal", "besar"},      // Banjar
-    {"ageung", "besar"},     // Sundanese
-    {"anyut", "hanyut"},     // Malay
-    {"kanai", "kena"},       // Minang
-    {"galok", "gelap"},      // Minang
-    {"pitih", "uang"},       // Minang
-    {"dhuwit", "uang"},      // Javanese
-    {"peuting", "malam"},    // Sundanese
-    {"beurang", "siang"},    // Sundanese
-    {"kamari", "kemarin"},   // Sundanese
-    {"ayeuna", "sekarang"},  // Sundanese
-    {"sesuk", "besok"},      // Javanese
-    {"resik", "bersih"},     // Javanese
-    {"reged", "kotor"},      // Javanese
-    {"turu", "tidur"},       // Javanese
-    {"muni", "bunyi"},       // Javanese
-    {"rame", "ramai"},
-    {"bubrah", "rusak"},       // Javanese
-    {"kathah", "banyak"},      // Javanese krama
-    {"kase", "kasih"},         // eastern Malay: to give ("kase tau")
-    {"basudara", "saudara"},   // Ambon
-    {"bataria", "teriak"},     // Manado
-    {"mangarti", "mengerti"},  // Manado
-    {"kadada", "tidak"},       // Banjar: there is none
-    {"tadak", "tidak"},        // Pontianak
-    {"balom", "belum"},        // Ambon
-    {"kawa", "bisa"},          // Banjar
-    {"bise", "bisa"},          // Pontianak, Riau
-    {"tido", "tidur"},         // Pontianak, Riau
-    {"lia", "lihat"},          // Manado
-    {"kamarin", "kemarin"},    // Ambon
-    {"wulan", "bulan"},        // Javanese
-    {"taon", "tahun"},         // Betawi
+    "idak tidak\n"       // Palembang, Jambi, Bengkulu
+    "nyanda tidak\n"     // Manado
+    "trada tidak\n"      // Papua
+    "tusing tidak\n"     // Balinese
+    "nenten tidak\n"     // Balinese
+    "henteu tidak\n"     // Sundanese
+    "mboten tidak\n"     // Javanese krama
+    "boten tidak\n"      // Javanese krama
+    "dereng belum\n"     // Javanese krama
+    "sampun sudah\n"     // Javanese krama
+    "suba sudah\n"       // Balinese
+    "ayik air\n"         // Palembang
+    "ganal besar\n"      // Banjar
+    "ageung besar\n"     // Sundanese
+    "anyut hanyut\n"     // Malay
+    "kanai kena\n"       // Minang
+    "galok gelap\n"      // Minang
+    "pitih uang\n"       // Minang
+    "dhuwit uang\n"      // Javanese
+    "peuting malam\n"    // Sundanese
+    "beurang siang\n"    // Sundanese
+    "kamari kemarin\n"   // Sundanese
+    "ayeuna sekarang\n"  // Sundanese
+    "sesuk besok\n"      // Javanese
+    "resik bersih\n"     // Javanese
+    "reged kotor\n"      // Javanese
+    "turu tidur\n"       // Javanese
+    "muni bunyi\n"       // Javanese
+    "rame ramai\n"
+    "bubrah rusak\n"       // Javanese
+    "kathah banyak\n"      // Javanese krama
+    "kase kasih\n"         // eastern Malay: to give ("kase tau")
+    "basudara saudara\n"   // Ambon
+    "bataria teriak\n"     // Manado
+    "mangarti mengerti\n"  // Manado
+    "kadada tidak\n"       // Banjar: there is none
+    "tadak tidak\n"        // Pontianak
+    "balom belum\n"        // Ambon
+    "kawa bisa\n"          // Banjar
+    "bise bisa\n"          // Pontianak, Riau
+    "tido tidur\n"         // Pontianak, Riau
+    "lia lihat\n"          // Manado
+    "kamarin kemarin\n"    // Ambon
+    "wulan bulan\n"        // Javanese
+    "taon tahun\n"         // Betawi
     // Places, in the abbreviations of addresses.
-    {"gg", "gang"},
-    {"ds", "desa"},
-    {"dsn", "dusun"},
-    {"kp", "kampung"},
-    {"kamp", "kampung"},
-    {"perum", "perumahan"},
-    {"komp", "komplek"},
-    {"kompleks", "komplek"},
-    {"kec", "kecamatan"},
-    {"kel", "kelurahan"},
-    {"kab", "kabupaten"},
-    {"kot", "kota"},
-    {"prov", "provinsi"},
-    {"kompl", "komplek"},
-    {"nmr", "nomor"},
-    {"no", "nomor"},
+    "gg gang\n"
+    "ds desa\n"
+    "dsn dusun\n"
+    "kp kampung\n"
+    "kamp kampung\n"
+    "perum perumahan\n"
+    "komp komplek\n"
+    "kompleks komplek\n"
+    "kec kecamatan\n"
+    "kel kelurahan\n"
+    "kab kabupaten\n"
+    "kot kota\n"
+    "prov provinsi\n"
+    "kompl komplek\n"
+    "nmr nomor\n"
+    "no nomor\n"
     // Numbers in words and in digits: "tiga bulan", "3 bulan".
-    {"satu", "1"},
-    {"dua", "2"},
-    {"tiga", "3"},
-    {"empat", "4"},
-    {"lima", "5"},
-    {"enam", "6"},
-    {"tujuh", "7"},
-    {"delapan", "8"},
-    {"sembilan", "9"},
-    {"sepuluh", "10"},
-};
+    "satu 1\n"
+    "dua 2\n"
+    "tiga 3\n"
+    "empat 4\n"
+    "lima 5\n"
+    "enam 6\n"
+    "tujuh 7\n"
+    "delapan 8\n"
+    "sembilan 9\n"
+    "sepuluh 10\n";
 
 // Towns, provinces and main streets by the short names their people use (the region list
 // has only the official ones). Apart from the spellings: the names they stand for are no
 // words of the lexicon, so that "Bandung" and "Gatot Subroto" stay names by their capitals.
-constexpr Entry kPlaceNicknames[] = {
-    {"jogja", "yogyakarta"},
-    {"yogya", "yogyakarta"},
-    {"jogjakarta", "yogyakarta"},
-    {"siantar", "pematangsiantar"},
-    {"solo", "surakarta"},
-    {"suroboyo", "surabaya"},
-    {"sby", "surabaya"},
-    {"smg", "semarang"},
-    {"bdg", "bandung"},
-    {"mks", "makassar"},
-    {"pku", "pekanbaru"},
-    {"plg", "palembang"},
-    {"mdn", "medan"},
-    {"ptk", "pontianak"},
-    {"smd", "samarinda"},
-    {"dps", "denpasar"},
-    {"mlg", "malang"},
-    {"jkt", "jakarta"},
-    {"bukiktinggi", "bukittinggi"},
-    {"tangsel", "tangerang selatan"},
-    {"jaksel", "jakarta selatan"},
-    {"jaktim", "jakarta timur"},
-    {"jakbar", "jakarta barat"},
-    {"jakut", "jakarta utara"},
-    {"jakpus", "jakarta pusat"},
-    {"jabar", "jawa barat"},
-    {"jateng", "jawa tengah"},
-    {"jatim", "jawa timur"},
-    {"gatsu", "gatot subroto"},
-    {"sumut", "sumatera utara"},
-    {"sumbar", "sumatera barat"},
-    {"sumsel", "sumatera selatan"},
-    {"sulsel", "sulawesi selatan"},
-    {"sulut", "sulawesi utara"},
-    {"sulteng", "sulawesi tengah"},
-    {"sultra", "sulawesi tenggara"},
-    {"kalbar", "kalimantan barat"},
-    {"kalsel", "kalimantan selatan"},
-    {"kalteng", "kalimantan tengah"},
-    {"kaltim", "kalimantan timur"},
-    {"ntb", "nusa tenggara barat"},
-    {"ntt", "nusa tenggara timur"},
-    {"diy", "yogyakarta"},
-    {"dki", "jakarta"},
-};
+constexpr std::string_view kPlaceNicknames =
+    "jogja yogyakarta\n"
+    "yogya yogyakarta\n"
+    "jogjakarta yogyakarta\n"
+    "siantar pematangsiantar\n"
+    "solo surakarta\n"
+    "suroboyo surabaya\n"
+    "sby surabaya\n"
+    "smg semarang\n"
+    "bdg bandung\n"
+    "mks makassar\n"
+    "pku pekanbaru\n"
+    "plg palembang\n"
+    "mdn medan\n"
+    "ptk pontianak\n"
+    "smd samarinda\n"
+    "dps denpasar\n"
+    "mlg malang\n"
+    "jkt jakarta\n"
+    "bukiktinggi bukittinggi\n"
+    "tangsel tangerang selatan\n"
+    "jaksel jakarta selatan\n"
+    "jaktim jakarta timur\n"
+    "jakbar jakarta barat\n"
+    "jakut jakarta utara\n"
+    "jakpus jakarta pusat\n"
+    "jabar jawa barat\n"
+    "jateng jawa tengah\n"
+    "jatim jawa timur\n"
+    "gatsu gatot subroto\n"
+    "sumut sumatera utara\n"
+    "sumbar sumatera barat\n"
+    "sumsel sumatera selatan\n"
+    "sulsel sulawesi selatan\n"
+    "sulut sulawesi utara\n"
+    "sulteng sulawesi tengah\n"
+    "sultra sulawesi tenggara\n"
+    "kalbar kalimantan barat\n"
+    "kalsel kalimantan selatan\n"
+    "kalteng kalimantan tengah\n"
+    "kaltim kalimantan timur\n"
+    "ntb nusa tenggara barat\n"
+    "ntt nusa tenggara timur\n"
+    "diy yogyakarta\n"
+    "dki jakarta\n";
 
 // Words of public services that mean the same thing here, each with the one word kept for
 // all (applied to words and to stems: "pemadaman" reduces to "padam", which means "mati").
 // Agency names and nicknames follow their official forms (Disdukcapil, PLN, PDAM, BPJS,
 // Pemkab/Pemkot); regional words are Javanese and Sundanese as found in KBBI and in
 // complaints (bangjo, uwuh, runtah, kreteg, banyu, ambrol).
-constexpr Entry kSynonyms[] = {
+constexpr std::string_view kSynonyms =
     // Drains and water.
-    {"got", "saluran"},
-    {"selokan", "saluran"},
-    {"gorong", "saluran"},
-    {"parit", "saluran"},
-    {"drainase", "saluran"},
-    {"salur", "saluran"},
-    {"mampet", "sumbat"},
-    {"buntu", "sumbat"},
-    {"ledeng", "pdam"},
-    {"banyu", "air"},
-    {"cai", "air"},
-    {"genang", "banjir"},
-    {"kebanjiran", "banjir"},
-    {"luap", "banjir"},
-    {"mbludak", "banjir"},
+    "got saluran\n"
+    "selokan saluran\n"
+    "gorong saluran\n"
+    "parit saluran\n"
+    "drainase saluran\n"
+    "salur saluran\n"
+    "mampet sumbat\n"
+    "buntu sumbat\n"
+    "ledeng pdam\n"
+    "banyu air\n"
+    "cai air\n"
+    "genang banjir\n"
+    "kebanjiran banjir\n"
+    "luap banjir\n"
+    "mbludak banjir\n"
     // Lights and power.
-    {"pju", "lampu"},
-    {"terang", "lampu"},
-    {"padam", "mati"},
-    {"pln", "listrik"},
-    {"bangjo", "lampu lintas"},
-    {"apill", "lampu lintas"},
-    {"traffic", "lampu lintas"},
-    {"light", "lampu"},
-    {"peteng", "gelap"},
+    "pju lampu\n"
+    "terang lampu\n"
+    "padam mati\n"
+    "pln listrik\n"
+    "bangjo lampu lintas\n"
+    "apill lampu lintas\n"
+    "traffic lampu lintas\n"
+    "light lampu\n"
+    "peteng gelap\n"
     // Roads and buildings.
-    {"hancur", "rusak"},
-    {"ancur", "rusak"},
-    {"ajur", "rusak"},
-    {"copot", "lepas"},
-    {"rubuh", "roboh"},
-    {"ambruk", "roboh"},
-    {"ambrol", "roboh"},
-    {"runtuh", "roboh"},
-    {"tumbang", "roboh"},
-    {"anjlok", "ambles"},
-    {"kreteg", "jembatan"},
-    {"mangkrak", "bengkalai"},
+    "hancur rusak\n"
+    "ancur rusak\n"
+    "ajur rusak\n"
+    "copot lepas\n"
+    "rubuh roboh\n"
+    "ambruk roboh\n"
+    "ambrol roboh\n"
+    "runtuh roboh\n"
+    "tumbang roboh\n"
+    "anjlok ambles\n"
+    "kreteg jembatan\n"
+    "mangkrak bengkalai\n"
     // Waste.
-    {"uwuh", "sampah"},
-    {"runtah", "sampah"},
-    {"numpuk", "tumpuk"},
-    {"tps", "sampah"},
-    {"tpa", "sampah"},
-    {"jorok", "kotor"},
-    {"keruh", "kotor"},
-    {"wc", "toilet"},
+    "uwuh sampah\n"
+    "runtah sampah\n"
+    "numpuk tumpuk\n"
+    "tps sampah\n"
+    "tpa sampah\n"
+    "jorok kotor\n"
+    "keruh kotor\n"
+    "wc toilet\n"
     // Pipes that burst.
-    {"pecah", "bocor"},
-    {"nyembur", "bocor"},
-    {"sembur", "bocor"},
-    {"muncrat", "bocor"},
+    "pecah bocor\n"
+    "nyembur bocor\n"
+    "sembur bocor\n"
+    "muncrat bocor\n"
     // Lights out, power cuts.
-    {"gelap", "mati"},
-    {"byarpet", "mati"},
-    {"nonaktif", "mati"},
+    "gelap mati\n"
+    "byarpet mati\n"
+    "nonaktif mati\n"
     // Walkways, tunnels, holes, tangles.
-    {"pedestrian", "trotoar"},
-    {"pedestri", "trotoar"},
-    {"underpass", "terowongan"},
-    {"growong", "lubang"},
-    {"kubang", "lubang"},
-    {"ruwet", "semrawut"},
-    {"kusut", "semrawut"},
-    {"sasak", "jembatan"},
-    {"caah", "banjir"},
-    {"rob", "banjir"},
+    "pedestrian trotoar\n"
+    "pedestri trotoar\n"
+    "underpass terowongan\n"
+    "growong lubang\n"
+    "kubang lubang\n"
+    "ruwet semrawut\n"
+    "kusut semrawut\n"
+    "sasak jembatan\n"
+    "caah banjir\n"
+    "rob banjir\n"
     // Staff who snap at citizens.
-    {"galak", "kasar"},
-    {"judes", "kasar"},
-    {"ketus", "kasar"},
-    {"jutek", "kasar"},
-    {"bentak", "kasar"},
+    "galak kasar\n"
+    "judes kasar\n"
+    "ketus kasar\n"
+    "jutek kasar\n"
+    "bentak kasar\n"
     // Red tape.
-    {"ribet", "sulit"},
-    {"belit", "sulit"},
-    {"rumit", "sulit"},
-    {"susah", "sulit"},
+    "ribet sulit\n"
+    "belit sulit\n"
+    "rumit sulit\n"
+    "susah sulit\n"
     // Order and safety.
-    {"pol", "satpol"},
-    {"lapak", "dagang"},
-    {"jambret", "curi"},
-    {"copet", "curi"},
-    {"maling", "curi"},
-    {"rampok", "curi"},
-    {"miras", "mabuk"},
-    {"berisik", "bising"},
-    {"ribut", "bising"},
-    {"sound", "suara"},
-    {"speaker", "suara"},
+    "pol satpol\n"
+    "lapak dagang\n"
+    "jambret curi\n"
+    "copet curi\n"
+    "maling curi\n"
+    "rampok curi\n"
+    "miras mabuk\n"
+    "berisik bising\n"
+    "ribut bising\n"
+    "sound suara\n"
+    "speaker suara\n"
     // Health and housing.
-    {"dbd", "demam darah"},
-    {"fogging", "asap"},
-    {"rusunawa", "rusun"},
-    {"rusunami", "rusun"},
+    "dbd demam darah\n"
+    "fogging asap\n"
+    "rusunawa rusun\n"
+    "rusunami rusun\n"
     // Apps and the web.
-    {"apk", "aplikasi"},
-    {"app", "aplikasi"},
-    {"aplikas", "aplikasi"},
-    {"daring", "online"},
+    "apk aplikasi\n"
+    "app aplikasi\n"
+    "aplikas aplikasi\n"
+    "daring online\n"
     // Agencies and their documents.
-    {"disdukcapil", "dukcapil"},
-    {"capil", "dukcapil"},
-    {"dispendukcapil", "dukcapil"},
-    {"duduk", "dukcapil"},
-    {"ektp", "ktp"},
-    {"elektronik", "ktp"},
-    {"pemkab", "pemda"},
-    {"pemkot", "pemda"},
-    {"pemprov", "pemda"},
-    {"pemko", "pemda"},  // the city government in Sumatra and Kalimantan
-    {"perintah", "pemda"},
-    {"pkm", "puskesmas"},
-    {"rs", "rsud"},
-    {"jkn", "bpjs"},
-    {"kis", "bpjs"},
-    {"keluarga", "kk"},
-    {"jukir", "parkir"},
-    {"pkl", "dagang"},
-    {"pedagang", "dagang"},
-    {"angkutan", "angkot"},
-    {"sdn", "sd"},
-    {"smpn", "smp"},
-    {"sman", "sma"},
-    {"smkn", "smk"},
+    "disdukcapil dukcapil\n"
+    "capil dukcapil\n"
+    "dispendukcapil dukcapil\n"
+    "duduk dukcapil\n"
+    "ektp ktp\n"
+    "elektronik ktp\n"
+    "pemkab pemda\n"
+    "pemkot pemda\n"
+    "pemprov pemda\n"
+    "pemko pemda\n"  // the city government in Sumatra and Kalimantan
+    "perintah pemda\n"
+    "pkm puskesmas\n"
+    "rs rsud\n"
+    "jkn bpjs\n"
+    "kis bpjs\n"
+    "keluarga kk\n"
+    "jukir parkir\n"
+    "pkl dagang\n"
+    "pedagang dagang\n"
+    "angkutan angkot\n"
+    "sdn sd\n"
+    "smpn smp\n"
+    "sman sma\n"
+    "smkn smk\n"
     // The web.
-    {"web", "website"},
-    {"situs", "website"},
-    {"laman", "website"},
-    {"portal", "website"},
-    {"error", "down"},
-    {"eror", "down"},
-    {"jaringan", "sinyal"},
-    {"tower", "menara"},
+    "web website\n"
+    "situs website\n"
+    "laman website\n"
+    "portal website\n"
+    "error down\n"
+    "eror down\n"
+    "jaringan sinyal\n"
+    "tower menara\n"
     // Money asked where it should not be.
-    {"bansos", "bantu sosial"},
-    {"pungli", "pungut"},
-    {"palak", "pungut"},
-    {"paksa", "langgar"},
+    "bansos bantu sosial\n"
+    "pungli pungut\n"
+    "palak pungut\n"
+    "paksa langgar\n"
     // Fares and fees.
-    {"ongkos", "tarif"},
-    {"biaya", "tarif"},
-    {"bayar", "tarif"},
-    {"bump", "polisi tidur"},
-    {"speed", "polisi tidur"},
-    {"informasi", "info"},
+    "ongkos tarif\n"
+    "biaya tarif\n"
+    "bayar tarif\n"
+    "bump polisi tidur\n"
+    "speed polisi tidur\n"
+    "informasi info\n"
     // Time and waiting.
-    {"berjam", "jam"},
-    {"lelet", "lambat"},
-    {"lemot", "lambat"},
-    {"telat", "lambat"},
-    {"lama", "lambat"},
-    {"tunggak", "lambat"},
-};
+    "berjam jam\n"
+    "lelet lambat\n"
+    "lemot lambat\n"
+    "telat lambat\n"
+    "lama lambat\n"
+    "tunggak lambat\n";
 
 // Words that say nothing about which problem a report is about: function words, greetings,
 // time words (the days and months too: when, not what, and with their capital no place's
 // name, "tutup hari Jumat") and vague nouns, from the Indonesian list of the npm package `stopword`
 // and the tuning pairs; chat particles (sih, dong, kok) added.
-constexpr std::string_view kStopwords[] = {
-    "yang",
-    "dan",
-    "di",
-    "ke",
-    "dari",
-    "ini",
-    "itu",
-    "dengan",
-    "untuk",
-    "pada",
-    "dalam",
-    "atau",
-    "juga",
-    "sudah",
-    "belum",
-    "tidak",
-    "ada",
-    "akan",
-    "karena",
-    "oleh",
-    "saya",
-    "kami",
-    "kita",
-    "mereka",
-    "sangat",
-    "sekali",
-    "banget",
-    "lagi",
-    "masih",
-    "hanya",
-    "bisa",
-    "dapat",
-    "agar",
-    "supaya",
-    "mohon",
-    "tolong",
-    "segera",
-    "harap",
-    "bapak",
-    "ibu",
-    "pak",
-    "bu",
-    "terima",
-    "kasih",
-    "sejak",
-    "sampai",
-    "hingga",
-    "lebih",
-    "para",
-    "pun",
-    "saja",
-    "jadi",
-    "tapi",
-    "tetapi",
-    "namun",
-    "kalau",
-    "jika",
-    "apa",
-    "telah",
-    "sedang",
-    "setiap",
-    "semua",
-    "seperti",
-    "tersebut",
-    "yth",
-    "kepada",
-    "kenapa",
-    "bagaimana",
-    "sehingga",
-    "sering",
-    "selalu",
-    "terus",
-    "sama",
-    "kali",
-    "tanpa",
-    "pernah",
-    "harus",
-    "mau",
-    "ingin",
-    "kok",
-    "nih",
-    "sih",
-    "dong",
-    "ya",
-    "mengenai",
-    "tentang",
-    "kemarin",
-    "sekarang",
-    "hari",
-    "minggu",
-    "bulan",
-    "tahun",
-    "the",
-    "of",
-    "a",
-    "an",
-    "is",
-    "are",
-    "and",
-    "to",
-    "in",
-    "at",
-    "mengapa",
-    "adalah",
-    "ialah",
-    "bahwa",
-    "kemudian",
-    "lalu",
-    "setelah",
-    "sebelum",
-    "banyak",
-    "orang",
-    "warga",
-    "kawasan",
-    "daerah",
-    "sekitar",
-    "depan",
-    "dekat",
-    "negeri",
-    "makin",
-    "semakin",
-    "padahal",
-    "bikin",
-    "membuat",
-    "dibiarkan",
-    "tadi",
-    "memang",
-    "dimana",
-    "deh",
-    "kan",
-    "loh",
-    "lho",
-    "nya",
-    "tuh",
-    "gitu",
-    "gini",
-    "aja",
-    "katanya",
-    "kata",
-    "udah",
-    "pas",
-    "biar",
-    "trus",
-    "ok",
-    "pagi",
-    "siang",
-    "sore",
-    "malam",
-    "kemaren",
-    "besok",
-    "mulai",
-    "awal",
-    "sebelah",
-    "tempat",
-    "lokasi",
-    "kondisi",
-    "mohon",
-    "segera",
-    "tindak",
-    "lanjut",
-    "pihak",
-    "terkait",
-    "instansi",
-    "dinas",
-    "kantor",
-    "laporan",
-    "lapor",
-    "melaporkan",
-    "pengaduan",
-    "keluhan",
-    "mengeluh",
-    "masyarakat",
-    "sekali",
-    "parah",
-    "el",
-    "e",
-    "lewat",
-    "aduh",
-    "tolonglah",
-    "ayo",
-    "gimana",
-    "cuma",
-    "doang",
-    "tau",
-    "tahu",
-    "pula",
-    "dimintai",
-    "sebulan",
-    "seminggu",
-    "setahun",
-    "seharian",
-    "berhari",
-    "selama",
-    "mulai",
-    "rp",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "ahad",
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
+constexpr std::string_view kStopwords =
+    "yang "
+    "dan "
+    "di "
+    "ke "
+    "dari "
+    "ini "
+    "itu "
+    "dengan "
+    "untuk "
+    "pada "
+    "dalam "
+    "atau "
+    "juga "
+    "sudah "
+    "belum "
+    "tidak "
+    "ada "
+    "akan "
+    "karena "
+    "oleh "
+    "saya "
+    "kami "
+    "kita "
+    "mereka "
+    "sangat "
+    "sekali "
+    "banget "
+    "lagi "
+    "masih "
+    "hanya "
+    "bisa "
+    "dapat "
+    "agar "
+    "supaya "
+    "mohon "
+    "tolong "
+    "segera "
+    "harap "
+    "bapak "
+    "ibu "
+    "pak "
+    "bu "
+    "terima "
+    "kasih "
+    "sejak "
+    "sampai "
+    "hingga "
+    "lebih "
+    "para "
+    "pun "
+    "saja "
+    "jadi "
+    "tapi "
+    "tetapi "
+    "namun "
+    "kalau "
+    "jika "
+    "apa "
+    "telah "
+    "sedang "
+    "setiap "
+    "semua "
+    "seperti "
+    "tersebut "
+    "yth "
+    "kepada "
+    "kenapa "
+    "bagaimana "
+    "sehingga "
+    "sering "
+    "selalu "
+    "terus "
+    "sama "
+    "kali "
+    "tanpa "
+    "pernah "
+    "harus "
+    "mau "
+    "ingin "
+    "kok "
+    "nih "
+    "sih "
+    "dong "
+    "ya "
+    "mengenai "
+    "tentang "
+    "kemarin "
+    "sekarang "
+    "hari "
+    "minggu "
+    "bulan "
+    "tahun "
+    "the "
+    "of "
+    "a "
+    "an "
+    "is "
+    "are "
+    "and "
+    "to "
+    "in "
+    "at "
+    "mengapa "
+    "adalah "
+    "ialah "
+    "bahwa "
+    "kemudian "
+    "lalu "
+    "setelah "
+    "sebelum "
+    "banyak "
+    "orang "
+    "warga "
+    "kawasan "
+    "daerah "
+    "sekitar "
+    "depan "
+    "dekat "
+    "negeri "
+    "makin "
+    "semakin "
+    "padahal "
+    "bikin "
+    "membuat "
+    "dibiarkan "
+    "tadi "
+    "memang "
+    "dimana "
+    "deh "
+    "kan "
+    "loh "
+    "lho "
+    "nya "
+    "tuh "
+    "gitu "
+    "gini "
+    "aja "
+    "katanya "
+    "kata "
+    "udah "
+    "pas "
+    "biar "
+    "trus "
+    "ok "
+    "pagi "
+    "siang "
+    "sore "
+    "malam "
+    "kemaren "
+    "besok "
+    "mulai "
+    "awal "
+    "sebelah "
+    "tempat "
+    "lokasi "
+    "kondisi "
+    "mohon "
+    "segera "
+    "tindak "
+    "lanjut "
+    "pihak "
+    "terkait "
+    "instansi "
+    "dinas "
+    "kantor "
+    "laporan "
+    "lapor "
+    "melaporkan "
+    "pengaduan "
+    "keluhan "
+    "mengeluh "
+    "masyarakat "
+    "sekali "
+    "parah "
+    "el "
+    "e "
+    "lewat "
+    "aduh "
+    "tolonglah "
+    "ayo "
+    "gimana "
+    "cuma "
+    "doang "
+    "tau "
+    "tahu "
+    "pula "
+    "dimintai "
+    "sebulan "
+    "seminggu "
+    "setahun "
+    "seharian "
+    "berhari "
+    "selama "
+    "mulai "
+    "rp "
+    "senin "
+    "selasa "
+    "rabu "
+    "kamis "
+    "jumat "
+    "sabtu "
+    "ahad "
+    "januari "
+    "februari "
+    "maret "
+    "april "
+    "mei "
+    "juni "
+    "juli "
+    "agustus "
+    "september "
+    "oktober "
+    "november "
+    "desember "
     // The function words of the regional languages and Malay varieties citizens write in
     // (prepositions, pronouns, particles, "please", "every", "must"), as KBBI and the
     // grammars of each describe them: Javanese, Sundanese, Minang, Betawi, Palembang,
     // Banjar, Makassar, Sasak, and the Malay of Manado, Ambon, Kupang and Papua. Rare in a
     // formal report, so without this they weigh as much as a street's name.
     // Javanese.
-    "nang",
-    "kudu",
-    "neng",
-    "ning",
-    "sing",
-    "iku",
-    "iki",
-    "kuwi",
-    "opo",
-    "ono",
-    "onok",
-    "saben",
-    "tulung",
-    "nyuwun",
-    "mbok",
-    "piye",
-    "dhewe",
-    "dewe",
-    "maneh",
-    "meneh",
-    "jarene",
-    "jare",
-    "saka",
-    "nganti",
-    "lan",
-    "utawa",
-    "yen",
-    "nek",
-    "dadi",
-    "iso",
-    "isa",
-    "ae",
-    "rek",
-    "ngarep",
-    "mburi",
-    "sandhing",
-    "sampeyan",
-    "kulo",
-    "wingi",
-    "esuk",
-    "bengi",
-    "mbengi",
-    "dino",
-    "sasi",
-    "taun",
-    "karek",
-    "wae",
-    "bae",
+    "nang "
+    "kudu "
+    "neng "
+    "ning "
+    "sing "
+    "iku "
+    "iki "
+    "kuwi "
+    "opo "
+    "ono "
+    "onok "
+    "saben "
+    "tulung "
+    "nyuwun "
+    "mbok "
+    "piye "
+    "dhewe "
+    "dewe "
+    "maneh "
+    "meneh "
+    "jarene "
+    "jare "
+    "saka "
+    "nganti "
+    "lan "
+    "utawa "
+    "yen "
+    "nek "
+    "dadi "
+    "iso "
+    "isa "
+    "ae "
+    "rek "
+    "ngarep "
+    "mburi "
+    "sandhing "
+    "sampeyan "
+    "kulo "
+    "wingi "
+    "esuk "
+    "bengi "
+    "mbengi "
+    "dino "
+    "sasi "
+    "taun "
+    "karek "
+    "wae "
+    "bae "
     // Sundanese.
-    "teh",
-    "hareupeun",
-    "payuneun",
-    "tukangeun",
-    "gigireun",
-    "mah",
-    "atuh",
-    "punten",
-    "kumaha",
-    "naon",
-    "naha",
-    "bet",
-    "keur",
-    "jeung",
-    "mun",
-    "lamun",
-    "deui",
-    "pisan",
-    "oge",
-    "tiasa",
-    "abdi",
-    "kuring",
-    "tos",
-    "parantos",
-    "sareng",
-    "ti",
-    "nu",
-    "eta",
-    "ieu",
-    "urang",
-    "keneh",
+    "teh "
+    "hareupeun "
+    "payuneun "
+    "tukangeun "
+    "gigireun "
+    "mah "
+    "atuh "
+    "punten "
+    "kumaha "
+    "naon "
+    "naha "
+    "bet "
+    "keur "
+    "jeung "
+    "mun "
+    "lamun "
+    "deui "
+    "pisan "
+    "oge "
+    "tiasa "
+    "abdi "
+    "kuring "
+    "tos "
+    "parantos "
+    "sareng "
+    "ti "
+    "nu "
+    "eta "
+    "ieu "
+    "urang "
+    "keneh "
     // Minang and Palembang.
-    "nan",
-    "jo",
-    "sajo",
-    "bana",
-    "lah",
-    "alah",
-    "awak",
-    "ambo",
-    "baa",
-    "iko",
-    "tu",
-    "juo",
-    "lai",
-    "nian",
-    "galo",
-    "ado",
-    "kalo",
-    "biso",
-    "nyo",
-    "la",
+    "nan "
+    "jo "
+    "sajo "
+    "bana "
+    "lah "
+    "alah "
+    "awak "
+    "ambo "
+    "baa "
+    "iko "
+    "tu "
+    "juo "
+    "lai "
+    "nian "
+    "galo "
+    "ado "
+    "kalo "
+    "biso "
+    "nyo "
+    "la "
     // Betawi.
-    "aje",
-    "ame",
-    "entu",
-    "ntu",
-    "kite",
-    "ente",
-    "aye",
-    "nyang",
-    "udeh",
-    "pade",
-    "ade",
+    "aje "
+    "ame "
+    "entu "
+    "ntu "
+    "kite "
+    "ente "
+    "aye "
+    "nyang "
+    "udeh "
+    "pade "
+    "ade "
     // Banjar, Makassar, Sasak, and the Malay of Manado, Ambon, Kupang and Papua.
-    "ulun",
-    "pian",
-    "haja",
-    "kah",
-    "ji",
-    "ki",
-    "pale",
-    "ta",
-    "torang",
-    "katong",
-    "dorang",
-    "su",
-    "so",
-    "pi",
-    "jua",
-    "samua",
-    "mo",
-    "ni",
-    "skali",
-    "bilang",
-    "ko",
-    "sa",
-    "inaq",
-    "amaq",
+    "ulun "
+    "pian "
+    "haja "
+    "kah "
+    "ji "
+    "ki "
+    "pale "
+    "ta "
+    "torang "
+    "katong "
+    "dorang "
+    "su "
+    "so "
+    "pi "
+    "jua "
+    "samua "
+    "mo "
+    "ni "
+    "skali "
+    "bilang "
+    "ko "
+    "sa "
+    "inaq "
+    "amaq "
     // More function words of the same: Palembang and Jambi (-o for -a), Minang, Manado,
     // Ambon and Papua, Sundanese, Javanese krama, Betawi and the Malay of Pontianak (-e).
-    "kagek",
-    "apo",
-    "samo",
-    "jugo",
-    "kito",
-    "mano",
-    "dio",
-    "cak",
-    "sadonyo",
-    "disinan",
-    "ngana",
-    "bagini",
-    "bagitu",
-    "pe",
-    "de",
-    "beta",
-    "musti",
-    "macam",
-    "hungkul",
-    "euy",
-    "ngan",
-    "cenah",
-    "aya",
-    "kitu",
-    "kieu",
-    "wonten",
-    "niki",
-    "niku",
-    "sanget",
-    "ing",
-    "tho",
-    "kenape",
-    "ape",
-    "saye",
-    "kame",
-    "kamek",
-    "sayo",
-    "bah",
-    "tawwa",
-    "kodong",
-    "ngoni",
-    "akang",
-    "deng",
-    "kam",
-    "botong",
-    "bosong",
-    "jani",
-    "jeg",
-    "gati",
-    "sajan",
-    "uah",
-};
+    "kagek "
+    "apo "
+    "samo "
+    "jugo "
+    "kito "
+    "mano "
+    "dio "
+    "cak "
+    "sadonyo "
+    "disinan "
+    "ngana "
+    "bagini "
+    "bagitu "
+    "pe "
+    "de "
+    "beta "
+    "musti "
+    "macam "
+    "hungkul "
+    "euy "
+    "ngan "
+    "cenah "
+    "aya "
+    "kitu "
+    "kieu "
+    "wonten "
+    "niki "
+    "niku "
+    "sanget "
+    "ing "
+    "tho "
+    "kenape "
+    "ape "
+    "saye "
+    "kame "
+    "kamek "
+    "sayo "
+    "bah "
+    "tawwa "
+    "kodong "
+    "ngoni "
+    "akang "
+    "deng "
+    "kam "
+    "botong "
+    "bosong "
+    "jani "
+    "jeg "
+    "gati "
+    "sajan "
+    "uah ";
 
 // The short names of regional agencies (dinas) as their own signs and letters spell them: words
 // of the lexicon, never a place however they are capitalised ("Dishub Kabupaten Bekasi").
-constexpr std::string_view kAgencies[] = {
-    "dishub",
-    "dinsos",
-    "dinkes",
-    "disdik",
-    "dikbud",
-    "disnaker",
-    "diskominfo",
-    "dispora",
-    "disperkim",
-    "dispar",
-    "dlh",
-    "dpupr",
-    "pupr",
-    "bpbd",
-    "satpol",
-    "dprd",
-    "bappeda",
-    "bpjs",
-    "pln",
-    "pdam",
-    "dukcapil",
+constexpr std::string_view kAgencies =
+    "dishub "
+    "dinsos "
+    "dinkes "
+    "disdik "
+    "dikbud "
+    "disnaker "
+    "diskominfo "
+    "dispora "
+    "disperkim "
+    "dispar "
+    "dlh "
+    "dpupr "
+    "pupr "
+    "bpbd "
+    "satpol "
+    "dprd "
+    "bappeda "
+    "bpjs "
+    "pln "
+    "pdam "
+    "dukcapil "
     // Offices and programmes of the regions and the ministries' local units.
-    "inspektorat",
-    "bapenda",
-    "perkim",
-    "dpmptsp",
-    "bpkad",
-    "samsat",
-    "ombudsman",
-    "bpn",
-    "damkar",
-    "bumdes",
-    "apbdes",
-    "musdes",
-    "bksda",
-    "bpjn",
-    "asdp",
-    "kemenag",
-    "kemensos",
-    "disperindag",
-    "kominfo",
-};
+    "inspektorat "
+    "bapenda "
+    "perkim "
+    "dpmptsp "
+    "bpkad "
+    "samsat "
+    "ombudsman "
+    "bpn "
+    "damkar "
+    "bumdes "
+    "apbdes "
+    "musdes "
+    "bksda "
+    "bpjn "
+    "asdp "
+    "kemenag "
+    "kemensos "
+    "disperindag "
+    "kominfo ";
 
 // Negated words with the term the pair stands for.
-constexpr Entry kNegated[] = {
-    {"ramah", "kasar"},  {"sopan", "kasar"},  {"hurung", "mati"},    {"nyala", "mati"},
-    {"menyala", "mati"}, {"hidup", "mati"},   {"idup", "mati"},      {"berfungsi", "mati"},
-    {"fungsi", "mati"},  {"jalan", "mati"},   {"aktif", "mati"},     {"mengalir", "mati"},
-    {"ngalir", "mati"},  {"alir", "mati"},    {"keluar", "mati"},    {"nyambung", "mati"},
-    {"akses", "down"},   {"diakses", "down"}, {"dibuka", "down"},    {"buka", "tutup"},
-    {"hadir", "bolos"},  {"masuk", "bolos"},  {"sesuai", "langgar"},
-};
+constexpr std::string_view kNegated =
+    "ramah kasar\n"
+    "sopan kasar\n"
+    "hurung mati\n"
+    "nyala mati\n"
+    "menyala mati\n"
+    "hidup mati\n"
+    "idup mati\n"
+    "berfungsi mati\n"
+    "fungsi mati\n"
+    "jalan mati\n"
+    "aktif mati\n"
+    "mengalir mati\n"
+    "ngalir mati\n"
+    "alir mati\n"
+    "keluar mati\n"
+    "nyambung mati\n"
+    "akses down\n"
+    "diakses down\n"
+    "dibuka down\n"
+    "buka tutup\n"
+    "hadir bolos\n"
+    "masuk bolos\n"
+    "sesuai langgar\n";
 
 // Words after which a name follows (canonical forms; "jl", "gg", "kec" are unified first).
-constexpr std::string_view kPlaceMarkers[] = {
-    "jalan",   "gang",       "desa",      "dusun",     "kelurahan",  "kecamatan", "kabupaten",
-    "kampung", "perumahan",  "komplek",   "blok",      "pasar",      "terminal",  "stasiun",
-    "simpang", "perempatan", "pertigaan", "bundaran",  "sungai",     "puskesmas", "rsud",
-    "halte",   "jembatan",   "tol",       "underpass", "lingkungan", "nagari",    "gampong",
-    "dukuh",   "raya",       "alun",      "lapangan",  "pantai",     "waduk",     "bendungan",
-    "sd",      "smp",        "sma",       "smk",       "mi",         "mts",       "ma",
-    "rt",      "rw",         "nomor",     "km",        "kota",
-};
+constexpr std::string_view kPlaceMarkers =
+    "jalan gang desa dusun kelurahan kecamatan kabupaten "
+    "kampung perumahan komplek blok pasar terminal stasiun "
+    "simpang perempatan pertigaan bundaran sungai puskesmas rsud "
+    "halte jembatan tol underpass lingkungan nagari gampong "
+    "dukuh raya alun lapangan pantai waduk bendungan "
+    "sd smp sma smk mi mts ma "
+    "rt rw nomor km kota ";
 
 // Place markers that only say what kind of address follows; they are not the problem's
 // subject (unlike "jalan", "pasar" or "puskesmas"), so they are not matched as terms.
-constexpr std::string_view kAddressWords[] = {
-    "desa",    "dusun",   "kelurahan", "kecamatan", "kabupaten", "kampung", "perumahan",
-    "komplek", "blok",    "gang",      "rt",        "rw",        "nomor",   "lingkungan",
-    "nagari",  "gampong", "dukuh",     "km",        "provinsi",  "kota",
-};
+constexpr std::string_view kAddressWords =
+    "desa dusun kelurahan kecamatan kabupaten kampung perumahan "
+    "komplek blok gang rt rw nomor lingkungan "
+    "nagari gampong dukuh km provinsi kota ";
 
 // Ordinary words of reports that may follow a place marker ("jalan rusak", "pasar becek",
 // "desa kami") or that name a region too (Selesai, Tanggul, Damai: districts in the region
 // list). From the tuning pairs, the districts whose names are common words, and what roads,
 // bridges and roofs are made of ("jembatan kayu" is a wooden bridge, not one named Kayu).
-constexpr std::string_view kCommonWords[] = {
-    "rusak",       "berlubang",  "lubang",    "utama",      "umum",       "tol",       "provinsi",
-    "nasional",    "setapak",    "poros",     "alternatif", "protokol",   "menuju",    "masuk",
-    "keluar",      "licin",      "sempit",    "gelap",      "becek",      "ambles",    "retak",
-    "longsor",     "macet",      "banjir",    "tergenang",  "berdebu",    "ditutup",   "tutup",
-    "tradisional", "induk",      "hewan",     "ikan",       "sayur",      "ramai",     "kumuh",
-    "kotor",       "bau",        "terpencil", "wisata",     "adat",       "setempat",  "sebelah",
-    "tetangga",    "kota",       "kabupaten", "lingkungan", "sekitarnya", "sini",      "situ",
-    "sana",        "selesai",    "tanggul",   "pinggir",    "gantung",    "damai",     "setia",
-    "tetap",       "petir",      "ujung",     "puncak",     "teras",      "candi",     "bintang",
-    "permata",     "mutiara",    "semen",     "lembur",     "teriak",     "telaga",    "geger",
-    "bina",        "mulia",      "ayah",      "periuk",     "pesantren",  "merdeka",   "simpang",
-    "lama",        "raya",       "batu",      "air",        "pasar",      "taman",     "tengah",
-    "utara",       "selatan",    "barat",     "timur",      "sungai",     "tanjung",   "gunung",
-    "bukit",       "padang",     "muara",     "kuala",      "panjang",    "besar",     "kecil",
-    "tinggi",      "rendah",     "jaya",      "indah",      "makmur",     "sari",      "mekar",
-    "sentosa",     "sejahtera",  "harapan",   "karang",     "kampung",    "banjar",    "kebun",
-    "sawah",       "tanah",      "rawa",      "danau",      "laut",       "pantai",    "pulau",
-    "teluk",       "baru",       "medan",     "malang",     "sedan",      "web",       "kali",
-    "kayu",        "besi",       "beton",     "bambu",      "papan",      "kaca",      "seng",
-    "mati",        "padam",      "sampah",    "parkir",     "liar",       "sekolah",   "pohon",
-    "lampu",       "listrik",    "kabel",     "tiang",      "pipa",       "bocor",     "trotoar",
-    "aspal",       "saluran",    "got",       "selokan",    "irigasi",    "sawah",     "rumah",
-    "warga",       "anak",       "murid",     "guru",       "pasien",     "dokter",    "obat",
-    "antre",       "bus",        "angkot",    "ojek",       "truk",       "motor",     "mobil",
-    "kendaraan",   "pengendara", "pejalan",   "kaki",       "penumpang",  "petugas",   "pegawai",
-    "bahaya",      "berbahaya",  "rawan",     "miring",     "roboh",      "tumbang",   "jebol",
-    "putus",       "hilang",     "dicuri",    "kering",     "keruh",      "penuh",     "kosong",
-    "mahal",       "murah",      "gratis",    "lambat",     "cepat",      "buruk",     "bagus",
-    "baik",        "benar",      "salah",     "atas",       "bawah",      "dalam",     "luar",
-    "samping",     "belakang",   "seberang",  "arah",       "perbatasan", "pertigaan", "perempatan",
-    "dekat",       "jauh",       "ujungnya",  "tiap",       "hujan",      "deras",     "lebat",
-};
+constexpr std::string_view kCommonWords =
+    "rusak berlubang lubang utama umum tol provinsi "
+    "nasional setapak poros alternatif protokol menuju masuk "
+    "keluar licin sempit gelap becek ambles retak "
+    "longsor macet banjir tergenang berdebu ditutup tutup "
+    "tradisional induk hewan ikan sayur ramai kumuh "
+    "kotor bau terpencil wisata adat setempat sebelah "
+    "tetangga kota kabupaten lingkungan sekitarnya sini situ "
+    "sana selesai tanggul pinggir gantung damai setia "
+    "tetap petir ujung puncak teras candi bintang "
+    "permata mutiara semen lembur teriak telaga geger "
+    "bina mulia ayah periuk pesantren merdeka simpang "
+    "lama raya batu air pasar taman tengah "
+    "utara selatan barat timur sungai tanjung gunung "
+    "bukit padang muara kuala panjang besar kecil "
+    "tinggi rendah jaya indah makmur sari mekar "
+    "sentosa sejahtera harapan karang kampung banjar kebun "
+    "sawah tanah rawa danau laut pantai pulau "
+    "teluk baru medan malang sedan web kali "
+    "kayu besi beton bambu papan kaca seng "
+    "mati padam sampah parkir liar sekolah pohon "
+    "lampu listrik kabel tiang pipa bocor trotoar "
+    "aspal saluran got selokan irigasi sawah rumah "
+    "warga anak murid guru pasien dokter obat "
+    "antre bus angkot ojek truk motor mobil "
+    "kendaraan pengendara pejalan kaki penumpang petugas pegawai "
+    "bahaya berbahaya rawan miring roboh tumbang jebol "
+    "putus hilang dicuri kering keruh penuh kosong "
+    "mahal murah gratis lambat cepat buruk bagus "
+    "baik benar salah atas bawah dalam luar "
+    "samping belakang seberang arah perbatasan pertigaan perempatan "
+    "dekat jauh ujungnya tiap hujan deras lebat ";
 
 // What goes wrong, as terms (after unification), by kind: two reports at one place that each
 // say what is wrong and share no kind of it are about different problems (a leaking pipe and a
@@ -1140,21 +1148,52 @@ constexpr std::string_view kSubjects[] = {
     "aspal",                // road surfaces
 };
 
-// A sorted copy of a table for binary search, made once: immutable after its first use, so
-// reading it is safe from any thread and gives the same answers everywhere.
-std::vector<Entry> sorted(std::initializer_list<const Entry*> tables,
-                          std::initializer_list<size_t> sizes) {
+// The lists are single strings, so that the browser's core downloads their letters alone
+// (an array of string_views adds a pointer and a length to each word): a list of words,
+// each followed by a space; a list of entries, each a line of a word, one space and what it
+// stands for (one or two words).
+std::vector<std::string_view> words_of(std::string_view list) {
+  std::vector<std::string_view> out;
+  each_word(list, [&out](std::string_view w) {
+    if (!w.empty()) out.push_back(w);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<WordPair> entries_of(std::string_view list) {
+  std::vector<WordPair> out;
+  for (size_t from = 0; from < list.size();) {
+    size_t end = list.find('\n', from);
+    if (end == std::string_view::npos) end = list.size();
+    const std::string_view line = list.substr(from, end - from);
+    const size_t space = line.find(' ');
+    if (space != std::string_view::npos)
+      out.emplace_back(line.substr(0, space), line.substr(space + 1));
+    from = end + 1;
+  }
+  return out;
+}
+
+namespace {
+
+// A sorted table of lists of entries for binary search, made once: immutable after its first
+// use, so reading it is safe from any thread and gives the same answers everywhere.
+std::vector<Entry> sorted(std::initializer_list<std::string_view> lists) {
   std::vector<Entry> out;
-  auto size = sizes.begin();
-  for (const Entry* t : tables) out.insert(out.end(), t, t + *size++);
+  for (std::string_view list : lists) {
+    const std::vector<Entry> entries = entries_of(list);
+    out.insert(out.end(), entries.begin(), entries.end());
+  }
   // The first entry of a word wins: spellings are unified before synonyms.
   std::stable_sort(out.begin(), out.end(),
                    [](const Entry& a, const Entry& b) { return a.first < b.first; });
   return out;
 }
 
-std::vector<std::string_view> sorted_words(const std::string_view* words, size_t n) {
-  std::vector<std::string_view> out(words, words + n);
+std::vector<std::string_view> sorted_words(std::string_view list) {
+  std::vector<std::string_view> out = words_of(list);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -1168,10 +1207,7 @@ std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
 }  // namespace
 
 std::string_view canonical_word(std::string_view w) {
-  static const std::vector<Entry> table =
-      sorted({kSpellings, kPlaceNicknames, kSynonyms, regional_words().data()},
-             {std::size(kSpellings), std::size(kPlaceNicknames), std::size(kSynonyms),
-              regional_words().size()});
+  static const std::vector<Entry> table = sorted({kSpellings, kPlaceNicknames, kSynonyms});
   const std::string_view to = look_up(table, w);
   if (to.empty()) return w;
   // A word's word may have a synonym of its own, followed once: the stem of "kepetengan"
@@ -1183,27 +1219,23 @@ std::string_view canonical_word(std::string_view w) {
 }
 
 bool is_stopword(std::string_view w) {
-  static const std::vector<std::string_view> words =
-      sorted_words(kStopwords, std::size(kStopwords));
+  static const std::vector<std::string_view> words = sorted_words(kStopwords);
   return std::binary_search(words.begin(), words.end(), w);
 }
 
 std::string_view negated_word(std::string_view w) {
-  static const std::vector<Entry> table = sorted({kNegated}, {std::size(kNegated)});
+  static const std::vector<Entry> table = sorted({kNegated});
   return look_up(table, w);
 }
 
 bool is_lexicon_word(std::string_view w) {
   static const std::vector<std::string_view> words = [] {
-    std::vector<std::string_view> out;
-    auto add_values = [&out](const Entry* entries, size_t n) {
-      for (size_t i = 0; i < n; ++i) {
-        each_word(entries[i].second, [&](std::string_view w) { out.push_back(w); });
+    std::vector<std::string_view> out = words_of(kAgencies);
+    for (std::string_view list : {kSpellings, kSynonyms}) {
+      for (const Entry& entry : entries_of(list)) {
+        each_word(entry.second, [&](std::string_view w) { out.push_back(w); });
       }
-    };
-    add_values(kSpellings, std::size(kSpellings));
-    add_values(kSynonyms, std::size(kSynonyms));
-    for (std::string_view a : kAgencies) out.push_back(a);
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -1212,12 +1244,17 @@ bool is_lexicon_word(std::string_view w) {
 }
 
 bool is_agency_word(std::string_view w) {
-  return std::find(std::begin(kAgencies), std::end(kAgencies), w) != std::end(kAgencies);
+  static const std::vector<std::string_view> words = sorted_words(kAgencies);
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+std::string_view regional_word(std::string_view w) {
+  static const std::vector<Entry> table = sorted({regional_words()});
+  return look_up(table, w);
 }
 
 bool is_place_marker(std::string_view w) {
-  static const std::vector<std::string_view> words =
-      sorted_words(kPlaceMarkers, std::size(kPlaceMarkers));
+  static const std::vector<std::string_view> words = sorted_words(kPlaceMarkers);
   return std::binary_search(words.begin(), words.end(), w);
 }
 
@@ -1264,14 +1301,12 @@ int subject_kind(std::string_view term) {
 }
 
 bool is_address_word(std::string_view w) {
-  static const std::vector<std::string_view> words =
-      sorted_words(kAddressWords, std::size(kAddressWords));
+  static const std::vector<std::string_view> words = sorted_words(kAddressWords);
   return std::binary_search(words.begin(), words.end(), w);
 }
 
 bool is_common_word(std::string_view w) {
-  static const std::vector<std::string_view> words =
-      sorted_words(kCommonWords, std::size(kCommonWords));
+  static const std::vector<std::string_view> words = sorted_words(kCommonWords);
   return std::binary_search(words.begin(), words.end(), w) || is_stopword(w) ||
          canonical_word(w) != w;
 }

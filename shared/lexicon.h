@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstddef>
-#include <span>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace aduan::internal {
 
@@ -20,11 +20,19 @@ void each_word(std::string_view line, F f) {
   }
 }
 
-// A word of one of the regional languages and the Indonesian word it means ("aeng" and "air"
-// in Madurese, "liang" and "lubang" in Sundanese), from shared/regional_words.cpp. The
-// words are keys of canonical_word, after the lists of lexicon.cpp.
+// A list of entries as lexicon.cpp and regional_words.cpp write them: a line each, a word,
+// one space and what it stands for.
 using WordPair = std::pair<std::string_view, std::string_view>;
-std::span<const WordPair> regional_words();
+std::vector<WordPair> entries_of(std::string_view list);
+
+// Words of the regional languages with the Indonesian word each means ("aeng air", Madurese;
+// "liang lubang", Sundanese), as a list of entries (shared/regional_words.cpp).
+std::string_view regional_words();
+
+// The Indonesian word a regional word means, or empty. Asked of a word as typed only, where
+// it is no name (shared/terms.cpp): the affix rules are Indonesian's, and would make a key
+// of an Indonesian word's stem ("pelita" is no pe- + "lita").
+std::string_view regional_word(std::string_view w);
 
 // The word a spelling, an abbreviation, a regional word or a synonym stands for; one or two
 // words separated by a space ("bangjo" -> "lampu lintas"), or `w` itself when none is known.

@@ -278,6 +278,13 @@ const Step& TermReader::read(size_t i) {
   step_.terms.clear();
   const bool after_marker = after_marker_;
   after_marker_ = false;
+  // A word of a regional language, as typed, unless it may be a name's: with its capital
+  // inside a sentence ("Pantai Watu Ulo") or right after a place's marker ("desa watu").
+  const bool name_like = (token.capital && !token.sentence_start) || after_marker;
+  if (step_.unified == token.word && !name_like && !is_stopword(token.word)) {
+    const std::string_view indonesian = internal::regional_word(token.word);
+    if (!indonesian.empty()) step_.unified = canonical_word(indonesian);
+  }
   if (step_.unified == "tidak" || step_.unified == "belum" || step_.unified == "jarang") {
     negated_ = true;
     step_.kind = Step::Kind::kNegation;
