@@ -123,7 +123,6 @@ constexpr std::string_view kRegionalWords =
     "petheng gelap\n"
     "prau perahu\n"
     "rawuh datang\n"
-    "rega harga\n"
     "rego harga\n"
     "rekasa susah\n"
     "resiki bersih\n"

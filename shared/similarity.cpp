@@ -19,6 +19,7 @@ using internal::is_number;
 using internal::is_place_marker;
 using internal::is_stopword;
 using internal::is_vowel;
+using internal::own_terms;
 using internal::Step;
 using internal::Token;
 
@@ -139,8 +140,9 @@ PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* 
     const bool one_word = n.find(' ') == std::string::npos;
     if (one_word) {
       const std::string term(canonical_word(reduce_affixes(n)));
-      if (is_common_word(n) || is_stopword(n) || canonical_word(n) != n || is_place_marker(n) ||
-          is_place_marker(term) || is_stopword(term) || internal::is_problem_word(term))
+      if (is_common_word(n) || is_stopword(n) || canonical_word(n) != n ||
+          !internal::regional_word(n).empty() || is_place_marker(n) || is_place_marker(term) ||
+          is_stopword(term) || internal::is_problem_word(term))
         continue;
     }
     names_.push_back(n);
@@ -332,7 +334,11 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
       name_words = in_agency_name && !area_marker ? 0 : abbreviation ? 2 : 1;
     }
     previous_was_name = name && !marker;
-    for (const std::string& term : terms) {
+    // A known place's words as written, wherever the name stands: read as a regional word
+    // at a sentence's start and not inside it, "Tana Toraja" would be two places.
+    std::vector<std::string> own;
+    if (in_known_place && unified != canonical_word(token.word)) own_terms(token.word, &own);
+    for (const std::string& term : own.empty() ? terms : own) {
       add(out.terms, term);
       if (after_locative || after_nearby || (in_address && name)) add(out.placed, term);
       if (name) add(out.names, term);

@@ -43,6 +43,10 @@ struct Step {
   std::vector<std::string> terms;
 };
 
+// The terms a word gives as it is written, without reading it as a regional word: a known
+// place's name keeps its own words ("Tana Toraja" is no "tanah").
+void own_terms(std::string_view word, std::vector<std::string>* out);
+
 // Reads the words of one text in order: read(0), read(1) ... read(size() - 1).
 class TermReader {
  public:
@@ -56,8 +60,9 @@ class TermReader {
  private:
   std::vector<Token> tokens_;
   Step step_;
-  bool negated_ = false;       // a "tidak" waits for the word it turns
-  bool after_marker_ = false;  // the word before was a place marker
+  bool negated_ = false;             // a "tidak" waits for the word it turns
+  bool after_marker_ = false;        // the word before was a place marker
+  bool after_short_marker_ = false;  // ... written short ("jl", "ds", "gg")
 };
 
 }  // namespace aduan::internal

@@ -269,6 +269,10 @@ void terms_of(std::string_view unified, std::vector<std::string>* out) {
 
 namespace internal {
 
+void own_terms(std::string_view word, std::vector<std::string>* out) {
+  terms_of(canonical_word(word), out);
+}
+
 TermReader::TermReader(std::string_view text) : tokens_(tokens_of(text)) {}
 
 const Step& TermReader::read(size_t i) {
@@ -277,13 +281,21 @@ const Step& TermReader::read(size_t i) {
   step_.marker = false;
   step_.terms.clear();
   const bool after_marker = after_marker_;
-  after_marker_ = false;
-  // A word of a regional language, as typed, unless it may be a name's: with its capital
-  // inside a sentence ("Pantai Watu Ulo") or right after a place's marker ("desa watu").
-  const bool name_like = (token.capital && !token.sentence_start) || after_marker;
-  if (step_.unified == token.word && !name_like && !is_stopword(token.word)) {
-    const std::string_view indonesian = internal::regional_word(token.word);
-    if (!indonesian.empty()) step_.unified = canonical_word(indonesian);
+  const bool after_short_marker = after_short_marker_;
+  after_marker_ = after_short_marker_ = false;
+  // A word of a regional language, as typed or with Indonesian's -nya ("aengnya"), unless
+  // it may be a name's: with its capital inside a sentence ("Pantai Watu Ulo"), or right
+  // after a marker written short, after which an address is certain ("ds krueng", "jl
+  // lompo"); after one written whole it is mostly what is wrong ("jalan jeglongan").
+  if (step_.unified == token.word && !is_stopword(token.word)) {
+    std::string_view indonesian = internal::regional_word(token.word);
+    if (indonesian.empty() && token.word.size() >= 6 && token.word.ends_with("nya"))
+      indonesian =
+          internal::regional_word(std::string_view(token.word).substr(0, token.word.size() - 3));
+    const bool capitalised = token.capital && !token.sentence_start && !token.all_caps;
+    const bool in_address = after_short_marker && !token.after_break;
+    if (!indonesian.empty() && !capitalised && !in_address)
+      step_.unified = canonical_word(indonesian);
   }
   if (step_.unified == "tidak" || step_.unified == "belum" || step_.unified == "jarang") {
     negated_ = true;
@@ -317,6 +329,7 @@ const Step& TermReader::read(size_t i) {
   step_.kind = Step::Kind::kTerms;
   step_.marker = is_place_marker(step_.unified);
   after_marker_ = step_.marker;
+  after_short_marker_ = step_.marker && step_.unified != token.word;
   if (step_.marker && is_address_word(step_.unified)) step_.terms.clear();
   return step_;
 }

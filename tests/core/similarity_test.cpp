@@ -512,12 +512,23 @@ TEST(Similarity, TheRegionalLanguagesWordsAreTheirIndonesianWords) {
   // Only as typed: the affix rules are Indonesian's, and the stem of "penatu" (a laundry) is
   // no Javanese "tatu" (a wound), nor that of "jeroan" (offal) Javanese "jero" (deep).
   EXPECT_EQ(matching_terms("penatu jeroan"), (std::vector<std::string>{"tatu", "jero"}));
-  // Never where it may be a name's word: with its capital inside a
-  // sentence, or right after a place's marker.
+  // Never where it may be a name's word: with its capital inside a sentence, or right after
+  // a marker written short, after which an address is certain.
   EXPECT_EQ(analyse_text("Banjir di Krueng Raya").names,
             (std::vector<std::string>{"krueng", "raya"}));
-  EXPECT_EQ(matching_terms("banjir di desa krueng"),
-            (std::vector<std::string>{"banjir", "krueng"}));
+  EXPECT_EQ(matching_terms("banjir di ds krueng"), (std::vector<std::string>{"banjir", "krueng"}));
+  // After a marker written whole the word is read ("jalan jeglongan": a road with potholes),
+  // and all capitals are no names.
+  EXPECT_EQ(matching_terms("jalan jeglongan"), matching_terms("jalan lubang"));
+  EXPECT_EQ(matching_terms("PDAM AENG MATE"), matching_terms("pdam air mati"));
+  EXPECT_EQ(matching_terms("aengnya mate"), matching_terms("air mati"));
+  // A village named like a regional word is that word ("kalen", a ditch), as for the
+  // lexicon's words; a known place's name keeps its own words wherever it stands.
+  const PlaceNames villages({"kalen", "tana toraja"});
+  EXPECT_TRUE(analyse_text("kalen mampet di Jl. Mawar", villages).names ==
+              std::vector<std::string>{"mawar"});
+  EXPECT_EQ(analyse_text("Tana Toraja dilanda longsor", villages).names,
+            analyse_text("Longsor di Tana Toraja", villages).names);
   // A word with another meaning in Indonesian, or in a neighbouring language, is left out:
   // Javanese krama "margi" is a road and "because".
   EXPECT_EQ(matching_terms("margi"), (std::vector<std::string>{"marg"}));  // only its stem
