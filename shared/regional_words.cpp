@@ -1,8 +1,8 @@
 // Internal: words of Indonesia's regional languages that reports mix with Indonesian ("aeng
-// PDAM ta' ngalir", "jeglongan ning dalane", "krueng meluap"), each with the one Indonesian
+// PDAM mate", "jeglongan ning dalane", "krueng meluap"), each with the one Indonesian
 // word it means, so that a report in a region's words and one in Indonesian share their terms.
 // The matcher reads one as typed only, and not where it may be a name's word (with its
-// capital inside a sentence, or right after a place's marker): shared/terms.cpp.
+// capital inside a sentence, or right after a marker written short): shared/terms.cpp.
 //
 // How the list was made: a lexicographer who saw no report, no test set and no code of the
 // matcher wrote, from the dictionaries named below and for a fixed list of some 170 concepts
@@ -11,7 +11,7 @@
 // of fewer than three letters, a word marked uncertain, the name of a province, regency or
 // district (the region data), a word of the Indonesian thesaurus, a word of Hunspell's
 // Indonesian dictionary (hunspell-id) but those whose Indonesian meaning is the same
-// ("liang", hole; "banyu", water), a word two languages give different meanings, a stopword
+// ("tuku", to buy; "jero", deep), a word two languages give different meanings, a stopword
 // and a word lexicon.cpp already reads were left out, and "tiada" became "tidak". By hand,
 // after two readers: words with another everyday meaning in a neighbouring language or in
 // chat ("margi", road and "because" in Javanese krama; "atos", hard in Javanese; "yeh", an
