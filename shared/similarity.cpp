@@ -335,11 +335,12 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     }
     previous_was_name = name && !marker;
     // A known place's words as written, wherever the name stands: read as a regional word
-    // at a sentence's start and not inside it, "Tana Toraja" would be two places.
+    // at a sentence's start and not inside it, "Tana Toraja" would be two places. Its terms
+    // stay the steps' own, as the search postings have them (matching_terms).
     std::vector<std::string> own;
     if (in_known_place && unified != canonical_word(token.word)) own_terms(token.word, &own);
+    for (const std::string& term : terms) add(out.terms, term);
     for (const std::string& term : own.empty() ? terms : own) {
-      add(out.terms, term);
       if (after_locative || after_nearby || (in_address && name)) add(out.placed, term);
       if (name) add(out.names, term);
       if (name && area) add(out.areas, term);

@@ -63,6 +63,7 @@ class TermReader {
   bool negated_ = false;             // a "tidak" waits for the word it turns
   bool after_marker_ = false;        // the word before was a place marker
   bool after_short_marker_ = false;  // ... written short ("jl", "ds", "gg")
+  bool all_capitals_ = false;        // the text is written in capitals
 };
 
 }  // namespace aduan::internal

@@ -273,7 +273,11 @@ void own_terms(std::string_view word, std::vector<std::string>* out) {
   terms_of(canonical_word(word), out);
 }
 
-TermReader::TermReader(std::string_view text) : tokens_(tokens_of(text)) {}
+TermReader::TermReader(std::string_view text) : tokens_(tokens_of(text)) {
+  // No word with a small letter (a number has none, and no capital either).
+  all_capitals_ =
+      std::all_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.all_caps; });
+}
 
 const Step& TermReader::read(size_t i) {
   const Token& token = tokens_[i];
@@ -292,7 +296,7 @@ const Step& TermReader::read(size_t i) {
     if (indonesian.empty() && token.word.size() >= 6 && token.word.ends_with("nya"))
       indonesian =
           internal::regional_word(std::string_view(token.word).substr(0, token.word.size() - 3));
-    const bool capitalised = token.capital && !token.sentence_start && !token.all_caps;
+    const bool capitalised = token.capital && !token.sentence_start && !all_capitals_;
     const bool in_address = after_short_marker && !token.after_break;
     if (!indonesian.empty() && !capitalised && !in_address)
       step_.unified = canonical_word(indonesian);
@@ -329,7 +333,8 @@ const Step& TermReader::read(size_t i) {
   step_.kind = Step::Kind::kTerms;
   step_.marker = is_place_marker(step_.unified);
   after_marker_ = step_.marker;
-  after_short_marker_ = step_.marker && step_.unified != token.word;
+  // Written short: "jl", "gg", "ds", "kec", not "dalan" or a regional "laleng".
+  after_short_marker_ = step_.marker && token.word.size() < step_.unified.size();
   if (step_.marker && is_address_word(step_.unified)) step_.terms.clear();
   return step_;
 }

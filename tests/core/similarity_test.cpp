@@ -518,9 +518,13 @@ TEST(Similarity, TheRegionalLanguagesWordsAreTheirIndonesianWords) {
             (std::vector<std::string>{"krueng", "raya"}));
   EXPECT_EQ(matching_terms("banjir di ds krueng"), (std::vector<std::string>{"banjir", "krueng"}));
   // After a marker written whole the word is read ("jalan jeglongan": a road with potholes),
-  // and all capitals are no names.
+  // and after one that is a regional word too ("laleng", Bugis); a text in capitals is read,
+  // a word in capitals inside one in small letters is a name's.
   EXPECT_EQ(matching_terms("jalan jeglongan"), matching_terms("jalan lubang"));
+  EXPECT_EQ(matching_terms("laleng masolang"), matching_terms("jalan rusak"));
   EXPECT_EQ(matching_terms("PDAM AENG MATE"), matching_terms("pdam air mati"));
+  EXPECT_EQ(matching_terms("jalan rusak di KRUENG RAYA"),
+            (std::vector<std::string>{"jalan", "rusak", "krueng", "raya"}));
   EXPECT_EQ(matching_terms("aengnya mate"), matching_terms("air mati"));
   // A village named like a regional word is that word ("kalen", a ditch), as for the
   // lexicon's words; a known place's name keeps its own words wherever it stands.
@@ -529,6 +533,9 @@ TEST(Similarity, TheRegionalLanguagesWordsAreTheirIndonesianWords) {
               std::vector<std::string>{"mawar"});
   EXPECT_EQ(analyse_text("Tana Toraja dilanda longsor", villages).names,
             analyse_text("Longsor di Tana Toraja", villages).names);
+  // Its terms stay those the search postings have (matching_terms).
+  EXPECT_EQ(analyse_text("Tana Toraja banjir", villages).terms,
+            matching_terms("Tana Toraja banjir"));
   // A word with another meaning in Indonesian, or in a neighbouring language, is left out:
   // Javanese krama "margi" is a road and "because".
   EXPECT_EQ(matching_terms("margi"), (std::vector<std::string>{"marg"}));  // only its stem
