@@ -26,7 +26,7 @@ using WordPair = std::pair<std::string_view, std::string_view>;
 std::vector<WordPair> entries_of(std::string_view list);
 
 // Words of the regional languages with the Indonesian word each means ("aeng air", Madurese;
-// "liang lubang", Sundanese), as a list of entries (shared/regional_words.cpp).
+// "jeglongan lubang", Javanese), as a list of entries (shared/regional_words.cpp).
 std::string_view regional_words();
 
 // The Indonesian word a regional word means, or empty. Asked of a word as typed only, where
