@@ -278,6 +278,15 @@ constexpr std::string_view kSpellings =
     "kompleks komplek\n"
     "kec kecamatan\n"
     "kel kelurahan\n"
+    // The regions' own names of the same ranks: Yogyakarta's kalurahan, kapanewon and
+    // kemantren, Papua's distrik, Lampung's tiyuh, West Sumatra's jorong (Lampung's "pekon"
+    // is among the regional words).
+    "kalurahan kelurahan\n"
+    "kapanewon kecamatan\n"
+    "kemantren kecamatan\n"
+    "distrik kecamatan\n"
+    "tiyuh desa\n"
+    "jorong dusun\n"
     "kab kabupaten\n"
     "kot kota\n"
     "prov provinsi\n"
@@ -1004,6 +1013,13 @@ constexpr std::string_view kPlaceMarkers =
     "sd smp sma smk mi mts ma "
     "rt rw nomor km kota ";
 
+// The ranks and honorifics a street's namesake carries, written or left out ("Jl. Jenderal
+// Sudirman" and "jl sudirman", "Jl. Kapten Muslihat" and "kapten muslihat", "Jl. KH. Hasyim
+// Ashari"): part of no name.
+constexpr std::string_view kNameTitles =
+    "jenderal jend jendral brigjen mayjen letjen kapten kolonel letkol mayor "
+    "laksamana marsekal haji kh prof ";
+
 // Place markers that only say what kind of address follows; they are not the problem's
 // subject (unlike "jalan", "pasar" or "puskesmas"), so they are not matched as terms.
 constexpr std::string_view kAddressWords =
@@ -1302,6 +1318,11 @@ int subject_kind(std::string_view term) {
 
 bool is_address_word(std::string_view w) {
   static const std::vector<std::string_view> words = sorted_words(kAddressWords);
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_name_title(std::string_view w) {
+  static const std::vector<std::string_view> words = sorted_words(kNameTitles);
   return std::binary_search(words.begin(), words.end(), w);
 }
 

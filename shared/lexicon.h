@@ -74,6 +74,10 @@ int subject_kind(std::string_view term);
 // the subject of a problem, so not matched.
 bool is_address_word(std::string_view w);
 
+// The ranks and honorifics before a street's namesake ("jenderal", "kapten", "haji"), which
+// people write or leave out.
+bool is_name_title(std::string_view w);
+
 // Ordinary words of reports: what follows a place marker and is one of these ("jalan rusak",
 // "desa kami") is not a name, and a region named like one ("Selesai", "Tanggul") is not
 // taken for a place when it stands alone.

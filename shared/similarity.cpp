@@ -122,10 +122,11 @@ bool is_verb_shaped(std::string_view word, std::string_view term) {
 }
 
 // The first word of a government body's name (written with its capital: "badan jalan" is
-// the carriageway, "rumah dinas" an official's house).
+// the carriageway, "rumah dinas" an official's house; "Pemerintah Kabupaten Malang" is the
+// regency's government, "Pemerintah" no place).
 bool is_agency_head(std::string_view w) {
   return w == "dinas" || w == "badan" || w == "kementerian" || w == "direktorat" || w == "biro" ||
-         w == "suku";
+         w == "suku" || w == "pemerintah";
 }
 
 }  // namespace
@@ -284,7 +285,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
         // "Pemkab dan Pemkot Kediri": both governments name the one after.
         if (token.word != "dan" && token.word != "serta") level = 0;
         continue;
-      case Step::Kind::kSchoolKind:  // "SD Negeri 3": the school's kind does not end its name
+      case Step::Kind::kInName:  // "SD Negeri 3", "Jl. Jenderal Sudirman": the name goes on
         previous_was_name = follows_name;
         continue;
       case Step::Kind::kDuration:
@@ -545,22 +546,46 @@ bool same_initial(std::string_view a, std::string_view b) {
 
 // Whether `name` is two words of `by` in a row written as one, as chat writes a place of
 // two words ("tanjungmas" for Tanjung Mas), the letter where they meet written once
-// ("teukumar" for Teuku Umar).
+// ("teukumar" for Teuku Umar); a first word of two letters when the name is long enough
+// ("bypass" for By Pass).
 bool joined_in(const std::string& name, const std::vector<std::string>& by) {
   if (name.size() < 6 || has_digit(name)) return false;
   for (size_t j = 0; j + 1 < by.size(); ++j) {
     const std::string& first = by[j];
     const std::string& second = by[j + 1];
-    if (first.size() < 3 || second.size() < 3 || name.rfind(first, 0) != 0) continue;
+    if (first.size() < 2 || second.size() < 3 || first.size() + second.size() < 6 ||
+        name.rfind(first, 0) != 0)
+      continue;
     const std::string_view rest = std::string_view(name).substr(first.size());
     if (rest == second || (first.back() == second.front() && rest == second.substr(1))) return true;
   }
   return false;
 }
 
+// Whether `name` is two words of `by` in a row shortened to their first syllables and
+// written as one, as places are called in speech ("lubeg" for Lubuk Begalung, "imbon" for
+// Imam Bonjol, "malteng" for Maluku Tengah): two to four letters of the first word, three or
+// four of the second, nothing else.
+bool clipped_in(const std::string& name, const std::vector<std::string>& by) {
+  if (name.size() < 5 || name.size() > 8 || has_digit(name)) return false;
+  for (size_t j = 0; j + 1 < by.size(); ++j) {
+    const std::string& first = by[j];
+    const std::string& second = by[j + 1];
+    if (first.size() < 4 || second.size() < 4 || has_digit(first) || has_digit(second)) continue;
+    for (size_t head = 2; head <= 4 && head < first.size(); ++head) {
+      const size_t tail = name.size() - head;
+      if (tail < 3 || tail > 4 || tail >= second.size()) continue;
+      if (name.compare(0, head, first, 0, head) == 0 &&
+          name.compare(head, tail, second, 0, tail) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+
 // How much of the names `of` the words `by` hold, each name whole, with one letter typed
 // differently when long (a name is no word whose trigrams can be near: Bojong is not
-// Cibojong), or as two of `by`'s words joined.
+// Cibojong), or as two of `by`'s words joined or clipped.
 double covered_names(const std::vector<std::string>& of, const std::vector<std::string>& by,
                      const TermWeight& weight) {
   double matched = 0;
@@ -572,7 +597,7 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
       return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
                         same_initial(t, u) && edit_distance(t, u, 1) <= 1);
     });
-    if (found || joined_in(t, by)) matched += w;
+    if (found || joined_in(t, by) || clipped_in(t, by)) matched += w;
   }
   return total > 0 ? matched / total : 0;
 }

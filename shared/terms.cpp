@@ -12,6 +12,7 @@ namespace {
 
 using internal::canonical_word;
 using internal::is_address_word;
+using internal::is_name_title;
 using internal::is_number;
 using internal::is_place_marker;
 using internal::is_stopword;
@@ -135,7 +136,8 @@ void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   size_t words = 0, capitals = 0;
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
-    if (t.word.size() < 4 || is_number(t.word) || (t.capital && t.all_caps) || t.sentence_start)
+    if (t.word.size() < 4 || is_number(t.word) || (t.capital && t.all_caps) || t.sentence_start ||
+        (!t.capital && is_stopword(t.word)) || (i > from && tokens[i - 1].word == t.word))
       continue;
     ++words;
     capitals += t.capital;
@@ -146,10 +148,19 @@ void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   }
 }
 
-// A word shortened from a place marker or an address word ("perum", "komp", "prov"), or any
-// word of three letters or fewer ("jl", "no", "kec").
+// A word shortened from a place marker or an address word ("perum", "komp", "prov"), a
+// namesake's rank ("Jend.", "KH."), or a word of three letters or fewer that is no word of
+// its own: without a vowel ("Jl.", "Gg.", "Dsn."), one the lexicon spells out ("Kel.", "Kec.",
+// "No."), an initial ("H.") or a namesake's first name shortened ("Moh.", "Ir."). A number
+// or a short word ("jam 12.", "bau.", "itu.") ends a sentence as any word does.
 bool is_abbreviation(std::string_view w) {
-  if (w.size() <= 3) return true;
+  if (is_number(w) || is_stopword(w)) return false;
+  if (is_name_title(w)) return true;
+  if (w.size() <= 3) {
+    const bool vowel = w.find_first_of("aeiou") != std::string_view::npos;
+    return !vowel || w.size() == 1 || canonical_word(w) != w || w == "moh" || w == "muh" ||
+           w == "abd" || w == "ir";
+  }
   const std::string_view full = canonical_word(w);
   return full.size() > w.size() && (is_place_marker(full) || is_address_word(full));
 }
@@ -307,7 +318,14 @@ const Step& TermReader::read(size_t i) {
     return step_;
   }
   if (after_marker && step_.unified == "negeri") {
-    step_.kind = Step::Kind::kSchoolKind;
+    step_.kind = Step::Kind::kInName;
+    return step_;
+  }
+  // "Jl. Jenderal Sudirman", "Jl. Brigjen Katamso": the rank is left out as often as written.
+  if (after_marker && is_name_title(step_.unified)) {
+    after_marker_ = true;
+    after_short_marker_ = after_short_marker;
+    step_.kind = Step::Kind::kInName;
     return step_;
   }
   if (is_stopword(step_.unified)) {

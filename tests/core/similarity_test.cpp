@@ -548,6 +548,42 @@ TEST(Similarity, TheRegionalLanguagesWordsAreTheirIndonesianWords) {
   }
 }
 
+TEST(Similarity, NamesAreReadAsTheirWritersMeantThem) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  auto names = [](std::string_view text) { return analyse_text(text).names; };
+  using Words = std::vector<std::string>;
+  // A number or a short word ends a sentence as any word does: the next word's capital is
+  // the sentence's, not a name's. An abbreviation's full stop ends none.
+  EXPECT_EQ(names("Dokter datang jam 12. Pasien lansia pulang."), Words{});
+  EXPECT_EQ(names("Saluran di gang itu bau. Warga mengeluh."), Words{});
+  EXPECT_EQ(names("Lubang di Jl. Mawar, dekat Kel. Sukajadi."), names("di jl mawar, kel sukajadi"));
+  EXPECT_EQ(names("Lubang di Jl. Mawar, dekat Kel. Sukajadi.").size(), 2u);
+  // A title in Title Case with its small words in small letters names nothing by its
+  // capitals; "Alun-alun" is one word.
+  EXPECT_EQ(names("Ambulans Dipakai untuk Kepentingan Pribadi Keluarga\nIsinya."), Words{});
+  EXPECT_EQ(names("Penumpukan Sampah di Belakang Alun-alun Kota\nIsinya."), Words{});
+  // A namesake's rank is written or left out: the street is the same.
+  EXPECT_EQ(names("Lubang di Jl. Jenderal Sudirman"), names("lubang di jl sudirman"));
+  EXPECT_EQ(names("Lubang di Jl. Jend. Sudirman"), names("lubang di jl sudirman"));
+  EXPECT_EQ(names("Macet di Jalan Kapten Muslihat"), names("macet di jalan muslihat"));
+  // The regions' own ranks of village and district are markers: "distrik abepura" in small
+  // letters is a place, as "kecamatan abepura" is.
+  EXPECT_EQ(names("listrik padam di distrik abepura"), Words{"abepura"});
+  EXPECT_EQ(names("jalan rusak di kalurahan sariharjo"), Words{"sariharjo"});
+  // A government is no place: "Pemerintah" is its head word, as "Dinas" is.
+  EXPECT_EQ(names("Mohon Pemerintah Kabupaten Sleman memperbaiki"),
+            names("banjir di Kabupaten Sleman"));
+  EXPECT_EQ(names("Mohon Pemerintah Kabupaten Sleman memperbaiki").size(), 1u);
+  // A place shortened to its words' first syllables, or two words written as one with a
+  // first word of two letters, is the place.
+  const ReportTerms clipped = analyse_text("lampu jalan mati di jl bypass lubeg");
+  const ReportTerms whole = analyse_text("Lampu jalan mati di Jalan By Pass ruas Lubuk Begalung");
+  EXPECT_GE(report_similarity(clipped, whole, one), 0.9);
+  // Not two places that share only their first letters.
+  const ReportTerms other = analyse_text("Lampu jalan mati di Jalan Lubuk Bagus");
+  EXPECT_EQ(report_similarity(analyse_text("lampu jalan mati di Lubeg"), other, one), 0);
+}
+
 TEST(Similarity, TheShorterReportsCoverageWeighsMore) {
   // Weights by length, so that coverage differs between two texts of as many terms.
   const TermWeight one = [](const std::string& t) { return static_cast<double>(t.size()); };
