@@ -278,15 +278,14 @@ constexpr std::string_view kSpellings =
     "kompleks komplek\n"
     "kec kecamatan\n"
     "kel kelurahan\n"
-    // The regions' own names of the same ranks: Yogyakarta's kalurahan, kapanewon and
-    // kemantren, Papua's distrik, Lampung's tiyuh, West Sumatra's jorong (Lampung's "pekon"
-    // is among the regional words).
+    // The regions' own names of the same ranks: Yogyakarta's kalurahan and kapanewon,
+    // Papua's distrik, Lampung's tiyuh (its "pekon" is among the regional words). Not
+    // Yogyakarta city's kemantren nor West Sumatra's jorong: villages and a district are
+    // named so.
     "kalurahan kelurahan\n"
     "kapanewon kecamatan\n"
-    "kemantren kecamatan\n"
     "distrik kecamatan\n"
     "tiyuh desa\n"
-    "jorong dusun\n"
     "kab kabupaten\n"
     "kot kota\n"
     "prov provinsi\n"
@@ -1017,8 +1016,22 @@ constexpr std::string_view kPlaceMarkers =
 // Sudirman" and "jl sudirman", "Jl. Kapten Muslihat" and "kapten muslihat", "Jl. KH. Hasyim
 // Ashari"): part of no name.
 constexpr std::string_view kNameTitles =
-    "jenderal jend jendral brigjen mayjen letjen kapten kolonel letkol mayor "
-    "laksamana marsekal haji kh prof ";
+    "jenderal jendral jend brigjen brigjend mayjen mayjend letjen letjend kolonel kol letkol "
+    "letnan kapten mayor laksamana laksda marsekal gubernur gub haji hj kh prof dr ir drs dra "
+    "ust ";
+
+// What is written short before a name, so that its full stop ends no sentence: ranks and
+// honorifics, and first names ("Jl. Moh. Hatta", "Jl. Abd. Muis").
+constexpr std::string_view kNameAbbreviations =
+    "jend brigjen brigjend mayjen mayjend letjen letjend kol letkol let laksda gub hj kh prof "
+    "dr ir drs dra ust moh muh abd ach ";
+
+// The small words a title in Title Case leaves in small letters ("Ambulans Dipakai untuk
+// Kepentingan Pribadi"), as the spelling rules have it for prepositions and conjunctions;
+// those of four letters or more, the only ones the count of capitals reads.
+constexpr std::string_view kTitleSmallWords =
+    "dari yang untuk pada dengan atau oleh bagi tentang terhadap dalam sebagai karena agar "
+    "serta antara tanpa kepada menuju ";
 
 // Place markers that only say what kind of address follows; they are not the problem's
 // subject (unlike "jalan", "pasar" or "puskesmas"), so they are not matched as terms.
@@ -1323,6 +1336,16 @@ bool is_address_word(std::string_view w) {
 
 bool is_name_title(std::string_view w) {
   static const std::vector<std::string_view> words = sorted_words(kNameTitles);
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_name_abbreviation(std::string_view w) {
+  static const std::vector<std::string_view> words = sorted_words(kNameAbbreviations);
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+bool is_title_small_word(std::string_view w) {
+  static const std::vector<std::string_view> words = sorted_words(kTitleSmallWords);
   return std::binary_search(words.begin(), words.end(), w);
 }
 

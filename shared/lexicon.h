@@ -78,6 +78,12 @@ bool is_address_word(std::string_view w);
 // people write or leave out.
 bool is_name_title(std::string_view w);
 
+// Ranks, honorifics and first names written short before a name ("jend", "kol", "hj", "moh").
+bool is_name_abbreviation(std::string_view w);
+
+// Prepositions and conjunctions a title in Title Case leaves in small letters ("untuk").
+bool is_title_small_word(std::string_view w);
+
 // Ordinary words of reports: what follows a place marker and is one of these ("jalan rusak",
 // "desa kami") is not a name, and a region named like one ("Selesai", "Tanggul") is not
 // taken for a place when it stands alone.

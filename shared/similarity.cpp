@@ -231,6 +231,8 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
   bool previous_locative = false;
   bool previous_nearby = false;  // "dekat", "depan" ...: what follows is where
   bool agency_name = false;      // the words so far are an agency's name
+  bool government = false;       // that agency is a government ("Pemerintah Desa ...")
+  bool short_marker = false;     // the address's marker is written short ("jl", "ds")
   // The governments named just before: "kota", "pemkab", or both ("pemkab dan pemkot").
   constexpr int kCity = 1, kRegency = 2;
   int level = 0;
@@ -251,6 +253,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
                                 !(step.marker && unified != token.word);
     agency_name =
         agency_head || in_agency_name || (agency_name && !token.after_break && token.word == "dan");
+    government = agency_name && (government || (agency_head && token.word == "pemerintah"));
     // A comma or a sentence's end closes an address: "Jl. Pemuda, Semarang Tengah" is a
     // street, then a district.
     if (token.after_break) {
@@ -285,7 +288,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
         // "Pemkab dan Pemkot Kediri": both governments name the one after.
         if (token.word != "dan" && token.word != "serta") level = 0;
         continue;
-      case Step::Kind::kInName:  // "SD Negeri 3", "Jl. Jenderal Sudirman": the name goes on
+      case Step::Kind::kSchoolKind:  // "SD Negeri 3": the school's kind does not end its name
         previous_was_name = follows_name;
         continue;
       case Step::Kind::kDuration:
@@ -298,6 +301,20 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     // inside a sentence.
     const bool abbreviation = unified != token.word;
     const bool in_address = name_words > 0;  // a marker's words go on
+    // A namesake's rank inside an address, before the name in the same clause ("Jl. Kapten
+    // Muslihat", "jalan jenderal sudirman"): not a name, and the name goes on after it. "Haji"
+    // only with its capital or after a marker written short ("jl h. agus salim"): "desa haji"
+    // may be the village's Hajj.
+    if (in_address && !marker && !in_known_place && internal::is_name_title(unified) &&
+        (unified != "haji" || token.capital || short_marker) && i + 1 < reader.size() &&
+        !reader.token(i + 1).after_break) {
+      for (const std::string& term : terms) {
+        add(out.terms, term);
+        add(out.ranks, term);
+      }
+      previous_was_name = follows_name;
+      continue;
+    }
     bool name = in_known_place;
     if (!marker && name_words > 0) {
       const bool ordinary = is_common_word(token.word) || is_common_word(unified) ||
@@ -328,11 +345,13 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     // After an abbreviated marker ("jl", "gg", "kec", "perum") the address is certain and may
     // take two words ("jl gajah mada"); after a whole word ("jalan rusak") one, if any.
     // Inside an agency's name only an area's marker starts an address ("Dinas Lingkungan
-    // Hidup Kota Manado": the Lingkungan is no neighbourhood, the Kota is the city).
+    // Hidup Kota Manado": the Lingkungan is no neighbourhood, the Kota is the city), and
+    // any marker inside a government's ("Pemerintah Desa Sukamaju").
     if (marker) {
       area_marker = unified == "kabupaten" || unified == "kota" || unified == "kecamatan" ||
                     unified == "provinsi";
-      name_words = in_agency_name && !area_marker ? 0 : abbreviation ? 2 : 1;
+      name_words = in_agency_name && !area_marker && !government ? 0 : abbreviation ? 2 : 1;
+      short_marker = abbreviation;
     }
     previous_was_name = name && !marker;
     // A known place's words as written, wherever the name stands: read as a regional word
@@ -359,7 +378,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
       level = 0;
     }
   }
-  if (out.names.size() == out.terms.size()) {  // a text all in capitals
+  if (out.names.size() + out.ranks.size() == out.terms.size()) {  // a text all in capitals
     out.names.clear();
     out.areas.clear();
     out.certain_areas.clear();
@@ -369,6 +388,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     out.as_regency.clear();
     out.after_names.clear();
     out.placed.clear();
+    out.ranks.clear();
   }
   return out;
 }
@@ -546,23 +566,20 @@ bool same_initial(std::string_view a, std::string_view b) {
 
 // Whether `name` is two words of `by` in a row written as one, as chat writes a place of
 // two words ("tanjungmas" for Tanjung Mas), the letter where they meet written once
-// ("teukumar" for Teuku Umar); a first word of two letters when the name is long enough
-// ("bypass" for By Pass).
-bool joined_in(const std::string& name, const std::vector<std::string>& by) {
+// ("teukumar" for Teuku Umar); each word of `shortest` letters or more.
+bool joined_in(const std::string& name, const std::vector<std::string>& by, size_t shortest) {
   if (name.size() < 6 || has_digit(name)) return false;
   for (size_t j = 0; j + 1 < by.size(); ++j) {
     const std::string& first = by[j];
     const std::string& second = by[j + 1];
-    if (first.size() < 2 || second.size() < 3 || first.size() + second.size() < 6 ||
-        name.rfind(first, 0) != 0)
-      continue;
+    if (first.size() < shortest || second.size() < shortest || name.rfind(first, 0) != 0) continue;
     const std::string_view rest = std::string_view(name).substr(first.size());
     if (rest == second || (first.back() == second.front() && rest == second.substr(1))) return true;
   }
   return false;
 }
 
-// Whether `name` is two words of `by` in a row shortened to their first syllables and
+// Whether `name` is two names of `by` in a row shortened to their first syllables and
 // written as one, as places are called in speech ("lubeg" for Lubuk Begalung, "imbon" for
 // Imam Bonjol, "malteng" for Maluku Tengah): two to four letters of the first word, three or
 // four of the second, nothing else.
@@ -585,9 +602,12 @@ bool clipped_in(const std::string& name, const std::vector<std::string>& by) {
 
 // How much of the names `of` the words `by` hold, each name whole, with one letter typed
 // differently when long (a name is no word whose trigrams can be near: Bojong is not
-// Cibojong), or as two of `by`'s words joined or clipped.
+// Cibojong), or as two of `by`'s words joined; or as two of the other report's names
+// (`by_names`) joined with a short first word ("bypass" for By Pass) or clipped: of its
+// other words, "ka bandung" (Sundanese: to Bandung) is no Kabandungan, and any two in a row
+// clip to some village's name ("kabel listrik" to Kalis).
 double covered_names(const std::vector<std::string>& of, const std::vector<std::string>& by,
-                     const TermWeight& weight) {
+                     const std::vector<std::string>& by_names, const TermWeight& weight) {
   double matched = 0;
   double total = 0;
   for (const std::string& t : of) {
@@ -597,7 +617,8 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
       return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
                         same_initial(t, u) && edit_distance(t, u, 1) <= 1);
     });
-    if (found || joined_in(t, by) || clipped_in(t, by)) matched += w;
+    if (found || joined_in(t, by, 3) || joined_in(t, by_names, 2) || clipped_in(t, by_names))
+      matched += w;
   }
   return total > 0 ? matched / total : 0;
 }
@@ -640,9 +661,11 @@ bool any_in(const std::vector<std::string>& some, const std::vector<std::string>
                      [&](const std::string& t) { return contains(other, t); });
 }
 
-// What a report says about its problem: its terms other than the names.
+// What a report says about its problem: its terms other than the names and ranks.
 std::vector<std::string> topic(const ReportTerms& r) {
-  return those_of(r.terms, [&](const std::string& t) { return !contains(r.names, t); });
+  return those_of(r.terms, [&](const std::string& t) {
+    return !contains(r.names, t) && !contains(r.ranks, t);
+  });
 }
 
 // The kinds (of fault, of subject) that terms name, each once.
@@ -677,11 +700,11 @@ std::vector<int32_t> ids_of(const std::vector<std::string>& terms, const Thesaur
 // place in the regency of Bekasi).
 double place_agreement(const ComparedReport& a, const ComparedReport& b, const TermWeight& weight) {
   if (!a.finer.empty() && !b.finer.empty()) {
-    return std::max(covered_names(a.finer, b.places_told, weight),
-                    covered_names(b.finer, a.places_told, weight));
+    return std::max(covered_names(a.finer, b.places_told, b.report.names, weight),
+                    covered_names(b.finer, a.places_told, a.report.names, weight));
   }
-  return std::max(covered_names(a.report.names, b.told, weight),
-                  covered_names(b.report.names, a.told, weight));
+  return std::max(covered_names(a.report.names, b.told, b.report.names, weight),
+                  covered_names(b.report.names, a.told, a.report.names, weight));
 }
 
 // Whether what two reports name sets them at different places, whatever else they share:
@@ -808,7 +831,7 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
     const std::vector<std::string> places =
         those_of(named.finer.empty() ? named.report.names : named.finer,
                  [](const std::string& n) { return !is_number(n); });
-    const double told = covered_names(places, other.report.placed, weight);
+    const double told = covered_names(places, other.report.placed, {}, weight);
     score = std::max(score, told * (place_evidence + (1 - place_evidence) * score));
   }
   // Both say what is wrong, and none of it is the same: another problem (at the same place,

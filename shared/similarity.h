@@ -62,6 +62,10 @@ struct ReportTerms {
   // nearness ("dekat", "dkt", "depan" ...), names or not, and the names of an address: where
   // a report says it is when it names nothing by its capitals ("di talise").
   std::vector<std::string> placed;
+  // A namesake's rank inside an address ("Jl. Jenderal Sudirman", "jl jend sudirman"),
+  // written or left out: among the terms, as the search postings have it, but neither a name
+  // nor what the report says of its problem.
+  std::vector<std::string> ranks;
 };
 
 // Places known beforehand, such as the regencies and districts of the region list and the

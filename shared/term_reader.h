@@ -31,12 +31,11 @@ inline bool is_number(std::string_view w) {
 // What one word gives the matcher.
 struct Step {
   enum class Kind {
-    kTerms,     // the word's terms (none for an address's marker: "jl", "desa")
-    kNegation,  // "tidak", "belum": turns the next word ("tidak nyala" -> "mati")
-    kStopword,  // says nothing about the report
-    kInName,    // a school's kind or a namesake's rank after a marker ("SD Negeri 3", "Jl.
-                // Jenderal Sudirman"): part of no term, the name goes on
-    kDuration,  // the number of "2 minggu": how long, not which problem
+    kTerms,       // the word's terms (none for an address's marker: "jl", "desa")
+    kNegation,    // "tidak", "belum": turns the next word ("tidak nyala" -> "mati")
+    kStopword,    // says nothing about the report
+    kSchoolKind,  // "negeri" right after a school's marker (SD Negeri 3): part of no term
+    kDuration,    // the number of "2 minggu": how long, not which problem
   };
   Kind kind = Kind::kTerms;
   std::string_view unified;  // the word with its spelling and abbreviation unified

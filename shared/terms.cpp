@@ -12,10 +12,11 @@ namespace {
 
 using internal::canonical_word;
 using internal::is_address_word;
-using internal::is_name_title;
+using internal::is_name_abbreviation;
 using internal::is_number;
 using internal::is_place_marker;
 using internal::is_stopword;
+using internal::is_title_small_word;
 using internal::is_vowel;
 using internal::negated_word;
 using internal::Step;
@@ -137,7 +138,7 @@ void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   for (size_t i = from; i < to; ++i) {
     const Token& t = tokens[i];
     if (t.word.size() < 4 || is_number(t.word) || (t.capital && t.all_caps) || t.sentence_start ||
-        (!t.capital && is_stopword(t.word)) || (i > from && tokens[i - 1].word == t.word))
+        (!t.capital && is_title_small_word(t.word)) || (i > from && tokens[i - 1].word == t.word))
       continue;
     ++words;
     capitals += t.capital;
@@ -148,20 +149,21 @@ void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   }
 }
 
-// A word shortened from a place marker or an address word ("perum", "komp", "prov"), a
-// namesake's rank ("Jend.", "KH."), or a word of three letters or fewer that is no word of
-// its own: without a vowel ("Jl.", "Gg.", "Dsn."), one the lexicon spells out ("Kel.", "Kec.",
-// "No."), an initial ("H.") or a namesake's first name shortened ("Moh.", "Ir."). A number
-// or a short word ("jam 12.", "bau.", "itu.") ends a sentence as any word does.
-bool is_abbreviation(std::string_view w) {
-  if (is_number(w) || is_stopword(w)) return false;
-  if (is_name_title(w)) return true;
-  if (w.size() <= 3) {
-    const bool vowel = w.find_first_of("aeiou") != std::string_view::npos;
-    return !vowel || w.size() == 1 || canonical_word(w) != w || w == "moh" || w == "muh" ||
-           w == "abd" || w == "ir";
-  }
+// Whether a word before a full stop is shortened, so that no sentence ends there: an initial
+// ("H.", "A. Yani"), a short word in capitals ("AH. Nasution", "DI. Panjaitan", "UD."), a
+// rank or a first name written short ("Jend.", "Kol.", "Hj.", "Moh."), a short word without
+// a vowel ("Jl.", "Gg.", "Dsn.") or one the lexicon spells out ("Kel.", "Kec.", "No."), and a
+// place marker or address word shortened ("Perum.", "Komp.", "Prov."). A number or a short
+// word of the language ("jam 12.", "bau.", "itu.") ends a sentence as any word does.
+bool is_abbreviation(const Token& t) {
+  const std::string_view w = t.word;
+  if (w.size() == 1) return true;
+  if (is_number(w)) return false;
+  if (w.size() <= 3 && t.capital && t.all_caps) return true;
+  if (is_stopword(w)) return false;
+  if (is_name_abbreviation(w)) return true;
   const std::string_view full = canonical_word(w);
+  if (w.size() <= 3) return std::none_of(w.begin(), w.end(), is_vowel) || full != w;
   return full.size() > w.size() && (is_place_marker(full) || is_address_word(full));
 }
 
@@ -246,7 +248,7 @@ std::vector<Token> tokens_of(std::string_view text) {
       // After an abbreviation's full stop ("Jl.", "No.", "Kec.", "Perum.") no sentence
       // begins; after a word that only stands for another ("dalan." for "jalan", "Jogja.")
       // one does.
-      const bool abbreviation = !out.empty() && is_abbreviation(out.back().word);
+      const bool abbreviation = !out.empty() && is_abbreviation(out.back());
       if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') next_starts = true;
       if (c == '\n') {
         forget_title_case(out, line_from, out.size());
@@ -318,14 +320,7 @@ const Step& TermReader::read(size_t i) {
     return step_;
   }
   if (after_marker && step_.unified == "negeri") {
-    step_.kind = Step::Kind::kInName;
-    return step_;
-  }
-  // "Jl. Jenderal Sudirman", "Jl. Brigjen Katamso": the rank is left out as often as written.
-  if (after_marker && is_name_title(step_.unified)) {
-    after_marker_ = true;
-    after_short_marker_ = after_short_marker;
-    step_.kind = Step::Kind::kInName;
+    step_.kind = Step::Kind::kSchoolKind;
     return step_;
   }
   if (is_stopword(step_.unified)) {
