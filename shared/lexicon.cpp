@@ -1017,21 +1017,21 @@ constexpr std::string_view kPlaceMarkers =
 // Ashari"): part of no name.
 constexpr std::string_view kNameTitles =
     "jenderal jendral jend brigjen brigjend mayjen mayjend letjen letjend kolonel kol letkol "
-    "letnan kapten mayor laksamana laksda marsekal gubernur gub haji hj kh prof dr ir drs dra "
-    "ust ";
+    "letnan letda lettu kapten kapt mayor laksamana laksda marsekal komodor kombes sersan "
+    "kopral gubernur gub haji hj kh prof ir drs dra ust ";
 
 // What is written short before a name, so that its full stop ends no sentence: ranks and
 // honorifics, and first names ("Jl. Moh. Hatta", "Jl. Abd. Muis").
 constexpr std::string_view kNameAbbreviations =
-    "jend brigjen brigjend mayjen mayjend letjen letjend kol letkol let laksda gub hj kh prof "
-    "dr ir drs dra ust moh muh abd ach ";
+    "jend brigjen brigjend mayjen mayjend letjen letjend kol letkol let jen kapt kap laks "
+    "laksda brig kom gub prof ir drs dra ust moh muh abd ach ";
 
 // The small words a title in Title Case leaves in small letters ("Ambulans Dipakai untuk
 // Kepentingan Pribadi"), as the spelling rules have it for prepositions and conjunctions;
 // those of four letters or more, the only ones the count of capitals reads.
 constexpr std::string_view kTitleSmallWords =
-    "dari yang untuk pada dengan atau oleh bagi tentang terhadap dalam sebagai karena agar "
-    "serta antara tanpa kepada menuju ";
+    "dari yang untuk pada atau oleh bagi tentang terhadap dalam sebagai karena agar serta "
+    "tanpa kepada ";
 
 // Place markers that only say what kind of address follows; they are not the problem's
 // subject (unlike "jalan", "pasar" or "puskesmas"), so they are not matched as terms.
@@ -1227,6 +1227,13 @@ std::vector<std::string_view> sorted_words(std::string_view list) {
   return out;
 }
 
+// Whether `w` is one of the words of `list`, sorted at first use.
+template <const std::string_view& list>
+bool listed(std::string_view w) {
+  static const std::vector<std::string_view> words = sorted_words(list);
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
 std::string_view look_up(const std::vector<Entry>& table, std::string_view w) {
   const auto it = std::lower_bound(table.begin(), table.end(), w,
                                    [](const Entry& e, std::string_view k) { return e.first < k; });
@@ -1247,10 +1254,7 @@ std::string_view canonical_word(std::string_view w) {
   return then.empty() ? to : then;
 }
 
-bool is_stopword(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kStopwords);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_stopword(std::string_view w) { return listed<kStopwords>(w); }
 
 std::string_view negated_word(std::string_view w) {
   static const std::vector<Entry> table = sorted({kNegated});
@@ -1272,20 +1276,14 @@ bool is_lexicon_word(std::string_view w) {
   return std::binary_search(words.begin(), words.end(), w);
 }
 
-bool is_agency_word(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kAgencies);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_agency_word(std::string_view w) { return listed<kAgencies>(w); }
 
 std::string_view regional_word(std::string_view w) {
   static const std::vector<Entry> table = sorted({regional_words()});
   return look_up(table, w);
 }
 
-bool is_place_marker(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kPlaceMarkers);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_place_marker(std::string_view w) { return listed<kPlaceMarkers>(w); }
 
 namespace {
 
@@ -1329,30 +1327,16 @@ int subject_kind(std::string_view term) {
   return kind_of(words, term);
 }
 
-bool is_address_word(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kAddressWords);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_address_word(std::string_view w) { return listed<kAddressWords>(w); }
 
-bool is_name_title(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kNameTitles);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_name_title(std::string_view w) { return listed<kNameTitles>(w); }
 
-bool is_name_abbreviation(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kNameAbbreviations);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_name_abbreviation(std::string_view w) { return listed<kNameAbbreviations>(w); }
 
-bool is_title_small_word(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kTitleSmallWords);
-  return std::binary_search(words.begin(), words.end(), w);
-}
+bool is_title_small_word(std::string_view w) { return listed<kTitleSmallWords>(w); }
 
 bool is_common_word(std::string_view w) {
-  static const std::vector<std::string_view> words = sorted_words(kCommonWords);
-  return std::binary_search(words.begin(), words.end(), w) || is_stopword(w) ||
-         canonical_word(w) != w;
+  return listed<kCommonWords>(w) || is_stopword(w) || canonical_word(w) != w;
 }
 
 }  // namespace aduan::internal

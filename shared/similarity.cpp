@@ -111,6 +111,21 @@ bool is_nearby(std::string_view w) {
   return std::find(std::begin(kNearby), std::end(kNearby), w) != std::end(kNearby);
 }
 
+bool contains(const std::vector<std::string>& v, const std::string& t) {
+  return std::find(v.begin(), v.end(), t) != v.end();
+}
+
+// Whether word `i` may be a name's, right after another word of the same clause: no
+// stopword, ordinary word, marker or word of place or nearness, and a number or three
+// letters or more ("Jl. Kapten Muslihat", not "Kelurahan Laksamana dekat sekolah").
+bool may_be_name(const internal::TermReader& reader, size_t i) {
+  if (i >= reader.size() || reader.token(i).after_break) return false;
+  const std::string_view w = reader.token(i).word;
+  const std::string_view unified = canonical_word(w);
+  return (is_number(w) || w.size() >= 3) && !is_stopword(unified) && !is_common_word(w) &&
+         !is_common_word(unified) && !is_place_marker(unified) && !is_locative(w) && !is_nearby(w);
+}
+
 // Whether a word is shaped like a verb of the language: its prefix one of di-, me-, ter-,
 // ber- and what its affixes leave a word of four letters or more ("Dikejutkan": kejut).
 // Names of places take the shapes of nouns (Keputih, Kebagusan, Penggilingan, Sawahan) or
@@ -254,6 +269,10 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     agency_name =
         agency_head || in_agency_name || (agency_name && !token.after_break && token.word == "dan");
     government = agency_name && (government || (agency_head && token.word == "pemerintah"));
+    // A government's name ends at its marker: what follows is the place it governs
+    // ("Pemerintah Desa Karang Anyar", "Pemerintah Provinsi DKI Jakarta").
+    const bool government_marker = government && step.marker && !agency_head;
+    if (government_marker) agency_name = government = false;
     // A comma or a sentence's end closes an address: "Jl. Pemuda, Semarang Tengah" is a
     // street, then a district.
     if (token.after_break) {
@@ -301,13 +320,14 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     // inside a sentence.
     const bool abbreviation = unified != token.word;
     const bool in_address = name_words > 0;  // a marker's words go on
-    // A namesake's rank inside an address, before the name in the same clause ("Jl. Kapten
-    // Muslihat", "jalan jenderal sudirman"): not a name, and the name goes on after it. "Haji"
-    // only with its capital or after a marker written short ("jl h. agus salim"): "desa haji"
-    // may be the village's Hajj.
+    // A namesake's rank inside an address, right before a word that may be the name, in the
+    // same clause ("Jl. Kapten Muslihat", "jalan jenderal sudirman"): not a name, and the name
+    // goes on after it. Not before an ordinary word, a marker or a stopword ("Kelurahan
+    // Laksamana dekat sekolah", "Jl. Gubernur Kecamatan ..."), and "haji" only with its
+    // capital or after a marker written short ("jl haji nawi"): "desa haji" may be the
+    // village's Hajj.
     if (in_address && !marker && !in_known_place && internal::is_name_title(unified) &&
-        (unified != "haji" || token.capital || short_marker) && i + 1 < reader.size() &&
-        !reader.token(i + 1).after_break) {
+        (unified != "haji" || token.capital || short_marker) && may_be_name(reader, i + 1)) {
       for (const std::string& term : terms) {
         add(out.terms, term);
         add(out.ranks, term);
@@ -350,7 +370,7 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
     if (marker) {
       area_marker = unified == "kabupaten" || unified == "kota" || unified == "kecamatan" ||
                     unified == "provinsi";
-      name_words = in_agency_name && !area_marker && !government ? 0 : abbreviation ? 2 : 1;
+      name_words = in_agency_name && !area_marker && !government_marker ? 0 : abbreviation ? 2 : 1;
       short_marker = abbreviation;
     }
     previous_was_name = name && !marker;
@@ -378,7 +398,10 @@ ReportTerms analyse_text(std::string_view text, const PlaceNames& places,
       level = 0;
     }
   }
-  if (out.names.size() + out.ranks.size() == out.terms.size()) {  // a text all in capitals
+  // A text all in capitals: every term a name (or a rank).
+  if (std::all_of(out.terms.begin(), out.terms.end(), [&](const std::string& t) {
+        return contains(out.names, t) || contains(out.ranks, t);
+      })) {
     out.names.clear();
     out.areas.clear();
     out.certain_areas.clear();
@@ -579,33 +602,11 @@ bool joined_in(const std::string& name, const std::vector<std::string>& by, size
   return false;
 }
 
-// Whether `name` is two names of `by` in a row shortened to their first syllables and
-// written as one, as places are called in speech ("lubeg" for Lubuk Begalung, "imbon" for
-// Imam Bonjol, "malteng" for Maluku Tengah): two to four letters of the first word, three or
-// four of the second, nothing else.
-bool clipped_in(const std::string& name, const std::vector<std::string>& by) {
-  if (name.size() < 5 || name.size() > 8 || has_digit(name)) return false;
-  for (size_t j = 0; j + 1 < by.size(); ++j) {
-    const std::string& first = by[j];
-    const std::string& second = by[j + 1];
-    if (first.size() < 4 || second.size() < 4 || has_digit(first) || has_digit(second)) continue;
-    for (size_t head = 2; head <= 4 && head < first.size(); ++head) {
-      const size_t tail = name.size() - head;
-      if (tail < 3 || tail > 4 || tail >= second.size()) continue;
-      if (name.compare(0, head, first, 0, head) == 0 &&
-          name.compare(head, tail, second, 0, tail) == 0)
-        return true;
-    }
-  }
-  return false;
-}
-
 // How much of the names `of` the words `by` hold, each name whole, with one letter typed
 // differently when long (a name is no word whose trigrams can be near: Bojong is not
 // Cibojong), or as two of `by`'s words joined; or as two of the other report's names
-// (`by_names`) joined with a short first word ("bypass" for By Pass) or clipped: of its
-// other words, "ka bandung" (Sundanese: to Bandung) is no Kabandungan, and any two in a row
-// clip to some village's name ("kabel listrik" to Kalis).
+// (`by_names`) joined with a short first word ("bypass" for By Pass): of its other words,
+// "ka bandung" (Sundanese: to Bandung) is no Kabandungan.
 double covered_names(const std::vector<std::string>& of, const std::vector<std::string>& by,
                      const std::vector<std::string>& by_names, const TermWeight& weight) {
   double matched = 0;
@@ -617,8 +618,7 @@ double covered_names(const std::vector<std::string>& of, const std::vector<std::
       return t == u || (t.size() >= 6 && u.size() >= 6 && !has_digit(t) && !has_digit(u) &&
                         same_initial(t, u) && edit_distance(t, u, 1) <= 1);
     });
-    if (found || joined_in(t, by, 3) || joined_in(t, by_names, 2) || clipped_in(t, by_names))
-      matched += w;
+    if (found || joined_in(t, by, 3) || joined_in(t, by_names, 2)) matched += w;
   }
   return total > 0 ? matched / total : 0;
 }
@@ -631,10 +631,6 @@ double coverage(const std::vector<std::string>& of, const std::vector<std::strin
 }
 
 namespace {
-
-bool contains(const std::vector<std::string>& v, const std::string& t) {
-  return std::find(v.begin(), v.end(), t) != v.end();
-}
 
 // The terms of `from` that `keep` accepts, in order.
 template <typename Keep>

@@ -131,8 +131,9 @@ bool is_time_unit(std::string_view w) {
 // for a place. In such a line only the markers and the region list tell names. A line is in
 // Title Case when it has three words of four letters or more, besides the first of a sentence,
 // and nine in ten of them or more begin with a capital (acronyms aside: "RSUD", "PDAM" are
-// written so in any line); "Simpang Pettarani–Hertasning macet" and "Banjir di Griya Asri"
-// are not.
+// written so in any line; so are the prepositions and conjunctions a title leaves small,
+// "untuk", "dari", and the second half of "Alun-alun"); "Simpang Pettarani–Hertasning macet"
+// and "Banjir di Griya Asri" are not.
 void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
   size_t words = 0, capitals = 0;
   for (size_t i = from; i < to; ++i) {
@@ -150,18 +151,18 @@ void forget_title_case(std::vector<Token>& tokens, size_t from, size_t to) {
 }
 
 // Whether a word before a full stop is shortened, so that no sentence ends there: an initial
-// ("H.", "A. Yani"), a short word in capitals ("AH. Nasution", "DI. Panjaitan", "UD."), a
-// rank or a first name written short ("Jend.", "Kol.", "Hj.", "Moh."), a short word without
-// a vowel ("Jl.", "Gg.", "Dsn.") or one the lexicon spells out ("Kel.", "Kec.", "No."), and a
+// ("a. yani"), any short word with its capital ("Jl.", "Kel.", "AH.", "Sei.", "Kap."), a
+// short word in small letters without a vowel ("jl.", "gg.") or one the lexicon spells out
+// ("kel.", "no."), a rank or a first name written short ("Jend.", "Brigjen.", "moh."), and a
 // place marker or address word shortened ("Perum.", "Komp.", "Prov."). A number or a short
-// word of the language ("jam 12.", "bau.", "itu.") ends a sentence as any word does.
+// word of the language in small letters ("jam 9.", "bau.", "itu.") ends a sentence as any
+// word does; so the capital of the next word is the sentence's, not a name's.
 bool is_abbreviation(const Token& t) {
   const std::string_view w = t.word;
-  if (w.size() == 1) return true;
   if (is_number(w)) return false;
-  if (w.size() <= 3 && t.capital && t.all_caps) return true;
-  if (is_stopword(w)) return false;
+  if (w.size() == 1 || (w.size() <= 3 && t.capital)) return true;
   if (is_name_abbreviation(w)) return true;
+  if (is_stopword(w)) return false;
   const std::string_view full = canonical_word(w);
   if (w.size() <= 3) return std::none_of(w.begin(), w.end(), is_vowel) || full != w;
   return full.size() > w.size() && (is_place_marker(full) || is_address_word(full));
