@@ -69,7 +69,7 @@ Text as_report(Text t) {
 
 // The held-out set: written blind, committed before any tuning against it, measured through
 // the endpoint only in aggregate.
-constexpr const char* kHeldOutSet = "heldout9.tsv";
+constexpr const char* kHeldOutSet = "heldout10.tsv";
 
 // The path of a set of tests/similarity/.
 std::string set_path(const char* file) { return std::string(ADUAN_SIMILARITY_SETS) + file; }
@@ -286,6 +286,8 @@ const TuningSet kTuningSets[] = {
     {"heldout7", "heldout7.tsv", 350, {0.86, 0.63, 0.9, 0.24}},
     // Once before round 11 and once after it.
     {"heldout8", "heldout8.tsv", 350, {0.92, 0.53, 0.94, 0.16}},
+    // Three times in round 11 (after each review) and once after round 12.
+    {"heldout9", "heldout9.tsv", 350, {0.85, 0.6, 0.91, 0.25}},
 };
 
 // gtest prints the set's file when it lists or names a test.
@@ -310,7 +312,7 @@ TEST_F(SimilarityQuality, HeldOutSet) {
   // Floors a little under what is measured (docs/benchmarks.md), so that a regression fails;
   // they are not the targets (0.9 precision and 0.8 recall for the offer list, 0.95 precision
   // at the staff mark).
-  expect_at_least(f, {0.85, 0.6, 0.91, 0.25});
+  expect_at_least(f, {0.9, 0.72, 0.95, 0.24});
 }
 
 // Learning from use, measured on the held-out set: the same measurement as HeldOutSet, in a
@@ -324,7 +326,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   }
   const int64_t indexed = server.count_rows("report_terms");  // the demo's reports
   const int marks = learn_from_marks(stream);
-  EXPECT_GE(marks, 1380);
+  EXPECT_GE(marks, 1530);
   EXPECT_EQ(server.count_rows("report_terms"), indexed);  // nothing of the stream is searchable
   const int64_t links = server.count_rows("term_links");
   EXPECT_GT(links, marks);
@@ -332,8 +334,8 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
               static_cast<long long>(links));
   const Figures f = measure_set(kHeldOutSet, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
-  // what the matcher finds without learning (0.620 for the offer list, 0.273 at the mark).
-  expect_at_least(f, {0.8, 0.7, 0.9, 0.4});
+  // what the matcher finds without learning (0.747 for the offer list, 0.260 at the mark).
+  expect_at_least(f, {0.84, 0.8, 0.95, 0.38});
 }
 
 }  // namespace
