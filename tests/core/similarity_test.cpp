@@ -551,6 +551,9 @@ TEST(Similarity, TheRegionalLanguagesWordsAreTheirIndonesianWords) {
 TEST(Similarity, NamesAreReadAsTheirWritersMeantThem) {
   const TermWeight one = [](const std::string&) { return 1.0; };
   auto names = [](std::string_view text) { return analyse_text(text).names; };
+  auto score = [&](std::string_view a, std::string_view b) {
+    return report_similarity(analyse_text(a), analyse_text(b), one);
+  };
   using Words = std::vector<std::string>;
   // A number or a short word ends a sentence as any word does: the next word's capital is
   // the sentence's, not a name's.
@@ -579,9 +582,7 @@ TEST(Similarity, NamesAreReadAsTheirWritersMeantThem) {
   EXPECT_EQ(names("Lubang di Jl. Jenderal Sudirman"), names("lubang di jl sudirman"));
   EXPECT_EQ(names("Lubang di Jl. Jend. Sudirman"), names("lubang di jl sudirman"));
   EXPECT_EQ(names("Macet di Jalan Kapten Muslihat"), names("macet di jalan muslihat"));
-  EXPECT_EQ(report_similarity(analyse_text("Lubang di Jl. Jenderal Sudirman"),
-                              analyse_text("lubang di jl sudirman"), one),
-            1.0);
+  EXPECT_EQ(score("Lubang di Jl. Jenderal Sudirman", "lubang di jl sudirman"), 1.0);
   EXPECT_EQ(matching_terms("Macet di Jalan Kapten Muslihat"),
             (Words{"macet", "jalan", "kapten", "muslihat"}));
   // Not where the word is a known place, nor where no name follows it in the clause: then
@@ -589,12 +590,11 @@ TEST(Similarity, NamesAreReadAsTheirWritersMeantThem) {
   const PlaceNames laksamana({"laksamana"});
   EXPECT_EQ(analyse_text("drainase tersumbat di kel laksamana", laksamana).names,
             Words{"laksamana"});
-  EXPECT_EQ(
-      report_similarity(analyse_text("Banjir sepinggang di Kelurahan Laksamana dekat sekolah"),
-                        analyse_text("Banjir sepinggang di Kelurahan Sukajadi dekat sekolah"), one),
-      0);
-  EXPECT_EQ(report_similarity(analyse_text("Lubang besar di Jl. Gubernur dekat sekolah"),
-                              analyse_text("Lubang besar di Jl. Mawar dekat sekolah"), one),
+  EXPECT_EQ(score("Banjir sepinggang di Kelurahan Laksamana dekat sekolah",
+                  "Banjir sepinggang di Kelurahan Sukajadi dekat sekolah"),
+            0);
+  EXPECT_EQ(score("Lubang besar di Jl. Gubernur dekat sekolah",
+                  "Lubang besar di Jl. Mawar dekat sekolah"),
             0);
   // A name that is also a rank elsewhere in the text stays a name.
   EXPECT_FALSE(names("Lubang di Gg. Kapten Mulyadi dekat Kapten Tendean").empty());
@@ -614,12 +614,10 @@ TEST(Similarity, NamesAreReadAsTheirWritersMeantThem) {
             names("jalan rusak di Desa Karang Anyar"));
   // Two names written as one, the first of two letters, are the place ("bypass" for By Pass);
   // not two words that are no names ("ka Bandung", Sundanese for "to Bandung").
-  EXPECT_GE(report_similarity(analyse_text("Banjir di jl bypass cirebon tiap hujan"),
-                              analyse_text("Banjir di Jalan By Pass Cirebon tiap hujan"), one),
-            0.9);
-  EXPECT_EQ(report_similarity(analyse_text("Jalan rusak parah di Kabandungan"),
-                              analyse_text("Jalan ka Bandung rusak parah"), one),
-            0);
+  EXPECT_GE(
+      score("Banjir di jl bypass cirebon tiap hujan", "Banjir di Jalan By Pass Cirebon tiap hujan"),
+      0.9);
+  EXPECT_EQ(score("Jalan rusak parah di Kabandungan", "Jalan ka Bandung rusak parah"), 0);
 }
 
 TEST(Similarity, TheShorterReportsCoverageWeighsMore) {
