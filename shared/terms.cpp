@@ -250,7 +250,11 @@ std::vector<Token> tokens_of(std::string_view text) {
       // begins; after a word that only stands for another ("dalan." for "jalan", "Jogja.")
       // one does.
       const bool abbreviation = !out.empty() && is_abbreviation(out.back());
-      if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') next_starts = true;
+      // Nor inside a number: "pukul 10.30", "Rp2.000", "12.05.2026".
+      const bool in_number = !out.empty() && is_number(out.back().word) && at + 1 < text.size() &&
+                             text[at + 1] >= '0' && text[at + 1] <= '9';
+      if ((c == '.' && !abbreviation && !in_number) || c == '!' || c == '?' || c == '\n')
+        next_starts = true;
       if (c == '\n') {
         forget_title_case(out, line_from, out.size());
         line_from = out.size();
