@@ -876,7 +876,7 @@ std::vector<std::pair<std::string, std::string>> terms_to_link(const ReportTerms
 double link_strength(int64_t marks) {
   if (marks <= 0) return 0;
   const double m = static_cast<double>(marks);
-  return kMaxLinkStrength * m / (m + 2.0);
+  return kMaxLinkStrength * m / (m + kLinkHalfMarks);
 }
 
 }  // namespace aduan

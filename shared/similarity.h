@@ -185,13 +185,18 @@ std::vector<std::pair<std::string, std::string>> terms_to_link(const ReportTerms
                                                                const ReportTerms& duplicate,
                                                                const TermWeight& weight);
 
-// How strongly a pair of terms links after `marks` staff marks taught it: a third of an exact
-// match after one mark (one mark pairs every differing term, most of them by chance), more
-// with each mark that agrees, never more than kMaxLinkStrength.
+// How strongly a pair of terms links after `marks` staff marks taught it: a fifth of an exact
+// match after one mark (one mark pairs every differing term, most of them by chance), half
+// of kMaxLinkStrength after kLinkHalfMarks marks that agree, never more than kMaxLinkStrength.
 double link_strength(int64_t marks);
 
 inline constexpr size_t kMaxLinkTerms = 4;
 inline constexpr double kMaxLinkStrength = 0.9;
+// Chosen by leaving each of the twelve tuning sets out in turn, learning from the other
+// eleven's marks and scoring it (docs/benchmarks.md, "Learning from staff marks", round 12):
+// at 2 the offer list found 1,276 repeats with 150 false offers (precision 0.895), at 4
+// 1,249 with 136 (0.902), at 8 1,226 with 132.
+inline constexpr double kLinkHalfMarks = 4;
 
 // How closely two terms match: 1 when equal; between kMinTermMatch and 1 for a small edit
 // of a word of four letters or more, or for two longer words that share most of their letter

@@ -723,6 +723,9 @@ TEST(Similarity, DuplicateMarksLinkTheProblemWordsThatDifferNeverPlacesOrNumbers
   EXPECT_EQ(link_strength(0), 0);
   EXPECT_LT(link_strength(1), link_strength(2));
   EXPECT_LT(link_strength(1000), kMaxLinkStrength);
+  // One mark, which pairs every differing term, counts for little: a fifth of a match.
+  EXPECT_NEAR(link_strength(1), kMaxLinkStrength / 5, 1e-12);
+  EXPECT_NEAR(link_strength(static_cast<int64_t>(kLinkHalfMarks)), kMaxLinkStrength / 2, 1e-12);
   const TermLink taught = [](const std::string& a, const std::string& b) {
     const bool pair = (a == "pompa" && b == "mesin") || (a == "mesin" && b == "pompa");
     return pair ? link_strength(3) : 0.0;
