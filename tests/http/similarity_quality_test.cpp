@@ -335,7 +335,7 @@ TEST_F(SimilarityQuality, HeldOutSetAfterLearningFromStaffMarks) {
   const Figures f = measure_set(kHeldOutSet, 350, "held-out set after learning", false);
   // Floors a little under what is measured (docs/benchmarks.md); recall must not fall below
   // what the matcher finds without learning (0.747 for the offer list, 0.260 at the mark).
-  expect_at_least(f, {0.84, 0.8, 0.95, 0.38});
+  expect_at_least(f, {0.86, 0.78, 0.95, 0.34});
 }
 
 }  // namespace
