@@ -1015,16 +1015,17 @@ constexpr std::string_view kPlaceMarkers =
 // The ranks and honorifics a street's namesake carries, written or left out ("Jl. Jenderal
 // Sudirman" and "jl sudirman", "Jl. Kapten Muslihat" and "kapten muslihat", "Jl. KH. Hasyim
 // Ashari"): part of no name.
+// Written whole, they end a sentence as any word does; written short ("Jend.", "Kol.", "Hj.")
+// their full stop ends none.
 constexpr std::string_view kNameTitles =
-    "jenderal jendral jend brigjen brigjend mayjen mayjend letjen letjend kolonel kol letkol "
-    "letnan letda lettu kapten kapt mayor laksamana laksda marsekal komodor kombes sersan "
-    "kopral gubernur gub haji hj kh prof ir drs dra ust ";
+    "jenderal jendral kolonel letnan kapten mayor laksamana marsekal komodor sersan kopral "
+    "gubernur haji ";
+constexpr std::string_view kShortNameTitles =
+    "jend jen brigjen brigjend brig mayjen mayjend letjen letjend let kol letkol letda lettu "
+    "kapt kap laks laksda kom kombes gub hj kh prof ir drs dra ust ";
 
-// What is written short before a name, so that its full stop ends no sentence: ranks and
-// honorifics, and first names ("Jl. Moh. Hatta", "Jl. Abd. Muis").
-constexpr std::string_view kNameAbbreviations =
-    "jend brigjen brigjend mayjen mayjend letjen letjend kol letkol let jen kapt kap laks "
-    "laksda brig kom gub prof ir drs dra ust moh muh abd ach ";
+// First names written short before a name ("Jl. Moh. Hatta", "Jl. Abd. Muis").
+constexpr std::string_view kShortFirstNames = "moh muh abd ach ";
 
 // The small words a title in Title Case leaves in small letters ("Ambulans Dipakai untuk
 // Kepentingan Pribadi"), as the spelling rules have it for prepositions and conjunctions;
@@ -1329,9 +1330,13 @@ int subject_kind(std::string_view term) {
 
 bool is_address_word(std::string_view w) { return listed<kAddressWords>(w); }
 
-bool is_name_title(std::string_view w) { return listed<kNameTitles>(w); }
+bool is_name_title(std::string_view w) {
+  return listed<kNameTitles>(w) || listed<kShortNameTitles>(w);
+}
 
-bool is_name_abbreviation(std::string_view w) { return listed<kNameAbbreviations>(w); }
+bool is_name_abbreviation(std::string_view w) {
+  return listed<kShortNameTitles>(w) || listed<kShortFirstNames>(w);
+}
 
 bool is_title_small_word(std::string_view w) { return listed<kTitleSmallWords>(w); }
 
