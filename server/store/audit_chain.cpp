@@ -149,7 +149,7 @@ void write_audit_head(Db& db, const AuditHead& head) {
   Prepared q(db, "UPDATE audit_head SET event_id = ?, link = ?");
   q.bind(1, head.event_id);
   q.bind(2, head.link);
-  q.exec();
+  q.send();
 }
 
 std::string stored_key_check(Db& db) {

@@ -31,6 +31,10 @@ class Statement {
   virtual bool step() = 0;
   // Runs a statement that gives no rows; the number of rows it changed.
   virtual int run() = 0;
+  // Runs a statement that gives no rows and whose count nobody reads. An engine that can may
+  // send it and go on: in a pipeline (Db::begin_pipeline) its error, if any, is thrown by the
+  // next statement that is waited for.
+  virtual void send() { run(); }
   // Ready to run again, with no parameter bound.
   virtual void reset() = 0;
   virtual int column_count() = 0;
@@ -82,6 +86,15 @@ class Db {
   // Whether the connection can still be used; one whose server went away is opened again by
   // the store before its next use (a SQLite file's connection always can).
   virtual bool usable() { return true; }
+  // Statements sent one after another without waiting for the answers nobody reads
+  // (Statement::send), until end_pipeline; any other statement waits for every answer before
+  // its own. An engine without it runs each statement as it comes (SQLite, in-process).
+  virtual void begin_pipeline() {}
+  // Reads the answers still due, throwing the first error among them.
+  virtual void settle() {}
+  // Reads the answers still due, their errors dropped (the caller has one already), and
+  // leaves the pipeline. Called from destructors: throws nothing.
+  virtual void end_pipeline() noexcept {}
   // Forgets the statements prepared on this connection (after it was opened again).
   void forget_statements() { statements_.clear(); }
 

@@ -77,9 +77,11 @@ class PgStatement final : public Statement {
 
   int run() override {
     execute();
-    const char* changed = PQcmdTuples(result_);
+    const char* changed = result_ ? PQcmdTuples(result_) : nullptr;
     return changed && *changed ? std::atoi(changed) : 0;
   }
+
+  void send() override { execute(/*wait=*/false); }
 
   void reset() override {
     clear_result();
@@ -144,11 +146,27 @@ class PgStatement final : public Statement {
     if (fits) return;
     deallocate();
     name_ = "aduan_" + std::to_string(db_.next_statement_number());
-    const Result r(PQprepare(db_.handle(), name_.c_str(), text_.c_str(),
-                             static_cast<int>(types_.size()), types_.data()));
-    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
-      name_.clear();
-      db_.fail(r.get(), "preparing " + sql_);
+    if (db_.pipelined()) {
+      // Waited for at once: a statement that failed to prepare must not keep its name.
+      if (!PQsendPrepare(db_.handle(), name_.c_str(), text_.c_str(),
+                         static_cast<int>(types_.size()), types_.data())) {
+        name_.clear();
+        db_.fail(nullptr, "preparing " + sql_);
+      }
+      db_.sent("preparing " + sql_);
+      try {
+        PQclear(db_.sync_and_read());
+      } catch (...) {
+        name_.clear();
+        throw;
+      }
+    } else {
+      const Result r(PQprepare(db_.handle(), name_.c_str(), text_.c_str(),
+                               static_cast<int>(types_.size()), types_.data()));
+      if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+        name_.clear();
+        db_.fail(r.get(), "preparing " + sql_);
+      }
     }
     prepared_types_ = types_;
   }
@@ -157,12 +175,19 @@ class PgStatement final : public Statement {
     // A statement lives as long as its session on the server: let it go there too, unless
     // the connection is gone (the session and its statements with it).
     if (!name_.empty() && PQstatus(db_.handle()) == CONNECTION_OK) {
-      PQclear(PQexec(db_.handle(), ("DEALLOCATE " + name_).c_str()));
+      const std::string sql = "DEALLOCATE " + name_;
+      if (!db_.pipelined()) {
+        PQclear(PQexec(db_.handle(), sql.c_str()));
+      } else if (PQsendQueryParams(db_.handle(), sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                                   0)) {
+        db_.sent(sql);  // its answer read with the next statement's
+      }
     }
     name_.clear();
   }
 
-  void execute() {
+  // `wait`: for the answer (otherwise, in a pipeline, sent and its answer read later).
+  void execute(bool wait = true) {
     clear_result();
     if (!once_) prepare_for_types();
     const std::vector<Oid>& types = once_ ? types_ : prepared_types_;
@@ -175,6 +200,19 @@ class PgStatement final : public Statement {
       binary[i] = types[i] == kByteaOid ? 1 : 0;  // bytes as they are
     }
     const int n = static_cast<int>(values.size());
+    if (db_.pipelined()) {
+      const int sent = once_ ? PQsendQueryParams(db_.handle(), text_.c_str(), n, types_.data(),
+                                                 values.data(), lengths.data(), binary.data(), 0)
+                             : PQsendQueryPrepared(db_.handle(), name_.c_str(), n, values.data(),
+                                                   lengths.data(), binary.data(), 0);
+      if (!sent) db_.fail(nullptr, "sending " + sql_);
+      db_.sent("running " + sql_);
+      row_ = -1;
+      if (!wait) return;
+      result_ = db_.sync_and_read();  // every answer due, ours last; errors thrown
+      if (!result_) db_.fail(nullptr, "running " + sql_);
+      return;
+    }
     result_ = once_ ? PQexecParams(db_.handle(), text_.c_str(), n, types_.data(), values.data(),
                                    lengths.data(), binary.data(), 0)
                     : PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(), lengths.data(),
@@ -292,14 +330,69 @@ void PostgresqlDb::connect() {
 }
 
 void PostgresqlDb::fail(const PGresult* result, const std::string& what) {
+  throw error_of(result, what);
+}
+
+PostgresqlError PostgresqlDb::error_of(const PGresult* result, const std::string& what) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string message = result ? message_of(PQresultErrorMessage(result)) : "";
   if (message.empty()) message = message_of(PQerrorMessage(conn_));
   // No SQLSTATE: libpq lost the server (class 08, connection failure).
-  throw PostgresqlError(state ? state : "08006", message + " (" + what + ")");
+  return PostgresqlError(state ? state : "08006", message + " (" + what + ")");
+}
+
+void PostgresqlDb::begin_pipeline() {
+  if (pipelined_) return;
+  if (!PQenterPipelineMode(conn_)) fail(nullptr, "entering pipeline mode");
+  pipelined_ = true;
+}
+
+PGresult* PostgresqlDb::sync_and_read() {
+  if (!PQpipelineSync(conn_)) fail(nullptr, "sending a pipeline's sync");
+  std::vector<std::string> due = std::move(due_answers_);
+  due_answers_.clear();
+  std::optional<PostgresqlError> first_error;
+  Result last;
+  // Each command's results end with a null; the sync's own result ends the pipeline's part.
+  for (size_t i = 0; i < due.size(); ++i) {
+    while (PGresult* r = PQgetResult(conn_)) {
+      Result result(r);
+      const ExecStatusType status = PQresultStatus(r);
+      if (status == PGRES_FATAL_ERROR && !first_error) first_error = error_of(r, due[i]);
+      if (i + 1 == due.size() && (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)) {
+        last = std::move(result);
+      }
+    }
+    if (PQstatus(conn_) != CONNECTION_OK) break;  // nothing more will come
+  }
+  const Result sync(PQgetResult(conn_));
+  if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
+    if (!first_error) first_error = error_of(sync.get(), "reading a pipeline's answers");
+  }
+  if (first_error) throw *first_error;
+  return last.release();
+}
+
+void PostgresqlDb::settle() {
+  if (pipelined_ && !due_answers_.empty()) PQclear(sync_and_read());
+}
+
+void PostgresqlDb::end_pipeline() noexcept {
+  if (!pipelined_) return;
+  try {
+    settle();
+  } catch (...) {
+    // The caller already has the error that ended its work; a lost connection is opened
+    // again before the next use (Store::reopen_if_lost).
+  }
+  PQexitPipelineMode(conn_);
+  pipelined_ = false;
 }
 
 void PostgresqlDb::exec(const std::string& sql) {
+  // libpq runs no command string in a pipeline (and several statements in one string nowhere
+  // else): the store's own calls never do this.
+  if (pipelined_) throw std::logic_error("a command string in a pipeline: " + sql.substr(0, 80));
   const Result r(PQexec(conn_, sql.c_str()));
   const ExecStatusType status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
@@ -333,6 +426,10 @@ std::string PostgresqlDb::location() {
          PQdb(conn_);
 }
 
-bool PostgresqlDb::usable() { return PQstatus(conn_) == CONNECTION_OK; }
+bool PostgresqlDb::usable() {
+  // A connection left in libpq's pipeline mode (its answers not all read) serves no more.
+  return PQstatus(conn_) == CONNECTION_OK &&
+         (pipelined_ || PQpipelineStatus(conn_) == PQ_PIPELINE_OFF);
+}
 
 }  // namespace aduan

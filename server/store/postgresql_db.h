@@ -8,6 +8,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "store/db_engine.h"
 
@@ -52,11 +53,22 @@ class PostgresqlDb final : public Db {
   bool has_written() override;
   std::string location() override;
   bool usable() override;
+  void begin_pipeline() override;
+  void settle() override;
+  void end_pipeline() noexcept override;
 
   PGconn* handle() { return conn_; }
   // The error of a call that failed on this connection, as a PostgresqlError.
   [[noreturn]] void fail(const PGresult* result, const std::string& what);
+  PostgresqlError error_of(const PGresult* result, const std::string& what);
   int next_statement_number() { return ++statements_made_; }
+
+  // In a pipeline: whether one is open, that a command was sent (`what` names it in its
+  // error), and the answers read up to a sync sent now: the last command's result, owned by
+  // the caller (null when it gave none), or the first error among them thrown.
+  bool pipelined() const { return pipelined_; }
+  void sent(std::string what) { due_answers_.push_back(std::move(what)); }
+  PGresult* sync_and_read();
 
  private:
   void connect();
@@ -64,6 +76,8 @@ class PostgresqlDb final : public Db {
   PostgresqlOptions options_;
   PGconn* conn_ = nullptr;
   int statements_made_ = 0;
+  bool pipelined_ = false;
+  std::vector<std::string> due_answers_;  // the commands whose answers are still due
 };
 
 // Whether `location` names a PostgreSQL database rather than a SQLite file.

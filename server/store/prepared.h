@@ -54,6 +54,9 @@ class Prepared {
   bool executeStep() { return statement_->step(); }
   // Runs a statement that gives no rows; the number of rows it changed.
   int exec() { return statement_->run(); }
+  // Runs a statement that gives no rows, its count unread: in a pipeline it is sent and its
+  // error, if any, comes with the next statement that waits (Db::begin_pipeline).
+  void send() { statement_->send(); }
   Column getColumn(int index) { return Column(*statement_, index); }
   int getColumnCount() const { return statement_->column_count(); }
   void reset() { statement_->reset(); }

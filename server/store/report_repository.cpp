@@ -235,7 +235,7 @@ void ReportRepository::append_event_after(Db& db, const Secrets& secrets, int64_
   bind_optional(q, 12, e.agency_id);
   q.bind(13, state);
   q.bind(14, link);
-  q.exec();
+  q.send();
   *head = AuditHead{id, link};
 }
 

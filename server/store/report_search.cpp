@@ -41,7 +41,7 @@ void insert_entry(Db& db, int64_t id, const std::string& document) {
   Prepared q(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
   q.bind(1, id);
   q.bind(2, document);
-  q.exec();
+  q.send();
 }
 
 // Both term indexes built again when the word lists changed since they were built: the

@@ -239,7 +239,7 @@ void SimilarReports::add(Db& db, const ReportRecord& r) {
       q.bind(static_cast<int>(2 * i + 1), at < terms.size() ? terms[at] : terms[0]);
       q.bind(static_cast<int>(2 * i + 2), r.id);
     }
-    q.exec();
+    q.send();
     q.reset();
   }
 }

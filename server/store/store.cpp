@@ -271,6 +271,22 @@ void Store::write(const std::function<void(Db&)>& fn) {
   }
 }
 
+namespace {
+
+// A pipeline on a connection for as long as it is in scope (Db::begin_pipeline).
+class Pipeline {
+ public:
+  explicit Pipeline(Db& db) : db_(db) { db_.begin_pipeline(); }
+  ~Pipeline() { db_.end_pipeline(); }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+ private:
+  Db& db_;
+};
+
+}  // namespace
+
 struct Store::GroupedWrite {
   const std::function<void(Db&)>* fn;
   bool done = false;
@@ -312,18 +328,29 @@ void Store::lead_group() {
       try {
         reopen_if_lost(writer_, true);
         Transaction tx(*writer_);
-        // Prepared once per connection: parsing these three for every write cost more than
-        // running them.
-        auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
-        for (GroupedWrite* w : group) {
-          run("SAVEPOINT grouped");
-          try {
-            (*w->fn)(*writer_);
-            run("RELEASE grouped");
-          } catch (...) {
-            w->error = classify(std::current_exception(), path_);
-            run("ROLLBACK TO grouped");
-            run("RELEASE grouped");
+        {
+          // The writes' statements whose answers nothing reads go out without waiting for
+          // them (Prepared::send); each writer's RELEASE waits for all of its own, so that an
+          // error among them still undoes that writer alone.
+          Pipeline pipeline(*writer_);
+          // Prepared once per connection: parsing these three for every write cost more than
+          // running them.
+          auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
+          for (GroupedWrite* w : group) {
+            Prepared(*writer_, "SAVEPOINT grouped").send();
+            try {
+              (*w->fn)(*writer_);
+              run("RELEASE grouped");
+            } catch (...) {
+              w->error = classify(std::current_exception(), path_);
+              try {
+                writer_->settle();  // the answers of what the writer sent before it failed
+              } catch (...) {
+                // One of them failed too: the rollback undoes it with the rest.
+              }
+              run("ROLLBACK TO grouped");
+              run("RELEASE grouped");
+            }
           }
         }
         tx.commit();  // one fsync for the whole group

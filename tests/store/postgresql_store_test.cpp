@@ -4,8 +4,10 @@
 // throwaway cluster of tests/support/with_postgresql, one database per test.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -153,6 +155,80 @@ TEST_F(PostgresqlStore, AFailedGroupedWriteLeavesTheOthersWhole) {
   EXPECT_THROW(add("andi"), StorageError);  // the same username twice
   add("budi");
   store.read([](Db& db) { EXPECT_EQ(UserRepository::count(db), 2); });
+}
+
+// A grouped write's statements are sent without waiting for the answers nobody reads
+// (Prepared::send, libpq's pipeline mode): an error among them must still fail its own
+// writer, at its next statement that waits or at its end, and leave the others whole.
+TEST_F(PostgresqlStore, AnErrorInAStatementSentWithoutWaitingFailsItsOwnWriterOnly) {
+  Store store(url(), 1);
+  store.write([](Db& db) { db.exec("CREATE TABLE sent(k TEXT PRIMARY KEY)"); });
+  auto send = [](Db& db, const std::string& key) {
+    Prepared q(db, "INSERT INTO sent(k) VALUES(?)");
+    q.bind(1, key);
+    q.send();
+  };
+  auto count = [&] {
+    int64_t n = 0;
+    store.read([&](Db& db) { n = query_int64(db, "SELECT count(*) FROM sent"); });
+    return n;
+  };
+  store.write_grouped([&](Db& db) { send(db, "a"); });
+  EXPECT_EQ(count(), 1);
+
+  // Found at the writer's end (its RELEASE waits for every answer): "b" goes with it.
+  EXPECT_THROW(store.write_grouped([&](Db& db) {
+    send(db, "b");
+    send(db, "a");
+  }),
+               StorageError);
+  EXPECT_EQ(count(), 1);
+
+  // Found by the next statement that waits, which does not run.
+  bool read_after = false;
+  EXPECT_THROW(store.write_grouped([&](Db& db) {
+    send(db, "a");
+    query_int64(db, "SELECT count(*) FROM sent");
+    read_after = true;
+  }),
+               StorageError);
+  EXPECT_FALSE(read_after);
+
+  // A writer that throws after sending: what it sent is undone, its own error comes back.
+  EXPECT_THROW(store.write_grouped([&](Db& db) {
+    send(db, "c");
+    send(db, "a");
+    throw std::runtime_error("given up");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(count(), 1);
+
+  // Many writers at once, grouped as they come: each duplicate fails alone.
+  std::vector<std::thread> writers;
+  std::atomic<int> failed{0};
+  for (int i = 0; i < 32; ++i) {
+    writers.emplace_back([&, i] {
+      try {
+        store.write_grouped([&](Db& db) {
+          send(db, "w" + std::to_string(i));
+          if (i % 4 == 0) send(db, "a");
+        });
+      } catch (const StorageError&) {
+        ++failed;
+      }
+    });
+  }
+  for (std::thread& t : writers) t.join();
+  EXPECT_EQ(failed.load(), 8);
+  EXPECT_EQ(count(), 1 + 24);
+  // The writer's connection serves as before: a write outside a group, and one within.
+  store.write([&](Db& db) {
+    Transaction tx(db);
+    send(db, "d");
+    tx.commit();
+  });
+  store.write_grouped([&](Db& db) { send(db, "e"); });
+  EXPECT_EQ(count(), 27);
 }
 
 TEST_F(PostgresqlStore, NumberedParametersLeaveQuotesAndBodiesAlone) {
