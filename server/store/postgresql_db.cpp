@@ -81,6 +81,7 @@ class PgStatement final : public Statement {
     return changed && *changed ? std::atoi(changed) : 0;
   }
 
+  // Holds no result afterwards: the next step() or run() runs the statement again.
   void send() override { execute(/*wait=*/false); }
 
   void reset() override {
@@ -348,9 +349,9 @@ void PostgresqlDb::begin_pipeline() {
 }
 
 PGresult* PostgresqlDb::sync_and_read() {
-  if (!PQpipelineSync(conn_)) fail(nullptr, "sending a pipeline's sync");
   std::vector<std::string> due = std::move(due_answers_);
   due_answers_.clear();
+  if (!PQpipelineSync(conn_)) fail(nullptr, "sending a pipeline's sync");
   std::optional<PostgresqlError> first_error;
   Result last;
   // Each command's results end with a null; the sync's own result ends the pipeline's part.
@@ -358,10 +359,12 @@ PGresult* PostgresqlDb::sync_and_read() {
     while (PGresult* r = PQgetResult(conn_)) {
       Result result(r);
       const ExecStatusType status = PQresultStatus(r);
-      if (status == PGRES_FATAL_ERROR && !first_error) first_error = error_of(r, due[i]);
-      if (i + 1 == due.size() && (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)) {
-        last = std::move(result);
+      const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+      // Skipped after an earlier error: that error is the one to throw.
+      if (!ok && status != PGRES_PIPELINE_ABORTED && !first_error) {
+        first_error = error_of(r, due[i]);
       }
+      if (i + 1 == due.size() && ok) last = std::move(result);
     }
     if (PQstatus(conn_) != CONNECTION_OK) break;  // nothing more will come
   }
@@ -385,6 +388,7 @@ void PostgresqlDb::end_pipeline() noexcept {
     // The caller already has the error that ended its work; a lost connection is opened
     // again before the next use (Store::reopen_if_lost).
   }
+  due_answers_.clear();
   PQexitPipelineMode(conn_);
   pipelined_ = false;
 }
@@ -396,6 +400,11 @@ void PostgresqlDb::exec(const std::string& sql) {
   const Result r(PQexec(conn_, sql.c_str()));
   const ExecStatusType status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
+  // PostgreSQL answers the COMMIT of a transaction an error ended with ROLLBACK, and no
+  // error: nothing was written, and the caller must hear so.
+  if (sql == "COMMIT" && std::string_view(PQcmdStatus(r.get())) != "COMMIT") {
+    throw PostgresqlError("25P02", "the transaction was rolled back at its COMMIT");
+  }
 }
 
 std::unique_ptr<Statement> PostgresqlDb::prepare(const std::string& sql) {
@@ -412,6 +421,7 @@ bool PostgresqlDb::in_transaction() {
 }
 
 bool PostgresqlDb::has_written() {
+  if (pipelined_) throw std::logic_error("has_written in a pipeline");
   // A reader's session cannot write: no round trip to ask (the catalogue asks at every read).
   if (options_.read_only || !in_transaction()) return false;
   const Result r(PQexec(conn_, "SELECT pg_current_xact_id_if_assigned() IS NOT NULL"));

@@ -352,6 +352,9 @@ void Store::lead_group() {
               run("RELEASE grouped");
             }
           }
+          // Nothing is due after a RELEASE; were anything, its error fails the group here
+          // rather than going unheard at the pipeline's end.
+          writer_->settle();
         }
         tx.commit();  // one fsync for the whole group
       } catch (...) {

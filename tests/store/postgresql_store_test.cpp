@@ -229,6 +229,21 @@ TEST_F(PostgresqlStore, AnErrorInAStatementSentWithoutWaitingFailsItsOwnWriterOn
   });
   store.write_grouped([&](Db& db) { send(db, "e"); });
   EXPECT_EQ(count(), 27);
+
+  // PostgreSQL answers the COMMIT of a transaction an error ended with ROLLBACK and no error:
+  // the caller hears that nothing was written.
+  EXPECT_THROW(store.write([&](Db& db) {
+    Transaction tx(db);
+    send(db, "f");
+    try {
+      send(db, "a");
+    } catch (const PostgresqlError&) {
+      // Swallowed, as a careless caller might.
+    }
+    tx.commit();
+  }),
+               StorageError);
+  EXPECT_EQ(count(), 27);
 }
 
 TEST_F(PostgresqlStore, NumberedParametersLeaveQuotesAndBodiesAlone) {
