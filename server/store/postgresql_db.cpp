@@ -209,7 +209,12 @@ class PgStatement final : public Statement {
       if (!sent) db_.fail(nullptr, "sending " + sql_);
       db_.sent("running " + sql_);
       row_ = -1;
-      if (!wait) return;
+      if (!wait) {
+        // Out now, not when the buffer fills: the server works on it meanwhile, and a
+        // read's COMMIT ends its snapshot at once.
+        PQflush(db_.handle());
+        return;
+      }
       result_ = db_.sync_and_read();  // every answer due, ours last; errors thrown
       if (!result_) db_.fail(nullptr, "running " + sql_);
       return;
@@ -421,9 +426,10 @@ bool PostgresqlDb::in_transaction() {
 }
 
 bool PostgresqlDb::has_written() {
-  if (pipelined_) throw std::logic_error("has_written in a pipeline");
   // A reader's session cannot write: no round trip to ask (the catalogue asks at every read).
-  if (options_.read_only || !in_transaction()) return false;
+  if (options_.read_only) return false;
+  if (pipelined_) throw std::logic_error("has_written in a pipeline");
+  if (!in_transaction()) return false;
   const Result r(PQexec(conn_, "SELECT pg_current_xact_id_if_assigned() IS NOT NULL"));
   return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1 &&
          PQgetvalue(r.get(), 0, 0)[0] == 't';

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
@@ -244,6 +245,46 @@ TEST_F(PostgresqlStore, AnErrorInAStatementSentWithoutWaitingFailsItsOwnWriterOn
   }),
                StorageError);
   EXPECT_EQ(count(), 27);
+}
+
+// A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
+// answer. The snapshot must still end with the read (no session left idle in a transaction,
+// holding back vacuum), and the next read must see what was written meanwhile.
+TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
+  Store store(url(), 1);
+  auto users = [&] {
+    int64_t n = 0;
+    store.read([&](Db& db) { n = UserRepository::count(db); });
+    return n;
+  };
+  auto add = [&](const std::string& username) {
+    store.write_grouped([&](Db& db) {
+      User u;
+      u.username = username;
+      u.display_name = username;
+      u.password_hash = "h";
+      UserRepository::insert(db, u, 1);
+    });
+  };
+  EXPECT_EQ(users(), 0);
+  add("andi");
+  EXPECT_EQ(users(), 1);
+  add("budi");
+  EXPECT_EQ(users(), 2);
+  const std::string idle_in_transaction =
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + name_ +
+      "' AND state LIKE 'idle in transaction%'";
+  std::vector<std::string> idle;
+  for (int i = 0; i < 100; ++i) {  // the COMMIT is on its way: a moment for the server
+    idle = admin_.rows(idle_in_transaction);
+    if (idle == std::vector<std::string>{"0"}) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(idle, std::vector<std::string>{"0"});
+  // A read that fails leaves the connection serving the next one.
+  EXPECT_THROW(store.read([](Db& db) { query_int64(db, "SELECT no_such_column FROM users"); }),
+               StorageError);
+  EXPECT_EQ(users(), 2);
 }
 
 TEST_F(PostgresqlStore, NumberedParametersLeaveQuotesAndBodiesAlone) {
