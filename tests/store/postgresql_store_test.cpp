@@ -27,6 +27,17 @@
 namespace aduan {
 namespace {
 
+// A user added in a grouped write, as a submission is.
+void add_user(Store& store, const std::string& username) {
+  store.write_grouped([&](Db& db) {
+    User u;
+    u.username = username;
+    u.display_name = username;
+    u.password_hash = "h";
+    UserRepository::insert(db, u, 1);
+  });
+}
+
 class PostgresqlStore : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -143,15 +154,7 @@ TEST_F(PostgresqlStore, RepositoriesRunTheirSqlAsWritten) {
 
 TEST_F(PostgresqlStore, AFailedGroupedWriteLeavesTheOthersWhole) {
   Store store(url(), 1);
-  auto add = [&](const std::string& username) {
-    store.write_grouped([&](Db& db) {
-      User u;
-      u.username = username;
-      u.display_name = username;
-      u.password_hash = "h";
-      UserRepository::insert(db, u, 1);
-    });
-  };
+  auto add = [&](const std::string& username) { add_user(store, username); };
   add("andi");
   EXPECT_THROW(add("andi"), StorageError);  // the same username twice
   add("budi");
@@ -257,15 +260,7 @@ TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
     store.read([&](Db& db) { n = UserRepository::count(db); });
     return n;
   };
-  auto add = [&](const std::string& username) {
-    store.write_grouped([&](Db& db) {
-      User u;
-      u.username = username;
-      u.display_name = username;
-      u.password_hash = "h";
-      UserRepository::insert(db, u, 1);
-    });
-  };
+  auto add = [&](const std::string& username) { add_user(store, username); };
   EXPECT_EQ(users(), 0);
   add("andi");
   EXPECT_EQ(users(), 1);
