@@ -92,6 +92,9 @@ class Db {
   virtual void begin_pipeline() {}
   // Reads the answers still due, throwing the first error among them.
   virtual void settle() {}
+  // Sends what was sent so far with a sync point and reads nothing: the server runs it all
+  // and tells the session idle; the answers are read at the next wait.
+  virtual void sync_unread() {}
   // Reads the answers still due, their errors dropped (the caller has one already), and
   // leaves the pipeline. Called from destructors: throws nothing.
   virtual void end_pipeline() noexcept {}

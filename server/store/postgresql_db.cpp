@@ -209,12 +209,7 @@ class PgStatement final : public Statement {
       if (!sent) db_.fail(nullptr, "sending " + sql_);
       db_.sent("running " + sql_);
       row_ = -1;
-      if (!wait) {
-        // Out now, not when the buffer fills: the server works on it meanwhile, and a
-        // read's COMMIT ends its snapshot at once.
-        PQflush(db_.handle());
-        return;
-      }
+      if (!wait) return;
       result_ = db_.sync_and_read();  // every answer due, ours last; errors thrown
       if (!result_) db_.fail(nullptr, "running " + sql_);
       return;
@@ -353,14 +348,28 @@ void PostgresqlDb::begin_pipeline() {
   pipelined_ = true;
 }
 
+void PostgresqlDb::sync_unread() {
+  if (!pipelined_) return;
+  // A failure to send shows at the next wait, as a lost connection.
+  if (PQpipelineSync(conn_)) due_answers_.push_back(kSyncDue);
+}
+
 PGresult* PostgresqlDb::sync_and_read() {
   std::vector<std::string> due = std::move(due_answers_);
   due_answers_.clear();
   if (!PQpipelineSync(conn_)) fail(nullptr, "sending a pipeline's sync");
   std::optional<PostgresqlError> first_error;
   Result last;
-  // Each command's results end with a null; the sync's own result ends the pipeline's part.
+  // Each command's results end with a null; a sync's result (an earlier sync_unread's, then
+  // this one's) has none after it.
   for (size_t i = 0; i < due.size(); ++i) {
+    if (due[i] == kSyncDue) {
+      const Result sync(PQgetResult(conn_));
+      if (PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC && !first_error) {
+        first_error = error_of(sync.get(), "reading a pipeline's answers");
+      }
+      continue;
+    }
     while (PGresult* r = PQgetResult(conn_)) {
       Result result(r);
       const ExecStatusType status = PQresultStatus(r);

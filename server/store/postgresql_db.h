@@ -56,6 +56,7 @@ class PostgresqlDb final : public Db {
   void begin_pipeline() override;
   void settle() override;
   void end_pipeline() noexcept override;
+  void sync_unread() override;
 
   PGconn* handle() { return conn_; }
   // The error of a call that failed on this connection, as a PostgresqlError.
@@ -77,6 +78,8 @@ class PostgresqlDb final : public Db {
   PGconn* conn_ = nullptr;
   int statements_made_ = 0;
   bool pipelined_ = false;
+  // In due_answers_: a sync sent by sync_unread, whose answer ends the commands before it.
+  static constexpr const char* kSyncDue = "";
   std::vector<std::string> due_answers_;  // the commands whose answers are still due
 };
 
