@@ -44,6 +44,9 @@ std::string join_in_this_order(const Db& db);
 // parameter: the query in FTS5's syntax as store/report_search.cpp writes it (quoted terms,
 // AND, OR, parentheses), or the same in PostgreSQL's tsquery syntax.
 std::string text_match(const Db& db);
+// Whether the words' index gives its matches in report id order (SQLite's FTS5 does;
+// PostgreSQL's GIN index gives them as a bitmap of rows, in no order).
+bool text_matches_in_id_order(const Db& db);
 std::string text_query(const Db& db, const std::string& fts5_query);
 
 // The month counter (year * 12 + month - 1, UTC) of the day counter (days since 1970-01-01)

@@ -49,6 +49,7 @@ class PostgresqlDb final : public Db {
   void exec(const std::string& sql) override;
   std::unique_ptr<Statement> prepare(const std::string& sql) override;
   std::unique_ptr<Statement> prepare_once(const std::string& sql) override;
+  bool reuses_one_plan() const override { return true; }
   bool in_transaction() override;
   bool has_written() override;
   std::string location() override;

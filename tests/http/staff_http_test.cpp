@@ -3,9 +3,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "app/seed.h"
 #include "services/staff_service.h"
+#include "shared/similarity.h"
 #include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/report_search.h"
@@ -554,6 +559,94 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
       db.exec("INSERT INTO report_search(report_search) VALUES('integrity-check')");
     }
   });
+}
+
+// The search's two ways to a page on PostgreSQL (ReportRepository::list): a word in most
+// reports read newest first until the page is full and counted to the limit, a word in a
+// few found through the index and sorted. Either way, and on SQLite, a page holds the newest
+// matches first, pages do not overlap, and the count is the one the words have: checked
+// against each report's own terms read without the index.
+TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
+  seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261206);
+  struct Written {
+    std::string tracking_id;
+    std::vector<std::string> terms;
+  };
+  std::vector<Written> newest_first;
+  std::map<std::string, int> words;  // each title word, as staff type it, and its reports
+  server.app().store().read([&](Db& db) {
+    Prepared q(db, "SELECT tracking_id, title, body, location_text FROM reports ORDER BY id DESC");
+    while (q.executeStep()) {
+      const std::string title = q.getColumn(1).getString();
+      std::vector<std::string> terms = matching_terms(title + "\n" + q.getColumn(2).getString() +
+                                                      "\n" + q.getColumn(3).getString());
+      std::sort(terms.begin(), terms.end());
+      newest_first.push_back({q.getColumn(0).getString(), std::move(terms)});
+      std::istringstream in(title);
+      for (std::string w; in >> w;) words[w] += 0;
+    }
+  });
+  // The reports a typed query finds, newest first: those holding each of its terms.
+  auto matching = [&](const std::string& typed) {
+    std::vector<std::string> ids;
+    const std::vector<std::string> wanted = matching_terms(typed);
+    for (const Written& w : newest_first) {
+      const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& t) {
+        return std::binary_search(w.terms.begin(), w.terms.end(), t);
+      });
+      if (all && !wanted.empty()) ids.push_back(w.tracking_id);
+    }
+    return ids;
+  };
+  std::string common, rare;
+  for (const auto& [word, unused] : words) {
+    const size_t n = matching(word).size();
+    if (n > 600 && common.empty()) common = word;
+    if (n >= 12 && n <= 60 && rare.empty()) rare = word;
+  }
+  ASSERT_FALSE(common.empty());
+  ASSERT_FALSE(rare.empty());
+  const std::string absent = "gelombang";
+  ASSERT_TRUE(matching(absent).empty());
+  ASSERT_FALSE(matching_terms(absent).empty());
+
+  auto page = [&](const std::string& typed, int number, int per_page) {
+    const Answer a =
+        get(coordinator, "/api/v1/staff/reports?q=" + typed + "&page=" + std::to_string(number) +
+                             "&per_page=" + std::to_string(per_page));
+    EXPECT_EQ(a.status, 200) << typed << " " << a.body;
+    std::vector<std::string> ids;
+    for (const json& item : a.body["items"]) {
+      std::string id = item["tracking_id"];  // shown in its groups, stored without the dashes
+      id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
+      ids.push_back(id);
+    }
+    return std::pair{ids, a.body};
+  };
+  auto slice = [](const std::vector<std::string>& all, size_t from, size_t n) {
+    from = std::min(from, all.size());
+    return std::vector<std::string>(all.begin() + from,
+                                    all.begin() + std::min(all.size(), from + n));
+  };
+  {
+    const std::vector<std::string> all = matching(common);
+    const auto [first, body] = page(common, 1, 25);
+    EXPECT_EQ(first, slice(all, 0, 25)) << common;
+    EXPECT_GT(body["total"].get<int>(), 500) << common;  // counted to the limit and one more
+    EXPECT_TRUE(body["total_exceeds_limit"].get<bool>()) << common;
+    EXPECT_EQ(page(common, 3, 25).first, slice(all, 50, 25)) << common;
+  }
+  {
+    const std::vector<std::string> all = matching(rare);
+    const auto [first, body] = page(rare, 1, 10);
+    EXPECT_EQ(first, slice(all, 0, 10)) << rare;
+    EXPECT_EQ(body["total"], all.size()) << rare;
+    EXPECT_FALSE(body["total_exceeds_limit"].get<bool>()) << rare;
+    EXPECT_EQ(page(rare, 2, 10).first, slice(all, 10, 10)) << rare;
+  }
+  const auto [none, body] = page(absent, 1, 25);
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(body["total"], 0);
 }
 
 // Page numbers at and past the edge of an int: capped, never an overflowed (negative or
