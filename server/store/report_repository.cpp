@@ -404,6 +404,16 @@ std::string order_of(const ReportFilter& f, bool sorting_every_match) {
   return order;
 }
 
+// The page's bounds. Where the engine keeps one plan per statement text (PostgreSQL), they
+// are written into the text: bound, PostgreSQL prices a plan for unknown bounds as reading a
+// tenth of the matches, so it never kept one and planned the queue again at every use (0.15
+// ms of its 0.7 ms); written, each page's text keeps its plan, and a connection keeps the
+// texts it uses most (Db::kMaxStatements).
+std::string page_bounds(const Db& db, const ReportFilter& f) {
+  if (!db.reuses_one_plan()) return " LIMIT ? OFFSET ?";
+  return " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+}
+
 // How many reports a queue matches beyond its first page: from the monitoring's counters
 // when they can say, else counted up to the limit and one more.
 MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from) {
@@ -447,15 +457,20 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
   // row of the table for a rare or absent one: 0.14 to 2.5 s at a million reports, the plan
   // PostgreSQL took for any word it had not seen) or every match found through the index and
   // sorted (quick for rare words, every row for common ones). The count, which stops past
-  // kSearchCountLimit, tells which: first, and each statement planned for its words.
+  // kSearchCountLimit, tells which: first, planned for its words, as is the page of a few
+  // matches; a common word's page runs on the plan kept for its text.
   std::optional<MatchCount> counted;
   if (f.words && !dialect::text_matches_in_id_order(db)) counted = count_matches(db, f, from);
-  const std::string order = order_of(f, counted && !counted->capped) + " LIMIT ? OFFSET ?";
-  const std::string sql = std::string("SELECT ") + kReportColumns + " FROM " + from + where + order;
-  Prepared q = f.words ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
+  const bool sorting_every_match = counted && !counted->capped;
+  const std::string sql = std::string("SELECT ") + kReportColumns + " FROM " + from + where +
+                          order_of(f, sorting_every_match) + page_bounds(db, f);
+  Prepared q =
+      sorting_every_match ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
   int i = bind_filter(db, q, f);
-  q.bind(i++, f.limit);
-  q.bind(i++, f.offset);
+  if (!db.reuses_one_plan()) {
+    q.bind(i++, f.limit);
+    q.bind(i++, f.offset);
+  }
   std::vector<ReportRecord> out;
   while (q.executeStep()) out.push_back(read_report(q));
   if (!total) return out;
