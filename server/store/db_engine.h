@@ -115,18 +115,12 @@ class Db {
   struct Entry {
     std::unique_ptr<Statement> statement;
     bool in_use = false;
-    uint64_t last_use = 0;  // uses_ at its last use
   };
-  // Makes room for one more statement: the one used longest ago, when none is in use, goes.
-  void drop_least_recently_used_statement();
   // Preparing a statement costs more than running most of ours (SQLite compiles the
   // counters' triggers into every write of a report), so each is prepared once per
-  // connection. Bounded: statements built with varying text (IN lists, a page's place
-  // in the queue) would pile up; past the bound the one used longest ago is dropped, so
-  // that the texts used all the time stay prepared however many others come and go.
+  // connection. Bounded: statements built with varying text (IN lists) would pile up.
   static constexpr size_t kMaxStatements = 256;
   std::unordered_map<std::string, Entry> statements_;
-  uint64_t uses_ = 0;
 };
 
 }  // namespace aduan

@@ -41,34 +41,18 @@ Prepared::Prepared(Db& db, const std::string& sql, PlannedForItsValues) {
 void Prepared::borrow_or_own(Db& db, const std::string& sql) {
   auto& statements = db.statements_;
   auto it = statements.find(sql);
-  if (it == statements.end()) {
-    if (statements.size() >= Db::kMaxStatements) db.drop_least_recently_used_statement();
-    if (statements.size() < Db::kMaxStatements) {
-      it = statements.emplace(sql, Db::Entry{db.prepare(sql)}).first;
-    }
+  if (it == statements.end() && statements.size() < Db::kMaxStatements) {
+    it = statements.emplace(sql, Db::Entry{db.prepare(sql)}).first;
   }
   if (it != statements.end() && !it->second.in_use) {
     in_use_ = &it->second.in_use;
     *in_use_ = true;
-    it->second.last_use = ++db.uses_;
     statement_ = it->second.statement.get();
     return;
   }
-  // The same text in use twice at once (a nested read), or every kept one in use: one of
-  // its own.
+  // The same text in use twice at once (a nested read), or too many texts: one of its own.
   own_ = db.prepare_once(sql);
   statement_ = own_.get();
-}
-
-void Db::drop_least_recently_used_statement() {
-  auto oldest = statements_.end();
-  for (auto it = statements_.begin(); it != statements_.end(); ++it) {
-    if (!it->second.in_use &&
-        (oldest == statements_.end() || it->second.last_use < oldest->second.last_use)) {
-      oldest = it;
-    }
-  }
-  if (oldest != statements_.end()) statements_.erase(oldest);
 }
 
 Prepared::~Prepared() {

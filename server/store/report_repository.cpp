@@ -404,13 +404,20 @@ std::string order_of(const ReportFilter& f, bool sorting_every_match) {
   return order;
 }
 
-// The page's bounds. Where the engine keeps one plan per statement text (PostgreSQL), they
-// are written into the text: bound, PostgreSQL prices a plan for unknown bounds as reading a
-// tenth of the matches, so it never kept one and planned the queue again at every use (0.15
-// ms of its 0.7 ms); written, each page's text keeps its plan, and a connection keeps the
-// texts it uses most (Db::kMaxStatements).
+// How many of a queue's first pages have their bounds written into the statement's text.
+constexpr int kPagesWrittenOut = 10;
+
+// Whether the page's bounds are written into the statement's text. Where the engine keeps one
+// plan per text (PostgreSQL), bound ones are priced as reading a tenth of the matches, so the
+// queue was planned again at every use (0.15 ms of its 0.7 ms); written, each page's text
+// keeps its plan. Only the first pages, those staff turn: a connection keeps its first
+// Db::kMaxStatements texts and runs any other unnamed, planned each time, as before.
+bool bounds_written_out(const Db& db, const ReportFilter& f) {
+  return db.reuses_one_plan() && f.offset < kPagesWrittenOut * f.limit;
+}
+
 std::string page_bounds(const Db& db, const ReportFilter& f) {
-  if (!db.reuses_one_plan()) return " LIMIT ? OFFSET ?";
+  if (!bounds_written_out(db, f)) return " LIMIT ? OFFSET ?";
   return " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
 }
 
@@ -460,14 +467,16 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
   // kSearchCountLimit, tells which: first, planned for its words, as is the page of a few
   // matches; a common word's page runs on the plan kept for its text.
   std::optional<MatchCount> counted;
-  if (f.words && !dialect::text_matches_in_id_order(db)) counted = count_matches(db, f, from);
+  if (f.words && !f.after_id && !dialect::text_matches_in_id_order(db)) {
+    counted = count_matches(db, f, from);  // an export's batches go in id order: no choice
+  }
   const bool sorting_every_match = counted && !counted->capped;
   const std::string sql = std::string("SELECT ") + kReportColumns + " FROM " + from + where +
                           order_of(f, sorting_every_match) + page_bounds(db, f);
   Prepared q =
       sorting_every_match ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
   int i = bind_filter(db, q, f);
-  if (!db.reuses_one_plan()) {
+  if (!bounds_written_out(db, f)) {
     q.bind(i++, f.limit);
     q.bind(i++, f.offset);
   }

@@ -283,34 +283,6 @@ TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
   EXPECT_EQ(users(), 2);
 }
 
-// A connection keeps at most Db::kMaxStatements prepared; past that the one used longest
-// ago goes (and is deallocated on the server), so that a text that comes into use late,
-// such as a page of the queue written with its bounds, is still kept and planned once.
-TEST_F(PostgresqlStore, AConnectionKeepsTheStatementsItUsesMostPastItsBound) {
-  { Store store(url(), 1); }
-  PostgresqlDb db(url());
-  auto kept = [&](const std::string& text) {
-    Prepared q(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement = ?");
-    q.bind(1, text);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
-  };
-  auto prepared = [&] { return query_int64(db, "SELECT count(*) FROM pg_prepared_statements"); };
-  const std::string hot = "SELECT 'used all the time'";
-  for (int i = 0; i < 400; ++i) {
-    query_int64(db, "SELECT " + std::to_string(i));
-    query_string(db, hot);
-  }
-  EXPECT_EQ(kept(hot), 1);
-  EXPECT_LE(prepared(), 256);
-  const std::string late = "SELECT 'first used after the bound was reached'";
-  for (int i = 0; i < 3; ++i) query_string(db, late);
-  EXPECT_EQ(kept(late), 1);
-  EXPECT_EQ(kept(hot), 1);
-  EXPECT_EQ(kept("SELECT 0"), 0);  // the oldest of the rest went
-  EXPECT_LE(prepared(), 256);
-}
-
 TEST_F(PostgresqlStore, NumberedParametersLeaveQuotesAndBodiesAlone) {
   int n = 0;
   EXPECT_EQ(numbered_parameters("SELECT '?', \"a?\", ? -- ?\n, ?", &n),
