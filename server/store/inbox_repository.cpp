@@ -15,7 +15,8 @@ std::vector<InboxCandidate> InboxRepository::candidates(Db& db, const InboxSourc
   // The reports first, from the reports' own indexes (status, agency, officer, due day,
   // update time), at most `limit`; then for each the newest counted event from its timeline
   // (report_events_report). The cost is bounded by the limit, not by the store's size.
-  std::string where = "status IN (" + placeholders(s.statuses.size()) + ")";
+  if (s.statuses.empty()) return {};
+  std::string where = "status = ?";
   if (s.agencies) {
     where += " AND agency_id IN (" + placeholders(s.agencies->size()) + ")";
     if (s.agencies->empty()) where += " AND 0";
@@ -26,27 +27,44 @@ std::vector<InboxCandidate> InboxRepository::candidates(Db& db, const InboxSourc
   if (s.updated_since) where += " AND updated_at >= ?";
   const std::string order =
       s.due_until ? "coalesce(stage_due, '9999-12-31'), created_at" : "updated_at DESC";
-  std::string counted;
-  if (!s.actions.empty()) counted = " AND action IN (" + placeholders(s.actions.size()) + ")";
-  // Each event is then read by its key (e.id IN ...), whichever way the planner goes. The
-  // limit is written into the text, not bound: PostgreSQL prices a plan for any limit far
+  const std::string keys = s.due_until ? "coalesce(stage_due, '9999-12-31') AS k1, created_at AS k2"
+                                       : "updated_at AS k1, id AS k2";
+  const std::string merged_order = s.due_until ? "k1, k2" : "k1 DESC, k2 DESC";
+  // The limit is written into the text, not bound: PostgreSQL prices a plan for any limit far
   // above one for this one and so planned the statement again at every use (a third of the
   // inbox's time in PostgreSQL), where with the limit known it keeps one plan.
+  const std::string limit = " LIMIT " + std::to_string(s.limit);
+  // One branch per status, each read in order from an index that starts with the status and
+  // cut at the limit, then merged and cut again. With the statuses in one IN list the order
+  // could come only from the index of update times alone, and PostgreSQL read it skipping
+  // every report of another status updated since (113,000 new submissions and 70 ms a
+  // request in the bench's store).
+  std::string branches;
+  for (size_t n = 0; n < s.statuses.size(); ++n) {
+    if (n > 0) branches += " UNION ALL ";
+    branches += "SELECT id, k1, k2 FROM (SELECT id, " + keys + " FROM reports WHERE " + where +
+                " ORDER BY " + order + limit + ") AS b" + std::to_string(n);
+  }
+  std::string counted;
+  if (!s.actions.empty()) counted = " AND action IN (" + placeholders(s.actions.size()) + ")";
+  // Each event is then read by its key (e.id IN ...), whichever way the planner goes.
   Prepared q(db,
              "SELECT e.report_id, e.id, e.at, e.action, e.actor_role, e.actor_name "
              "FROM report_events e WHERE e.id IN (SELECT (SELECT max(id) FROM report_events "
              "WHERE report_id = c.id" +
-                 counted + ") FROM (SELECT id FROM reports WHERE " + where + " ORDER BY " + order +
-                 " LIMIT " + std::to_string(s.limit) + ") c)");
+                 counted + ") FROM (SELECT id FROM (" + branches + ") AS merged ORDER BY " +
+                 merged_order + limit + ") c)");
   int i = 1;
   for (Action a : s.actions) q.bind(i++, std::string(to_string(a)));
-  for (Status st : s.statuses) q.bind(i++, std::string(to_string(st)));
-  if (s.agencies) {
-    for (int64_t id : *s.agencies) q.bind(i++, id);
+  for (Status st : s.statuses) {
+    q.bind(i++, std::string(to_string(st)));
+    if (s.agencies) {
+      for (int64_t id : *s.agencies) q.bind(i++, id);
+    }
+    if (s.assigned_user_id) q.bind(i++, *s.assigned_user_id);
+    if (s.due_until) q.bind(i++, format_iso_date(*s.due_until));
+    if (s.updated_since) q.bind(i++, *s.updated_since);
   }
-  if (s.assigned_user_id) q.bind(i++, *s.assigned_user_id);
-  if (s.due_until) q.bind(i++, format_iso_date(*s.due_until));
-  if (s.updated_since) q.bind(i++, *s.updated_since);
   std::vector<InboxCandidate> out;
   while (q.executeStep()) {
     InboxCandidate c;
