@@ -2,8 +2,13 @@
 // what each user has read (one report, or everything at once).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "app/seed.h"
+#include "store/inbox_repository.h"
+#include "store/prepared.h"
 #include "support/test_server.h"
 
 namespace aduan::testing {
@@ -275,6 +280,67 @@ TEST_F(Inbox, BadMarksAreRefusedWithStableCodes) {
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(server.count_rows("inbox_reads"), 0);
   EXPECT_EQ(server.count_rows("inbox_cursors"), 0);
+}
+
+// A source of several statuses takes the most urgent or newest reports across all of them
+// (each status read in order from its own index, the branches merged and cut again:
+// InboxRepository::candidates), each with its newest counted event: checked on a seeded
+// store against the same choice made over every report.
+TEST_F(Inbox, ASourceOfSeveralStatusesTakesTheFirstReportsAcrossThem) {
+  seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261206);
+  const std::string statuses = "('forwarded', 'in_progress', 'resolved')";
+  const InboxSource newest{.statuses = {Status::kForwarded, Status::kInProgress, Status::kResolved},
+                           .actions = {Action::kForward, Action::kRespond},
+                           .limit = 40};
+  InboxSource urgent = newest;
+  urgent.due_until = parse_iso_date("2027-12-31");
+  urgent.actions = {};
+  server.app().store().read([&](Db& db) {
+    auto ids = [&](const std::string& sql) {
+      std::set<int64_t> out;
+      Prepared q(db, sql);
+      while (q.executeStep()) out.insert(q.getColumn(0).getInt64());
+      return out;
+    };
+    auto newest_event = [&](int64_t report, const std::string& counted) {
+      Prepared q(db, "SELECT max(id) FROM report_events WHERE report_id = ?" + counted);
+      q.bind(1, report);
+      q.executeStep();
+      return q.getColumn(0).isNull() ? int64_t{0} : q.getColumn(0).getInt64();
+    };
+    const std::set<int64_t> first_updated =
+        ids("SELECT id FROM reports WHERE status IN " + statuses +
+            " ORDER BY updated_at DESC, id DESC LIMIT 40");
+    const std::set<int64_t> first_due =
+        ids("SELECT id FROM reports WHERE status IN " + statuses +
+            " AND stage != 'none' AND coalesce(stage_due, '9999-12-31') <= '2027-12-31' "
+            "ORDER BY coalesce(stage_due, '9999-12-31'), created_at LIMIT 40");
+    ASSERT_EQ(first_updated.size(), 40u);
+    ASSERT_EQ(first_due.size(), 40u);
+
+    std::set<int64_t> found;
+    for (const InboxCandidate& c : InboxRepository::candidates(db, newest)) {
+      found.insert(c.report_id);
+      EXPECT_EQ(c.event_id, newest_event(c.report_id, " AND action IN ('forward', 'respond')"));
+    }
+    // Only the reports with a counted event become items; every one of those is among the
+    // first 40 and none of the first 40 with such an event is missing.
+    for (int64_t id : first_updated) {
+      const bool counted = newest_event(id, " AND action IN ('forward', 'respond')") != 0;
+      EXPECT_EQ(found.count(id), counted ? 1u : 0u) << id;
+    }
+    EXPECT_EQ(found.size(),
+              std::count_if(first_updated.begin(), first_updated.end(), [&](int64_t id) {
+                return newest_event(id, " AND action IN ('forward', 'respond')") != 0;
+              }));
+
+    found.clear();
+    for (const InboxCandidate& c : InboxRepository::candidates(db, urgent)) {
+      found.insert(c.report_id);
+      EXPECT_EQ(c.event_id, newest_event(c.report_id, ""));
+    }
+    EXPECT_EQ(found, first_due);
+  });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "app/seed.h"
@@ -647,6 +648,21 @@ TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
   const auto [none, body] = page(absent, 1, 25);
   EXPECT_TRUE(none.empty());
   EXPECT_EQ(body["total"], 0);
+  // With a status as well: the count and the page go through the reports too.
+  std::set<std::string> submitted;
+  server.app().store().read([&](Db& db) {
+    Prepared q(db, "SELECT tracking_id FROM reports WHERE status = 'submitted'");
+    while (q.executeStep()) submitted.insert(q.getColumn(0).getString());
+  });
+  for (const std::string& typed : {common, rare}) {
+    std::vector<std::string> all;
+    for (const std::string& id : matching(typed)) {
+      if (submitted.count(id)) all.push_back(id);
+    }
+    const auto [first, body] = page(typed + "&status=submitted", 1, 10);
+    EXPECT_EQ(first, slice(all, 0, 10)) << typed;
+    EXPECT_EQ(body["total"].get<size_t>(), std::min<size_t>(all.size(), 501)) << typed;
+  }
 }
 
 // Page numbers at and past the edge of an int: capped, never an overflowed (negative or
