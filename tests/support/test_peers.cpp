@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <random>
 
 #include "notify/transports.h"
 #include "support/test_paths.h"
@@ -19,17 +20,34 @@ extern char** environ;
 
 namespace aduan::testing {
 
-int free_port() {
+namespace {
+
+bool can_bind(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
   ::close(fd);
-  return ntohs(addr.sin_port);
+  return ok;
+}
+
+}  // namespace
+
+int free_port() {
+  // Below the kernel's range of ephemeral ports (32768 and up by default), which every
+  // outgoing connection and every listener on port 0 of the tests running beside this one
+  // take from: a port from that range, free when checked, was at times taken before the
+  // peer bound it (an SMTP sink that never started, and a test that waited for it in vain).
+  static std::mt19937 random(std::random_device{}());
+  std::uniform_int_distribution<int> below_ephemeral(20000, 32000);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const int port = below_ephemeral(random);
+    if (can_bind(port)) return port;
+  }
+  ADD_FAILURE() << "no free port below the ephemeral range";
+  return 0;
 }
 
 Subprocess::Subprocess(const std::vector<std::string>& argv, const std::string& stdout_path) {

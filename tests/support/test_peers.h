@@ -29,7 +29,8 @@ class Subprocess {
   int pid_ = 0;
 };
 
-// A port nothing listens on right now (bound and released at once).
+// A port nothing is bound to right now (bound and released at once), below the range the
+// kernel hands out to connections and to listeners on port 0.
 int free_port();
 
 // `aduan serve` (the real binary, `bin`) on `port` (0: a free one); the constructor returns
