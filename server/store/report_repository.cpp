@@ -328,8 +328,8 @@ std::string filter_terms(const Db& db, const ReportFilter& f, const std::string&
   return terms;
 }
 
-int bind_filter(const Db& db, Prepared& q, const ReportFilter& f) {
-  int i = 1;
+// Binds the filter's values from parameter `i` on; the next parameter's number.
+int bind_filter(const Db& db, Prepared& q, const ReportFilter& f, int i = 1) {
   for (Status s : f.statuses) q.bind(i++, std::string(to_string(s)));
   if (f.agencies) {
     for (int64_t id : *f.agencies) q.bind(i++, id);
@@ -471,11 +471,42 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
     counted = count_matches(db, f, from);  // an export's batches go in id order: no choice
   }
   const bool sorting_every_match = counted && !counted->capped;
-  const std::string sql = std::string("SELECT ") + kReportColumns + " FROM " + from + where +
-                          order_of(f, sorting_every_match) + page_bounds(db, f);
+  const std::string order = order_of(f, sorting_every_match);
+  // A queue of several statuses: one branch per status, each read in order from an index that
+  // starts with the status and cut where the page ends, then merged, sorted and cut to the
+  // page. With the statuses in one IN list the order could come only from an index without
+  // the status, read skipping every report of another status: up to 665 ms for a page of 25
+  // at the bench's PostgreSQL store of 100,000 reports, 183 ms at 1,000,000.
+  const bool merging_statuses = !f.words && !f.after_id && f.statuses.size() > 1;
+  std::string sql;
+  if (merging_statuses) {
+    ReportFilter one = f;
+    one.statuses.resize(1);
+    const std::string branch = std::string("SELECT * FROM (SELECT ") + kReportColumns +
+                               " FROM reports WHERE 1 = 1" + filter_terms(db, one, "status") +
+                               order + " LIMIT " + std::to_string(f.offset + f.limit) + ") AS b";
+    std::string branches;
+    for (size_t n = 0; n < f.statuses.size(); ++n) {
+      branches += (n > 0 ? " UNION ALL " : "") + branch + std::to_string(n);
+    }
+    sql = std::string("SELECT ") + kReportColumns + " FROM (" + branches + ") AS merged" + order +
+          page_bounds(db, f);
+  } else {
+    sql = std::string("SELECT ") + kReportColumns + " FROM " + from + where + order +
+          page_bounds(db, f);
+  }
   Prepared q =
       sorting_every_match ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
-  int i = bind_filter(db, q, f);
+  int i = 1;
+  if (merging_statuses) {
+    ReportFilter one = f;
+    for (Status status : f.statuses) {
+      one.statuses = {status};
+      i = bind_filter(db, q, one, i);
+    }
+  } else {
+    i = bind_filter(db, q, f);
+  }
   if (!bounds_written_out(db, f)) {
     q.bind(i++, f.limit);
     q.bind(i++, f.offset);

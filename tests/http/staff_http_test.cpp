@@ -562,6 +562,48 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   });
 }
 
+// A queue of several statuses in each order: one branch per status, merged
+// (ReportRepository::list), gives the same pages as the same filter read over every report.
+TEST_F(Lifecycle, AQueueOfSeveralStatusesPagesInEachOrderAsOneList) {
+  seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261206);
+  const std::vector<std::pair<std::string, std::string>> orders = {
+      {"", "coalesce(stage_due, '9999-12-31'), created_at, id"},
+      {"oldest", "created_at, id"},
+      {"newest", "created_at DESC, id DESC"},
+      {"updated", "updated_at DESC, id DESC"},
+      {"followers", "followers DESC, id DESC"}};
+  for (const auto& [sort, order] : orders) {
+    for (const std::string statuses : {"forwarded,in_progress", "closed,resolved,submitted"}) {
+      std::string in;
+      for (size_t start = 0; start < statuses.size();) {
+        const size_t comma = std::min(statuses.find(',', start), statuses.size());
+        in += (in.empty() ? "'" : ", '") + statuses.substr(start, comma - start) + "'";
+        start = comma + 1;
+      }
+      for (int number : {1, 3}) {
+        std::vector<std::string> expected;
+        server.app().store().read([&](Db& db) {
+          Prepared q(db, "SELECT tracking_id FROM reports WHERE status IN (" + in + ") ORDER BY " +
+                             order + " LIMIT 20 OFFSET " + std::to_string((number - 1) * 20));
+          while (q.executeStep()) expected.push_back(q.getColumn(0).getString());
+        });
+        ASSERT_EQ(expected.size(), 20u) << statuses;
+        const Answer a =
+            get(coordinator, "/api/v1/staff/reports?status=" + statuses + "&sort=" + sort +
+                                 "&per_page=20&page=" + std::to_string(number));
+        ASSERT_EQ(a.status, 200) << a.body;
+        std::vector<std::string> shown;
+        for (const json& item : a.body["items"]) {
+          std::string id = item["tracking_id"];
+          id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
+          shown.push_back(id);
+        }
+        EXPECT_EQ(shown, expected) << statuses << " sort=" << sort << " page " << number;
+      }
+    }
+  }
+}
+
 // The search's two ways to a page on PostgreSQL (ReportRepository::list): a word in most
 // reports read newest first until the page is full and counted to the limit, a word in a
 // few found through the index and sorted. Either way, and on SQLite, a page holds the newest
