@@ -353,15 +353,13 @@ std::optional<MatchCount> count_from_tallies(Db& db, ReportFilter f) {
   if (f.assigned_user_id || f.overdue_on || f.returned_only || f.after_id || f.nothing ||
       f.tracking_id || f.reporter_phone || f.reporter_email || f.words)
     return std::nullopt;
-  // Every status named when none is, so that the counters' index is searched by (dimension,
-  // value, grain) rather than read through every day counter.
-  if (f.statuses.empty()) {
-    for (int i = 0; i < kStatusCount; ++i) f.statuses.push_back(static_cast<Status>(i));
-  }
-  Prepared count(db,
-                 "SELECT coalesce(sum(n), 0) FROM report_tallies WHERE dimension = 'status' "
-                 "AND grain = 1" +
-                     filter_terms(db, f, "value"));
+  // Every report has one 'submitted' counter of its month besides its status's, so that the
+  // queue of all statuses sums those: a quarter of the rows of every status's counters (2,000
+  // against 8,100 at the bench's million reports, 0.5 ms against 1.8 on PostgreSQL).
+  Prepared count(db, std::string("SELECT coalesce(sum(n), 0) FROM report_tallies WHERE ") +
+                         (f.statuses.empty() ? "dimension = 'submitted' AND value = ''"
+                                             : "dimension = 'status'") +
+                         " AND grain = 1" + filter_terms(db, f, "value"));
   bind_filter(db, count, f);
   count.executeStep();
   return MatchCount{count.getColumn(0).getInt64(), false};
@@ -402,6 +400,22 @@ std::string order_of(const ReportFilter& f, bool sorting_every_match) {
     }
   }
   return order;
+}
+
+// The columns a page's order reads, which its indexes hold: all a page of ids needs.
+std::string order_columns(const ReportFilter& f) {
+  switch (f.order) {
+    case QueueOrder::kDue:
+      return "id, stage_due, created_at";
+    case QueueOrder::kOldest:
+    case QueueOrder::kNewest:
+      return "id, created_at";
+    case QueueOrder::kUpdated:
+      return "id, updated_at";
+    case QueueOrder::kFollowers:
+      return "id, followers";
+  }
+  return "id";
 }
 
 // How many of a queue's first pages have their bounds written into the statement's text.
@@ -481,23 +495,33 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
   std::sort(statuses.begin(), statuses.end());
   statuses.erase(std::unique(statuses.begin(), statuses.end()), statuses.end());
   const bool merging_statuses = !f.words && !f.after_id && statuses.size() > 1;
-  std::string sql;
+  // On PostgreSQL a page of the queue is its ids first, read from the indexes alone, then
+  // those rows (dialect::finds_page_ids_first). Not by deadline: its index is on an
+  // expression, which PostgreSQL reads with the rows whatever the columns asked, so the ids
+  // first would only read the page's rows twice (0.56 to 0.78 ms of PostgreSQL a page).
+  const bool ids_first =
+      !f.words && !f.after_id && f.order != QueueOrder::kDue && dialect::finds_page_ids_first(db);
+  const std::string page_columns = ids_first ? "id" : kReportColumns;
+  std::string page;
   if (merging_statuses) {
     ReportFilter one = f;
     one.statuses.resize(1);
-    const std::string branch = std::string("SELECT * FROM (SELECT ") + kReportColumns +
+    const std::string branch = "SELECT * FROM (SELECT " +
+                               (ids_first ? order_columns(f) : page_columns) +
                                " FROM reports WHERE 1 = 1" + filter_terms(db, one, "status") +
                                order + " LIMIT " + std::to_string(f.offset + f.limit) + ") AS b";
     std::string branches;
     for (size_t n = 0; n < statuses.size(); ++n) {
       branches += (n > 0 ? " UNION ALL " : "") + branch + std::to_string(n);
     }
-    sql = std::string("SELECT ") + kReportColumns + " FROM (" + branches + ") AS merged" + order +
-          page_bounds(db, f);
+    page = "SELECT " + page_columns + " FROM (" + branches + ") AS merged" + order +
+           page_bounds(db, f);
   } else {
-    sql = std::string("SELECT ") + kReportColumns + " FROM " + from + where + order +
-          page_bounds(db, f);
+    page = "SELECT " + page_columns + " FROM " + from + where + order + page_bounds(db, f);
   }
+  const std::string sql = ids_first ? std::string("SELECT ") + kReportColumns +
+                                          " FROM reports WHERE id IN (" + page + ")" + order
+                                    : page;
   Prepared q =
       sorting_every_match ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
   int i = 1;

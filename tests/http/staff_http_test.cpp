@@ -606,6 +606,43 @@ TEST_F(Lifecycle, AQueueOfSeveralStatusesPagesInEachOrderAsOneList) {
   }
 }
 
+// The total of a queue of every status comes from the counters of reports made
+// (count_from_tallies), of one status from that status's: either is the number of reports the
+// filter holds, over two years of months, for the whole province, an agency and a category.
+TEST_F(Lifecycle, AQueueOfEveryStatusCountsEveryReportItsFilterHolds) {
+  seed_reports(server.app(), 1200, 2, kMonday10Wib, 20261207);
+  auto counted = [&](const std::string& where) {
+    int64_t n = 0;
+    server.app().store().read(
+        [&](Db& db) { n = query_int64(db, "SELECT count(*) FROM reports WHERE 1 = 1" + where); });
+    return n;
+  };
+  const std::string dpupr_reports =
+      " AND agency_id = (SELECT id FROM agencies WHERE code = 'DPUPR')";
+  const std::string roads =
+      " AND category_id = (SELECT id FROM categories WHERE code = 'jalan-jembatan')";
+  const struct {
+    const StaffSession& who;
+    std::string query, where;
+  } cases[] = {
+      {coordinator, "", ""},
+      {coordinator, "category=jalan-jembatan", roads},
+      {coordinator, "agency=DPUPR", dpupr_reports},
+      {coordinator, "agency=DPUPR&category=jalan-jembatan", dpupr_reports + roads},
+      {dpupr, "", dpupr_reports},
+      {coordinator, "status=closed", " AND status = 'closed'"},
+      {dpupr, "status=in_progress", dpupr_reports + " AND status = 'in_progress'"},
+  };
+  for (const auto& c : cases) {
+    const int64_t expected = counted(c.where);
+    // More than a page: the total is not the length of a first page that holds them all.
+    ASSERT_GT(expected, 5) << c.query;
+    const Answer a = get(c.who, "/api/v1/staff/reports?per_page=5&" + c.query);
+    ASSERT_EQ(a.status, 200) << a.body;
+    EXPECT_EQ(a.body["total"].get<int64_t>(), expected) << c.query;
+  }
+}
+
 // The search's two ways to a page on PostgreSQL (ReportRepository::list): a word in most
 // reports read newest first until the page is full and counted to the limit, a word in a
 // few found through the index and sorted. Either way, and on SQLite, a page holds the newest
