@@ -47,13 +47,14 @@ std::vector<InboxCandidate> InboxRepository::candidates(Db& db, const InboxSourc
   }
   std::string counted;
   if (!s.actions.empty()) counted = " AND action IN (" + placeholders(s.actions.size()) + ")";
-  // Each event is then read by its key (e.id IN ...), whichever way the planner goes.
+  // Each report's newest counted event, then that event read by its key. Joined, not
+  // `e.id IN (...)`: PostgreSQL hashed the IN list on the subquery's value and computed it
+  // twice for each report (0.98 against 0.68 ms for 100 reports, at a million).
   Prepared q(db,
              "SELECT e.report_id, e.id, e.at, e.action, e.actor_role, e.actor_name "
-             "FROM report_events e WHERE e.id IN (SELECT (SELECT max(id) FROM report_events "
-             "WHERE report_id = c.id" +
-                 counted + ") FROM (SELECT id FROM (" + branches + ") AS merged ORDER BY " +
-                 merged_order + limit + ") c)");
+             "FROM (SELECT (SELECT max(id) FROM report_events WHERE report_id = c.id" +
+                 counted + ") AS head FROM (SELECT id FROM (" + branches + ") AS merged ORDER BY " +
+                 merged_order + limit + ") c) h JOIN report_events e ON e.id = h.head");
   int i = 1;
   for (Action a : s.actions) q.bind(i++, std::string(to_string(a)));
   for (Status st : s.statuses) {
