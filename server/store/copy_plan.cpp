@@ -134,15 +134,16 @@ std::vector<ForeignKey> foreign_keys(Db& db, const std::vector<std::string>& tab
 
 }  // namespace
 
-// The schema version this binary's migrations lead to on the engine of `db`.
-int latest_migration(const Db& db) {
+int latest_migration(Engine engine) {
   int latest = 0;
   for (const EmbeddedFile& f :
-       sqlite(db) ? embedded_migrations() : embedded_postgresql_migrations()) {
+       engine == Engine::kSqlite ? embedded_migrations() : embedded_postgresql_migrations()) {
     latest = std::max(latest, std::atoi(std::string(f.name.substr(0, f.name.find('_'))).c_str()));
   }
   return latest;
 }
+
+int latest_migration(const Db& db) { return latest_migration(db.engine()); }
 
 // The first table that holds a row, but for the migrations' own single rows.
 std::optional<std::string> first_with_rows(Db& db) {

@@ -349,7 +349,7 @@ int bind_filter(const Db& db, Prepared& q, const ReportFilter& f, int i = 1) {
 // every report has one status counter for the month it was made, moved by the triggers of
 // migration 0007 as it changes status or agency. A sum of a few hundred counter rows instead
 // of reading up to 10,001 index entries, and exact.
-std::optional<MatchCount> count_from_tallies(Db& db, ReportFilter f) {
+std::optional<MatchCount> count_from_tallies(Db& db, const ReportFilter& f) {
   if (f.assigned_user_id || f.overdue_on || f.returned_only || f.after_id || f.nothing ||
       f.tracking_id || f.reporter_phone || f.reporter_email || f.words)
     return std::nullopt;

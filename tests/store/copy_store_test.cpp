@@ -638,7 +638,7 @@ TEST_F(CopyStore, RefusesAnotherKeyOrSchemaVersionAndWritesNothing) {
   EXPECT_NE(clash.err.find("another key file"), std::string::npos) << clash.err;
   EXPECT_FALSE(fs::exists(target));
 
-  // A source one migration behind this binary.
+  // A source some migrations behind this binary.
   const fs::path older = spoilable("older.db");
   SQLite::Database(older.string(), SQLite::OPEN_READWRITE).exec("PRAGMA user_version = 32");
   const CliRun behind = run({"copy-store", "--from", older.string(), "--to", url(database)});
