@@ -47,11 +47,11 @@ std::string text_match(const Db& db);
 // Whether the words' index gives its matches in report id order (SQLite's FTS5 does;
 // PostgreSQL's GIN index gives them as a bitmap of rows, in no order).
 bool text_matches_in_id_order(const Db& db);
-// Whether a page of the staff queue is found as ids first, read from an index alone, and its
-// rows after. PostgreSQL fetches the row of every entry an OFFSET skips, and prefers an index
-// without the status (ordered like the table) to one with it unless the read needs no row:
-// a page of one status by followers read 13,700 rows of other statuses at a million reports.
-// SQLite seeks a row only for the columns it returns, and reads the status's index either way.
+// Whether a page of the staff queue by followers is found as ids first, read from an index
+// alone, and its rows after. PostgreSQL prefers the index of followers without the status
+// (ordered like the table) to the status's own unless the read needs no row: a page of one
+// status read 13,700 rows of other statuses at a million reports. SQLite takes the status's
+// index either way.
 bool finds_page_ids_first(const Db& db);
 std::string text_query(const Db& db, const std::string& fts5_query);
 
