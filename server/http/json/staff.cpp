@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "http/json/support.h"
 
@@ -149,7 +150,7 @@ std::string queue_json(const QueuePage& page, int utc_offset_minutes) {
     add_provisional(item, v);
     items.push_back(std::move(item));
   }
-  return dump(json{{"items", items},
+  return dump(json{{"items", std::move(items)},
                    {"total", page.total.n},
                    {"total_exceeds_limit", page.total.capped},
                    {"page", page.page},

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "http/http_errors.h"
 #include "http/json/support.h"
@@ -50,7 +51,7 @@ void register_agency_settings_routes(Router& router, const Services& s) {
                    items.push_back(settings_json(a, offset));
                  }
                  res.set_header("Cache-Control", "no-store");
-                 send_json(res, 200, json{{"items", items}}.dump());
+                 send_json(res, 200, json{{"items", std::move(items)}}.dump());
                });
   router.staff(
       "PUT", kItemPath, kSetters,

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "http/http_errors.h"
 #include "http/json/support.h"
@@ -37,7 +38,7 @@ json item_json(const InboxItem& item, int utc_offset_minutes) {
 json page_json(const InboxPage& page, int page_size, int utc_offset_minutes) {
   json items = json::array();
   for (const InboxItem& item : page.items) items.push_back(item_json(item, utc_offset_minutes));
-  return json{{"items", items},
+  return json{{"items", std::move(items)},
               {"unread", page.unread},
               {"newest_event_id", page.newest_event_id},
               {"page_size", page_size}};

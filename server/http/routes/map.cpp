@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "formats/map_settings.h"
 #include "http/http_errors.h"
@@ -94,7 +95,7 @@ void register_map_routes(Router& router, const Services& s, const MapSettings& m
                              {"lat", p.lat},
                              {"lon", p.lon}});
       }
-      return json_support::dump(json{{"items", items}, {"more", more}});
+      return json_support::dump(json{{"items", std::move(items)}, {"more", more}});
     }));
   });
 }

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "http/http_errors.h"
 #include "http/json/codec.h"
@@ -129,7 +130,7 @@ void register_my_reports_routes(Router& router, const Services& s) {
                 json items = json::array();
                 for (const LinkedReport& r : out.reports) items.push_back(linked_json(r, offset));
                 res.set_header("Cache-Control", "no-store");
-                send_json(res, 200, json_support::dump(json{{"items", items}}));
+                send_json(res, 200, json_support::dump(json{{"items", std::move(items)}}));
               });
   router.open("POST", "/api/v1/me/reports",
               [&s, offset](const httplib::Request& req, httplib::Response& res) {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "http/http_errors.h"
 #include "http/json/support.h"
@@ -65,7 +66,7 @@ void suggest(const Services& s, const httplib::Request& req, httplib::Response& 
   json items = json::array();
   for (const SimilarOffer& o : s.similar.offers(q)) items.push_back(offer_json(s, o));
   res.set_header("Cache-Control", "no-store");
-  send_json(res, 200, json_support::dump(json{{"items", items}}));
+  send_json(res, 200, json_support::dump(json{{"items", std::move(items)}}));
 }
 
 // The follower's contact from a follow or confirm body, checked and normalised; false (and
@@ -151,7 +152,7 @@ void staff_similar(const Services& s, const httplib::Request& req, httplib::Resp
     item["likely_duplicate"] = item["score"].get<double>() >= kSameSubstance;
     items.push_back(std::move(item));
   }
-  send_json(res, 200, json_support::dump(json{{"items", items}}));
+  send_json(res, 200, json_support::dump(json{{"items", std::move(items)}}));
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ std::string public_reports_json(const Services& s, const httplib::Request& req) 
     item.erase("body");  // the list shows titles; the whole text is on the report's page
     items.push_back(std::move(item));
   }
-  return json_support::dump(json{{"items", items},
+  return json_support::dump(json{{"items", std::move(items)},
                                  {"total", total},
                                  {"total_exceeds_limit", total > kCountLimit},
                                  {"page", page},
