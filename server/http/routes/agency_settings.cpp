@@ -36,7 +36,7 @@ json settings_json(const AgencySettings& a, int offset) {
   return json{{"code", a.code},
               {"name", a.name},
               {"officers_resolve", a.officers_resolve},
-              {"changes", changes}};
+              {"changes", std::move(changes)}};
 }
 
 }  // namespace

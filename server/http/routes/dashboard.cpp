@@ -134,8 +134,8 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Caller& p
       {"by_channel", d.by_channel},
       {"by_category", d.by_category},
       {"by_agency", d.by_agency},
-      {"stages", stages},
-      {"agencies", agencies},
+      {"stages", std::move(stages)},
+      {"agencies", std::move(agencies)},
       {"overdue",
        {{"total", d.overdue_total},
         {"past_due", d.overdue_past_due},
@@ -144,7 +144,8 @@ json dashboard_json(const Dashboard& d, const DashboardQuery& q, const Caller& p
         {"escalated_items", late(d.escalated_rows)}}},
       {"satisfaction", {{"count", d.ratings}, {"average", d.rating_average}, {"spread", spread}}},
       {"trend", {{"weeks", trend(d.weeks)}, {"months", trend(d.months)}}},
-      {"repeated", {{"clusters", repeated}, {"by_agency_and_category", groups}}}};
+      {"repeated",
+       {{"clusters", std::move(repeated)}, {"by_agency_and_category", std::move(groups)}}}};
 }
 
 }  // namespace

@@ -88,8 +88,8 @@ std::optional<json> collect_stats(const Services& s, const httplib::Request& req
               {"by_status", st.by_status},
               {"by_classification", st.by_classification},
               {"by_channel", st.by_channel},
-              {"by_category", categories},
-              {"by_agency", agencies},
+              {"by_category", std::move(categories)},
+              {"by_agency", std::move(agencies)},
               {"rating", {{"count", st.ratings}, {"average", st.rating_average}}}};
 }
 
