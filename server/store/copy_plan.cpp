@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <iterator>
 #include <map>
 
-#include "base/embedded.h"
 #include "store/copy_store.h"
 #include "store/db_engine.h"
 #include "store/prepared.h"
@@ -133,17 +131,6 @@ std::vector<ForeignKey> foreign_keys(Db& db, const std::vector<std::string>& tab
 }
 
 }  // namespace
-
-int latest_migration(Engine engine) {
-  int latest = 0;
-  for (const EmbeddedFile& f :
-       engine == Engine::kSqlite ? embedded_migrations() : embedded_postgresql_migrations()) {
-    latest = std::max(latest, std::atoi(std::string(f.name.substr(0, f.name.find('_'))).c_str()));
-  }
-  return latest;
-}
-
-int latest_migration(const Db& db) { return latest_migration(db.engine()); }
 
 // The first table that holds a row, but for the migrations' own single rows.
 std::optional<std::string> first_with_rows(Db& db) {

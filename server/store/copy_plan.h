@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "store/db_engine.h"
-
 namespace aduan {
+
+class Db;
 
 namespace copy {
 
@@ -42,10 +42,6 @@ std::string quoted(const std::string& name);
 
 // The base tables of the store, by name (not SQLite's own, nor FTS5's shadow tables).
 std::vector<std::string> table_names(Db& db);
-
-// The schema version this binary's migrations lead to on `engine`, or on the engine of `db`.
-int latest_migration(Engine engine);
-int latest_migration(const Db& db);
 
 // The first table that holds a row, but for the migrations' own single rows.
 std::optional<std::string> first_with_rows(Db& db);

@@ -32,7 +32,6 @@ namespace {
 using copy::copy_table;
 using copy::first_with_rows;
 using copy::kSingleRows;
-using copy::latest_migration;
 using copy::plan_copy;
 using copy::quoted;
 using copy::sqlite;
@@ -106,7 +105,7 @@ void check_source(Db& db, const std::string& location, const Secrets& secrets) {
   const bool aduan = sqlite(db) ? query_int64(db, "PRAGMA user_version") > 0
                                 : std::count(tables.begin(), tables.end(), "schema_version") > 0;
   if (!aduan) throw CopyRefused("there is no aduan store at " + location);
-  const int version = schema_version_of(db), known = latest_migration(db);
+  const int version = schema_version_of(db), known = latest_schema_version(db.engine());
   if (version < known) {
     throw CopyRefused(location + " is at schema version " + std::to_string(version) +
                       ", this aduan's is " + std::to_string(known) +
@@ -144,7 +143,7 @@ void check_target(Db& db, const std::string& location) {
     throw CopyRefused(location + " holds tables that are not an aduan store's (" + tables.front() +
                       ", ...)" + empty_only);
   }
-  if (schema_version_of(db) != latest_migration(db)) {
+  if (schema_version_of(db) != latest_schema_version(db.engine())) {
     throw CopyRefused(location + " holds an aduan store of schema version " +
                       std::to_string(schema_version_of(db)) + empty_only);
   }

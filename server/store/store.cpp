@@ -145,6 +145,15 @@ int apply_migrations(Db& db) {
   return applied;
 }
 
+int latest_schema_version(Engine engine) {
+  int latest = 0;
+  for (const EmbeddedFile& f :
+       engine == Engine::kSqlite ? embedded_migrations() : embedded_postgresql_migrations()) {
+    latest = std::max(latest, version_of(f));
+  }
+  return latest;
+}
+
 int schema_version_of(Db& db) {
   return static_cast<int>(query_int64(db, db.engine() == Engine::kSqlite
                                               ? "PRAGMA user_version"

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/db.h"
+#include "store/db_engine.h"
 
 namespace aduan {
 
@@ -112,5 +113,7 @@ void configure_storage_engine();
 int apply_migrations(Db& db);
 // The version of the last migration applied.
 int schema_version_of(Db& db);
+// The schema version this binary's migrations lead to on `engine`.
+int latest_schema_version(Engine engine);
 
 }  // namespace aduan

@@ -16,7 +16,6 @@
 #include "base/storage_error.h"
 #include "model/outbox_message.h"
 #include "model/user.h"
-#include "store/copy_plan.h"
 #include "store/derived_rules.h"
 #include "store/outbox_repository.h"
 #include "store/postgresql_db.h"
@@ -60,8 +59,8 @@ class PostgresqlStore : public ::testing::Test {
 TEST_F(PostgresqlStore, OpensMigratesAndInstallsTheDerivedRules) {
   Store store(url(), 2);
   // PostgreSQL's migrations are numbered like SQLite's and end at the same version.
-  EXPECT_EQ(store.schema_version(), copy::latest_migration(Engine::kPostgresql));
-  EXPECT_EQ(store.schema_version(), copy::latest_migration(Engine::kSqlite));
+  EXPECT_EQ(store.schema_version(), latest_schema_version(Engine::kPostgresql));
+  EXPECT_EQ(store.schema_version(), latest_schema_version(Engine::kSqlite));
   store.read([](Db& db) {
     EXPECT_EQ(db.engine(), Engine::kPostgresql);
     EXPECT_EQ(query_int64(db, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"),
@@ -103,7 +102,7 @@ TEST_F(PostgresqlStore, ServersStartingTogetherMigrateOnce) {
   for (std::thread& t : servers) t.join();
   for (const std::string& e : errors) EXPECT_EQ(e, "");
   Store store(url(), 1);
-  EXPECT_EQ(store.schema_version(), copy::latest_migration(Engine::kSqlite));
+  EXPECT_EQ(store.schema_version(), latest_schema_version(Engine::kSqlite));
 }
 
 TEST_F(PostgresqlStore, RepositoriesRunTheirSqlAsWritten) {
