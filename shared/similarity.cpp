@@ -827,7 +827,17 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
     const std::vector<std::string> places =
         those_of(named.finer.empty() ? named.report.names : named.finer,
                  [](const std::string& n) { return !is_number(n); });
-    const double told = covered_names(places, other.report.placed, {}, weight);
+    double told = covered_names(places, other.report.placed, {}, weight);
+    // A chat message often starts with its place, no word of place before it ("brang bara
+    // banjir lagi"): its words count wherever they stand once one of them is no word of the
+    // language (the thesaurus lists none of them), which a sentence would not use otherwise.
+    // Without a thesaurus nothing tells "merdeka" the word from Jalan Merdeka.
+    if (thesaurus != nullptr && told < 1 &&
+        std::any_of(places.begin(), places.end(), [&](const std::string& p) {
+          return thesaurus->id(p) == Thesaurus::kUnknown && contains(other.report.terms, p);
+        })) {
+      told = std::max(told, covered_names(places, other.report.terms, {}, weight));
+    }
     score = std::max(score, told * (place_evidence + (1 - place_evidence) * score));
   }
   // Both say what is wrong, and none of it is the same: another problem (at the same place,

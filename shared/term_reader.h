@@ -58,6 +58,8 @@ class TermReader {
   const Step& read(size_t i);
 
  private:
+  bool names_a_school(size_t i) const;  // token i is "smp"
+
   std::vector<Token> tokens_;
   Step step_;
   bool negated_ = false;             // a "tidak" waits for the word it turns

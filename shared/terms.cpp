@@ -297,6 +297,25 @@ TermReader::TermReader(std::string_view text) : tokens_(tokens_of(text)) {
       std::all_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.all_caps; });
 }
 
+// Chat writes "sampai" as "smp" far more often than it names a junior high school ("aer smp
+// lutut", "macet smp flyover"). Written small, a school has its number or its kind after it
+// ("smp 3", "smp negeri 2", "smp pgri 1") or a word of place or of school before it ("di smp",
+// "murid smp").
+bool TermReader::names_a_school(size_t i) const {
+  auto word = [&](size_t at) -> std::string_view {
+    return at < tokens_.size() ? std::string_view(tokens_[at].word) : std::string_view();
+  };
+  static constexpr std::string_view kKinds[] = {"negeri", "n", "swasta", "it", "terbuka"};
+  static constexpr std::string_view kBefore[] = {"di",    "ke",   "dari",    "depan",  "dpn",
+                                                 "dekat", "dkt",  "sekolah", "siswa",  "murid",
+                                                 "guru",  "anak", "lulusan", "kepala", "kepsek"};
+  const std::string_view next = word(i + 1), then = word(i + 2);
+  if (is_number(next) || is_number(then)) return true;
+  if (std::find(std::begin(kKinds), std::end(kKinds), next) != std::end(kKinds)) return true;
+  const std::string_view before = i > 0 ? word(i - 1) : std::string_view();
+  return std::find(std::begin(kBefore), std::end(kBefore), before) != std::end(kBefore);
+}
+
 const Step& TermReader::read(size_t i) {
   const Token& token = tokens_[i];
   step_.unified = canonical_word(token.word);
@@ -319,6 +338,7 @@ const Step& TermReader::read(size_t i) {
     if (!indonesian.empty() && !capitalised && !in_address)
       step_.unified = canonical_word(indonesian);
   }
+  if (token.word == "smp" && !token.capital && !names_a_school(i)) step_.unified = "sampai";
   if (step_.unified == "tidak" || step_.unified == "belum" || step_.unified == "jarang") {
     negated_ = true;
     step_.kind = Step::Kind::kNegation;

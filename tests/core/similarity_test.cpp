@@ -88,6 +88,21 @@ TEST(Similarity, PlacesAreNamesInAnyCase) {
   EXPECT_TRUE(names("pipa bocor dekat pasar", villages).empty());
 }
 
+TEST(Similarity, ChatSmpIsSampaiUnlessASchoolFollows) {
+  // "smp" in chat is "sampai": no school, so the word after it is no name.
+  const ReportTerms chat = analyse_text("banjir lg, aer smp lutut, macet smp flyover");
+  EXPECT_TRUE(chat.names.empty());
+  EXPECT_EQ(std::count(chat.terms.begin(), chat.terms.end(), "smp"), 0);
+  // A school: its number or its kind after it, or a word of place or of school before it.
+  for (const char* text :
+       {"atap kelas smp 3 bocor", "pungli di smp negeri 2", "pungutan seragam di smp pgri 1",
+        "atap bocor di smp kami", "Atap kelas SMP Bina Karya bocor"}) {
+    const std::vector<std::string> terms = matching_terms(text);
+    EXPECT_EQ(std::count(terms.begin(), terms.end(), "smp"), 1) << text;
+  }
+  EXPECT_EQ(analyse_text("atap kelas smp 3 bocor").names, std::vector<std::string>{"3"});
+}
+
 TEST(Similarity, SameProblemAtAnotherPlaceIsApart) {
   const TermWeight one = [](const std::string&) { return 1.0; };
   const PlaceNames places({"krian", "mojosari"});
@@ -461,6 +476,30 @@ TEST(Similarity, APlaceToldInPassingIsThePlaceTheOtherNames) {
   // Not telling the place takes nothing away: the words alone, as before.
   EXPECT_LT(report_similarity(named, elsewhere, one), 0.3);
   EXPECT_GT(report_similarity(named, elsewhere, one), 0.2);
+}
+
+TEST(Similarity, AChatMessageThatStartsWithItsPlaceTellsIt) {
+  const TermWeight one = [](const std::string&) { return 1.0; };
+  // A made-up dictionary: "bara" (an ember) and "merdeka" are words of the language, "brang"
+  // is not.
+  const Thesaurus dictionary =
+      Thesaurus::from_mythes("UTF-8\nbara|1\n[n]|arang\nmerdeka|1\n[adj]|bebas\n");
+  const ReportTerms named =
+      analyse_text("Kelurahan Brang Bara tergenang tiap hujan deras, drainase meluap");
+  const ReportTerms chat = analyse_text("brang bara banjir lg, aer smp lutut masuk rumah");
+  ASSERT_TRUE(chat.names.empty());
+  ASSERT_TRUE(chat.placed.empty());
+  // The chat says where without a word of place: its first words are the place's, and one of
+  // them is no word of the language.
+  const double with_dictionary = report_similarity(named, chat, one, nullptr, &dictionary);
+  EXPECT_GE(with_dictionary, kOffer);
+  EXPECT_GT(with_dictionary, report_similarity(named, chat, one) + 0.1);
+  EXPECT_EQ(with_dictionary, report_similarity(chat, named, one, nullptr, &dictionary));
+  // Words of the language alone tell no place: "kapan merdeka" is no Jalan Merdeka.
+  const ReportTerms street = analyse_text("Banjir di Jalan Merdeka, mobil mogok di genangan");
+  const ReportTerms word = analyse_text("banjir lagi, kapan merdeka, mobil mogok");
+  EXPECT_EQ(report_similarity(street, word, one, nullptr, &dictionary),
+            report_similarity(street, word, one));
 }
 
 TEST(Similarity, AVerbOfTheLanguageIsNoNameForItsCapital) {
