@@ -19,7 +19,8 @@ namespace aduan {
 // sets pooled, through the endpoint (tests/http/similarity_quality_test.cpp): the lowest
 // score at which the pool reaches the offer list's precision target of 0.9 (0.907, recall
 // 0.834). docs/benchmarks.md, "Quality", round 10; checked again on ten sets in round 11
-// (0.903 at 0.32, 0.897 at 0.31) and on eleven in round 12 (0.908 at 0.32).
+// (0.903 at 0.32, 0.897 at 0.31), on eleven in round 12 (0.908 at 0.32) and on fourteen in
+// round 15 (0.907 at 0.32).
 inline constexpr double kWorthShowing = 0.32;
 
 struct SimilarQuery {
