@@ -1002,6 +1002,15 @@ constexpr std::string_view kNegated =
     "masuk bolos\n"
     "sesuai langgar\n";
 
+// What "sampai" (chat: "smp") is followed by when it says how far or how long: a height the
+// water reached, a time, a way (shared/terms.cpp, smp_is_sampai); and, after a number, the
+// units of a length, an amount or a count ("smp 50 cm", "smp 2 jt"), times aside.
+constexpr std::string_view kHowFar =
+    "lutut pinggang dada betis paha leher atap mata sekarang kini malam pagi siang sore subuh "
+    "besok larut dini jam pukul hari minggu bulan tahun ke sini sana habis tengah tgh ujung "
+    "dengan saat kapan selesai ";
+constexpr std::string_view kMeasures = "cm m meter km menit rb ribu juta kali x ";
+
 // Words after which a name follows (canonical forms; "jl", "gg", "kec" are unified first).
 constexpr std::string_view kPlaceMarkers =
     "jalan gang desa dusun kelurahan kecamatan kabupaten "
@@ -1285,6 +1294,8 @@ std::string_view regional_word(std::string_view w) {
 }
 
 bool is_place_marker(std::string_view w) { return listed<kPlaceMarkers>(w); }
+bool says_how_far(std::string_view w) { return listed<kHowFar>(w); }
+bool is_measure(std::string_view w) { return listed<kMeasures>(w); }
 
 namespace {
 

@@ -57,6 +57,10 @@ std::string_view negated_word(std::string_view w);
 // Words that open a place's name in any case: "jl", "gang", "desa", "kec", "perum"...
 // (the canonical forms: "jalan", "gang", "desa", "kecamatan", "perumahan").
 bool is_place_marker(std::string_view w);
+// Words after "sampai" that say how far or how long ("lutut", "skrg" unified, "jam"), and units
+// of a length or an amount after a number ("cm", "rb").
+bool says_how_far(std::string_view w);
+bool is_measure(std::string_view w);
 
 // Terms that say what is wrong ("mati", "bocor", "pungut", "lambat").
 bool is_problem_word(std::string_view term);

@@ -828,13 +828,15 @@ double report_similarity(const ComparedReport& a, const ComparedReport& b, const
         those_of(named.finer.empty() ? named.report.names : named.finer,
                  [](const std::string& n) { return !is_number(n); });
     double told = covered_names(places, other.report.placed, {}, weight);
-    // A chat message often starts with its place, no word of place before it ("brang bara
-    // banjir lagi"): its words count wherever they stand once one of them is no word of the
-    // language (the thesaurus lists none of them), which a sentence would not use otherwise.
-    // Without a thesaurus nothing tells "merdeka" the word from Jalan Merdeka.
+    // A chat message often starts with its place, no word of place before it ("melati
+    // banjir lg"): its words count wherever they stand once it uses one of the place's words
+    // whose stem the thesaurus does not list, a name's own word ("sudirman", "melati"), not
+    // an ordinary one ("kapan merdeka" tells no Jalan Merdeka) nor a direction or an epithet
+    // ("timur", "indah"). Without a thesaurus nothing tells them apart.
     if (thesaurus != nullptr && told < 1 &&
         std::any_of(places.begin(), places.end(), [&](const std::string& p) {
-          return thesaurus->id(p) == Thesaurus::kUnknown && contains(other.report.terms, p);
+          return !is_name_qualifier(p) && thesaurus->id(p) == Thesaurus::kUnknown &&
+                 contains(other.report.terms, p);
         })) {
       told = std::max(told, covered_names(places, other.report.terms, {}, weight));
     }

@@ -170,8 +170,9 @@ struct ComparedReport {
 // names agree when both name something (the better covered side of the two). Naming the
 // same places and the same kind of fault counts on its own, however differently the rest is
 // told; naming different faults weakens the score, different numbered places rule it out.
-// With a thesaurus, two terms it lists as synonyms match at kSynonymMatch; it must be the
-// one both sides were made ready with.
+// With a thesaurus, two terms it lists as synonyms match at kSynonymMatch, and a word of a
+// place that it does not list (a name's own word) tells that place wherever another report
+// says it; it must be the one both sides were made ready with.
 double report_similarity(const ComparedReport& a, const ComparedReport& b, const TermWeight& weight,
                          const TermLink& link = nullptr, const Thesaurus* thesaurus = nullptr);
 double report_similarity(const ReportTerms& a, const ReportTerms& b, const TermWeight& weight,

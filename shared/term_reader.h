@@ -58,7 +58,8 @@ class TermReader {
   const Step& read(size_t i);
 
  private:
-  bool names_a_school(size_t i) const;  // token i is "smp"
+  // Whether the word i, "smp", stands for "sampai" rather than a junior high school.
+  bool smp_is_sampai(size_t i) const;
 
   std::vector<Token> tokens_;
   Step step_;

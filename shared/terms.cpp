@@ -297,23 +297,24 @@ TermReader::TermReader(std::string_view text) : tokens_(tokens_of(text)) {
       std::all_of(tokens_.begin(), tokens_.end(), [](const Token& t) { return t.all_caps; });
 }
 
-// Chat writes "sampai" as "smp" far more often than it names a junior high school ("aer smp
-// lutut", "macet smp flyover"). Written small, a school has its number or its kind after it
-// ("smp 3", "smp negeri 2", "smp pgri 1") or a word of place or of school before it ("di smp",
-// "murid smp").
-bool TermReader::names_a_school(size_t i) const {
-  auto word = [&](size_t at) -> std::string_view {
-    return at < tokens_.size() ? std::string_view(tokens_[at].word) : std::string_view();
+// Chat writes "sampai" (up to, until) as "smp", which is also a junior high school ("pungli
+// smp", "smp 3"). It is "sampai" only where what follows in the same clause says how far or
+// how long: a height ("aer smp lutut"), a time ("smp skrg", "smp jam 3"), a number and its
+// unit ("naik smp 50 cm", "smp 2 hari"), a way ("smp ke jalan", "smp tgh jalan"). Anything
+// else, nothing after it included, leaves the school.
+bool TermReader::smp_is_sampai(size_t i) const {
+  auto said = [&](size_t at) -> std::string_view {  // the word, unless a break comes first
+    if (at >= tokens_.size() || tokens_[at].after_break) return {};
+    return canonical_word(tokens_[at].word);
   };
-  static constexpr std::string_view kKinds[] = {"negeri", "n", "swasta", "it", "terbuka"};
-  static constexpr std::string_view kBefore[] = {"di",    "ke",   "dari",    "depan",  "dpn",
-                                                 "dekat", "dkt",  "sekolah", "siswa",  "murid",
-                                                 "guru",  "anak", "lulusan", "kepala", "kepsek"};
-  const std::string_view next = word(i + 1), then = word(i + 2);
-  if (is_number(next) || is_number(then)) return true;
-  if (std::find(std::begin(kKinds), std::end(kKinds), next) != std::end(kKinds)) return true;
-  const std::string_view before = i > 0 ? word(i - 1) : std::string_view();
-  return std::find(std::begin(kBefore), std::end(kBefore), before) != std::end(kBefore);
+  const std::string_view next = said(i + 1);
+  if (next.empty()) return false;
+  if (is_number(next)) {
+    const std::string_view unit = said(i + 2);
+    return is_time_unit(unit) || internal::is_measure(unit);
+  }
+  return internal::says_how_far(next) ||
+         internal::says_how_far(canonical_word(reduce_affixes(next)));
 }
 
 const Step& TermReader::read(size_t i) {
@@ -338,7 +339,9 @@ const Step& TermReader::read(size_t i) {
     if (!indonesian.empty() && !capitalised && !in_address)
       step_.unified = canonical_word(indonesian);
   }
-  if (token.word == "smp" && !token.capital && !names_a_school(i)) step_.unified = "sampai";
+  // Typed small, or capitalised only because a sentence or the whole text is.
+  const bool typed_small = !token.capital || token.sentence_start || all_capitals_;
+  if (token.word == "smp" && typed_small && smp_is_sampai(i)) step_.unified = "sampai";
   if (step_.unified == "tidak" || step_.unified == "belum" || step_.unified == "jarang") {
     negated_ = true;
     step_.kind = Step::Kind::kNegation;

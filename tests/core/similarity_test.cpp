@@ -88,15 +88,24 @@ TEST(Similarity, PlacesAreNamesInAnyCase) {
   EXPECT_TRUE(names("pipa bocor dekat pasar", villages).empty());
 }
 
-TEST(Similarity, ChatSmpIsSampaiUnlessASchoolFollows) {
-  // "smp" in chat is "sampai": no school, so the word after it is no name.
-  const ReportTerms chat = analyse_text("banjir lg, aer smp lutut, macet smp flyover");
-  EXPECT_TRUE(chat.names.empty());
-  EXPECT_EQ(std::count(chat.terms.begin(), chat.terms.end(), "smp"), 0);
-  // A school: its number or its kind after it, or a word of place or of school before it.
+TEST(Similarity, ChatSmpIsSampaiWhereHowFarOrHowLongFollows) {
+  // "smp" for "sampai": a height, a time, a number and its unit, a way after it.
   for (const char* text :
-       {"atap kelas smp 3 bocor", "pungli di smp negeri 2", "pungutan seragam di smp pgri 1",
-        "atap bocor di smp kami", "Atap kelas SMP Bina Karya bocor"}) {
+       {"banjir lg, aer smp lutut", "antri dr pagi smp jam 3 sore", "air naik smp 50 cm",
+        "banjir smp 2 hari", "lampu mati smp skrg", "lapak smp tgh jalan",
+        "Banjir lagi. Smp lutut airnya", "BANJIR AER SMP LUTUT DI PERUMAHAN"}) {
+    const ReportTerms r = analyse_text(text);
+    EXPECT_EQ(std::count(r.terms.begin(), r.terms.end(), "smp"), 0) << text;
+    EXPECT_TRUE(std::none_of(r.names.begin(), r.names.end(), [](const std::string& n) {
+      return n == "lutut" || n == "jam" || n == "50" || n == "2";
+    })) << text;
+  }
+  // Anything else is the school: its number, its kind or its name after it, nothing after it,
+  // or another school's level beside it.
+  for (const char* text :
+       {"atap kelas smp 3 bocor", "pungli di smp negeri 2", "pungli smp", "atap smp bocor",
+        "zonasi ppdb smp tidak adil", "seragam sd dan smp mahal", "pungli smp muhammadiyah",
+        "deket smp sukamaju banjir", "aer smp, 3 rumah kebanjiran", "Atap kelas SMP Bina Karya"}) {
     const std::vector<std::string> terms = matching_terms(text);
     EXPECT_EQ(std::count(terms.begin(), terms.end(), "smp"), 1) << text;
   }
@@ -480,8 +489,8 @@ TEST(Similarity, APlaceToldInPassingIsThePlaceTheOtherNames) {
 
 TEST(Similarity, AChatMessageThatStartsWithItsPlaceTellsIt) {
   const TermWeight one = [](const std::string&) { return 1.0; };
-  // A made-up dictionary: "bara" (an ember) and "merdeka" are words of the language, "brang"
-  // is not.
+  // A made-up dictionary: "bara" (an ember) and "merdeka" are words of the language here,
+  // "brang" is not.
   const Thesaurus dictionary =
       Thesaurus::from_mythes("UTF-8\nbara|1\n[n]|arang\nmerdeka|1\n[adj]|bebas\n");
   const ReportTerms named =

@@ -257,7 +257,7 @@ struct TuningSet {
 };
 
 // The sets in the order they were written. The held-out sets among them were each measured
-// blind (docs/benchmarks.md) and became tuning sets when the next one was committed.
+// blind (docs/benchmarks.md) and became tuning sets once a later one was committed.
 const TuningSet kTuningSets[] = {
     // Formal texts, places capitalised.
     {"pairs", "pairs.tsv", 150, {0.82, 0.98, 0.92, 0.91}},
