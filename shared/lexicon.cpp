@@ -1004,7 +1004,7 @@ constexpr std::string_view kNegated =
 
 // What "sampai" (chat: "smp") is followed by when it says how far or how long: a height the
 // water reached, a time, a way (shared/terms.cpp, smp_is_sampai); and, after a number, the
-// units of a length, an amount or a count ("smp 50 cm", "smp 2 jt"), times aside.
+// units of a length, an amount or a count ("smp 50 cm", "smp 2 juta"), times aside.
 constexpr std::string_view kHowFar =
     "lutut pinggang dada betis paha leher atap mata sekarang kini malam pagi siang sore subuh "
     "besok larut dini jam pukul hari minggu bulan tahun ke sini sana habis tengah tgh ujung "
