@@ -34,10 +34,15 @@ void recount(Db& db) {
           "working_days, on_time, sum(n) FROM stage_tallies WHERE grain = 0 "
           "GROUP BY 2, 3, 4, 5, 6, 7;"
           "INSERT INTO due_tallies SELECT due, status, agency_id, category_id, count(*) "
-          "FROM due_tally_rows GROUP BY 1, 2, 3, 4;"
-          // The search index's term counts (migration 0009) are kept the same way.
-          "DELETE FROM term_counts;"
-          "INSERT INTO term_counts SELECT term, count(*) FROM report_terms GROUP BY term;");
+          "FROM due_tally_rows GROUP BY 1, 2, 3, 4;");
+  // The search index's term counts (migration 0009) are kept the same way.
+  recount_terms(db);
+}
+
+void recount_terms(Db& db) {
+  db.exec(
+      "DELETE FROM term_counts;"
+      "INSERT INTO term_counts SELECT term, count(*) FROM report_terms GROUP BY term;");
 }
 
 bool prepare(Db& db, int utc_offset_minutes) {

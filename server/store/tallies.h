@@ -28,6 +28,8 @@ void resume(Db& db, int utc_offset_minutes);
 
 // Recounts every counter, in the caller's transaction.
 void recount(Db& db);
+// Recounts the matcher's term counts alone, in the caller's transaction.
+void recount_terms(Db& db);
 
 // Recounts every counter from the reports, their events and stage records, in one
 // transaction.

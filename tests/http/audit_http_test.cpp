@@ -569,6 +569,12 @@ TEST_F(Audit, TermIndexesAreBuiltAgainWhenTheWordListsChanged) {
   const std::string reports = text(store, "SELECT count(*) FROM reports");
   const std::string postings = text(store, "SELECT count(*) FROM report_terms");
   ASSERT_NE(postings, "0");
+  // The matcher's rarity: each term's count of reports, made once at the end of the rebuild.
+  const std::string counts_sql =
+      "SELECT group_concat(term || ':' || n, ',') FROM "
+      "(SELECT term, n FROM term_counts WHERE n <> 0 ORDER BY term)";
+  const std::string counts = text(store, counts_sql);
+  ASSERT_NE(counts, "");
   tamper(store,
          "UPDATE search_index_version SET matcher = 'other word lists';"
          "INSERT INTO report_search(rowid, terms) VALUES(" +
@@ -585,7 +591,10 @@ TEST_F(Audit, TermIndexesAreBuiltAgainWhenTheWordListsChanged) {
             "0");
   EXPECT_EQ(text(store, "SELECT count(*) FROM report_search"), reports);
   EXPECT_EQ(text(store, "SELECT count(*) FROM report_terms"), postings);
+  EXPECT_EQ(text(store, counts_sql), counts);
   EXPECT_EQ(text(store, "SELECT terms_indexed FROM tally_settings"), "1");
+  // The counters' triggers, off while the postings went in, are live again.
+  EXPECT_EQ(text(store, "SELECT live FROM tally_settings"), "1");
   // The same binary again changes nothing.
   tamper(store, "INSERT INTO report_search(rowid, terms) VALUES(" + report_sql(id) +
                     " + 1000000, 'katalama');");
