@@ -255,6 +255,8 @@ int64_t SimilarReports::index_existing(Db& db) {
   // and did not end within 13 minutes.
   const int64_t live = query_int64(db, "SELECT live FROM tally_settings");
   tallies::suspend(db);
+  // Postings made by other word lists (ReportSearch::index_existing found them out) go first.
+  db.exec("DELETE FROM report_terms");
   int64_t done = 0;
   Prepared ids(db, "SELECT id FROM reports WHERE " + matchable_report_condition());
   std::vector<int64_t> open;

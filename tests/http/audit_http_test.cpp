@@ -609,6 +609,29 @@ TEST_F(Audit, TermIndexesAreBuiltAgainWhenTheWordListsChanged) {
             "1");
 }
 
+// A start that stopped after the search's index was made again and before the matcher's
+// leaves the matcher's postings of the old word lists, marked as not indexed: the next start
+// makes them again from nothing, and an old posting is not among them.
+TEST_F(Audit, TheMatchersPostingsAreMadeAgainFromNothingAfterAnInterruptedStart) {
+  const fs::path store = copy("half.db");
+  const std::string postings = text(store, "SELECT count(*) FROM report_terms");
+  ASSERT_NE(postings, "0");
+  tamper(store,
+         "UPDATE tally_settings SET terms_indexed = 0;"
+         "INSERT INTO report_terms (term, report_id) VALUES ('katalama', " +
+             report_sql(id) + ");");
+  {
+    AduanProcess serving(ADUAN_BIN, store, server.dir() / "half.out",
+                         {"--audit-key", server.key_path().string()});
+    serving.terminate();
+  }
+  EXPECT_EQ(text(store, "SELECT count(*) FROM report_terms WHERE term = 'katalama'"), "0");
+  EXPECT_EQ(text(store, "SELECT count(*) FROM term_counts WHERE term = 'katalama' AND n <> 0"),
+            "0");
+  EXPECT_EQ(text(store, "SELECT count(*) FROM report_terms"), postings);
+  EXPECT_EQ(text(store, "SELECT terms_indexed FROM tally_settings"), "1");
+}
+
 TEST_F(Audit, ALostKeyIsReplacedOnlyOnPurposeAndThePinsBeforeStopWorking) {
   const fs::path store = copy("lost.db");
   const fs::path key = server.dir() / "new.key";
