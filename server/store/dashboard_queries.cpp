@@ -179,9 +179,8 @@ std::vector<FollowedGroup> followed_groups(Db& db, const Filter& f) {
 
 PeriodCounts period_counts(Db& db, const tallies::Range& range, const Filter& f) {
   PeriodCounts out;
-  // One dimension at a time, so that the index report_tallies_dimension finds its counters
-  // without reading the other counters of each day (covering on SQLite; PostgreSQL reads the
-  // counts from the table, migration 0035): filed, then entered the closed status.
+  // One dimension at a time, so that the covering index report_tallies_dimension answers
+  // without reading the other counters of each day: filed, then entered the closed status.
   const std::string closed(to_string(Status::kClosed));
   for (const auto& [dimension, value, counts] :
        {std::tuple{"submitted", std::string(), &out.submitted},
