@@ -34,6 +34,12 @@ std::string begin(const Db& db) {
 
 std::string skip_locked(const Db& db) { return sqlite(db) ? "" : " FOR UPDATE SKIP LOCKED"; }
 
+std::string empty_table(const Db& db, const std::string& table) {
+  // Behind other servers' reads of the table for up to 60 s, as a migration waits (store.cpp),
+  // rather than a request's 5 s.
+  return (sqlite(db) ? "DELETE FROM " : "SET LOCAL lock_timeout = '60s'; TRUNCATE ") + table;
+}
+
 std::string row_key(const Db& db) { return sqlite(db) ? "rowid" : "ctid"; }
 
 std::string join_in_this_order(const Db& db) { return sqlite(db) ? "CROSS JOIN" : "JOIN"; }

@@ -34,6 +34,12 @@ std::string skip_locked(const Db& db);
 // counters' rows, updated in varying orders, would otherwise deadlock between servers. Its
 // wait is bounded by the connection's lock timeout (a 503 storage_busy after it).
 std::string begin(const Db& db);
+// Every row of `table` gone, in the caller's transaction, for a table about to be filled
+// again from scratch: PostgreSQL's TRUNCATE gives it a new file, where a DELETE would leave the
+// old rows' space in it and the new rows after it (the term indexes' rebuild left the search's
+// table twice its size, and its count read twice the pages). It holds the table against
+// every reader until the commit. SQLite reuses the freed pages.
+std::string empty_table(const Db& db, const std::string& table);
 // A hidden key of a table's row, for a table without a key of its own (rate_events).
 std::string row_key(const Db& db);
 // A JOIN that reads its left table first: SQLite's CROSS JOIN fixes the order; PostgreSQL's

@@ -6,6 +6,7 @@
 #include "shared/similarity.h"
 #include "shared/tracking_id.h"
 #include "shared/validation.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/report_repository.h"
 
@@ -54,7 +55,7 @@ void forget_terms_of_other_word_lists(Db& db) {
   if (built == kMatcherDigest) return;
   db.exec(db.engine() == Engine::kSqlite
               ? "INSERT INTO report_search(report_search) VALUES('delete-all')"
-              : "DELETE FROM report_search");
+              : dialect::empty_table(db, "report_search"));
   db.exec("UPDATE tally_settings SET terms_indexed = 0");
   Prepared q(db, "UPDATE search_index_version SET matcher = ?");
   q.bind(1, std::string(kMatcherDigest));

@@ -8,6 +8,7 @@
 #include "model/synonyms.h"
 #include "shared/similarity.h"
 #include "store/db.h"
+#include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/status_sql.h"
 #include "store/tallies.h"
@@ -259,7 +260,7 @@ int64_t SimilarReports::index_existing(Db& db) {
   const int64_t live = query_int64(db, "SELECT live FROM tally_settings");
   tallies::suspend(db);
   // Postings made by other word lists (ReportSearch::index_existing found them out) go first.
-  db.exec("DELETE FROM report_terms");
+  db.exec(dialect::empty_table(db, "report_terms"));
   int64_t done = 0;
   Prepared ids(db, "SELECT id FROM reports WHERE " + matchable_report_condition());
   std::vector<int64_t> open;
