@@ -47,9 +47,9 @@ void insert_entry(Db& db, int64_t id, const std::string& document) {
 
 // Both term indexes built again when the word lists changed since they were built: the
 // search's, emptied here and filled by index_existing; the matcher's, emptied and filled by
-// SimilarReports::index_existing in a transaction of its own, so that its old postings serve
-// until the new are in. A contentless index can only remove an entry given the very terms it
-// was made of, so an entry made by other word lists could not be moved.
+// SimilarReports::index_existing in a transaction of its own, so that a start stopped between
+// the two leaves its old postings whole. A contentless index can only remove an entry given
+// the very terms it was made of, so an entry made by other word lists could not be moved.
 void forget_terms_of_other_word_lists(Db& db) {
   const std::string built = query_string(db, "SELECT matcher FROM search_index_version");
   if (built == kMatcherDigest) return;
