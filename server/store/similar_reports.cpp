@@ -247,9 +247,8 @@ void SimilarReports::add(Db& db, const ReportRecord& r) {
 }
 
 int64_t SimilarReports::index_existing(Db& db) {
-  if (query_int64(db, "SELECT terms_indexed FROM tally_settings")) return 0;
   Transaction tx(db);
-  // Again under the write lock: another server on the same PostgreSQL, started together with
+  // Read under the write lock: another server on the same PostgreSQL, started together with
   // this one, may have made them while this one waited for it.
   if (query_int64(db, "SELECT terms_indexed FROM tally_settings")) return 0;
   // The term counts' trigger is off while the postings go in and the counts are made once
