@@ -15,17 +15,7 @@
 namespace aduan {
 namespace {
 
-struct Recipient {
-  std::string channel;
-  std::string address;
-  std::string language = "id";
-  // A citizen's contact. Not part of the order: an address that is both a staff member's
-  // and a citizen's gets one message, and counts as a citizen's.
-  mutable bool citizen = false;
-  bool operator<(const Recipient& o) const {
-    return std::tie(channel, address) < std::tie(o.channel, o.address);
-  }
-};
+using Recipient = NotifyRecipient;
 
 // A staff member or agency head: email when there is one, else the phone channel.
 void add_contact(const NotifyConfig& c, const std::string& email, const std::string& phone,
@@ -146,25 +136,39 @@ Notifier::Notifier(NotifyConfig config) : config_(std::move(config)) {}
 
 int Notifier::notify(Db& db, const std::string& event, const ReportRecord& r,
                      const NotifyDetails& d, int64_t now) const {
+  return send(db, address(db, event, r, d), r, d, now);
+}
+
+NotifyAddress Notifier::address(Db& db, const std::string& event, const ReportRecord& r,
+                                const NotifyDetails& d) const {
+  NotifyAddress a;
+  a.event = event;
   const auto rule = config_.rules.find(event);
-  if (rule == config_.rules.end()) return 0;
-  std::set<Recipient> to, followers;
-  for (Audience a : rule->second) merge(recipients(db, config_, a, r), &to);
+  if (rule == config_.rules.end()) return a;
+  for (Audience audience : rule->second) merge(recipients(db, config_, audience, r), &a.to);
   // Followers wrote none of it and proved only that they can read their own phone: they
   // hear that the status changed, never a note, a title or a PIN.
   const bool to_followers =
       event == "citizen_update" && d.status_changed && d.pin.empty() &&
       std::count(rule->second.begin(), rule->second.end(), Audience::kCitizen);
-  if (to_followers) add_followers(db, config_, r, &followers);
-  for (const Recipient& rcpt : to) followers.erase(rcpt);  // the reporter hears once
-  if (to.empty() && followers.empty()) return 0;
+  if (to_followers) add_followers(db, config_, r, &a.followers);
+  for (const Recipient& rcpt : a.to) a.followers.erase(rcpt);  // the reporter hears once
+  if (a.to.empty() && a.followers.empty()) return a;
+  a.category = RecipientRepository::category_name(db, r.category_id);
+  a.agency = RecipientRepository::agency_name(db, r.agency_id);
+  return a;
+}
 
+int Notifier::send(Db& db, const NotifyAddress& a, const ReportRecord& r, const NotifyDetails& d,
+                   int64_t now) const {
+  if (a.to.empty() && a.followers.empty()) return 0;
+  const std::string& event = a.event;
   const std::string id = format_tracking_id(r.tracking_id);
   TemplateVars vars{
       {"tracking_id", id},
       {"title", r.title},
-      {"category", RecipientRepository::category_name(db, r.category_id)},
-      {"agency", RecipientRepository::agency_name(db, r.agency_id)},
+      {"category", a.category},
+      {"agency", a.agency},
       {"note", d.note},
       {"note_short", shorten(d.note, 240)},
       {"pin", d.pin},
@@ -174,7 +178,7 @@ int Notifier::notify(Db& db, const std::string& event, const ReportRecord& r,
   const StageDeadline deadline = d.deadline.value_or(r.clock.deadline);
   vars["due"] = deadline.stage == Stage::kNone ? "-" : format_iso_date(deadline.due);
   vars["stage"] = std::string(to_string(deadline.stage));
-  for (const Recipient& rcpt : to) {
+  for (const Recipient& rcpt : a.to) {
     vars["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
     if (d.pin.empty()) {
       write(db, event, rcpt, render_message(rcpt.language, event, vars), r.id, now);
@@ -190,13 +194,13 @@ int Notifier::notify(Db& db, const std::string& event, const ReportRecord& r,
     write(db, event, rcpt, masked, r.id, now, seal_outbox_text(config_.seal_secret, real_body));
   }
   const TemplateVars follower_vars{{"tracking_id", id}, {"link", vars["link"]}};
-  for (const Recipient& rcpt : followers) {
+  for (const Recipient& rcpt : a.followers) {
     TemplateVars v = follower_vars;
     v["status"] = status_label(rcpt.language, std::string(to_string(r.status)));
     write(db, "follower_update", rcpt, render_message(rcpt.language, "follower_update", v), r.id,
           now);
   }
-  return static_cast<int>(to.size() + followers.size());
+  return static_cast<int>(a.to.size() + a.followers.size());
 }
 
 int Notifier::notify_digest(Db& db, int64_t agency_id, Date today, int64_t now) const {

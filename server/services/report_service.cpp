@@ -207,13 +207,22 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   SubmitOutcome out;
   ReportRecord r = new_record(s.report, *catalogue);
   out.pin = make_citizen_pin();
+  // Addressed before the write, on a reader: every submission's write goes through the one
+  // writer, which would otherwise wait for these reads one report after another.
+  NewReportNotices notices;
+  if (notifier_) {
+    store_.read([&](Db& db) {
+      notices.staff = notifier_->address(db, "new_report", r, {});
+      notices.citizen = notifier_->address(db, "received", r, NotifyDetails{.pin = out.pin});
+    });
+  }
   // Grouped with the submissions that arrive meanwhile: one fsync for all of them, and this
   // returns only once the group is on disk.
   std::optional<SubmitOutcome> earlier;
   try {
     store_.write_grouped([&](Db& db) {
       if (!s.key.empty() && (earlier = replay(db, s.key, s.digest))) return;
-      store_new(db, s, out.pin, &r);
+      store_new(db, s, out.pin, notices, &r);
     });
   } catch (const AttachmentTaken&) {
     out.pin.clear();
@@ -289,7 +298,7 @@ ReportRecord ReportService::new_record(const ReportInput& n, const Catalogue& ca
 // chain, its files, the retry key, the matcher's and the queue's indexes, and the messages.
 // Throws AttachmentTaken when another submission claimed a file meanwhile.
 void ReportService::store_new(Db& db, const Submission& s, const std::string& pin,
-                              ReportRecord* r) {
+                              const NewReportNotices& notices, ReportRecord* r) {
   bool inserted = false;
   for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
     r->tracking_id = make_tracking_id(random_());
@@ -311,8 +320,8 @@ void ReportService::store_new(Db& db, const Submission& s, const std::string& pi
   SimilarReports::add(db, *r);
   ReportSearch::add(db, *r);
   if (notifier_) {
-    notifier_->notify(db, "new_report", *r, {}, now);
-    notifier_->notify(db, "received", *r, NotifyDetails{.pin = pin}, now);
+    notifier_->send(db, notices.staff, *r, {}, now);
+    notifier_->send(db, notices.citizen, *r, NotifyDetails{.pin = pin}, now);
   }
 }
 

@@ -13,6 +13,7 @@
 #include "model/attachment.h"
 #include "model/catalogue.h"
 #include "model/report_record.h"
+#include "notify/notifier.h"
 #include "shared/calendar.h"
 #include "shared/deadlines.h"
 #include "shared/tracking_id.h"
@@ -22,7 +23,6 @@
 
 namespace aduan {
 
-class Notifier;
 class Secrets;
 
 struct ServiceSettings {
@@ -110,7 +110,12 @@ class ReportService {
                                      std::vector<FieldError> decode_errors, const Submission& s,
                                      const Catalogue& catalogue);
   ReportRecord new_record(const ReportInput& n, const Catalogue& catalogue) const;
-  void store_new(Db& db, const Submission& s, const std::string& pin, ReportRecord* r);
+  // Who hears of a new report: the staff's notice and the citizen's receipt.
+  struct NewReportNotices {
+    NotifyAddress staff, citizen;
+  };
+  void store_new(Db& db, const Submission& s, const std::string& pin,
+                 const NewReportNotices& notices, ReportRecord* r);
 
   Store& store_;
   const Clock& clock_;

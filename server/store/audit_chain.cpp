@@ -136,12 +136,15 @@ std::string chain_link(const Secrets& secrets, const std::string& previous, int6
 }
 
 AuditHead read_audit_head(Db& db) {
+  Db::GroupMemo& memo = db.group_memo;
+  if (memo.active && memo.chain_head) return {memo.chain_head->first, memo.chain_head->second};
   Prepared q(db, "SELECT event_id, link FROM audit_head");
   AuditHead head;
   if (q.executeStep()) {
     head.event_id = q.getColumn(0).getInt64();
     head.link = q.getColumn(1).getString();
   }
+  if (memo.active) memo.chain_head.emplace(head.event_id, head.link);
   return head;
 }
 
@@ -150,6 +153,8 @@ void write_audit_head(Db& db, const AuditHead& head) {
   q.bind(1, head.event_id);
   q.bind(2, head.link);
   q.send();
+  Db::GroupMemo& memo = db.group_memo;
+  if (memo.active) memo.chain_head.emplace(head.event_id, head.link);
 }
 
 std::string stored_key_check(Db& db) {

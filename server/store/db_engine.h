@@ -7,9 +7,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "store/db.h"
 
@@ -104,6 +106,18 @@ class Db {
   virtual void end_pipeline() noexcept {}
   // Forgets the statements prepared on this connection (after it was opened again).
   void forget_statements() { statements_.clear(); }
+
+  // Kept by the store for the length of a grouped write (Store::lead_group) and only then:
+  // the audit chain's head (store/audit_chain.h) as the group's writers moved it, as event
+  // id and link. Every other writer waits for the write lock until the group commits, so
+  // the head is read once per group rather than once per event, each read a wait for
+  // PostgreSQL's answer in the one writer every write goes through. Empty after a writer's
+  // changes are undone, so that the next one reads the head as it is again.
+  struct GroupMemo {
+    bool active = false;
+    std::optional<std::pair<int64_t, std::string>> chain_head;
+  };
+  GroupMemo group_memo;
 
  protected:
   Db() = default;

@@ -301,6 +301,19 @@ class Pipeline {
   Db& db_;
 };
 
+// Db::group_memo kept for as long as it is in scope, and forgotten after (the group's
+// transaction has ended, committed or not, and the lock is about to go).
+class GroupMemoScope {
+ public:
+  explicit GroupMemoScope(Db& db) : db_(db) { db_.group_memo = {.active = true}; }
+  ~GroupMemoScope() { db_.group_memo = {}; }
+  GroupMemoScope(const GroupMemoScope&) = delete;
+  GroupMemoScope& operator=(const GroupMemoScope&) = delete;
+
+ private:
+  Db& db_;
+};
+
 }  // namespace
 
 struct Store::GroupedWrite {
@@ -344,6 +357,7 @@ void Store::lead_group() {
       try {
         reopen_if_lost(writer_, true);
         Transaction tx(*writer_);
+        GroupMemoScope memo(*writer_);
         {
           // The writes' statements whose answers nothing reads go out without waiting for
           // them (Prepared::send); each writer's RELEASE waits for all of its own, so that an
@@ -366,6 +380,7 @@ void Store::lead_group() {
               }
               run("ROLLBACK TO grouped");
               run("RELEASE grouped");
+              writer_->group_memo.chain_head.reset();  // moved by the writer just undone
             }
           }
           // Nothing is due after a RELEASE; were anything, its error fails the group here

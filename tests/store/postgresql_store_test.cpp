@@ -22,6 +22,7 @@
 #include "store/prepared.h"
 #include "store/store.h"
 #include "store/user_repository.h"
+#include "support/grouped_chain.h"
 #include "support/postgres.h"
 
 namespace aduan {
@@ -255,6 +256,11 @@ TEST_F(PostgresqlStore, AnErrorInAStatementSentWithoutWaitingFailsItsOwnWriterOn
 // A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
 // answer. The snapshot must still end with the read (no session left idle in a transaction,
 // holding back vacuum), and the next read must see what was written meanwhile.
+TEST_F(PostgresqlStore, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
+  Store store(url(), 2);
+  expect_the_chain_head_to_follow_every_kept_write(store);
+}
+
 TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
   Store store(url(), 1);
   auto users = [&] {

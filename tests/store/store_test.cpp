@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "store/sqlite_db.h"
+#include "support/grouped_chain.h"
 
 namespace aduan {
 namespace {
@@ -54,6 +55,17 @@ TEST(Store, GroupedWritesAreDurableOnReturnAndFailAlone) {
     SqliteDb check(path, SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t").getInt(), kThreads * kEach - failing);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t WHERE id % 7 = 0").getInt(), 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Store, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("aduan-store-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  {
+    Store store((dir / "store.db").string());
+    expect_the_chain_head_to_follow_every_kept_write(store);
   }
   std::filesystem::remove_all(dir);
 }
