@@ -57,7 +57,8 @@ class Notifier {
   // transaction (on a reader, beside other requests) and writes the messages in it: the
   // writer then does not wait for those reads. A recipient added or removed in between
   // counts as if the change came a moment later. `report` needs its contacts, category and
-  // agency for address(), and its tracking ID and id only for send().
+  // agency for address(), and its tracking ID and id only for send(); both take the same
+  // `details` (whether followers hear of it is decided from them in address()).
   NotifyAddress address(Db& db, const std::string& event, const ReportRecord& report,
                         const NotifyDetails& details) const;
   int send(Db& db, const NotifyAddress& to, const ReportRecord& report,

@@ -91,7 +91,7 @@ TEST(ConnectionGate, AnAddressGetsItsShareOfWorkersAndTheRestOfItsRequestsInTurn
       const int busy = ++served.now[c.address];
       served.most[c.address] = std::max(served.most[c.address], busy);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     {
       std::lock_guard lock(served.mutex);
       --served.now[c.address];
@@ -110,8 +110,8 @@ TEST(ConnectionGate, AnAddressGetsItsShareOfWorkersAndTheRestOfItsRequestsInTurn
   for (int i = 0; i < 2; ++i) gate.admit(net.request_from("127.0.0.2"));
 
   std::unique_lock lock(served.mutex);
-  // One at a time, the five take about 300 ms; a request left waiting for a wake-up would
-  // wait here for good.
+  // One at a time, the five take about 500 ms, the other address's two about 200 ms beside
+  // them; a request left waiting for a wake-up would wait here for good.
   ASSERT_TRUE(
       served.changed.wait_for(lock, std::chrono::seconds(10), [&] { return served.total == 7; }))
       << served.total << " of 7 requests served";

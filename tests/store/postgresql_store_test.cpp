@@ -253,14 +253,14 @@ TEST_F(PostgresqlStore, AnErrorInAStatementSentWithoutWaitingFailsItsOwnWriterOn
   EXPECT_EQ(count(), 27);
 }
 
-// A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
-// answer. The snapshot must still end with the read (no session left idle in a transaction,
-// holding back vacuum), and the next read must see what was written meanwhile.
 TEST_F(PostgresqlStore, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
   Store store(url(), 2);
   expect_the_chain_head_to_follow_every_kept_write(store);
 }
 
+// A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
+// answer. The snapshot must still end with the read (no session left idle in a transaction,
+// holding back vacuum), and the next read must see what was written meanwhile.
 TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
   Store store(url(), 1);
   auto users = [&] {

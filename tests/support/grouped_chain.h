@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <latch>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -37,8 +38,10 @@ inline void expect_the_chain_head_to_follow_every_kept_write(Store& store) {
   std::atomic<int> kept{0}, undone{0}, unexpected{0};
   for (int round = 0; round < 3; ++round) {
     std::vector<std::thread> writers;
+    std::latch ready(16);
     for (int i = 0; i < 16; ++i) {
       writers.emplace_back([&, i] {
+        ready.arrive_and_wait();  // all at once: groups of several, undone writers among them
         try {
           store.write_grouped([&](Db& db) {
             link(db);
