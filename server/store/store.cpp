@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <exception>
+#include <semaphore>
 #include <span>
 #include <stdexcept>
 
@@ -318,88 +319,96 @@ class GroupMemoScope {
 
 struct Store::GroupedWrite {
   const std::function<void(Db&)>* fn;
-  bool done = false;
   std::exception_ptr error;
+  bool done = false;  // the group holding it ended, with `error` set if it failed
+  bool lead = false;  // its thread is to write the next group
+  // Released once, after `done` or `lead` is set: each waiting caller is woken on its own
+  // when there is something for it, never every waiter for every group.
+  std::binary_semaphore woken{0};
 };
 
 void Store::write_grouped(const std::function<void(Db&)>& fn) {
   GroupedWrite mine{&fn};
-  std::unique_lock lock(group_mutex_);
-  group_pending_.push_back(&mine);
-  if (!group_leader_) {
-    // No group is being written: this caller writes it, with whatever else arrives.
-    group_leader_ = true;
-    lock.unlock();
-    lead_group();
-    lock.lock();
+  {
+    std::lock_guard lock(group_mutex_);
+    group_pending_.push_back(&mine);
+    // No group is being written: this caller writes one, with whatever else has arrived.
+    if (!group_leader_) group_leader_ = mine.lead = true;
   }
-  group_done_.wait(lock, [&] { return mine.done; });
+  if (!mine.lead) mine.woken.acquire();
+  // A leader's own write is the first of what is pending, so in the group it writes.
+  if (mine.lead) lead_group(&mine);
   if (mine.error) std::rethrow_exception(mine.error);
 }
 
-void Store::lead_group() {
+void Store::lead_group(GroupedWrite* self) {
   constexpr size_t kMaxGroup = 512;
-  while (true) {
-    std::vector<GroupedWrite*> group;
-    {
-      std::lock_guard lock(group_mutex_);
-      if (group_pending_.empty()) {
-        group_leader_ = false;
-        return;
-      }
-      const size_t n = std::min(group_pending_.size(), kMaxGroup);
-      group.assign(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
-      group_pending_.erase(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
-    }
-    std::exception_ptr commit_error;
-    {
-      std::lock_guard writer(write_mutex_);
-      try {
-        reopen_if_lost(writer_, true);
-        Transaction tx(*writer_);
-        GroupMemoScope memo(*writer_);
-        {
-          // The writes' statements whose answers nothing reads go out without waiting for
-          // them (Prepared::send); each writer's RELEASE waits for all of its own, so that an
-          // error among them still undoes that writer alone.
-          Pipeline pipeline(*writer_);
-          // Prepared once per connection: parsing these three for every write cost more than
-          // running them.
-          auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
-          for (GroupedWrite* w : group) {
-            Prepared(*writer_, "SAVEPOINT grouped").send();
+  std::vector<GroupedWrite*> group;
+  {
+    std::lock_guard lock(group_mutex_);
+    const size_t n = std::min(group_pending_.size(), kMaxGroup);
+    group.assign(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
+    group_pending_.erase(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
+  }
+  std::exception_ptr commit_error;
+  {
+    std::lock_guard writer(write_mutex_);
+    try {
+      reopen_if_lost(writer_, true);
+      Transaction tx(*writer_);
+      GroupMemoScope memo(*writer_);
+      {
+        // The writes' statements whose answers nothing reads go out without waiting for
+        // them (Prepared::send); each writer's RELEASE waits for all of its own, so that an
+        // error among them still undoes that writer alone.
+        Pipeline pipeline(*writer_);
+        // Prepared once per connection: parsing these three for every write cost more than
+        // running them.
+        auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
+        for (GroupedWrite* w : group) {
+          Prepared(*writer_, "SAVEPOINT grouped").send();
+          try {
+            (*w->fn)(*writer_);
+            run("RELEASE grouped");
+          } catch (...) {
+            w->error = classify(std::current_exception(), path_);
             try {
-              (*w->fn)(*writer_);
-              run("RELEASE grouped");
+              writer_->settle();  // the answers of what the writer sent before it failed
             } catch (...) {
-              w->error = classify(std::current_exception(), path_);
-              try {
-                writer_->settle();  // the answers of what the writer sent before it failed
-              } catch (...) {
-                // One of them failed too: the rollback undoes it with the rest.
-              }
-              run("ROLLBACK TO grouped");
-              run("RELEASE grouped");
-              writer_->group_memo.chain_head.reset();  // moved by the writer just undone
+              // One of them failed too: the rollback undoes it with the rest.
             }
+            run("ROLLBACK TO grouped");
+            run("RELEASE grouped");
+            writer_->group_memo.chain_head.reset();  // moved by the writer just undone
           }
-          // Nothing is due after a RELEASE; were anything, its error fails the group here
-          // rather than going unheard at the pipeline's end.
-          writer_->settle();
         }
-        tx.commit();  // one fsync for the whole group
-      } catch (...) {
-        commit_error = classify(std::current_exception(), path_);
+        // Nothing is due after a RELEASE; were anything, its error fails the group here
+        // rather than going unheard at the pipeline's end.
+        writer_->settle();
       }
+      tx.commit();  // one fsync for the whole group
+    } catch (...) {
+      commit_error = classify(std::current_exception(), path_);
     }
-    {
-      std::lock_guard lock(group_mutex_);
-      for (GroupedWrite* w : group) {
-        if (commit_error) w->error = commit_error;
-        w->done = true;
-      }
+  }
+  // The next group is written by the first caller waiting, with what arrived during this
+  // one; this caller goes back to its client instead of writing groups for as long as
+  // others keep coming.
+  GroupedWrite* next = nullptr;
+  {
+    std::lock_guard lock(group_mutex_);
+    if (group_pending_.empty()) {
+      group_leader_ = false;
+    } else {
+      next = group_pending_.front();
+      next->lead = true;
     }
-    group_done_.notify_all();
+  }
+  if (next) next->woken.release();
+  for (GroupedWrite* w : group) {
+    if (commit_error) w->error = commit_error;
+    w->done = true;
+    if (w != self) w->woken.release();
   }
 }
 

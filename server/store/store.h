@@ -64,12 +64,11 @@ class Store {
  private:
   std::string path_;
   struct GroupedWrite;
-  void lead_group();
+  void lead_group(GroupedWrite* self);
   void reopen_if_lost(std::unique_ptr<Db>& db, bool writer);
 
   std::mutex write_mutex_;
   std::mutex group_mutex_;
-  std::condition_variable group_done_;
   std::vector<GroupedWrite*> group_pending_;
   bool group_leader_ = false;
   std::unique_ptr<Db> writer_;

@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "store/sqlite_db.h"
 #include "support/grouped_chain.h"
@@ -55,6 +57,43 @@ TEST(Store, GroupedWritesAreDurableOnReturnAndFailAlone) {
     SqliteDb check(path, SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t").getInt(), kThreads * kEach - failing);
     EXPECT_EQ(check.execAndGet("SELECT count(*) FROM t WHERE id % 7 = 0").getInt(), 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// The caller that writes a group goes back to its own client once that group is committed,
+// and one of those waiting writes the next. A caller that went on writing groups for as long
+// as others kept coming was held for all of them, until the load stopped.
+TEST(Store, TheCallerThatWritesAGroupReturnsWhileOthersKeepComing) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("aduan-store-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  {
+    Store store((dir / "store.db").string());
+    store.write([](Db& db) { db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+    constexpr int kThreads = 8;
+    std::atomic<bool> stop{false};
+    std::vector<int> returned(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        while (!stop) {
+          store.write_grouped([](Db& db) {
+            db.exec("INSERT INTO t DEFAULT VALUES");
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          });
+          ++returned[t];
+          // Time with its client between writes, as a server's callers have: some arrive
+          // while each group is written.
+          std::this_thread::sleep_for(std::chrono::milliseconds(1 + t % 4));
+        }
+      });
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    stop = true;
+    for (auto& th : threads) th.join();
+    // A group takes up to 8 ms: each caller comes back a hundred times or so.
+    for (int t = 0; t < kThreads; ++t) EXPECT_GE(returned[t], 5) << "caller " << t;
   }
   std::filesystem::remove_all(dir);
 }
