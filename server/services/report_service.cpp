@@ -207,15 +207,18 @@ SubmitOutcome ReportService::submit(const ReportInput& input, std::vector<FieldE
   SubmitOutcome out;
   ReportRecord r = new_record(s.report, *catalogue);
   out.pin = make_citizen_pin();
-  // Addressed before the write, on a reader: every submission's write goes through the one
-  // writer, which would otherwise wait for these reads one report after another.
+  // The tracking ID found free and the notices addressed before the write, on a reader:
+  // every submission's write goes through the one writer, which would otherwise wait for
+  // these answers one report after another.
   NewReportNotices notices;
-  if (notifier_) {
-    store_.read([&](Db& db) {
+  store_.read([&](Db& db) {
+    r.tracking_id = free_tracking_id(db);
+    if (notifier_) {
       notices.staff = notifier_->address(db, "new_report", r, {});
       notices.citizen = notifier_->address(db, "received", r, NotifyDetails{.pin = out.pin});
-    });
-  }
+    }
+  });
+  r.citizen_pin_hash = citizen_pin_hash(store_.secrets(), r.tracking_id, out.pin);
   // Grouped with the submissions that arrive meanwhile: one fsync for all of them, and this
   // returns only once the group is on disk.
   std::optional<SubmitOutcome> earlier;
@@ -294,18 +297,20 @@ ReportRecord ReportService::new_record(const ReportInput& n, const Catalogue& ca
   return r;
 }
 
-// In the grouped write: the report under a fresh tracking ID, its first entry in the audit
-// chain, its files, the retry key, the matcher's and the queue's indexes, and the messages.
+std::string ReportService::free_tracking_id(Db& db) const {
+  for (int attempt = 0; attempt < kTrackingIdAttempts; ++attempt) {
+    std::string id = make_tracking_id(random_());
+    if (!ReportRepository::tracking_id_taken(db, id)) return id;
+  }
+  throw std::runtime_error("no free tracking ID");
+}
+
+// In the grouped write: the report under its tracking ID, its first entry in the audit chain,
+// its files, the retry key, the matcher's and the queue's indexes, and the messages.
 // Throws AttachmentTaken when another submission claimed a file meanwhile.
 void ReportService::store_new(Db& db, const Submission& s, const std::string& pin,
                               const NewReportNotices& notices, ReportRecord* r) {
-  bool inserted = false;
-  for (int attempt = 0; attempt < kTrackingIdAttempts && !inserted; ++attempt) {
-    r->tracking_id = make_tracking_id(random_());
-    r->citizen_pin_hash = citizen_pin_hash(store_.secrets(), r->tracking_id, pin);
-    inserted = ReportRepository::insert(db, r);
-  }
-  if (!inserted) throw std::runtime_error("no free tracking ID");
+  ReportRepository::add(db, r);
   const int64_t now = r->created_at;
   EventRecord e;
   e.at = now;

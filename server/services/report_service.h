@@ -80,7 +80,8 @@ class ReportService {
  public:
   using Random = std::function<uint64_t()>;
 
-  // `notifier` may be null: no notifications are written.
+  // `random` draws tracking IDs and is called from several threads at once. `notifier` may
+  // be null: no notifications are written.
   ReportService(Store& store, const Clock& clock, ServiceSettings settings, Random random,
                 const Notifier* notifier = nullptr);
 
@@ -110,6 +111,8 @@ class ReportService {
                                      std::vector<FieldError> decode_errors, const Submission& s,
                                      const Catalogue& catalogue);
   ReportRecord new_record(const ReportInput& n, const Catalogue& catalogue) const;
+  // A fresh tracking ID that no report has.
+  std::string free_tracking_id(Db& db) const;
   // Who hears of a new report: the staff's notice and the citizen's receipt.
   struct NewReportNotices {
     NotifyAddress staff, citizen;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -113,9 +114,12 @@ class Db {
   // the head is read once per group rather than once per event, each read a wait for
   // PostgreSQL's answer in the one writer every write goes through. Empty after a writer's
   // changes are undone, so that the next one reads the head as it is again.
+  // And report ids taken from PostgreSQL's sequence several at a time, not used yet
+  // (ReportRepository::add), lowest first.
   struct GroupMemo {
     bool active = false;
     std::optional<std::pair<int64_t, std::string>> chain_head;
+    std::deque<int64_t> report_ids;
   };
   GroupMemo group_memo;
 

@@ -1,6 +1,7 @@
 #include "store/report_repository.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "store/audit_chain.h"
 #include "store/dialect.h"
@@ -132,42 +133,92 @@ std::string select_reports(const std::string& tail) {
 
 }  // namespace
 
+namespace {
+
+// Report ids a grouped write takes from PostgreSQL's sequence at once (ReportRepository::add).
+constexpr int kReportIdsTaken = 16;
+
+// The INSERT of every column: under an id the caller chose (`with_id`), or under the one the
+// engine gives, answered with it.
+Prepared insert_statement(Db& db, bool with_id) {
+  static const std::string kColumns =
+      "tracking_id, title, body, incident_date, location_text, lat, lon, region_code, "
+      "suggested_agency_id, channel, reporter_name, reporter_phone, reporter_email, "
+      "reporter_nik, citizen_pin_hash, created_at, version, notify_citizen, language, "
+      "classification, status, category_id, agency_id, anonymous, confidential, "
+      "resolution_tier, stage, stage_started, stage_due, paused_days_left, escalation_due, "
+      "assigned_user_id, returned, archive_reason, duplicate_of, rating, rating_comment, "
+      "updated_at";
+  static const std::string kValues = placeholders(38);
+  static const std::string kWithId =
+      "INSERT INTO reports(id, " + kColumns + ") VALUES(?, " + kValues + ")";
+  static const std::string kGivenId = "INSERT INTO reports(" + kColumns + ") VALUES(" + kValues +
+                                      ") ON CONFLICT(tracking_id) DO NOTHING RETURNING id";
+  return Prepared(db, with_id ? kWithId : kGivenId);
+}
+
+// Binds the report's columns from parameter `i` on.
+void bind_new(Prepared& q, const ReportRecord& r, int i) {
+  q.bind(i++, r.tracking_id);
+  q.bind(i++, r.title);
+  q.bind(i++, r.body);
+  q.bind(i++, r.incident_date);
+  q.bind(i++, r.location.text);
+  bind_optional(q, i++, r.location.lat);
+  bind_optional(q, i++, r.location.lon);
+  q.bind(i++, r.location.region_code);
+  bind_optional(q, i++, r.suggested_agency_id);
+  q.bind(i++, r.channel);
+  q.bind(i++, r.reporter.name);
+  q.bind(i++, r.reporter.phone);
+  q.bind(i++, r.reporter.email);
+  q.bind(i++, r.reporter.nik);
+  q.bind(i++, r.citizen_pin_hash);
+  q.bind(i++, r.created_at);
+  q.bind(i++, r.version);
+  q.bind(i++, r.notify_citizen ? 1 : 0);
+  q.bind(i++, r.language);
+  bind_mutable(q, r, i);
+}
+
+}  // namespace
+
 bool ReportRepository::insert(Db& db, ReportRecord* r) {
-  Prepared q(db,
-             "INSERT INTO reports(tracking_id, title, body, incident_date, location_text, "
-             "lat, lon, region_code, suggested_agency_id, channel, reporter_name, "
-             "reporter_phone, reporter_email, reporter_nik, citizen_pin_hash, created_at, "
-             "version, notify_citizen, language, classification, status, category_id, "
-             "agency_id, anonymous, "
-             "confidential, resolution_tier, stage, stage_started, stage_due, "
-             "paused_days_left, escalation_due, assigned_user_id, returned, "
-             "archive_reason, duplicate_of, rating, rating_comment, updated_at) "
-             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-             "?,?,?,?) ON CONFLICT(tracking_id) DO NOTHING RETURNING id");
-  int i = 1;
-  q.bind(i++, r->tracking_id);
-  q.bind(i++, r->title);
-  q.bind(i++, r->body);
-  q.bind(i++, r->incident_date);
-  q.bind(i++, r->location.text);
-  bind_optional(q, i++, r->location.lat);
-  bind_optional(q, i++, r->location.lon);
-  q.bind(i++, r->location.region_code);
-  bind_optional(q, i++, r->suggested_agency_id);
-  q.bind(i++, r->channel);
-  q.bind(i++, r->reporter.name);
-  q.bind(i++, r->reporter.phone);
-  q.bind(i++, r->reporter.email);
-  q.bind(i++, r->reporter.nik);
-  q.bind(i++, r->citizen_pin_hash);
-  q.bind(i++, r->created_at);
-  q.bind(i++, r->version);
-  q.bind(i++, r->notify_citizen ? 1 : 0);
-  q.bind(i++, r->language);
-  bind_mutable(q, *r, i);
+  Prepared q = insert_statement(db, false);
+  bind_new(q, *r, 1);
   if (!q.executeStep()) return false;  // the tracking ID was taken
   r->id = q.getColumn(0).getInt64();
   return true;
+}
+
+void ReportRepository::add(Db& db, ReportRecord* r) {
+  std::deque<int64_t>& ids = db.group_memo.report_ids;
+  if (db.engine() != Engine::kPostgresql || !db.group_memo.active) {
+    if (!insert(db, r)) throw std::runtime_error("the tracking ID was taken meanwhile");
+    return;
+  }
+  // Ids taken in the group under the write lock, so that they still follow the order the
+  // reports are committed in; those the group leaves unused are gaps, as a sequence leaves.
+  if (ids.empty()) {
+    Prepared take(db,
+                  "SELECT nextval(pg_get_serial_sequence('reports', 'id')) "
+                  "FROM generate_series(1, " +
+                      std::to_string(kReportIdsTaken) + ")");
+    while (take.executeStep()) ids.push_back(take.getColumn(0).getInt64());
+    std::sort(ids.begin(), ids.end());
+  }
+  r->id = ids.front();
+  ids.pop_front();
+  Prepared q = insert_statement(db, true);
+  q.bind(1, r->id);
+  bind_new(q, *r, 2);
+  q.send();
+}
+
+bool ReportRepository::tracking_id_taken(Db& db, const std::string& canonical) {
+  Prepared q(db, "SELECT 1 FROM reports WHERE tracking_id = ?");
+  q.bind(1, canonical);
+  return q.executeStep();
 }
 
 bool ReportRepository::update(Db& db, ReportRecord* r) {

@@ -27,6 +27,15 @@ class ReportRepository {
   // another). Other failures throw.
   static bool insert(Db& db, ReportRecord* report);
 
+  // Inserts the report, its tracking ID found free (tracking_id_taken) by the caller. In a
+  // grouped write on PostgreSQL, under an id taken from the sequence beforehand (a few at a
+  // time, Db::GroupMemo) and without waiting for the answer (Prepared::send): each answer
+  // waited for is a wait of the one writer. Should another report have taken the tracking
+  // ID meanwhile, the write fails, as any failed statement fails it.
+  static void add(Db& db, ReportRecord* report);
+
+  static bool tracking_id_taken(Db& db, const std::string& canonical);
+
   // Writes every mutable column and bumps the version, if the stored version is still
   // `report.version`. False when someone else changed the report first.
   static bool update(Db& db, ReportRecord* report);

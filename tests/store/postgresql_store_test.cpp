@@ -20,6 +20,7 @@
 #include "store/outbox_repository.h"
 #include "store/postgresql_db.h"
 #include "store/prepared.h"
+#include "store/report_repository.h"
 #include "store/store.h"
 #include "store/user_repository.h"
 #include "support/grouped_chain.h"
@@ -261,6 +262,48 @@ TEST_F(PostgresqlStore, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
 // A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
 // answer. The snapshot must still end with the read (no session left idle in a transaction,
 // holding back vacuum), and the next read must see what was written meanwhile.
+// A submission's report takes its id from the sequence a few at a time, before its INSERT,
+// so that the one writer need not wait for the INSERT's answer (ReportRepository::add). An
+// INSERT that lets the engine give the id (the seeder's, or a server of an older version on
+// the same database) must never meet one of those ids, and ids must still follow the order
+// the reports were committed in: export batches and "newer than" reads go by id.
+TEST_F(PostgresqlStore, ReportsTakeTheirIdsFromTheSequenceInTheOrderTheyAreCommitted) {
+  Store store(url(), 1);
+  int64_t category = 0;
+  store.write([&](Db& db) {
+    category = query_int64(db, "INSERT INTO categories(code, name) VALUES('j', 'J') RETURNING id");
+  });
+  constexpr int kThreads = 6, kEach = 20;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        ReportRecord r;
+        r.tracking_id = "T" + std::to_string(t) + "x" + std::to_string(i);
+        r.title = r.body = "jalan";
+        r.category_id = category;
+        if (i % 5 == 4) {
+          store.write([&](Db& db) { ASSERT_TRUE(ReportRepository::insert(db, &r)); });
+        } else {
+          store.write_grouped([&](Db& db) { ReportRepository::add(db, &r); });
+        }
+        EXPECT_GT(r.id, 0);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  store.read([](Db& db) {
+    EXPECT_EQ(query_int64(db, "SELECT count(DISTINCT id) FROM reports"), kThreads * kEach);
+    // Each row's transaction (or savepoint) ids grow with the report ids: groups and single
+    // writes are committed one after another under the write lock.
+    EXPECT_EQ(query_int64(db,
+                          "SELECT count(*) FROM (SELECT xmin::text::bigint AS x, "
+                          "lag(xmin::text::bigint) OVER (ORDER BY id) AS before FROM reports) s "
+                          "WHERE x < before"),
+              0);
+  });
+}
+
 TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
   Store store(url(), 1);
   auto users = [&] {
