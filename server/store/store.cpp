@@ -412,24 +412,50 @@ void Store::lead_group(GroupedWrite* self) {
   }
 }
 
+// A caller waiting for a reader: the connection is handed to it, and then it is woken.
+struct Store::ReaderWait {
+  std::unique_ptr<Db> db;
+  std::binary_semaphore handed{0};
+};
+
 void Store::read(const std::function<void(Db&)>& fn) {
   std::unique_ptr<Db> db;
   {
-    std::unique_lock lock(pool_mutex_);
-    pool_ready_.wait(lock, [this] { return !idle_readers_.empty(); });
-    db = std::move(idle_readers_.back());
-    idle_readers_.pop_back();
+    // In turn: a freed connection goes to the caller that has waited longest. Woken to race
+    // for it, as with a condition variable, a waiting caller could lose it to others again
+    // and again: at 32 clients on 2 cores the staff queue's p99 was 47 ms instead of 22.
+    ReaderWait wait;
+    {
+      std::lock_guard lock(pool_mutex_);
+      if (reader_waits_.empty() && !idle_readers_.empty()) {
+        db = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+      } else {
+        reader_waits_.push_back(&wait);
+      }
+    }
+    if (!db) {
+      wait.handed.acquire();
+      db = std::move(wait.db);
+    }
   }
-  // Give the connection back even when `fn` throws.
+  // Give the connection back even when `fn` throws: to the first caller waiting, if any.
   struct Return {
     Store* store;
     std::unique_ptr<Db>* db;
     ~Return() {
+      ReaderWait* next = nullptr;
       {
         std::lock_guard lock(store->pool_mutex_);
-        store->idle_readers_.push_back(std::move(*db));
+        if (store->reader_waits_.empty()) {
+          store->idle_readers_.push_back(std::move(*db));
+        } else {
+          next = store->reader_waits_.front();
+          store->reader_waits_.pop_front();
+          next->db = std::move(*db);
+        }
       }
-      store->pool_ready_.notify_one();
+      if (next) next->handed.release();
     }
   } give_back{this, &db};
   // One read transaction for the whole call: every query sees the same snapshot of the

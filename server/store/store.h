@@ -4,7 +4,7 @@
 // snapshots). Several servers may share one PostgreSQL database.
 #pragma once
 
-#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -73,8 +73,9 @@ class Store {
   bool group_leader_ = false;
   std::unique_ptr<Db> writer_;
   std::mutex pool_mutex_;
-  std::condition_variable pool_ready_;
   std::vector<std::unique_ptr<Db>> idle_readers_;
+  struct ReaderWait;
+  std::deque<ReaderWait*> reader_waits_;  // first come, first served
   std::unique_ptr<const Secrets> secrets_;
   std::mutex exclusive_mutex_;
   std::unique_ptr<Db> lock_db_;  // PostgreSQL: the connection that holds advisory locks

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/grouped_chain.h"
 
@@ -94,6 +95,42 @@ TEST(Store, TheCallerThatWritesAGroupReturnsWhileOthersKeepComing) {
     for (auto& th : threads) th.join();
     // A group takes up to 8 ms: each caller comes back a hundred times or so.
     for (int t = 0; t < kThreads; ++t) EXPECT_GE(returned[t], 5) << "caller " << t;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// A freed reader goes to the caller that has waited longest. Woken to race for it, a waiting
+// caller could lose it again and again to others, and one read in a hundred waited for many
+// more reads than there were callers ahead of it.
+TEST(Store, AFreedReaderGoesToTheCallerThatWaitedLongest) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("aduan-store-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  {
+    Store store((dir / "store.db").string(), 1);
+    constexpr int kThreads = 12, kEach = 60;
+    std::atomic<int> reads{0}, most_passed_by{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&] {
+        for (int i = 0; i < kEach; ++i) {
+          const int before = reads;
+          store.read([&](Db& db) {
+            const int passed_by = reads - before;
+            int most = most_passed_by;
+            while (passed_by > most && !most_passed_by.compare_exchange_weak(most, passed_by)) {
+            }
+            query_int64(db, "SELECT 1");
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            ++reads;
+          });
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+    // In turn, at most the other callers' reads (one each) came first, and one more that
+    // was under way when the caller looked at the count.
+    EXPECT_LE(most_passed_by, kThreads);
   }
   std::filesystem::remove_all(dir);
 }
