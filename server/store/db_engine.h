@@ -112,10 +112,11 @@ class Db {
   // the audit chain's head (store/audit_chain.h) as the group's writers moved it, as event
   // id and link. Every other writer waits for the write lock until the group commits, so
   // the head is read once per group rather than once per event, each read a wait for
-  // PostgreSQL's answer in the one writer every write goes through. Empty after a writer's
-  // changes are undone, so that the next one reads the head as it is again.
-  // And report ids taken from PostgreSQL's sequence several at a time, not used yet
-  // (ReportRepository::add), lowest first.
+  // PostgreSQL's answer in the one writer every write goes through. The head is forgotten
+  // after a writer's changes are undone, so that the next one reads it as it is again.
+  // Also report ids taken from PostgreSQL's sequence several at a time and not used yet
+  // (ReportRepository::add), lowest first; an undone writer leaves them, as a sequence's
+  // numbers are never given back.
   struct GroupMemo {
     bool active = false;
     std::optional<std::pair<int64_t, std::string>> chain_head;

@@ -317,27 +317,36 @@ class GroupMemoScope {
 
 }  // namespace
 
+// Its fields are written and read under group_mutex_ only.
 struct Store::GroupedWrite {
   const std::function<void(Db&)>* fn;
   std::exception_ptr error;
   bool done = false;  // the group holding it ended, with `error` set if it failed
   bool lead = false;  // its thread is to write the next group
-  // Released once, after `done` or `lead` is set: each waiting caller is woken on its own
-  // when there is something for it, never every waiter for every group.
+  // Released once, after `done` or `lead` is set, with group_mutex_ held: each waiting
+  // caller is woken on its own when there is something for it, never every waiter for every
+  // group.
   std::binary_semaphore woken{0};
 };
 
 void Store::write_grouped(const std::function<void(Db&)>& fn) {
   GroupedWrite mine{&fn};
+  bool leads = false;
   {
     std::lock_guard lock(group_mutex_);
     group_pending_.push_back(&mine);
     // No group is being written: this caller writes one, with whatever else has arrived.
-    if (!group_leader_) group_leader_ = mine.lead = true;
+    if (!group_leader_) group_leader_ = leads = true;
   }
-  if (!mine.lead) mine.woken.acquire();
+  if (!leads) {
+    mine.woken.acquire();
+    // The caller that released it holds the lock until release() has returned: taken once
+    // here, it makes sure that call is over before `mine` goes.
+    std::lock_guard lock(group_mutex_);
+    leads = mine.lead;
+  }
   // A leader's own write is the first of what is pending, so in the group it writes.
-  if (mine.lead) lead_group(&mine);
+  if (leads) lead_group(&mine);
   if (mine.error) std::rethrow_exception(mine.error);
 }
 
@@ -346,9 +355,13 @@ void Store::lead_group(GroupedWrite* self) {
   std::vector<GroupedWrite*> group;
   {
     std::lock_guard lock(group_mutex_);
-    const size_t n = std::min(group_pending_.size(), kMaxGroup);
-    group.assign(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
-    group_pending_.erase(group_pending_.begin(), group_pending_.begin() + static_cast<long>(n));
+    if (group_pending_.size() <= kMaxGroup) {
+      group.swap(group_pending_);
+    } else {
+      const auto end = group_pending_.begin() + static_cast<long>(kMaxGroup);
+      group.assign(group_pending_.begin(), end);
+      group_pending_.erase(group_pending_.begin(), end);
+    }
   }
   std::exception_ptr commit_error;
   {
@@ -388,23 +401,25 @@ void Store::lead_group(GroupedWrite* self) {
       }
       tx.commit();  // one fsync for the whole group
     } catch (...) {
-      commit_error = classify(std::current_exception(), path_);
+      // Nothing may leave here before the group's callers are told, or they would wait
+      // for good: not even a failure to make the error.
+      try {
+        commit_error = classify(std::current_exception(), path_);
+      } catch (...) {
+        commit_error = std::current_exception();
+      }
     }
   }
   // The next group is written by the first caller waiting, with what arrived during this
   // one; this caller goes back to its client instead of writing groups for as long as
   // others keep coming.
-  GroupedWrite* next = nullptr;
-  {
-    std::lock_guard lock(group_mutex_);
-    if (group_pending_.empty()) {
-      group_leader_ = false;
-    } else {
-      next = group_pending_.front();
-      next->lead = true;
-    }
+  std::lock_guard lock(group_mutex_);
+  if (group_pending_.empty()) {
+    group_leader_ = false;
+  } else {
+    group_pending_.front()->lead = true;
+    group_pending_.front()->woken.release();
   }
-  if (next) next->woken.release();
   for (GroupedWrite* w : group) {
     if (commit_error) w->error = commit_error;
     w->done = true;
@@ -412,7 +427,8 @@ void Store::lead_group(GroupedWrite* self) {
   }
 }
 
-// A caller waiting for a reader: the connection is handed to it, and then it is woken.
+// A caller waiting for a reader: the connection is handed to it, and then it is woken, with
+// pool_mutex_ held.
 struct Store::ReaderWait {
   std::unique_ptr<Db> db;
   std::binary_semaphore handed{0};
@@ -436,6 +452,9 @@ void Store::read(const std::function<void(Db&)>& fn) {
     }
     if (!db) {
       wait.handed.acquire();
+      // The caller that handed it over holds the lock until release() has returned: taken
+      // once here, it makes sure that call is over before `wait` goes.
+      std::lock_guard lock(pool_mutex_);
       db = std::move(wait.db);
     }
   }
@@ -444,18 +463,15 @@ void Store::read(const std::function<void(Db&)>& fn) {
     Store* store;
     std::unique_ptr<Db>* db;
     ~Return() {
-      ReaderWait* next = nullptr;
-      {
-        std::lock_guard lock(store->pool_mutex_);
-        if (store->reader_waits_.empty()) {
-          store->idle_readers_.push_back(std::move(*db));
-        } else {
-          next = store->reader_waits_.front();
-          store->reader_waits_.pop_front();
-          next->db = std::move(*db);
-        }
+      std::lock_guard lock(store->pool_mutex_);
+      if (store->reader_waits_.empty()) {
+        store->idle_readers_.push_back(std::move(*db));
+      } else {
+        ReaderWait* next = store->reader_waits_.front();
+        store->reader_waits_.pop_front();
+        next->db = std::move(*db);
+        next->handed.release();
       }
-      if (next) next->handed.release();
     }
   } give_back{this, &db};
   // One read transaction for the whole call: every query sees the same snapshot of the

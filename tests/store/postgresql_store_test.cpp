@@ -259,16 +259,15 @@ TEST_F(PostgresqlStore, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
   expect_the_chain_head_to_follow_every_kept_write(store);
 }
 
-// A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
-// answer. The snapshot must still end with the read (no session left idle in a transaction,
-// holding back vacuum), and the next read must see what was written meanwhile.
 // A submission's report takes its id from the sequence a few at a time, before its INSERT,
 // so that the one writer need not wait for the INSERT's answer (ReportRepository::add). An
 // INSERT that lets the engine give the id (the seeder's, or a server of an older version on
 // the same database) must never meet one of those ids, and ids must still follow the order
-// the reports were committed in: export batches and "newer than" reads go by id.
+// the reports were committed in, across servers too: export batches and "newer than" reads
+// go by id. Two stores on the database here, as two servers.
 TEST_F(PostgresqlStore, ReportsTakeTheirIdsFromTheSequenceInTheOrderTheyAreCommitted) {
   Store store(url(), 1);
+  Store other(url(), 1);
   int64_t category = 0;
   store.write([&](Db& db) {
     category = query_int64(db, "INSERT INTO categories(code, name) VALUES('j', 'J') RETURNING id");
@@ -282,10 +281,15 @@ TEST_F(PostgresqlStore, ReportsTakeTheirIdsFromTheSequenceInTheOrderTheyAreCommi
         r.tracking_id = "T" + std::to_string(t) + "x" + std::to_string(i);
         r.title = r.body = "jalan";
         r.category_id = category;
+        Store& server = t % 2 ? other : store;
         if (i % 5 == 4) {
-          store.write([&](Db& db) { ASSERT_TRUE(ReportRepository::insert(db, &r)); });
+          server.write([&](Db& db) {
+            Transaction tx(db);  // takes the write lock, as the seeder's do
+            ASSERT_TRUE(ReportRepository::insert(db, &r));
+            tx.commit();
+          });
         } else {
-          store.write_grouped([&](Db& db) { ReportRepository::add(db, &r); });
+          server.write_grouped([&](Db& db) { ReportRepository::add(db, &r); });
         }
         EXPECT_GT(r.id, 0);
       }
@@ -295,7 +299,7 @@ TEST_F(PostgresqlStore, ReportsTakeTheirIdsFromTheSequenceInTheOrderTheyAreCommi
   store.read([](Db& db) {
     EXPECT_EQ(query_int64(db, "SELECT count(DISTINCT id) FROM reports"), kThreads * kEach);
     // Each row's transaction (or savepoint) ids grow with the report ids: groups and single
-    // writes are committed one after another under the write lock.
+    // writes, of either server, are committed one after another under the write lock.
     EXPECT_EQ(query_int64(db,
                           "SELECT count(*) FROM (SELECT xmin::text::bigint AS x, "
                           "lag(xmin::text::bigint) OVER (ORDER BY id) AS before FROM reports) s "
@@ -304,6 +308,9 @@ TEST_F(PostgresqlStore, ReportsTakeTheirIdsFromTheSequenceInTheOrderTheyAreCommi
   });
 }
 
+// A reader's connection stays in a pipeline: its COMMIT is sent without waiting for the
+// answer. The snapshot must still end with the read (no session left idle in a transaction,
+// holding back vacuum), and the next read must see what was written meanwhile.
 TEST_F(PostgresqlStore, AReadEndsItsSnapshotWithoutWaitingForTheCommit) {
   Store store(url(), 1);
   auto users = [&] {
