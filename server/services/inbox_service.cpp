@@ -111,13 +111,16 @@ struct Found {
 };
 
 std::vector<Found> newest_per_report(Db& db, const std::vector<Source>& sources) {
+  std::vector<InboxSource> queries;
+  queries.reserve(sources.size());
+  for (const Source& s : sources) queries.push_back(s.query);
   std::unordered_map<int64_t, Found> by_report;
-  for (const Source& s : sources) {
-    for (InboxCandidate& c : InboxRepository::candidates(db, s.query)) {
-      const auto it = by_report.find(c.report_id);
-      if (it == by_report.end() || it->second.c.event_id < c.event_id) {
-        by_report[c.report_id] = Found{std::move(c), s.naming};
-      }
+  for (InboxCandidate& c : InboxRepository::candidates(db, queries)) {
+    const auto it = by_report.find(c.report_id);
+    if (it == by_report.end() || it->second.c.event_id < c.event_id ||
+        (it->second.c.event_id == c.event_id && c.source < it->second.c.source)) {
+      const Naming naming = sources[c.source].naming;
+      by_report[c.report_id] = Found{std::move(c), naming};
     }
   }
   std::vector<Found> found;

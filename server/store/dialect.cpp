@@ -52,6 +52,8 @@ bool text_matches_in_id_order(const Db& db) { return sqlite(db); }
 
 bool finds_page_ids_first(const Db& db) { return !sqlite(db); }
 
+bool joins_lateral(const Db& db) { return !sqlite(db); }
+
 std::string text_query(const Db& db, const std::string& fts5_query) {
   if (sqlite(db)) return fts5_query;
   // Terms are letters and digits only (ReportSearch::parse), so the quotes only mark them;

@@ -59,6 +59,10 @@ bool text_matches_in_id_order(const Db& db);
 // status read 13,700 rows of other statuses at a million reports. SQLite takes the status's
 // index either way.
 bool finds_page_ids_first(const Db& db);
+// Whether each row's newest related row is read through a LATERAL join: on PostgreSQL one
+// backward scan of the index gives the row, where a scalar subquery gives its key and a second
+// descent (of the primary key) the row. SQLite has no LATERAL; its rows are read by rowid.
+bool joins_lateral(const Db& db);
 std::string text_query(const Db& db, const std::string& fts5_query);
 
 // The month counter (year * 12 + month - 1, UTC) of the day counter (days since 1970-01-01)

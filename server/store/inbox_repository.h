@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct InboxSource {
 
 // A report and the newest of its events that a source counts.
 struct InboxCandidate {
+  size_t source = 0;  // the source's place in the list asked for
   int64_t report_id = 0;
   int64_t event_id = 0;
   int64_t at = 0;
@@ -52,7 +54,9 @@ inline constexpr int kMaxInboxReads = 1000;
 
 class InboxRepository {
  public:
-  static std::vector<InboxCandidate> candidates(Db& db, const InboxSource& source);
+  // Each source's reports with their newest counted events (a report without one is left
+  // out), in no order.
+  static std::vector<InboxCandidate> candidates(Db& db, std::span<const InboxSource> sources);
 
   // The note of the internal comment written with the assignment `assign_event_id` (the
   // admin's instructions to the officer), or "" when there was none.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "app/seed.h"
 #include "store/inbox_repository.h"
@@ -319,7 +320,7 @@ TEST_F(Inbox, ASourceOfSeveralStatusesTakesTheFirstReportsAcrossThem) {
     ASSERT_EQ(first_due.size(), 40u);
 
     std::set<int64_t> found;
-    for (const InboxCandidate& c : InboxRepository::candidates(db, newest)) {
+    for (const InboxCandidate& c : InboxRepository::candidates(db, {&newest, 1})) {
       found.insert(c.report_id);
       EXPECT_EQ(c.event_id, newest_event(c.report_id, " AND action IN ('forward', 'respond')"));
     }
@@ -335,11 +336,29 @@ TEST_F(Inbox, ASourceOfSeveralStatusesTakesTheFirstReportsAcrossThem) {
               }));
 
     found.clear();
-    for (const InboxCandidate& c : InboxRepository::candidates(db, urgent)) {
+    for (const InboxCandidate& c : InboxRepository::candidates(db, {&urgent, 1})) {
       found.insert(c.report_id);
       EXPECT_EQ(c.event_id, newest_event(c.report_id, ""));
     }
     EXPECT_EQ(found, first_due);
+
+    // Both sources in one statement: each row tagged with its source's place, the same rows
+    // as each source gives alone.
+    const std::vector<InboxSource> both = {newest, urgent};
+    std::set<std::tuple<size_t, int64_t, int64_t>> together, alone;
+    for (const InboxCandidate& c : InboxRepository::candidates(db, both)) {
+      together.emplace(c.source, c.report_id, c.event_id);
+    }
+    for (size_t n = 0; n < both.size(); ++n) {
+      for (const InboxCandidate& c : InboxRepository::candidates(db, {&both[n], 1})) {
+        alone.emplace(n, c.report_id, c.event_id);
+      }
+    }
+    EXPECT_EQ(together, alone);
+    EXPECT_TRUE(together.contains({1, *first_due.begin(), newest_event(*first_due.begin(), "")}));
+    EXPECT_EQ(std::count_if(together.begin(), together.end(),
+                            [](const auto& row) { return std::get<0>(row) == 1; }),
+              40);
   });
 }
 
