@@ -9,6 +9,7 @@
 #include "shared/similarity.h"
 #include "store/db.h"
 #include "store/dialect.h"
+#include "store/postings_cache.h"
 #include "store/prepared.h"
 #include "store/status_sql.h"
 #include "store/tallies.h"
@@ -113,32 +114,73 @@ std::vector<std::string> leads_for(const ReportTerms& wanted, Weights& weights,
   return leads;
 }
 
+// A term's newest kPostingsPerTerm postings, newest first, the term having `count` in all: the
+// list this server kept, brought up to date, when that is exactly what reading it would give
+// (store/postings_cache.h); otherwise read in full, and kept.
+std::shared_ptr<const PostingsCache::List> postings_of(Db& db, PostingsCache& cache,
+                                                       const std::string& term, int64_t count) {
+  const size_t most = kPostingsPerTerm;
+  if (const auto kept = cache.find(term)) {
+    Prepared newer(db,
+                   "SELECT report_id FROM report_terms WHERE term = ? AND report_id > ? "
+                   "ORDER BY report_id DESC LIMIT ?");
+    newer.bind(1, term);
+    newer.bind(2, kept->ids.empty() ? int64_t{0} : kept->ids.front());
+    newer.bind(3, kPostingsPerTerm);
+    std::vector<int64_t> ids;
+    while (newer.executeStep()) ids.push_back(newer.getColumn(0).getInt64());
+    // A whole list of newer ones is the list; otherwise the kept one is still exact only if
+    // nothing but these was added or taken away since.
+    const bool whole = ids.size() == most;
+    if (!whole && kept->count + static_cast<int64_t>(ids.size()) == count) {
+      if (ids.empty()) return kept;
+      auto list = std::make_shared<PostingsCache::List>();
+      list->count = count;
+      list->read_at = kept->read_at;  // its age is that of its last full read
+      list->ids = std::move(ids);
+      const size_t room = most - list->ids.size();
+      list->ids.insert(
+          list->ids.end(), kept->ids.begin(),
+          kept->ids.begin() + static_cast<std::ptrdiff_t>(std::min(room, kept->ids.size())));
+      cache.keep(term, list);
+      return list;
+    }
+  }
+  Prepared all(db,
+               "SELECT report_id FROM report_terms WHERE term = ? "
+               "ORDER BY report_id DESC LIMIT ?");
+  all.bind(1, term);
+  all.bind(2, kPostingsPerTerm);
+  auto list = std::make_shared<PostingsCache::List>();
+  while (all.executeStep()) list->ids.push_back(all.getColumn(0).getInt64());
+  list->count = count;
+  list->read_at = std::chrono::steady_clock::now();
+  cache.keep(term, list);
+  return list;
+}
+
 // Each report among the leads' postings with the summed weight of the leads it holds, newest
 // first. Each term's postings arrive newest first; merging those sorted lists gathers the
 // weights without a hash table (12,000 hash inserts cost more than the queries).
 std::vector<std::pair<int64_t, double>> gather(Db& db, const std::vector<std::string>& leads,
                                                Weights& weights) {
-  std::vector<std::pair<int64_t, double>> gathered, merged, term_ids;
-  Prepared postings(db,
-                    "SELECT report_id FROM report_terms WHERE term = ? "
-                    "ORDER BY report_id DESC LIMIT ?");
+  PostingsCache& cache = PostingsCache::of(db.location());
+  std::vector<std::pair<int64_t, double>> gathered, merged;
   for (const std::string& term : leads) {
     const double w = weights.idf(term);
-    postings.bind(1, term);
-    postings.bind(2, kPostingsPerTerm);
-    term_ids.clear();
-    while (postings.executeStep()) term_ids.emplace_back(postings.getColumn(0).getInt64(), w);
-    postings.reset();
+    const auto postings = postings_of(db, cache, term, weights.count(term));
+    const std::vector<int64_t>& ids = postings->ids;
     merged.clear();
-    merged.reserve(gathered.size() + term_ids.size());
-    auto a = gathered.begin(), b = term_ids.begin();
-    while (a != gathered.end() || b != term_ids.end()) {
-      if (b == term_ids.end() || (a != gathered.end() && a->first > b->first)) {
+    merged.reserve(gathered.size() + ids.size());
+    auto a = gathered.begin();
+    auto b = ids.begin();
+    while (a != gathered.end() || b != ids.end()) {
+      if (b == ids.end() || (a != gathered.end() && a->first > *b)) {
         merged.push_back(*a++);
-      } else if (a == gathered.end() || b->first > a->first) {
-        merged.push_back(*b++);
+      } else if (a == gathered.end() || *b > a->first) {
+        merged.emplace_back(*b++, w);
       } else {
-        merged.emplace_back(a->first, a->second + b->second);
+        merged.emplace_back(a->first, a->second + w);
         ++a, ++b;
       }
     }
@@ -302,10 +344,15 @@ std::vector<SimilarMatch> SimilarReports::find(Db& db, const SimilarQuery& q) {
   // Best first; equal scores keep the order the candidates were ranked in.
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  // The few shown read whole, in one statement.
+  if (scored.size() > q.limit) scored.resize(q.limit);
+  std::vector<int64_t> shown;
+  for (const auto& [score, id] : scored) shown.push_back(id);
+  std::unordered_map<int64_t, ReportRecord> reports = ReportRepository::find_by_ids(db, shown);
   std::vector<SimilarMatch> out;
   for (const auto& [score, id] : scored) {
-    if (out.size() == q.limit) break;
-    if (auto r = ReportRepository::find_by_id(db, id)) out.push_back({std::move(*r), score});
+    const auto it = reports.find(id);
+    if (it != reports.end()) out.push_back({std::move(it->second), score});
   }
   return out;
 }

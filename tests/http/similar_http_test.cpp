@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
+#include <string>
 
 #include "shared/similarity.h"
 #include "support/test_server.h"
@@ -34,18 +36,20 @@ class Similar : public ::testing::Test {
     EXPECT_EQ(res->status, 200) << res->body;
     return json::parse(res->body);
   }
+  // A staff action on the report at its current version.
+  void act(const std::string& id, json action) {
+    action["version"] = staff_get("/api/v1/staff/reports/" + id)["version"];
+    httplib::Client c = server.client();
+    auto res = c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
+                      action.dump(), "application/json");
+    EXPECT_EQ(res->status, 200) << res->body;
+  }
   // Filed and verified (forwarded): only published reports are offered to citizens.
   std::string file(const std::string& title, const std::string& body,
                    const std::string& category = "jalan-jembatan") {
     const std::string id =
         server.submit(json{{"title", title}, {"body", body}, {"category", category}}).first;
-    httplib::Client c = server.client();
-    const json r = staff_get("/api/v1/staff/reports/" + id);
-    auto res =
-        c.Post(("/api/v1/staff/reports/" + id + "/actions").c_str(), coordinator.headers(),
-               json{{"action", "forward"}, {"agency", "DPUPR"}, {"version", r["version"]}}.dump(),
-               "application/json");
-    EXPECT_EQ(res->status, 200) << res->body;
+    act(id, {{"action", "forward"}, {"agency", "DPUPR"}});
     return id;
   }
 
@@ -152,6 +156,40 @@ TEST_F(Similar, CitizenIsOfferedTheSameProblemAndFollowsIt) {
   // The count is on the public tracking page.
   httplib::Client c = server.client();
   EXPECT_EQ(json::parse(c.Get(("/api/v1/reports/" + roads).c_str())->body)["followers"], 2);
+}
+
+// Each server keeps the newest postings of the terms it followed (store/postings_cache.h) and
+// still offers what a full read would: a report filed since the list was kept, one made
+// public by its reporter, whose postings come under its old id, older than the newest the
+// list holds, and none taken out of the search.
+TEST_F(Similar, KeptPostingsFollowEveryChangeAtOnce) {
+  const std::string title = "Jembatan kayu lapuk di Sungai Tabuk";
+  const std::string body = "Jembatan kayu penghubung dua desa sudah lapuk, papannya patah.";
+  auto offered = [&] {
+    std::set<std::string> ids;
+    const json answer = post("/api/v1/reports/similar",
+                             {{"title", title}, {"body", body}, {"category", "jalan-jembatan"}});
+    for (const json& item : answer["items"]) ids.insert(item["tracking_id"].get<std::string>());
+    return ids;
+  };
+  const auto [hidden, pin] = server.submit(json{{"title", title},
+                                                {"body", body + " Mohon segera diperbaiki."},
+                                                {"category", "jalan-jembatan"},
+                                                {"confidential", true}});
+  act(hidden, {{"action", "forward"}, {"agency", "DPUPR"}});
+  const std::string second = file(title, body + " Anak sekolah takut lewat.");
+  EXPECT_EQ(offered(), std::set<std::string>{second});
+
+  const json access = post("/api/v1/reports/" + hidden + "/access", {{"pin", pin}});
+  post("/api/v1/reports/" + hidden + "/actions", {{"action", "privacy"},
+                                                  {"confidential", false},
+                                                  {"pin", pin},
+                                                  {"version", access["version"]}});
+  EXPECT_EQ(offered(), (std::set<std::string>{hidden, second}));
+  const std::string third = file(title, body + " Sudah dua minggu begini.");
+  EXPECT_EQ(offered(), (std::set<std::string>{hidden, second, third}));
+  act(second, {{"action", "privacy"}, {"confidential", true}});
+  EXPECT_EQ(offered(), (std::set<std::string>{hidden, third}));
 }
 
 TEST_F(Similar, CoordinatorMarksADuplicateAndItsReporterHearsOfTheOriginal) {
