@@ -114,38 +114,10 @@ std::vector<std::string> leads_for(const ReportTerms& wanted, Weights& weights,
   return leads;
 }
 
-// A term's newest kPostingsPerTerm postings, newest first, the term having `count` in all: the
-// list this server kept, brought up to date, when that is exactly what reading it would give
-// (store/postings_cache.h); otherwise read in full, and kept.
-std::shared_ptr<const PostingsCache::List> postings_of(Db& db, PostingsCache& cache,
-                                                       const std::string& term, int64_t count) {
-  const size_t most = kPostingsPerTerm;
-  if (const auto kept = cache.find(term)) {
-    Prepared newer(db,
-                   "SELECT report_id FROM report_terms WHERE term = ? AND report_id > ? "
-                   "ORDER BY report_id DESC LIMIT ?");
-    newer.bind(1, term);
-    newer.bind(2, kept->ids.empty() ? int64_t{0} : kept->ids.front());
-    newer.bind(3, kPostingsPerTerm);
-    std::vector<int64_t> ids;
-    while (newer.executeStep()) ids.push_back(newer.getColumn(0).getInt64());
-    // A whole list of newer ones is the list; otherwise the kept one is still exact only if
-    // nothing but these was added or taken away since.
-    const bool whole = ids.size() == most;
-    if (!whole && kept->count + static_cast<int64_t>(ids.size()) == count) {
-      if (ids.empty()) return kept;
-      auto list = std::make_shared<PostingsCache::List>();
-      list->count = count;
-      list->read_at = kept->read_at;  // its age is that of its last full read
-      list->ids = std::move(ids);
-      const size_t room = most - list->ids.size();
-      list->ids.insert(
-          list->ids.end(), kept->ids.begin(),
-          kept->ids.begin() + static_cast<std::ptrdiff_t>(std::min(room, kept->ids.size())));
-      cache.keep(term, list);
-      return list;
-    }
-  }
+using Postings = std::shared_ptr<const PostingsCache::List>;
+
+// A term's newest kPostingsPerTerm postings read in full, the term having `count` in all.
+Postings read_postings(Db& db, const std::string& term, int64_t count) {
   Prepared all(db,
                "SELECT report_id FROM report_terms WHERE term = ? "
                "ORDER BY report_id DESC LIMIT ?");
@@ -155,8 +127,71 @@ std::shared_ptr<const PostingsCache::List> postings_of(Db& db, PostingsCache& ca
   while (all.executeStep()) list->ids.push_back(all.getColumn(0).getInt64());
   list->count = count;
   list->read_at = std::chrono::steady_clock::now();
-  cache.keep(term, list);
   return list;
+}
+
+// A kept list with the postings newer than its newest (newest first), the term now having
+// `count`: what a full read would give, or null when the kept list cannot tell it.
+Postings brought_up_to_date(const Postings& kept, std::vector<int64_t> newer, int64_t count) {
+  const size_t most = kPostingsPerTerm;
+  auto list = std::make_shared<PostingsCache::List>();
+  list->count = count;
+  if (newer.size() == most) {  // a whole list of newer ones is the list
+    list->ids = std::move(newer);
+    list->read_at = std::chrono::steady_clock::now();
+    return list;
+  }
+  // Otherwise the kept one is exact only if nothing but these was added or taken away since.
+  if (kept->count + static_cast<int64_t>(newer.size()) != count) return nullptr;
+  if (newer.empty()) return kept;
+  list->read_at = kept->read_at;  // its age is that of its last full read
+  list->ids = std::move(newer);
+  const size_t room = std::min(most - list->ids.size(), kept->ids.size());
+  list->ids.insert(list->ids.end(), kept->ids.begin(),
+                   kept->ids.begin() + static_cast<std::ptrdiff_t>(room));
+  return list;
+}
+
+// The newest kPostingsPerTerm postings of each term, newest first: the lists this server kept,
+// brought up to date in one statement for them all, where that is exactly what reading them
+// would give (store/postings_cache.h); the others read in full, and kept.
+std::vector<Postings> postings_of(Db& db, const std::vector<std::string>& terms, Weights& weights) {
+  PostingsCache& cache = PostingsCache::of(db.location());
+  std::vector<Postings> kept(terms.size()), out(terms.size());
+  std::string sql;
+  std::vector<size_t> asked;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (!(kept[i] = cache.find(terms[i]))) continue;
+    const std::string n = std::to_string(asked.size());
+    if (!sql.empty()) sql += " UNION ALL ";
+    sql += "SELECT " + n +
+           ", report_id FROM (SELECT report_id FROM report_terms WHERE term = ? AND "
+           "report_id > ? ORDER BY report_id DESC LIMIT " +
+           std::to_string(kPostingsPerTerm) + ") AS t" + n;
+    asked.push_back(i);
+  }
+  std::vector<std::vector<int64_t>> newer(asked.size());
+  if (!asked.empty()) {
+    Prepared q(db, sql);
+    int p = 1;
+    for (size_t i : asked) {
+      q.bind(p++, terms[i]);
+      q.bind(p++, kept[i]->ids.empty() ? int64_t{0} : kept[i]->ids.front());
+    }
+    while (q.executeStep()) {
+      newer[static_cast<size_t>(q.getColumn(0).getInt64())].push_back(q.getColumn(1).getInt64());
+    }
+  }
+  for (size_t j = 0; j < asked.size(); ++j) {
+    const size_t i = asked[j];
+    std::sort(newer[j].rbegin(), newer[j].rend());  // newest first, whatever the engine's order
+    out[i] = brought_up_to_date(kept[i], std::move(newer[j]), weights.count(terms[i]));
+  }
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (!out[i]) out[i] = read_postings(db, terms[i], weights.count(terms[i]));
+    if (out[i] != kept[i]) cache.keep(terms[i], out[i]);
+  }
+  return out;
 }
 
 // Each report among the leads' postings with the summed weight of the leads it holds, newest
@@ -164,12 +199,11 @@ std::shared_ptr<const PostingsCache::List> postings_of(Db& db, PostingsCache& ca
 // weights without a hash table (12,000 hash inserts cost more than the queries).
 std::vector<std::pair<int64_t, double>> gather(Db& db, const std::vector<std::string>& leads,
                                                Weights& weights) {
-  PostingsCache& cache = PostingsCache::of(db.location());
+  const std::vector<Postings> postings = postings_of(db, leads, weights);
   std::vector<std::pair<int64_t, double>> gathered, merged;
-  for (const std::string& term : leads) {
-    const double w = weights.idf(term);
-    const auto postings = postings_of(db, cache, term, weights.count(term));
-    const std::vector<int64_t>& ids = postings->ids;
+  for (size_t t = 0; t < leads.size(); ++t) {
+    const double w = weights.idf(leads[t]);
+    const std::vector<int64_t>& ids = postings[t]->ids;
     merged.clear();
     merged.reserve(gathered.size() + ids.size());
     auto a = gathered.begin();

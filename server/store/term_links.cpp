@@ -1,6 +1,7 @@
 #include "store/term_links.h"
 
 #include <algorithm>
+#include <map>
 
 #include "shared/similarity.h"
 #include "store/db.h"
@@ -65,19 +66,29 @@ void TermLinks::teach(Db& db, const std::vector<std::pair<std::string, std::stri
 }
 
 LinkTable TermLinks::load(Db& db, const std::vector<std::string>& terms) {
-  LinkTable out;
-  Prepared q(db,
-             "SELECT linked, marks FROM term_links WHERE term = ?1 AND rejected = 0 "
-             "UNION ALL SELECT term, marks FROM term_links WHERE linked = ?1 AND rejected = 0");
-  for (const std::string& t : terms) {
-    q.bind(1, t);
-    std::vector<std::pair<std::string, double>> links;
+  // kTermsPerRead terms to a statement, looked up on either side of a pair: on PostgreSQL
+  // each statement is a round trip, and a query has a few dozen terms.
+  constexpr size_t kTermsPerRead = 64;
+  static const std::string kRead = [] {
+    std::string list;
+    for (size_t i = 1; i <= kTermsPerRead; ++i) list += (i > 1 ? ",?" : "?") + std::to_string(i);
+    return "SELECT term, linked, marks FROM term_links WHERE term IN (" + list +
+           ") AND rejected = 0 UNION ALL SELECT linked, term, marks FROM term_links WHERE "
+           "linked IN (" +
+           list + ") AND rejected = 0";
+  }();
+  // Each term's links in the order they come, those where it is the pair's first term first.
+  std::map<std::string, std::vector<std::pair<std::string, double>>> found;
+  for (size_t from = 0; from < terms.size(); from += kTermsPerRead) {
+    Prepared q(db, kRead);
+    bind_list(q, terms, from, kTermsPerRead);
     while (q.executeStep()) {
-      links.emplace_back(q.getColumn(0).getString(), link_strength(q.getColumn(1).getInt64()));
+      found[q.getColumn(0).getString()].emplace_back(q.getColumn(1).getString(),
+                                                     link_strength(q.getColumn(2).getInt64()));
     }
-    q.reset();
-    if (!links.empty()) out.add(t, std::move(links));
   }
+  LinkTable out;
+  for (auto& [term, links] : found) out.add(term, std::move(links));
   return out;
 }
 
