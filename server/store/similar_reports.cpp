@@ -130,31 +130,10 @@ Postings read_postings(Db& db, const std::string& term, int64_t count) {
   return list;
 }
 
-// A kept list with the postings newer than its newest (newest first), the term now having
-// `count`: what a full read would give, or null when the kept list cannot tell it.
-Postings brought_up_to_date(const Postings& kept, std::vector<int64_t> newer, int64_t count) {
-  const size_t most = kPostingsPerTerm;
-  auto list = std::make_shared<PostingsCache::List>();
-  list->count = count;
-  if (newer.size() == most) {  // a whole list of newer ones is the list
-    list->ids = std::move(newer);
-    list->read_at = std::chrono::steady_clock::now();
-    return list;
-  }
-  // Otherwise the kept one is exact only if nothing but these was added or taken away since.
-  if (kept->count + static_cast<int64_t>(newer.size()) != count) return nullptr;
-  if (newer.empty()) return kept;
-  list->read_at = kept->read_at;  // its age is that of its last full read
-  list->ids = std::move(newer);
-  const size_t room = std::min(most - list->ids.size(), kept->ids.size());
-  list->ids.insert(list->ids.end(), kept->ids.begin(),
-                   kept->ids.begin() + static_cast<std::ptrdiff_t>(room));
-  return list;
-}
-
 // The newest kPostingsPerTerm postings of each term, newest first: the lists this server kept,
-// brought up to date in one statement for them all, where that is exactly what reading them
-// would give (store/postings_cache.h); the others read in full, and kept.
+// brought up to date in one statement for them all, where the terms' counts say they are
+// still what reading them would give (store/postings_cache.h); the others read in full, and
+// kept.
 std::vector<Postings> postings_of(Db& db, const std::vector<std::string>& terms, Weights& weights) {
   PostingsCache& cache = PostingsCache::of(db.location());
   std::vector<Postings> kept(terms.size()), out(terms.size());
@@ -185,7 +164,8 @@ std::vector<Postings> postings_of(Db& db, const std::vector<std::string>& terms,
   for (size_t j = 0; j < asked.size(); ++j) {
     const size_t i = asked[j];
     std::sort(newer[j].rbegin(), newer[j].rend());  // newest first, whatever the engine's order
-    out[i] = brought_up_to_date(kept[i], std::move(newer[j]), weights.count(terms[i]));
+    out[i] = PostingsCache::brought_up_to_date(kept[i], std::move(newer[j]),
+                                               weights.count(terms[i]), kPostingsPerTerm);
   }
   for (size_t i = 0; i < terms.size(); ++i) {
     if (!out[i]) out[i] = read_postings(db, terms[i], weights.count(terms[i]));

@@ -72,12 +72,14 @@ LinkTable TermLinks::load(Db& db, const std::vector<std::string>& terms) {
   static const std::string kRead = [] {
     std::string list;
     for (size_t i = 1; i <= kTermsPerRead; ++i) list += (i > 1 ? ",?" : "?") + std::to_string(i);
-    return "SELECT term, linked, marks FROM term_links WHERE term IN (" + list +
-           ") AND rejected = 0 UNION ALL SELECT linked, term, marks FROM term_links WHERE "
+    return "SELECT term, linked, marks, 0 FROM term_links WHERE term IN (" + list +
+           ") AND rejected = 0 UNION ALL SELECT linked, term, marks, 1 FROM term_links WHERE "
            "linked IN (" +
-           list + ") AND rejected = 0";
+           list + ") AND rejected = 0 ORDER BY 4, 2";
   }();
-  // Each term's links in the order they come, those where it is the pair's first term first.
+  // Each term's links, those where it is the pair's first term first, each side in the order
+  // of the other term: links of equal strength are followed in that order (leads_for in
+  // store/similar_reports.cpp), so it is fixed rather than the plan's.
   std::map<std::string, std::vector<std::pair<std::string, double>>> found;
   for (size_t from = 0; from < terms.size(); from += kTermsPerRead) {
     Prepared q(db, kRead);

@@ -190,6 +190,21 @@ TEST_F(Inbox, AnAgencyIsToldOfADeadlineTwoWorkingDaysAheadAndWhenItPassed) {
   EXPECT_TRUE(item(dpupr, later).is_null());
 }
 
+// A forwarded report nobody answered yet whose first response falls due: the deadline's
+// source finds the same event as the forward's, and the earlier source, the forward, names the
+// item.
+TEST_F(Inbox, AForwardFallingDueIsStillNamedForTheForward) {
+  const std::string id = server.submit().first;
+  ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  EXPECT_EQ(item(dpupr, id)["kind"], "forwarded");
+  // Thursday: the first response (five working days from Monday) is due within two.
+  server.clock().set(kMonday10Wib + 3 * kDay);
+  const json due = item(dpupr, id);
+  ASSERT_FALSE(due.is_null());
+  EXPECT_EQ(due["deadline"]["due"], "2026-11-30");
+  EXPECT_EQ(due["kind"], "forwarded");
+}
+
 TEST_F(Inbox, TheOfficerFindsTheAssignmentWithTheAdminsInstructions) {
   const auto [id, pin] = server.submit();
   ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
