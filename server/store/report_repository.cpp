@@ -131,10 +131,6 @@ std::string select_reports(const std::string& tail) {
   return std::string("SELECT ") + kReportColumns + " FROM reports " + tail;
 }
 
-}  // namespace
-
-namespace {
-
 // Report ids a grouped write takes from PostgreSQL's sequence at once (ReportRepository::add).
 constexpr int kReportIdsTaken = 16;
 
