@@ -68,6 +68,16 @@ struct EventRecord {
 // newest report first, the one changed most recently first, or the most followed first.
 enum class QueueOrder { kDue, kOldest, kNewest, kUpdated, kFollowers };
 
+// A search by words (server/store/report_search.h): the reports whose text has every one of
+// `terms` (the core's matching terms, shared/similarity.h) and, when `agencies` is not empty,
+// that one of them holds. The index keeps each report's agency as a term beside its words, so
+// that the agencies narrow the matches before a report row is read, and a count of words within
+// agencies needs no report row.
+struct WordsQuery {
+  std::vector<std::string> terms;
+  std::vector<int64_t> agencies;
+};
+
 struct ReportFilter {
   std::vector<Status> statuses;                  // empty: any
   std::optional<std::vector<int64_t>> agencies;  // set: only reports forwarded to these
@@ -81,10 +91,7 @@ struct ReportFilter {
   std::optional<std::string> tracking_id;
   std::optional<std::string> reporter_phone;
   std::optional<std::string> reporter_email;
-  std::optional<std::string> words;  // an FTS5 MATCH expression over report_search
-  // The words' expression already keeps only `agencies`' reports (ReportSearch::
-  // within_agencies), so a count of words and agencies needs no report row.
-  bool words_within_agencies = false;
+  std::optional<WordsQuery> words;
   bool named_reporters_only = false;  // a contact search by a role that may not see anonymous ones
   bool nothing = false;
   int limit = 25;

@@ -44,9 +44,7 @@ void add_search(const Caller& p, const QueueSearch& search, ReportFilter* f) {
     case QueueSearch::Kind::kWords:
       // Within agencies, the index's agency terms narrow the matches before any report row
       // is read (and count them alone when nothing else filters).
-      f->words =
-          f->agencies ? ReportSearch::within_agencies(search.value, *f->agencies) : search.value;
-      f->words_within_agencies = f->agencies && !f->agencies->empty();
+      f->words = WordsQuery{search.terms, f->agencies.value_or(std::vector<int64_t>{})};
       break;
     case QueueSearch::Kind::kPhone:
     case QueueSearch::Kind::kEmail: {

@@ -82,8 +82,7 @@ class Db {
   // cheaply than one prepared for reuse.
   virtual std::unique_ptr<Statement> prepare_once(const std::string& sql) { return prepare(sql); }
   // Whether a statement kept for reuse runs on one plan whatever its values (PostgreSQL
-  // settles on a generic plan after five uses); a statement whose best plan depends on its
-  // values (a search's words) is then run as prepare_once, planned for each use's values.
+  // settles on a generic plan after five uses).
   virtual bool reuses_one_plan() const { return false; }
   // Whether a transaction is open on this connection, and whether it has written.
   virtual bool in_transaction() = 0;

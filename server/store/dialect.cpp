@@ -44,48 +44,9 @@ std::string row_key(const Db& db) { return sqlite(db) ? "rowid" : "ctid"; }
 
 std::string join_in_this_order(const Db& db) { return sqlite(db) ? "CROSS JOIN" : "JOIN"; }
 
-std::string text_match(const Db& db) {
-  return sqlite(db) ? "report_search MATCH ?" : "report_search.words @@ to_tsquery('simple', ?)";
-}
-
-bool text_matches_in_id_order(const Db& db) { return sqlite(db); }
-
 bool finds_page_ids_first(const Db& db) { return !sqlite(db); }
 
 bool joins_lateral(const Db& db) { return !sqlite(db); }
-
-std::string text_query(const Db& db, const std::string& fts5_query) {
-  if (sqlite(db)) return fts5_query;
-  // Terms are letters and digits only (ReportSearch::parse), so the quotes only mark them;
-  // two terms side by side must both be there, as in FTS5.
-  std::string out;
-  bool after_term = false;
-  for (size_t i = 0; i < fts5_query.size(); ++i) {
-    const char c = fts5_query[i];
-    if (c == '"') {
-      const size_t end = fts5_query.find('"', i + 1);
-      if (after_term) out += " & ";
-      out += fts5_query.substr(i + 1, end - i - 1);
-      after_term = true;
-      i = end;
-    } else if (fts5_query.compare(i, 4, "AND ") == 0) {
-      out += "& ";
-      after_term = false;
-      i += 3;
-    } else if (fts5_query.compare(i, 3, "OR ") == 0) {
-      out += "| ";
-      after_term = false;
-      i += 2;
-    } else if (c == '(') {
-      if (after_term) out += " & ";
-      out += '(';
-      after_term = false;
-    } else if (c != ' ') {
-      out += c;  // ')'
-    }
-  }
-  return out;
-}
 
 std::string month_of_day(const Db& db, const std::string& day) {
   if (sqlite(db)) {

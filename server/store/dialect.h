@@ -46,13 +46,6 @@ std::string row_key(const Db& db);
 // planner chooses it (and has no CROSS JOIN ... ON).
 std::string join_in_this_order(const Db& db);
 
-// The staff search's condition on report_search (one parameter, text_query's), and the
-// parameter: the query in FTS5's syntax as store/report_search.cpp writes it (quoted terms,
-// AND, OR, parentheses), or the same in PostgreSQL's tsquery syntax.
-std::string text_match(const Db& db);
-// Whether the words' index gives its matches in report id order (SQLite's FTS5 does;
-// PostgreSQL's GIN index gives them as a bitmap of rows, in no order).
-bool text_matches_in_id_order(const Db& db);
 // Whether a page of the staff queue by followers is found as ids first, read from an index
 // alone, and its rows after. PostgreSQL prefers the index of followers without the status
 // (ordered like the table) to the status's own unless the read needs no row: a page of one
@@ -63,7 +56,6 @@ bool finds_page_ids_first(const Db& db);
 // backward scan of the index gives the row, where a scalar subquery gives its key and a second
 // descent (of the primary key) the row. SQLite has no LATERAL; its rows are read by rowid.
 bool joins_lateral(const Db& db);
-std::string text_query(const Db& db, const std::string& fts5_query);
 
 // The month counter (year * 12 + month - 1, UTC) of the day counter (days since 1970-01-01)
 // in `day`.

@@ -28,16 +28,6 @@ Prepared::Prepared(Db& db, const std::string& sql) {
   borrow_or_own(db, sql);
 }
 
-Prepared::Prepared(Db& db, const std::string& sql, PlannedForItsValues) {
-  if (StatementLog* log = active_log.load(std::memory_order_relaxed)) log->add(sql);
-  if (db.reuses_one_plan()) {
-    own_ = db.prepare_once(sql);
-    statement_ = own_.get();
-  } else {
-    borrow_or_own(db, sql);
-  }
-}
-
 void Prepared::borrow_or_own(Db& db, const std::string& sql) {
   auto& statements = db.statements_;
   auto it = statements.find(sql);

@@ -32,12 +32,6 @@ class StatementLog {
 class Prepared {
  public:
   Prepared(Db& db, const std::string& sql);
-  // A statement whose best plan depends on the values bound to it (a search's words: a rare
-  // word is found through its postings, a common one by reading the newest rows until a page
-  // is full), planned for each use's values where the engine would otherwise settle on one
-  // plan (Db::reuses_one_plan), at the cost of planning it each time.
-  struct PlannedForItsValues {};
-  Prepared(Db& db, const std::string& sql, PlannedForItsValues);
   ~Prepared();
   Prepared(const Prepared&) = delete;
   Prepared& operator=(const Prepared&) = delete;

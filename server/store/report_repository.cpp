@@ -6,6 +6,7 @@
 #include "store/audit_chain.h"
 #include "store/dialect.h"
 #include "store/prepared.h"
+#include "store/report_search.h"
 #include "store/status_sql.h"
 
 namespace aduan {
@@ -370,13 +371,31 @@ std::string filter_terms(const Db& db, const ReportFilter& f, const std::string&
         " AND " + dialect::equals_ignoring_case(db, "reporter_email") + " AND reporter_email <> ''";
   }
   if (f.named_reporters_only) terms += " AND anonymous = 0";
-  // With words, the list reads from report_search joined to reports (list below).
-  if (f.words) terms += " AND " + dialect::text_match(db);
+  // With words, the list reads from their matches joined to reports (list below).
+  if (f.words) {
+    const std::string match = ReportSearch::match(db, *f.words).where;
+    if (!match.empty()) terms += " AND " + match;
+  }
   return terms;
 }
 
-// Binds the filter's values from parameter `i` on; the next parameter's number.
+// The FROM item of a list's matches: the words' matches joined to their reports, or reports.
+std::string matches_from(const Db& db, const ReportFilter& f) {
+  if (!f.words) return "reports ";
+  // CROSS JOIN keeps SQLite reading the words' matches first (list below).
+  return ReportSearch::match(db, *f.words).from + dialect::join_in_this_order(db) +
+         " reports ON reports.id = report_search.rowid ";
+}
+
+// Binds the filter's values from parameter `i` on, those of the words' FROM item first (a
+// statement with words reads from matches_from, or from the words' item alone, before its
+// WHERE); the next parameter's number.
 int bind_filter(const Db& db, Prepared& q, const ReportFilter& f, int i = 1) {
+  const std::optional<WordsMatch> words =
+      f.words ? std::optional(ReportSearch::match(db, *f.words)) : std::nullopt;
+  if (words) {
+    for (const std::string& value : words->from_values) q.bind(i++, value);
+  }
   for (Status s : f.statuses) q.bind(i++, std::string(to_string(s)));
   if (f.agencies) {
     for (int64_t id : *f.agencies) q.bind(i++, id);
@@ -388,7 +407,9 @@ int bind_filter(const Db& db, Prepared& q, const ReportFilter& f, int i = 1) {
   if (f.tracking_id) q.bind(i++, *f.tracking_id);
   if (f.reporter_phone) q.bind(i++, *f.reporter_phone);
   if (f.reporter_email) q.bind(i++, *f.reporter_email);
-  if (f.words) q.bind(i++, dialect::text_query(db, *f.words));
+  if (words) {
+    for (const std::string& value : words->where_values) q.bind(i++, value);
+  }
   return i;
 }
 
@@ -416,17 +437,14 @@ std::optional<MatchCount> count_from_tallies(Db& db, const ReportFilter& f) {
 // migration 0008, the ones of migration 0023), so that a page of one status is read in
 // order from it instead of sorting every match. The deadline order puts reports with no
 // running deadline after, oldest first; id breaks ties so that pages never overlap.
-// `sorting_every_match`: the words' matches are few and counted (PostgreSQL, list below), and
-// the order is an expression no index gives, so that the plan finds them all and sorts them.
-std::string order_of(const ReportFilter& f, bool sorting_every_match) {
+std::string order_of(const ReportFilter& f) {
   std::string order;
   if (f.after_id) {
     order = " ORDER BY id";
   } else if (f.words) {
     // Newest first, in the index's own order: sorting every match of a common word by its
     // deadline would read all of them.
-    order = sorting_every_match ? " ORDER BY report_search.rowid + 0 DESC"
-                                : " ORDER BY report_search.rowid DESC";
+    order = " ORDER BY report_search.rowid DESC";
   } else {
     switch (f.order) {
       case QueueOrder::kDue:
@@ -472,19 +490,19 @@ MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from)
   if (const auto counted = count_from_tallies(db, f)) return *counted;
   const int64_t limit = f.words ? kSearchCountLimit : kCountLimit;
   // Words and nothing else (a coordinator's search), or words within agencies whose
-  // terms the expression holds (an agency admin's): every match is a report the filter
+  // terms the words' match holds (an agency admin's): every match is a report the filter
   // keeps, so the index alone counts them, without reading a report row for each.
   const bool words_only = f.words && f.statuses.empty() &&
-                          (!f.agencies || f.words_within_agencies) && !f.category_id &&
+                          (!f.agencies || !f.words->agencies.empty()) && !f.category_id &&
                           !f.assigned_user_id && !f.overdue_on && !f.returned_only && !f.after_id &&
                           !f.named_reporters_only;
   ReportFilter counting = f;
-  if (words_only) counting.agencies.reset();  // in the expression, and not a column of it
+  if (words_only) counting.agencies.reset();  // in the words' match, and not a column of it
   const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM " +
-                          (words_only ? std::string("report_search ") : from) + "WHERE 1 = 1" +
-                          filter_terms(db, counting, "status") + " LIMIT " +
+                          (words_only ? ReportSearch::match(db, *f.words).from : from) +
+                          "WHERE 1 = 1" + filter_terms(db, counting, "status") + " LIMIT " +
                           std::to_string(limit + 1) + ") AS matches";
-  Prepared count = f.words ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
+  Prepared count(db, sql);
   bind_filter(db, count, counting);
   count.executeStep();
   const int64_t n = count.getColumn(0).getInt64();
@@ -495,28 +513,14 @@ MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from)
 
 std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, MatchCount* total) {
   const std::string where = "WHERE 1 = 1" + filter_terms(db, f, "status");
-  // A search by words is driven by the FTS5 index: its matches in rowid order, each joined to
-  // its report and kept when the other filters hold, so that a page (and the count, which
-  // stops at kCountLimit) reads only as many matches as it needs, however common the words.
-  // CROSS JOIN keeps that order: SQLite's planner would otherwise read an agency's reports
-  // from a covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
+  // A search by words is driven by the words' index: its matches newest first (ReportSearch::
+  // match), each joined to its report and kept when the other filters hold, so that a page
+  // (and the count, which stops at kSearchCountLimit) reads only as many matches as it needs,
+  // however common the words. SQLite's planner would otherwise read an agency's reports from a
+  // covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
   // million reports), where the index's own intersection with the agency's term takes 1 ms.
-  const std::string from = f.words ? "report_search " + dialect::join_in_this_order(db) +
-                                         " reports ON reports.id = report_search.rowid "
-                                   : std::string("reports ");
-  // On PostgreSQL the words' GIN index gives their matches in no order, so a page is either
-  // the newest reports read backwards until it is full (quick for common words, and every
-  // row of the table for a rare or absent one: 0.14 to 2.5 s at a million reports, the plan
-  // PostgreSQL took for any word it had not seen) or every match found through the index and
-  // sorted (quick for rare words, every row for common ones). The count, which stops past
-  // kSearchCountLimit, tells which: first, planned for its words, as is the page of a few
-  // matches; a common word's page runs on the plan kept for its text.
-  std::optional<MatchCount> counted;
-  if (f.words && !f.after_id && !dialect::text_matches_in_id_order(db)) {
-    counted = count_matches(db, f, from);  // an export's batches go in id order: no choice
-  }
-  const bool sorting_every_match = counted && !counted->capped;
-  const std::string order = order_of(f, sorting_every_match);
+  const std::string from = matches_from(db, f);
+  const std::string order = order_of(f);
   // A queue of several statuses: one branch per status, each read in order from an index that
   // starts with the status and cut where the page ends, then merged, sorted and cut to the
   // page. With the statuses in one IN list the order could come only from an index without
@@ -553,8 +557,7 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
   const std::string sql = ids_first ? std::string("SELECT ") + kReportColumns +
                                           " FROM reports WHERE id IN (" + page + ")" + order
                                     : page;
-  Prepared q =
-      sorting_every_match ? Prepared(db, sql, Prepared::PlannedForItsValues{}) : Prepared(db, sql);
+  Prepared q(db, sql);
   int i = 1;
   if (merging_statuses) {
     ReportFilter one = f;
@@ -572,10 +575,6 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
   std::vector<ReportRecord> out;
   while (q.executeStep()) out.push_back(read_report(q));
   if (!total) return out;
-  if (counted) {
-    *total = *counted;
-    return out;
-  }
   if (f.offset == 0 && !f.after_id && static_cast<int>(out.size()) < f.limit) {
     // A first page that is not full holds every match: no second pass over them (for words
     // that meet rarely, the page already read every posting of both).

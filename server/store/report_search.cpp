@@ -9,6 +9,7 @@
 #include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/report_repository.h"
+#include "store/term_postings.h"
 
 namespace aduan {
 namespace {
@@ -28,21 +29,60 @@ constexpr const char* kMatcherDigest =
 std::string agency_term(int64_t agency_id) { return "0agency" + std::to_string(agency_id); }
 
 // What a report's entry holds: its words' terms, and its agency's term while one holds it.
-std::string document_of(const ReportRecord& r, std::optional<int64_t> agency) {
+std::vector<std::string> terms_of(const ReportRecord& r, std::optional<int64_t> agency) {
+  std::vector<std::string> terms = matching_terms(r.title + "\n" + r.body + "\n" + r.location.text);
+  if (agency) terms.push_back(agency_term(*agency));
+  return terms;
+}
+
+std::string document_of(const std::vector<std::string>& terms) {
   std::string out;
-  for (const std::string& t : matching_terms(r.title + "\n" + r.body + "\n" + r.location.text)) {
-    if (!out.empty()) out += ' ';
-    out += t;
-  }
-  if (agency) out += (out.empty() ? "" : " ") + agency_term(*agency);
+  for (const std::string& t : terms) out += (out.empty() ? "" : " ") + t;
   return out;
 }
 
-void insert_entry(Db& db, int64_t id, const std::string& document) {
+void insert_entry(Db& db, int64_t id, const std::vector<std::string>& terms) {
   Prepared q(db, "INSERT INTO report_search(rowid, terms) VALUES(?, ?)");
   q.bind(1, id);
-  q.bind(2, document);
+  q.bind(2, document_of(terms));
   q.send();
+  if (db.engine() != Engine::kSqlite) insert_postings(db, "report_search_postings", terms, id);
+}
+
+// The words as FTS5 reads them: every term, whole, and one of the agencies' terms when there
+// are any. Terms are letters and digits only (the core splits on everything else), so quoting
+// them leaves no FTS5 syntax in what staff typed.
+std::string fts5_query(const WordsQuery& words) {
+  std::string match;
+  for (const std::string& term : words.terms) match += (match.empty() ? "\"" : " \"") + term + '"';
+  if (words.agencies.empty()) return match;
+  std::string any;
+  for (int64_t id : words.agencies) any += (any.empty() ? "" : " OR ") + agency_term(id);
+  return match + " AND (" + any + ")";
+}
+
+// The words as PostgreSQL reads them: the postings of each term joined on the report's id, and
+// those of the agencies' terms (a report has one at most). Every posting scan is in id order,
+// so the planner merges them newest first and stops when a page is full.
+WordsMatch postings_match(const WordsQuery& words) {
+  WordsMatch m;
+  std::string tables, conditions;
+  for (size_t i = 0; i < words.terms.size(); ++i) {
+    const std::string p = "p" + std::to_string(i);
+    tables += (i ? ", " : "") + std::string("report_search_postings ") + p;
+    conditions += (i ? " AND " : "") + p + ".term = ?";
+    if (i) conditions += " AND " + p + ".report_id = p0.report_id";
+    m.from_values.push_back(words.terms[i]);
+  }
+  if (!words.agencies.empty()) {
+    tables += ", report_search_postings pa";
+    conditions += " AND pa.term IN (" + placeholders(words.agencies.size()) +
+                  ") AND pa.report_id = p0.report_id";
+    for (int64_t id : words.agencies) m.from_values.push_back(agency_term(id));
+  }
+  m.from = "(SELECT p0.report_id AS rowid FROM " + tables + " WHERE " + conditions +
+           ") AS report_search ";
+  return m;
 }
 
 // Both term indexes built again when the word lists changed since they were built: the
@@ -53,9 +93,12 @@ void insert_entry(Db& db, int64_t id, const std::string& document) {
 void forget_terms_of_other_word_lists(Db& db) {
   const std::string built = query_string(db, "SELECT matcher FROM search_index_version");
   if (built == kMatcherDigest) return;
-  db.exec(db.engine() == Engine::kSqlite
-              ? "INSERT INTO report_search(report_search) VALUES('delete-all')"
-              : dialect::empty_table(db, "report_search"));
+  if (db.engine() == Engine::kSqlite) {
+    db.exec("INSERT INTO report_search(report_search) VALUES('delete-all')");
+  } else {
+    db.exec(dialect::empty_table(db, "report_search"));
+    db.exec(dialect::empty_table(db, "report_search_postings"));
+  }
   db.exec("UPDATE tally_settings SET terms_indexed = 0");
   Prepared q(db, "UPDATE search_index_version SET matcher = ?");
   q.bind(1, std::string(kMatcherDigest));
@@ -97,21 +140,18 @@ QueueSearch ReportSearch::parse(std::string_view typed) {
   // Every term must be there, whole: a prefix ("lamp"*) makes FTS5 merge the postings of
   // every term that starts so before it can give the first match, 0.2 s for a common one
   // at a million reports, while whole terms are read in order and stop at a page.
-  std::vector<std::string> terms = matching_terms(typed);
-  if (terms.empty()) return {QueueSearch::Kind::kNothing, ""};
-  if (terms.size() > kMostTermsSearched) terms.resize(kMostTermsSearched);
-  std::string match;
-  for (const std::string& term : terms) {
-    // Terms are letters and digits only (the core splits on everything else), so quoting
-    // them leaves no FTS5 syntax in what staff typed.
-    if (!match.empty()) match += ' ';
-    match += '"' + term + '"';
+  std::vector<std::string> terms;
+  for (std::string& term : matching_terms(typed)) {
+    if (terms.size() == kMostTermsSearched) break;
+    if (std::find(terms.begin(), terms.end(), term) == terms.end())
+      terms.push_back(std::move(term));
   }
-  return {QueueSearch::Kind::kWords, match};
+  if (terms.empty()) return {QueueSearch::Kind::kNothing, ""};
+  return {QueueSearch::Kind::kWords, "", std::move(terms)};
 }
 
 void ReportSearch::add(Db& db, const ReportRecord& r) {
-  insert_entry(db, r.id, document_of(r, r.agency_id));
+  insert_entry(db, r.id, terms_of(r, r.agency_id));
 }
 
 void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64_t> agency_now) {
@@ -121,22 +161,29 @@ void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64
     Prepared remove(
         db, "INSERT INTO report_search(report_search, rowid, terms) VALUES('delete', ?, ?)");
     remove.bind(1, before.id);
-    remove.bind(2, document_of(before, before.agency_id));
+    remove.bind(2, document_of(terms_of(before, before.agency_id)));
     remove.exec();
-  } else {
-    Prepared remove(db, "DELETE FROM report_search WHERE rowid = ?");
-    remove.bind(1, before.id);
+    insert_entry(db, before.id, terms_of(before, agency_now));
+    return;
+  }
+  // Only the agency's posting moves; the entry's terms follow it.
+  if (before.agency_id) {
+    Prepared remove(db, "DELETE FROM report_search_postings WHERE term = ? AND report_id = ?");
+    remove.bind(1, agency_term(*before.agency_id));
+    remove.bind(2, before.id);
     remove.exec();
   }
-  insert_entry(db, before.id, document_of(before, agency_now));
+  if (agency_now)
+    insert_postings(db, "report_search_postings", {agency_term(*agency_now)}, before.id);
+  Prepared entry(db, "UPDATE report_search SET terms = ? WHERE rowid = ?");
+  entry.bind(1, document_of(terms_of(before, agency_now)));
+  entry.bind(2, before.id);
+  entry.exec();
 }
 
-std::string ReportSearch::within_agencies(const std::string& words,
-                                          const std::vector<int64_t>& agencies) {
-  if (agencies.empty()) return words;
-  std::string any;
-  for (int64_t id : agencies) any += (any.empty() ? "" : " OR ") + agency_term(id);
-  return words + " AND (" + any + ")";
+WordsMatch ReportSearch::match(const Db& db, const WordsQuery& words) {
+  if (db.engine() != Engine::kSqlite) return postings_match(words);
+  return {"report_search ", {}, "report_search MATCH ?", {fts5_query(words)}};
 }
 
 int64_t ReportSearch::index_existing(Db& db) {

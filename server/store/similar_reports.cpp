@@ -14,6 +14,7 @@
 #include "store/status_sql.h"
 #include "store/tallies.h"
 #include "store/term_links.h"
+#include "store/term_postings.h"
 
 namespace aduan {
 namespace {
@@ -29,8 +30,6 @@ constexpr size_t kMostTermsToFollow = 16;
 constexpr size_t kCandidatesToScore = 100;
 // Terms staff taught as linked to the query's lead to candidates too, the strongest first.
 constexpr size_t kLinkedTermsToFollow = 3;
-// Rows per INSERT of a report's postings.
-constexpr size_t kPostingsPerInsert = 16;
 
 bool indexable(const ReportRecord& r) {
   return !r.confidential && r.status != Status::kClosed && r.status != Status::kArchived;
@@ -279,27 +278,9 @@ std::vector<std::pair<double, int64_t>> score_candidates(
 
 void SimilarReports::add(Db& db, const ReportRecord& r) {
   if (!indexable(r)) return;
-  // The postings go kPostingsPerInsert to a statement: one parse and one round trip for a
-  // report's few dozen terms instead of one each. The last statement is filled up with the
-  // report's "" posting again, which the conflict clause skips, so that one statement text
-  // serves every report.
-  static const std::string kInsert = [] {
-    std::string sql = "INSERT INTO report_terms (term, report_id) VALUES ";
-    for (size_t i = 0; i < kPostingsPerInsert; ++i) sql += i ? ", (?, ?)" : "(?, ?)";
-    return sql + " ON CONFLICT DO NOTHING";
-  }();
   std::vector<std::string> terms = matching_terms(text_of(r));
   terms.insert(terms.begin(), std::string());  // every indexed report: the count of reports
-  Prepared q(db, kInsert);
-  for (size_t from = 0; from < terms.size(); from += kPostingsPerInsert) {
-    for (size_t i = 0; i < kPostingsPerInsert; ++i) {
-      const size_t at = from + i;
-      q.bind(static_cast<int>(2 * i + 1), at < terms.size() ? terms[at] : terms[0]);
-      q.bind(static_cast<int>(2 * i + 2), r.id);
-    }
-    q.send();
-    q.reset();
-  }
+  insert_postings(db, "report_terms", terms, r.id);
 }
 
 int64_t SimilarReports::index_existing(Db& db) {

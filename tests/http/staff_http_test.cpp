@@ -12,7 +12,6 @@
 #include "app/seed.h"
 #include "services/staff_service.h"
 #include "shared/similarity.h"
-#include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/report_search.h"
 #include "store/sqlite_db.h"
@@ -548,14 +547,18 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
     int checked = 0;
     while (agencies.executeStep()) {
       const std::string term = "0agency" + agencies.getColumn(0).getString();
-      Prepared indexed(db, "SELECT count(*) FROM report_search WHERE " + dialect::text_match(db));
-      indexed.bind(1, dialect::text_query(db, '"' + term + '"'));
+      const WordsMatch match = ReportSearch::match(db, WordsQuery{{term}, {}});
+      Prepared indexed(db, "SELECT count(*) FROM " + match.from +
+                               (match.where.empty() ? "" : "WHERE " + match.where));
+      int i = 1;
+      for (const std::string& v : match.from_values) indexed.bind(i++, v);
+      for (const std::string& v : match.where_values) indexed.bind(i++, v);
       ASSERT_TRUE(indexed.executeStep());
       EXPECT_EQ(indexed.getColumn(0).getInt64(), agencies.getColumn(1).getInt64()) << term;
       checked += agencies.getColumn(1).getInt64() > 0;
     }
     EXPECT_GE(checked, 1);
-    // And FTS5's own check of its index passes (SQLite's; PostgreSQL's is a plain table).
+    // And FTS5's own check of its index passes (SQLite's; PostgreSQL's are plain tables).
     if (db.engine() == Engine::kSqlite) {
       db.exec("INSERT INTO report_search(report_search) VALUES('integrity-check')");
     }
@@ -717,6 +720,10 @@ TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
     EXPECT_GT(body["total"].get<int>(), 500) << common;  // counted to the limit and one more
     EXPECT_TRUE(body["total_exceeds_limit"].get<bool>()) << common;
     EXPECT_EQ(page(common, 3, 25).first, slice(all, 50, 25)) << common;
+    // A page past the count's limit: read to its end, and still counted as more than 500.
+    const auto [deep, deep_body] = page(common, 23, 25);
+    EXPECT_EQ(deep, slice(all, 550, 25)) << common;
+    EXPECT_TRUE(deep_body["total_exceeds_limit"].get<bool>()) << common;
   }
   {
     const std::vector<std::string> all = matching(rare);
@@ -725,6 +732,10 @@ TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
     EXPECT_EQ(body["total"], all.size()) << rare;
     EXPECT_FALSE(body["total_exceeds_limit"].get<bool>()) << rare;
     EXPECT_EQ(page(rare, 2, 10).first, slice(all, 10, 10)) << rare;
+    // A page past the last match has no row to carry the count: counted apart.
+    const auto [past, past_body] = page(rare, 40, 10);
+    EXPECT_TRUE(past.empty()) << rare;
+    EXPECT_EQ(past_body["total"], all.size()) << rare;
   }
   const auto [none, body] = page(absent, 1, 25);
   EXPECT_TRUE(none.empty());

@@ -31,7 +31,6 @@
 #include <thread>
 #include <vector>
 
-#include "store/dialect.h"
 #include "store/postgresql_db.h"
 #include "store/prepared.h"
 #include "store/report_search.h"
@@ -125,8 +124,8 @@ struct PgConnection {
   PGconn* conn;
 };
 
-// The base tables but PostgreSQL's record of its migrations and the staff search's words
-// (SQLite's cannot be read back; the search is compared by what it finds).
+// The base tables but PostgreSQL's record of its migrations and the staff search's words and
+// postings (SQLite's cannot be read back; the search is compared by what it finds).
 Dump pg_dump(const std::string& database) {
   PgConnection pg(database);
   EXPECT_EQ(PQstatus(pg.conn), CONNECTION_OK) << PQerrorMessage(pg.conn);
@@ -134,7 +133,7 @@ Dump pg_dump(const std::string& database) {
   PGresult* list = PQexec(pg.conn,
                           "SELECT table_name FROM information_schema.tables WHERE table_schema = "
                           "current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN "
-                          "('schema_version', 'report_search')");
+                          "('schema_version', 'report_search', 'report_search_postings')");
   for (int t = 0; t < PQntuples(list); ++t) {
     const std::string table = PQgetvalue(list, t, 0);
     PGresult* r = PQexec(pg.conn, ("SELECT * FROM \"" + table + "\"" + where_of(table)).c_str());
@@ -494,10 +493,13 @@ class CopyStore : public ::testing::Test {
 
 // The reports the staff search finds for `words`, on a SQLite file or a PostgreSQL database.
 std::vector<int64_t> found(Db& db, const std::string& words) {
-  const std::string match = ReportSearch::parse(words).value;
-  Prepared q(
-      db, "SELECT rowid FROM report_search WHERE " + dialect::text_match(db) + " ORDER BY rowid");
-  q.bind(1, dialect::text_query(db, match));
+  const WordsMatch match =
+      ReportSearch::match(db, WordsQuery{ReportSearch::parse(words).terms, {}});
+  Prepared q(db, "SELECT rowid FROM " + match.from +
+                     (match.where.empty() ? "" : "WHERE " + match.where) + " ORDER BY rowid");
+  int i = 1;
+  for (const std::string& v : match.from_values) q.bind(i++, v);
+  for (const std::string& v : match.where_values) q.bind(i++, v);
   std::vector<int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;

@@ -1,0 +1,4 @@
+-- Nothing changes on SQLite: its staff search stays the FTS5 table of migration 0024, which
+-- already gives a term's matches newest first. This number moves PostgreSQL's search from a
+-- GIN index to postings (postgresql/0035_search_postings.sql), and both engines' stores keep
+-- one schema version.
