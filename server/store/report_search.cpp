@@ -1,6 +1,8 @@
 #include "store/report_search.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "shared/similarity.h"
@@ -23,14 +25,26 @@ constexpr const char* kMatcherDigest =
 #include "matcher_digest.inc"
     ;
 
-// The agency's term: a digit first and the word after, a shape the core's terms of a text do
-// not take for the agencies' numbers (and a report found by one anyway is still filtered by
-// its agency in the query).
-std::string agency_term(int64_t agency_id) { return "0agency" + std::to_string(agency_id); }
+// The agency's term: a digit first and the word after. The core keeps such a word of a text
+// as it is (a word with a digit has no affixes to take off), so a text's own words of this
+// shape are dropped (words_of): a report written "0agency6" held by agency 5 would otherwise
+// be counted, and on PostgreSQL found twice, for agency 6's admin.
+constexpr std::string_view kAgencyTermPrefix = "0agency";
+
+std::string agency_term(int64_t agency_id) {
+  return std::string(kAgencyTermPrefix) + std::to_string(agency_id);
+}
+
+// The matching terms of a text, those of an agency's shape left out.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> terms = matching_terms(text);
+  std::erase_if(terms, [](const std::string& t) { return t.starts_with(kAgencyTermPrefix); });
+  return terms;
+}
 
 // What a report's entry holds: its words' terms, and its agency's term while one holds it.
 std::vector<std::string> terms_of(const ReportRecord& r, std::optional<int64_t> agency) {
-  std::vector<std::string> terms = matching_terms(r.title + "\n" + r.body + "\n" + r.location.text);
+  std::vector<std::string> terms = words_of(r.title + "\n" + r.body + "\n" + r.location.text);
   if (agency) terms.push_back(agency_term(*agency));
   return terms;
 }
@@ -63,7 +77,10 @@ std::string fts5_query(const WordsQuery& words) {
 
 // The words as PostgreSQL reads them: the postings of each term joined on the report's id, and
 // those of the agencies' terms (a report has one at most). Every posting scan is in id order,
-// so the planner merges them newest first and stops when a page is full.
+// so the planner merges them newest first and stops when a page is full. Each number of terms
+// (at most eight) is a statement text of its own, which the connection keeps; the agencies'
+// list is filled up to a power of two with its first term, so that an agency admin's subtree
+// of any size adds few texts more.
 WordsMatch postings_match(const WordsQuery& words) {
   WordsMatch m;
   std::string tables, conditions;
@@ -75,10 +92,13 @@ WordsMatch postings_match(const WordsQuery& words) {
     m.from_values.push_back(words.terms[i]);
   }
   if (!words.agencies.empty()) {
+    size_t listed = 1;
+    while (listed < words.agencies.size()) listed *= 2;
     tables += ", report_search_postings pa";
-    conditions += " AND pa.term IN (" + placeholders(words.agencies.size()) +
-                  ") AND pa.report_id = p0.report_id";
-    for (int64_t id : words.agencies) m.from_values.push_back(agency_term(id));
+    conditions += " AND pa.term IN (" + placeholders(listed) + ") AND pa.report_id = p0.report_id";
+    for (size_t i = 0; i < listed; ++i) {
+      m.from_values.push_back(agency_term(words.agencies[i < words.agencies.size() ? i : 0]));
+    }
   }
   m.from = "(SELECT p0.report_id AS rowid FROM " + tables + " WHERE " + conditions +
            ") AS report_search ";
@@ -141,7 +161,7 @@ QueueSearch ReportSearch::parse(std::string_view typed) {
   // every term that starts so before it can give the first match, 0.2 s for a common one
   // at a million reports, while whole terms are read in order and stop at a page.
   std::vector<std::string> terms;
-  for (std::string& term : matching_terms(typed)) {
+  for (std::string& term : words_of(typed)) {
     if (terms.size() == kMostTermsSearched) break;
     if (std::find(terms.begin(), terms.end(), term) == terms.end())
       terms.push_back(std::move(term));
@@ -182,6 +202,8 @@ void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64
 }
 
 WordsMatch ReportSearch::match(const Db& db, const WordsQuery& words) {
+  // parse gives a search by words only with a term; without one neither form is valid SQL.
+  if (words.terms.empty()) throw std::invalid_argument("a search by words without a term");
   if (db.engine() != Engine::kSqlite) return postings_match(words);
   return {"report_search ", {}, "report_search MATCH ?", {fts5_query(words)}};
 }

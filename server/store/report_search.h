@@ -59,7 +59,8 @@ class ReportSearch {
   static void moved(Db& db, const ReportRecord& before, std::optional<int64_t> agency_now);
 
   // How a statement finds the reports that `words` match on this engine: their ids in
-  // descending order come from the index alone, however common the words.
+  // descending order come from the index alone, however common the words. `words` has at
+  // least one term (std::invalid_argument otherwise).
   static WordsMatch match(const Db& db, const WordsQuery& words);
 
   // Brings the index up to date at start-up: builds it (and the matcher's report_terms) again

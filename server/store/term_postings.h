@@ -13,8 +13,8 @@ namespace aduan {
 // Inserts one row for each of `terms` (empty: none), a term already there for the report
 // skipped, in the caller's transaction. The rows go kPostingsPerInsert to a statement: one
 // parse and one round trip for a report's few dozen terms instead of one each. The last
-// statement is filled up with the first term again, which the conflict clause skips, so that
-// one statement text serves every report. `table` is one of aduan's own names.
+// statement is filled up with its own first term again, which the conflict clause skips, so
+// that one statement text serves every report. `table` is one of aduan's own names.
 void insert_postings(Db& db, const std::string& table, const std::vector<std::string>& terms,
                      int64_t report_id);
 

@@ -651,6 +651,34 @@ TEST_F(Lifecycle, AQueueOfEveryStatusCountsEveryReportItsFilterHolds) {
 // few found through the index and sorted. Either way, and on SQLite, a page holds the newest
 // matches first, pages do not overlap, and the count is the one the words have: checked
 // against each report's own terms read without the index.
+// A report's text that spells an agency's term of the search index ("0agency" and its id) is
+// words, not a second agency: the report is found and counted for the agency that holds it,
+// never for the one its text names (whose admin would otherwise count it without seeing it,
+// and on PostgreSQL find it twice through two agency postings).
+TEST_F(Lifecycle, AnAgencysIndexTermInAReportsTextIsNoAgency) {
+  int64_t pdam_id = 0;
+  server.app().store().read(
+      [&](Db& db) { pdam_id = query_int64(db, "SELECT id FROM agencies WHERE code = 'PDAM'"); });
+  ASSERT_GT(pdam_id, 0);
+  const std::string spelled = "0agency" + std::to_string(pdam_id);
+  const auto [pole, pole_pin] =
+      server.submit({{"title", "Tiang listrik miring di Gang Kenari " + spelled},
+                     {"body", "Tiang listrik di ujung gang hampir roboh ke jalan. " + spelled},
+                     {"category", "jalan-jembatan"}});
+  ASSERT_EQ(act(coordinator, pole, {{"action", "forward"}, {"agency", "DPUPR"}}).status, 200);
+  const StaffSession pdam = server.login("admin.pdam");
+  const Answer theirs = get(pdam, "/api/v1/staff/reports?q=tiang%20kenari");
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_EQ(theirs.body["total"], 0);
+  EXPECT_TRUE(theirs.body["items"].empty());
+  const Answer held = get(dpupr, "/api/v1/staff/reports?q=tiang%20kenari");
+  EXPECT_EQ(held.body["total"], 1);
+  ASSERT_EQ(held.body["items"].size(), 1u);
+  EXPECT_EQ(held.body["items"][0]["tracking_id"], pole);
+  // Typed in the search box, it is no term to look for either: not PDAM's reports.
+  EXPECT_EQ(get(coordinator, "/api/v1/staff/reports?q=" + spelled).body["total"], 0);
+}
+
 TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
   seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261206);
   struct Written {
