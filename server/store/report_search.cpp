@@ -42,11 +42,34 @@ std::vector<std::string> words_of(std::string_view text) {
   return terms;
 }
 
+std::string text_of(const ReportRecord& r) {
+  return r.title + "\n" + r.body + "\n" + r.location.text;
+}
+
 // What a report's entry holds: its words' terms, and its agency's term while one holds it.
 std::vector<std::string> terms_of(const ReportRecord& r, std::optional<int64_t> agency) {
-  std::vector<std::string> terms = words_of(r.title + "\n" + r.body + "\n" + r.location.text);
+  std::vector<std::string> terms = words_of(text_of(r));
   if (agency) terms.push_back(agency_term(*agency));
   return terms;
+}
+
+// The terms a report's FTS5 entry was made of. One made before a text's words of an agency's
+// shape were left out (cf86917) holds them too, and a contentless FTS5 table forgets an entry
+// only when told the very terms it was made of: such an entry is told by holding the first of
+// those words that is not its agency's own term.
+std::vector<std::string> fts5_terms_of(Db& db, const ReportRecord& r) {
+  std::vector<std::string> terms = terms_of(r, r.agency_id);
+  std::vector<std::string> all = matching_terms(text_of(r));
+  const auto shaped = std::find_if(all.begin(), all.end(), [&](const std::string& t) {
+    return t.starts_with(kAgencyTermPrefix) && !(r.agency_id && t == agency_term(*r.agency_id));
+  });
+  if (shaped == all.end()) return terms;
+  Prepared held(db, "SELECT count(*) FROM report_search WHERE report_search MATCH ? AND rowid = ?");
+  held.bind(1, '"' + *shaped + '"');
+  held.bind(2, r.id);
+  if (!held.executeStep() || held.getColumn(0).getInt64() == 0) return terms;
+  if (r.agency_id) all.push_back(agency_term(*r.agency_id));
+  return all;
 }
 
 std::string document_of(const std::vector<std::string>& terms) {
@@ -181,7 +204,7 @@ void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64
     Prepared remove(
         db, "INSERT INTO report_search(report_search, rowid, terms) VALUES('delete', ?, ?)");
     remove.bind(1, before.id);
-    remove.bind(2, document_of(terms_of(before, before.agency_id)));
+    remove.bind(2, document_of(fts5_terms_of(db, before)));
     remove.exec();
     insert_entry(db, before.id, terms_of(before, agency_now));
     return;

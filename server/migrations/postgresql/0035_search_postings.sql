@@ -9,9 +9,12 @@ CREATE TABLE report_search_postings (
   term TEXT NOT NULL,
   report_id BIGINT NOT NULL
 );
+-- A word of a report's text shaped like an agency's term ("0agency6") is no posting: only the
+-- agency that holds the report gives one (ReportSearch, words_of).
 INSERT INTO report_search_postings (term, report_id)
-  SELECT DISTINCT t, rowid FROM report_search, unnest(string_to_array(terms, ' ')) AS t
-  WHERE t <> '';
+  SELECT DISTINCT t, s.rowid
+  FROM report_search s JOIN reports r ON r.id = s.rowid, unnest(string_to_array(s.terms, ' ')) AS t
+  WHERE t <> '' AND (t NOT LIKE '0agency%' OR t = '0agency' || r.agency_id);
 -- Built after the rows: one sort instead of a million reports' worth of inserts into it.
 ALTER TABLE report_search_postings ADD PRIMARY KEY (term, report_id);
 DROP INDEX report_search_terms;
