@@ -727,6 +727,43 @@ TEST_F(Lifecycle, AnAgencysIndexTermInAReportsTextIsNoAgency) {
   EXPECT_EQ(get(dpupr, counted).body["total"], 1);
 }
 
+// An agency admin's search reaches the agency's whole subtree (here three agencies, which
+// PostgreSQL's list of agency terms fills up to four) and finds each report once; counted from
+// the index alone (a second page), the total is the same.
+TEST_F(Lifecycle, AnAgencyAdminsSearchCoversItsSubtreeOnce) {
+  server.app().store().write([](Db& db) {
+    for (const char* unit : {"UPT-JALAN", "UPT-JEMBATAN"}) {
+      Prepared add(db,
+                   "INSERT INTO agencies (code, name, parent_id) SELECT ?, ?, id FROM agencies "
+                   "WHERE code = 'DPUPR'");
+      add.bind(1, std::string(unit));
+      add.bind(2, std::string("Unit ") + unit);
+      add.exec();
+    }
+    db.exec("UPDATE catalog_version SET version = version + 1");
+  });
+  std::set<std::string> filed;
+  for (const char* agency : {"DPUPR", "UPT-JALAN", "UPT-JEMBATAN", "PDAM"}) {
+    const auto [id, pin] =
+        server.submit({{"title", std::string("Gorong-gorong tersumbat di Gang Melati ") + agency},
+                       {"body", "Gorong-gorong tersumbat sampah, air meluap ke jalan tiap hujan."},
+                       {"category", "jalan-jembatan"}});
+    ASSERT_EQ(act(coordinator, id, {{"action", "forward"}, {"agency", agency}}).status, 200)
+        << agency;
+    if (std::string(agency) != "PDAM") filed.insert(id);
+  }
+  const StaffSession admin = server.login("admin.dpupr");  // the subtree is read at sign-in
+  const Answer first = get(admin, "/api/v1/staff/reports?q=gorong%20melati");
+  ASSERT_EQ(first.status, 200);
+  std::set<std::string> found;
+  for (const json& item : first.body["items"]) {
+    EXPECT_TRUE(found.insert(item["tracking_id"]).second) << item["tracking_id"];  // once
+  }
+  EXPECT_EQ(found, filed);
+  EXPECT_EQ(first.body["total"], 3);
+  EXPECT_EQ(get(admin, "/api/v1/staff/reports?q=gorong%20melati&page=2").body["total"], 3);
+}
+
 TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
   seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261206);
   struct Written {
