@@ -646,11 +646,6 @@ TEST_F(Lifecycle, AQueueOfEveryStatusCountsEveryReportItsFilterHolds) {
   }
 }
 
-// The search's two ways to a page on PostgreSQL (ReportRepository::list): a word in most
-// reports read newest first until the page is full and counted to the limit, a word in a
-// few found through the index and sorted. Either way, and on SQLite, a page holds the newest
-// matches first, pages do not overlap, and the count is the one the words have: checked
-// against each report's own terms read without the index.
 // A report's text that spells an agency's term of the search index ("0agency" and its id) is
 // words, not a second agency: the report is found and counted for the agency that holds it,
 // never for the one its text names (whose admin would otherwise count it without seeing it,
@@ -764,6 +759,10 @@ TEST_F(Lifecycle, AnAgencyAdminsSearchCoversItsSubtreeOnce) {
   EXPECT_EQ(get(admin, "/api/v1/staff/reports?q=gorong%20melati&page=2").body["total"], 3);
 }
 
+// A word in most reports (its page and its count read newest first and cut at the count's
+// limit), a word in a few and a word in none, on each engine: a page holds the newest matches
+// first, pages do not overlap, and the count is the one the words have: checked against each
+// report's own terms read without the index.
 TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
   seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261206);
   struct Written {
