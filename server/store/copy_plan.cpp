@@ -26,8 +26,8 @@ const std::set<std::string> kRecounted = {"report_tallies", "due_tallies", "stag
                                           "term_counts"};
 // The staff search's index: SQLite's is a contentless FTS5 table whose words cannot be read
 // back, so it is written again from the reports on either engine (its shadow tables are not
-// base tables and are never listed), with PostgreSQL's postings of it.
-const std::set<std::string> kRebuilt = {"report_search", "report_search_postings"};
+// base tables and are never listed), with PostgreSQL's blocks of it.
+const std::set<std::string> kRebuilt = {"report_search", "report_search_blocks"};
 // PostgreSQL's record of the migrations, written by the target's own.
 const std::set<std::string> kMigrations = {"schema_version"};
 

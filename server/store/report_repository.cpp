@@ -437,14 +437,14 @@ std::optional<MatchCount> count_from_tallies(Db& db, const ReportFilter& f) {
 // migration 0008, the ones of migration 0023), so that a page of one status is read in
 // order from it instead of sorting every match. The deadline order puts reports with no
 // running deadline after, oldest first; id breaks ties so that pages never overlap.
-std::string order_of(const ReportFilter& f) {
+std::string order_of(const Db& db, const ReportFilter& f) {
   std::string order;
   if (f.after_id) {
     order = " ORDER BY id";
   } else if (f.words) {
     // Newest first, in the index's own order: sorting every match of a common word by its
     // deadline would read all of them.
-    order = " ORDER BY report_search.rowid DESC";
+    order = " ORDER BY " + ReportSearch::match(db, *f.words).order;
   } else {
     switch (f.order) {
       case QueueOrder::kDue:
@@ -496,14 +496,15 @@ MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from)
                           (!f.agencies || !f.words->agencies.empty()) && !f.category_id &&
                           !f.assigned_user_id && !f.overdue_on && !f.returned_only && !f.after_id &&
                           !f.named_reporters_only;
-  ReportFilter counting = f;
-  if (words_only) counting.agencies.reset();  // in the words' match, and not a column of it
-  const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM " +
-                          (words_only ? ReportSearch::match(db, *f.words).from : from) +
-                          "WHERE 1 = 1" + filter_terms(db, counting, "status") + " LIMIT " +
-                          std::to_string(limit + 1) + ") AS matches";
+  if (words_only) {
+    const int64_t n = ReportSearch::count(db, *f.words, limit);
+    return MatchCount{n, n > limit};
+  }
+  const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM " + from + "WHERE 1 = 1" +
+                          filter_terms(db, f, "status") + " LIMIT " + std::to_string(limit + 1) +
+                          ") AS matches";
   Prepared count(db, sql);
-  bind_filter(db, count, counting);
+  bind_filter(db, count, f);
   count.executeStep();
   const int64_t n = count.getColumn(0).getInt64();
   return MatchCount{n, n > limit};
@@ -520,7 +521,7 @@ std::vector<ReportRecord> ReportRepository::list(Db& db, const ReportFilter& f, 
   // covering index and ask the FTS5 index about each (1.7 s for an agency's 58,000 at a
   // million reports), where the index's own intersection with the agency's term takes 1 ms.
   const std::string from = matches_from(db, f);
-  const std::string order = order_of(f);
+  const std::string order = order_of(db, f);
   // A queue of several statuses: one branch per status, each read in order from an index that
   // starts with the status and cut where the page ends, then merged, sorted and cut to the
   // page. With the statuses in one IN list the order could come only from an index without

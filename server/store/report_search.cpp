@@ -11,7 +11,7 @@
 #include "store/dialect.h"
 #include "store/prepared.h"
 #include "store/report_repository.h"
-#include "store/term_postings.h"
+#include "store/search_blocks.h"
 
 namespace aduan {
 namespace {
@@ -83,7 +83,7 @@ void insert_entry(Db& db, int64_t id, const std::vector<std::string>& terms) {
   q.bind(1, id);
   q.bind(2, document_of(terms));
   q.send();
-  if (db.engine() != Engine::kSqlite) insert_postings(db, "report_search_postings", terms, id);
+  if (db.engine() != Engine::kSqlite) search_blocks::add(db, terms, id);
 }
 
 // The words as FTS5 reads them: every term, whole, and one of the agencies' terms when there
@@ -98,34 +98,11 @@ std::string fts5_query(const WordsQuery& words) {
   return match + " AND (" + any + ")";
 }
 
-// The words as PostgreSQL reads them: the postings of each term joined on the report's id, and
-// those of the agencies' terms (a report has one at most). Every posting scan is in id order,
-// so the planner merges them newest first and stops when a page is full. Each number of terms
-// (at most eight) is a statement text of its own, which the connection keeps; the agencies'
-// list is filled up to a power of two with its first term, so that an agency admin's subtree
-// of any size adds few texts more.
-WordsMatch postings_match(const WordsQuery& words) {
-  WordsMatch m;
-  std::string tables, conditions;
-  for (size_t i = 0; i < words.terms.size(); ++i) {
-    const std::string p = "p" + std::to_string(i);
-    tables += (i ? ", " : "") + std::string("report_search_postings ") + p;
-    conditions += (i ? " AND " : "") + p + ".term = ?";
-    if (i) conditions += " AND " + p + ".report_id = p0.report_id";
-    m.from_values.push_back(words.terms[i]);
-  }
-  if (!words.agencies.empty()) {
-    size_t listed = 1;
-    while (listed < words.agencies.size()) listed *= 2;
-    tables += ", report_search_postings pa";
-    conditions += " AND pa.term IN (" + placeholders(listed) + ") AND pa.report_id = p0.report_id";
-    for (size_t i = 0; i < listed; ++i) {
-      m.from_values.push_back(agency_term(words.agencies[i < words.agencies.size() ? i : 0]));
-    }
-  }
-  m.from = "(SELECT p0.report_id AS rowid FROM " + tables + " WHERE " + conditions +
-           ") AS report_search ";
-  return m;
+// The agencies' terms of a search within agencies.
+std::vector<std::string> agency_terms(const WordsQuery& words) {
+  std::vector<std::string> out;
+  for (int64_t id : words.agencies) out.push_back(agency_term(id));
+  return out;
 }
 
 // Both term indexes built again when the word lists changed since they were built: the
@@ -140,7 +117,7 @@ void forget_terms_of_other_word_lists(Db& db) {
     db.exec("INSERT INTO report_search(report_search) VALUES('delete-all')");
   } else {
     db.exec(dialect::empty_table(db, "report_search"));
-    db.exec(dialect::empty_table(db, "report_search_postings"));
+    db.exec(dialect::empty_table(db, "report_search_blocks"));
   }
   db.exec("UPDATE tally_settings SET terms_indexed = 0");
   Prepared q(db, "UPDATE search_index_version SET matcher = ?");
@@ -209,15 +186,9 @@ void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64
     insert_entry(db, before.id, terms_of(before, agency_now));
     return;
   }
-  // Only the agency's posting moves; the entry's terms follow it.
-  if (before.agency_id) {
-    Prepared remove(db, "DELETE FROM report_search_postings WHERE term = ? AND report_id = ?");
-    remove.bind(1, agency_term(*before.agency_id));
-    remove.bind(2, before.id);
-    remove.exec();
-  }
-  if (agency_now)
-    insert_postings(db, "report_search_postings", {agency_term(*agency_now)}, before.id);
+  // Only the agency's bit moves; the entry's terms follow it.
+  if (before.agency_id) search_blocks::remove(db, agency_term(*before.agency_id), before.id);
+  if (agency_now) search_blocks::add(db, {agency_term(*agency_now)}, before.id);
   Prepared entry(db, "UPDATE report_search SET terms = ? WHERE rowid = ?");
   entry.bind(1, document_of(terms_of(before, agency_now)));
   entry.bind(2, before.id);
@@ -227,8 +198,22 @@ void ReportSearch::moved(Db& db, const ReportRecord& before, std::optional<int64
 WordsMatch ReportSearch::match(const Db& db, const WordsQuery& words) {
   // parse gives a search by words only with a term; without one neither form is valid SQL.
   if (words.terms.empty()) throw std::invalid_argument("a search by words without a term");
-  if (db.engine() != Engine::kSqlite) return postings_match(words);
+  if (db.engine() != Engine::kSqlite) return search_blocks::match(words.terms, agency_terms(words));
   return {"report_search ", {}, "report_search MATCH ?", {fts5_query(words)}};
+}
+
+int64_t ReportSearch::count(Db& db, const WordsQuery& words, int64_t limit) {
+  if (words.terms.empty()) throw std::invalid_argument("a search by words without a term");
+  if (db.engine() != Engine::kSqlite) {
+    return search_blocks::count(db, words.terms, agency_terms(words), limit);
+  }
+  Prepared q(db,
+             "SELECT count(*) FROM (SELECT 1 FROM report_search WHERE report_search MATCH ? "
+             "LIMIT " +
+                 std::to_string(limit + 1) + ") AS matches");
+  q.bind(1, fts5_query(words));
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 int64_t ReportSearch::index_existing(Db& db) {

@@ -10,10 +10,11 @@
 //
 // Each engine's index gives a term's matches newest first, so that a page of a common word
 // reads a page of postings: on SQLite an FTS5 table (report_search), on PostgreSQL a B-tree of
-// (term, report id) postings (report_search_postings, migration 0035), whose intersections
-// the planner merges in id order. PostgreSQL's text search index (GIN) gave its matches as a
-// bitmap of every match, in no order: 5.9 ms of PostgreSQL's time to count a common word's
-// first 501 at a million reports, against 0.5 ms from the postings.
+// each term's blocks of 256 report ids with the bits of those that hold it
+// (store/search_blocks.h, migration 0036), whose intersections the planner merges block by
+// block, newest first. PostgreSQL's text search index (GIN) gave its matches as a bitmap of
+// every match, in no order: 5.9 ms of PostgreSQL's time to count a common word's first 501 at
+// a million reports.
 #pragma once
 
 #include <cstdint>
@@ -38,12 +39,14 @@ struct QueueSearch {
 
 // The reports a search's words match, as a list's statement reads them: `from` is a FROM
 // item named report_search whose rowid is the report's id, `where` a condition on it (empty
-// when `from` holds it all); each with the values of its parameters, in order.
+// when `from` holds it all); each with the values of its parameters, in order. `order` is
+// the ORDER BY that reads the matches newest first in the index's own order.
 struct WordsMatch {
   std::string from;
   std::vector<std::string> from_values;
   std::string where;
   std::vector<std::string> where_values;
+  std::string order = "report_search.rowid DESC";
 };
 
 class ReportSearch {
@@ -62,6 +65,10 @@ class ReportSearch {
   // descending order come from the index alone, however common the words. `words` has at
   // least one term (std::invalid_argument otherwise).
   static WordsMatch match(const Db& db, const WordsQuery& words);
+
+  // How many reports `words` match, from the index alone, counted until more than `limit`:
+  // the exact count when it is at most `limit`, otherwise `limit` + 1.
+  static int64_t count(Db& db, const WordsQuery& words, int64_t limit);
 
   // Brings the index up to date at start-up: builds it (and the matcher's report_terms) again
   // when the core's matching terms changed since they were built (a binary with other word

@@ -849,6 +849,22 @@ TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
     EXPECT_TRUE(past.empty()) << rare;
     EXPECT_EQ(past_body["total"], all.size()) << rare;
   }
+  // Two words: the reports holding both, newest first, and their count exact up to the limit
+  // (on PostgreSQL the ANDs of the words' blocks, counted newest block first).
+  std::string other;  // a second title word, in a few hundred of the common word's reports
+  for (const auto& [word, unused] : words) {
+    const size_t both = matching(common + " " + word).size();
+    if (word != common && both >= 100 && both <= 500 && other.empty()) other = word;
+  }
+  ASSERT_FALSE(other.empty());
+  for (const std::string& typed : {common + " " + rare, common + " " + other}) {
+    const std::vector<std::string> all = matching(typed);
+    const auto [first, body] = page(typed, 1, 25);
+    EXPECT_EQ(first, slice(all, 0, 25)) << typed;
+    EXPECT_EQ(body["total"], all.size()) << typed;
+    EXPECT_FALSE(body["total_exceeds_limit"].get<bool>()) << typed;
+    EXPECT_EQ(page(typed, 4, 25).first, slice(all, 75, 25)) << typed;
+  }
   const auto [none, body] = page(absent, 1, 25);
   EXPECT_TRUE(none.empty());
   EXPECT_EQ(body["total"], 0);

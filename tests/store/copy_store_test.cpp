@@ -133,7 +133,7 @@ Dump pg_dump(const std::string& database) {
   PGresult* list = PQexec(pg.conn,
                           "SELECT table_name FROM information_schema.tables WHERE table_schema = "
                           "current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN "
-                          "('schema_version', 'report_search', 'report_search_postings')");
+                          "('schema_version', 'report_search', 'report_search_blocks')");
   for (int t = 0; t < PQntuples(list); ++t) {
     const std::string table = PQgetvalue(list, t, 0);
     PGresult* r = PQexec(pg.conn, ("SELECT * FROM \"" + table + "\"" + where_of(table)).c_str());

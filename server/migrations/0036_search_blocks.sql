@@ -1,0 +1,4 @@
+-- Nothing changes on SQLite: its staff search stays the FTS5 table of migration 0024. This
+-- number moves PostgreSQL's search from one posting per term and report to one row per term
+-- and block of report ids (postgresql/0036_search_blocks.sql), and both engines' stores keep
+-- one schema version.
