@@ -8,13 +8,13 @@
 #include <cerrno>
 #include <cstdlib>
 #include <exception>
-#include <semaphore>
 #include <span>
 #include <stdexcept>
 
 #include "base/embedded.h"
 #include "base/secrets.h"
 #include "base/storage_error.h"
+#include "base/wakeup.h"
 #include "store/audit_chain.h"
 #include "store/catalog_repository.h"
 #include "store/db.h"
@@ -323,10 +323,10 @@ struct Store::GroupedWrite {
   std::exception_ptr error;
   bool done = false;  // the group holding it ended, with `error` set if it failed
   bool lead = false;  // its thread is to write the next group
-  // Released once, after `done` or `lead` is set, with group_mutex_ held: each waiting
+  // Notified once, after `done` or `lead` is set, with group_mutex_ held: each waiting
   // caller is woken on its own when there is something for it, never every waiter for every
   // group.
-  std::binary_semaphore woken{0};
+  Wakeup woken;
 };
 
 void Store::write_grouped(const std::function<void(Db&)>& fn) {
@@ -339,8 +339,8 @@ void Store::write_grouped(const std::function<void(Db&)>& fn) {
     if (!group_leader_) group_leader_ = leads = true;
   }
   if (!leads) {
-    mine.woken.acquire();
-    // The caller that released it holds the lock until release() has returned: taken once
+    mine.woken.wait();
+    // The caller that woke it holds the lock until notify() has returned: taken once
     // here, it makes sure that call is over before `mine` goes.
     std::lock_guard lock(group_mutex_);
     leads = mine.lead;
@@ -418,12 +418,12 @@ void Store::lead_group(GroupedWrite* self) {
     group_leader_ = false;
   } else {
     group_pending_.front()->lead = true;
-    group_pending_.front()->woken.release();
+    group_pending_.front()->woken.notify();
   }
   for (GroupedWrite* w : group) {
     if (commit_error) w->error = commit_error;
     w->done = true;
-    if (w != self) w->woken.release();
+    if (w != self) w->woken.notify();
   }
 }
 
@@ -431,7 +431,7 @@ void Store::lead_group(GroupedWrite* self) {
 // pool_mutex_ held.
 struct Store::ReaderWait {
   std::unique_ptr<Db> db;
-  std::binary_semaphore handed{0};
+  Wakeup handed;
 };
 
 void Store::read(const std::function<void(Db&)>& fn) {
@@ -451,8 +451,8 @@ void Store::read(const std::function<void(Db&)>& fn) {
       }
     }
     if (!db) {
-      wait.handed.acquire();
-      // The caller that handed it over holds the lock until release() has returned: taken
+      wait.handed.wait();
+      // The caller that handed it over holds the lock until notify() has returned: taken
       // once here, it makes sure that call is over before `wait` goes.
       std::lock_guard lock(pool_mutex_);
       db = std::move(wait.db);
@@ -470,7 +470,7 @@ void Store::read(const std::function<void(Db&)>& fn) {
         ReaderWait* next = store->reader_waits_.front();
         store->reader_waits_.pop_front();
         next->db = std::move(*db);
-        next->handed.release();
+        next->handed.notify();
       }
     }
   } give_back{this, &db};
