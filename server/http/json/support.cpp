@@ -113,9 +113,11 @@ json field_errors_json(const std::vector<FieldError>& fields) {
 }
 
 json deadline_json(const StageDeadline& d) {
-  return json{{"stage", to_string(d.stage)},
-              {"started", format_iso_date(d.started)},
-              {"due", format_iso_date(d.due)}};
+  json out = json::object();  // in place, as report_json below
+  out["stage"] = to_string(d.stage);
+  out["started"] = format_iso_date(d.started);
+  out["due"] = format_iso_date(d.due);
+  return out;
 }
 
 json deadline_view_json(const std::optional<DeadlineView>& d) {
@@ -128,17 +130,20 @@ json deadline_view_json(const std::optional<DeadlineView>& d) {
 
 json report_json(const ReportView& v, int utc_offset_minutes, Content content) {
   const ReportRecord& r = v.report;
-  json out{{"tracking_id", format_tracking_id(r.tracking_id)},
-           {"classification", r.classification},
-           {"status", to_string(r.status)},
-           {"status_group", to_string(status_group(r.status))},
-           {"channel", r.channel},
-           {"anonymous", r.anonymous},
-           {"confidential", r.confidential},
-           {"created_at", format_iso_datetime(r.created_at, utc_offset_minutes)},
-           {"updated_at", format_iso_datetime(r.updated_at, utc_offset_minutes)},
-           {"deadline", deadline_view_json(v.deadline)},
-           {"followers", r.followers}};
+  // Each member assigned in place: a braced list copies every value it holds once more, and
+  // the lists (queue, search, inbox) build one of these for each item.
+  json out = json::object();
+  out["tracking_id"] = format_tracking_id(r.tracking_id);
+  out["classification"] = r.classification;
+  out["status"] = to_string(r.status);
+  out["status_group"] = to_string(status_group(r.status));
+  out["channel"] = r.channel;
+  out["anonymous"] = r.anonymous;
+  out["confidential"] = r.confidential;
+  out["created_at"] = format_iso_datetime(r.created_at, utc_offset_minutes);
+  out["updated_at"] = format_iso_datetime(r.updated_at, utc_offset_minutes);
+  out["deadline"] = deadline_view_json(v.deadline);
+  out["followers"] = r.followers;
   if (v.citizen_step) {
     out["citizen_step"] = json{{"action", to_string(v.citizen_step->asked)},
                                {"due", format_iso_date(v.citizen_step->due)},
@@ -161,10 +166,16 @@ json report_json(const ReportView& v, int utc_offset_minutes, Content content) {
     }
   }
   if (v.category) {
-    out["category"] = json{
-        {"code", v.category->code}, {"name", v.category->name}, {"name_en", v.category->name_en}};
+    json& category = out["category"];
+    category["code"] = v.category->code;
+    category["name"] = v.category->name;
+    category["name_en"] = v.category->name_en;
   }
-  if (v.agency) out["agency"] = json{{"code", v.agency->code}, {"name", v.agency->name}};
+  if (v.agency) {
+    json& agency = out["agency"];
+    agency["code"] = v.agency->code;
+    agency["name"] = v.agency->name;
+  }
   return out;
 }
 
