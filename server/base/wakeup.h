@@ -1,9 +1,10 @@
 // One thread woken by another, once: the waiter sleeps in the kernel until it is told.
 // Not std::binary_semaphore: libstdc++'s acquire() spins, calling sched_yield() a dozen times
-// before it sleeps, and with 64 workers on two cores the yields were 8 % of aduan's CPU in
-// the bench's staff search (docs/benchmarks.md). A caller that may free the Wakeup once woken
-// must not let the waiter run on before notify() has returned, as store/store.cpp ensures by
-// calling notify() under a lock the waiter takes again after wait().
+// before it sleeps, and with 32 clients and 64 workers on two cores the yields were 8.6 % of
+// aduan's CPU samples in the bench's staff search (docs/benchmarks.md). A caller that may
+// free the Wakeup once woken must not let the waiter run on before notify() has returned, as
+// store/store.cpp ensures by calling notify() under a lock the waiter takes again after
+// wait().
 #pragma once
 
 #include <condition_variable>

@@ -495,7 +495,8 @@ MatchCount count_matches(Db& db, const ReportFilter& f, const std::string& from)
   const bool words_only = f.words && f.statuses.empty() &&
                           (!f.agencies || !f.words->agencies.empty()) && !f.category_id &&
                           !f.assigned_user_id && !f.overdue_on && !f.returned_only && !f.after_id &&
-                          !f.named_reporters_only;
+                          !f.named_reporters_only && !f.nothing && !f.tracking_id &&
+                          !f.reporter_phone && !f.reporter_email;
   if (words_only) {
     const int64_t n = ReportSearch::count(db, *f.words, limit);
     return MatchCount{n, n > limit};

@@ -852,11 +852,22 @@ TEST_F(Lifecycle, QueueSearchPagesCommonRareAndAbsentWordsNewestFirst) {
   // Two words: the reports holding both, newest first, and their count exact up to the limit
   // (on PostgreSQL the ANDs of the words' blocks, counted newest block first).
   std::string other;  // a second title word, in a few hundred of the common word's reports
+  std::string along;  // and one in more than the count's limit of them
   for (const auto& [word, unused] : words) {
     const size_t both = matching(common + " " + word).size();
     if (word != common && both >= 100 && both <= 500 && other.empty()) other = word;
+    if (word != common && both > 520 && along.empty()) along = word;
   }
   ASSERT_FALSE(other.empty());
+  ASSERT_FALSE(along.empty());
+  {
+    const std::vector<std::string> all = matching(common + " " + along);
+    const auto [first, body] = page(common + " " + along, 1, 25);
+    EXPECT_EQ(first, slice(all, 0, 25)) << along;
+    EXPECT_EQ(body["total"], 501) << along;  // counted to the limit and one more
+    EXPECT_TRUE(body["total_exceeds_limit"].get<bool>()) << along;
+    EXPECT_EQ(page(common + " " + along, 21, 25).first, slice(all, 500, 25)) << along;
+  }
   for (const std::string& typed : {common + " " + rare, common + " " + other}) {
     const std::vector<std::string> all = matching(typed);
     const auto [first, body] = page(typed, 1, 25);
