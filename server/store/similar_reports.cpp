@@ -280,7 +280,7 @@ void SimilarReports::add(Db& db, const ReportRecord& r) {
   if (!indexable(r)) return;
   std::vector<std::string> terms = matching_terms(text_of(r));
   terms.insert(terms.begin(), std::string());  // every indexed report: the count of reports
-  insert_postings(db, "report_terms", terms, r.id);
+  insert_postings(db, terms, r.id);
 }
 
 int64_t SimilarReports::index_existing(Db& db) {

@@ -9,10 +9,9 @@ constexpr size_t kPostingsPerInsert = 16;
 
 }  // namespace
 
-void insert_postings(Db& db, const std::string& table, const std::vector<std::string>& terms,
-                     int64_t report_id) {
+void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t report_id) {
   if (terms.empty()) return;
-  std::string sql = "INSERT INTO " + table + " (term, report_id) VALUES ";
+  std::string sql = "INSERT INTO report_terms (term, report_id) VALUES ";
   for (size_t i = 0; i < kPostingsPerInsert; ++i) sql += i ? ", (?, ?)" : "(?, ?)";
   sql += " ON CONFLICT DO NOTHING";
   Prepared q(db, sql);

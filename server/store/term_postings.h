@@ -1,5 +1,6 @@
-// A report's postings in a table of (term, report_id) rows keyed by both: the matcher's
-// report_terms (store/similar_reports.h) and PostgreSQL's staff search (store/report_search.h).
+// A report's postings in the matcher's report_terms (store/similar_reports.h): (term,
+// report_id) rows keyed by both. PostgreSQL's staff search keeps its terms in blocks instead
+// (store/search_blocks.h).
 #pragma once
 
 #include <cstdint>
@@ -14,8 +15,7 @@ namespace aduan {
 // skipped, in the caller's transaction. The rows go kPostingsPerInsert to a statement: one
 // parse and one round trip for a report's few dozen terms instead of one each. The last
 // statement is filled up with its own first term again, which the conflict clause skips, so
-// that one statement text serves every report. `table` is one of aduan's own names.
-void insert_postings(Db& db, const std::string& table, const std::vector<std::string>& terms,
-                     int64_t report_id);
+// that one statement text serves every report.
+void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t report_id);
 
 }  // namespace aduan
