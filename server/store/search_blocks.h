@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "model/report_record.h"
 #include "store/db.h"
 
 namespace aduan {
