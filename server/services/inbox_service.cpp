@@ -1,6 +1,9 @@
 #include "services/inbox_service.h"
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
 #include <unordered_map>
 
 #include "services/caller.h"
@@ -13,7 +16,10 @@
 namespace aduan {
 
 InboxService::InboxService(Store& store, const Clock& clock, ServiceSettings settings)
-    : store_(store), clock_(clock), settings_(settings) {}
+    : store_(store),
+      clock_(clock),
+      settings_(settings),
+      found_(std::chrono::milliseconds(settings.monitoring_cache_ms), 256) {}
 
 namespace {
 
@@ -110,6 +116,14 @@ struct Found {
   Naming naming;
 };
 
+}  // namespace
+
+struct InboxFound {
+  std::vector<Found> items;
+};
+
+namespace {
+
 std::vector<Found> newest_per_report(Db& db, const std::vector<Source>& sources) {
   std::vector<InboxSource> queries;
   queries.reserve(sources.size());
@@ -130,6 +144,27 @@ std::vector<Found> newest_per_report(Db& db, const std::vector<Source>& sources)
     return a.c.at != b.c.at ? a.c.at > b.c.at : a.c.event_id > b.c.event_id;
   });
   return found;
+}
+
+// What the sources ask, written out as the key of what they found, with the store's newest
+// event.
+std::string question(const std::vector<Source>& sources, int64_t newest_event) {
+  std::string key = std::to_string(newest_event);
+  for (const Source& s : sources) {
+    const InboxSource& q = s.query;
+    key += s.naming == Naming::kByDeadline ? "|deadline" : "|event";
+    for (Status st : q.statuses) key += " s" + std::string(to_string(st));
+    if (q.agencies) {
+      key += " a";  // also when empty: a scope without agencies finds nothing
+      for (int64_t id : *q.agencies) key += std::to_string(id) + ",";
+    }
+    if (q.assigned_user_id) key += " u" + std::to_string(*q.assigned_user_id);
+    if (q.due_until) key += " d" + format_iso_date(*q.due_until);
+    if (q.updated_since) key += " t" + std::to_string(*q.updated_since);
+    for (Action a : q.actions) key += " e" + std::string(to_string(a));
+    key += " n" + std::to_string(q.limit);
+  }
+  return key;
 }
 
 InboxItem item_for(Db& db, const Found& f, ReportRecord r, bool unread, const Catalogue& catalogue,
@@ -162,12 +197,20 @@ InboxPage InboxService::inbox(const Caller& p, int items) {
   InboxPage page;
   const int64_t now = clock_.now_unix();
   const Date today = local_date(now, settings_.utc_offset_minutes);
+  // The reply window starts on a whole minute, so that the asks of one minute are the same
+  // question (a minute more or less of a thirty-day window).
+  const int64_t reply_since = now - now % 60 - kInboxReplyWindowSeconds;
   store_.read([&](Db& db) {
     const auto catalogue = CatalogRepository::catalogue(db);
+    // Read before the sources, so that what they find is never older than the key says.
     page.newest_event_id = InboxRepository::newest_event(db);
-    const std::vector<Found> found = newest_per_report(
-        db,
-        sources_for(p, due_soon_until(catalogue->calendar, today), now - kInboxReplyWindowSeconds));
+    const std::vector<Source> sources =
+        sources_for(p, due_soon_until(catalogue->calendar, today), reply_since);
+    const std::shared_ptr<const InboxFound> cached =
+        found_.get(question(sources, page.newest_event_id), [&] {
+          return std::make_shared<const InboxFound>(InboxFound{newest_per_report(db, sources)});
+        });
+    const std::vector<Found>& found = cached->items;
     const InboxReadState read = InboxRepository::read_state(db, p.account());
     // The reports of the items, read together: those of the next items still wanted each time
     // the loop reaches one not read yet (once, unless some could not be shown).

@@ -15,10 +15,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/ttl_cache.h"
 #include "services/caller.h"
 #include "services/report_service.h"
 
@@ -40,6 +42,9 @@ struct InboxItem {
   std::string instructions;  // assigned: the admin's note to the officer
   bool unread = true;
 };
+
+// What the sources of one inbox found, newest first (services/inbox_service.cpp).
+struct InboxFound;
 
 struct InboxPage {
   std::vector<InboxItem> items;  // newest first, at most kInboxPageSize
@@ -65,6 +70,12 @@ class InboxService {
   Store& store_;
   const Clock& clock_;
   ServiceSettings settings_;
+  // What the sources found, per question (sources and their parameters) and per newest event
+  // of the store: every change that can move a report into or out of an inbox writes an
+  // event in the same transaction, so an ask after a change made through this server asks
+  // the store again. A change through another server is seen at once too, unless its event
+  // took an id below one committed before it; then within settings.monitoring_cache_ms.
+  TtlCache<std::shared_ptr<const InboxFound>> found_;
 };
 
 }  // namespace aduan

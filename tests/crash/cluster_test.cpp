@@ -164,9 +164,26 @@ TEST_F(Cluster, ConsecutiveRequestsMayLandOnAnyServer) {
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(own.body["attachments"].size(), 1u);
 
-  // The coordinator logs in on one server, reads the report on a second and forwards it on
-  // the third, with the session and CSRF token the first gave.
+  // Each inbox as a server holds it (asked again at once, each server answers from what it
+  // found the first time unless the store has changed since).
   const Session staff = login(0, "koordinator");
+  const Session agency = login(2, "admin.dpupr");
+  const auto inbox_kind = [&](size_t server, const Session& who) -> std::string {
+    for (int ask = 0; ask < 2; ++ask) {
+      const Answer inbox = answer(on(server).Get("/api/v1/staff/inbox", who.headers()));
+      EXPECT_EQ(inbox.status, 200) << inbox.body;
+      if (ask == 0) continue;
+      for (const json& item : inbox.body["items"]) {
+        if (item["tracking_id"] == tracking) return item["kind"];
+      }
+    }
+    return "";
+  };
+  EXPECT_EQ(inbox_kind(1, staff), "new_report");
+  EXPECT_EQ(inbox_kind(0, agency), "");
+
+  // The coordinator, logged in on one server, reads the report on a second and forwards it
+  // on the third, with the session and CSRF token the first gave.
   const std::string path = "/api/v1/staff/reports/" + tracking;
   const Answer read = answer(on(1).Get(path.c_str(), staff.headers()));
   ASSERT_EQ(read.status, 200) << read.body;
@@ -190,8 +207,11 @@ TEST_F(Cluster, ConsecutiveRequestsMayLandOnAnyServer) {
     EXPECT_EQ(view.body["status"], "forwarded") << "server " << s;
   }
 
-  // The agency's admin, logged in on a fourth request's server, finds it in the queue.
-  const Session agency = login(2, "admin.dpupr");
+  // The inboxes that servers 0 and 1 held before: the forward, made on server 2, is in both.
+  EXPECT_EQ(inbox_kind(1, staff), "");
+  EXPECT_EQ(inbox_kind(0, agency), "forwarded");
+
+  // The agency's admin, logged in on another server, finds it in the queue.
   const Answer queue = answer(on(0).Get("/api/v1/staff/reports", agency.headers()));
   ASSERT_EQ(queue.status, 200) << queue.body;
   EXPECT_NE(queue.body.dump().find(tracking), std::string::npos);
