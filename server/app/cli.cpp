@@ -120,7 +120,9 @@ Options:
                            system are read back from their Open311 endpoints (default 300;
                            0: never)
   --monitoring-cache MS    how old a dashboard or the public statistics may be when
-                           served again (default 5000; 0 computes every request)
+                           served again, and how long an inbox keeps what it found when
+                           the store has no new event (default 5000; 0 computes every
+                           request)
   --secure-cookies 1       mark session cookies Secure (when a TLS proxy is in front)
   --tls-cert FILE --tls-key FILE
                            serve HTTPS with this certificate (PEM, chain included) and

@@ -72,9 +72,11 @@ class InboxService {
   ServiceSettings settings_;
   // What the sources found, per question (sources and their parameters) and per newest event
   // of the store: every change that can move a report into or out of an inbox writes an
-  // event in the same transaction, so an ask after a change made through this server asks
-  // the store again. A change through another server is seen at once too, unless its event
-  // took an id below one committed before it; then within settings.monitoring_cache_ms.
+  // event in the same transaction, and the writers of every server take turns at one lock
+  // until they commit (on PostgreSQL an advisory lock), so event ids grow in the order
+  // they become visible and an ask after any change asks the store again. A change made
+  // behind aduan's back (SQL by hand, a restore into a running server's file) is seen
+  // within settings.monitoring_cache_ms.
   TtlCache<std::shared_ptr<const InboxFound>> found_;
 };
 

@@ -28,7 +28,8 @@ class Secrets;
 struct ServiceSettings {
   int utc_offset_minutes = 7 * 60;  // WIB
   DeadlinePolicy policy;
-  // Dashboards and public statistics may be this old: under load, many ask the same.
+  // Dashboards and public statistics may be this old: under load, many ask the same. Also
+  // how long what an inbox's sources found is kept at most (services/inbox_service.h).
   int monitoring_cache_ms = 5000;
 };
 

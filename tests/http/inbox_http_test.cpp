@@ -301,6 +301,23 @@ TEST_F(Inbox, BadMarksAreRefusedWithStableCodes) {
   EXPECT_EQ(server.count_rows("inbox_cursors"), 0);
 }
 
+// What the sources found is kept until the store has a new event (InboxService::found_): a
+// change made behind aduan's back, with no event, shows in the report's row at once but
+// moves no item until an event comes, from any report.
+TEST_F(Inbox, WhatTheSourcesFoundIsKeptUntilTheStoreHasANewEvent) {
+  const std::string id = server.submit().first;
+  ASSERT_EQ(item(coordinator, id)["kind"], "new_report");
+  server.open_db()->exec(
+      "UPDATE reports SET status = 'in_progress' WHERE id = (SELECT max(id) FROM reports)");
+  const json kept = item(coordinator, id);
+  ASSERT_FALSE(kept.is_null()) << "found again, without a new event";
+  EXPECT_EQ(kept["status"], "in_progress");  // the row itself read fresh
+  EXPECT_EQ(kept["kind"], "new_report");
+
+  server.submit();  // another report's event
+  EXPECT_TRUE(item(coordinator, id).is_null());
+}
+
 // A source of several statuses takes the most urgent or newest reports across all of them
 // (each status read in order from its own index, the branches merged and cut again:
 // InboxRepository::candidates), each with its newest counted event: checked on a seeded
