@@ -137,7 +137,7 @@ TEST_F(Lifecycle, ForwardRespondResolveConfirmRate) {
   EXPECT_EQ(a.body["status"], "closed");
   EXPECT_EQ(citizen(id, pin, {{"action", "rate"}, {"rating", 7}}).status, 422);
   // Far beyond any int, or not whole: refused with the field's code, never cast.
-  for (const json rating : {json(6.7e62), json(-1e300), json(4.5)}) {
+  for (const json& rating : {json(6.7e62), json(-1e300), json(4.5)}) {
     const auto refused = citizen(id, pin, {{"action", "rate"}, {"rating", rating}});
     EXPECT_EQ(refused.status, 422) << rating;
     EXPECT_EQ(refused.body["errors"][0]["field"], "rating") << refused.body;

@@ -194,7 +194,7 @@ TEST_F(PostgresqlSchema, TheSameRulesAnswerAlikeForEveryKindOfReport) {
 }
 
 TEST_F(PostgresqlSchema, TheSameFirstRows) {
-  for (const std::string& table :
+  for (const char* table :
        {"tally_settings", "catalog_version", "audit_head", "search_index_version"}) {
     const std::string all = std::string("SELECT * FROM ") + table;
     EXPECT_EQ(sqlite_rows(*sqlite_, all), pg_.rows(all)) << table;
