@@ -209,7 +209,7 @@ TEST_F(QueueTools, ABulkActionIsOneOfThreeAndNamesItsReports) {
   EXPECT_EQ(typed.status, 422);
   EXPECT_EQ(typed.body["errors"][0]["field"], "reports.0.version");
   EXPECT_EQ(typed.body["errors"][0]["code"], "wrong_type");
-  for (const json version : {json(1.5), json(1e300)}) {
+  for (const json& version : {json(1.5), json(1e300)}) {
     const Answer odd = send("POST", coordinator, "/api/v1/staff/bulk-actions",
                             {{"action", "archive"},
                              {"archive_reason", "spam"},
