@@ -90,4 +90,10 @@ void bind_list(Prepared& q, const std::vector<T>& items, size_t from, size_t n) 
 // which matches nothing.
 std::string id_list(const std::vector<int64_t>& ids);
 
+// PostgreSQL's text of an array, bound as one parameter cast to the array's type
+// (`?::text[]`, `?::bigint[]`): any number of values in one statement text. Each text is
+// quoted, its quotes and backslashes escaped, so that nothing in one can end the element.
+std::string text_array(const std::vector<std::string>& items);
+std::string bigint_array(const std::vector<int64_t>& items);
+
 }  // namespace aduan

@@ -1,6 +1,8 @@
 #include "store/search_blocks.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "store/prepared.h"
 #include "store/report_search.h"
@@ -49,36 +51,44 @@ Joined joined(const std::vector<std::string>& terms, const std::vector<std::stri
   return j;
 }
 
-// The terms as a PostgreSQL array's text. Terms are letters and digits (the core splits on
-// everything else); quoted all the same, so that nothing in one could end the element.
-std::string array_of(const std::vector<std::string>& terms) {
-  std::string out = "{";
-  for (const std::string& t : terms) {
-    out += (out.size() > 1 ? ",\"" : "\"");
-    for (char c : t) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 }  // namespace
 
-void add(Db& db, std::vector<std::string> terms, int64_t id) {
-  // Each (term, block) once: a statement may not update one row twice.
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  if (terms.empty()) return;
+void add(Db& db, const std::vector<std::string>& terms, int64_t id) {
+  std::vector<std::pair<std::string, int64_t>> rows;
+  rows.reserve(terms.size());
+  for (const std::string& t : terms) rows.emplace_back(t, id);
+  if (db.group_memo.active) {
+    auto& pending = db.group_memo.postings.search;
+    pending.insert(pending.end(), rows.begin(), rows.end());
+    return;
+  }
+  add_rows(db, rows);
+}
+
+void add_rows(Db& db, const std::vector<std::pair<std::string, int64_t>>& rows) {
+  // Each (term, block) once, its reports' bits together: a statement may not update one row
+  // twice, and a block several of the rows share is then updated once.
+  std::map<std::pair<std::string, int64_t>, std::string> blocks;
+  for (const auto& [term, id] : rows) {
+    std::string& bits = blocks.try_emplace({term, block_of(id)}, kBlockBits, '0').first->second;
+    bits[static_cast<size_t>(bit_of(id))] = '1';
+  }
+  if (blocks.empty()) return;
+  std::vector<std::string> terms, bits;
+  std::vector<int64_t> numbers;
+  for (const auto& [key, set] : blocks) {
+    terms.push_back(key.first);
+    numbers.push_back(key.second);
+    bits.push_back(set);
+  }
   Prepared q(db,
              "INSERT INTO report_search_blocks (term, block, bits) "
-             "SELECT t, ?, B'1'::bit(256) >> ?::integer FROM unnest(?::text[]) AS t "
+             "SELECT * FROM unnest(?::text[], ?::bigint[], ?::bit(256)[]) "
              "ON CONFLICT (term, block) DO UPDATE SET bits = report_search_blocks.bits | "
              "excluded.bits");
-  q.bind(1, block_of(id));
-  q.bind(2, bit_of(id));
-  q.bind(3, array_of(terms));
+  q.bind(1, text_array(terms));
+  q.bind(2, bigint_array(numbers));
+  q.bind(3, text_array(bits));
   q.send();
 }
 

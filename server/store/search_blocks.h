@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/db.h"
@@ -22,8 +23,12 @@ struct WordsMatch;
 
 namespace search_blocks {
 
-// Sets report `id`'s bit in each term's block, making the block's row when it has none.
-void add(Db& db, std::vector<std::string> terms, int64_t id);
+// Sets report `id`'s bit in each term's block, making the block's row when it has none;
+// within a grouped write, once for the whole group (store/term_postings.h).
+void add(Db& db, const std::vector<std::string>& terms, int64_t id);
+
+// Sets the bit of each (term, report id) in the term's block, all in one statement.
+void add_rows(Db& db, const std::vector<std::pair<std::string, int64_t>>& rows);
 
 // Clears report `id`'s bit in the term's block; a row left with no bit set stays, and
 // matches nothing.

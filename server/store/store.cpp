@@ -22,6 +22,7 @@
 #include "store/postgresql_db.h"
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
+#include "store/term_postings.h"
 
 namespace aduan {
 namespace {
@@ -378,8 +379,10 @@ void Store::lead_group(GroupedWrite* self) {
         // Prepared once per connection: parsing these three for every write cost more than
         // running them.
         auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
+        Db::GroupPostings& postings = writer_->group_memo.postings;
         for (GroupedWrite* w : group) {
           Prepared(*writer_, "SAVEPOINT grouped").send();
+          const auto posted = postings.mark();
           try {
             (*w->fn)(*writer_);
             run("RELEASE grouped");
@@ -393,8 +396,11 @@ void Store::lead_group(GroupedWrite* self) {
             run("ROLLBACK TO grouped");
             run("RELEASE grouped");
             writer_->group_memo.chain_head.reset();  // moved by the writer just undone
+            postings.undo_to(posted);
           }
         }
+        // After every writer, so that each of the group's reports is there for its rows.
+        write_group_postings(*writer_);
         // Nothing is due after a RELEASE; were anything, its error fails the group here
         // rather than going unheard at the pipeline's end.
         writer_->settle();

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/db.h"
@@ -12,10 +13,13 @@
 namespace aduan {
 
 // Inserts one row for each of `terms` (empty: none), a term already there for the report
-// skipped, in the caller's transaction. The rows go kPostingsPerInsert to a statement: one
-// parse and one round trip for a report's few dozen terms instead of one each. The last
-// statement is filled up with its own first term again, which the conflict clause skips, so
-// that one statement text serves every report.
+// skipped, in the caller's transaction; within a grouped write, once for the whole group
+// (write_group_postings).
 void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t report_id);
+
+// Writes what the group's writers left to write once for all of them (Db::GroupPostings):
+// the matcher's rows and the staff search's blocks. Store::lead_group calls it after the
+// group's last writer, before the commit; its statements go out without waiting.
+void write_group_postings(Db& db);
 
 }  // namespace aduan

@@ -24,6 +24,7 @@
 #include "store/store.h"
 #include "store/user_repository.h"
 #include "support/grouped_chain.h"
+#include "support/grouped_postings.h"
 #include "support/postgres.h"
 
 namespace aduan {
@@ -257,6 +258,11 @@ TEST_F(PostgresqlStore, AnErrorInAStatementSentWithoutWaitingFailsItsOwnWriterOn
 TEST_F(PostgresqlStore, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
   Store store(url(), 2);
   expect_the_chain_head_to_follow_every_kept_write(store);
+}
+
+TEST_F(PostgresqlStore, TheGroupWritesThePostingsOfItsKeptWritesOnly) {
+  Store store(url(), 2);
+  expect_the_postings_of_every_kept_write_only(store);
 }
 
 // A submission's report takes its id from the sequence a few at a time, before its INSERT,

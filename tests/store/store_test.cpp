@@ -16,6 +16,7 @@
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
 #include "support/grouped_chain.h"
+#include "support/grouped_postings.h"
 
 namespace aduan {
 namespace {
@@ -142,6 +143,17 @@ TEST(Store, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
   {
     Store store((dir / "store.db").string());
     expect_the_chain_head_to_follow_every_kept_write(store);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Store, TheGroupWritesThePostingsOfItsKeptWritesOnly) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("aduan-store-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  {
+    Store store((dir / "store.db").string());
+    expect_the_postings_of_every_kept_write_only(store);
   }
   std::filesystem::remove_all(dir);
 }
