@@ -117,26 +117,33 @@ class Db {
   // Also report ids taken from PostgreSQL's sequence several at a time and not used yet
   // (ReportRepository::add), lowest first; an undone writer leaves them, as a sequence's
   // numbers are never given back.
-  // And the postings of the group's reports (store/term_postings.h), written once for the
-  // whole group just before it commits: the matcher's (term, report id) rows, and the staff
-  // search's on PostgreSQL. One statement of each for the group instead of one per report,
-  // and the rows several reports share (a term's count, a term's newest block) updated once;
-  // an undone writer's are dropped with it.
-  struct GroupPostings {
+  // And what the group's writers leave to its end, written once for all of them just before
+  // the commit (Store::lead_group): the postings of its reports (store/term_postings.h), the
+  // matcher's (term, report id) rows and the staff search's; and on PostgreSQL the reports
+  // it added, whose counters are counted then (tallies::count_group). One statement of each
+  // for the group instead of one per report, and the rows several reports share (a term's
+  // count, a term's newest block, a day's counter) updated once; an undone writer's are
+  // dropped with it.
+  struct GroupPending {
     std::vector<std::pair<std::string, int64_t>> matcher;
     std::vector<std::pair<std::string, int64_t>> search;
+    std::vector<int64_t> reports;
     // How many of each a writer found when it began, to drop its own if it is undone.
-    std::pair<size_t, size_t> mark() const { return {matcher.size(), search.size()}; }
-    void undo_to(std::pair<size_t, size_t> m) {
-      matcher.resize(m.first);
-      search.resize(m.second);
+    struct Mark {
+      size_t matcher, search, reports;
+    };
+    Mark mark() const { return {matcher.size(), search.size(), reports.size()}; }
+    void undo_to(const Mark& m) {
+      matcher.resize(m.matcher);
+      search.resize(m.search);
+      reports.resize(m.reports);
     }
   };
   struct GroupMemo {
     bool active = false;
     std::optional<std::pair<int64_t, std::string>> chain_head;
     std::deque<int64_t> report_ids;
-    GroupPostings postings;
+    GroupPending pending;
   };
   GroupMemo group_memo;
 

@@ -48,11 +48,16 @@ Step add_rows(std::string target, const char* columns, std::string source, std::
 }
 
 // A report's counters by period, agency, category and dimension (migration 0007's
-// report_tally_keys), and its count by due day and status (due_tally_rows).
-std::vector<Step> report_counters(int sign) {
-  return {
-      add_rows("report_tallies", kTallyColumns, "report_tally_keys", "report_id = {row}.id", sign),
-      add_rows("due_tallies", kDueColumns, "due_tally_rows", "id = {row}.id", sign)};
+// report_tally_keys), and its count by due day and status (due_tally_rows). `events`: with
+// the transitions of its events too, as a report that changed counts; a report just added
+// has no event yet, and its events count as they come (report_events_tally), so that a
+// group's reports counted after their events were written (counted_per_group) count the
+// same.
+std::vector<Step> report_counters(int sign, bool events = true) {
+  const std::string own = events ? "" : " AND event_id IS NULL";
+  return {add_rows("report_tallies", kTallyColumns, "report_tally_keys",
+                   "report_id = {row}.id" + own, sign),
+          add_rows("due_tallies", kDueColumns, "due_tally_rows", "id = {row}.id", sign)};
 }
 
 Rule rule(std::string name, std::string table, Rule::Timing timing, Rule::Change change) {
@@ -152,7 +157,8 @@ void add_counter_rules(std::vector<Rule>* rules) {
   rules->push_back(removed);
   Rule added = rule("reports_tally_insert", "reports", T::kAfter, C::kInsert);
   added.while_live = true;
-  added.steps = report_counters(1);
+  added.counted_per_group = true;
+  added.steps = report_counters(1, false);
   rules->push_back(added);
 
   // A finished stage counts by its working days and whether it was on time (migration 0007).
@@ -278,17 +284,21 @@ std::string squeezed(const std::string& sql) {
   return out;
 }
 
+// A kAddRows step's upsert of the source's rows that `where` selects.
+std::string postgresql_add_rows(const Step& s, const std::string& where) {
+  // Grouped, so that one statement never meets the same key twice (PostgreSQL refuses to
+  // update a row twice in one upsert).
+  return "INSERT INTO " + s.target + "\n    SELECT " + s.columns + ", count(*) * " +
+         std::to_string(s.sign) + "\n    FROM " + s.source + " WHERE " + where + "\n    GROUP BY " +
+         s.columns + "\n    ON CONFLICT (" + joined(s.conflict, ", ") +
+         ") DO UPDATE SET n = " + s.target + ".n + excluded.n;";
+}
+
 std::string postgresql_statement(const Step& s, const std::string& row) {
   if (auto common = common_statement(s, row)) return *common;
   switch (s.kind) {
     case Step::Kind::kAddRows:
-      // Grouped, so that one statement never meets the same key twice (PostgreSQL refuses
-      // to update a row twice in one upsert).
-      return "INSERT INTO " + s.target + "\n    SELECT " + s.columns + ", count(*) * " +
-             std::to_string(s.sign) + "\n    FROM " + s.source + " WHERE " +
-             replace_all(s.match, "{row}", row) + "\n    GROUP BY " + s.columns +
-             "\n    ON CONFLICT (" + joined(s.conflict, ", ") + ") DO UPDATE SET n = " + s.target +
-             ".n + excluded.n;";
+      return postgresql_add_rows(s, replace_all(s.match, "{row}", row));
     case Step::Kind::kCountKey:
       return "INSERT INTO " + s.target + " VALUES (" + replace_all(s.key, "{row}", row) + ", " +
              std::to_string(s.sign) + ") ON CONFLICT (" + joined(s.conflict, ", ") +
@@ -300,9 +310,15 @@ std::string postgresql_statement(const Step& s, const std::string& row) {
   }
 }
 
+std::string live_condition() { return "(SELECT live FROM tally_settings) <> 0"; }
+
 std::string postgresql_condition(const Rule& r, const std::string& row) {
   std::vector<std::string> parts;
-  if (r.while_live) parts.push_back("(SELECT live FROM tally_settings) <> 0");
+  if (r.counted_per_group) {
+    parts.push_back("current_setting('" + std::string(kGroupedSetting) +
+                    "', true) IS DISTINCT FROM 'on'");
+  }
+  if (r.while_live) parts.push_back(live_condition());
   if (!r.differ_first.empty()) {
     parts.push_back(row + "." + r.differ_first + " IS DISTINCT FROM " + row + "." +
                     r.differ_second);
@@ -385,6 +401,21 @@ std::string postgresql_statement_trigger(const DerivedRule& r) {
 }
 
 }  // namespace
+
+std::vector<std::string> postgresql_group_counts(const std::string& table) {
+  std::vector<std::string> out;
+  for (const DerivedRule& r : derived_rules()) {
+    if (!r.counted_per_group || r.table != table) continue;
+    for (const DerivedStep& s : r.steps) {
+      std::string where = replace_all(s.match, "{row}.id", "ANY(?::bigint[])");
+      if (r.while_live) where += " AND " + live_condition();
+      std::string sql = postgresql_add_rows(s, where);
+      sql.pop_back();  // the ';' a trigger's body needs
+      out.push_back(sql);
+    }
+  }
+  return out;
+}
 
 std::string postgresql_trigger(const DerivedRule& r) {
   static const std::map<Rule::Change, std::string> kChange = {{Rule::Change::kInsert, "INSERT"},

@@ -55,8 +55,16 @@ struct DerivedRule {
   // Runs only when this condition on `{row}` holds, in SQL that every engine reads alike
   // (IN, =, OR); empty: always.
   std::string condition;
+  // PostgreSQL, an insert rule whose steps find their rows by `{row}.id`: within a grouped
+  // write (Store::lead_group) its trigger leaves the rows alone and the group counts them all
+  // at its end, with postgresql_group_counts' statements, rather than one row at a time.
+  bool counted_per_group = false;
   std::vector<DerivedStep> steps;
 };
+
+// The setting a grouped write turns on for its transaction on PostgreSQL (SET LOCAL), which
+// the triggers of the rules counted_per_group read.
+inline constexpr const char* kGroupedSetting = "aduan.grouped";
 
 // Every rule, in the order of their names.
 const std::vector<DerivedRule>& derived_rules();
@@ -70,6 +78,10 @@ std::string sqlite_trigger(const DerivedRule& rule);
 // rows runs once per statement instead, over the statement's rows grouped by key. Statements
 // separated by ";\n", ready for a multi-statement query.
 std::string postgresql_trigger(const DerivedRule& rule);
+
+// What the rules counted_per_group on `table` do for the rows a grouped write inserted into
+// it: statements of one parameter, the rows' ids as a bigint array's text (bigint_array).
+std::vector<std::string> postgresql_group_counts(const std::string& table);
 
 // Makes each rule's trigger what the description says: creates the missing, replaces one
 // whose text differs (whitespace aside; on PostgreSQL, the trigger function's body), in one

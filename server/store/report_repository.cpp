@@ -206,6 +206,7 @@ void ReportRepository::add(Db& db, ReportRecord* r) {
   }
   r->id = ids.front();
   ids.pop_front();
+  db.group_memo.pending.reports.push_back(r->id);  // counted at the group's end
   Prepared q = insert_statement(db, true);
   q.bind(1, r->id);
   bind_new(q, *r, 2);

@@ -688,10 +688,11 @@ WHEN (SELECT live FROM tally_settings)
 BEGIN
   INSERT INTO report_tallies
   SELECT grain, period, agency_id, category_id, public, dimension, value, 1
-  FROM report_tally_keys WHERE report_id = NEW.id
+  FROM report_tally_keys WHERE report_id = NEW.id AND event_id IS NULL
   ON CONFLICT DO UPDATE SET n = n + excluded.n;
   INSERT INTO due_tallies
-  SELECT due, status, agency_id, category_id, 1 FROM due_tally_rows WHERE id = NEW.id
+  SELECT due, status, agency_id, category_id, 1
+  FROM due_tally_rows WHERE id = NEW.id
   ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 

@@ -58,7 +58,7 @@ void add(Db& db, const std::vector<std::string>& terms, int64_t id) {
   rows.reserve(terms.size());
   for (const std::string& t : terms) rows.emplace_back(t, id);
   if (db.group_memo.active) {
-    auto& pending = db.group_memo.postings.search;
+    auto& pending = db.group_memo.pending.search;
     pending.insert(pending.end(), rows.begin(), rows.end());
     return;
   }

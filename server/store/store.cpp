@@ -22,6 +22,7 @@
 #include "store/postgresql_db.h"
 #include "store/prepared.h"
 #include "store/sqlite_db.h"
+#include "store/tallies.h"
 #include "store/term_postings.h"
 
 namespace aduan {
@@ -379,10 +380,11 @@ void Store::lead_group(GroupedWrite* self) {
         // Prepared once per connection: parsing these three for every write cost more than
         // running them.
         auto run = [this](const char* sql) { Prepared(*writer_, sql).exec(); };
-        Db::GroupPostings& postings = writer_->group_memo.postings;
+        tallies::begin_group(*writer_);
+        Db::GroupPending& pending = writer_->group_memo.pending;
         for (GroupedWrite* w : group) {
           Prepared(*writer_, "SAVEPOINT grouped").send();
-          const auto posted = postings.mark();
+          const Db::GroupPending::Mark posted = pending.mark();
           try {
             (*w->fn)(*writer_);
             run("RELEASE grouped");
@@ -396,11 +398,13 @@ void Store::lead_group(GroupedWrite* self) {
             run("ROLLBACK TO grouped");
             run("RELEASE grouped");
             writer_->group_memo.chain_head.reset();  // moved by the writer just undone
-            postings.undo_to(posted);
+            pending.undo_to(posted);
           }
         }
-        // After every writer, so that each of the group's reports is there for its rows.
+        // After every writer, so that each of the group's reports is there for its rows,
+        // with its events.
         write_group_postings(*writer_);
+        tallies::count_group(*writer_);
         // Nothing is due after a RELEASE; were anything, its error fails the group here
         // rather than going unheard at the pipeline's end.
         writer_->settle();

@@ -2,8 +2,10 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "store/db.h"
+#include "store/derived_rules.h"
 #include "store/dialect.h"
 #include "store/prepared.h"
 
@@ -66,6 +68,23 @@ void resume(Db& db, int utc_offset_minutes) {
 }
 
 void suspend(Db& db) { db.exec("UPDATE tally_settings SET live = 0"); }
+
+void begin_group(Db& db) {
+  if (db.engine() != Engine::kPostgresql) return;
+  Prepared(db, "SET LOCAL " + std::string(kGroupedSetting) + " = 'on'").send();
+}
+
+void count_group(Db& db) {
+  std::vector<int64_t>& reports = db.group_memo.pending.reports;
+  if (db.engine() != Engine::kPostgresql || reports.empty()) return;
+  const std::string ids = bigint_array(reports);
+  for (const std::string& sql : postgresql_group_counts("reports")) {
+    Prepared q(db, sql);
+    q.bind(1, ids);
+    q.send();
+  }
+  reports.clear();
+}
 
 void rebuild(Db& db) {
   Transaction tx(db);

@@ -26,6 +26,14 @@ void suspend(Db& db);
 // transaction.
 void resume(Db& db, int utc_offset_minutes);
 
+// A grouped write on PostgreSQL (Store::lead_group): begin_group, sent first in its
+// transaction, has the triggers of the rules counted_per_group (store/derived_rules.h) leave
+// the group's new reports uncounted; count_group, sent after its last writer, counts them all
+// (Db::GroupPending::reports) in one statement per counter table. Nothing on SQLite, whose
+// triggers count each report as it comes.
+void begin_group(Db& db);
+void count_group(Db& db);
+
 // Recounts every counter, in the caller's transaction.
 void recount(Db& db);
 // Recounts the matcher's term counts alone, in the caller's transaction.

@@ -64,7 +64,7 @@ void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t repo
   rows.reserve(terms.size());
   for (const std::string& t : terms) rows.emplace_back(t, report_id);
   if (db.group_memo.active) {
-    Rows& pending = db.group_memo.postings.matcher;
+    Rows& pending = db.group_memo.pending.matcher;
     pending.insert(pending.end(), rows.begin(), rows.end());
     return;
   }
@@ -72,12 +72,11 @@ void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t repo
 }
 
 void write_group_postings(Db& db) {
-  Db::GroupPostings& postings = db.group_memo.postings;
-  const Rows matcher = std::move(postings.matcher);
-  const Rows search = std::move(postings.search);
-  postings = {};
-  insert_rows(db, matcher);
-  search_blocks::add_rows(db, search);
+  Db::GroupPending& pending = db.group_memo.pending;
+  insert_rows(db, pending.matcher);
+  search_blocks::add_rows(db, pending.search);
+  pending.matcher.clear();
+  pending.search.clear();
 }
 
 }  // namespace aduan

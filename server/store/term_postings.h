@@ -17,7 +17,7 @@ namespace aduan {
 // (write_group_postings).
 void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t report_id);
 
-// Writes what the group's writers left to write once for all of them (Db::GroupPostings):
+// Writes what the group's writers left to write once for all of them (Db::GroupPending):
 // the matcher's rows and the staff search's blocks. Store::lead_group calls it after the
 // group's last writer, before the commit; its statements go out without waiting.
 void write_group_postings(Db& db);

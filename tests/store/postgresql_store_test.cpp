@@ -260,9 +260,9 @@ TEST_F(PostgresqlStore, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
   expect_the_chain_head_to_follow_every_kept_write(store);
 }
 
-TEST_F(PostgresqlStore, TheGroupWritesThePostingsOfItsKeptWritesOnly) {
+TEST_F(PostgresqlStore, TheGroupWritesThePostingsAndCountersOfItsKeptWritesOnly) {
   Store store(url(), 2);
-  expect_the_postings_of_every_kept_write_only(store);
+  expect_the_postings_and_counters_of_every_kept_write_only(store);
 }
 
 // A submission's report takes its id from the sequence a few at a time, before its INSERT,

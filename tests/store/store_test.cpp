@@ -147,13 +147,13 @@ TEST(Store, TheChainHeadFollowsEveryKeptWriteThroughGroups) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Store, TheGroupWritesThePostingsOfItsKeptWritesOnly) {
+TEST(Store, TheGroupWritesThePostingsAndCountersOfItsKeptWritesOnly) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("aduan-store-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(dir);
   {
     Store store((dir / "store.db").string());
-    expect_the_postings_of_every_kept_write_only(store);
+    expect_the_postings_and_counters_of_every_kept_write_only(store);
   }
   std::filesystem::remove_all(dir);
 }

@@ -1,7 +1,9 @@
-// A report's postings through grouped writes, on whichever engine the store is: a group writes
-// the postings of all its writers once, after the last of them (Db::GroupPostings), so a
-// writer whose changes are undone must take its postings with it, and every kept writer's
-// must be there, in the matcher's rows and, on PostgreSQL, in the staff search's blocks.
+// A report's postings and counters through grouped writes, on whichever engine the store is:
+// a group writes the postings of all its writers once, after the last of them, and on
+// PostgreSQL counts their reports then (Db::GroupPending), so a writer whose changes are
+// undone must take its postings and counts with it, and every kept writer's must be there:
+// in the matcher's rows, on PostgreSQL in the staff search's blocks, and in the counters as
+// a recount finds them.
 // tests/store/store_test.cpp runs it on SQLite, tests/store/postgresql_store_test.cpp on
 // PostgreSQL.
 #pragma once
@@ -24,11 +26,29 @@
 #include "store/report_search.h"
 #include "store/similar_reports.h"
 #include "store/store.h"
+#include "store/tallies.h"
 
 namespace aduan {
 
-inline void expect_the_postings_of_every_kept_write_only(Store& store) {
+// The counters, zero rows aside (a recount makes none), one line per row in key order.
+inline std::string counter_rows(Db& db) {
+  std::string out;
+  Prepared q(db,
+             "SELECT grain, period, agency_id, category_id, public, dimension, value, n "
+             "FROM report_tallies WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7");
+  while (q.executeStep()) {
+    for (int i = 0; i < 8; ++i) out += q.getColumn(i).getString() + (i < 7 ? " " : "\n");
+  }
+  return out;
+}
+
+inline void expect_the_postings_and_counters_of_every_kept_write_only(Store& store) {
   int64_t category = 0;
+  store.write([&](Db& db) {
+    Transaction tx(db);
+    tallies::resume(db, 0);  // counting live, as a server's start makes it
+    tx.commit();
+  });
   store.write([&](Db& db) {
     category = query_int64(db, "INSERT INTO categories(code, name) VALUES('j', 'J') RETURNING id");
   });
@@ -102,6 +122,16 @@ inline void expect_the_postings_of_every_kept_write_only(Store& store) {
     for (int64_t id : kept_ids) EXPECT_EQ(bit_set(id), 1) << id;
     for (int64_t id : undone_ids) EXPECT_EQ(bit_set(id), 0) << id;
   });
+  std::string kept_counters;
+  store.read([&](Db& db) {
+    kept_counters = counter_rows(db);
+    EXPECT_EQ(query_int64(db,
+                          "SELECT sum(n) FROM report_tallies WHERE grain = 0 AND "
+                          "dimension = 'submitted'"),
+              kept.load());
+  });
+  store.write([](Db& db) { tallies::rebuild(db); });
+  store.read([&](Db& db) { EXPECT_EQ(kept_counters, counter_rows(db)); });
 }
 
 }  // namespace aduan
