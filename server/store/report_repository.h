@@ -24,14 +24,16 @@ struct AuditHead;
 class ReportRepository {
  public:
   // Inserts the report; false when its tracking ID is already taken (the caller picks
-  // another). Other failures throw.
+  // another). Other failures throw. Not within a grouped write on PostgreSQL: the counters'
+  // trigger leaves a group's reports to the group's end, which counts those add() took.
   static bool insert(Db& db, ReportRecord* report);
 
   // Inserts the report, its tracking ID found free (tracking_id_taken) by the caller. In a
   // grouped write on PostgreSQL, under an id taken from the sequence beforehand (a few at a
   // time, Db::GroupMemo) and without waiting for the answer (Prepared::send): each answer
   // waited for is a wait of the one writer. Should another report have taken the tracking
-  // ID meanwhile, the write fails, as any failed statement fails it.
+  // ID meanwhile, the write fails, as any failed statement fails it. Its counters are then
+  // counted with the group's other reports at the group's end (tallies::count_group).
   static void add(Db& db, ReportRecord* report);
 
   static bool tracking_id_taken(Db& db, const std::string& canonical);
