@@ -120,23 +120,25 @@ class Db {
   // And what the group's writers leave to its end, written once for all of them just before
   // the commit (Store::lead_group): the postings of its reports (store/term_postings.h), the
   // matcher's (term, report id) rows and the staff search's; and on PostgreSQL the reports
-  // it added, whose counters are counted then (tallies::count_group). One statement of each
-  // for the group instead of one per report, and the rows several reports share (a term's
+  // and events it added, whose counters are counted then (tallies::count_group). One statement of
+  // each for the group instead of one per report, and the rows several reports share (a term's
   // count, a term's newest block, a day's counter) updated once; an undone writer's are
   // dropped with it.
   struct GroupPending {
     std::vector<std::pair<std::string, int64_t>> matcher;
     std::vector<std::pair<std::string, int64_t>> search;
     std::vector<int64_t> reports;
+    std::vector<std::pair<int64_t, int64_t>> events;  // report id, event id
     // How many of each a writer found when it began, to drop its own if it is undone.
     struct Mark {
-      size_t matcher, search, reports;
+      size_t matcher, search, reports, events;
     };
-    Mark mark() const { return {matcher.size(), search.size(), reports.size()}; }
+    Mark mark() const { return {matcher.size(), search.size(), reports.size(), events.size()}; }
     void undo_to(const Mark& m) {
       matcher.resize(m.matcher);
       search.resize(m.search);
       reports.resize(m.reports);
+      events.resize(m.events);
     }
   };
   struct GroupMemo {

@@ -1,6 +1,7 @@
 #include "store/derived_rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 
@@ -116,6 +117,8 @@ void add_counter_rules(std::vector<Rule>* rules) {
   // An event that moved the status counts as a transition of its period (migration 0007).
   Rule events = rule("report_events_tally", "report_events", T::kAfter, C::kInsert);
   events.while_live = true;
+  // The source's events are those that moved the status already (report_tally_rows).
+  events.counted_per_group = true;
   events.differ_first = "from_status";
   events.differ_second = "to_status";
   events.steps = {add_rows("report_tallies", kTallyColumns, "report_tally_keys",
@@ -402,16 +405,31 @@ std::string postgresql_statement_trigger(const DerivedRule& r) {
 
 }  // namespace
 
-std::vector<std::string> postgresql_group_counts(const std::string& table) {
-  std::vector<std::string> out;
+std::vector<GroupCount> postgresql_group_counts(const std::string& table) {
+  std::vector<GroupCount> out;
   for (const DerivedRule& r : derived_rules()) {
     if (!r.counted_per_group || r.table != table) continue;
     for (const DerivedStep& s : r.steps) {
-      std::string where = replace_all(s.match, "{row}.id", "ANY(?::bigint[])");
+      // Each `{row}.column` of the match becomes the column's values over the group's rows.
+      GroupCount count;
+      std::string where;
+      const std::string mark = "{row}.";
+      size_t from = 0;
+      for (size_t at = s.match.find(mark); at != std::string::npos; at = s.match.find(mark, from)) {
+        size_t end = at + mark.size();
+        while (end < s.match.size() &&
+               (std::isalnum(static_cast<unsigned char>(s.match[end])) || s.match[end] == '_')) {
+          ++end;
+        }
+        count.columns.push_back(s.match.substr(at + mark.size(), end - at - mark.size()));
+        where += s.match.substr(from, at - from) + "ANY(?::bigint[])";
+        from = end;
+      }
+      where += s.match.substr(from);
       if (r.while_live) where += " AND " + live_condition();
-      std::string sql = postgresql_add_rows(s, where);
-      sql.pop_back();  // the ';' a trigger's body needs
-      out.push_back(sql);
+      count.sql = postgresql_add_rows(s, where);
+      count.sql.pop_back();  // the ';' a trigger's body needs
+      out.push_back(count);
     }
   }
   return out;

@@ -55,9 +55,11 @@ struct DerivedRule {
   // Runs only when this condition on `{row}` holds, in SQL that every engine reads alike
   // (IN, =, OR); empty: always.
   std::string condition;
-  // PostgreSQL, an insert rule whose steps find their rows by `{row}.id`: within a grouped
-  // write (Store::lead_group) its trigger leaves the rows alone and the group counts them all
-  // at its end, with postgresql_group_counts' statements, rather than one row at a time.
+  // PostgreSQL, an insert rule whose steps find their rows by the row's columns
+  // (`{row}.column`) and whose source selects what its conditions on the row would: within
+  // a grouped write (Store::lead_group) its trigger leaves the rows alone and the group
+  // counts them all at its end, with postgresql_group_counts' statements, rather than one
+  // row at a time.
   bool counted_per_group = false;
   std::vector<DerivedStep> steps;
 };
@@ -80,8 +82,13 @@ std::string sqlite_trigger(const DerivedRule& rule);
 std::string postgresql_trigger(const DerivedRule& rule);
 
 // What the rules counted_per_group on `table` do for the rows a grouped write inserted into
-// it: statements of one parameter, the rows' ids as a bigint array's text (bigint_array).
-std::vector<std::string> postgresql_group_counts(const std::string& table);
+// it: each statement with one parameter per `{row}.column` of its step, in `columns`' order,
+// bound to the array of that column's values over those rows (bigint_array).
+struct GroupCount {
+  std::string sql;
+  std::vector<std::string> columns;
+};
+std::vector<GroupCount> postgresql_group_counts(const std::string& table);
 
 // Makes each rule's trigger what the description says: creates the missing, replaces one
 // whose text differs (whitespace aside; on PostgreSQL, the trigger function's body), in one

@@ -286,6 +286,10 @@ void ReportRepository::append_event_after(Db& db, const Secrets& secrets, int64_
   q.bind(14, link);
   q.send();
   *head = AuditHead{id, link};
+  // Counted with the group's other events at its end (tallies::count_group).
+  if (db.engine() == Engine::kPostgresql && db.group_memo.active) {
+    db.group_memo.pending.events.emplace_back(report_id, id);
+  }
 }
 
 std::optional<ReportRecord> ReportRepository::find_by_tracking_id(Db& db,

@@ -1,6 +1,7 @@
 #include "store/tallies.h"
 
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -75,15 +76,28 @@ void begin_group(Db& db) {
 }
 
 void count_group(Db& db) {
-  std::vector<int64_t>& reports = db.group_memo.pending.reports;
-  if (db.engine() != Engine::kPostgresql || reports.empty()) return;
-  const std::string ids = bigint_array(reports);
-  for (const std::string& sql : postgresql_group_counts("reports")) {
-    Prepared q(db, sql);
-    q.bind(1, ids);
-    q.send();
+  if (db.engine() != Engine::kPostgresql) return;
+  Db::GroupPending& pending = db.group_memo.pending;
+  std::vector<int64_t> event_reports, event_ids;
+  for (const auto& [report, event] : pending.events) {
+    event_reports.push_back(report);
+    event_ids.push_back(event);
   }
-  reports.clear();
+  // Each rule's rows by the columns its statements find them by.
+  const std::map<std::string, std::map<std::string, std::vector<int64_t>>> rows = {
+      {"reports", {{"id", pending.reports}}},
+      {"report_events", {{"report_id", event_reports}, {"id", event_ids}}}};
+  for (const auto& [table, columns] : rows) {
+    if (columns.begin()->second.empty()) continue;
+    for (const GroupCount& count : postgresql_group_counts(table)) {
+      Prepared q(db, count.sql);
+      int i = 1;
+      for (const std::string& column : count.columns) q.bind(i++, bigint_array(columns.at(column)));
+      q.send();
+    }
+  }
+  pending.reports.clear();
+  pending.events.clear();
 }
 
 void rebuild(Db& db) {

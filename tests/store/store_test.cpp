@@ -152,7 +152,7 @@ TEST(Store, TheGroupWritesThePostingsAndCountersOfItsKeptWritesOnly) {
                    ("aduan-store-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(dir);
   {
-    Store store((dir / "store.db").string());
+    Store store((dir / "store.db").string(), 4, (dir / "store.db.key").string());
     expect_the_postings_and_counters_of_every_kept_write_only(store);
   }
   std::filesystem::remove_all(dir);
