@@ -6,6 +6,7 @@
 
 #include "store/prepared.h"
 #include "store/report_search.h"
+#include "store/term_postings.h"
 
 namespace aduan::search_blocks {
 namespace {
@@ -54,15 +55,8 @@ Joined joined(const std::vector<std::string>& terms, const std::vector<std::stri
 }  // namespace
 
 void add(Db& db, const std::vector<std::string>& terms, int64_t id) {
-  std::vector<std::pair<std::string, int64_t>> rows;
-  rows.reserve(terms.size());
-  for (const std::string& t : terms) rows.emplace_back(t, id);
-  if (db.group_memo.active) {
-    auto& pending = db.group_memo.pending.search;
-    pending.insert(pending.end(), rows.begin(), rows.end());
-    return;
-  }
-  add_rows(db, rows);
+  const TermRows rows = term_rows(terms, id);
+  if (!leave_to_group(db, db.group_memo.pending.search, rows)) add_rows(db, rows);
 }
 
 void add_rows(Db& db, const std::vector<std::pair<std::string, int64_t>>& rows) {

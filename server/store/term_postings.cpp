@@ -11,7 +11,7 @@ namespace {
 // which the conflict clause skips, so that one statement text serves every count.
 constexpr size_t kPostingsPerInsert = 16;
 
-using Rows = std::vector<std::pair<std::string, int64_t>>;
+using Rows = TermRows;
 
 void insert_rows_sqlite(Db& db, const Rows& rows) {
   std::string sql = "INSERT INTO report_terms (term, report_id) VALUES ";
@@ -59,16 +59,22 @@ void insert_rows(Db& db, const Rows& rows) {
 
 }  // namespace
 
-void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t report_id) {
-  Rows rows;
+TermRows term_rows(const std::vector<std::string>& terms, int64_t report_id) {
+  TermRows rows;
   rows.reserve(terms.size());
   for (const std::string& t : terms) rows.emplace_back(t, report_id);
-  if (db.group_memo.active) {
-    Rows& pending = db.group_memo.pending.matcher;
-    pending.insert(pending.end(), rows.begin(), rows.end());
-    return;
-  }
-  insert_rows(db, rows);
+  return rows;
+}
+
+bool leave_to_group(Db& db, TermRows& pending, const TermRows& rows) {
+  if (!db.group_memo.active) return false;
+  pending.insert(pending.end(), rows.begin(), rows.end());
+  return true;
+}
+
+void insert_postings(Db& db, const std::vector<std::string>& terms, int64_t report_id) {
+  const TermRows rows = term_rows(terms, report_id);
+  if (!leave_to_group(db, db.group_memo.pending.matcher, rows)) insert_rows(db, rows);
 }
 
 void write_group_postings(Db& db) {

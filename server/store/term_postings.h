@@ -12,6 +12,16 @@
 
 namespace aduan {
 
+// (term, report id) rows: the matcher's postings, or the staff search's terms.
+using TermRows = std::vector<std::pair<std::string, int64_t>>;
+
+// One row for each of `terms`, of the report `report_id`.
+TermRows term_rows(const std::vector<std::string>& terms, int64_t report_id);
+
+// Within a grouped write, adds `rows` to the group's `pending` list (Db::GroupPending) and
+// returns true: the group writes them at its end. Otherwise false: the caller writes them.
+bool leave_to_group(Db& db, TermRows& pending, const TermRows& rows);
+
 // Inserts one row for each of `terms` (empty: none), a term already there for the report
 // skipped, in the caller's transaction; within a grouped write, once for the whole group
 // (write_group_postings).
