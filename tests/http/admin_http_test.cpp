@@ -394,7 +394,9 @@ TEST_F(AdminHttp, AnAccountsNameRoleAndAgencyChangeOnlyWhenNothingIsLeftHanging)
   for (const json& e : log.is_array() ? log : log["events"]) {
     if (e["action"] != "account_changed" || e["target"] != "petugas.dpupr") continue;
     ++changes;
-    if (e["after"]["agency"] == "PDAM") EXPECT_EQ(e["before"]["agency"], "DPUPR");
+    if (e["after"]["agency"] == "PDAM") {
+      EXPECT_EQ(e["before"]["agency"], "DPUPR");
+    }
   }
   EXPECT_EQ(changes, 3);
 }

@@ -109,14 +109,24 @@ TEST(ProvisionalHolidays, AnAdminsImportOfAYearConfirmsIt) {
                     "text/csv");
   ASSERT_EQ(res->status, 200) << res->body;
   for (const json& h : json::parse(res->body)) {
-    if (h["date"].get<std::string>().starts_with("2028")) EXPECT_EQ(h["provisional"], false) << h;
-    if (h["date"].get<std::string>().starts_with("2029")) EXPECT_EQ(h["provisional"], true) << h;
+    if (h["date"].get<std::string>().starts_with("2028")) {
+      EXPECT_EQ(h["provisional"], false) << h;
+    }
+    if (h["date"].get<std::string>().starts_with("2029")) {
+      EXPECT_EQ(h["provisional"], true) << h;
+    }
   }
   const json years = get(server, admin, "/api/v1/admin/holiday-years");
   for (const json& y : years) {
-    if (y["year"] == 2028) EXPECT_EQ(y["confirmed"], true);
-    if (y["year"] == 2028) EXPECT_EQ(y["confirmed_by"], "sysadmin");
-    if (y["year"] == 2029) EXPECT_EQ(y["confirmed"], false);
+    if (y["year"] == 2028) {
+      EXPECT_EQ(y["confirmed"], true);
+    }
+    if (y["year"] == 2028) {
+      EXPECT_EQ(y["confirmed_by"], "sysadmin");
+    }
+    if (y["year"] == 2029) {
+      EXPECT_EQ(y["confirmed"], false);
+    }
   }
   // Adding one holiday by hand is not a year's list: 2029 stays provisional.
   res = c.Post("/api/v1/admin/holidays", admin.headers(),
@@ -124,7 +134,9 @@ TEST(ProvisionalHolidays, AnAdminsImportOfAYearConfirmsIt) {
                "application/json");
   ASSERT_EQ(res->status, 201);
   for (const json& y : get(server, admin, "/api/v1/admin/holiday-years")) {
-    if (y["year"] == 2029) EXPECT_EQ(y["confirmed"], false);
+    if (y["year"] == 2029) {
+      EXPECT_EQ(y["confirmed"], false);
+    }
   }
 }
 

@@ -33,12 +33,20 @@ void expect_request_shape(const json& r) {
   EXPECT_TRUE(r["status"] == "open" || r["status"] == "closed");
   for (const char* key : {"service_code", "service_name", "description", "agency_responsible",
                           "status_notes", "service_notice", "address", "address_id", "zipcode"}) {
-    if (r.contains(key)) EXPECT_TRUE(r[key].is_string()) << key;
+    if (r.contains(key)) {
+      EXPECT_TRUE(r[key].is_string()) << key;
+    }
   }
   EXPECT_TRUE(w3c(r["requested_datetime"]));
-  if (r.contains("updated_datetime")) EXPECT_TRUE(w3c(r["updated_datetime"]));
-  if (r.contains("expected_datetime")) EXPECT_TRUE(w3c(r["expected_datetime"]));
-  if (r.contains("lat")) EXPECT_TRUE(r["lat"].is_number() && r["long"].is_number());
+  if (r.contains("updated_datetime")) {
+    EXPECT_TRUE(w3c(r["updated_datetime"]));
+  }
+  if (r.contains("expected_datetime")) {
+    EXPECT_TRUE(w3c(r["expected_datetime"]));
+  }
+  if (r.contains("lat")) {
+    EXPECT_TRUE(r["lat"].is_number() && r["long"].is_number());
+  }
   if (r.contains("media_url")) {
     EXPECT_TRUE(r["media_url"].is_string() &&
                 r["media_url"].get<std::string>().rfind("http", 0) == 0);

@@ -132,7 +132,9 @@ TEST_F(TermLinksHttp, ADuplicateMarkLinksTheWordsThatDifferAndALaterReportFindsT
   mark_duplicate(third, original);
   const json relearned = pairs();
   for (const json& p : relearned["items"]) {
-    if (p["rejected"].get<bool>()) EXPECT_EQ(p["marks"], 1) << p.dump();
+    if (p["rejected"].get<bool>()) {
+      EXPECT_EQ(p["marks"], 1) << p.dump();
+    }
   }
   // Taken back, the pair counts again.
   const json first = learned["items"][0];
