@@ -68,8 +68,9 @@ const char* begin_read(Db& db) {
 }
 
 // Every aduan server on one PostgreSQL database takes this advisory lock to migrate, so that
-// servers started together migrate once, one after the other ("aduan" in ASCII).
-constexpr const char* kMigrationLock = "435744806254";
+// servers started together migrate once, one after the other (its key is "aduan" in ASCII).
+constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(435744806254)";
+constexpr const char* kUnlockMigrations = "SELECT pg_advisory_unlock(435744806254)";
 
 std::vector<EmbeddedFile> in_order(std::span<const EmbeddedFile> files) {
   std::vector<EmbeddedFile> out(files.begin(), files.end());
@@ -133,12 +134,12 @@ int apply_migrations(Db& db) {
     return applied;
   }
   // Session-level, so that it holds across the migrations' own transactions.
-  db.exec(std::string("SELECT pg_advisory_lock(") + kMigrationLock + ")");
+  db.exec(kLockMigrations);
   struct Unlock {
     Db& db;
     ~Unlock() {
       try {
-        db.exec(std::string("SELECT pg_advisory_unlock(") + kMigrationLock + ")");
+        db.exec(kUnlockMigrations);
       } catch (...) {  // a lost connection lets go of its locks by itself
       }
     }

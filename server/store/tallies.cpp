@@ -87,9 +87,13 @@ void count_group(Db& db) {
   const std::map<std::string, std::map<std::string, std::vector<int64_t>>> rows = {
       {"reports", {{"id", pending.reports}}},
       {"report_events", {{"report_id", event_reports}, {"id", event_ids}}}};
+  // The statements depend on the rules alone: built once, at the first group.
+  static const std::map<std::string, std::vector<GroupCount>> kCounts = {
+      {"reports", postgresql_group_counts("reports")},
+      {"report_events", postgresql_group_counts("report_events")}};
   for (const auto& [table, columns] : rows) {
     if (columns.begin()->second.empty()) continue;
-    for (const GroupCount& count : postgresql_group_counts(table)) {
+    for (const GroupCount& count : kCounts.at(table)) {
       Prepared q(db, count.sql);
       int i = 1;
       for (const std::string& column : count.columns) q.bind(i++, bigint_array(columns.at(column)));
