@@ -169,7 +169,7 @@ PlaceNames::PlaceNames(const std::vector<std::string>& names, const PlaceNames* 
 
 size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i, bool* area) const {
   if (area) *area = kind_ == Kind::kAreas;
-  if (!names_.empty()) {
+  if (!names_.empty() && i < words.size() && begins_a_name(words[i])) {
     // The longest name first: "aluh aluh besar" before "aluh aluh".
     constexpr size_t kMostWords = 4;
     std::string name;
@@ -185,6 +185,15 @@ size_t PlaceNames::match(const std::vector<std::string_view>& words, size_t i, b
     }
   }
   return wider_ ? wider_->match(words, i, area) : 0;
+}
+
+// Whether a name is `word` or begins with it and a space. The sorted names put those right at
+// the word's place, a space sorting before every letter and digit: one search tells most words
+// of a text, which begin no name, from the rest.
+bool PlaceNames::begins_a_name(std::string_view word) const {
+  const auto at = std::lower_bound(names_.begin(), names_.end(), word);
+  return at != names_.end() && at->starts_with(word) &&
+         (at->size() == word.size() || (*at)[word.size()] == ' ');
 }
 
 void PlaceNames::contain(const std::vector<std::pair<std::string, std::string>>& name_in_holder) {

@@ -107,6 +107,7 @@ class PlaceNames {
   bool twin(std::string_view name) const;
 
  private:
+  bool begins_a_name(std::string_view word) const;
   std::vector<std::string> names_;                                 // sorted
   std::vector<std::pair<std::string, std::string>> holder_terms_;  // (name, term), sorted
   std::vector<std::string> twins_;                                 // sorted
