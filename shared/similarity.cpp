@@ -506,6 +506,12 @@ bool is_minang_form(std::string_view minang, std::string_view word) {
   auto ends = [](std::string_view w, std::string_view tail) {
     return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;
   };
+  // Most pairs of words are told by their last letters alone: every Minangkabau ending above
+  // ends in a, k or h, and every ending it stands for in r, l, t, p or s.
+  if (minang.empty() || word.empty() ||
+      std::string_view("akh").find(minang.back()) == std::string_view::npos ||
+      std::string_view("rltps").find(word.back()) == std::string_view::npos)
+    return false;
   for (const Change& c : kChanges) {
     if (!ends(minang, c.minang) || !ends(word, c.word)) continue;
     const std::string_view x = minang.substr(0, minang.size() - c.minang.size());

@@ -263,11 +263,13 @@ SeedSummary seed_reports(App& app, int64_t count, int years, int64_t now, uint64
       SeededReport g = random_report(rng, world);
       if (!ReportRepository::insert(db, &g.r)) continue;  // a repeated ID: skip it
       SimilarReports::add(db, g.r);
-      ReportSearch::add(db, g.r);
       ++s.reports;
       write_history(db, app.store().secrets(), world, g, &head, &s);
     }
     write_audit_head(db, head);
+    // The staff search's index a batch of reports at a time, as a start-up fills it (on
+    // PostgreSQL each term's block is then written once a batch, not once a report).
+    ReportSearch::index_missing(db);
     s.seconds_rows = seconds_since(&mark);
     bulk.rebuild_indexes();
     s.seconds_indexes = seconds_since(&mark);

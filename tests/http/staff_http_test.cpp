@@ -565,6 +565,46 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   });
 }
 
+// A seeded store's search index (filled a batch of 500 reports at a time, its blocks on
+// PostgreSQL written once a batch, a block shared by two batches) finds each report by each
+// of its terms and by its agency's, and finds no other report by them.
+TEST_F(Lifecycle, ASeededStoresSearchIndexFindsEachReportByItsTermsAlone) {
+  seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261208);
+  std::map<std::string, std::set<int64_t>> holders;  // each term: the reports whose text has it
+  server.app().store().read([&](Db& db) {
+    Prepared q(db, "SELECT id, title, body, location_text, agency_id FROM reports");
+    while (q.executeStep()) {
+      const int64_t id = q.getColumn(0).getInt64();
+      for (const std::string& term :
+           matching_terms(q.getColumn(1).getString() + "\n" + q.getColumn(2).getString() + "\n" +
+                          q.getColumn(3).getString())) {
+        holders[term].insert(id);
+      }
+      if (!q.getColumn(4).isNull()) holders["0agency" + q.getColumn(4).getString()].insert(id);
+    }
+  });
+  ASSERT_GE(holders.size(), 20u);
+  int64_t first = INT64_MAX;
+  for (const auto& [term, ids] : holders) first = std::min(first, *ids.begin());
+  size_t checked = 0;
+  server.app().store().read([&](Db& db) {
+    for (const auto& [term, expected] : holders) {
+      const WordsMatch match = ReportSearch::match(db, WordsQuery{{term}, {}});
+      Prepared q(db, "SELECT rowid FROM " + match.from +
+                         (match.where.empty() ? "" : "WHERE " + match.where));
+      int i = 1;
+      for (const std::string& v : match.from_values) q.bind(i++, v);
+      for (const std::string& v : match.where_values) q.bind(i++, v);
+      std::set<int64_t> found;
+      while (q.executeStep()) found.insert(q.getColumn(0).getInt64());
+      EXPECT_EQ(found, expected) << term;
+      // Terms of reports in the first batch and the third.
+      checked += *expected.begin() < first + 500 && *expected.rbegin() >= first + 1000;
+    }
+  });
+  EXPECT_GE(checked, 20u);
+}
+
 // A queue of several statuses in each order: one branch per status, merged
 // (ReportRepository::list), gives the same pages as the same filter read over every report.
 TEST_F(Lifecycle, AQueueOfSeveralStatusesPagesInEachOrderAsOneList) {
