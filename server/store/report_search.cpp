@@ -18,6 +18,9 @@ namespace aduan {
 namespace {
 
 constexpr size_t kMostTermsSearched = 8;
+// Reports read and indexed at a time by index_missing: more than a block of PostgreSQL's
+// (search_blocks) holds.
+constexpr size_t kIndexedAtOnce = 512;
 // How many reports a start must index before it merges the index's segments into one.
 constexpr int64_t kMergeAfter = 10000;
 
@@ -242,7 +245,8 @@ int64_t ReportSearch::index_missing(Db& db) {
     {
       Prepared texts(db,
                      "SELECT id, title, body, location_text, agency_id FROM reports WHERE id > ? "
-                     "ORDER BY id LIMIT 500");
+                     "ORDER BY id LIMIT " +
+                         std::to_string(kIndexedAtOnce));
       texts.bind(1, last);
       while (texts.executeStep()) {
         ReportRecord r;
@@ -255,11 +259,18 @@ int64_t ReportSearch::index_missing(Db& db) {
       }
     }
     if (batch.empty()) break;
-    // On PostgreSQL a batch's blocks are written once, each (term, block) row updated once for
-    // its 500 reports. Updated report by report, every row of a common term took a new version
-    // at each report, none of which could be cleared before the load's one transaction ended:
-    // at a million reports (`aduan seed`) the blocks took 737 MB and their index 1,116 MB
-    // instead of 56 and 51, and a search of two words read six times the pages.
+    // On PostgreSQL a batch's blocks are written once, and a batch ends where a block does
+    // (the reports of the last block read wait for the next batch, unless they are the last
+    // of all), so that each (term, block) row is written once in all. Updated report by report,
+    // every row of a common term took a new version at each report, none of which could be
+    // cleared before the load's one transaction ended: at a million reports (`aduan seed`)
+    // the blocks took 737 MB and their index 1,116 MB, and a search of two words read six
+    // times the pages it reads in a compact index.
+    if (db.engine() != Engine::kSqlite && batch.size() == kIndexedAtOnce) {
+      const int64_t open_block = search_blocks::block_of(batch.back().id);
+      // More than a block's ids were read, so some of the batch stays.
+      while (search_blocks::block_of(batch.back().id) == open_block) batch.pop_back();
+    }
     TermRows blocks;
     for (const ReportRecord& r : batch) {
       const std::vector<std::string> terms = terms_of(r, r.agency_id);

@@ -15,7 +15,6 @@ namespace {
 constexpr int64_t kBlockBits = 256;
 constexpr int kBlockShift = 8;
 
-int64_t block_of(int64_t id) { return id >> kBlockShift; }
 int64_t bit_of(int64_t id) { return id & (kBlockBits - 1); }
 
 // One row per term's block, all joined on the first term's block, and the bits of the
@@ -53,6 +52,8 @@ Joined joined(const std::vector<std::string>& terms, const std::vector<std::stri
 }
 
 }  // namespace
+
+int64_t block_of(int64_t id) { return id >> kBlockShift; }
 
 void add(Db& db, const std::vector<std::string>& terms, int64_t id) {
   const TermRows rows = term_rows(terms, id);

@@ -23,6 +23,9 @@ struct WordsMatch;
 
 namespace search_blocks {
 
+// The block that holds report `id`'s bit: the ids of one block run on without a gap.
+int64_t block_of(int64_t id);
+
 // Sets report `id`'s bit in each term's block, making the block's row when it has none;
 // within a grouped write, once for the whole group (store/term_postings.h).
 void add(Db& db, const std::vector<std::string>& terms, int64_t id);

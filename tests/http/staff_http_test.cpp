@@ -565,9 +565,9 @@ TEST_F(Lifecycle, QueueSearchFindsWordsIdsAndContactsWithinWhatTheRoleMaySee) {
   });
 }
 
-// A seeded store's search index (filled a batch of 500 reports at a time, its blocks on
-// PostgreSQL written once a batch, a block shared by two batches) finds each report by each
-// of its terms and by its agency's, and finds no other report by them.
+// A seeded store's search index (filled a batch of reports at a time, on PostgreSQL each
+// batch ending where a block of report ids ends and its blocks written once) finds each
+// report by each of its terms and by its agency's, and finds no other report by them.
 TEST_F(Lifecycle, ASeededStoresSearchIndexFindsEachReportByItsTermsAlone) {
   seed_reports(server.app(), 1200, 1, kMonday10Wib, 20261208);
   std::map<std::string, std::set<int64_t>> holders;  // each term: the reports whose text has it
@@ -598,7 +598,7 @@ TEST_F(Lifecycle, ASeededStoresSearchIndexFindsEachReportByItsTermsAlone) {
       std::set<int64_t> found;
       while (q.executeStep()) found.insert(q.getColumn(0).getInt64());
       EXPECT_EQ(found, expected) << term;
-      // Terms of reports in the first batch and the third.
+      // Terms of reports in the first 500 and the last 200, of three batches at least.
       checked += *expected.begin() < first + 500 && *expected.rbegin() >= first + 1000;
     }
   });
