@@ -60,7 +60,7 @@ void add(Db& db, const std::vector<std::string>& terms, int64_t id) {
   if (!leave_to_group(db, db.group_memo.pending.search, rows)) add_rows(db, rows);
 }
 
-void add_rows(Db& db, const std::vector<std::pair<std::string, int64_t>>& rows) {
+void add_rows(Db& db, const TermRows& rows) {
   // Each (term, block) once, its reports' bits together: a statement may not update one row
   // twice, and a block several of the rows share is then updated once.
   std::map<std::pair<std::string, int64_t>, std::string> blocks;

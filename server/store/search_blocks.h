@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "store/db.h"
+#include "store/term_postings.h"
 
 namespace aduan {
 
@@ -31,7 +32,7 @@ int64_t block_of(int64_t id);
 void add(Db& db, const std::vector<std::string>& terms, int64_t id);
 
 // Sets the bit of each (term, report id) in the term's block, all in one statement.
-void add_rows(Db& db, const std::vector<std::pair<std::string, int64_t>>& rows);
+void add_rows(Db& db, const TermRows& rows);
 
 // Clears report `id`'s bit in the term's block; a row left with no bit set stays, and
 // matches nothing.

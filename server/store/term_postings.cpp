@@ -11,9 +11,7 @@ namespace {
 // which the conflict clause skips, so that one statement text serves every count.
 constexpr size_t kPostingsPerInsert = 16;
 
-using Rows = TermRows;
-
-void insert_rows_sqlite(Db& db, const Rows& rows) {
+void insert_rows_sqlite(Db& db, const TermRows& rows) {
   std::string sql = "INSERT INTO report_terms (term, report_id) VALUES ";
   for (size_t i = 0; i < kPostingsPerInsert; ++i) sql += i ? ", (?, ?)" : "(?, ?)";
   sql += " ON CONFLICT DO NOTHING";
@@ -31,7 +29,7 @@ void insert_rows_sqlite(Db& db, const Rows& rows) {
 
 // PostgreSQL's rows in one statement of two arrays, whatever their number: its statement
 // trigger then counts the terms once for all of them (store/derived_rules.cpp).
-void insert_rows_postgresql(Db& db, const Rows& rows) {
+void insert_rows_postgresql(Db& db, const TermRows& rows) {
   std::vector<std::string> terms;
   std::vector<int64_t> ids;
   terms.reserve(rows.size());
@@ -48,7 +46,7 @@ void insert_rows_postgresql(Db& db, const Rows& rows) {
   q.send();
 }
 
-void insert_rows(Db& db, const Rows& rows) {
+void insert_rows(Db& db, const TermRows& rows) {
   if (rows.empty()) return;
   if (db.engine() == Engine::kPostgresql) {
     insert_rows_postgresql(db, rows);
